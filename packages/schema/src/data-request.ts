@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { ColumnTypeSchema, ConsentBasisSchema, TaskSchema } from './manifest.ts';
+
+/** Lifecycle of a data request. */
+export const DataRequestStatusSchema = z.enum(['open', 'closed']);
+export type DataRequestStatus = z.infer<typeof DataRequestStatusSchema>;
+
+/**
+ * What an enterprise asks for (demand). Money is in integer minor units (cents) so sums are exact.
+ * Input schema for creating one; the server adds id, organisation and status.
+ */
+export const DataRequestInputSchema = z.object({
+  title: z.string().trim().min(3, 'Give the request a title of at least 3 characters').max(200),
+  description: z.string().max(5000).default(''),
+  task: TaskSchema,
+  requiredColumns: z.array(z.object({ name: z.string().min(1), type: ColumnTypeSchema })).default([]),
+  labelSet: z.array(z.string().min(1)).default([]),
+  minRows: z.number().int().nonnegative().default(0),
+  /** SPDX ids; empty means any licence that permits the use. */
+  acceptedLicenses: z.array(z.string().min(1)).default([]),
+  /** Consent bases the enterprise accepts when people are in the data; empty means any. */
+  requiredConsentBasis: z.array(ConsentBasisSchema).default([]),
+  /** Whether the licence must permit commercial use. */
+  requiresCommercialUse: z.boolean().default(true),
+  minQualityScore: z.number().min(0).max(100).default(0),
+  rewardCents: z.number().int().nonnegative(),
+  budgetCents: z.number().int().nonnegative(),
+  deadline: z.iso.datetime({ offset: true }).nullish(),
+});
+export type DataRequestInput = z.infer<typeof DataRequestInputSchema>;
+
+/** A data request as the API returns it. */
+export const DataRequestSchema = DataRequestInputSchema.extend({
+  id: z.string(),
+  organisationId: z.string(),
+  organisationName: z.string(),
+  status: DataRequestStatusSchema,
+  createdAt: z.string(),
+});
+export type DataRequest = z.infer<typeof DataRequestSchema>;
