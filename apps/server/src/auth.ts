@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { betterAuth } from 'better-auth';
+import type { Kysely } from 'kysely';
+import type { Dialect } from './db/connect.ts';
+import type { Database } from './db/database.ts';
+
+export type Role = 'contributor' | 'reviewer' | 'operator';
+
+/** A short random name shown to reviewers instead of a contributor's name or email. */
+export function newPseudonym(): string {
+  return `contributor-${randomBytes(4).toString('hex')}`;
+}
+
+export interface AuthConfig {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  secret: string;
+  baseURL: string;
+  /** Sign-in attempts allowed per client per minute. */
+  signInPerMinute: number;
+}
+
+/**
+ * Accounts, sessions, password hashing and sign-in rate limiting, from better-auth on the same Kysely
+ * database. Self sign-up always makes a contributor; other roles are granted by invitation or the CLI.
+ */
+export function createAuth(config: AuthConfig) {
+  return betterAuth({
+    database: { db: config.db, type: config.dialect },
+    secret: config.secret,
+    baseURL: config.baseURL,
+    basePath: '/api/auth',
+    emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
+    user: {
+      additionalFields: {
+        role: { type: 'string', required: true, input: false, defaultValue: 'contributor' },
+        pseudonym: { type: 'string', required: true, input: false, defaultValue: () => newPseudonym() },
+      },
+    },
+    rateLimit: {
+      enabled: true,
+      storage: 'memory',
+      window: 60,
+      max: 300,
+      customRules: {
+        '/sign-in/email': { window: 60, max: config.signInPerMinute },
+        '/sign-up/email': { window: 60, max: config.signInPerMinute },
+      },
+    },
+    advanced: {
+      database: { generateId: () => crypto.randomUUID() },
+    },
+    trustedOrigins: [config.baseURL],
+    telemetry: { enabled: false },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

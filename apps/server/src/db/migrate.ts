@@ -1,0 +1,42 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import * as initial from './migrations/0001-initial.ts';
+
+/** Every migration, in order. Imported statically so a bundle or a worker sees the same list. */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': initial,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** Thrown when the database was migrated by a newer Assay than this one. */
+export class SchemaTooNewError extends Error {
+  override name = 'SchemaTooNewError';
+}
+
+/**
+ * Brings the schema up to date; a no-op when it already is. Refuses a database that holds migrations
+ * this code does not know, since running old code on a newer schema can corrupt it.
+ */
+export async function migrateToLatest(db: Kysely<any>): Promise<{ applied: string[] }> {
+  const migrator = new Migrator({ db, provider });
+  const known = new Set(Object.keys(MIGRATIONS));
+  const executed = await listExecutedMigrationNames(db);
+  const newer = executed.filter((name) => !known.has(name));
+  if (newer.length > 0) {
+    throw new SchemaTooNewError(
+      `The database schema is newer than this version of Assay (it has migration ${newer.join(', ')}, which this code does not know). Upgrade Assay or point it at another database.`,
+    );
+  }
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  return { applied };
+}
+
+/** Names recorded in Kysely's migration table, or none on a fresh database. */
+async function listExecutedMigrationNames(db: Kysely<any>): Promise<string[]> {
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+  if (!tables.some((t) => t.name === 'kysely_migration')) return [];
+  const rows = await db.selectFrom('kysely_migration').select('name').execute();
+  return rows.map((row) => String(row.name));
+}

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration, read once from the environment and validated. Nothing else reads `process.env`
+ * (tests pass their own object to {@link parseEnv}).
+ */
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Where the SQLite database and the file store live. */
+  DATA_DIR: z.string().min(1).default('./.assay'),
+  /** Absent: embedded SQLite in DATA_DIR. `postgres://…`: PostgreSQL. */
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\//,
+      'DATABASE_URL must be a postgres:// connection string (or be unset for SQLite)',
+    )
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Largest accepted upload, in bytes (default 1 GiB). */
+  UPLOAD_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 ** 3),
+  /** Overall score at or above which a report is enterprise grade. */
+  ENTERPRISE_GRADE_THRESHOLD: z.coerce.number().min(0).max(100).default(70),
+  /** Signs sessions. Generated and kept in DATA_DIR when unset, so a fresh install needs no set-up. */
+  BETTER_AUTH_SECRET: z.string().min(32, 'BETTER_AUTH_SECRET must be at least 32 characters').optional(),
+  /** The address users reach the server at (cookies and auth redirects). */
+  PUBLIC_URL: z.url().optional(),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Thrown when the environment is invalid; the message names every bad variable. */
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+/** Validates an environment; empty strings count as unset. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const present = Object.fromEntries(
+    Object.entries(source).filter(
+      ([key, value]) => key in EnvSchema.shape && value !== undefined && value !== '',
+    ),
+  );
+  const result = EnvSchema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  // npm runs workspace scripts inside the workspace; a relative DATA_DIR means relative to where the user
+  // typed the command (npm's INIT_CWD), so `npm start` at the root keeps its data in ./.assay there.
+  const base = source.INIT_CWD ?? process.cwd();
+  return { ...result.data, DATA_DIR: path.resolve(base, result.data.DATA_DIR) };
+}

@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { toNodeHandler } from 'better-auth/node';
+import sirv from 'sirv';
+import { appRouter } from '../routers/app.ts';
+import type { Services } from '../services.ts';
+import { VERSION } from '../version.ts';
+import { handleFileRoute } from './file-routes.ts';
+import { readSessionUser } from './session.ts';
+
+export interface ServerOptions {
+  port: number;
+  host?: string;
+  /** The built web app; served with index.html as the fallback for client-side routes. */
+  webDir?: string;
+}
+
+export interface RunningServer {
+  server: http.Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Thrown when the port is taken, with a message saying so. */
+export class PortInUseError extends Error {
+  override name = 'PortInUseError';
+}
+
+/** One port for everything: /health, /api/auth (better-auth), /api/trpc, /api/files and the web app. */
+export function createRequestListener(services: Services, webDir?: string): http.RequestListener {
+  const trpc = createHTTPHandler({
+    router: appRouter,
+    basePath: '/api/trpc/',
+    createContext: async ({ req }) => ({ services, user: await readSessionUser(services, req.headers) }),
+    onError: ({ error, path }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        services.logger.error({ err: error, path }, 'procedure failed');
+    },
+  });
+  const auth = toNodeHandler(services.auth);
+  const web =
+    webDir && existsSync(webDir)
+      ? sirv(webDir, {
+          single: true,
+          etag: true,
+          setHeaders: (res) => res.setHeader('X-Content-Type-Options', 'nosniff'),
+        })
+      : null;
+
+  return (req, res) => {
+    const url = req.url ?? '/';
+    if (url === '/health' || url.startsWith('/health?')) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: 'ok', version: VERSION }));
+      return;
+    }
+    if (url.startsWith('/api/auth/')) return void auth(req, res);
+    if (url.startsWith('/api/trpc/')) return void trpc(req, res);
+    if (url.startsWith('/api/files/')) return void handleFileRoute(services, req, res);
+    if (url.startsWith('/api/')) {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: `No API route ${req.method} ${url}` }));
+      return;
+    }
+    if (web) return web(req, res);
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end(
+      'The web app is not built: run `npm start` from the repository root (or `npm run build -w @assay/web`).\n',
+    );
+  };
+}
+
+/** Listens on the port; rejects with {@link PortInUseError} when it is taken. */
+export function startServer(services: Services, options: ServerOptions): Promise<RunningServer> {
+  const server = http.createServer(createRequestListener(services, options.webDir));
+  // Long uploads must not be cut off by Node's default request timeout.
+  server.requestTimeout = 0;
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        reject(
+          new PortInUseError(
+            `Port ${options.port} is already in use: stop the other process or set PORT to a free port`,
+          ),
+        );
+      } else reject(error);
+    });
+    server.listen(options.port, options.host ?? '0.0.0.0', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        server,
+        url: `http://localhost:${port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeIdleConnections();
+          }),
+      });
+    });
+  });
+}

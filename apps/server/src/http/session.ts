@@ -1,0 +1,16 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { fromNodeHeaders } from 'better-auth/node';
+import type { Role } from '../auth.ts';
+import type { Services } from '../services.ts';
+import type { SessionUser } from '../trpc.ts';
+
+/** The signed-in user behind a request's session cookie, or null. */
+export async function readSessionUser(
+  services: Services,
+  headers: IncomingHttpHeaders,
+): Promise<SessionUser | null> {
+  const session = await services.auth.api.getSession({ headers: fromNodeHeaders(headers) });
+  if (!session) return null;
+  const user = session.user as typeof session.user & { role: Role; pseudonym: string };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, pseudonym: user.pseudonym };
+}

@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EnvError, parseEnv } from './env.ts';
+import { startServer } from './http/server.ts';
+import { createLogger } from './logger.ts';
+import { createServices } from './services.ts';
+
+/** Starts the one-process product: API, web app, embedded database (or PostgreSQL) and scoring. */
+async function main() {
+  let env: ReturnType<typeof parseEnv>;
+  try {
+    env = parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(env.LOG_LEVEL);
+  const webDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
+  let services: Awaited<ReturnType<typeof createServices>>;
+  try {
+    services = await createServices(env, { logger });
+  } catch (error) {
+    logger.fatal({ err: error }, (error as Error).message);
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  const running = await startServer(services, { port: env.PORT, webDir }).catch(async (error: Error) => {
+    console.error(error.message);
+    logger.fatal({ err: error }, error.message);
+    await services.close();
+    process.exit(1);
+  });
+  logger.info(
+    { url: running.url, dataDir: path.resolve(env.DATA_DIR) },
+    `Assay is running at ${running.url}`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await running.close();
+    await services.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+await main();

@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import { notFound } from '../errors.ts';
+import { iso, toVersionView } from './map-version.ts';
+import { findSubmissionById, listSubmissionsOfContributor, listVersions } from './repository.ts';
+
+/** One of the contributor's own submissions with every version; another's is NOT_FOUND, not FORBIDDEN. */
+export async function getOwnSubmission(db: Kysely<Database>, contributorId: string, id: string) {
+  const submission = await findSubmissionById(db, id);
+  if (!submission || submission.contributor_id !== contributorId) throw notFound('submission', id);
+  const versions = await listVersions(db, id);
+  return {
+    id: submission.id,
+    requestId: submission.request_id,
+    createdAt: iso(submission.created_at),
+    versions: versions.map(toVersionView),
+  };
+}
+
+/** The contributor's submissions, newest activity first, each with its latest version. */
+export async function listOwnSubmissions(db: Kysely<Database>, contributorId: string) {
+  const rows = await listSubmissionsOfContributor(db, contributorId);
+  return rows.map((row) => ({
+    id: row.submission_id,
+    requestId: row.request_id,
+    requestTitle: row.request_title,
+    createdAt: iso(row.submission_created_at),
+    latest: toVersionView(row),
+  }));
+}

@@ -1,0 +1,69 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/database.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Columns of a version that leave the server (the report and manifest are parsed by the mapper). */
+const VERSION_COLUMNS = [
+  'v.id',
+  'v.submission_id',
+  'v.number',
+  'v.state',
+  'v.manifest',
+  'v.file_sha256',
+  'v.file_name',
+  'v.file_format',
+  'v.row_count',
+  'v.report',
+  'v.score_overall',
+  'v.enterprise_grade',
+  'v.created_at',
+  'v.updated_at',
+  'v.submitted_at',
+  'v.scored_at',
+  'v.decided_at',
+] as const;
+
+export function findSubmissionById(db: Db, id: string) {
+  return db.selectFrom('submission').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findVersionById(db: Db, id: string) {
+  return db
+    .selectFrom('submission_version as v')
+    .innerJoin('submission as s', 's.id', 'v.submission_id')
+    .select([...VERSION_COLUMNS, 's.contributor_id', 's.request_id', 's.latest_version'])
+    .where('v.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function listVersions(db: Db, submissionId: string) {
+  return db
+    .selectFrom('submission_version as v')
+    .select(VERSION_COLUMNS)
+    .where('v.submission_id', '=', submissionId)
+    .orderBy('v.number', 'asc')
+    .execute();
+}
+
+/** A contributor's submissions with their newest version, newest first. */
+export function listSubmissionsOfContributor(db: Db, contributorId: string) {
+  return db
+    .selectFrom('submission as s')
+    .innerJoin('submission_version as v', (join) =>
+      join.onRef('v.submission_id', '=', 's.id').onRef('v.number', '=', 's.latest_version'),
+    )
+    .leftJoin('data_request as r', 'r.id', 's.request_id')
+    .select([
+      ...VERSION_COLUMNS,
+      's.request_id',
+      's.created_at as submission_created_at',
+      'r.title as request_title',
+    ])
+    .where('s.contributor_id', '=', contributorId)
+    .orderBy('s.updated_at', 'desc')
+    .orderBy('s.id')
+    .execute();
+}
+
+export type VersionRow = Awaited<ReturnType<typeof listVersions>>[number];

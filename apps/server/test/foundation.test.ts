@@ -1,0 +1,159 @@
+import { spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/db/connect.ts';
+import { migrateToLatest, SchemaTooNewError } from '../src/db/migrate.ts';
+import { EnvError, parseEnv } from '../src/env.ts';
+import { PortInUseError, startServer } from '../src/http/server.ts';
+import { createServices } from '../src/services.ts';
+import { VERSION } from '../src/version.ts';
+import { createTestDatabase, dialectsToRun } from './support/dialects.ts';
+import { startTestApp, type TestApp } from './support/test-server.ts';
+
+const serverDir = fileURLToPath(new URL('..', import.meta.url));
+const dialects = await dialectsToRun();
+
+describe('configuration', () => {
+  it('applies defaults', () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATA_DIR).toBe(path.resolve('.assay'));
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    ['PORT', 'eighty', /PORT/],
+    ['PORT', '70000', /PORT/],
+    ['DATABASE_URL', 'mysql://x', /DATABASE_URL must be a postgres:\/\//],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
+  ])('names the bad variable %s=%s', (name, value, message) => {
+    expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
+    expect(() => parseEnv({ [name]: value })).toThrow(message);
+  });
+
+  it('stops start-up with exit code 1 and a message naming the variable', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: serverDir,
+      env: { ...process.env, PORT: 'not-a-port', DATA_DIR: '/tmp/assay-never-used' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('PORT');
+  });
+});
+
+describe.each(dialects)('data layer on %s', (dialect) => {
+  it('migrates a fresh database, then re-runs as a no-op', async () => {
+    const database = await createTestDatabase(dialect);
+    const handle = openDatabase({ databaseUrl: database.databaseUrl, dataDir: database.dataDir });
+    try {
+      expect((await migrateToLatest(handle.db)).applied).toEqual(['0001-initial']);
+      expect((await migrateToLatest(handle.db)).applied).toEqual([]);
+      const tables = (await handle.db.introspection.getTables()).map((t) => t.name);
+      for (const table of ['user', 'submission', 'submission_version', 'event', 'ledger_entry', 'review']) {
+        expect(tables).toContain(table);
+      }
+    } finally {
+      await handle.db.destroy();
+      await database.drop();
+    }
+  });
+
+  it('refuses a database whose schema is newer than the code', async () => {
+    const database = await createTestDatabase(dialect);
+    const handle = openDatabase({ databaseUrl: database.databaseUrl, dataDir: database.dataDir });
+    try {
+      await migrateToLatest(handle.db);
+      await handle.db
+        .insertInto('kysely_migration' as never)
+        .values({ name: '9999-from-the-future', timestamp: new Date().toISOString() } as never)
+        .execute();
+      await expect(migrateToLatest(handle.db)).rejects.toThrow(SchemaTooNewError);
+      await expect(migrateToLatest(handle.db)).rejects.toThrow(
+        /newer than this version of Assay.*9999-from-the-future/,
+      );
+    } finally {
+      await handle.db.destroy();
+      await database.drop();
+    }
+  });
+});
+
+describe('server start-up', () => {
+  it('says so when the port is already in use', async () => {
+    const blocker = http.createServer();
+    blocker.listen(0, '127.0.0.1');
+    await once(blocker, 'listening');
+    const { port } = blocker.address() as AddressInfo;
+    const database = await createTestDatabase('sqlite');
+    const services = await createServices(parseEnv({ DATA_DIR: database.dataDir, LOG_LEVEL: 'silent' }));
+    try {
+      const attempt = startServer(services, { port, host: '127.0.0.1' });
+      await expect(attempt).rejects.toThrow(PortInUseError);
+      await expect(startServer(services, { port, host: '127.0.0.1' })).rejects.toThrow(
+        `Port ${port} is already in use`,
+      );
+    } finally {
+      blocker.close();
+      await services.close();
+      await database.drop();
+    }
+  });
+});
+
+describe.each(dialects)('API on %s', (dialect) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp(dialect);
+  });
+  afterAll(() => app?.stop());
+
+  it('GET /health answers ok with the version', async () => {
+    const response = await fetch(`${app.url}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', version: VERSION });
+  });
+
+  it('health.get names the dialect in use', async () => {
+    expect(await app.anonymous.health.get.query()).toEqual({
+      status: 'ok',
+      version: VERSION,
+      database: dialect,
+    });
+  });
+
+  it('creates a draft with a manifest and lists it back', async () => {
+    const { client } = await app.signUp();
+    const manifest = {
+      title: 'Support tickets',
+      task: 'classification' as const,
+      columns: [{ name: 'text', type: 'string' as const }],
+    };
+    const { submissionId, versionId } = await client.submission.create.mutate({ manifest });
+    const list = await client.submission.list.query();
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({
+      id: submissionId,
+      latest: { id: versionId, number: 1, state: 'draft', manifest },
+    });
+  });
+
+  it('returns a flattened zod error per field for bad input, and changes nothing', async () => {
+    const { client } = await app.signUp();
+    try {
+      await client.submission.create.mutate({ manifest: { task: 'clustering' } as never });
+      expect.unreachable();
+    } catch (error) {
+      const data = (error as { data: { code: string; zodError: { fieldErrors: Record<string, string[]> } } })
+        .data;
+      expect(data.code).toBe('BAD_REQUEST');
+      expect(Object.keys(data.zodError.fieldErrors)).toEqual(['manifest']);
+    }
+    expect(await client.submission.list.query()).toEqual([]);
+  });
+});

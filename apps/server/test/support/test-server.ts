@@ -1,0 +1,101 @@
+import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { parseEnv } from '../../src/env.ts';
+import { type RunningServer, startServer } from '../../src/http/server.ts';
+import type { AppRouter } from '../../src/routers/app.ts';
+import { createServices, type Services } from '../../src/services.ts';
+import { createTestDatabase, type TestDatabase, type TestDialect } from './dialects.ts';
+
+export interface TestApp {
+  dialect: TestDialect;
+  services: Services;
+  server: RunningServer;
+  url: string;
+  database: TestDatabase;
+  /** A client with no session. */
+  anonymous: Client;
+  /** Signs up a new contributor and returns a client holding their session cookie. */
+  signUp(email?: string, password?: string): Promise<SignedInClient>;
+  /** Signs in an existing account. */
+  signIn(email: string, password: string): Promise<SignedInClient>;
+  stop(): Promise<void>;
+}
+
+export type Client = ReturnType<typeof createClient>;
+export interface SignedInClient {
+  client: Client;
+  cookie: string;
+  userId: string;
+  email: string;
+}
+
+export function createClient(url: string, cookie?: string) {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: `${url}/api/trpc`,
+        headers: () => (cookie ? { cookie } : {}),
+      }),
+    ],
+  });
+}
+
+let counter = 0;
+
+/** A real server on an ephemeral port over a fresh database of the dialect. */
+export async function startTestApp(dialect: TestDialect, env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase(dialect);
+  const parsed = parseEnv({
+    DATA_DIR: database.dataDir,
+    DATABASE_URL: database.databaseUrl,
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    NODE_ENV: 'test',
+    ...env,
+  });
+  const services = await createServices(parsed, { signInPerMinute: 1000 });
+  const server = await startServer(services, { port: 0, host: '127.0.0.1' });
+  const url = server.url.replace('localhost', '127.0.0.1');
+
+  const authenticate = async (path: string, body: Record<string, string>): Promise<SignedInClient> => {
+    const response = await fetch(`${url}/api/auth/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${path} failed: ${response.status} ${await response.text()}`);
+    const cookie = response.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const json = (await response.json()) as { user: { id: string } };
+    return { client: createClient(url, cookie), cookie, userId: json.user.id, email: body.email! };
+  };
+
+  return {
+    dialect,
+    services,
+    server,
+    url,
+    database,
+    anonymous: createClient(url),
+    signUp: (email = `user${++counter}-${Date.now()}@example.com`, password = 'correct horse battery') =>
+      authenticate('sign-up/email', { email, password, name: email.split('@')[0]! }),
+    signIn: (email, password) => authenticate('sign-in/email', { email, password }),
+    stop: async () => {
+      await server.close();
+      await services.close();
+      await database.drop();
+    },
+  };
+}
+
+/** The tRPC error code of a failed call, for `expect(await codeOf(...)).toBe('NOT_FOUND')`. */
+export async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCClientError) return (error.data as { code: string }).code;
+    throw error;
+  }
+  throw new Error('Expected the call to fail, but it succeeded');
+}

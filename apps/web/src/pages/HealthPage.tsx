@@ -1,0 +1,28 @@
+import { Alert, Card, Loader, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from '../lib/trpc.ts';
+
+/** The server's health and version, straight from the API. */
+export function HealthPage() {
+  const trpc = useTRPC();
+  const health = useQuery(trpc.health.get.queryOptions());
+  return (
+    <Card withBorder maw={480}>
+      <Title order={2} mb="sm">
+        Server status
+      </Title>
+      {health.isPending && <Loader size="sm" />}
+      {health.error && (
+        <Alert color="red" title="The server did not answer">
+          {health.error.message}
+        </Alert>
+      )}
+      {health.data && (
+        <Text data-testid="health">
+          Status <b>{health.data.status}</b> · version <b>{health.data.version}</b> · database{' '}
+          <b>{health.data.database}</b>
+        </Text>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,72 @@
+import { Alert, Button, Card, PasswordInput, SegmentedControl, Stack, TextInput, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { authClient } from '../lib/auth-client.ts';
+
+/** Sign in, or sign up as a contributor. */
+export function SignInPage() {
+  const queryClient = useQueryClient();
+  const [mode, setMode] = useState<'sign-in' | 'sign-up'>('sign-up');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const result =
+      mode === 'sign-up'
+        ? await authClient.signUp.email({ email, password, name: name || email.split('@')[0] || email })
+        : await authClient.signIn.email({ email, password });
+    setBusy(false);
+    if (result.error) {
+      setError(result.error.message ?? 'Something went wrong; try again');
+      return;
+    }
+    await queryClient.invalidateQueries();
+  }
+
+  return (
+    <Card withBorder maw={420} mx="auto" mt="xl" component="form" onSubmit={submit}>
+      <Stack>
+        <Title order={2}>{mode === 'sign-up' ? 'Create a contributor account' : 'Sign in'}</Title>
+        <SegmentedControl
+          value={mode}
+          onChange={(value) => setMode(value as typeof mode)}
+          data={[
+            { label: 'Sign up', value: 'sign-up' },
+            { label: 'Sign in', value: 'sign-in' },
+          ]}
+        />
+        {mode === 'sign-up' && (
+          <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} />
+        )}
+        <TextInput
+          label="Email"
+          type="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+        />
+        <PasswordInput
+          label="Password"
+          description="At least 8 characters"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+        />
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+        <Button type="submit" loading={busy}>
+          {mode === 'sign-up' ? 'Sign up' : 'Sign in'}
+        </Button>
+      </Stack>
+    </Card>
+  );
+}
