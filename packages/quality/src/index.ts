@@ -1,1 +1,21 @@
-export {};
+/**
+ * @assay/quality: streaming, explainable scoring of a labeled data file and its manifest in three
+ * dimensions (structure, context, provenance). Pure TypeScript with no Node or DOM imports: the same
+ * code scores a file in a browser Web Worker and on the server.
+ */
+export { isLuhnValid, maskSample } from './pii.ts';
+export type { Requirements } from './rules/rule.ts';
+export { readSampleRows } from './sample.ts';
+export { FINGERPRINT_COUNT } from './scan.ts';
+export {
+  DEFAULT_THRESHOLD,
+  DIMENSION_WEIGHTS,
+  InvalidManifestError,
+  RULES,
+  type ScoreOptions,
+  scoreDataset,
+} from './score.ts';
+export { sniffFormat } from './sniff.ts';
+export type { ByteSource } from './source.ts';
+export { isValidSpdx, SPDX_LICENSES, type SpdxLicense, spdxLicense } from './spdx.ts';
+export { SCORER_VERSION } from './version.ts';

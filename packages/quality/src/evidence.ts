@@ -1,0 +1,83 @@
+import type { Column, ColumnType, FileFormat } from '@assay/schema';
+import type { PiiKind } from './pii.ts';
+
+/** Most sample locations kept per grouped finding. */
+export const MAX_SAMPLES = 10;
+
+/** How often something happened, and a bounded sample of the 1-based data rows where. */
+export class Occurrences {
+  count = 0;
+  readonly rows: number[] = [];
+
+  add(row: number): void {
+    this.count++;
+    if (this.rows.length < MAX_SAMPLES) this.rows.push(row);
+  }
+}
+
+/** What the scan learned about one column of the file. */
+export interface ColumnEvidence {
+  name: string;
+  /** The manifest's declaration of this column, when it declares one with this name. */
+  declared: Column | null;
+  /** Index in `manifest.columns`, or -1. */
+  declaredIndex: number;
+  /** Declared type, checked against every value (null when undeclared). */
+  type: ColumnType | null;
+  /** Whether a later header cell repeats this name (that later column is then undeclared). */
+  isDuplicateName: boolean;
+  /** Rows where a value was present (JSONL: the key appeared). */
+  seen: number;
+  missing: number;
+  nonMissing: number;
+  firstValue: string | null;
+  isConstant: boolean;
+  typeErrors: Occurrences;
+  unsafeIntegers: Occurrences;
+  nestedValues: Occurrences;
+  datesOutside: Occurrences;
+  pii: Record<PiiKind, Occurrences> | null;
+}
+
+/** Everything the streaming scan collected; rules turn it into findings and outcomes. */
+export interface Evidence {
+  format: FileFormat;
+  bytes: number;
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
+  hasUtf8Bom: boolean;
+  isBinary: boolean;
+  /** No data at all: zero bytes or only whitespace. */
+  isEmpty: boolean;
+  /** U+FFFD characters after decoding: bytes that were not valid UTF-8. */
+  invalidUtf8: number;
+  /** Header cells (CSV/TSV) or the keys of the first object (JSONL). */
+  header: string[];
+  columns: ColumnEvidence[];
+  /** Data rows read (header and blank lines excluded). */
+  rows: number;
+  /** A different delimiter the single-column header seems to use. */
+  suspectedDelimiter: string | null;
+  /** No declared name in the header, and header cells that look like values. */
+  headerLooksLikeData: boolean;
+  ragged: Occurrences;
+  quoting: Occurrences;
+  oversized: Occurrences;
+  invalidJson: Occurrences;
+  notObject: Occurrences;
+  /** JSONL keys that are not in the first object, with where they appeared. */
+  unexpectedKeys: Map<string, Occurrences>;
+  crlfLines: number;
+  lfLines: number;
+  /** Index of the label column in `columns`, or -1. */
+  labelIndex: number;
+  /** Rows per label value as written (multilabel cells are split). */
+  labelCounts: Map<string, { count: number; firstRow: number }>;
+  /** Label values not counted because there were too many distinct ones. */
+  labelOverflow: number;
+  duplicates: Occurrences;
+  nearDuplicates: Occurrences;
+  conflictingLabels: Occurrences;
+  uniqueRows: number;
+  /** Bottom-k sample of row hashes, ascending hex. */
+  fingerprints: string[];
+}

@@ -1,0 +1,57 @@
+import { defineRule, fail, hasData, PASS, percent } from './rule.ts';
+
+/** Largest-to-smallest class ratio above which the balance is reported. */
+const MAX_RATIO = 10;
+
+/**
+ * Declared classes that never occur, or a smallest class much rarer than the largest: a model learns
+ * little about a class it rarely sees.
+ */
+export const classImbalance = defineRule({
+  code: 'structure.class-imbalance',
+  dimension: 'structure',
+  severity: 'warning',
+  weight: 3,
+  title: 'Unbalanced classes',
+  evaluate: ({ evidence, manifest }) => {
+    const label = manifest.label;
+    const isClassification =
+      manifest.task === 'classification' || manifest.task === 'multilabel-classification';
+    if (!label || !isClassification || !hasData(evidence) || label.classes.length < 2) return null;
+    if (evidence.labelIndex === -1) return null;
+    const counts = label.classes.map((c, index) => ({
+      name: c.name,
+      index,
+      count: evidence.labelCounts.get(c.name)?.count ?? 0,
+    }));
+    const total = counts.reduce((sum, c) => sum + c.count, 0);
+    if (total === 0) return null;
+    const findings = counts
+      .filter((c) => c.count === 0)
+      .map((c) => ({
+        message: `The class "${c.name}" is declared but no row has it.`,
+        hint: 'Add examples of this class, or remove it from label.classes if you do not label it.',
+        location: { column: label.column, field: `label.classes.${c.index}` },
+        count: 1,
+      }));
+    const present = counts.filter((c) => c.count > 0).sort((a, b) => a.count - b.count);
+    const smallest = present[0]!;
+    const largest = present[present.length - 1]!;
+    const ratio = largest.count / smallest.count;
+    if (present.length >= 2 && ratio > MAX_RATIO) {
+      findings.push({
+        message: `The class "${smallest.name}" has ${percent(smallest.count, total)} of the rows, ${Math.round(ratio)} times fewer than "${largest.name}".`,
+        hint: 'Add rows of the rare classes, or say in the limitations why the data is unbalanced.',
+        location: { column: label.column, field: `label.classes.${smallest.index}` },
+        count: smallest.count,
+      });
+    }
+    if (findings.length === 0) return PASS;
+    const missingShare = counts.filter((c) => c.count === 0).length / counts.length;
+    const outcome = Math.max(
+      0,
+      1 - missingShare - (ratio > MAX_RATIO ? Math.min(0.5, Math.log10(ratio / MAX_RATIO)) : 0),
+    );
+    return fail(findings, outcome);
+  },
+});

@@ -1,0 +1,32 @@
+import { defineRule, fail, hasData, PASS } from './rule.ts';
+
+/** People are in the data (declared, or personal data was found) but no consent basis is given. */
+export const consentMissing = defineRule({
+  code: 'provenance.consent-missing',
+  dimension: 'provenance',
+  severity: 'error',
+  weight: 8,
+  title: 'Consent basis missing',
+  evaluate: ({ manifest, evidence }) => {
+    const provenance = manifest.provenance;
+    const found =
+      hasData(evidence) &&
+      evidence.columns.some(
+        (c) => c.pii !== null && (c.pii.email.count > 0 || c.pii.phone.count > 0 || c.pii.card.count > 0),
+      );
+    if (provenance?.containsPersonalData !== true && !found) return null;
+    const basis = provenance?.consentBasis;
+    if (basis && basis !== 'not-applicable') return PASS;
+    return fail([
+      {
+        message:
+          basis === 'not-applicable'
+            ? 'The consent basis is "not applicable", but there are people in the data.'
+            : 'There are people in the data, but no consent basis is given.',
+        hint: 'Say on what basis the people agreed to, or do not need to agree to, this use: consent, contract, legitimate interest or public data.',
+        location: { field: 'provenance.consentBasis' },
+        count: 1,
+      },
+    ]);
+  },
+});

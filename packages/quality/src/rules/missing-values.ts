@@ -1,0 +1,36 @@
+import { defineRule, fail, hasData, PASS, percent, plural } from './rule.ts';
+
+/** Share of rows with a missing value above which a column gets a finding. */
+const REPORT_SHARE = 0.05;
+
+/** Columns with many empty or placeholder values (`NA`, `null`, `-`). */
+export const missingValues = defineRule({
+  code: 'structure.missing-values',
+  dimension: 'structure',
+  severity: 'warning',
+  weight: 4,
+  title: 'Missing values',
+  evaluate: ({ evidence }) => {
+    if (!hasData(evidence)) return null;
+    const findings = [];
+    let totalShare = 0;
+    let counted = 0;
+    for (const column of evidence.columns) {
+      if (column.declaredIndex === -1) continue;
+      const total = evidence.rows;
+      const share = total === 0 ? 0 : column.missing / total;
+      totalShare += share;
+      counted++;
+      // An entirely empty column is reported by structure.empty-column.
+      if (share <= REPORT_SHARE || column.nonMissing === 0) continue;
+      findings.push({
+        message: `Column "${column.name}" is empty in ${plural(column.missing, 'row')} (${percent(column.missing, total)}).`,
+        hint: 'Fill in the missing values, drop rows that lack essential ones, or explain in the column description why values are missing.',
+        location: { column: column.name },
+        count: column.missing,
+      });
+    }
+    const outcome = counted === 0 ? 1 : Math.max(0, 1 - (totalShare / counted) * 2);
+    return findings.length === 0 ? { outcome, findings: [] } : fail(findings, outcome);
+  },
+});

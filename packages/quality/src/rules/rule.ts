@@ -1,0 +1,112 @@
+import type { ColumnType, Dimension, FindingLocation, Manifest, Severity } from '@assay/schema';
+import type { Evidence, Occurrences } from '../evidence.ts';
+
+/** A data request's needs, when the file is submitted to one. */
+export interface Requirements {
+  acceptedLicenses?: string[];
+  requiresCommercialUse?: boolean;
+  minRows?: number;
+  requiredColumns?: { name: string; type: ColumnType }[];
+  labelSet?: string[];
+}
+
+/** What every rule sees: the scan's evidence, the manifest and the scoring options. */
+export interface RuleContext {
+  evidence: Evidence;
+  manifest: Manifest;
+  requirements: Requirements | null;
+  /** Fingerprints of other contributors' accepted data, or null when none were given. */
+  acceptedFingerprints: ReadonlySet<string> | null;
+}
+
+/** A finding before the registry stamps it with the rule's code, dimension and severity. */
+export interface FindingDraft {
+  message: string;
+  hint: string;
+  location?: FindingLocation | null;
+  locations?: FindingLocation[];
+  count: number;
+}
+
+/** How a rule did: `outcome` from 0 (failed completely) to 1 (passed), and what to tell the contributor. */
+export interface RuleResult {
+  outcome: number;
+  findings: FindingDraft[];
+}
+
+/** A named check with a stable finding code; its weight counts towards its dimension's score. */
+export interface Rule {
+  code: string;
+  dimension: Dimension;
+  severity: Severity;
+  weight: number;
+  title: string;
+  /** `null` when the rule does not apply (e.g. label rules on a regression task). */
+  evaluate(context: RuleContext): RuleResult | null;
+}
+
+/** Declares a rule (an identity function that keeps the literal types checked). */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+/** A passed rule. */
+export const PASS: RuleResult = { outcome: 1, findings: [] };
+
+/** A failed rule with findings: outcome 0 unless given. */
+export function fail(findings: FindingDraft[], outcome = 0): RuleResult {
+  return { outcome, findings };
+}
+
+/**
+ * Outcome for a share of bad rows: 1 with none, falling linearly to 0 when `bad / total` reaches
+ * `tolerance` (e.g. 0.1: one row in ten is as bad as it gets).
+ */
+export function shareOutcome(bad: number, total: number, tolerance: number): number {
+  if (bad === 0 || total === 0) return 1;
+  return Math.max(0, 1 - bad / total / tolerance);
+}
+
+/** Whether the file had readable data rows: most structure rules apply only then. */
+export function hasData(evidence: Evidence): boolean {
+  return !evidence.isEmpty && !evidence.isBinary && evidence.rows > 0;
+}
+
+/** Whether the file could be read at all (not empty, not binary). */
+export function isReadable(evidence: Evidence): boolean {
+  return !evidence.isEmpty && !evidence.isBinary;
+}
+
+/** Locations of grouped rows: the first as `location`, the rest as `locations`. */
+export function rowLocations(
+  occurrences: Occurrences,
+  column?: string,
+): Pick<FindingDraft, 'location' | 'locations' | 'count'> {
+  const all = occurrences.rows.map((row) => (column === undefined ? { row } : { row, column }));
+  return { location: all[0] ?? null, locations: all.slice(1), count: occurrences.count };
+}
+
+/** "1 row" / "3 rows". */
+export function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? noun : nouns}`;
+}
+
+/** A percentage with one decimal, for messages. */
+export function percent(part: number, whole: number): string {
+  return `${whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10}%`;
+}
+
+const PLACEHOLDERS =
+  /^(n\/?a|tbd|tba|todo|none|unknown|null|nil|-+|\.+|\?+|x+|test|testing|asdf|lorem ipsum.*|same as above|see above|see description|no|yes|data|dataset|my data|description|placeholder|\.\.\.)$/i;
+
+/** Whether a documentation text is missing, a placeholder (`n/a`, `TBD`, `lorem ipsum`), or usable. */
+export function documentationState(
+  text: string | null | undefined,
+  minWords = 1,
+): 'missing' | 'placeholder' | 'too-short' | 'ok' {
+  const trimmed = text?.trim() ?? '';
+  if (trimmed === '') return 'missing';
+  if (PLACEHOLDERS.test(trimmed) || /lorem ipsum/i.test(trimmed)) return 'placeholder';
+  if (trimmed.split(/\s+/).length < minWords) return 'too-short';
+  return 'ok';
+}

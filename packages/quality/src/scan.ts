@@ -1,0 +1,541 @@
+import type { FileFormat, Manifest } from '@assay/schema';
+import { isDateText, isMissing, isNumberText, isOfType, isUnsafeIntegerText } from './cell-checks.ts';
+import { CsvTokenizer, MAX_RECORD_CHARS } from './csv-tokenizer.ts';
+import { type ColumnEvidence, type Evidence, Occurrences } from './evidence.ts';
+import { findPii, type PiiKind } from './pii.ts';
+import { BottomK, DIFFERENT_VALUE, fnv1a, NEW, RowTable, SAME } from './row-table.ts';
+import { detectEncoding, looksBinary, sniffFormat } from './sniff.ts';
+import { type ByteSource, readSlices } from './source.ts';
+
+/** Size of the row-hash sample kept as the file's fingerprints. */
+export const FINGERPRINT_COUNT = 1000;
+const MAX_DISTINCT_LABELS = 1000;
+const MAX_UNEXPECTED_KEYS = 100;
+
+/** Options of one scan. */
+export interface ScanOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: { bytes: number; rows: number }) => void;
+}
+
+/** Row-hash lanes, module-level so the per-character loop stays in registers (see {@link RowScanner.hashRow}). */
+let laneA = 0;
+let laneB = 0;
+let laneExact = 0;
+
+function isTextType(type: string | null): boolean {
+  return type === null || type === 'string';
+}
+
+/** Final avalanche of MurmurHash3, so similar rows land far apart. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * Collects {@link Evidence} from rows one at a time: types, missing values, labels, personal data, and
+ * exact, near-duplicate and conflicting rows through a {@link RowTable} of 64-bit row hashes.
+ */
+class RowScanner {
+  readonly evidence: Evidence;
+  private readonly classification: boolean;
+  private readonly multilabel: boolean;
+  private readonly timeframeStart: string | null;
+  private readonly timeframeEnd: string | null;
+  private readonly table = new RowTable();
+  private readonly sample = new BottomK(FINGERPRINT_COUNT);
+  private readonly piiFound = new Set<PiiKind>();
+  private columnCount = 0;
+  private isText: boolean[] = [];
+
+  constructor(
+    format: FileFormat,
+    private readonly manifest: Manifest,
+  ) {
+    this.classification = manifest.task === 'classification' || manifest.task === 'multilabel-classification';
+    this.multilabel = manifest.task === 'multilabel-classification';
+    const start = manifest.context?.timeframe?.start;
+    const end = manifest.context?.timeframe?.end;
+    this.timeframeStart = start && isDateText(start.slice(0, 10)) ? start.slice(0, 10) : null;
+    this.timeframeEnd = end && isDateText(end.slice(0, 10)) ? `${end.slice(0, 10)}\uffff` : null;
+    this.evidence = {
+      format,
+      bytes: 0,
+      encoding: 'utf-8',
+      hasUtf8Bom: false,
+      isBinary: false,
+      isEmpty: true,
+      invalidUtf8: 0,
+      header: [],
+      columns: [],
+      rows: 0,
+      suspectedDelimiter: null,
+      headerLooksLikeData: false,
+      ragged: new Occurrences(),
+      quoting: new Occurrences(),
+      oversized: new Occurrences(),
+      invalidJson: new Occurrences(),
+      notObject: new Occurrences(),
+      unexpectedKeys: new Map(),
+      crlfLines: 0,
+      lfLines: 0,
+      labelIndex: -1,
+      labelCounts: new Map(),
+      labelOverflow: 0,
+      duplicates: new Occurrences(),
+      nearDuplicates: new Occurrences(),
+      conflictingLabels: new Occurrences(),
+      uniqueRows: 0,
+      fingerprints: [],
+    };
+  }
+
+  /** Names of the manifest's declared columns, in order. */
+  manifestColumnNames(): string[] {
+    return this.manifest.columns.map((column) => column.name);
+  }
+
+  /** Sets the file's columns from its header (CSV) or first object's keys (JSONL). */
+  setHeader(names: string[]): void {
+    const declared = new Map<string, number>();
+    this.manifest.columns.forEach((column, index) => {
+      declared.set(column.name, index);
+    });
+    const seen = new Set<string>();
+    const columns: ColumnEvidence[] = [];
+    for (const name of names) {
+      const isRepeat = seen.has(name);
+      seen.add(name);
+      const declaredIndex = isRepeat ? -1 : (declared.get(name) ?? -1);
+      const column = declaredIndex === -1 ? null : this.manifest.columns[declaredIndex]!;
+      const type = column?.type ?? null;
+      columns.push({
+        name,
+        declared: column,
+        declaredIndex,
+        type,
+        isDuplicateName: false,
+        seen: 0,
+        missing: 0,
+        nonMissing: 0,
+        firstValue: null,
+        isConstant: true,
+        typeErrors: new Occurrences(),
+        unsafeIntegers: new Occurrences(),
+        nestedValues: new Occurrences(),
+        datesOutside: new Occurrences(),
+        pii: isTextType(type)
+          ? { email: new Occurrences(), phone: new Occurrences(), card: new Occurrences() }
+          : null,
+      });
+    }
+    const firstIndex = new Map<string, number>();
+    columns.forEach((column, index) => {
+      const first = firstIndex.get(column.name);
+      if (first === undefined) firstIndex.set(column.name, index);
+      else columns[first]!.isDuplicateName = true;
+    });
+    const ev = this.evidence;
+    ev.header = names;
+    ev.columns = columns;
+    this.columnCount = columns.length;
+    this.isText = columns.map((column) => isTextType(column.type));
+    const labelColumn = this.manifest.label?.column;
+    ev.labelIndex = labelColumn === undefined ? -1 : (firstIndex.get(labelColumn) ?? -1);
+    const hasDeclaredName = names.some((name) => declared.has(name));
+    ev.headerLooksLikeData =
+      !hasDeclaredName && names.some((name) => name.length > 64 || isNumberText(name) || isDateText(name));
+  }
+
+  /** Scores one data row; `values` holds one string per file column (missing values as `''`). */
+  row(values: string[], length: number): void {
+    const ev = this.evidence;
+    const rowNumber = ++ev.rows;
+    const columns = ev.columns;
+    const labelIndex = ev.labelIndex;
+    const isText = this.isText;
+    const count = Math.min(length, this.columnCount);
+    laneA = 0x811c9dc5;
+    laneB = 0x2545f491;
+    laneExact = 0x811c9dc5;
+    for (let c = 0; c < count; c++) {
+      const value = values[c]!;
+      const column = columns[c]!;
+      column.seen++;
+      if (isMissing(value)) {
+        column.missing++;
+        if (c !== labelIndex) hashSeparator();
+        continue;
+      }
+      column.nonMissing++;
+      if (column.isConstant) {
+        if (column.firstValue === null) column.firstValue = value;
+        else if (value !== column.firstValue) column.isConstant = false;
+      }
+      const type = column.type;
+      if (type !== null && type !== 'string' && type !== 'category') {
+        if (!isOfType(value, type)) column.typeErrors.add(rowNumber);
+        else if (type === 'integer' && value.length > 15 && isUnsafeIntegerText(value)) {
+          column.unsafeIntegers.add(rowNumber);
+        } else if (
+          (type === 'date' || type === 'datetime') &&
+          ((this.timeframeStart !== null && value < this.timeframeStart) ||
+            (this.timeframeEnd !== null && value > this.timeframeEnd))
+        ) {
+          column.datesOutside.add(rowNumber);
+        }
+      }
+      if (column.pii !== null) {
+        const found = this.piiFound;
+        findPii(value, found);
+        if (found.size > 0) {
+          for (const kind of found) column.pii[kind].add(rowNumber);
+          found.clear();
+        }
+      }
+      if (c === labelIndex) {
+        if (this.classification) this.countLabel(value, rowNumber);
+      } else if (isText[c]) {
+        hashText(value);
+      } else {
+        hashValue(value);
+      }
+    }
+    if (length !== this.columnCount && length > 0) {
+      // Ragged rows still hash, so a repeated ragged row is a duplicate like any other.
+      for (let c = count; c < length; c++) hashValue(values[c]!);
+    }
+    const label = labelIndex !== -1 && labelIndex < count ? values[labelIndex]! : '';
+    const labelHash = label === '' ? 0 : fnv1a(label) & 0xffff;
+    const hi = mix(laneA);
+    const lo = mix(laneB ^ Math.imul(count, 0x9e3779b1));
+    const value = (((laneExact >>> 0) & 0xffff0000) | labelHash) >>> 0;
+    const outcome = this.table.add(hi, lo, value);
+    if (outcome === NEW) {
+      ev.uniqueRows++;
+      this.sample.offer(hi, lo);
+    } else if (outcome === SAME) {
+      ev.duplicates.add(rowNumber);
+    } else if (outcome === DIFFERENT_VALUE) {
+      const stored = this.table.storedValue;
+      if ((stored & 0xffff0000) === (value & 0xffff0000)) ev.conflictingLabels.add(rowNumber);
+      else ev.nearDuplicates.add(rowNumber);
+    }
+  }
+
+  private countLabel(value: string, rowNumber: number): void {
+    const counts = this.evidence.labelCounts;
+    if (this.multilabel && /[|;,]/.test(value)) {
+      for (const part of value.split(/[|;,]/)) {
+        const label = part.trim();
+        if (label !== '') this.addLabel(counts, label, rowNumber);
+      }
+    } else {
+      this.addLabel(counts, value, rowNumber);
+    }
+  }
+
+  private addLabel(
+    counts: Map<string, { count: number; firstRow: number }>,
+    label: string,
+    rowNumber: number,
+  ): void {
+    const entry = counts.get(label);
+    if (entry !== undefined) entry.count++;
+    else if (counts.size < MAX_DISTINCT_LABELS) counts.set(label, { count: 1, firstRow: rowNumber });
+    else this.evidence.labelOverflow++;
+  }
+
+  finish(): Evidence {
+    this.evidence.fingerprints = this.sample.toHex();
+    return this.evidence;
+  }
+}
+
+function hashSeparator(): void {
+  laneA = Math.imul(laneA ^ 0x1f, 0x01000193);
+  laneB = Math.imul(laneB ^ 0x1f, 0x2127599b);
+}
+
+/** Hashes a value exactly (numbers, dates, categories). */
+function hashValue(value: string): void {
+  let a = laneA;
+  let b = laneB;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x2127599b);
+  }
+  laneA = Math.imul(a ^ 0x1f, 0x01000193);
+  laneB = Math.imul(b ^ 0x1f, 0x2127599b);
+}
+
+/**
+ * Hashes free text twice: normalized (ASCII letters lower-cased, spaces and punctuation dropped) into the
+ * row key, so near-duplicates collide, and exactly into a third lane that tells them apart.
+ */
+function hashText(value: string): void {
+  let a = laneA;
+  let b = laneB;
+  let e = laneExact;
+  for (let i = 0; i < value.length; i++) {
+    let c = value.charCodeAt(i);
+    e = Math.imul(e ^ c, 0x01000193);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) c += 32;
+      else if (c < 48 || (c > 57 && c < 97) || c > 122) continue;
+    }
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x2127599b);
+  }
+  laneA = Math.imul(a ^ 0x1f, 0x01000193);
+  laneB = Math.imul(b ^ 0x1f, 0x2127599b);
+  laneExact = Math.imul(e ^ 0x1f, 0x01000193);
+}
+
+/** Counts U+FFFD (what the decoder puts for bytes that are not UTF-8). */
+function countReplacementChars(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) n++;
+  return n;
+}
+
+/** A decoder over the source's slices that records encoding facts into the evidence. */
+async function* decodeSource(
+  source: ByteSource,
+  ev: Evidence,
+  options: ScanOptions,
+  rows: () => number,
+): AsyncGenerator<string> {
+  let decoder: TextDecoder | null = null;
+  let isFirst = true;
+  let hasText = false;
+  for await (const slice of readSlices(source)) {
+    options.signal?.throwIfAborted();
+    ev.bytes += slice.length;
+    if (isFirst) {
+      isFirst = false;
+      ev.encoding = detectEncoding(slice);
+      ev.hasUtf8Bom = slice[0] === 0xef && slice[1] === 0xbb && slice[2] === 0xbf;
+      ev.isBinary = looksBinary(slice);
+      decoder = new TextDecoder(ev.encoding);
+    }
+    options.onProgress?.({ bytes: ev.bytes, rows: rows() });
+    if (ev.isBinary) continue;
+    const text = decoder!.decode(slice, { stream: true });
+    if (!hasText && /\S/.test(text)) hasText = true;
+    ev.invalidUtf8 += countReplacementChars(text);
+    if (text !== '') yield text;
+  }
+  if (decoder !== null && !ev.isBinary) {
+    const tail = decoder.decode();
+    if (tail !== '') {
+      if (/\S/.test(tail)) hasText = true;
+      ev.invalidUtf8 += countReplacementChars(tail);
+      yield tail;
+    }
+  }
+  ev.isEmpty = !hasText && !ev.isBinary;
+}
+
+/** Reads the first bytes of a source without losing them: returns them and an iterable of all bytes. */
+export async function peekSource(
+  source: ByteSource,
+): Promise<{ head: Uint8Array; source: AsyncIterable<Uint8Array> }> {
+  const iterator = readSlices(source)[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const head = first.done ? new Uint8Array(0) : first.value;
+  async function* replay(): AsyncGenerator<Uint8Array> {
+    try {
+      if (!first.done) yield head;
+      while (true) {
+        const next = await iterator.next();
+        if (next.done) return;
+        yield next.value;
+      }
+    } finally {
+      await iterator.return?.(undefined);
+    }
+  }
+  return { head, source: replay() };
+}
+
+/** Scans a whole file once, in constant memory apart from the row table, and returns what it found. */
+export async function scanSource(
+  rawSource: ByteSource,
+  format: FileFormat | undefined,
+  manifest: Manifest,
+  options: ScanOptions,
+): Promise<Evidence> {
+  const { head, source } = await peekSource(rawSource);
+  const resolved = format ?? sniffFormat(head);
+  const scanner = new RowScanner(resolved, manifest);
+  const ev = scanner.evidence;
+  const texts = decodeSource(source, ev, options, () => ev.rows);
+  if (resolved === 'jsonl') await readJsonLines(texts, scanner);
+  else await readDelimited(texts, resolved === 'tsv' ? '\t' : ',', scanner);
+  options.onProgress?.({ bytes: ev.bytes, rows: ev.rows });
+  return scanner.finish();
+}
+
+async function readDelimited(texts: AsyncIterable<string>, delimiter: string, scanner: RowScanner) {
+  const ev = scanner.evidence;
+  let hasHeader = false;
+  const tokenizer = new CsvTokenizer(delimiter, {
+    onRecord(fields, isOversized) {
+      if (isOversized) {
+        if (!hasHeader) {
+          hasHeader = true;
+          scanner.setHeader([]);
+        }
+        ev.oversized.add(ev.rows + 1);
+        ev.rows++;
+        return;
+      }
+      if (fields.length === 1 && fields[0] === '') return; // blank line
+      if (!hasHeader) {
+        hasHeader = true;
+        scanner.setHeader(fields.slice());
+        if (fields.length === 1) ev.suspectedDelimiter = guessDelimiter(fields[0]!, delimiter);
+        return;
+      }
+      if (fields.length !== ev.columns.length) ev.ragged.add(ev.rows + 1);
+      scanner.row(fields, fields.length);
+    },
+    onQuoteIssue() {
+      ev.quoting.add(ev.rows + 1);
+    },
+  });
+  for await (const text of texts) tokenizer.push(text);
+  tokenizer.finish();
+  ev.crlfLines = tokenizer.crlfCount;
+  ev.lfLines = tokenizer.lfCount;
+}
+
+function guessDelimiter(headerCell: string, delimiter: string): string | null {
+  for (const candidate of [';', '\t', '|', ',']) {
+    if (candidate !== delimiter && headerCell.includes(candidate)) return candidate;
+  }
+  return null;
+}
+
+async function readJsonLines(texts: AsyncIterable<string>, scanner: RowScanner) {
+  const ev = scanner.evidence;
+  let carry = '';
+  let isSkipping = false;
+  let keyIndex: Map<string, number> | null = null;
+  let values: string[] = [];
+
+  const line = (text: string) => {
+    if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
+    if (text.trim() === '') return;
+    const rowNumber = ev.rows + 1;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      ev.invalidJson.add(rowNumber);
+      ev.rows++;
+      return;
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      ev.notObject.add(rowNumber);
+      ev.rows++;
+      return;
+    }
+    const object = parsed as Record<string, unknown>;
+    if (keyIndex === null) {
+      const names = Object.keys(object);
+      for (const column of scanner.manifestColumnNames()) if (!names.includes(column)) names.push(column);
+      scanner.setHeader(names);
+      keyIndex = new Map(names.map((name, index) => [name, index]));
+      values = new Array<string>(names.length).fill('');
+    }
+    const columns = ev.columns;
+    let matched = 0;
+    for (let c = 0; c < columns.length; c++) {
+      const name = columns[c]!.name;
+      if (!Object.hasOwn(object, name)) {
+        values[c] = '';
+        continue;
+      }
+      matched++;
+      values[c] = toCellText(object[name], columns[c]!, rowNumber);
+    }
+    let keyCount = 0;
+    for (const _ in object) keyCount++;
+    if (keyCount > matched) {
+      for (const key of Object.keys(object)) {
+        if (keyIndex.has(key)) continue;
+        let occurrences = ev.unexpectedKeys.get(key);
+        if (occurrences === undefined && ev.unexpectedKeys.size < MAX_UNEXPECTED_KEYS) {
+          occurrences = new Occurrences();
+          ev.unexpectedKeys.set(key, occurrences);
+        }
+        occurrences?.add(rowNumber);
+      }
+    }
+    // A key that is absent is missing, not ragged: count it as a missing value in that column.
+    scanner.row(values, columns.length);
+    for (let c = 0; c < columns.length; c++) {
+      if (!Object.hasOwn(object, columns[c]!.name)) columns[c]!.seen--;
+    }
+  };
+
+  for await (const text of texts) {
+    let start = 0;
+    while (true) {
+      const newline = text.indexOf('\n', start);
+      if (newline === -1) {
+        if (!isSkipping) {
+          carry += text.slice(start);
+          if (carry.length > MAX_RECORD_CHARS) {
+            carry = '';
+            isSkipping = true;
+          }
+        }
+        break;
+      }
+      if (isSkipping) {
+        isSkipping = false;
+        ev.rows++;
+        ev.oversized.add(ev.rows);
+      } else {
+        line(carry === '' ? text.slice(start, newline) : carry + text.slice(start, newline));
+      }
+      carry = '';
+      start = newline + 1;
+    }
+  }
+  if (isSkipping) {
+    ev.rows++;
+    ev.oversized.add(ev.rows);
+  } else if (carry !== '') line(carry);
+  if (keyIndex === null) scanner.setHeader([]);
+}
+
+function toCellText(value: unknown, column: ColumnEvidence, rowNumber: number): string {
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+      // Integer columns check the digits themselves (see RowScanner.row); others are flagged here.
+      if (column.type !== 'integer' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+        column.unsafeIntegers.add(rowNumber);
+      }
+      return String(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      if (value === null) return '';
+      column.nestedValues.add(rowNumber);
+      return JSON.stringify(value);
+    default:
+      return '';
+  }
+}

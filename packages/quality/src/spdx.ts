@@ -1,0 +1,36 @@
+import licenses from './spdx-licenses.json' with { type: 'json' };
+
+/** One licence of the SPDX licence list, with whether its terms allow commercial use. */
+export interface SpdxLicense {
+  id: string;
+  name: string;
+  isCommercialUseAllowed: boolean;
+  isOsiApproved?: boolean;
+}
+
+const BY_ID = new Map<string, SpdxLicense>();
+const BY_LOWER_ID = new Map<string, SpdxLicense>();
+for (const license of licenses as SpdxLicense[]) {
+  BY_ID.set(license.id, license);
+  BY_LOWER_ID.set(license.id.toLowerCase(), license);
+}
+
+/** The SPDX licence list shipped with the scorer, sorted by id: for the web app's licence picker. */
+export const SPDX_LICENSES: readonly { id: string; name: string }[] = (licenses as SpdxLicense[]).map(
+  (license) => ({ id: license.id, name: license.name }),
+);
+
+/** Whether `id` is an SPDX licence identifier, exactly as SPDX spells it (ids are case-sensitive here). */
+export function isValidSpdx(id: string): boolean {
+  return BY_ID.has(id);
+}
+
+/** The SPDX licence with this id, or `undefined`. */
+export function spdxLicense(id: string): SpdxLicense | undefined {
+  return BY_ID.get(id);
+}
+
+/** The SPDX licence whose id matches `id` ignoring case, to suggest the right spelling in a hint. */
+export function spdxLicenseIgnoringCase(id: string): SpdxLicense | undefined {
+  return BY_LOWER_ID.get(id.trim().toLowerCase());
+}
