@@ -30,6 +30,10 @@ export const EnvSchema = z.object({
   BETTER_AUTH_SECRET: z.string().min(32, 'BETTER_AUTH_SECRET must be at least 32 characters').optional(),
   /** The address users reach the server at (cookies and auth redirects). */
   PUBLIC_URL: z.url().optional(),
+  /** Whether this process also scores queued versions (always true on SQLite; `npm run worker` on PostgreSQL). */
+  SCORING_IN_PROCESS: z.stringbool().default(true),
+  /** How long a worker holds a scoring job before another may take it over (its worker presumed dead). */
+  SCORING_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(300),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import { ZodError } from 'zod';
 
 /** What went wrong, in domain terms. Domain code throws these; {@link toTRPCError} maps them in one place. */
 export type AppErrorCode =
@@ -18,8 +19,10 @@ export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
+    /** A ZodError here reaches the client flattened, field by field. */
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
@@ -47,7 +50,8 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
 };
 
 export function toTRPCError(error: AppError): TRPCError {
-  return new TRPCError({ code: TRPC_CODES[error.code], message: error.message, cause: error });
+  const cause = error.cause instanceof ZodError ? error.cause : error;
+  return new TRPCError({ code: TRPC_CODES[error.code], message: error.message, cause });
 }
 
 export const notFound = (what: string, id: string) => new AppError('not_found', `No ${what} with id '${id}'`);

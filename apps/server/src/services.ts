@@ -7,6 +7,11 @@ import { migrateToLatest } from './db/migrate.ts';
 import type { Env } from './env.ts';
 import { FileStore } from './files/file-store.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { PgBossScoringQueue } from './scoring/pg-boss-queue.ts';
+import { ProgressBus } from './scoring/progress-bus.ts';
+import type { ScoringQueue } from './scoring/queue.ts';
+import { scoreVersion } from './scoring/score-version.ts';
+import { SqliteScoringQueue } from './scoring/sqlite-queue.ts';
 
 /** Everything a request handler or job needs, built once per process. */
 export interface Services extends DatabaseHandle {
@@ -14,7 +19,8 @@ export interface Services extends DatabaseHandle {
   auth: Auth;
   files: FileStore;
   logger: Logger;
-  /** Extra hooks other modules attach (the scoring queue). */
+  scoring: ScoringQueue;
+  progress: ProgressBus;
   close(): Promise<void>;
 }
 
@@ -22,6 +28,8 @@ export interface ServiceOptions {
   /** Sign-in attempts per client per minute (tests raise it). */
   signInPerMinute?: number;
   logger?: Logger;
+  /** Whether this process runs pg-boss maintenance (lease expiry); workers and the API both do by default. */
+  superviseQueue?: boolean;
 }
 
 /** Opens the database, migrates it and wires auth and the file store. */
@@ -44,13 +52,33 @@ export async function createServices(env: Env, options: ServiceOptions = {}): Pr
     signInPerMinute: options.signInPerMinute ?? 10,
   });
   const files = new FileStore(path.resolve(env.DATA_DIR, 'files'));
+  const progress = new ProgressBus();
+  const run = (versionId: string) =>
+    scoreVersion(
+      { db: handle.db, files, progress, logger, threshold: env.ENTERPRISE_GRADE_THRESHOLD },
+      versionId,
+    );
+  const scoring: ScoringQueue = env.DATABASE_URL
+    ? new PgBossScoringQueue(env.DATABASE_URL, run, logger, {
+        leaseSeconds: env.SCORING_LEASE_SECONDS,
+        supervise: options.superviseQueue ?? true,
+      })
+    : new SqliteScoringQueue(handle.db, run, logger, {
+        leaseMs: env.SCORING_LEASE_SECONDS * 1000,
+        pollMs: 250,
+      });
   return {
     ...handle,
     env,
     auth,
     files,
     logger,
-    close: () => handle.db.destroy(),
+    scoring,
+    progress,
+    close: async () => {
+      await scoring.stop();
+      await handle.db.destroy();
+    },
   };
 }
 

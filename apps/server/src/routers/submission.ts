@@ -1,9 +1,20 @@
 import { DraftManifestSchema } from '@assay/schema';
 import { z } from 'zod';
 import { createDraft } from '../submission/create-draft.ts';
+import { createVersion } from '../submission/create-version.ts';
+import { followScoring } from '../submission/follow-scoring.ts';
 import { getOwnSubmission, listOwnSubmissions } from '../submission/get-submission.ts';
 import { saveDraftManifest } from '../submission/save-draft-manifest.ts';
+import { submitVersion } from '../submission/submit-version.ts';
+import { withdrawVersion } from '../submission/withdraw-version.ts';
 import { contributorProcedure, router } from '../trpc.ts';
+
+const versionRouter = router({
+  /** A new draft version from feedback, starting from the latest version's manifest and file. */
+  create: contributorProcedure
+    .input(z.object({ submissionId: z.uuid() }))
+    .mutation(({ ctx, input }) => createVersion(ctx.services.db, { contributorId: ctx.user.id, ...input })),
+});
 
 export const submissionRouter = router({
   /** Starts a draft, optionally for a data request. */
@@ -30,6 +41,23 @@ export const submissionRouter = router({
       saveDraftManifest(ctx.services.db, { contributorId: ctx.user.id, ...input }),
     ),
 
+  /** Submits a draft for scoring; a retry with the same idempotency key is a no-op. */
+  submit: contributorProcedure
+    .input(z.object({ versionId: z.uuid(), idempotencyKey: z.string().min(8).max(128) }))
+    .mutation(({ ctx, input }) => submitVersion(ctx.services, { contributorId: ctx.user.id, ...input })),
+
+  /** Withdraws a version before a decision. */
+  withdraw: contributorProcedure
+    .input(z.object({ versionId: z.uuid() }))
+    .mutation(({ ctx, input }) => withdrawVersion(ctx.services.db, { contributorId: ctx.user.id, ...input })),
+
+  /** Live scoring progress (SSE), ending with the version and its report of record. */
+  scoring: contributorProcedure
+    .input(z.object({ versionId: z.uuid() }))
+    .subscription(({ ctx, input, signal }) =>
+      followScoring(ctx.services, { contributorId: ctx.user.id, versionId: input.versionId, signal }),
+    ),
+
   /** The caller's own submissions. */
   list: contributorProcedure.query(({ ctx }) => listOwnSubmissions(ctx.services.db, ctx.user.id)),
 
@@ -37,4 +65,6 @@ export const submissionRouter = router({
   byId: contributorProcedure
     .input(z.object({ id: z.uuid() }))
     .query(({ ctx, input }) => getOwnSubmission(ctx.services.db, ctx.user.id, input.id)),
+
+  version: versionRouter,
 });

@@ -1,4 +1,11 @@
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpSubscriptionLink,
+  splitLink,
+  TRPCClientError,
+} from '@trpc/client';
+import { EventSource } from 'eventsource';
 import { parseEnv } from '../../src/env.ts';
 import { type RunningServer, startServer } from '../../src/http/server.ts';
 import type { AppRouter } from '../../src/routers/app.ts';
@@ -31,9 +38,24 @@ export interface SignedInClient {
 export function createClient(url: string, cookie?: string) {
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url: `${url}/api/trpc`,
-        headers: () => (cookie ? { cookie } : {}),
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        // Server-sent events, with the session cookie (Node 20 has no EventSource of its own).
+        true: httpSubscriptionLink({
+          url: `${url}/api/trpc`,
+          EventSource,
+          eventSourceOptions: () => ({
+            fetch: (input: string | URL | Request, init?: RequestInit) =>
+              fetch(input, {
+                ...init,
+                headers: { ...(init?.headers as Record<string, string>), ...(cookie ? { cookie } : {}) },
+              }),
+          }),
+        }),
+        false: httpBatchLink({
+          url: `${url}/api/trpc`,
+          headers: () => (cookie ? { cookie } : {}),
+        }),
       }),
     ],
   });
@@ -42,7 +64,11 @@ export function createClient(url: string, cookie?: string) {
 let counter = 0;
 
 /** A real server on an ephemeral port over a fresh database of the dialect. */
-export async function startTestApp(dialect: TestDialect, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  dialect: TestDialect,
+  env: Record<string, string> = {},
+  options: { worker?: boolean } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
   const parsed = parseEnv({
     DATA_DIR: database.dataDir,
@@ -54,6 +80,7 @@ export async function startTestApp(dialect: TestDialect, env: Record<string, str
   });
   const services = await createServices(parsed, { signInPerMinute: 1000 });
   const server = await startServer(services, { port: 0, host: '127.0.0.1' });
+  if (options.worker !== false) await services.scoring.startWorker();
   const url = server.url.replace('localhost', '127.0.0.1');
 
   const authenticate = async (path: string, body: Record<string, string>): Promise<SignedInClient> => {
@@ -98,4 +125,20 @@ export async function codeOf(promise: Promise<unknown>): Promise<string> {
     throw error;
   }
   throw new Error('Expected the call to fail, but it succeeded');
+}
+
+/** Uploads bytes to a draft over the plain HTTP route, as the web app does. */
+export async function uploadFile(
+  url: string,
+  cookie: string | undefined,
+  versionId: string,
+  body: string | Uint8Array,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const response = await fetch(`${url}/api/files/versions/${versionId}`, {
+    method: 'PUT',
+    headers: { 'x-file-name': 'data.csv', ...(cookie ? { cookie } : {}), ...headers },
+    body,
+  });
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }

@@ -1,0 +1,146 @@
+import { Readable } from 'node:stream';
+import { scoreDataset } from '@assay/quality';
+import { type FileFormat, ManifestSchema } from '@assay/schema';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import { appendEvents } from '../events/append-event.ts';
+import type { FileStore } from '../files/file-store.ts';
+import type { Logger } from '../logger.ts';
+import type { ProgressBus } from './progress-bus.ts';
+
+export interface ScoringDeps {
+  db: Kysely<Database>;
+  files: FileStore;
+  progress: ProgressBus;
+  logger: Logger;
+  threshold: number;
+}
+
+/** How many fingerprints of other contributors' accepted data are compared against; bounded for memory. */
+const MAX_ACCEPTED_FINGERPRINTS = 2_000_000;
+
+/**
+ * Scores one submitted version: the server's report is the score of record. Safe to run more than once
+ * for the same version (a retried job, or two workers after a lease expired): only the run whose
+ * conditional update still finds the version in `scoring` stores its report, so each version is scored
+ * exactly once. A version for an open data request then enters the reviewers' queue.
+ */
+export async function scoreVersion(deps: ScoringDeps, versionId: string): Promise<'scored' | 'skipped'> {
+  const { db } = deps;
+  const claimed = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('submission_version as v')
+      .innerJoin('submission as s', 's.id', 'v.submission_id')
+      .select(['v.state', 'v.submission_id', 's.request_id', 's.contributor_id'])
+      .where('v.id', '=', versionId)
+      .executeTakeFirst();
+    if (!row || (row.state !== 'submitted' && row.state !== 'scoring')) return null;
+    if (row.state === 'submitted') {
+      await trx
+        .updateTable('submission_version')
+        .set({ state: 'scoring', updated_at: Date.now() })
+        .where('id', '=', versionId)
+        .where('state', '=', 'submitted')
+        .execute();
+      await appendEvents(trx, [
+        { type: 'version.scoring', submissionId: row.submission_id, versionId, requestId: row.request_id },
+      ]);
+    }
+    return row;
+  });
+  if (!claimed) return 'skipped';
+
+  const version = await db
+    .selectFrom('submission_version')
+    .select(['manifest', 'file_sha256', 'file_format'])
+    .where('id', '=', versionId)
+    .executeTakeFirstOrThrow();
+  const request = claimed.request_id
+    ? await db
+        .selectFrom('data_request')
+        .select([
+          'accepted_licenses',
+          'requires_commercial_use',
+          'min_rows',
+          'required_columns',
+          'label_set',
+          'status',
+        ])
+        .where('id', '=', claimed.request_id)
+        .executeTakeFirst()
+    : undefined;
+  const accepted = await db
+    .selectFrom('fingerprint')
+    .select('fingerprint')
+    .where('contributor_id', '!=', claimed.contributor_id)
+    .limit(MAX_ACCEPTED_FINGERPRINTS)
+    .execute();
+
+  // Submit validated the manifest; parsing again gives the scorer the exact typed shape.
+  const manifest = ManifestSchema.parse(JSON.parse(version.manifest));
+  const source = Readable.toWeb(deps.files.read(version.file_sha256!)) as ReadableStream<Uint8Array>;
+  const report = await scoreDataset({
+    source,
+    format: (version.file_format as FileFormat | null) ?? undefined,
+    manifest,
+    options: {
+      threshold: deps.threshold,
+      acceptedFingerprints: accepted.map((r) => r.fingerprint),
+      requirements: request
+        ? {
+            acceptedLicenses: JSON.parse(request.accepted_licenses),
+            requiresCommercialUse: request.requires_commercial_use === 1,
+            minRows: request.min_rows,
+            requiredColumns: JSON.parse(request.required_columns),
+            labelSet: JSON.parse(request.label_set),
+          }
+        : undefined,
+      onProgress: ({ bytes, rows }) => deps.progress.publish({ versionId, bytes, rows }),
+    },
+  });
+
+  const stored = await db.transaction().execute(async (trx) => {
+    const now = Date.now();
+    const goesToReview = request?.status === 'open';
+    const result = await trx
+      .updateTable('submission_version')
+      .set({
+        state: goesToReview ? 'in_review' : 'scored',
+        report: JSON.stringify(report),
+        score_overall: report.scores.overall,
+        score_structure: report.scores.structure,
+        score_context: report.scores.context,
+        score_provenance: report.scores.provenance,
+        enterprise_grade: report.enterpriseGrade ? 1 : 0,
+        scorer_version: report.scorerVersion,
+        row_count: report.stats.rows,
+        file_format: report.stats.format,
+        scored_at: now,
+        updated_at: now,
+      })
+      .where('id', '=', versionId)
+      .where('state', '=', 'scoring')
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return false;
+    const base = { submissionId: claimed.submission_id, versionId, requestId: claimed.request_id, at: now };
+    await appendEvents(trx, [
+      {
+        ...base,
+        type: 'version.scored',
+        props: {
+          overall: report.scores.overall,
+          structure: report.scores.structure,
+          context: report.scores.context,
+          provenance: report.scores.provenance,
+          enterpriseGrade: report.enterpriseGrade,
+          findings: report.findings.length,
+        },
+      },
+      ...(goesToReview ? [{ ...base, type: 'version.in_review' as const }] : []),
+    ]);
+    return true;
+  });
+  deps.progress.settle(versionId);
+  deps.logger.info({ versionId, stored, overall: report.scores.overall }, 'version scored');
+  return stored ? 'scored' : 'skipped';
+}

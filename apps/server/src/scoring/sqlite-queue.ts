@@ -1,0 +1,126 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { Logger } from '../logger.ts';
+import { MAX_ATTEMPTS, type ScoringQueue } from './queue.ts';
+
+/**
+ * The embedded default: jobs in the `scoring_job` table, consumed by one in-process worker. A job is
+ * leased while it runs; a process that dies mid-job leaves a lease that expires, and the next worker to
+ * start takes the job again.
+ */
+export class SqliteScoringQueue implements ScoringQueue {
+  readonly kind = 'sqlite-table' as const;
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly run: (versionId: string) => Promise<unknown>,
+    private readonly logger: Logger,
+    private readonly options: { leaseMs: number; pollMs: number },
+  ) {}
+
+  async enqueue(trx: Transaction<Database>, versionId: string): Promise<void> {
+    const now = Date.now();
+    await trx
+      .insertInto('scoring_job')
+      .values({
+        id: crypto.randomUUID(),
+        version_id: versionId,
+        state: 'queued',
+        attempts: 0,
+        locked_until: null,
+        last_error: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+  }
+
+  notify(): void {
+    this.wake?.();
+  }
+
+  async startWorker(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.work();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  private async work(): Promise<void> {
+    while (this.running) {
+      const job = await this.claim().catch((error) => {
+        this.logger.error({ err: error }, 'claiming a scoring job failed');
+        return undefined;
+      });
+      if (!job) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.options.pollMs);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        continue;
+      }
+      try {
+        await this.run(job.version_id);
+        await this.finish(job.id, 'done', null);
+      } catch (error) {
+        this.logger.error({ err: error, versionId: job.version_id, attempt: job.attempts }, 'scoring failed');
+        const state = job.attempts >= MAX_ATTEMPTS ? 'failed' : 'queued';
+        await this.finish(job.id, state, String((error as Error).message ?? error));
+      }
+    }
+  }
+
+  /** Takes the oldest queued job, or one whose lease ran out, in one conditional update. */
+  private async claim() {
+    const now = Date.now();
+    const candidate = await this.db
+      .selectFrom('scoring_job')
+      .select(['id'])
+      .where((eb) =>
+        eb.or([
+          eb('state', '=', 'queued'),
+          eb.and([eb('state', '=', 'running'), eb('locked_until', '<', now)]),
+        ]),
+      )
+      .orderBy('created_at')
+      .limit(1)
+      .executeTakeFirst();
+    if (!candidate) return undefined;
+    return this.db
+      .updateTable('scoring_job')
+      .set((eb) => ({
+        state: 'running',
+        attempts: eb('attempts', '+', 1),
+        locked_until: now + this.options.leaseMs,
+        updated_at: now,
+      }))
+      .where('id', '=', candidate.id)
+      .where((eb) =>
+        eb.or([
+          eb('state', '=', 'queued'),
+          eb.and([eb('state', '=', 'running'), eb('locked_until', '<', now)]),
+        ]),
+      )
+      .returning(['id', 'version_id', 'attempts'])
+      .executeTakeFirst();
+  }
+
+  private async finish(id: string, state: string, error: string | null) {
+    await this.db
+      .updateTable('scoring_job')
+      .set({ state, last_error: error, locked_until: null, updated_at: Date.now() })
+      .where('id', '=', id)
+      .execute();
+  }
+}

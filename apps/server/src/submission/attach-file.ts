@@ -1,0 +1,93 @@
+import type { Readable } from 'node:stream';
+import type { FileFormat } from '@assay/schema';
+import { AppError, notFound } from '../errors.ts';
+import { appendEvent } from '../events/append-event.ts';
+import type { Services } from '../services.ts';
+import { findVersionById } from './repository.ts';
+
+const FORMAT_BY_EXTENSION: Record<string, FileFormat> = {
+  csv: 'csv',
+  tsv: 'tsv',
+  tab: 'tsv',
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
+};
+
+/** The format a file name implies, or null to let the scorer sniff it. */
+export function formatFromName(name: string): FileFormat | null {
+  const extension = name.toLowerCase().split('.').pop() ?? '';
+  return FORMAT_BY_EXTENSION[extension] ?? null;
+}
+
+/**
+ * Streams an upload into the content-addressed store and attaches it to the owner's draft. The draft is
+ * checked before a byte is stored, and again when attaching, so nothing is attached to a version that left
+ * draft meanwhile.
+ */
+export async function attachFile(
+  services: Services,
+  input: {
+    contributorId: string;
+    versionId: string;
+    fileName: string;
+    expectedSha256?: string | undefined;
+    body: Readable;
+  },
+) {
+  const { db } = services;
+  const version = await findVersionById(db, input.versionId);
+  if (!version || version.contributor_id !== input.contributorId) throw notFound('draft', input.versionId);
+  if (version.state !== 'draft') {
+    throw new AppError(
+      'invalid_state',
+      `Version ${version.number} is ${version.state}; attach files to a draft`,
+    );
+  }
+  const blob = await services.files.put(input.body, {
+    limitBytes: services.env.UPLOAD_LIMIT_BYTES,
+    expectedSha256: input.expectedSha256,
+  });
+  const fileName = input.fileName.slice(0, 255) || 'data';
+  const format = formatFromName(fileName);
+  const now = Date.now();
+  await db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('stored_file')
+      .select('sha256')
+      .where('sha256', '=', blob.sha256)
+      .executeTakeFirst();
+    if (!existing) {
+      await trx
+        .insertInto('stored_file')
+        .values({ sha256: blob.sha256, size: blob.size, created_at: now })
+        .execute();
+    }
+    const result = await trx
+      .updateTable('submission_version')
+      .set({
+        file_sha256: blob.sha256,
+        file_name: fileName,
+        file_format: format,
+        row_count: null,
+        updated_at: now,
+      })
+      .where('id', '=', input.versionId)
+      .where('state', '=', 'draft')
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) {
+      throw new AppError(
+        'invalid_state',
+        'This version left draft while the file was uploading; start a new version',
+      );
+    }
+    await appendEvent(trx, {
+      type: 'file.attached',
+      actorId: input.contributorId,
+      submissionId: version.submission_id,
+      versionId: input.versionId,
+      props: { size: blob.size, format, source: 'server' },
+      at: now,
+    });
+  });
+  return { sha256: blob.sha256, size: blob.size, format, name: fileName };
+}

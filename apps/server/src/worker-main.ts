@@ -1,0 +1,38 @@
+import { EnvError, parseEnv } from './env.ts';
+import { createLogger } from './logger.ts';
+import { createServices } from './services.ts';
+
+/**
+ * A scoring worker (`npm run worker`): consumes the PostgreSQL job queue. Run any number of them; each job
+ * is scored once, and a job whose worker dies is retried on another after its lease.
+ */
+async function main() {
+  let env: ReturnType<typeof parseEnv>;
+  try {
+    env = parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (!env.DATABASE_URL) {
+    console.error(
+      'npm run worker needs DATABASE_URL=postgres://…; on SQLite the server scores in its own process.',
+    );
+    process.exit(1);
+  }
+  const logger = createLogger(env.LOG_LEVEL);
+  const services = await createServices(env, { logger });
+  await services.scoring.startWorker();
+  logger.info({ pid: process.pid }, 'scoring worker ready');
+  const stop = async () => {
+    await services.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+}
+
+await main();

@@ -1,0 +1,285 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GOOD_CSV, GOOD_MANIFEST } from './support/datasets.ts';
+import { dialectsToRun } from './support/dialects.ts';
+import {
+  codeOf,
+  type SignedInClient,
+  startTestApp,
+  type TestApp,
+  uploadFile,
+} from './support/test-server.ts';
+
+const dialects = await dialectsToRun();
+
+async function draftWithFile(app: TestApp, who: SignedInClient, csv = GOOD_CSV, manifest = GOOD_MANIFEST) {
+  const { submissionId, versionId } = await who.client.submission.create.mutate({ manifest });
+  const upload = await uploadFile(app.url, who.cookie, versionId, csv);
+  expect(upload.status).toBe(200);
+  return { submissionId, versionId };
+}
+
+/** Follows the scoring subscription to its end and returns every update. */
+async function followScoring(who: SignedInClient, versionId: string) {
+  const updates: { state: string; version: unknown }[] = [];
+  await new Promise<void>((resolve, reject) => {
+    const sub = who.client.submission.scoring.subscribe(
+      { versionId },
+      {
+        onData: (update) => {
+          updates.push(update as never);
+          if (update.version) {
+            sub.unsubscribe();
+            resolve();
+          }
+        },
+        onError: reject,
+      },
+    );
+  });
+  return updates;
+}
+
+describe.each(dialects)('submission lifecycle on %s', (dialect) => {
+  let app: TestApp;
+  let alice: SignedInClient;
+  let bob: SignedInClient;
+  beforeAll(async () => {
+    app = await startTestApp(dialect, { UPLOAD_LIMIT_BYTES: '20000' });
+    alice = await app.signUp();
+    bob = await app.signUp();
+  });
+  afterAll(() => app?.stop());
+
+  it('stores an upload by its SHA-256, never by its name', async () => {
+    const { versionId } = await alice.client.submission.create.mutate({ manifest: GOOD_MANIFEST });
+    const upload = await uploadFile(app.url, alice.cookie, versionId, GOOD_CSV, {
+      'x-file-name': '..%2F..%2Fevil.csv',
+    });
+    const sha256 = createHash('sha256').update(GOOD_CSV).digest('hex');
+    expect(upload).toEqual({
+      status: 200,
+      json: { sha256, size: Buffer.byteLength(GOOD_CSV), format: 'csv', name: '../../evil.csv' },
+    });
+    expect(existsSync(path.join(app.database.dataDir, 'files', sha256.slice(0, 2), sha256))).toBe(true);
+    expect(existsSync(path.join(app.database.dataDir, 'evil.csv'))).toBe(false);
+  });
+
+  it('refuses an upload to someone else’s draft (NOT_FOUND), and anonymous uploads', async () => {
+    const { versionId } = await alice.client.submission.create.mutate({ manifest: GOOD_MANIFEST });
+    expect((await uploadFile(app.url, bob.cookie, versionId, GOOD_CSV)).status).toBe(404);
+    expect((await uploadFile(app.url, undefined, versionId, GOOD_CSV)).status).toBe(401);
+    const { versions } = await alice.client.submission.byId.query({
+      id: (await alice.client.submission.list.query())[0]!.id,
+    });
+    expect(versions[0]!.file).toBeNull();
+  });
+
+  it('refuses an upload over the limit, keeps nothing, and says what the limit is', async () => {
+    const { submissionId, versionId } = await alice.client.submission.create.mutate({
+      manifest: GOOD_MANIFEST,
+    });
+    const big = 'x'.repeat(25_000);
+    const upload = await uploadFile(app.url, alice.cookie, versionId, big);
+    expect(upload.status).toBe(413);
+    expect(upload.json).toMatchObject({
+      error: { code: 'payload_too_large', message: expect.stringContaining('20000') },
+    });
+    const detail = await alice.client.submission.byId.query({ id: submissionId });
+    expect(detail.versions[0]!.file).toBeNull();
+    expect(readdirSync(path.join(app.database.dataDir, 'files', 'tmp'))).toEqual([]);
+  });
+
+  it('refuses bytes that do not match the declared hash', async () => {
+    const { versionId } = await alice.client.submission.create.mutate({ manifest: GOOD_MANIFEST });
+    const upload = await uploadFile(app.url, alice.cookie, versionId, GOOD_CSV, {
+      'x-content-sha256': '0'.repeat(64),
+    });
+    expect(upload.status).toBe(400);
+    expect(readdirSync(path.join(app.database.dataDir, 'files', 'tmp'))).toEqual([]);
+  });
+
+  it('cleans up a partial upload when the client aborts', async () => {
+    const { versionId } = await alice.client.submission.create.mutate({ manifest: GOOD_MANIFEST });
+    const target = new URL(`${app.url}/api/files/versions/${versionId}`);
+    await new Promise<void>((resolve) => {
+      const req = http.request(target, {
+        method: 'PUT',
+        headers: { cookie: alice.cookie, 'content-length': '15000', 'x-file-name': 'a.csv' },
+      });
+      req.on('error', () => resolve());
+      req.write('a,b\n'.repeat(1000));
+      setTimeout(() => {
+        req.destroy();
+        resolve();
+      }, 200);
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(readdirSync(path.join(app.database.dataDir, 'files', 'tmp'))).toEqual([]);
+  });
+
+  it('submits, scores in the queue, and streams progress to the end', async () => {
+    const { submissionId, versionId } = await draftWithFile(app, alice);
+    const result = await alice.client.submission.submit.mutate({
+      versionId,
+      idempotencyKey: `key-${versionId}`,
+    });
+    expect(result).toEqual({ versionId, state: 'submitted', replayed: false });
+    const updates = await followScoring(alice, versionId);
+    const last = updates.at(-1) as {
+      state: string;
+      version: { report: { scores: { overall: number } }; score: number };
+    };
+    expect(last.state).toBe('scored');
+    expect(last.version.report.scores.overall).toBe(last.version.score);
+    expect(last.version.score).toBeGreaterThan(50);
+    const detail = await alice.client.submission.byId.query({ id: submissionId });
+    expect(detail.versions[0]).toMatchObject({ state: 'scored', file: { rows: 60 } });
+  });
+
+  it('makes a retried submit with the same idempotency key a no-op', async () => {
+    const { versionId } = await draftWithFile(app, alice);
+    const key = `retry-${versionId}`;
+    const [first, second] = await Promise.all([
+      alice.client.submission.submit.mutate({ versionId, idempotencyKey: key }).catch((e) => e),
+      alice.client.submission.submit.mutate({ versionId, idempotencyKey: key }).catch((e) => e),
+    ]);
+    const third = await alice.client.submission.submit.mutate({ versionId, idempotencyKey: key });
+    expect(third.replayed).toBe(true);
+    expect([first, second].filter((r) => r.versionId === versionId).length).toBeGreaterThanOrEqual(1);
+    const events = await app.services.db
+      .selectFrom('event')
+      .select('id')
+      .where('type', '=', 'version.submitted')
+      .where('version_id', '=', versionId)
+      .execute();
+    expect(events).toHaveLength(1);
+  });
+
+  it('refuses a second submit with another key, and a key reused for another version', async () => {
+    const { versionId } = await draftWithFile(app, alice);
+    await alice.client.submission.submit.mutate({ versionId, idempotencyKey: `a-${versionId}` });
+    expect(
+      await codeOf(alice.client.submission.submit.mutate({ versionId, idempotencyKey: `b-${versionId}` })),
+    ).toBe('CONFLICT');
+    const other = await draftWithFile(app, alice);
+    expect(
+      await codeOf(
+        alice.client.submission.submit.mutate({
+          versionId: other.versionId,
+          idempotencyKey: `a-${versionId}`,
+        }),
+      ),
+    ).toBe('CONFLICT');
+  });
+
+  it('refuses to submit without a file, or with an incomplete manifest (a field error each)', async () => {
+    const bare = await alice.client.submission.create.mutate({ manifest: GOOD_MANIFEST });
+    expect(
+      await codeOf(
+        alice.client.submission.submit.mutate({ versionId: bare.versionId, idempotencyKey: 'no-file-1' }),
+      ),
+    ).toBe('BAD_REQUEST');
+    const { versionId } = await draftWithFile(app, alice, GOOD_CSV, {
+      ...GOOD_MANIFEST,
+      title: '',
+      columns: [],
+    } as never);
+    try {
+      await alice.client.submission.submit.mutate({ versionId, idempotencyKey: 'incomplete-1' });
+      expect.unreachable();
+    } catch (error) {
+      const data = (error as { data: { zodError: { fieldErrors: Record<string, string[]> } } }).data;
+      expect(Object.keys(data.zodError.fieldErrors).sort()).toEqual(['columns', 'title']);
+    }
+    const row = await app.services.db
+      .selectFrom('submission_version')
+      .select('state')
+      .where('id', '=', versionId)
+      .executeTakeFirst();
+    expect(row?.state).toBe('draft');
+  });
+
+  it('withdraws before a decision, once', async () => {
+    const { versionId } = await draftWithFile(app, alice);
+    expect(await alice.client.submission.withdraw.mutate({ versionId })).toEqual({ state: 'withdrawn' });
+    expect(await codeOf(alice.client.submission.withdraw.mutate({ versionId }))).toBe('CONFLICT');
+    expect(await codeOf(bob.client.submission.withdraw.mutate({ versionId }))).toBe('NOT_FOUND');
+  });
+
+  it('starts a new version from the latest one, keeping its manifest and file', async () => {
+    const { submissionId, versionId } = await draftWithFile(app, alice);
+    expect(await codeOf(alice.client.submission.version.create.mutate({ submissionId }))).toBe('CONFLICT');
+    await alice.client.submission.withdraw.mutate({ versionId });
+    const next = await alice.client.submission.version.create.mutate({ submissionId });
+    expect(next.number).toBe(2);
+    const detail = await alice.client.submission.byId.query({ id: submissionId });
+    expect(detail.versions.map((v) => [v.number, v.state])).toEqual([
+      [1, 'withdrawn'],
+      [2, 'draft'],
+    ]);
+    expect(detail.versions[1]!.file?.sha256).toBe(detail.versions[0]!.file?.sha256);
+    expect(detail.versions[1]!.manifest).toEqual(detail.versions[0]!.manifest);
+  });
+
+  it('hides one contributor’s drafts from another (NOT_FOUND)', async () => {
+    const { submissionId, versionId } = await alice.client.submission.create.mutate({
+      manifest: GOOD_MANIFEST,
+    });
+    expect(await codeOf(bob.client.submission.byId.query({ id: submissionId }))).toBe('NOT_FOUND');
+    expect(
+      await codeOf(bob.client.submission.saveManifest.mutate({ versionId, manifest: { title: 'mine now' } })),
+    ).toBe('NOT_FOUND');
+    expect((await bob.client.submission.list.query()).map((s) => s.id)).not.toContain(submissionId);
+  });
+
+  it('autosaves a draft, and refuses a stale save', async () => {
+    const { versionId } = await alice.client.submission.create.mutate({ manifest: { title: 'one' } });
+    const first = await alice.client.submission.saveManifest.mutate({
+      versionId,
+      manifest: { title: 'two' },
+    });
+    await alice.client.submission.saveManifest.mutate({
+      versionId,
+      manifest: { title: 'three' },
+      expectedUpdatedAt: first.updatedAt,
+    });
+    expect(
+      await codeOf(
+        alice.client.submission.saveManifest.mutate({
+          versionId,
+          manifest: { title: 'stale' },
+          expectedUpdatedAt: first.updatedAt,
+        }),
+      ),
+    ).toBe('CONFLICT');
+  });
+
+  it('drops __proto__ keys from a manifest', async () => {
+    const manifest = JSON.parse('{"title":"x","__proto__":{"polluted":true}}');
+    const { submissionId } = await alice.client.submission.create.mutate({ manifest });
+    const detail = await alice.client.submission.byId.query({ id: submissionId });
+    expect(Object.hasOwn(detail.versions[0]!.manifest, '__proto__')).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('lets only contributors draft (anonymous UNAUTHORIZED, other roles FORBIDDEN)', async () => {
+    expect(await codeOf(app.anonymous.submission.list.query())).toBe('UNAUTHORIZED');
+    const carol = await app.signUp();
+    await app.services.db
+      .updateTable('user')
+      .set({ role: 'reviewer' })
+      .where('id', '=', carol.userId)
+      .execute();
+    expect(await codeOf(carol.client.submission.create.mutate({ manifest: {} }))).toBe('FORBIDDEN');
+    await app.services.db
+      .updateTable('user')
+      .set({ role: 'operator' })
+      .where('id', '=', carol.userId)
+      .execute();
+    expect(await codeOf(carol.client.submission.list.query())).toBe('FORBIDDEN');
+  });
+});
