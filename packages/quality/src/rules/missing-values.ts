@@ -1,4 +1,4 @@
-import { defineRule, fail, hasData, PASS, percent, plural } from './rule.ts';
+import { defineRule, fail, hasData, percent, plural } from './rule.ts';
 
 /** Share of rows with a missing value above which a column gets a finding. */
 const REPORT_SHARE = 0.05;

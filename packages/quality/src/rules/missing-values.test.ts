@@ -1,0 +1,10 @@
+import { describeRule, GOOD_CSV } from '../../test/rule-cases.ts';
+
+describeRule('structure.missing-values', [
+  { name: 'good: no gaps', isFound: false },
+  {
+    name: 'bad: many empty dates',
+    csv: GOOD_CSV.replace('2025-03-02', '').replace('2025-03-05', 'NA'),
+    isFound: true,
+  },
+]);
