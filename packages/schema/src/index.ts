@@ -1,3 +1,4 @@
+export * from './admin.ts';
 export * from './data-request.ts';
 export * from './event.ts';
 export * from './json-schema.ts';

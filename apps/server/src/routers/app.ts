@@ -1,11 +1,17 @@
 import { router } from '../trpc.ts';
 import { accountRouter } from './account.ts';
+import { adminRouter } from './admin.ts';
 import { healthRouter } from './health.ts';
+import { ledgerRouter } from './ledger.ts';
+import { requestRouter } from './request.ts';
 import { submissionRouter } from './submission.ts';
 
 export const appRouter = router({
   account: accountRouter,
+  admin: adminRouter,
   health: healthRouter,
+  ledger: ledgerRouter,
+  request: requestRouter,
   submission: submissionRouter,
 });
 

@@ -1,0 +1,164 @@
+import { type Kysely, PostgresAdapter, type Transaction } from 'kysely';
+import type { Database } from '../db/database.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export function insertOrganisation(db: Db, row: { id: string; name: string; created_at: number }) {
+  return db.insertInto('organisation').values(row).execute();
+}
+
+export function findOrganisationById(db: Db, id: string) {
+  return db
+    .selectFrom('organisation')
+    .select(['id', 'name', 'created_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function findOrganisationByName(db: Db, name: string) {
+  return db.selectFrom('organisation').select(['id']).where('name', '=', name).executeTakeFirst();
+}
+
+/** Every organisation with its member count, by name. */
+export function listOrganisationsWithCounts(db: Db) {
+  return db
+    .selectFrom('organisation as o')
+    .leftJoin('member as m', 'm.organisation_id', 'o.id')
+    .select((eb) => ['o.id', 'o.name', 'o.created_at', eb.fn.count<number>('m.user_id').as('member_count')])
+    .groupBy(['o.id', 'o.name', 'o.created_at'])
+    .orderBy('o.name')
+    .execute();
+}
+
+export function findMembership(db: Db, organisationId: string, userId: string) {
+  return db
+    .selectFrom('member')
+    .select(['organisation_id', 'user_id', 'role'])
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+/** The organisations a user belongs to, with their role in each. */
+export function listMembershipsOfUser(db: Db, userId: string) {
+  return db
+    .selectFrom('member as m')
+    .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
+    .select(['m.organisation_id', 'm.role', 'o.name'])
+    .where('m.user_id', '=', userId)
+    .orderBy('o.name')
+    .execute();
+}
+
+export function listMembersOfOrganisation(db: Db, organisationId: string) {
+  return db
+    .selectFrom('member as m')
+    .innerJoin('user as u', 'u.id', 'm.user_id')
+    .select(['m.user_id', 'm.role', 'm.created_at', 'u.name', 'u.email', 'u.pseudonym'])
+    .where('m.organisation_id', '=', organisationId)
+    .orderBy('m.created_at')
+    .orderBy('m.user_id')
+    .execute();
+}
+
+export function insertMember(
+  db: Db,
+  row: { organisation_id: string; user_id: string; role: string; created_at: number },
+) {
+  return db.insertInto('member').values(row).execute();
+}
+
+export function deleteMember(db: Db, organisationId: string, userId: string) {
+  return db
+    .deleteFrom('member')
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export function insertInvitation(
+  db: Db,
+  row: {
+    id: string;
+    token_hash: string;
+    organisation_id: string;
+    email: string;
+    role: string;
+    invited_by: string;
+    created_at: number;
+    expires_at: number;
+  },
+) {
+  return db
+    .insertInto('invitation')
+    .values({ ...row, accepted_at: null })
+    .execute();
+}
+
+export function findInvitationByTokenHash(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('invitation as i')
+    .innerJoin('organisation as o', 'o.id', 'i.organisation_id')
+    .select(['i.id', 'i.organisation_id', 'i.email', 'i.role', 'i.expires_at', 'i.accepted_at', 'o.name'])
+    .where('i.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+/** Marks an invitation used, only if it still is open: the conditional update makes acceptance single-use. */
+export async function claimInvitation(db: Db, id: string, now: number): Promise<boolean> {
+  const result = await db
+    .updateTable('invitation')
+    .set({ accepted_at: now })
+    .where('id', '=', id)
+    .where('accepted_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export function findUserByEmail(db: Db, email: string) {
+  return db
+    .selectFrom('user')
+    .select(['id', 'email', 'role'])
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirst();
+}
+
+export function setUserRole(db: Db, userId: string, role: string, emailVerified?: boolean) {
+  // better-auth's column is boolean on PostgreSQL and 0/1 on SQLite.
+  const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const verified = isPostgres ? emailVerified : emailVerified ? 1 : 0;
+  return db
+    .updateTable('user')
+    .set(emailVerified === undefined ? { role } : { role, emailVerified: verified })
+    .where('id', '=', userId)
+    .execute();
+}
+
+const USER_SORT_COLUMNS = { createdAt: 'createdAt', email: 'email', name: 'name' } as const;
+
+/** Users for operators, optionally of one role; sorted by an allow-listed column. */
+export function listUsers(
+  db: Db,
+  options: { role?: string | undefined; sort: keyof typeof USER_SORT_COLUMNS; limit: number; offset: number },
+) {
+  let query = db
+    .selectFrom('user')
+    .select(['id', 'name', 'email', 'role', 'pseudonym', 'createdAt'])
+    .orderBy(USER_SORT_COLUMNS[options.sort])
+    .orderBy('id')
+    .limit(options.limit)
+    .offset(options.offset);
+  if (options.role) query = query.where('role', '=', options.role);
+  return query.execute();
+}
+
+export function listMembershipsOfUsers(db: Db, userIds: string[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('member as m')
+    .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
+    .select(['m.user_id', 'm.organisation_id', 'm.role', 'o.name'])
+    .where('m.user_id', 'in', userIds)
+    .execute();
+}

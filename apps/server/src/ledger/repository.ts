@@ -1,0 +1,64 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/database.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export function listEntriesOfAccount(db: Db, account: string, limit: number) {
+  return db
+    .selectFrom('ledger_entry')
+    .select(['id', 'transaction_id', 'account', 'amount_cents', 'version_id', 'request_id', 'memo', 'at'])
+    .where('account', '=', account)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export type LedgerEntryRow = Awaited<ReturnType<typeof listEntriesOfAccount>>[number];
+
+/** Per-account sums of a request's entries, for its budget statement. */
+export function sumEntriesOfRequestByAccount(db: Db, requestId: string) {
+  return db
+    .selectFrom('ledger_entry')
+    .select((eb) => ['account', eb.fn.sum<number>('amount_cents').as('total')])
+    .where('request_id', '=', requestId)
+    .groupBy('account')
+    .execute();
+}
+
+/** Positive and negative totals of the request's own account, split by sign. */
+export function sumRequestAccountBySign(db: Db, account: string) {
+  return db
+    .selectFrom('ledger_entry')
+    .select((eb) => [
+      eb.fn
+        .sum<number>(eb.case().when('amount_cents', '>', 0).then(eb.ref('amount_cents')).else(0).end())
+        .as('credits'),
+      eb.fn
+        .sum<number>(eb.case().when('amount_cents', '<', 0).then(eb.ref('amount_cents')).else(0).end())
+        .as('debits'),
+    ])
+    .where('account', '=', account)
+    .executeTakeFirstOrThrow();
+}
+
+/** Totals over the whole ledger, and every transaction whose entries do not sum to zero. */
+export async function auditLedger(db: Db) {
+  const totals = await db
+    .selectFrom('ledger_entry')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('entries'),
+      eb.fn.count<number>('transaction_id').distinct().as('transactions'),
+      eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.lit(0)).as('sum'),
+    ])
+    .executeTakeFirstOrThrow();
+  const unbalanced = await db
+    .selectFrom('ledger_entry')
+    .select((eb) => ['transaction_id', eb.fn.sum<number>('amount_cents').as('sum')])
+    .groupBy('transaction_id')
+    .having((eb) => eb.fn.sum('amount_cents'), '<>', 0)
+    .orderBy('transaction_id')
+    .limit(100)
+    .execute();
+  return { totals, unbalanced };
+}

@@ -1,0 +1,112 @@
+import type { DataRequestPatch } from '@assay/schema';
+import type { Kysely, Updateable } from 'kysely';
+import type { Database, DataRequestTable } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import { appendEvent } from '../events/append-event.ts';
+import {
+  accountBalance,
+  lockRequest,
+  orgAccount,
+  postTransaction,
+  requestAccount,
+} from '../ledger/post-transaction.ts';
+import type { SessionUser } from '../trpc.ts';
+import { requireRequestMember } from './access.ts';
+import { parseDeadline } from './create-request.ts';
+import { toDataRequest } from './map-request.ts';
+import { closeRequestRow, findRequestById, updateRequestRow } from './repository.ts';
+
+type Caller = Pick<SessionUser, 'id' | 'role'>;
+
+/**
+ * Changes an open request. A budget change moves the difference: raising it funds the request from the
+ * organisation, lowering it returns money, but never below what has already been paid out.
+ */
+export async function updateRequest(
+  db: Kysely<Database>,
+  reviewer: Caller,
+  input: { id: string; patch: DataRequestPatch },
+  now = Date.now(),
+) {
+  const { id, patch } = input;
+  const row = await db.transaction().execute(async (trx) => {
+    const locked = await lockRequest(trx, id);
+    const request = await requireRequestMember(trx, reviewer, await findRequestById(trx, id), id);
+    if (!locked || request.status !== 'open') {
+      throw new AppError('invalid_state', `Data request '${id}' is closed and can no longer be changed`);
+    }
+    const set: Updateable<DataRequestTable> = { updated_at: now };
+    if (patch.title !== undefined) set.title = patch.title;
+    if (patch.description !== undefined) set.description = patch.description;
+    if (patch.task !== undefined) set.task = patch.task;
+    if (patch.requiredColumns !== undefined) set.required_columns = JSON.stringify(patch.requiredColumns);
+    if (patch.labelSet !== undefined) set.label_set = JSON.stringify(patch.labelSet);
+    if (patch.minRows !== undefined) set.min_rows = patch.minRows;
+    if (patch.acceptedLicenses !== undefined) set.accepted_licenses = JSON.stringify(patch.acceptedLicenses);
+    if (patch.requiredConsentBasis !== undefined)
+      set.required_consent_basis = JSON.stringify(patch.requiredConsentBasis);
+    if (patch.requiresCommercialUse !== undefined)
+      set.requires_commercial_use = patch.requiresCommercialUse ? 1 : 0;
+    if (patch.minQualityScore !== undefined) set.min_quality_score = patch.minQualityScore;
+    if (patch.rewardCents !== undefined) set.reward_cents = patch.rewardCents;
+    if (patch.deadline !== undefined) set.deadline_at = parseDeadline(patch.deadline, now);
+
+    if (patch.budgetCents !== undefined && patch.budgetCents !== Number(request.budget_cents)) {
+      const difference = patch.budgetCents - Number(request.budget_cents);
+      const remaining = await accountBalance(trx, requestAccount(id));
+      if (difference < 0 && -difference > remaining) {
+        const paid = Number(request.budget_cents) - remaining;
+        throw new AppError(
+          'invalid_input',
+          `The budget cannot go below the ${paid} cents already paid out (asked for ${patch.budgetCents})`,
+        );
+      }
+      await postTransaction(trx, {
+        memo: difference > 0 ? 'Budget raised' : 'Budget lowered',
+        requestId: id,
+        at: now,
+        entries: [
+          { account: orgAccount(request.organisation_id), amountCents: -difference },
+          { account: requestAccount(id), amountCents: difference },
+        ],
+      });
+      set.budget_cents = patch.budgetCents;
+    }
+    await updateRequestRow(trx, id, set);
+    return findRequestById(trx, id);
+  });
+  return toDataRequest(row!);
+}
+
+/** Closes an open request and refunds what is left of its budget to the organisation. */
+export async function closeRequest(db: Kysely<Database>, reviewer: Caller, id: string, now = Date.now()) {
+  const row = await db.transaction().execute(async (trx) => {
+    await lockRequest(trx, id);
+    await requireRequestMember(trx, reviewer, await findRequestById(trx, id), id);
+    if (!(await closeRequestRow(trx, id, now))) {
+      throw new AppError('invalid_state', `Data request '${id}' is already closed`);
+    }
+    const request = (await findRequestById(trx, id))!;
+    const remaining = await accountBalance(trx, requestAccount(id));
+    if (remaining > 0) {
+      await postTransaction(trx, {
+        memo: 'Unspent budget returned on close',
+        requestId: id,
+        at: now,
+        entries: [
+          { account: requestAccount(id), amountCents: -remaining },
+          { account: orgAccount(request.organisation_id), amountCents: remaining },
+        ],
+      });
+    }
+    await appendEvent(trx, {
+      type: 'request.closed',
+      actorId: reviewer.id,
+      requestId: id,
+      at: now,
+      props: { refundedCents: remaining },
+    });
+    return request;
+  });
+  return toDataRequest(row);
+}

@@ -1,0 +1,54 @@
+import { InvitationInputSchema, OrganisationInputSchema, UserSortSchema } from '@assay/schema';
+import { z } from 'zod';
+import { listUsers } from '../admin/list-users.ts';
+import { inviteMember, listMembers, removeMember } from '../admin/members.ts';
+import { createOrganisation, listOrganisations } from '../admin/organisations.ts';
+import { operatorProcedure, router, staffProcedure } from '../trpc.ts';
+
+const OrganisationRefSchema = z.strictObject({ organisationId: z.uuid() });
+
+/**
+ * Organisations, members and users. Roles: organisations and users are operator-only; members may be
+ * managed by an operator or by an admin of that organisation (checked per object in the domain).
+ */
+export const adminRouter = router({
+  organisation: router({
+    /** Operator. */
+    create: operatorProcedure
+      .input(OrganisationInputSchema)
+      .mutation(({ ctx, input }) => createOrganisation(ctx.services.db, input)),
+    /** Operator. */
+    list: operatorProcedure.query(({ ctx }) => listOrganisations(ctx.services.db)),
+  }),
+
+  member: router({
+    /** Operator, or an admin of the organisation. Returns the invitation link; no email is sent. */
+    invite: staffProcedure
+      .input(InvitationInputSchema)
+      .mutation(({ ctx, input }) => inviteMember(ctx.services.db, ctx.user, input)),
+    /** Operator, or an admin of the organisation. */
+    list: staffProcedure
+      .input(OrganisationRefSchema)
+      .query(({ ctx, input }) => listMembers(ctx.services.db, ctx.user, input.organisationId)),
+    /** Operator, or an admin of the organisation (not themselves). */
+    remove: staffProcedure
+      .input(OrganisationRefSchema.extend({ userId: z.uuid() }))
+      .mutation(({ ctx, input }) => removeMember(ctx.services.db, ctx.user, input)),
+  }),
+
+  user: router({
+    /** Operator: every account with its email, role and organisations. */
+    list: operatorProcedure
+      .input(
+        z
+          .strictObject({
+            role: z.enum(['contributor', 'reviewer', 'operator']).optional(),
+            sort: UserSortSchema.default('createdAt'),
+            limit: z.number().int().min(1).max(200).default(50),
+            offset: z.number().int().min(0).default(0),
+          })
+          .default({ sort: 'createdAt', limit: 50, offset: 0 }),
+      )
+      .query(({ ctx, input }) => listUsers(ctx.services.db, input)),
+  }),
+});

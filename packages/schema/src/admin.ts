@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { DataRequestInputSchema } from './data-request.ts';
+
+/** A member's role inside an organisation: an admin may also invite and remove its reviewers. */
+export const MemberRoleSchema = z.enum(['reviewer', 'admin']);
+export type MemberRole = z.infer<typeof MemberRoleSchema>;
+
+/** Creating an organisation (operators). */
+export const OrganisationInputSchema = z.strictObject({
+  name: z.string().trim().min(2, 'Give the organisation a name of at least 2 characters').max(200),
+});
+export type OrganisationInput = z.infer<typeof OrganisationInputSchema>;
+
+/** Inviting someone to an organisation by email. */
+export const InvitationInputSchema = z.strictObject({
+  organisationId: z.uuid(),
+  email: z.email('Enter an email address').max(320).toLowerCase(),
+  role: MemberRoleSchema.default('reviewer'),
+});
+export type InvitationInput = z.infer<typeof InvitationInputSchema>;
+
+/** A new account's password: the same bounds better-auth enforces on sign-up. */
+export const PasswordSchema = z
+  .string()
+  .min(8, 'Use a password of at least 8 characters')
+  .max(128, 'Use a password of at most 128 characters');
+
+/**
+ * Accepting an invitation with its token. For a new email this creates the account (name and password);
+ * a reviewer who already has an account proves it with their current password and `name` is ignored.
+ */
+export const AcceptInvitationInputSchema = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'This is not an invitation token'),
+  name: z.string().trim().min(1, 'Enter your name').max(200),
+  password: PasswordSchema,
+});
+export type AcceptInvitationInput = z.infer<typeof AcceptInvitationInputSchema>;
+
+/** Sort orders `admin.user.list` accepts; anything else is rejected. */
+export const UserSortSchema = z.enum(['createdAt', 'email', 'name']);
+
+/**
+ * A partial change to a data request: the fields of {@link DataRequestInputSchema} without their
+ * defaults, so a field left out stays as it is. Lives here because it is edited from admin screens.
+ */
+export const DataRequestPatchSchema = z.strictObject(
+  Object.fromEntries(
+    Object.entries(DataRequestInputSchema.shape).map(([key, schema]) => [
+      key,
+      (schema instanceof z.ZodDefault ? schema.unwrap() : schema).optional(),
+    ]),
+  ) as {
+    [K in keyof typeof DataRequestInputSchema.shape]: z.ZodOptional<
+      (typeof DataRequestInputSchema.shape)[K] extends z.ZodDefault<infer T>
+        ? T
+        : (typeof DataRequestInputSchema.shape)[K]
+    >;
+  },
+);
+export type DataRequestPatch = z.infer<typeof DataRequestPatchSchema>;
