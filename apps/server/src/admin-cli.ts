@@ -1,0 +1,83 @@
+import { PasswordSchema } from '@assay/schema';
+import { z } from 'zod';
+import { createOperator } from './admin/create-operator.ts';
+import { EnvError, parseEnv } from './env.ts';
+import { AppError } from './errors.ts';
+import { createLogger } from './logger.ts';
+import { createServices } from './services.ts';
+
+const USAGE = `Usage: npm run admin -- create-operator <email>
+
+  create-operator <email>   Creates an operator account. The password is taken from
+                            ASSAY_OPERATOR_PASSWORD, or generated and printed once.
+
+Uses the same DATA_DIR / DATABASE_URL as the server.`;
+
+/** Administration from the command line; today, creating the first operator. Exit code 1 on any error. */
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return command ? 0 : 1;
+  }
+  if (command !== 'create-operator') {
+    console.error(`Unknown command '${command}'.\n\n${USAGE}`);
+    return 1;
+  }
+  const email = z.email().safeParse(args[0]?.trim());
+  if (!email.success || args.length !== 1) {
+    console.error(`create-operator needs exactly one email address.\n\n${USAGE}`);
+    return 1;
+  }
+  // The operator's password is a one-off secret for this command, not server configuration, so it is
+  // read here rather than in env.ts (which would keep it in the server's validated config for its life).
+  const passwordFromEnv = process.env.ASSAY_OPERATOR_PASSWORD || undefined;
+  if (passwordFromEnv !== undefined) {
+    const checked = PasswordSchema.safeParse(passwordFromEnv);
+    if (!checked.success) {
+      console.error(`ASSAY_OPERATOR_PASSWORD: ${checked.error.issues[0]?.message}`);
+      return 1;
+    }
+  }
+
+  let env: ReturnType<typeof parseEnv>;
+  try {
+    env = parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  // Start-up logs are quietened so the output is the result (and the password, once).
+  const services = await createServices(env, {
+    logger: createLogger(env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL),
+  });
+  try {
+    const result = await createOperator(services, { email: email.data, password: passwordFromEnv });
+    console.log(`Created operator ${result.email} (${result.userId}).`);
+    if (result.generatedPassword) {
+      console.log(`Password (shown once; sign in and keep it safe): ${result.generatedPassword}`);
+    } else {
+      console.log('Password: as given in ASSAY_OPERATOR_PASSWORD.');
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof AppError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await services.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error((error as Error).message ?? error);
+    process.exit(1);
+  },
+);

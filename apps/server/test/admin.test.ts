@@ -1,0 +1,479 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { TRPCClientError } from '@trpc/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/db/connect.ts';
+import { parseEnv } from '../src/env.ts';
+import { createServices } from '../src/services.ts';
+import { createTestDatabase, dialectsToRun } from './support/dialects.ts';
+import {
+  createOperator,
+  createOrganisationWithReviewer,
+  createRequest,
+  FIXTURE_PASSWORD,
+  inviteAndSignIn,
+  type OrganisationFixture,
+} from './support/fixtures.ts';
+import { codeOf, type SignedInClient, startTestApp, type TestApp } from './support/test-server.ts';
+
+const serverDir = fileURLToPath(new URL('..', import.meta.url));
+const dialects = await dialectsToRun();
+
+/** The flattened zod field errors of a failed call. */
+async function fieldErrorsOf(promise: Promise<unknown>): Promise<Record<string, string[]>> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCClientError) {
+      const data = error.data as { code: string; zodError: { fieldErrors: Record<string, string[]> } | null };
+      expect(data.code).toBe('BAD_REQUEST');
+      return data.zodError?.fieldErrors ?? {};
+    }
+    throw error;
+  }
+  throw new Error('Expected the call to fail, but it succeeded');
+}
+
+async function formErrorsOf(promise: Promise<unknown>): Promise<string[]> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCClientError) {
+      return (error.data as { zodError: { formErrors: string[] } | null }).zodError?.formErrors ?? [];
+    }
+    throw error;
+  }
+  throw new Error('Expected the call to fail, but it succeeded');
+}
+
+describe.each(dialects)('admin on %s', (dialect) => {
+  let app: TestApp;
+  let operator: SignedInClient;
+  let contributor: SignedInClient;
+  let org: OrganisationFixture;
+  let other: OrganisationFixture;
+
+  beforeAll(async () => {
+    app = await startTestApp(dialect);
+    operator = await createOperator(app);
+    contributor = await app.signUp();
+    org = await createOrganisationWithReviewer(app, { operator, withAdmin: true });
+    other = await createOrganisationWithReviewer(app, { operator, withAdmin: true });
+  });
+  afterAll(() => app?.stop());
+
+  describe('admin.organisation', () => {
+    it('create: an operator creates one; names are unique', async () => {
+      const created = await operator.client.admin.organisation.create.mutate({ name: `Acme ${dialect}` });
+      expect(created).toEqual({
+        id: expect.any(String),
+        name: `Acme ${dialect}`,
+        createdAt: expect.any(String),
+        memberCount: 0,
+      });
+      expect(
+        await codeOf(operator.client.admin.organisation.create.mutate({ name: `Acme ${dialect}` })),
+      ).toBe('CONFLICT');
+    });
+
+    it('create: reviewers, contributors and anonymous callers are refused', async () => {
+      expect(await codeOf(org.reviewer.client.admin.organisation.create.mutate({ name: 'Nope' }))).toBe(
+        'FORBIDDEN',
+      );
+      expect(await codeOf(org.admin!.client.admin.organisation.create.mutate({ name: 'Nope' }))).toBe(
+        'FORBIDDEN',
+      );
+      expect(await codeOf(contributor.client.admin.organisation.create.mutate({ name: 'Nope' }))).toBe(
+        'FORBIDDEN',
+      );
+      expect(await codeOf(app.anonymous.admin.organisation.create.mutate({ name: 'Nope' }))).toBe(
+        'UNAUTHORIZED',
+      );
+      const names = (await operator.client.admin.organisation.list.query()).map((o) => o.name);
+      expect(names).not.toContain('Nope');
+    });
+
+    it('create: bad input gets field errors; a __proto__ key is refused', async () => {
+      expect(
+        await fieldErrorsOf(operator.client.admin.organisation.create.mutate({ name: ' ' })),
+      ).toHaveProperty('name');
+      const polluted = JSON.parse('{"name":"Polluter","__proto__":{"isAdmin":true}}');
+      const errors = await formErrorsOf(operator.client.admin.organisation.create.mutate(polluted));
+      expect(errors.join(' ')).toMatch(/__proto__/);
+      expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+    });
+
+    it('list: operators see every organisation with member counts; others are refused', async () => {
+      const list = await operator.client.admin.organisation.list.query();
+      expect(list.find((o) => o.id === org.organisationId)).toMatchObject({ memberCount: 2 });
+      expect(await codeOf(org.reviewer.client.admin.organisation.list.query())).toBe('FORBIDDEN');
+      expect(await codeOf(contributor.client.admin.organisation.list.query())).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('admin.member.invite', () => {
+    it('an operator invites: the token is returned once and only its SHA-256 is stored', async () => {
+      const email = `Invitee-${dialect}@Example.com`;
+      const invitation = await operator.client.admin.member.invite.mutate({
+        organisationId: org.organisationId,
+        email,
+      });
+      expect(invitation).toMatchObject({
+        email: email.toLowerCase(),
+        role: 'reviewer',
+        organisationId: org.organisationId,
+        invitePath: `/invite/${invitation.token}`,
+      });
+      const stored = await app.services.db
+        .selectFrom('invitation')
+        .select(['token_hash'])
+        .where('id', '=', invitation.id)
+        .executeTakeFirstOrThrow();
+      expect(stored.token_hash).toBe(createHash('sha256').update(invitation.token).digest('hex'));
+      expect(stored.token_hash).not.toContain(invitation.token);
+    });
+
+    it("an organisation's admin invites to their own organisation, not to another", async () => {
+      const invitation = await org.admin!.client.admin.member.invite.mutate({
+        organisationId: org.organisationId,
+        email: `by-admin-${dialect}@example.com`,
+      });
+      expect(invitation.organisationId).toBe(org.organisationId);
+      expect(
+        await codeOf(
+          org.admin!.client.admin.member.invite.mutate({
+            organisationId: other.organisationId,
+            email: `sneaky-${dialect}@example.com`,
+          }),
+        ),
+      ).toBe('NOT_FOUND');
+    });
+
+    it('plain reviewers, contributors and anonymous callers cannot invite', async () => {
+      const input = { organisationId: org.organisationId, email: 'x@example.com' };
+      expect(await codeOf(org.reviewer.client.admin.member.invite.mutate(input))).toBe('FORBIDDEN');
+      expect(await codeOf(contributor.client.admin.member.invite.mutate(input))).toBe('FORBIDDEN');
+      expect(await codeOf(app.anonymous.admin.member.invite.mutate(input))).toBe('UNAUTHORIZED');
+    });
+
+    it('refuses a bad email, an unknown role, and an address that has a contributor account', async () => {
+      const errors = await fieldErrorsOf(
+        operator.client.admin.member.invite.mutate({
+          organisationId: org.organisationId,
+          email: 'not-an-email',
+          role: 'owner' as never,
+        }),
+      );
+      expect(Object.keys(errors).sort()).toEqual(['email', 'role']);
+      expect(
+        await codeOf(
+          operator.client.admin.member.invite.mutate({
+            organisationId: org.organisationId,
+            email: contributor.email,
+          }),
+        ),
+      ).toBe('CONFLICT');
+      expect(
+        await codeOf(
+          operator.client.admin.member.invite.mutate({
+            organisationId: crypto.randomUUID(),
+            email: 'y@example.com',
+          }),
+        ),
+      ).toBe('NOT_FOUND');
+    });
+  });
+
+  describe('account.acceptInvitation', () => {
+    it('creates a reviewer with the membership; the token then is used up', async () => {
+      const email = `new-reviewer-${dialect}@example.com`;
+      const { token } = await operator.client.admin.member.invite.mutate({
+        organisationId: org.organisationId,
+        email,
+      });
+      const accepted = await app.anonymous.account.acceptInvitation.mutate({
+        token,
+        name: 'New Reviewer',
+        password: FIXTURE_PASSWORD,
+      });
+      expect(accepted).toMatchObject({
+        organisationId: org.organisationId,
+        email,
+        role: 'reviewer',
+        isNewAccount: true,
+      });
+      const reviewer = await app.signIn(email, FIXTURE_PASSWORD);
+      expect(await reviewer.client.account.me.query()).toMatchObject({
+        email,
+        role: 'reviewer',
+        name: 'New Reviewer',
+      });
+      expect(
+        await codeOf(
+          app.anonymous.account.acceptInvitation.mutate({ token, name: 'Again', password: FIXTURE_PASSWORD }),
+        ),
+      ).toBe('CONFLICT');
+    });
+
+    it('refuses an expired token, and an unknown one, clearly', async () => {
+      const { id, token } = await operator.client.admin.member.invite.mutate({
+        organisationId: org.organisationId,
+        email: `late-${dialect}@example.com`,
+      });
+      await app.services.db
+        .updateTable('invitation')
+        .set({ expires_at: Date.now() - 1000 })
+        .where('id', '=', id)
+        .execute();
+      await expect(
+        app.anonymous.account.acceptInvitation.mutate({ token, name: 'Late', password: FIXTURE_PASSWORD }),
+      ).rejects.toThrow(/expired/);
+      expect(
+        await codeOf(
+          app.anonymous.account.acceptInvitation.mutate({
+            token: 'x'.repeat(43),
+            name: 'Who',
+            password: FIXTURE_PASSWORD,
+          }),
+        ),
+      ).toBe('NOT_FOUND');
+      const users = await app.services.db
+        .selectFrom('user')
+        .select('id')
+        .where('email', '=', `late-${dialect}@example.com`)
+        .execute();
+      expect(users).toEqual([]);
+    });
+
+    it('a short password is a field error and creates nothing', async () => {
+      const { token } = await operator.client.admin.member.invite.mutate({
+        organisationId: org.organisationId,
+        email: `short-${dialect}@example.com`,
+      });
+      expect(
+        await fieldErrorsOf(
+          app.anonymous.account.acceptInvitation.mutate({ token, name: 'S', password: 'short' }),
+        ),
+      ).toHaveProperty('password');
+    });
+
+    it('a contributor account never becomes a reviewer silently', async () => {
+      const email = `switcher-${dialect}@example.com`;
+      const { token } = await operator.client.admin.member.invite.mutate({
+        organisationId: org.organisationId,
+        email,
+      });
+      // The address signs up as a contributor after being invited.
+      const switcher = await app.signUp(email);
+      await expect(
+        app.anonymous.account.acceptInvitation.mutate({
+          token,
+          name: 'Switcher',
+          password: FIXTURE_PASSWORD,
+        }),
+      ).rejects.toThrow(/contributor account, which cannot become a reviewer/);
+      expect(await switcher.client.account.me.query()).toMatchObject({ role: 'contributor' });
+      const membership = await app.services.db
+        .selectFrom('member')
+        .select('user_id')
+        .where('user_id', '=', switcher.userId)
+        .execute();
+      expect(membership).toEqual([]);
+    });
+
+    it('an existing reviewer joins a second organisation with their password', async () => {
+      const { token } = await operator.client.admin.member.invite.mutate({
+        organisationId: other.organisationId,
+        email: org.reviewer.email,
+      });
+      expect(
+        await codeOf(
+          app.anonymous.account.acceptInvitation.mutate({ token, name: 'R', password: 'wrong password' }),
+        ),
+      ).toBe('UNAUTHORIZED');
+      const accepted = await app.anonymous.account.acceptInvitation.mutate({
+        token,
+        name: 'ignored',
+        password: FIXTURE_PASSWORD,
+      });
+      expect(accepted).toMatchObject({ userId: org.reviewer.userId, isNewAccount: false });
+      // Now in two organisations: creating a request must name one.
+      expect(
+        await codeOf(
+          org.reviewer.client.request.create.mutate({
+            title: 'Which org?',
+            task: 'other',
+            rewardCents: 0,
+            budgetCents: 0,
+          }),
+        ),
+      ).toBe('BAD_REQUEST');
+      const request = await createRequest(org.reviewer, other.organisationId, { budgetCents: 0 });
+      expect(request.organisationId).toBe(other.organisationId);
+    });
+  });
+
+  describe('admin.member.list and remove', () => {
+    it('operators and the organisation admin list members; others cannot', async () => {
+      const members = await org.admin!.client.admin.member.list.query({ organisationId: org.organisationId });
+      expect(members.map((m) => m.userId)).toEqual(
+        expect.arrayContaining([org.reviewer.userId, org.admin!.userId]),
+      );
+      expect(members.find((m) => m.userId === org.admin!.userId)).toMatchObject({ role: 'admin' });
+      expect(
+        await operator.client.admin.member.list.query({ organisationId: org.organisationId }),
+      ).toHaveLength(members.length);
+      expect(
+        await codeOf(org.reviewer.client.admin.member.list.query({ organisationId: org.organisationId })),
+      ).toBe('FORBIDDEN');
+      expect(
+        await codeOf(other.admin!.client.admin.member.list.query({ organisationId: org.organisationId })),
+      ).toBe('NOT_FOUND');
+      expect(
+        await codeOf(contributor.client.admin.member.list.query({ organisationId: org.organisationId })),
+      ).toBe('FORBIDDEN');
+    });
+
+    it('the admin removes a reviewer, who then can no longer post requests for it', async () => {
+      const fixture = await createOrganisationWithReviewer(app, { operator, withAdmin: true });
+      const input = { organisationId: fixture.organisationId, userId: fixture.reviewer.userId };
+      expect(await codeOf(fixture.reviewer.client.admin.member.remove.mutate(input))).toBe('FORBIDDEN');
+      expect(await codeOf(other.admin!.client.admin.member.remove.mutate(input))).toBe('NOT_FOUND');
+      expect(await codeOf(contributor.client.admin.member.remove.mutate(input))).toBe('FORBIDDEN');
+      expect(
+        await codeOf(
+          fixture.admin!.client.admin.member.remove.mutate({
+            organisationId: fixture.organisationId,
+            userId: fixture.admin!.userId,
+          }),
+        ),
+      ).toBe('CONFLICT');
+      expect(await fixture.admin!.client.admin.member.remove.mutate(input)).toMatchObject({ removed: true });
+      expect(await codeOf(fixture.admin!.client.admin.member.remove.mutate(input))).toBe('NOT_FOUND');
+      expect(await codeOf(createRequest(fixture.reviewer, fixture.organisationId))).toBe('NOT_FOUND');
+    });
+  });
+
+  describe('admin.user.list', () => {
+    it('operators see users with emails, roles and organisations', async () => {
+      const users = await operator.client.admin.user.list.query({
+        role: 'reviewer',
+        sort: 'email',
+        limit: 200,
+      });
+      expect(users.every((u) => u.role === 'reviewer')).toBe(true);
+      const emails = users.map((u) => u.email);
+      expect(emails).toEqual([...emails].sort());
+      expect(users.find((u) => u.id === org.reviewer.userId)).toMatchObject({
+        email: org.reviewer.email,
+        organisations: expect.arrayContaining([
+          { id: org.organisationId, name: org.organisationName, role: 'reviewer' },
+        ]),
+      });
+    });
+
+    it('reviewers, contributors and anonymous callers cannot list users', async () => {
+      expect(await codeOf(org.admin!.client.admin.user.list.query())).toBe('FORBIDDEN');
+      expect(await codeOf(contributor.client.admin.user.list.query())).toBe('FORBIDDEN');
+      expect(await codeOf(app.anonymous.admin.user.list.query())).toBe('UNAUTHORIZED');
+    });
+
+    it('refuses a sort field outside the allowlist', async () => {
+      expect(
+        await fieldErrorsOf(operator.client.admin.user.list.query({ sort: 'password' as never })),
+      ).toHaveProperty('sort');
+    });
+  });
+
+  it('inviteAndSignIn makes an admin who can invite in turn', async () => {
+    const admin2 = await inviteAndSignIn(app, org.admin!, org.organisationId, { role: 'admin' });
+    const reviewer = await inviteAndSignIn(app, admin2, org.organisationId);
+    expect(await reviewer.client.account.me.query()).toMatchObject({ role: 'reviewer' });
+  });
+});
+
+describe('npm run admin -- create-operator', () => {
+  const run = (args: string[], env: Record<string, string>) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/admin-cli.ts', ...args], {
+      cwd: serverDir,
+      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+
+  it('creates an operator with a generated password printed once, and refuses a second run', async () => {
+    const database = await createTestDatabase('sqlite');
+    try {
+      const env = { DATA_DIR: database.dataDir, ASSAY_OPERATOR_PASSWORD: '' };
+      const first = run(['create-operator', 'Root@Example.com'], env);
+      expect(first.stderr).toBe('');
+      expect(first.status).toBe(0);
+      const password = /Password \(shown once[^)]*\): (\S+)/.exec(first.stdout)?.[1];
+      expect(password).toMatch(/^[\w-]{20,}$/);
+
+      const again = run(['create-operator', 'root@example.com'], env);
+      expect(again.status).toBe(1);
+      expect(again.stderr).toContain('already exists');
+
+      const services = await createServices(parseEnv({ DATA_DIR: database.dataDir, LOG_LEVEL: 'silent' }));
+      try {
+        const user = await services.db
+          .selectFrom('user')
+          .select(['id', 'role'])
+          .where('email', '=', 'root@example.com')
+          .executeTakeFirstOrThrow();
+        expect(user.role).toBe('operator');
+        const signedIn = await services.auth.api.signInEmail({
+          body: { email: 'root@example.com', password: password! },
+        });
+        expect(signedIn.user.id).toBe(user.id);
+      } finally {
+        await services.close();
+      }
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('takes the password from ASSAY_OPERATOR_PASSWORD and never prints it', async () => {
+    const database = await createTestDatabase('sqlite');
+    try {
+      const secret = 'a long operator secret';
+      const result = run(['create-operator', 'ops@example.com'], {
+        DATA_DIR: database.dataDir,
+        ASSAY_OPERATOR_PASSWORD: secret,
+      });
+      expect(result.status).toBe(0);
+      expect(result.stdout).not.toContain(secret);
+      const handle = openDatabase({ dataDir: database.dataDir });
+      try {
+        const user = await handle.db.selectFrom('user').select('role').executeTakeFirstOrThrow();
+        expect(user.role).toBe('operator');
+      } finally {
+        await handle.db.destroy();
+      }
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it.each([
+    [['create-operator'], /exactly one email/],
+    [['create-operator', 'not-an-email'], /exactly one email/],
+    [['make-me-admin'], /Unknown command/],
+  ])('exits 1 with usage for %j', (args, message) => {
+    const result = run(args, { DATA_DIR: '/tmp/assay-never-used' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('refuses a too-short ASSAY_OPERATOR_PASSWORD', () => {
+    const result = run(['create-operator', 'a@example.com'], {
+      DATA_DIR: '/tmp/assay-never-used',
+      ASSAY_OPERATOR_PASSWORD: 'short',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('ASSAY_OPERATOR_PASSWORD');
+  });
+});
