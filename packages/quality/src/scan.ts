@@ -160,6 +160,8 @@ class RowScanner {
     const labelIndex = ev.labelIndex;
     const isText = this.isText;
     const count = Math.min(length, this.columnCount);
+    // A ragged row's values sit in the wrong columns: it is reported as ragged, not as type or label errors.
+    const isRagged = length !== this.columnCount;
     laneA = 0x811c9dc5;
     laneB = 0x2545f491;
     laneExact = 0x811c9dc5;
@@ -178,7 +180,7 @@ class RowScanner {
         else if (value !== column.firstValue) column.isConstant = false;
       }
       const type = column.type;
-      if (type !== null && type !== 'string' && type !== 'category') {
+      if (type !== null && type !== 'string' && type !== 'category' && !isRagged) {
         if (!isOfType(value, type)) column.typeErrors.add(rowNumber);
         else if (type === 'integer' && value.length > 15 && isUnsafeIntegerText(value)) {
           column.unsafeIntegers.add(rowNumber);
@@ -199,7 +201,7 @@ class RowScanner {
         }
       }
       if (c === labelIndex) {
-        if (this.classification) this.countLabel(value, rowNumber);
+        if (this.classification && !isRagged) this.countLabel(value, rowNumber);
       } else if (isText[c]) {
         hashText(value);
       } else {

@@ -68,10 +68,17 @@ export interface RuleCase {
 }
 
 /** Scores a case; the manifest defaults to {@link GOOD_MANIFEST} and the file to {@link GOOD_CSV}. */
-export async function scoreCase(c: Omit<RuleCase, 'name' | 'isFound'>): Promise<QualityReport> {
+export async function scoreCase(
+  c: Omit<RuleCase, 'name' | 'isFound'> & { chunkSize?: number },
+): Promise<QualityReport> {
   const bytes = c.bytes ?? new TextEncoder().encode(c.csv ?? GOOD_CSV);
   const manifest = c.manifest ? c.manifest(structuredClone(GOOD_MANIFEST)) : GOOD_MANIFEST;
-  return scoreDataset({ source: chunksOf(bytes, 7), format: c.format, manifest, options: c.options });
+  return scoreDataset({
+    source: chunksOf(bytes, c.chunkSize ?? 7),
+    format: c.format,
+    manifest,
+    options: c.options,
+  });
 }
 
 /** The bytes in small chunks, so every test also crosses chunk boundaries. */

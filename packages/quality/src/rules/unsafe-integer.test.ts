@@ -1,4 +1,4 @@
-import { describeRule, INT_MANIFEST, JSONL } from '../../test/rule-cases.ts';
+import { describeRule, INT_MANIFEST } from '../../test/rule-cases.ts';
 
 describeRule('structure.unsafe-integer', [
   {

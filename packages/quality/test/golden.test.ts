@@ -1,0 +1,34 @@
+import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
+import { ManifestSchema } from '@assay/schema';
+import { describe, expect, it } from 'vitest';
+import { scoreDataset } from '../src/index.ts';
+
+/**
+ * Golden reports: each fixture's report is committed under test/golden/. When a rule changes on purpose,
+ * regenerate them with `npm run golden:update -w @assay/quality` and review the diff.
+ */
+const FIXTURES = [
+  { data: 'tickets.csv', manifest: 'tickets.assay.json', options: {} },
+  { data: 'messy.csv', manifest: 'messy.assay.json', options: {} },
+  {
+    data: 'reviews.jsonl',
+    manifest: 'reviews.assay.json',
+    options: { requirements: { requiresCommercialUse: true, minRows: 10, acceptedLicenses: ['CC-BY-4.0'] } },
+  },
+];
+
+const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
+
+describe('golden reports', () => {
+  it.each(FIXTURES)('$data', async ({ data, manifest, options }) => {
+    const report = await scoreDataset({
+      source: createReadStream(fixture(data), { highWaterMark: 64 }),
+      manifest: ManifestSchema.parse(JSON.parse(readFileSync(fixture(manifest), 'utf8'))),
+      options,
+    });
+    const text = `${JSON.stringify(report, null, 2)}\n`;
+    const golden = new URL(`./golden/${data}.report.json`, import.meta.url);
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, text);
+    expect(text).toBe(readFileSync(golden, 'utf8'));
+  });
+});
