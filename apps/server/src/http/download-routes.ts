@@ -1,15 +1,78 @@
 import type { ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import { ManifestSchema, type QualityReport } from '@assay/schema';
 import { AppError } from '../errors.ts';
+import { buildCroissant } from '../export/croissant.ts';
+import { listOrganisationIdsOfReviewer } from '../review/repository.ts';
 import type { Services } from '../services.ts';
 import type { SessionUser } from '../trpc.ts';
 
-/** Downloads for the organisation that accepted a version (filled in with the review work). */
+/**
+ * Downloads of an accepted version for the organisation that accepted it: the data file and its Croissant
+ * metadata. Always attachments with `nosniff`, so a browser never renders a contributor's bytes as a page.
+ * Anyone else gets NOT_FOUND.
+ */
 export async function handleDownload(
-  _services: Services,
-  _user: SessionUser,
+  services: Services,
+  user: SessionUser,
   versionId: string,
-  _what: 'data' | 'croissant.json',
-  _res: ServerResponse,
+  what: 'data' | 'croissant.json',
+  res: ServerResponse,
 ): Promise<void> {
-  throw new AppError('not_found', `No accepted version with id '${versionId}'`);
+  const { db } = services;
+  const row = await db
+    .selectFrom('submission_version as v')
+    .innerJoin('submission as s', 's.id', 'v.submission_id')
+    .innerJoin('data_request as r', 'r.id', 's.request_id')
+    .innerJoin('user as u', 'u.id', 's.contributor_id')
+    .innerJoin('stored_file as f', 'f.sha256', 'v.file_sha256')
+    .select([
+      'v.id',
+      'v.state',
+      'v.manifest',
+      'v.report',
+      'v.file_sha256',
+      'v.file_name',
+      'v.file_format',
+      'v.decided_at',
+      'f.size',
+      'r.organisation_id',
+      'u.pseudonym',
+    ])
+    .where('v.id', '=', versionId)
+    .executeTakeFirst();
+  const organisations = user.role === 'reviewer' ? await listOrganisationIdsOfReviewer(db, user.id) : [];
+  if (!row || row.state !== 'accepted' || !organisations.includes(row.organisation_id)) {
+    throw new AppError('not_found', `No accepted version with id '${versionId}' for your organisation`);
+  }
+  const format = row.file_format ?? 'csv';
+  const baseName = `assay-${versionId}`;
+  if (what === 'data') {
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-length': String(row.size),
+      'content-disposition': `attachment; filename="${baseName}.${format}"`,
+      'x-content-type-options': 'nosniff',
+      'x-content-sha256': row.file_sha256!,
+    });
+    await pipeline(services.files.read(row.file_sha256!), res);
+    return;
+  }
+  const origin = services.env.PUBLIC_URL ?? `http://localhost:${services.env.PORT}`;
+  const croissant = buildCroissant({
+    versionId,
+    manifest: ManifestSchema.parse(JSON.parse(row.manifest)),
+    report: JSON.parse(row.report!) as QualityReport,
+    file: { sha256: row.file_sha256!, size: row.size, name: `${baseName}.${format}`, format },
+    creatorPseudonym: row.pseudonym,
+    publishedAt: new Date(row.decided_at ?? Date.now()),
+    contentUrl: `${origin}/api/files/versions/${versionId}/data`,
+  });
+  const body = JSON.stringify(croissant, null, 2);
+  res.writeHead(200, {
+    'content-type': 'application/ld+json',
+    'content-disposition': `attachment; filename="${baseName}.croissant.json"`,
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(body);
 }

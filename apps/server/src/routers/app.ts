@@ -4,6 +4,7 @@ import { adminRouter } from './admin.ts';
 import { healthRouter } from './health.ts';
 import { ledgerRouter } from './ledger.ts';
 import { requestRouter } from './request.ts';
+import { reviewRouter } from './review.ts';
 import { submissionRouter } from './submission.ts';
 
 export const appRouter = router({
@@ -12,6 +13,7 @@ export const appRouter = router({
   health: healthRouter,
   ledger: ledgerRouter,
   request: requestRouter,
+  review: reviewRouter,
   submission: submissionRouter,
 });
 

@@ -1,0 +1,101 @@
+import { Readable } from 'node:stream';
+import { readSampleRows } from '@assay/quality';
+import type { DraftManifest, FileFormat, QualityReport, ReasonCode, SubmissionState } from '@assay/schema';
+import { notFound } from '../errors.ts';
+import type { Services } from '../services.ts';
+import { iso } from '../submission/map-version.ts';
+import type { SessionUser } from '../trpc.ts';
+import {
+  findPreviousVersion,
+  findReviewOfVersion,
+  findVersionForReview,
+  listOrganisationIdsOfReviewer,
+} from './repository.ts';
+
+/** Rows a reviewer sees: enough to judge, bounded so a huge file is never read whole. */
+export const SAMPLE_ROWS = 25;
+
+/**
+ * Loads a version a reviewer may see: one made to a request of an organisation they belong to (operators
+ * see all). Anything else is NOT_FOUND, so a reviewer cannot even learn that it exists.
+ */
+export async function loadVisibleVersion(services: Services, caller: SessionUser, versionId: string) {
+  const row = await findVersionForReview(services.db, versionId);
+  if (!row) throw notFound('submission version', versionId);
+  if (caller.role !== 'operator') {
+    const organisations = await listOrganisationIdsOfReviewer(services.db, caller.id);
+    if (!organisations.includes(row.organisation_id)) throw notFound('submission version', versionId);
+  }
+  if (row.state === 'draft' || row.state === 'submitted' || row.state === 'scoring') {
+    throw notFound('submission version', versionId);
+  }
+  return row;
+}
+
+/** A version for review: report, manifest, a sample of rows, what changed since the previous version. */
+export async function getReviewItem(services: Services, caller: SessionUser, versionId: string) {
+  const row = await loadVisibleVersion(services, caller, versionId);
+  const manifest = JSON.parse(row.manifest) as DraftManifest;
+  const sample = row.file_sha256
+    ? await readSampleRows({
+        source: Readable.toWeb(services.files.read(row.file_sha256)) as ReadableStream<Uint8Array>,
+        format: (row.file_format as FileFormat | null) ?? undefined,
+        limit: SAMPLE_ROWS,
+      })
+    : null;
+  const previous = await findPreviousVersion(services.db, row.submission_id, row.number);
+  const review = await findReviewOfVersion(services.db, row.id);
+  return {
+    versionId: row.id,
+    submissionId: row.submission_id,
+    number: row.number,
+    state: row.state as SubmissionState,
+    contributor: row.pseudonym,
+    request: { id: row.request_id, title: row.request_title, rewardCents: row.reward_cents },
+    manifest,
+    report: row.report ? (JSON.parse(row.report) as QualityReport) : null,
+    file: row.file_sha256
+      ? { sha256: row.file_sha256, name: row.file_name, format: row.file_format, rows: row.row_count }
+      : null,
+    sample,
+    previous: previous
+      ? {
+          versionId: previous.id,
+          number: previous.number,
+          state: previous.state as SubmissionState,
+          score: previous.score_overall,
+          changedFields: changedManifestFields(JSON.parse(previous.manifest) as DraftManifest, manifest),
+        }
+      : null,
+    review: review
+      ? {
+          decision: review.decision,
+          reasonCodes: JSON.parse(review.reason_codes) as ReasonCode[],
+          comment: review.comment,
+          decidedAt: iso(review.created_at),
+        }
+      : null,
+    submittedAt: row.submitted_at === null ? null : iso(row.submitted_at),
+  };
+}
+
+/** Manifest paths (two levels deep, e.g. `context.limitations`) whose values differ between versions. */
+export function changedManifestFields(before: DraftManifest, after: DraftManifest): string[] {
+  const changed: string[] = [];
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof DraftManifest>;
+  for (const key of keys) {
+    const a = before[key];
+    const b = after[key];
+    if (JSON.stringify(a) === JSON.stringify(b)) continue;
+    const isObject = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
+    if (isObject(a) && isObject(b)) {
+      const inner = new Set([...Object.keys(a as object), ...Object.keys(b as object)]);
+      for (const field of inner) {
+        const av = (a as Record<string, unknown>)[field];
+        const bv = (b as Record<string, unknown>)[field];
+        if (JSON.stringify(av) !== JSON.stringify(bv)) changed.push(`${key}.${field}`);
+      }
+    } else changed.push(key);
+  }
+  return changed.sort();
+}

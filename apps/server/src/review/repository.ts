@@ -1,0 +1,116 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/database.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Columns the review queue may sort by: an allowlist, so no input reaches ORDER BY unchecked. */
+export const QUEUE_SORTS = { score: 'v.score_overall', age: 'v.submitted_at' } as const;
+export type QueueSort = keyof typeof QUEUE_SORTS;
+
+/** Versions in review for requests of the given organisations (all organisations when `null`). */
+export function listQueue(
+  db: Db,
+  filter: {
+    organisationIds: string[] | null;
+    requestId?: string | undefined;
+    minScore?: number | undefined;
+    sort: QueueSort;
+    order: 'asc' | 'desc';
+    limit: number;
+  },
+) {
+  let query = db
+    .selectFrom('submission_version as v')
+    .innerJoin('submission as s', 's.id', 'v.submission_id')
+    .innerJoin('data_request as r', 'r.id', 's.request_id')
+    .innerJoin('user as u', 'u.id', 's.contributor_id')
+    .select([
+      'v.id as version_id',
+      'v.submission_id',
+      'v.number',
+      'v.score_overall',
+      'v.score_structure',
+      'v.score_context',
+      'v.score_provenance',
+      'v.enterprise_grade',
+      'v.row_count',
+      'v.submitted_at',
+      'v.scored_at',
+      'v.manifest',
+      'r.id as request_id',
+      'r.title as request_title',
+      'r.organisation_id',
+      'u.pseudonym',
+    ])
+    .where('v.state', '=', 'in_review');
+  if (filter.organisationIds) {
+    if (filter.organisationIds.length === 0) return Promise.resolve([]);
+    query = query.where('r.organisation_id', 'in', filter.organisationIds);
+  }
+  if (filter.requestId) query = query.where('r.id', '=', filter.requestId);
+  if (filter.minScore !== undefined) query = query.where('v.score_overall', '>=', filter.minScore);
+  return query.orderBy(QUEUE_SORTS[filter.sort], filter.order).orderBy('v.id').limit(filter.limit).execute();
+}
+
+/** A version with what a reviewer may see of its submission and request (the contributor by pseudonym). */
+export function findVersionForReview(db: Db, versionId: string) {
+  return db
+    .selectFrom('submission_version as v')
+    .innerJoin('submission as s', 's.id', 'v.submission_id')
+    .innerJoin('data_request as r', 'r.id', 's.request_id')
+    .innerJoin('user as u', 'u.id', 's.contributor_id')
+    .select([
+      'v.id',
+      'v.submission_id',
+      'v.number',
+      'v.state',
+      'v.manifest',
+      'v.report',
+      'v.file_sha256',
+      'v.file_name',
+      'v.file_format',
+      'v.row_count',
+      'v.score_overall',
+      'v.enterprise_grade',
+      'v.submitted_at',
+      'v.scored_at',
+      'v.decided_at',
+      's.contributor_id',
+      'r.id as request_id',
+      'r.title as request_title',
+      'r.organisation_id',
+      'r.reward_cents',
+      'u.pseudonym',
+    ])
+    .where('v.id', '=', versionId)
+    .executeTakeFirst();
+}
+
+export function findPreviousVersion(db: Db, submissionId: string, number: number) {
+  return db
+    .selectFrom('submission_version')
+    .select(['id', 'number', 'state', 'manifest', 'score_overall', 'report'])
+    .where('submission_id', '=', submissionId)
+    .where('number', '<', number)
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export function findReviewOfVersion(db: Db, versionId: string) {
+  return db
+    .selectFrom('review')
+    .select(['id', 'decision', 'reason_codes', 'comment', 'created_at', 'time_spent_ms'])
+    .where('version_id', '=', versionId)
+    .executeTakeFirst();
+}
+
+/** Organisation ids the user reviews for. */
+export async function listOrganisationIdsOfReviewer(db: Db, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('member')
+    .select('organisation_id')
+    .where('user_id', '=', userId)
+    .execute();
+  return rows.map((row) => row.organisation_id);
+}

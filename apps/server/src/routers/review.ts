@@ -1,0 +1,31 @@
+import { ReviewInputSchema } from '@assay/schema';
+import { z } from 'zod';
+import { decideReview } from '../review/decide-review.ts';
+import { getReviewItem } from '../review/get-review-item.ts';
+import { listReviewQueue } from '../review/list-queue.ts';
+import { reviewerProcedure, router, staffProcedure } from '../trpc.ts';
+
+export const reviewRouter = router({
+  /** Versions in review for the caller's organisations (operators: all), filtered and sorted. */
+  queue: staffProcedure
+    .input(
+      z.object({
+        requestId: z.uuid().optional(),
+        minScore: z.number().min(0).max(100).optional(),
+        sort: z.enum(['score', 'age']).default('age'),
+        order: z.enum(['asc', 'desc']).default('asc'),
+        limit: z.number().int().min(1).max(200).default(50),
+      }),
+    )
+    .query(({ ctx, input }) => listReviewQueue(ctx.services.db, ctx.user, input)),
+
+  /** One version with its report, manifest, a sample of rows and what changed since the last version. */
+  byId: staffProcedure
+    .input(z.object({ versionId: z.uuid() }))
+    .query(({ ctx, input }) => getReviewItem(ctx.services, ctx.user, input.versionId)),
+
+  /** Accept, reject or request changes, with reason codes and a comment. */
+  decide: reviewerProcedure
+    .input(ReviewInputSchema)
+    .mutation(({ ctx, input }) => decideReview(ctx.services, ctx.user, input)),
+});

@@ -1,0 +1,238 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GOOD_CSV, GOOD_MANIFEST } from './support/datasets.ts';
+import { dialectsToRun } from './support/dialects.ts';
+import {
+  createOrganisationWithReviewer,
+  createRequest,
+  type OrganisationFixture,
+} from './support/fixtures.ts';
+import {
+  codeOf,
+  type SignedInClient,
+  startTestApp,
+  type TestApp,
+  uploadFile,
+} from './support/test-server.ts';
+
+const dialects = await dialectsToRun();
+
+/** Waits until the version leaves scoring (the in-process worker polls every 250 ms). */
+async function waitForState(app: TestApp, versionId: string, states: string[]) {
+  for (let i = 0; i < 200; i++) {
+    const row = await app.services.db
+      .selectFrom('submission_version')
+      .select('state')
+      .where('id', '=', versionId)
+      .executeTakeFirst();
+    if (row && states.includes(row.state)) return row.state;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`version ${versionId} never reached ${states.join('/')}`);
+}
+
+/** A contributor's version, submitted to the request and scored into the review queue. */
+async function inReview(app: TestApp, contributor: SignedInClient, requestId: string, csv = GOOD_CSV) {
+  const { submissionId, versionId } = await contributor.client.submission.create.mutate({
+    requestId,
+    manifest: GOOD_MANIFEST,
+  });
+  expect((await uploadFile(app.url, contributor.cookie, versionId, csv)).status).toBe(200);
+  await contributor.client.submission.submit.mutate({ versionId, idempotencyKey: `k-${versionId}` });
+  await waitForState(app, versionId, ['in_review']);
+  return { submissionId, versionId };
+}
+
+const accept = (versionId: string) => ({
+  versionId,
+  decision: 'accept' as const,
+  reasonCodes: ['accept.meets-requirements' as const],
+  comment: 'Clean, documented, what we asked for.',
+  timeSpentMs: 42_000,
+});
+
+describe.each(dialects)('review and payouts on %s', (dialect) => {
+  let app: TestApp;
+  let org: OrganisationFixture;
+  let otherOrg: OrganisationFixture;
+  let contributor: SignedInClient;
+  let requestId: string;
+  beforeAll(async () => {
+    app = await startTestApp(dialect);
+    org = await createOrganisationWithReviewer(app);
+    otherOrg = await createOrganisationWithReviewer(app, { operator: org.operator });
+    contributor = await app.signUp();
+    requestId = (
+      await createRequest(org.reviewer, org.organisationId, { rewardCents: 1000, budgetCents: 2500 })
+    ).id;
+  });
+  afterAll(() => app?.stop());
+
+  it('queues a scored version for the request’s organisation only, contributor by pseudonym', async () => {
+    const { versionId } = await inReview(app, contributor, requestId);
+    const queue = await org.reviewer.client.review.queue.query({ sort: 'score', order: 'desc' });
+    const item = queue.find((q) => q.versionId === versionId);
+    expect(item).toMatchObject({
+      request: { id: requestId },
+      contributor: expect.stringMatching(/^contributor-/),
+    });
+    expect(JSON.stringify(queue)).not.toContain(contributor.email);
+    expect((await otherOrg.reviewer.client.review.queue.query({})).map((q) => q.versionId)).not.toContain(
+      versionId,
+    );
+  });
+
+  it('shows the report, manifest and a bounded sample of rows; other organisations get NOT_FOUND', async () => {
+    const { versionId } = await inReview(app, contributor, requestId);
+    const item = await org.reviewer.client.review.byId.query({ versionId });
+    expect(item.report?.scores.overall).toBeGreaterThan(0);
+    expect(item.manifest.title).toBe(GOOD_MANIFEST.title);
+    expect(item.sample?.columns).toEqual(['text', 'urgency', 'created']);
+    expect(item.sample?.rows.length).toBe(25);
+    expect(JSON.stringify(item)).not.toContain(contributor.email);
+    expect(await codeOf(otherOrg.reviewer.client.review.byId.query({ versionId }))).toBe('NOT_FOUND');
+    expect(await codeOf(contributor.client.review.byId.query({ versionId }))).toBe('FORBIDDEN');
+  });
+
+  it('accepts: pays the reward in the same transaction, and the contributor sees the credit', async () => {
+    const { versionId, submissionId } = await inReview(app, contributor, requestId);
+    const before = await contributor.client.ledger.balance.query();
+    const decided = await org.reviewer.client.review.decide.mutate(accept(versionId));
+    expect(decided).toMatchObject({ state: 'accepted', paidCents: 1000 });
+    const after = await contributor.client.ledger.balance.query();
+    expect(after.balanceCents - before.balanceCents).toBe(1000);
+    const detail = await contributor.client.submission.byId.query({ id: submissionId });
+    expect(detail.versions[0]!.state).toBe('accepted');
+    const fingerprints = await app.services.db
+      .selectFrom('fingerprint')
+      .select('fingerprint')
+      .where('version_id', '=', versionId)
+      .execute();
+    expect(fingerprints.length).toBeGreaterThan(0);
+  });
+
+  it('lets exactly one of two simultaneous decisions win; the other gets CONFLICT', async () => {
+    const { versionId } = await inReview(app, contributor, requestId);
+    const second = await (await import('./support/fixtures.ts')).inviteAndSignIn(
+      app,
+      org.operator,
+      org.organisationId,
+    );
+    const results = await Promise.allSettled([
+      org.reviewer.client.review.decide.mutate(accept(versionId)),
+      second.client.review.decide.mutate({
+        ...accept(versionId),
+        decision: 'reject',
+        reasonCodes: ['structure.duplicates'],
+      }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(await codeOf(Promise.reject(rejected.reason))).toBe('CONFLICT');
+    const reviews = await app.services.db
+      .selectFrom('review')
+      .select('id')
+      .where('version_id', '=', versionId)
+      .execute();
+    expect(reviews).toHaveLength(1);
+  });
+
+  it('refuses a paid acceptance the budget cannot cover, and changes nothing', async () => {
+    // The budget of 2500 has paid two rewards of 1000 above; 500 is left.
+    const { versionId } = await inReview(app, contributor, requestId);
+    expect(await codeOf(org.reviewer.client.review.decide.mutate(accept(versionId)))).toBe(
+      'PRECONDITION_FAILED',
+    );
+    const row = await app.services.db
+      .selectFrom('submission_version')
+      .select('state')
+      .where('id', '=', versionId)
+      .executeTakeFirst();
+    expect(row?.state).toBe('in_review');
+    expect(
+      await app.services.db.selectFrom('review').select('id').where('version_id', '=', versionId).execute(),
+    ).toEqual([]);
+    const audit = await org.operator.client.ledger.audit.query();
+    expect(audit).toMatchObject({ sumCents: 0, isBalanced: true });
+  });
+
+  it('refuses to decide a withdrawn or superseded version, or twice', async () => {
+    const withdrawn = await inReview(app, contributor, requestId);
+    await contributor.client.submission.withdraw.mutate({ versionId: withdrawn.versionId });
+    const reject = (versionId: string) => ({
+      versionId,
+      decision: 'reject' as const,
+      reasonCodes: ['context.missing-datasheet' as const],
+      comment: 'No.',
+      timeSpentMs: 1,
+    });
+    expect(await codeOf(org.reviewer.client.review.decide.mutate(reject(withdrawn.versionId)))).toBe(
+      'CONFLICT',
+    );
+
+    const superseded = await inReview(app, contributor, requestId);
+    await contributor.client.submission.version.create.mutate({ submissionId: superseded.submissionId });
+    expect(await codeOf(org.reviewer.client.review.decide.mutate(reject(superseded.versionId)))).toBe(
+      'CONFLICT',
+    );
+
+    const once = await inReview(app, contributor, requestId);
+    await org.reviewer.client.review.decide.mutate(reject(once.versionId));
+    expect(await codeOf(org.reviewer.client.review.decide.mutate(reject(once.versionId)))).toBe('CONFLICT');
+  });
+
+  it('requires reason codes that fit the decision and a comment (field errors)', async () => {
+    const { versionId } = await inReview(app, contributor, requestId);
+    try {
+      await org.reviewer.client.review.decide.mutate({
+        ...accept(versionId),
+        reasonCodes: ['structure.duplicates'],
+        comment: '',
+      });
+      expect.unreachable();
+    } catch (error) {
+      const fields = (error as { data: { zodError: { fieldErrors: Record<string, string[]> } } }).data
+        .zodError.fieldErrors;
+      expect(Object.keys(fields).sort()).toEqual(['comment', 'reasonCodes']);
+    }
+  });
+
+  it('hides other organisations’ versions from a reviewer’s decision (NOT_FOUND)', async () => {
+    const { versionId } = await inReview(app, contributor, requestId);
+    expect(await codeOf(otherOrg.reviewer.client.review.decide.mutate(accept(versionId)))).toBe('NOT_FOUND');
+    expect(await codeOf(org.operator.client.review.decide.mutate(accept(versionId)))).toBe('FORBIDDEN');
+    expect(await codeOf(app.anonymous.review.queue.query({}))).toBe('UNAUTHORIZED');
+  });
+
+  it('rejects a sort field outside the allowlist', async () => {
+    expect(await codeOf(org.reviewer.client.review.queue.query({ sort: 'contributor_id' as never }))).toBe(
+      'BAD_REQUEST',
+    );
+  });
+
+  it('serves the accepted data and its Croissant metadata as attachments, to the accepting organisation only', async () => {
+    const fresh = (await createRequest(org.reviewer, org.organisationId, { rewardCents: 0, budgetCents: 0 }))
+      .id;
+    const { versionId } = await inReview(app, contributor, fresh);
+    const base = `${app.url}/api/files/versions/${versionId}`;
+    expect((await fetch(`${base}/data`, { headers: { cookie: org.reviewer.cookie } })).status).toBe(404);
+    await org.reviewer.client.review.decide.mutate(accept(versionId));
+
+    const data = await fetch(`${base}/data`, { headers: { cookie: org.reviewer.cookie } });
+    expect(data.status).toBe(200);
+    expect(data.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect(data.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await data.text()).toBe(GOOD_CSV);
+
+    const meta = await fetch(`${base}/croissant.json`, { headers: { cookie: org.reviewer.cookie } });
+    expect(meta.headers.get('content-disposition')).toMatch(/^attachment;.*croissant\.json/);
+    const croissant = (await meta.json()) as Record<string, unknown>;
+    expect(croissant).toMatchObject({
+      '@type': 'sc:Dataset',
+      conformsTo: 'http://mlcommons.org/croissant/1.0',
+    });
+
+    for (const who of [otherOrg.reviewer, contributor, org.operator]) {
+      expect((await fetch(`${base}/data`, { headers: { cookie: who.cookie } })).status).toBe(404);
+    }
+  });
+});
