@@ -1,0 +1,347 @@
+import { TRPCClientError } from '@trpc/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { payForAcceptance } from '../src/ledger/post-transaction.ts';
+import { dialectsToRun } from './support/dialects.ts';
+import {
+  createOperator,
+  createOrganisationWithReviewer,
+  createRequest,
+  type OrganisationFixture,
+  requestInput,
+} from './support/fixtures.ts';
+import { codeOf, type SignedInClient, startTestApp, type TestApp } from './support/test-server.ts';
+
+const dialects = await dialectsToRun();
+
+async function fieldErrorsOf(promise: Promise<unknown>): Promise<Record<string, string[]>> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCClientError) {
+      const data = error.data as { code: string; zodError: { fieldErrors: Record<string, string[]> } | null };
+      expect(data.code).toBe('BAD_REQUEST');
+      return data.zodError?.fieldErrors ?? {};
+    }
+    throw error;
+  }
+  throw new Error('Expected the call to fail, but it succeeded');
+}
+
+describe.each(dialects)('request on %s', (dialect) => {
+  let app: TestApp;
+  let operator: SignedInClient;
+  let contributor: SignedInClient;
+  let org: OrganisationFixture;
+  let other: OrganisationFixture;
+
+  const countRequests = async () =>
+    Number(
+      (
+        await app.services.db
+          .selectFrom('data_request')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const entriesOf = (requestId: string) =>
+    app.services.db
+      .selectFrom('ledger_entry')
+      .select(['transaction_id', 'account', 'amount_cents', 'memo'])
+      .where('request_id', '=', requestId)
+      .orderBy('id')
+      .execute();
+  const eventsOf = (requestId: string) =>
+    app.services.db
+      .selectFrom('event')
+      .select(['type', 'actor_id', 'props'])
+      .where('request_id', '=', requestId)
+      .orderBy('id')
+      .execute();
+
+  beforeAll(async () => {
+    app = await startTestApp(dialect);
+    operator = await createOperator(app);
+    contributor = await app.signUp();
+    org = await createOrganisationWithReviewer(app, { operator });
+    other = await createOrganisationWithReviewer(app, { operator });
+  });
+  afterAll(() => app?.stop());
+
+  describe('request.create', () => {
+    it('a reviewer posts a request for their organisation; its budget is funded and an event recorded', async () => {
+      const request = await createRequest(org.reviewer, org.organisationId, { budgetCents: 25_000 });
+      expect(request).toMatchObject({
+        ...requestInput({ budgetCents: 25_000 }),
+        organisationId: org.organisationId,
+        organisationName: org.organisationName,
+        status: 'open',
+      });
+      expect(Number.isNaN(Date.parse(request.createdAt))).toBe(false);
+      const entries = await entriesOf(request.id);
+      expect(entries.map((e) => [e.account, Number(e.amount_cents)])).toEqual([
+        [`org:${org.organisationId}`, -25_000],
+        [`request:${request.id}`, 25_000],
+      ]);
+      expect(new Set(entries.map((e) => e.transaction_id)).size).toBe(1);
+      const events = await eventsOf(request.id);
+      expect(events.map((e) => e.type)).toEqual(['request.created']);
+      expect(events[0]!.actor_id).toBe(org.reviewer.userId);
+    });
+
+    it('without a budget, posts no ledger entries', async () => {
+      const request = await createRequest(org.reviewer, org.organisationId, {
+        budgetCents: 0,
+        rewardCents: 0,
+      });
+      expect(await entriesOf(request.id)).toEqual([]);
+    });
+
+    it('a reviewer with one organisation may leave organisationId out', async () => {
+      const request = await org.reviewer.client.request.create.mutate(requestInput());
+      expect(request.organisationId).toBe(org.organisationId);
+    });
+
+    it('contributors, operators and anonymous callers cannot create requests', async () => {
+      const before = await countRequests();
+      const input = { ...requestInput(), organisationId: org.organisationId };
+      expect(await codeOf(contributor.client.request.create.mutate(input))).toBe('FORBIDDEN');
+      expect(await codeOf(operator.client.request.create.mutate(input))).toBe('FORBIDDEN');
+      expect(await codeOf(app.anonymous.request.create.mutate(input))).toBe('UNAUTHORIZED');
+      expect(await countRequests()).toBe(before);
+    });
+
+    it('a reviewer cannot post for another organisation: NOT_FOUND', async () => {
+      expect(await codeOf(createRequest(org.reviewer, other.organisationId))).toBe('NOT_FOUND');
+    });
+
+    it('bad input gets a field error per field and creates nothing', async () => {
+      const before = await countRequests();
+      const errors = await fieldErrorsOf(
+        org.reviewer.client.request.create.mutate({
+          ...requestInput(),
+          title: 'x',
+          rewardCents: -5,
+          task: 'clustering' as never,
+          minQualityScore: 101,
+        }),
+      );
+      expect(Object.keys(errors).sort()).toEqual(['minQualityScore', 'rewardCents', 'task', 'title']);
+      expect(await codeOf(createRequest(org.reviewer, org.organisationId, { rewardCents: 10.5 }))).toBe(
+        'BAD_REQUEST',
+      );
+      expect(
+        await codeOf(createRequest(org.reviewer, org.organisationId, { deadline: '2001-01-01T00:00:00Z' })),
+      ).toBe('BAD_REQUEST');
+      expect(await countRequests()).toBe(before);
+    });
+
+    it('a __proto__ key is refused, not merged', async () => {
+      const before = await countRequests();
+      const polluted = JSON.parse(
+        JSON.stringify({ ...requestInput(), organisationId: org.organisationId }).replace(
+          /^\{/,
+          '{"__proto__":{"status":"closed","polluted":true},',
+        ),
+      );
+      expect(Object.keys(polluted)).toContain('__proto__');
+      expect(await codeOf(org.reviewer.client.request.create.mutate(polluted))).toBe('BAD_REQUEST');
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(await countRequests()).toBe(before);
+    });
+  });
+
+  describe('request.update', () => {
+    it('changes only the fields given', async () => {
+      const request = await createRequest(org.reviewer, org.organisationId);
+      const deadline = new Date(Date.now() + 86_400_000).toISOString();
+      const updated = await org.reviewer.client.request.update.mutate({
+        id: request.id,
+        title: 'Urgent tickets only',
+        deadline,
+      });
+      expect(updated).toEqual({ ...request, title: 'Urgent tickets only', deadline });
+      expect((await org.reviewer.client.request.byId.query({ id: request.id })).title).toBe(
+        'Urgent tickets only',
+      );
+    });
+
+    it('raising the budget posts the difference; lowering returns it', async () => {
+      const request = await createRequest(org.reviewer, org.organisationId, { budgetCents: 10_000 });
+      await org.reviewer.client.request.update.mutate({ id: request.id, budgetCents: 15_000 });
+      await org.reviewer.client.request.update.mutate({ id: request.id, budgetCents: 12_000 });
+      const entries = await entriesOf(request.id);
+      expect(
+        entries.filter((e) => e.account.startsWith('request:')).map((e) => Number(e.amount_cents)),
+      ).toEqual([10_000, 5_000, -3_000]);
+      const budget = await org.reviewer.client.ledger.requestBudget.query({ requestId: request.id });
+      expect(budget).toMatchObject({ offeredCents: 12_000, remainingCents: 12_000, paidCents: 0 });
+    });
+
+    it('cannot lower the budget below what has been paid out', async () => {
+      const request = await createRequest(org.reviewer, org.organisationId, {
+        budgetCents: 10_000,
+        rewardCents: 4_000,
+      });
+      await app.services.db.transaction().execute((trx) =>
+        payForAcceptance(trx, {
+          requestId: request.id,
+          versionId: crypto.randomUUID(),
+          contributorId: contributor.userId,
+          rewardCents: 4_000,
+        }),
+      );
+      await expect(
+        org.reviewer.client.request.update.mutate({ id: request.id, budgetCents: 3_000 }),
+      ).rejects.toThrow(/4000 cents already paid/);
+      const updated = await org.reviewer.client.request.update.mutate({ id: request.id, budgetCents: 4_000 });
+      expect(updated.budgetCents).toBe(4_000);
+      expect(await org.reviewer.client.ledger.requestBudget.query({ requestId: request.id })).toMatchObject({
+        offeredCents: 4_000,
+        paidCents: 4_000,
+        remainingCents: 0,
+      });
+    });
+
+    it('a reviewer of another organisation gets NOT_FOUND; contributors and operators are refused', async () => {
+      const request = await createRequest(org.reviewer, org.organisationId);
+      expect(
+        await codeOf(other.reviewer.client.request.update.mutate({ id: request.id, title: 'Mine now' })),
+      ).toBe('NOT_FOUND');
+      expect(
+        await codeOf(contributor.client.request.update.mutate({ id: request.id, title: 'Mine now' })),
+      ).toBe('FORBIDDEN');
+      expect(await codeOf(operator.client.request.update.mutate({ id: request.id, title: 'Mine now' }))).toBe(
+        'FORBIDDEN',
+      );
+      expect(await codeOf(app.anonymous.request.update.mutate({ id: request.id, title: 'Mine now' }))).toBe(
+        'UNAUTHORIZED',
+      );
+      expect((await org.reviewer.client.request.byId.query({ id: request.id })).title).toBe(request.title);
+    });
+
+    it('refuses unknown keys, bad values and a closed request', async () => {
+      const request = await createRequest(org.reviewer, org.organisationId);
+      expect(
+        await fieldErrorsOf(org.reviewer.client.request.update.mutate({ id: request.id, minRows: -1 })),
+      ).toHaveProperty('minRows');
+      expect(
+        await codeOf(org.reviewer.client.request.update.mutate({ id: request.id, status: 'open' } as never)),
+      ).toBe('BAD_REQUEST');
+      await org.reviewer.client.request.close.mutate({ id: request.id });
+      expect(
+        await codeOf(org.reviewer.client.request.update.mutate({ id: request.id, title: 'Reopen?' })),
+      ).toBe('CONFLICT');
+    });
+  });
+
+  describe('request.close', () => {
+    it('closes, refunds what is left and records request.closed; a second close is a CONFLICT', async () => {
+      const request = await createRequest(org.reviewer, org.organisationId, {
+        budgetCents: 9_000,
+        rewardCents: 2_000,
+      });
+      await app.services.db.transaction().execute((trx) =>
+        payForAcceptance(trx, {
+          requestId: request.id,
+          versionId: crypto.randomUUID(),
+          contributorId: contributor.userId,
+          rewardCents: 2_000,
+        }),
+      );
+      const closed = await org.reviewer.client.request.close.mutate({ id: request.id });
+      expect(closed.status).toBe('closed');
+      const budget = await org.reviewer.client.ledger.requestBudget.query({ requestId: request.id });
+      expect(budget).toMatchObject({
+        fundedCents: 9_000,
+        paidCents: 2_000,
+        returnedCents: 7_000,
+        remainingCents: 0,
+      });
+      const events = await eventsOf(request.id);
+      expect(events.map((e) => e.type)).toEqual(['request.created', 'ledger.paid', 'request.closed']);
+      expect(JSON.parse(events[2]!.props)).toEqual({ refundedCents: 7_000 });
+      expect(await codeOf(org.reviewer.client.request.close.mutate({ id: request.id }))).toBe('CONFLICT');
+      expect((await entriesOf(request.id)).length).toBe(6);
+    });
+
+    it("others cannot close an organisation's request", async () => {
+      const request = await createRequest(org.reviewer, org.organisationId);
+      expect(await codeOf(other.reviewer.client.request.close.mutate({ id: request.id }))).toBe('NOT_FOUND');
+      expect(await codeOf(contributor.client.request.close.mutate({ id: request.id }))).toBe('FORBIDDEN');
+      expect(await codeOf(app.anonymous.request.close.mutate({ id: request.id }))).toBe('UNAUTHORIZED');
+      expect(await codeOf(org.reviewer.client.request.close.mutate({ id: crypto.randomUUID() }))).toBe(
+        'NOT_FOUND',
+      );
+      expect((await org.reviewer.client.request.byId.query({ id: request.id })).status).toBe('open');
+    });
+  });
+
+  describe('request.list and request.byId', () => {
+    let openOfOrg: string;
+    let closedOfOrg: string;
+    let openOfOther: string;
+    let closedOfOther: string;
+
+    beforeAll(async () => {
+      openOfOrg = (await createRequest(org.reviewer, org.organisationId, { title: 'Open of org' })).id;
+      closedOfOrg = (await createRequest(org.reviewer, org.organisationId, { title: 'Closed of org' })).id;
+      openOfOther = (await createRequest(other.reviewer, other.organisationId, { title: 'Open of other' }))
+        .id;
+      closedOfOther = (
+        await createRequest(other.reviewer, other.organisationId, { title: 'Closed of other' })
+      ).id;
+      await org.reviewer.client.request.close.mutate({ id: closedOfOrg });
+      await other.reviewer.client.request.close.mutate({ id: closedOfOther });
+    });
+
+    const ids = (list: { id: string }[]) => list.map((r) => r.id);
+
+    it('every signed-in user lists open requests, newest first; anonymous callers cannot', async () => {
+      const list = await contributor.client.request.list.query({ limit: 200 });
+      expect(list.every((r) => r.status === 'open')).toBe(true);
+      expect(ids(list)).toEqual(expect.arrayContaining([openOfOrg, openOfOther]));
+      expect(ids(list).indexOf(openOfOther)).toBeLessThan(ids(list).indexOf(openOfOrg));
+      expect(await codeOf(app.anonymous.request.list.query())).toBe('UNAUTHORIZED');
+    });
+
+    it('filters by organisation', async () => {
+      const list = await contributor.client.request.list.query({ organisationId: other.organisationId });
+      expect(new Set(list.map((r) => r.organisationId))).toEqual(new Set([other.organisationId]));
+    });
+
+    it("reviewers see their own organisation's closed requests, never another's", async () => {
+      const all = ids(await org.reviewer.client.request.list.query({ status: 'all', limit: 200 }));
+      expect(all).toEqual(expect.arrayContaining([openOfOrg, closedOfOrg, openOfOther]));
+      expect(all).not.toContain(closedOfOther);
+      const closed = ids(await org.reviewer.client.request.list.query({ status: 'closed' }));
+      expect(closed).toContain(closedOfOrg);
+      expect(closed).not.toContain(closedOfOther);
+      expect(ids(await contributor.client.request.list.query({ status: 'closed' }))).toEqual([]);
+      const operatorView = ids(await operator.client.request.list.query({ status: 'closed', limit: 200 }));
+      expect(operatorView).toEqual(expect.arrayContaining([closedOfOrg, closedOfOther]));
+    });
+
+    it('refuses a status outside the allowlist and a limit out of range', async () => {
+      expect(
+        await fieldErrorsOf(
+          contributor.client.request.list.query({ status: 'draft' as never, limit: 10_000 }),
+        ),
+      ).toEqual({ status: expect.any(Array), limit: expect.any(Array) });
+    });
+
+    it('byId: an open request for anyone signed in; a closed one only for its organisation and operators', async () => {
+      expect((await contributor.client.request.byId.query({ id: openOfOrg })).title).toBe('Open of org');
+      expect((await org.reviewer.client.request.byId.query({ id: closedOfOrg })).status).toBe('closed');
+      expect((await operator.client.request.byId.query({ id: closedOfOrg })).status).toBe('closed');
+      expect(await codeOf(contributor.client.request.byId.query({ id: closedOfOrg }))).toBe('NOT_FOUND');
+      expect(await codeOf(other.reviewer.client.request.byId.query({ id: closedOfOrg }))).toBe('NOT_FOUND');
+      expect(await codeOf(app.anonymous.request.byId.query({ id: openOfOrg }))).toBe('UNAUTHORIZED');
+      expect(await codeOf(contributor.client.request.byId.query({ id: crypto.randomUUID() }))).toBe(
+        'NOT_FOUND',
+      );
+      expect(await fieldErrorsOf(contributor.client.request.byId.query({ id: 'not-a-uuid' }))).toHaveProperty(
+        'id',
+      );
+    });
+  });
+});
