@@ -34,6 +34,12 @@ export const EnvSchema = z.object({
   SCORING_IN_PROCESS: z.stringbool().default(true),
   /** How long a worker holds a scoring job before another may take it over (its worker presumed dead). */
   SCORING_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(300),
+  /**
+   * Whether a reverse proxy in front of Assay sets X-Forwarded-For. Off by default: the server then
+   * overwrites the header with the socket's address, so a client cannot dodge the sign-in rate limit by
+   * inventing one.
+   */
+  TRUST_PROXY: z.stringbool().default(false),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 export type Env = z.infer<typeof EnvSchema>;

@@ -56,7 +56,11 @@ export function createRequestListener(services: Services, webDir?: string): http
       res.end(JSON.stringify({ status: 'ok', version: VERSION }));
       return;
     }
-    if (url.startsWith('/api/auth/')) return void auth(req, res);
+    if (url.startsWith('/api/auth/')) {
+      // better-auth rate-limits by client address, read from X-Forwarded-For.
+      if (!services.env.TRUST_PROXY) req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
+      return void auth(req, res);
+    }
     if (url.startsWith('/api/trpc/')) return void trpc(req, res);
     if (url.startsWith('/api/files/')) return void handleFileRoute(services, req, res);
     if (url.startsWith('/api/')) {

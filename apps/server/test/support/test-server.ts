@@ -67,7 +67,7 @@ let counter = 0;
 export async function startTestApp(
   dialect: TestDialect,
   env: Record<string, string> = {},
-  options: { worker?: boolean } = {},
+  options: { worker?: boolean; signInPerMinute?: number } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
   const parsed = parseEnv({
@@ -78,7 +78,7 @@ export async function startTestApp(
     NODE_ENV: 'test',
     ...env,
   });
-  const services = await createServices(parsed, { signInPerMinute: 1000 });
+  const services = await createServices(parsed, { signInPerMinute: options.signInPerMinute ?? 1000 });
   const server = await startServer(services, { port: 0, host: '127.0.0.1' });
   if (options.worker !== false) await services.scoring.startWorker();
   const url = server.url.replace('localhost', '127.0.0.1');

@@ -1,0 +1,118 @@
+import type { QualityReport } from '@assay/schema';
+import { describe, expect, it } from 'vitest';
+import { GOOD_MANIFEST } from '../../test/support/datasets.ts';
+import { buildCroissant } from './croissant.ts';
+
+const report = { scorerVersion: '1.0.0' } as QualityReport;
+const sha256 = 'a'.repeat(64);
+
+function build(overrides: Partial<Parameters<typeof buildCroissant>[0]> = {}) {
+  // Serialise as the download does: undefined properties disappear.
+  return JSON.parse(
+    JSON.stringify(
+      buildCroissant({
+        versionId: '00000000-0000-4000-8000-000000000001',
+        manifest: GOOD_MANIFEST,
+        report,
+        file: { sha256, size: 1234, name: 'tickets.csv', format: 'csv' },
+        creatorPseudonym: 'contributor-1a2b3c4d',
+        publishedAt: new Date('2026-01-02T03:04:05Z'),
+        contentUrl: 'https://assay.example/api/files/versions/x/data',
+        ...overrides,
+      }),
+    ),
+  );
+}
+
+describe('Croissant JSON-LD', () => {
+  it('has the properties Croissant 1.0 requires of a dataset, its file and its fields', () => {
+    const doc = build();
+    for (const key of [
+      '@context',
+      '@type',
+      'conformsTo',
+      'name',
+      'description',
+      'license',
+      'url',
+      'creator',
+      'datePublished',
+      'distribution',
+      'recordSet',
+    ]) {
+      expect(doc, key).toHaveProperty([key]);
+    }
+    expect(doc['@type']).toBe('sc:Dataset');
+    expect(doc.conformsTo).toBe('http://mlcommons.org/croissant/1.0');
+    expect(doc['@context']).toMatchObject({
+      sc: 'https://schema.org/',
+      cr: 'http://mlcommons.org/croissant/',
+      rai: 'http://mlcommons.org/croissant/RAI/',
+    });
+    expect(doc.license).toBe('https://spdx.org/licenses/CC-BY-4.0.html');
+    expect(doc.creator).toEqual({ '@type': 'sc:Person', name: 'contributor-1a2b3c4d' });
+    const [file] = doc.distribution;
+    expect(file).toEqual({
+      '@type': 'cr:FileObject',
+      '@id': 'data-file',
+      name: 'tickets.csv',
+      contentUrl: 'https://assay.example/api/files/versions/x/data',
+      encodingFormat: 'text/csv',
+      sha256,
+      contentSize: '1234 B',
+    });
+    const ids = new Set<string>([file['@id']]);
+    for (const recordSet of doc.recordSet) {
+      expect(recordSet['@type']).toBe('cr:RecordSet');
+      ids.add(recordSet['@id']);
+      for (const field of recordSet.field) {
+        expect(field).toMatchObject({
+          '@type': 'cr:Field',
+          '@id': expect.any(String),
+          name: expect.any(String),
+          dataType: expect.anything(),
+        });
+        ids.add(field['@id']);
+      }
+    }
+    // Every reference points at something defined in the document.
+    for (const field of doc.recordSet[0].field) {
+      expect(ids.has(field.source.fileObject['@id'])).toBe(true);
+      if (field.references) expect(ids.has(field.references.field['@id'])).toBe(true);
+    }
+  });
+
+  it('describes each column, marks the label column and lists its classes', () => {
+    const doc = build();
+    const fields = doc.recordSet[0].field;
+    expect(fields.map((f: { name: string }) => f.name)).toEqual(['text', 'urgency', 'created']);
+    expect(fields[0]).toMatchObject({
+      description: 'Ticket body as written by the customer',
+      dataType: 'sc:Text',
+      source: { extract: { column: 'text' } },
+    });
+    expect(fields[1].dataType).toEqual(['sc:Text', 'cr:Label']);
+    expect(fields[2].dataType).toBe('sc:Date');
+    expect(doc.recordSet[1].data).toEqual([
+      { 'label-classes/name': 'high', 'label-classes/definition': 'Service is down for the customer' },
+      { 'label-classes/name': 'low', 'label-classes/definition': 'Question or request that can wait a day' },
+    ]);
+  });
+
+  it('carries the datasheet as responsible-AI fields', () => {
+    const doc = build();
+    expect(doc).toMatchObject({
+      'rai:dataCollection': 'Exported from our helpdesk, March–May 2025',
+      'rai:dataUseCases': 'Training a ticket triage classifier',
+      'rai:dataLimitations': 'English only; one company',
+      'rai:dataAnnotationProtocol': 'One agent per ticket, labeled at close time',
+      temporalCoverage: '2025-03-01/2025-05-31',
+    });
+  });
+
+  it('extracts JSONL columns by JSON path', () => {
+    const doc = build({ file: { sha256, size: 1, name: 'x.jsonl', format: 'jsonl' } });
+    expect(doc.recordSet[0].field[0].source.extract).toEqual({ jsonPath: '$.text' });
+    expect(doc.distribution[0].encodingFormat).toBe('application/jsonl');
+  });
+});

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dialectsToRun } from './support/dialects.ts';
+import { startTestApp, type TestApp } from './support/test-server.ts';
+
+const dialects = await dialectsToRun();
+
+describe.each(dialects)('accounts on %s', (dialect) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp(dialect, { TRUST_PROXY: 'true' }, { signInPerMinute: 5 });
+  });
+  afterAll(() => app?.stop());
+
+  it('signs a contributor up with a pseudonym, never another role, and stores no plain password', async () => {
+    const response = await fetch(`${app.url}/api/auth/sign-up/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: app.server.url },
+      body: JSON.stringify({
+        email: 'eve@example.com',
+        password: 'a good long password',
+        name: 'Eve',
+        role: 'operator',
+      }),
+    });
+    expect(response.status).toBe(200);
+    const user = await app.services.db
+      .selectFrom('user')
+      .select(['id', 'role', 'pseudonym'])
+      .where('email', '=', 'eve@example.com')
+      .executeTakeFirstOrThrow();
+    expect(user.role).toBe('contributor');
+    expect(user.pseudonym).toMatch(/^contributor-[0-9a-f]{8}$/);
+    const account = await app.services.db
+      .selectFrom('account')
+      .select('password')
+      .where('userId', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(account.password).not.toContain('a good long password');
+  });
+
+  it('rate-limits sign-in attempts', async () => {
+    const attempt = () =>
+      fetch(`${app.url}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          origin: app.server.url,
+          'x-forwarded-for': dialect === 'sqlite' ? '203.0.113.7' : '203.0.113.8',
+        },
+        body: JSON.stringify({ email: 'eve@example.com', password: 'wrong password!' }),
+      }).then((r) => r.status);
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push(await attempt());
+    expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+  });
+});
+
+describe('sign-in rate limit without a trusted proxy', () => {
+  it('keys on the socket address, so an invented X-Forwarded-For does not dodge it', async () => {
+    const app = await startTestApp('sqlite', {}, { signInPerMinute: 3 });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const response = await fetch(`${app.url}/api/auth/sign-in/email`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            origin: app.server.url,
+            'x-forwarded-for': `198.51.100.${i}`,
+          },
+          body: JSON.stringify({ email: 'nobody@example.com', password: 'wrong password!' }),
+        });
+        statuses.push(response.status);
+      }
+      expect(statuses.at(-1)).toBe(429);
+    } finally {
+      await app.stop();
+    }
+  });
+});
