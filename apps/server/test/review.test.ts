@@ -101,13 +101,37 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     const after = await contributor.client.ledger.balance.query();
     expect(after.balanceCents - before.balanceCents).toBe(1000);
     const detail = await contributor.client.submission.byId.query({ id: submissionId });
-    expect(detail.versions[0]!.state).toBe('accepted');
+    expect(detail.versions[0]).toMatchObject({
+      state: 'accepted',
+      decision: {
+        decision: 'accept',
+        reasonCodes: ['accept.meets-requirements'],
+        comment: 'Clean, documented, what we asked for.',
+      },
+    });
+    expect(JSON.stringify(detail)).not.toContain(org.reviewer.userId);
     const fingerprints = await app.services.db
       .selectFrom('fingerprint')
       .select('fingerprint')
       .where('version_id', '=', versionId)
       .execute();
     expect(fingerprints.length).toBeGreaterThan(0);
+  });
+
+  it('flags a copy of another contributor’s accepted data', async () => {
+    const copier = await app.signUp();
+    const { versionId } = await inReview(app, copier, requestId);
+    const item = await org.reviewer.client.review.byId.query({ versionId });
+    expect(item.report?.findings.map((f) => f.code)).toContain('provenance.copied-data');
+    // A near copy (one row added) is still a copy.
+    const nearCopy = await inReview(
+      app,
+      await app.signUp(),
+      requestId,
+      `${GOOD_CSV}\n"an entirely new ticket",low,2025-03-09`,
+    );
+    const near = await org.reviewer.client.review.byId.query({ versionId: nearCopy.versionId });
+    expect(near.report?.findings.map((f) => f.code)).toContain('provenance.copied-data');
   });
 
   it('lets exactly one of two simultaneous decisions win; the other gets CONFLICT', async () => {
@@ -137,8 +161,14 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
   });
 
   it('refuses a paid acceptance the budget cannot cover, and changes nothing', async () => {
-    // The budget of 2500 has paid two rewards of 1000 above; 500 is left.
-    const { versionId } = await inReview(app, contributor, requestId);
+    const small = (
+      await createRequest(org.reviewer, org.organisationId, { rewardCents: 1000, budgetCents: 1500 })
+    ).id;
+    await org.reviewer.client.review.decide.mutate(
+      accept((await inReview(app, contributor, small)).versionId),
+    );
+    // 500 of the budget is left, less than the reward.
+    const { versionId } = await inReview(app, contributor, small);
     expect(await codeOf(org.reviewer.client.review.decide.mutate(accept(versionId)))).toBe(
       'PRECONDITION_FAILED',
     );

@@ -1,19 +1,40 @@
+import type { Decision, ReasonCode } from '@assay/schema';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { iso, toVersionView } from './map-version.ts';
-import { findSubmissionById, listSubmissionsOfContributor, listVersions } from './repository.ts';
+import {
+  findSubmissionById,
+  listDecisionsOfSubmission,
+  listSubmissionsOfContributor,
+  listVersions,
+} from './repository.ts';
 
 /** One of the contributor's own submissions with every version; another's is NOT_FOUND, not FORBIDDEN. */
 export async function getOwnSubmission(db: Kysely<Database>, contributorId: string, id: string) {
   const submission = await findSubmissionById(db, id);
   if (!submission || submission.contributor_id !== contributorId) throw notFound('submission', id);
   const versions = await listVersions(db, id);
+  const reviews = await listDecisionsOfSubmission(db, id);
   return {
     id: submission.id,
     requestId: submission.request_id,
     createdAt: iso(submission.created_at),
-    versions: versions.map(toVersionView),
+    versions: versions.map((version) => {
+      const review = reviews.find((r) => r.version_id === version.id);
+      return {
+        ...toVersionView(version),
+        // The contributor sees the decision, its reasons and comment, never who decided.
+        decision: review
+          ? {
+              decision: review.decision as Decision,
+              reasonCodes: JSON.parse(review.reason_codes) as ReasonCode[],
+              comment: review.comment,
+              decidedAt: iso(review.created_at),
+            }
+          : null,
+      };
+    }),
   };
 }
 

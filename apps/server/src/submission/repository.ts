@@ -66,4 +66,14 @@ export function listSubmissionsOfContributor(db: Db, contributorId: string) {
     .execute();
 }
 
+/** Decisions on a submission's versions (without the reviewer). */
+export function listDecisionsOfSubmission(db: Db, submissionId: string) {
+  return db
+    .selectFrom('review as r')
+    .innerJoin('submission_version as v', 'v.id', 'r.version_id')
+    .select(['r.version_id', 'r.decision', 'r.reason_codes', 'r.comment', 'r.created_at'])
+    .where('v.submission_id', '=', submissionId)
+    .execute();
+}
+
 export type VersionRow = Awaited<ReturnType<typeof listVersions>>[number];
