@@ -124,6 +124,7 @@ describe.each(dialects)('admin on %s', (dialect) => {
         role: 'reviewer',
         organisationId: org.organisationId,
         invitePath: `/invite/${invitation.token}`,
+        inviteUrl: null,
       });
       const stored = await app.services.db
         .selectFrom('invitation')

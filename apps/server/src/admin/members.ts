@@ -32,8 +32,9 @@ export async function inviteMember(
   db: Kysely<Database>,
   inviter: Pick<SessionUser, 'id' | 'role'>,
   input: InvitationInput,
-  now = Date.now(),
+  options: { publicUrl?: string | undefined; now?: number } = {},
 ) {
+  const now = options.now ?? Date.now();
   const organisation = await requireOrganisationAdmin(db, inviter, input.organisationId);
   const existing = await findUserByEmail(db, input.email);
   if (existing && existing.role !== 'reviewer') {
@@ -67,6 +68,8 @@ export async function inviteMember(
     /** Shown once: only its hash is stored. */
     token,
     invitePath: `/invite/${token}`,
+    /** Absolute link when PUBLIC_URL is configured; otherwise the inviter prefixes the site address. */
+    inviteUrl: options.publicUrl ? new URL(`/invite/${token}`, options.publicUrl).href : null,
   };
 }
 

@@ -25,7 +25,9 @@ export const adminRouter = router({
     /** Operator, or an admin of the organisation. Returns the invitation link; no email is sent. */
     invite: staffProcedure
       .input(InvitationInputSchema)
-      .mutation(({ ctx, input }) => inviteMember(ctx.services.db, ctx.user, input)),
+      .mutation(({ ctx, input }) =>
+        inviteMember(ctx.services.db, ctx.user, input, { publicUrl: ctx.services.env.PUBLIC_URL }),
+      ),
     /** Operator, or an admin of the organisation. */
     list: staffProcedure
       .input(OrganisationRefSchema)
