@@ -103,5 +103,9 @@ const MISSING_TOKENS = new Set(['NA', 'N/A', 'n/a', 'na', 'null', 'NULL', 'None'
 /** Empty, or a placeholder such as `NA`, `null` or `-`. */
 export function isMissing(value: string): boolean {
   const n = value.length;
-  return n === 0 || (n <= 4 && MISSING_TOKENS.has(value));
+  if (n === 0) return true;
+  if (n > 4) return false;
+  // Every token starts with N, n, -, or ?: test that before hashing the string for the set.
+  const c = value.charCodeAt(0);
+  return (c === 78 || c === 110 || c === 45 || c === 63) && MISSING_TOKENS.has(value);
 }

@@ -10,9 +10,9 @@ const ISO_DATE_START = /^\d{4}-\d{2}-\d{2}/;
  * The kinds of personal data in a cell. Each regex runs only after a cheap pre-check (an `@` for
  * email, a digit run for phone and card numbers); card numbers must pass the Luhn check.
  */
-export function findPii(value: string, found: Set<PiiKind>): void {
+export function findPii(value: string, found: Set<PiiKind>, hasNumberRun = hasDigitRun(value)): void {
   if (value.indexOf('@') !== -1 && EMAIL.test(value)) found.add('email');
-  if (!hasDigitRun(value)) return;
+  if (!hasNumberRun) return;
   NUMBER_RUN.lastIndex = 0;
   for (let match = NUMBER_RUN.exec(value); match !== null; match = NUMBER_RUN.exec(value)) {
     const text = match[0];
@@ -25,14 +25,17 @@ export function findPii(value: string, found: Set<PiiKind>): void {
   }
 }
 
-/** Whether the text has three digits in a row: most free text does not, so the regex is skipped. */
-function hasDigitRun(value: string): boolean {
-  let run = 0;
+/**
+ * Whether the text has a run of at least 8 digits, possibly split by spaces, dots, dashes or brackets:
+ * the shortest phone number. Most free text (and ids, amounts, years) has none, so the regex is skipped.
+ */
+export function hasDigitRun(value: string): boolean {
+  let digits = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (c >= 48 && c <= 57) {
-      if (++run === 3) return true;
-    } else run = 0;
+      if (++digits === 8) return true;
+    } else if (c !== 32 && c !== 45 && c !== 46 && c !== 40 && c !== 41 && c !== 43) digits = 0;
   }
   return false;
 }

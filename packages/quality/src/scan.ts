@@ -2,7 +2,7 @@ import type { FileFormat, Manifest } from '@assay/schema';
 import { isDateText, isMissing, isNumberText, isOfType, isUnsafeIntegerText } from './cell-checks.ts';
 import { CsvTokenizer, MAX_RECORD_CHARS } from './csv-tokenizer.ts';
 import { type ColumnEvidence, type Evidence, Occurrences } from './evidence.ts';
-import { findPii, type PiiKind } from './pii.ts';
+import { findPii, hasDigitRun, type PiiKind } from './pii.ts';
 import { BottomK, DIFFERENT_VALUE, fnv1a, NEW, RowTable, SAME } from './row-table.ts';
 import { detectEncoding, looksBinary, sniffFormat } from './sniff.ts';
 import { type ByteSource, readSlices } from './source.ts';
@@ -22,6 +22,8 @@ export interface ScanOptions {
 let laneA = 0;
 let laneB = 0;
 let laneExact = 0;
+/** Set by {@link hashText}: the text has 8 or more digits in a run (a possible phone or card number). */
+let hasNumberRun = false;
 
 function isTextType(type: string | null): boolean {
   return type === null || type === 'string';
@@ -192,18 +194,14 @@ class RowScanner {
           column.datesOutside.add(rowNumber);
         }
       }
-      if (column.pii !== null) {
-        const found = this.piiFound;
-        findPii(value, found);
-        if (found.size > 0) {
-          for (const kind of found) column.pii[kind].add(rowNumber);
-          found.clear();
-        }
-      }
       if (c === labelIndex) {
         if (this.classification && !isRagged) this.countLabel(value, rowNumber);
+        if (column.pii !== null) this.checkPii(value, column, rowNumber, hasDigitRun(value));
       } else if (isText[c]) {
         hashText(value);
+        if (column.pii !== null && (hasNumberRun || value.indexOf('@') !== -1)) {
+          this.checkPii(value, column, rowNumber, hasNumberRun);
+        }
       } else {
         hashValue(value);
       }
@@ -216,7 +214,7 @@ class RowScanner {
     const labelHash = label === '' ? 0 : fnv1a(label) & 0xffff;
     const hi = mix(laneA);
     const lo = mix(laneB ^ Math.imul(count, 0x9e3779b1));
-    const value = (((laneExact >>> 0) & 0xffff0000) | labelHash) >>> 0;
+    const value = ((mix(laneExact) & 0xffff0000) | labelHash) >>> 0;
     const outcome = this.table.add(hi, lo, value);
     if (outcome === NEW) {
       ev.uniqueRows++;
@@ -227,6 +225,15 @@ class RowScanner {
       const stored = this.table.storedValue;
       if ((stored & 0xffff0000) === (value & 0xffff0000)) ev.conflictingLabels.add(rowNumber);
       else ev.nearDuplicates.add(rowNumber);
+    }
+  }
+
+  private checkPii(value: string, column: ColumnEvidence, rowNumber: number, hasRun: boolean): void {
+    const found = this.piiFound;
+    findPii(value, found, hasRun);
+    if (found.size > 0) {
+      for (const kind of found) column.pii![kind].add(rowNumber);
+      found.clear();
     }
   }
 
@@ -259,22 +266,27 @@ class RowScanner {
   }
 }
 
-function hashSeparator(): void {
-  laneA = Math.imul(laneA ^ 0x1f, 0x01000193);
-  laneB = Math.imul(laneB ^ 0x1f, 0x2127599b);
-}
-
-/** Hashes a value exactly (numbers, dates, categories). */
+/**
+ * Hashes a value exactly (numbers, dates, categories), two UTF-16 code units per step. Lane A is FNV-1a,
+ * lane B a polynomial (×31) hash: two different functions, so the 64-bit pair collides only by chance.
+ */
 function hashValue(value: string): void {
   let a = laneA;
   let b = laneB;
-  for (let i = 0; i < value.length; i++) {
+  const n = value.length;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const c = value.charCodeAt(i) | (value.charCodeAt(i + 1) << 16);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = ((b << 5) - b + c) | 0;
+  }
+  if (i < n) {
     const c = value.charCodeAt(i);
     a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x2127599b);
+    b = ((b << 5) - b + c) | 0;
   }
   laneA = Math.imul(a ^ 0x1f, 0x01000193);
-  laneB = Math.imul(b ^ 0x1f, 0x2127599b);
+  laneB = ((b << 5) - b + 0x1f) | 0;
 }
 
 /**
@@ -285,19 +297,31 @@ function hashText(value: string): void {
   let a = laneA;
   let b = laneB;
   let e = laneExact;
+  // The personal-data pre-check rides on this loop: count digits in runs split only by phone separators.
+  let digits = 0;
+  let maxDigits = 0;
   for (let i = 0; i < value.length; i++) {
     let c = value.charCodeAt(i);
-    e = Math.imul(e ^ c, 0x01000193);
+    e = ((e << 5) - e + c) | 0;
+    if (c >= 48 && c <= 57) {
+      if (++digits > maxDigits) maxDigits = digits;
+    } else if (c !== 32 && c !== 45 && c !== 46 && c !== 40 && c !== 41 && c !== 43) digits = 0;
     if (c < 128) {
       if (c >= 65 && c <= 90) c += 32;
       else if (c < 48 || (c > 57 && c < 97) || c > 122) continue;
     }
     a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x2127599b);
+    b = ((b << 5) - b + c) | 0;
   }
   laneA = Math.imul(a ^ 0x1f, 0x01000193);
-  laneB = Math.imul(b ^ 0x1f, 0x2127599b);
-  laneExact = Math.imul(e ^ 0x1f, 0x01000193);
+  laneB = ((b << 5) - b + 0x1f) | 0;
+  laneExact = ((e << 5) - e + 0x1f) | 0;
+  hasNumberRun = maxDigits >= 8;
+}
+
+function hashSeparator(): void {
+  laneA = Math.imul(laneA ^ 0x1f, 0x01000193);
+  laneB = ((laneB << 5) - laneB + 0x1f) | 0;
 }
 
 /** Counts U+FFFD (what the decoder puts for bytes that are not UTF-8). */
