@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -52,7 +52,7 @@ describe.each(dialects)('data layer on %s', (dialect) => {
     const database = await createTestDatabase(dialect);
     const handle = openDatabase({ databaseUrl: database.databaseUrl, dataDir: database.dataDir });
     try {
-      expect((await migrateToLatest(handle.db)).applied).toEqual(['0001-initial']);
+      expect((await migrateToLatest(handle.db)).applied).toEqual(['0001-initial', '0003-analytics-rollups']);
       expect((await migrateToLatest(handle.db)).applied).toEqual([]);
       const tables = (await handle.db.introspection.getTables()).map((t) => t.name);
       for (const table of ['user', 'submission', 'submission_version', 'event', 'ledger_entry', 'review']) {
@@ -85,6 +85,39 @@ describe.each(dialects)('data layer on %s', (dialect) => {
 });
 
 describe('server start-up', () => {
+  it('serves, then shuts down gracefully on SIGTERM (exit code 0)', async () => {
+    const database = await createTestDatabase('sqlite');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: serverDir,
+      env: { ...process.env, PORT: '0', DATA_DIR: database.dataDir, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no start-up line in: ${output}`)), 30_000);
+        child.stdout.on('data', () => {
+          const match = /"url":"(http:\/\/localhost:\d+)"/.exec(output);
+          if (match) {
+            clearTimeout(timer);
+            resolve(match[1]!);
+          }
+        });
+      });
+      expect((await fetch(`${url}/health`)).status).toBe(200);
+      child.kill('SIGTERM');
+      const [code] = (await once(child, 'exit')) as [number];
+      expect(code).toBe(0);
+      expect(output).toContain('"msg":"stopped"');
+    } finally {
+      child.kill('SIGKILL');
+      await database.drop();
+    }
+  });
+
   it('says so when the port is already in use', async () => {
     const blocker = http.createServer();
     blocker.listen(0, '127.0.0.1');

@@ -1,4 +1,5 @@
 export * from './admin.ts';
+export * from './analytics.ts';
 export * from './data-request.ts';
 export * from './event.ts';
 export * from './json-schema.ts';

@@ -1,6 +1,8 @@
 import { router } from '../trpc.ts';
 import { accountRouter } from './account.ts';
 import { adminRouter } from './admin.ts';
+import { analyticsRouter } from './analytics.ts';
+import { eventRouter } from './event.ts';
 import { healthRouter } from './health.ts';
 import { ledgerRouter } from './ledger.ts';
 import { requestRouter } from './request.ts';
@@ -10,6 +12,8 @@ import { submissionRouter } from './submission.ts';
 export const appRouter = router({
   account: accountRouter,
   admin: adminRouter,
+  analytics: analyticsRouter,
+  event: eventRouter,
   health: healthRouter,
   ledger: ledgerRouter,
   request: requestRouter,

@@ -1,0 +1,204 @@
+import { sql } from 'kysely';
+import type { Dialect } from '../db/connect.ts';
+import { isSelectedSubmission, jsonNumber, type ResolvedFilter, sortAscending } from './query.ts';
+import { refreshAnalytics } from './refresh-rollups.ts';
+import { quantile } from './stats.ts';
+import type { AnalyticsDb } from './tables.ts';
+
+/** Median and 90th percentile of a duration, in milliseconds (null when there is none). */
+export interface DurationSummary {
+  n: number;
+  medianMs: number | null;
+  p90Ms: number | null;
+}
+
+/** A finding code or field name, how many abandoned drafts saw it last, and their share of those. */
+export interface LastSeen {
+  value: string;
+  count: number;
+  share: number;
+}
+
+export interface FrictionResult {
+  draftToSubmit: DurationSummary;
+  abandonment: {
+    idleHours: number;
+    /** Drafts that started at least `idleHours` ago: the ones that could have been abandoned. */
+    eligible: number;
+    abandoned: number;
+    rate: number | null;
+    lastFindings: LastSeen[];
+    lastFields: LastSeen[];
+  };
+  validation: {
+    drafts: number;
+    draftsWithErrors: number;
+    failedAttempts: number;
+    errors: number;
+    errorsPerDraft: number | null;
+    shareWithErrors: number | null;
+  };
+  versionsUntilAcceptance: {
+    accepted: number;
+    mean: number | null;
+    median: number | null;
+    /** Accepted submissions by the number of the accepted version (1, 2, …). */
+    distribution: { versions: number; count: number }[];
+  };
+  reviewLatency: DurationSummary;
+}
+
+const TOP = 10;
+
+/**
+ * **Friction measures**, over the submissions selected by the filter (draft started in [from, to), request).
+ *
+ * - *Draft to submit*: t(first `version.submitted`) − t(draft started), where draft started is the earliest of
+ *   `submission.created` and `draft.started`; median and p90 (type-7 quantiles) over submitted drafts.
+ * - *Abandonment*: a draft is abandoned when it was never submitted and either the contributor said so
+ *   (`draft.abandoned`, or withdrew it) or it has been idle — no event of any kind — for `idleHours` by `now`.
+ *   rate = abandoned / eligible, eligible being drafts started at least `idleHours` before `now` (younger ones
+ *   cannot be idle long enough yet, and would bias the rate down).
+ * - *Seen last before abandonment*: among abandoned drafts, the `finding.shown` code and the `field.edited`
+ *   field that was latest; counts and share of abandoned drafts, most frequent first.
+ * - *Validation errors*: `validation.failed` events (client and server) on the selected drafts; errors =
+ *   Σ props.count (1 when absent); errorsPerDraft = errors / drafts; shareWithErrors = drafts with ≥ 1 / drafts.
+ * - *Versions until acceptance*: for each accepted submission, the number of the accepted version.
+ * - *Review latency*: decided_at − scored_at of each decided version (time queued for a reviewer once scored);
+ *   median and p90.
+ */
+export async function computeFriction(
+  db: AnalyticsDb,
+  dialect: Dialect,
+  filter: ResolvedFilter,
+  options: { idleHours: number; now?: number },
+): Promise<FrictionResult> {
+  await refreshAnalytics(db, dialect);
+  const now = options.now ?? Date.now();
+  const idleBefore = now - options.idleHours * 3_600_000;
+
+  const started = sql<number>`coalesce(f.draft_at, s.created_at)`;
+  const submitDurations = await db
+    .selectFrom('submission as s')
+    .innerJoin('analytics_submission_fact as f', 'f.submission_id', 's.id')
+    .where((eb) => isSelectedSubmission(eb, filter))
+    .where('f.submitted_at', 'is not', null)
+    .select(sql<number>`f.submitted_at - ${started}`.as('ms'))
+    .execute();
+
+  const isAbandoned = sql<boolean>`(f.submitted_at is null and (f.abandoned_at is not null or f.withdrawn_at is not null or coalesce(f.last_at, s.created_at) <= ${idleBefore}))`;
+  const eligible = (eb: Parameters<typeof isSelectedSubmission>[0]) =>
+    eb.and([isSelectedSubmission(eb, filter), eb('s.created_at', '<=', idleBefore)]);
+  const abandonment = await db
+    .selectFrom('submission as s')
+    .leftJoin('analytics_submission_fact as f', 'f.submission_id', 's.id')
+    .where(eligible)
+    .select([
+      (eb) => eb.fn.countAll<number>().as('eligible'),
+      sql<number>`coalesce(sum(case when ${isAbandoned} then 1 else 0 end), 0)`.as('abandoned'),
+    ])
+    .executeTakeFirstOrThrow();
+  const lastSeen = async (column: 'f.last_finding_code' | 'f.last_field') =>
+    db
+      .selectFrom('submission as s')
+      .innerJoin('analytics_submission_fact as f', 'f.submission_id', 's.id')
+      .where(eligible)
+      .where(isAbandoned)
+      .where(column, 'is not', null)
+      .select([`${column} as value`, (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(column)
+      .orderBy('n', 'desc')
+      .orderBy(column)
+      .limit(TOP)
+      .execute();
+  const abandonedCount = Number(abandonment.abandoned);
+  const toLastSeen = (rows: { value: string | null; n: number }[]): LastSeen[] =>
+    rows.map((row) => ({
+      value: String(row.value),
+      count: Number(row.n),
+      share: abandonedCount === 0 ? 0 : Number(row.n) / abandonedCount,
+    }));
+  const [lastFindings, lastFields] = [await lastSeen('f.last_finding_code'), await lastSeen('f.last_field')];
+
+  const drafts = await db
+    .selectFrom('submission as s')
+    .where((eb) => isSelectedSubmission(eb, filter))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const validation = await db
+    .selectFrom('event as e')
+    .innerJoin('submission as s', 's.id', 'e.submission_id')
+    .where('e.type', '=', 'validation.failed')
+    .where((eb) => isSelectedSubmission(eb, filter))
+    .select([
+      (eb) => eb.fn.countAll<number>().as('attempts'),
+      sql<number>`count(distinct e.submission_id)`.as('drafts'),
+      sql<number>`coalesce(sum(coalesce(${jsonNumber(dialect, 'e.props', 'count')}, 1)), 0)`.as('errors'),
+    ])
+    .executeTakeFirstOrThrow();
+
+  const acceptedVersions = await db
+    .selectFrom('submission_version as v')
+    .innerJoin('submission as s', 's.id', 'v.submission_id')
+    .where('v.state', '=', 'accepted')
+    .where((eb) => isSelectedSubmission(eb, filter))
+    .select(['v.number', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('v.number')
+    .orderBy('v.number')
+    .execute();
+
+  const latencies = await db
+    .selectFrom('submission_version as v')
+    .innerJoin('submission as s', 's.id', 'v.submission_id')
+    .where('v.decided_at', 'is not', null)
+    .where('v.scored_at', 'is not', null)
+    .where((eb) => isSelectedSubmission(eb, filter))
+    .select(sql<number>`v.decided_at - v.scored_at`.as('ms'))
+    .execute();
+
+  const draftCount = Number(drafts.n);
+  const errors = Number(validation.errors);
+  const eligibleCount = Number(abandonment.eligible);
+  return {
+    draftToSubmit: summarise(submitDurations.map((row) => Number(row.ms))),
+    abandonment: {
+      idleHours: options.idleHours,
+      eligible: eligibleCount,
+      abandoned: abandonedCount,
+      rate: eligibleCount === 0 ? null : abandonedCount / eligibleCount,
+      lastFindings: toLastSeen(lastFindings),
+      lastFields: toLastSeen(lastFields),
+    },
+    validation: {
+      drafts: draftCount,
+      draftsWithErrors: Number(validation.drafts),
+      failedAttempts: Number(validation.attempts),
+      errors,
+      errorsPerDraft: draftCount === 0 ? null : errors / draftCount,
+      shareWithErrors: draftCount === 0 ? null : Number(validation.drafts) / draftCount,
+    },
+    versionsUntilAcceptance: summariseVersions(
+      acceptedVersions.map((row) => ({ versions: Number(row.number), count: Number(row.n) })),
+    ),
+    reviewLatency: summarise(latencies.map((row) => Number(row.ms))),
+  };
+}
+
+/** Median and p90 (type-7 quantiles) of durations. */
+export function summarise(values: number[]): DurationSummary {
+  const sorted = sortAscending(values);
+  return { n: sorted.length, medianMs: quantile(sorted, 0.5), p90Ms: quantile(sorted, 0.9) };
+}
+
+function summariseVersions(distribution: { versions: number; count: number }[]) {
+  const accepted = distribution.reduce((sum, row) => sum + row.count, 0);
+  const expanded: number[] = [];
+  for (const row of distribution) for (let i = 0; i < row.count; i++) expanded.push(row.versions);
+  return {
+    accepted,
+    mean:
+      accepted === 0 ? null : distribution.reduce((sum, row) => sum + row.versions * row.count, 0) / accepted,
+    median: quantile(expanded, 0.5),
+    distribution,
+  };
+}
