@@ -67,6 +67,15 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
   });
   afterAll(() => app?.stop());
 
+  it('tells a reviewer which organisations they belong to', async () => {
+    const me = await org.reviewer.client.account.me.query();
+    expect(me?.organisations).toEqual([
+      { id: org.organisationId, name: org.organisationName, role: 'reviewer' },
+    ]);
+    expect((await contributor.client.account.me.query())?.organisations).toEqual([]);
+    expect(await app.anonymous.account.me.query()).toBeNull();
+  });
+
   it('queues a scored version for the request’s organisation only, contributor by pseudonym', async () => {
     const { versionId } = await inReview(app, contributor, requestId);
     const queue = await org.reviewer.client.review.queue.query({ sort: 'score', order: 'desc' });

@@ -1,10 +1,23 @@
 import { AcceptInvitationInputSchema } from '@assay/schema';
 import { acceptInvitation } from '../admin/accept-invitation.ts';
+import { listMembershipsOfUser } from '../admin/repository.ts';
 import { publicProcedure, router } from '../trpc.ts';
 
 export const accountRouter = router({
   /** Who is signed in, or null. Sign-up and sign-in themselves go through better-auth at /api/auth. */
-  me: publicProcedure.query(({ ctx }) => ctx.user),
+  me: publicProcedure.query(async ({ ctx }) => {
+    if (!ctx.user) return null;
+    // Reviewers pick which organisation a request is for; everyone else has none.
+    const memberships = await listMembershipsOfUser(ctx.services.db, ctx.user.id);
+    return {
+      ...ctx.user,
+      organisations: memberships.map((m) => ({
+        id: m.organisation_id,
+        name: m.name,
+        role: m.role as 'reviewer' | 'admin',
+      })),
+    };
+  }),
 
   /**
    * Anyone holding an invitation link: creates the reviewer account (or adds the membership to an
