@@ -1,62 +1,158 @@
-import { AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Burger, Button, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
-import { Link, Route, Routes, useLocation } from 'react-router';
-import { useTRPC } from './lib/trpc.ts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { QueryError } from './components/QueryError.tsx';
+import { EarningsPage } from './contributor/EarningsPage.tsx';
+import { NewSubmissionPage } from './contributor/NewSubmissionPage.tsx';
+import { RequestsPage } from './contributor/RequestsPage.tsx';
+import { SubmissionPage } from './contributor/SubmissionPage.tsx';
+import { SubmissionsPage } from './contributor/SubmissionsPage.tsx';
+import { WizardPage } from './contributor/WizardPage.tsx';
+import { getAuthClient } from './lib/auth-client.ts';
+import { type RouterOutputs, useTRPC } from './lib/trpc.ts';
 import { HealthPage } from './pages/HealthPage.tsx';
+import { InvitePage } from './pages/InvitePage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
-import { SubmissionsPage } from './pages/SubmissionsPage.tsx';
+
+// Reviewer and operator screens (and recharts) load only for those roles: the contributor's first load
+// stays small.
+const ReviewerRoutes = lazy(() => import('./reviewer/ReviewerRoutes.tsx'));
+const OperatorRoutes = lazy(() => import('./operator/OperatorRoutes.tsx'));
+
+type Me = NonNullable<RouterOutputs['account']['me']>;
+
+const NAV: Record<Me['role'], { to: string; label: string }[]> = {
+  contributor: [
+    { to: '/', label: 'My submissions' },
+    { to: '/new', label: 'New submission' },
+    { to: '/requests', label: 'Open requests' },
+    { to: '/earnings', label: 'Earnings' },
+  ],
+  reviewer: [
+    { to: '/review', label: 'Review queue' },
+    { to: '/review/requests', label: 'Data requests' },
+  ],
+  operator: [
+    { to: '/operator', label: 'Dashboard' },
+    { to: '/operator/organisations', label: 'Organisations' },
+  ],
+};
+
+const HOME: Record<Me['role'], string> = { contributor: '/', reviewer: '/review', operator: '/operator' };
+
+function Loading() {
+  return (
+    <Center p="xl">
+      <Loader aria-label="Loading" />
+    </Center>
+  );
+}
+
+function RoleRoutes({ me }: { me: Me }) {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        {me.role === 'contributor' && (
+          <>
+            <Route path="/" element={<SubmissionsPage />} />
+            <Route path="/new" element={<NewSubmissionPage />} />
+            <Route path="/requests" element={<RequestsPage />} />
+            <Route path="/earnings" element={<EarningsPage />} />
+            <Route path="/submissions/:submissionId" element={<SubmissionPage />} />
+            <Route path="/submissions/:submissionId/edit" element={<WizardPage />} />
+          </>
+        )}
+        {me.role === 'reviewer' && <Route path="/review/*" element={<ReviewerRoutes />} />}
+        {me.role === 'operator' && <Route path="/operator/*" element={<OperatorRoutes />} />}
+        <Route path="/status" element={<HealthPage />} />
+        <Route path="/invite/:token" element={<Navigate to={HOME[me.role]} replace />} />
+        <Route path="*" element={<Navigate to={HOME[me.role]} replace />} />
+      </Routes>
+    </Suspense>
+  );
+}
 
 export function App() {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const me = useQuery(trpc.account.me.queryOptions());
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
-  const links = [
-    { to: '/', label: 'My submissions' },
-    { to: '/status', label: 'Server status' },
-  ];
+  const links = me.data ? NAV[me.data.role] : [];
+
+  async function signOut() {
+    await (await getAuthClient()).signOut();
+    queryClient.clear();
+  }
+
   return (
     <AppShell
       header={{ height: 56 }}
-      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: !me.data } }}
       padding="md"
     >
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Group>
-            <Burger
-              opened={opened}
-              onClick={toggle}
-              hiddenFrom="sm"
-              size="sm"
-              aria-label="Toggle navigation"
-            />
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group wrap="nowrap">
+            {me.data && (
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label="Toggle navigation"
+              />
+            )}
             <Title order={3}>Assay</Title>
           </Group>
-          <Text size="sm" c="dimmed" data-testid="whoami">
-            {me.data ? `${me.data.email} · ${me.data.role}` : 'Not signed in'}
-          </Text>
+          <Group gap="xs" wrap="nowrap">
+            <Text size="sm" c="dimmed" data-testid="whoami" visibleFrom="xs" truncate>
+              {me.data ? `${me.data.email} · ${me.data.role}` : 'Not signed in'}
+            </Text>
+            {me.data && (
+              <Button size="xs" variant="subtle" onClick={signOut}>
+                Sign out
+              </Button>
+            )}
+          </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs">
-        {links.map((link) => (
+      {me.data && (
+        <AppShell.Navbar p="xs" aria-label="Main">
+          {links.map((link) => (
+            <NavLink
+              key={link.to}
+              component={Link}
+              to={link.to}
+              label={link.label}
+              active={location.pathname === link.to}
+              onClick={close}
+            />
+          ))}
           <NavLink
-            key={link.to}
             component={Link}
-            to={link.to}
-            label={link.label}
-            active={location.pathname === link.to}
+            to="/status"
+            label="Server status"
+            active={location.pathname === '/status'}
             onClick={close}
           />
-        ))}
-      </AppShell.Navbar>
+        </AppShell.Navbar>
+      )}
       <AppShell.Main>
-        <Routes>
-          <Route path="/" element={me.data ? <SubmissionsPage /> : <SignInPage />} />
-          <Route path="/sign-in" element={<SignInPage />} />
-          <Route path="/status" element={<HealthPage />} />
-        </Routes>
+        {me.isPending && <Loading />}
+        {me.error && <QueryError error={me.error} onRetry={() => void me.refetch()} />}
+        {me.isSuccess &&
+          (me.data ? (
+            <RoleRoutes me={me.data} />
+          ) : (
+            <Routes>
+              <Route path="/invite/:token" element={<InvitePage />} />
+              <Route path="/status" element={<HealthPage />} />
+              <Route path="*" element={<SignInPage />} />
+            </Routes>
+          ))}
       </AppShell.Main>
     </AppShell>
   );

@@ -1,12 +1,13 @@
 import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
+import '@mantine/dropzone/styles.css';
+import type { ClientEvent } from '@assay/schema';
 import { createTheme, MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode, useState } from 'react';
+import { StrictMode, useCallback, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
+import { TelemetryProvider } from './lib/telemetry-context.tsx';
 import { createApiClient, TRPCProvider } from './lib/trpc.ts';
 
 const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md' });
@@ -16,14 +17,19 @@ function Root() {
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: 1 } } }),
   );
   const [trpcClient] = useState(createApiClient);
+  const sendEvents = useCallback(
+    (events: ClientEvent[]) => trpcClient.event.record.mutate({ events }),
+    [trpcClient],
+  );
   return (
     <MantineProvider theme={theme}>
-      <Notifications />
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-          <BrowserRouter>
-            <App />
-          </BrowserRouter>
+          <TelemetryProvider send={sendEvents}>
+            <BrowserRouter>
+              <App />
+            </BrowserRouter>
+          </TelemetryProvider>
         </TRPCProvider>
       </QueryClientProvider>
     </MantineProvider>

@@ -1,77 +1,77 @@
-import { Badge, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { QueryError } from '../components/QueryError.tsx';
+import { StateBadge } from '../components/StateBadge.tsx';
 import { useTRPC } from '../lib/trpc.ts';
 
-/** The contributor's drafts and submissions, and a quick way to start a draft. */
+/** The contributor's drafts and submissions. */
 export function SubmissionsPage() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const submissions = useQuery(trpc.submission.list.queryOptions());
-  const [title, setTitle] = useState('');
-  const create = useMutation(
-    trpc.submission.create.mutationOptions({
-      onSuccess: () => {
-        setTitle('');
-        return queryClient.invalidateQueries({ queryKey: trpc.submission.list.queryKey() });
-      },
-    }),
-  );
 
   return (
     <Stack>
-      <Title order={2}>My submissions</Title>
-      <Card withBorder>
-        <Group
-          align="end"
-          component="form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            create.mutate({ manifest: { title } });
-          }}
-        >
-          <TextInput
-            label="Dataset title"
-            placeholder="Customer support tickets, labeled by urgency"
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            style={{ flex: 1 }}
-            required
-          />
-          <Button type="submit" loading={create.isPending}>
-            Start a draft
-          </Button>
-        </Group>
-        {create.error && (
-          <Text c="red" size="sm" mt="xs" role="alert">
-            {create.error.message}
+      <Group justify="space-between">
+        <Title order={2}>My submissions</Title>
+        <Button component={Link} to="/new">
+          New submission
+        </Button>
+      </Group>
+      {submissions.error && (
+        <QueryError error={submissions.error} onRetry={() => void submissions.refetch()} />
+      )}
+      {submissions.data?.length === 0 && (
+        <Card withBorder>
+          <Text>
+            No submissions yet.{' '}
+            <Anchor component={Link} to="/requests">
+              See what enterprises are asking for
+            </Anchor>{' '}
+            or{' '}
+            <Anchor component={Link} to="/new">
+              start one
+            </Anchor>
+            .
           </Text>
-        )}
-      </Card>
-      {submissions.data?.length === 0 && <Text c="dimmed">No submissions yet.</Text>}
+        </Card>
+      )}
       {submissions.data && submissions.data.length > 0 && (
-        <Table striped data-testid="submissions">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Title</Table.Th>
-              <Table.Th>Version</Table.Th>
-              <Table.Th>State</Table.Th>
-              <Table.Th>Score</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {submissions.data.map((submission) => (
-              <Table.Tr key={submission.id}>
-                <Table.Td>{submission.latest.manifest.title ?? 'Untitled'}</Table.Td>
-                <Table.Td>{submission.latest.number}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light">{submission.latest.state}</Badge>
-                </Table.Td>
-                <Table.Td>{submission.latest.score ?? '—'}</Table.Td>
+        <Table.ScrollContainer minWidth={520}>
+          <Table striped data-testid="submissions">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Title</Table.Th>
+                <Table.Th>Request</Table.Th>
+                <Table.Th>Version</Table.Th>
+                <Table.Th>State</Table.Th>
+                <Table.Th>Score</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {submissions.data.map((submission) => {
+                const isDraft = submission.latest.state === 'draft';
+                return (
+                  <Table.Tr key={submission.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/submissions/${submission.id}${isDraft ? '/edit' : ''}`}>
+                        {submission.latest.manifest.title || 'Untitled'}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{submission.requestTitle ?? '—'}</Table.Td>
+                    <Table.Td>{submission.latest.number}</Table.Td>
+                    <Table.Td>
+                      <StateBadge state={submission.latest.state} />
+                    </Table.Td>
+                    <Table.Td>
+                      {submission.latest.score === null ? '—' : Math.round(submission.latest.score)}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
     </Stack>
   );

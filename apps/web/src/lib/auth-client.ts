@@ -1,4 +1,15 @@
-import { createAuthClient } from 'better-auth/react';
+async function create() {
+  const { createAuthClient } = await import('better-auth/react');
+  return createAuthClient({ basePath: '/api/auth' });
+}
 
-/** Sign-up, sign-in and sign-out against the server's better-auth routes (/api/auth). */
-export const authClient = createAuthClient({ basePath: '/api/auth' });
+let client: ReturnType<typeof create> | null = null;
+
+/**
+ * Sign-up, sign-in and sign-out against the server's better-auth routes (/api/auth). The client loads on
+ * first use, so a signed-in contributor's first page does not carry it.
+ */
+export function getAuthClient() {
+  client ??= create();
+  return client;
+}

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, PasswordInput, SegmentedControl, Stack, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { authClient } from '../lib/auth-client.ts';
+import { getAuthClient } from '../lib/auth-client.ts';
 
 /** Sign in, or sign up as a contributor. */
 export function SignInPage() {
@@ -17,11 +17,21 @@ export function SignInPage() {
     event.preventDefault();
     setBusy(true);
     setError(null);
+    try {
+      await submitToAuth();
+    } catch {
+      setError('Could not reach the server; check your connection and try again');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function submitToAuth() {
+    const authClient = await getAuthClient();
     const result =
       mode === 'sign-up'
         ? await authClient.signUp.email({ email, password, name: name || email.split('@')[0] || email })
         : await authClient.signIn.email({ email, password });
-    setBusy(false);
     if (result.error) {
       setError(result.error.message ?? 'Something went wrong; try again');
       return;

@@ -1,0 +1,126 @@
+import type { Dimension, Finding, QualityReport } from '@assay/schema';
+import { Alert, Anchor, Badge, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+
+const DIMENSIONS: { key: Dimension; label: string; question: string }[] = [
+  { key: 'structure', label: 'Structure', question: 'Does the file parse and match what you declared?' },
+  { key: 'context', label: 'Context', question: 'Could a stranger use this data?' },
+  { key: 'provenance', label: 'Provenance', question: 'Could an enterprise answer for this data?' },
+];
+
+const SEVERITY_COLOR = { error: 'red', warning: 'orange', info: 'blue' } as const;
+
+function scoreColor(score: number, threshold: number) {
+  return score >= threshold ? 'green' : score >= threshold - 20 ? 'yellow' : 'red';
+}
+
+function locationText(finding: Finding): string | null {
+  const location = finding.location;
+  if (!location) return null;
+  if (location.field) return `field ${location.field}`;
+  if (location.row !== null && location.row !== undefined)
+    return `row ${location.row}${location.column ? `, column ${location.column}` : ''}`;
+  if (location.column) return `column ${location.column}`;
+  return null;
+}
+
+/** One finding: what is wrong, how to fix it, and a link to where. */
+export function FindingItem({ finding, onGo }: { finding: Finding; onGo?: (finding: Finding) => void }) {
+  const where = locationText(finding);
+  return (
+    <Card withBorder padding="sm" data-testid="finding" data-code={finding.code}>
+      <Group gap="xs" wrap="nowrap" align="start">
+        <Badge color={SEVERITY_COLOR[finding.severity]} variant="light" style={{ flexShrink: 0 }}>
+          {finding.severity}
+        </Badge>
+        <Stack gap={2} style={{ minWidth: 0 }}>
+          <Text size="sm" fw={500}>
+            {finding.message}
+            {finding.count > 1 && ` (${finding.count}×)`}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {finding.hint}
+          </Text>
+          {where &&
+            (onGo ? (
+              <Anchor component="button" type="button" size="sm" onClick={() => onGo(finding)} ta="left">
+                Go to {where}
+              </Anchor>
+            ) : (
+              <Text size="xs" c="dimmed">
+                {where}
+              </Text>
+            ))}
+        </Stack>
+      </Group>
+    </Card>
+  );
+}
+
+/** A quality report by dimension: scores, verdict and findings with their fix hints. */
+export function ReportView({
+  report,
+  onGo,
+  title = 'Quality report',
+}: {
+  report: QualityReport;
+  onGo?: (finding: Finding) => void;
+  title?: string;
+}) {
+  const { scores, threshold } = report;
+  return (
+    <Stack data-testid="report">
+      <Group justify="space-between">
+        <Title order={3}>{title}</Title>
+        <Group gap="xs">
+          <Text fw={700} size="xl" data-testid="overall-score">
+            {Math.round(scores.overall)}
+          </Text>
+          <Text c="dimmed" size="sm">
+            / 100
+          </Text>
+          <Badge color={report.enterpriseGrade ? 'green' : 'gray'} data-testid="verdict">
+            {report.enterpriseGrade ? 'Enterprise grade' : `Below enterprise grade (${threshold})`}
+          </Badge>
+        </Group>
+      </Group>
+      <Text size="sm" c="dimmed">
+        {report.stats.rows} rows · {report.stats.columns} columns · {report.stats.format.toUpperCase()} ·
+        scorer {report.scorerVersion}
+      </Text>
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        {DIMENSIONS.map((dimension) => {
+          const score = scores[dimension.key];
+          const findings = report.findings.filter((finding) => finding.dimension === dimension.key);
+          return (
+            <Stack key={dimension.key} gap="xs" data-testid={`dimension-${dimension.key}`}>
+              <Group justify="space-between">
+                <Text fw={600}>{dimension.label}</Text>
+                <Text fw={600}>{Math.round(score)}</Text>
+              </Group>
+              <Progress
+                value={score}
+                color={scoreColor(score, threshold)}
+                aria-label={`${dimension.label} score`}
+              />
+              <Text size="xs" c="dimmed">
+                {dimension.question}
+              </Text>
+              {findings.length === 0 && (
+                <Alert color="green" variant="light" p="xs">
+                  Nothing to fix here.
+                </Alert>
+              )}
+              {findings.map((finding) => (
+                <FindingItem
+                  key={`${finding.code}:${finding.location?.field ?? ''}:${finding.location?.column ?? ''}:${finding.location?.row ?? ''}`}
+                  finding={finding}
+                  onGo={onGo}
+                />
+              ))}
+            </Stack>
+          );
+        })}
+      </SimpleGrid>
+    </Stack>
+  );
+}

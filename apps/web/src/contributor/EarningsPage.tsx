@@ -1,0 +1,55 @@
+import { Card, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { QueryError } from '../components/QueryError.tsx';
+import { useTRPC } from '../lib/trpc.ts';
+import { formatMoney } from './RequestsPage.tsx';
+
+/** What the contributor has earned: credited on acceptance, in the same transaction as the decision. */
+export function EarningsPage() {
+  const trpc = useTRPC();
+  const balance = useQuery(trpc.ledger.balance.queryOptions({ limit: 100 }));
+  return (
+    <Stack>
+      <Title order={2}>Earnings</Title>
+      {balance.error && <QueryError error={balance.error} onRetry={() => void balance.refetch()} />}
+      {balance.data && (
+        <>
+          <Card withBorder>
+            <Text c="dimmed" size="sm">
+              Balance
+            </Text>
+            <Text fw={700} size="xl" data-testid="balance">
+              {formatMoney(balance.data.balanceCents)}
+            </Text>
+          </Card>
+          {balance.data.entries.length === 0 ? (
+            <Text c="dimmed">
+              Nothing yet: you earn when a reviewer accepts a submission made to a request.
+            </Text>
+          ) : (
+            <Table.ScrollContainer minWidth={400}>
+              <Table striped data-testid="ledger">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>When</Table.Th>
+                    <Table.Th>What</Table.Th>
+                    <Table.Th ta="right">Amount</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {balance.data.entries.map((entry) => (
+                    <Table.Tr key={entry.id}>
+                      <Table.Td>{new Date(entry.at).toLocaleString()}</Table.Td>
+                      <Table.Td>{entry.memo}</Table.Td>
+                      <Table.Td ta="right">{formatMoney(entry.amountCents)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}

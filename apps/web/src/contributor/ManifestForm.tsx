@@ -1,0 +1,164 @@
+import { ConsentBasisSchema, type DraftManifest, SourceTypeSchema } from '@assay/schema';
+import {
+  Checkbox,
+  Fieldset,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { fieldId, getIn } from '../lib/paths.ts';
+import { LicensePicker } from './LicensePicker.tsx';
+
+export const ATTESTATION_STATEMENT = 'I have the right to contribute this data under this licence.';
+
+type Errors = Record<string, string | undefined>;
+
+/** The datasheet (context) and provenance of a draft. Every input has a label and a stable id (`field-<path>`). */
+export function ManifestForm({
+  manifest,
+  onChange,
+  errors,
+  signerName,
+}: {
+  manifest: DraftManifest;
+  onChange: (path: string, value: unknown) => void;
+  errors: Errors;
+  signerName: string;
+}) {
+  const text = (path: string, label: string, description?: string, multiline = false) => {
+    const props = {
+      id: fieldId(path),
+      label,
+      description,
+      value: (getIn(manifest, path) as string | null | undefined) ?? '',
+      error: errors[path],
+      onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+        onChange(path, event.currentTarget.value === '' ? null : event.currentTarget.value),
+    };
+    return multiline ? <Textarea {...props} autosize minRows={2} /> : <TextInput {...props} />;
+  };
+  const attestation = manifest.provenance?.attestation;
+  const isAttested = Boolean(attestation?.signedBy && attestation.signedAt);
+
+  return (
+    <Stack>
+      <Fieldset legend="About the dataset">
+        <Stack>
+          {text('title', 'Title', 'A short name a buyer will recognise')}
+          {text('description', 'Description', 'What the data is, why it was made, what one row is', true)}
+        </Stack>
+      </Fieldset>
+
+      <Fieldset legend="Columns">
+        <Stack>
+          {(manifest.columns ?? []).length === 0 && (
+            <Text c="dimmed">Add a file first: its columns appear here.</Text>
+          )}
+          {(manifest.columns ?? []).map((column, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a draft's column names may repeat or be empty
+            <SimpleGrid key={index} cols={{ base: 1, sm: 2 }}>
+              {text(`columns.${index}.description`, `What “${column.name ?? `column ${index + 1}`}” holds`)}
+              {text(`columns.${index}.unit`, `Unit of “${column.name ?? `column ${index + 1}`}” (if any)`)}
+            </SimpleGrid>
+          ))}
+        </Stack>
+      </Fieldset>
+
+      {manifest.label?.column && (
+        <Fieldset legend={`Label classes of “${manifest.label.column}”`}>
+          <Stack>
+            {(manifest.label.classes ?? []).map((labelClass, index) =>
+              text(
+                `label.classes.${index}.definition`,
+                `Definition of “${labelClass.name}”`,
+                'When does a row get this label?',
+              ),
+            )}
+          </Stack>
+        </Fieldset>
+      )}
+
+      <Fieldset legend="Datasheet">
+        <Stack>
+          {text(
+            'context.collectionMethod',
+            'How the data was collected',
+            'e.g. Exported from our helpdesk, March–May 2025',
+            true,
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {text('context.timeframe.start', 'Period start (YYYY-MM-DD)')}
+            {text('context.timeframe.end', 'Period end (YYYY-MM-DD)')}
+            {text('context.population', 'Who or what is in the data')}
+            {text('context.geography', 'Geography')}
+            {text('context.language', 'Language (e.g. en)')}
+          </SimpleGrid>
+          {text('context.intendedUse', 'Intended use', undefined, true)}
+          {text('context.limitations', 'Known limitations', undefined, true)}
+          {text('context.annotationProtocol', 'How labels were assigned', undefined, true)}
+        </Stack>
+      </Fieldset>
+
+      <Fieldset legend="Provenance">
+        <Stack>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              id={fieldId('provenance.sourceType')}
+              label="Source"
+              data={SourceTypeSchema.options}
+              value={manifest.provenance?.sourceType ?? null}
+              onChange={(value) => onChange('provenance.sourceType', value)}
+              error={errors['provenance.sourceType']}
+              clearable
+            />
+            {text('provenance.sourceUrl', 'Source URL (if it has one)')}
+            <LicensePicker
+              id={fieldId('provenance.license')}
+              value={manifest.provenance?.license}
+              onChange={(value) => onChange('provenance.license', value)}
+              error={errors['provenance.license']}
+            />
+            <Select
+              id={fieldId('provenance.consentBasis')}
+              label="Consent basis"
+              description="Why the people in the data may be in it"
+              data={ConsentBasisSchema.options}
+              value={manifest.provenance?.consentBasis ?? null}
+              onChange={(value) => onChange('provenance.consentBasis', value)}
+              error={errors['provenance.consentBasis']}
+              clearable
+            />
+          </SimpleGrid>
+          <Switch
+            id={fieldId('provenance.containsPersonalData')}
+            label="The data contains personal data (names, emails, phone numbers…)"
+            checked={manifest.provenance?.containsPersonalData ?? false}
+            onChange={(event) => onChange('provenance.containsPersonalData', event.currentTarget.checked)}
+          />
+          <Checkbox
+            id={fieldId('provenance.attestation')}
+            label={`${ATTESTATION_STATEMENT} Signed: ${signerName}`}
+            checked={isAttested}
+            error={errors['provenance.attestation']}
+            onChange={(event) =>
+              onChange(
+                'provenance.attestation',
+                event.currentTarget.checked
+                  ? {
+                      signedBy: signerName,
+                      signedAt: new Date().toISOString(),
+                      statement: ATTESTATION_STATEMENT,
+                    }
+                  : null,
+              )
+            }
+          />
+        </Stack>
+      </Fieldset>
+    </Stack>
+  );
+}

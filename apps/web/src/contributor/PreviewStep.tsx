@@ -1,0 +1,170 @@
+import { ColumnTypeSchema, type DraftManifest, TaskSchema } from '@assay/schema';
+import {
+  Alert,
+  Badge,
+  Group,
+  ScrollArea,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { countValues } from '../lib/detect.ts';
+import { fieldId } from '../lib/paths.ts';
+import type { SamplePreview } from '../workers/prescore-protocol.ts';
+
+/**
+ * The first rows of the file, the declared type of each column, the task, and the label column with
+ * its classes and how often each occurs. Rows are numbered as findings number them (1 = first data row).
+ */
+export function PreviewStep({
+  preview,
+  manifest,
+  onChange,
+  highlight,
+  fullLabelCounts,
+  errors,
+}: {
+  preview: SamplePreview | null;
+  manifest: DraftManifest;
+  onChange: (path: string, value: unknown) => void;
+  highlight: { row?: number | null; column?: string | null } | null;
+  fullLabelCounts: Record<string, number> | null;
+  errors: Record<string, string | undefined>;
+}) {
+  if (!preview) return <Text c="dimmed">Add a file to see its first rows.</Text>;
+  const columns = manifest.columns ?? [];
+  const labelColumn = manifest.label?.column ?? null;
+  const sampleCounts = labelColumn ? countValues(preview.rows, labelColumn) : [];
+  const counts = fullLabelCounts
+    ? Object.entries(fullLabelCounts)
+        .map(([value, count]) => ({ value, count }))
+        .sort((a, b) => b.count - a.count)
+    : sampleCounts;
+  const isClassification =
+    manifest.task === 'classification' || manifest.task === 'multilabel-classification';
+
+  return (
+    <Stack>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          id={fieldId('task')}
+          label="Task"
+          description="What a model trained on this data does"
+          data={TaskSchema.options}
+          value={manifest.task ?? null}
+          onChange={(value) => onChange('task', value)}
+          error={errors.task}
+          allowDeselect={false}
+        />
+        {isClassification && (
+          <Select
+            id={fieldId('label.column')}
+            label="Label column"
+            description="The column holding the answer a model should learn"
+            data={preview.header}
+            value={labelColumn}
+            onChange={(value) => {
+              const classes = value
+                ? countValues(preview.rows, value).map(({ value: name }) => ({ name, definition: null }))
+                : [];
+              onChange('label', value ? { column: value, classes } : null);
+            }}
+            error={errors['label.column'] ?? errors.label}
+          />
+        )}
+      </SimpleGrid>
+
+      {isClassification && labelColumn && (
+        <Stack gap="xs" data-testid="label-classes">
+          <Text fw={600}>
+            Classes of “{labelColumn}”{' '}
+            {fullLabelCounts ? '(whole file)' : `(first ${preview.rows.length} rows)`}
+          </Text>
+          <Group gap="xs">
+            {counts.map(({ value, count }) => (
+              <Badge key={value} variant="light" size="lg" tt="none">
+                {value}: {count}
+              </Badge>
+            ))}
+          </Group>
+          {counts.some(({ value }) => !(manifest.label?.classes ?? []).some((c) => c.name === value)) && (
+            <Alert color="orange" variant="light">
+              Some values in the file are not among the declared classes; they will be reported as findings.
+            </Alert>
+          )}
+        </Stack>
+      )}
+
+      <Title order={4}>Columns</Title>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
+        {columns.map((column, index) => (
+          <Select
+            // biome-ignore lint/suspicious/noArrayIndexKey: a draft's column names may repeat or be empty
+            key={index}
+            id={fieldId(`columns.${index}.type`)}
+            label={`Type of “${column.name}”`}
+            data={ColumnTypeSchema.options}
+            value={column.type ?? null}
+            onChange={(value) => onChange(`columns.${index}.type`, value)}
+            error={errors[`columns.${index}.type`]}
+            allowDeselect={false}
+          />
+        ))}
+      </SimpleGrid>
+
+      <Title order={4}>First rows ({preview.format.toUpperCase()})</Title>
+      <ScrollArea type="auto">
+        <Table striped withTableBorder data-testid="preview" style={{ fontSize: 13 }}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>#</Table.Th>
+              {preview.header.map((name) => (
+                <Table.Th key={name} bg={highlight?.column === name ? 'yellow.1' : undefined}>
+                  {name}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {preview.rows.map((row, index) => {
+              const number = index + 1;
+              const isHighlighted = highlight?.row === number;
+              return (
+                <Table.Tr
+                  key={number}
+                  id={`preview-row-${number}`}
+                  bg={isHighlighted ? 'yellow.1' : undefined}
+                  aria-current={isHighlighted || undefined}
+                >
+                  <Table.Td c="dimmed">{number}</Table.Td>
+                  {preview.header.map((name) => (
+                    <Table.Td
+                      key={name}
+                      style={{
+                        maxWidth: 320,
+                        overflow: 'hidden',
+                        textOverflow: 'ellipsis',
+                        whiteSpace: 'nowrap',
+                      }}
+                    >
+                      {row[name] ?? ''}
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea>
+      {highlight?.row && highlight.row > preview.rows.length && (
+        <Text size="sm" c="dimmed">
+          Row {highlight.row} is beyond the first {preview.rows.length} rows shown; open the file to fix it
+          there.
+        </Text>
+      )}
+    </Stack>
+  );
+}

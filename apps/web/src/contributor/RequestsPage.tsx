@@ -1,0 +1,54 @@
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { QueryError } from '../components/QueryError.tsx';
+import { useTRPC } from '../lib/trpc.ts';
+
+export function formatMoney(cents: number): string {
+  return (cents / 100).toLocaleString(undefined, { style: 'currency', currency: 'EUR' });
+}
+
+/** Open data requests and what each requires. */
+export function RequestsPage() {
+  const trpc = useTRPC();
+  const requests = useQuery(trpc.request.list.queryOptions({ status: 'open', limit: 200, offset: 0 }));
+  return (
+    <Stack>
+      <Title order={2}>Open data requests</Title>
+      {requests.error && <QueryError error={requests.error} onRetry={() => void requests.refetch()} />}
+      {requests.data?.length === 0 && <Text c="dimmed">No open requests right now.</Text>}
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        {requests.data?.map((request) => (
+          <Card key={request.id} withBorder data-testid="request-card">
+            <Stack gap="xs">
+              <Group justify="space-between" wrap="nowrap">
+                <Title order={4}>{request.title}</Title>
+                <Badge>{formatMoney(request.rewardCents)}</Badge>
+              </Group>
+              <Text size="sm" c="dimmed">
+                {request.organisationName} · {request.task}
+                {request.deadline ? ` · until ${new Date(request.deadline).toLocaleDateString()}` : ''}
+              </Text>
+              {request.description && <Text size="sm">{request.description}</Text>}
+              <Text size="sm">
+                <b>Needs:</b> at least {request.minRows} rows
+                {request.requiredColumns.length > 0 &&
+                  ` · columns ${request.requiredColumns.map((c) => `${c.name} (${c.type})`).join(', ')}`}
+                {request.labelSet.length > 0 && ` · labels ${request.labelSet.join(', ')}`}
+                {request.acceptedLicenses.length > 0 && ` · licences ${request.acceptedLicenses.join(', ')}`}
+                {request.requiredConsentBasis.length > 0 &&
+                  ` · consent ${request.requiredConsentBasis.join(', ')}`}
+                {` · minimum score ${request.minQualityScore}`}
+              </Text>
+              <Group>
+                <Button component={Link} to={`/new?request=${request.id}`} size="xs">
+                  Contribute to this request
+                </Button>
+              </Group>
+            </Stack>
+          </Card>
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}

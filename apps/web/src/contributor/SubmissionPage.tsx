@@ -1,0 +1,182 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Center,
+  Group,
+  Loader,
+  Progress,
+  Stack,
+  Text,
+  Timeline,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
+import { Link, useNavigate, useParams } from 'react-router';
+import { QueryError } from '../components/QueryError.tsx';
+import { ReportView } from '../components/ReportView.tsx';
+import { StateBadge } from '../components/StateBadge.tsx';
+import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
+
+type Version = RouterOutputs['submission']['byId']['versions'][number];
+
+const SCORING = new Set(['submitted', 'scoring']);
+const WITHDRAWABLE = new Set(['draft', 'submitted', 'scoring', 'scored', 'in_review']);
+
+/** One submission: live scoring, the score of record, the decision, and a new version from feedback. */
+export function SubmissionPage() {
+  const { submissionId = '' } = useParams();
+  const trpc = useTRPC();
+  const submission = useQuery(trpc.submission.byId.queryOptions({ id: submissionId }));
+  if (submission.error)
+    return <QueryError error={submission.error} onRetry={() => void submission.refetch()} />;
+  if (!submission.data)
+    return (
+      <Center p="xl">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  const versions = submission.data.versions;
+  const latest = versions.at(-1);
+  if (!latest) return <Text>This submission has no versions.</Text>;
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{latest.manifest.title || 'Untitled'}</Title>
+        <Group gap="xs">
+          <Text c="dimmed">Version {latest.number}</Text>
+          <StateBadge state={latest.state} />
+        </Group>
+      </Group>
+      <LatestVersion submissionId={submissionId} version={latest} />
+      {versions.length > 1 && (
+        <Card withBorder>
+          <Title order={4} mb="sm">
+            Versions
+          </Title>
+          <Timeline active={versions.length - 1} bulletSize={18}>
+            {[...versions].reverse().map((version) => (
+              <Timeline.Item key={version.id} title={`Version ${version.number}`}>
+                <Group gap="xs">
+                  <StateBadge state={version.state} />
+                  <Text size="sm" c="dimmed">
+                    {version.score === null ? 'not scored' : `score ${Math.round(version.score)}`} ·{' '}
+                    {new Date(version.createdAt).toLocaleString()}
+                  </Text>
+                </Group>
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        </Card>
+      )}
+    </Stack>
+  );
+}
+
+function LatestVersion({ submissionId, version }: { submissionId: string; version: Version }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const isScoring = SCORING.has(version.state);
+  const scoring = useSubscription(
+    trpc.submission.scoring.subscriptionOptions(
+      { versionId: version.id },
+      {
+        enabled: isScoring,
+        onData: (update) => {
+          if (update.version) void queryClient.invalidateQueries({ queryKey: trpc.submission.pathKey() });
+        },
+      },
+    ),
+  );
+  const newVersion = useMutation(
+    trpc.submission.version.create.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.submission.pathKey() });
+        void navigate(`/submissions/${submissionId}/edit`);
+      },
+    }),
+  );
+  const withdraw = useMutation(
+    trpc.submission.withdraw.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.submission.pathKey() }),
+    }),
+  );
+  const progress = scoring.data;
+
+  return (
+    <Stack>
+      {version.state === 'draft' && (
+        <Alert color="blue">
+          This version is a draft. <Link to={`/submissions/${submissionId}/edit`}>Continue editing</Link>
+        </Alert>
+      )}
+      {isScoring && (
+        <Card withBorder data-testid="scoring-progress">
+          <Stack gap={4}>
+            <Text fw={600}>Scoring on the server…</Text>
+            <Progress
+              value={progress?.totalBytes ? ((progress.bytes ?? 0) / progress.totalBytes) * 100 : 5}
+              animated
+              aria-label="Scoring progress"
+            />
+            <Text size="sm" c="dimmed">
+              {progress
+                ? `${progress.state} · ${(progress.rows ?? 0).toLocaleString()} rows read`
+                : 'Waiting for a scorer'}
+            </Text>
+            {scoring.error && (
+              <QueryError
+                error={scoring.error}
+                onRetry={() => scoring.reset()}
+                title="Lost the live progress"
+              />
+            )}
+          </Stack>
+        </Card>
+      )}
+      {version.report && (
+        <Card withBorder>
+          <ReportView report={version.report} title="Score of record" />
+        </Card>
+      )}
+      {(version.state === 'rejected' ||
+        version.state === 'changes_requested' ||
+        version.state === 'accepted') && (
+        <Card withBorder data-testid="decision">
+          <Title order={4}>Decision: {version.state.replace('_', ' ')}</Title>
+          {version.decidedAt && (
+            <Text size="sm" c="dimmed">
+              {new Date(version.decidedAt).toLocaleString()}
+            </Text>
+          )}
+        </Card>
+      )}
+      <Group>
+        {(version.state === 'rejected' ||
+          version.state === 'changes_requested' ||
+          version.state === 'scored' ||
+          version.state === 'withdrawn') && (
+          <Button onClick={() => newVersion.mutate({ submissionId })} loading={newVersion.isPending}>
+            Start a new version from this feedback
+          </Button>
+        )}
+        {WITHDRAWABLE.has(version.state) && version.state !== 'draft' && (
+          <Button
+            variant="default"
+            color="red"
+            onClick={() => withdraw.mutate({ versionId: version.id })}
+            loading={withdraw.isPending}
+          >
+            Withdraw
+          </Button>
+        )}
+      </Group>
+      {newVersion.error && (
+        <QueryError error={newVersion.error} onRetry={() => newVersion.mutate({ submissionId })} />
+      )}
+      {withdraw.error && <QueryError error={withdraw.error} />}
+    </Stack>
+  );
+}

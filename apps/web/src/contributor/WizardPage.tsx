@@ -1,0 +1,606 @@
+import type { Requirements } from '@assay/quality';
+import { type DraftManifest, type Finding, ManifestSchema } from '@assay/schema';
+import {
+  Alert,
+  Button,
+  Card,
+  Center,
+  Group,
+  List,
+  Loader,
+  Progress,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { Dropzone } from '@mantine/dropzone';
+import { useNetwork } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Navigate, useNavigate, useParams } from 'react-router';
+import { QueryError } from '../components/QueryError.tsx';
+import { ReportView } from '../components/ReportView.tsx';
+import { useAutosave } from '../hooks/use-autosave.ts';
+import { usePrescore, usePrescoreWorker } from '../hooks/use-prescore.ts';
+import { countValues, detectLabelColumn, inferColumnType } from '../lib/detect.ts';
+import { loadLocalDraft, pickNewerManifest, removeLocalDraft, saveLocalDraft } from '../lib/draft-store.ts';
+import { errorCodeOf, fieldErrorsOf, formErrorsOf, isNetworkError } from '../lib/errors.ts';
+import { fieldId, setIn, splitPath } from '../lib/paths.ts';
+import { useTelemetry } from '../lib/telemetry-context.tsx';
+import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
+import { uploadVersionFile } from '../lib/upload.ts';
+import type { PrescoreSource, SamplePreview } from '../workers/prescore-protocol.ts';
+import { ManifestForm } from './ManifestForm.tsx';
+import { PreviewStep } from './PreviewStep.tsx';
+import { WizardSteps } from './WizardSteps.tsx';
+
+type Submission = RouterOutputs['submission']['byId'];
+type Version = Submission['versions'][number];
+type Me = NonNullable<RouterOutputs['account']['me']>;
+
+const PREVIEW_ROWS = 50;
+
+/** Which step shows the input for a manifest path. */
+export function stepOfField(path: string): number {
+  const [head, , last] = splitPath(path);
+  if (head === 'task' || path === 'label.column' || path === 'label') return 2;
+  if (head === 'columns' && (last === 'type' || last === 'name')) return 2;
+  return 3;
+}
+
+/** Focuses the input for a path, or the nearest enclosing one (`provenance.attestation.signedBy` → the checkbox). */
+function focusField(path: string) {
+  const parts = splitPath(path);
+  for (let length = parts.length; length > 0; length--) {
+    const element = document.getElementById(fieldId(parts.slice(0, length).join('.')));
+    if (element) {
+      element.scrollIntoView({ block: 'center' });
+      element.focus();
+      return;
+    }
+  }
+}
+
+/** Loads the draft, then the wizard (steps 2–6). A submitted version goes to its page instead. */
+export function WizardPage() {
+  const { submissionId = '' } = useParams();
+  const trpc = useTRPC();
+  const submission = useQuery(trpc.submission.byId.queryOptions({ id: submissionId }));
+  const me = useQuery(trpc.account.me.queryOptions());
+  if (submission.error)
+    return <QueryError error={submission.error} onRetry={() => void submission.refetch()} />;
+  if (!submission.data || !me.data)
+    return (
+      <Center p="xl">
+        <Loader aria-label="Loading the draft" />
+      </Center>
+    );
+  const version = submission.data.versions.at(-1);
+  if (version?.state !== 'draft') return <Navigate to={`/submissions/${submissionId}`} replace />;
+  return <Wizard key={version.id} submission={submission.data} version={version} me={me.data} />;
+}
+
+function Wizard({ submission, version, me }: { submission: Submission; version: Version; me: Me }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const telemetry = useTelemetry();
+  const network = useNetwork();
+  const worker = usePrescoreWorker();
+
+  const local = useMemo(() => loadLocalDraft(version.id), [version.id]);
+  const initial = useMemo(() => pickNewerManifest(version, local), [version, local]);
+  const [manifest, setManifest] = useState<DraftManifest>(initial.manifest);
+  const [step, setStep] = useState(() => Math.max(1, local?.step ?? (version.file ? 2 : 1)));
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<SamplePreview | null>(null);
+  const [previewError, setPreviewError] = useState<string | null>(null);
+  const [upload, setUpload] = useState<{
+    progress: number;
+    status: 'idle' | 'uploading' | 'done' | 'error';
+    error?: string;
+  }>(version.file ? { progress: 1, status: 'done' } : { progress: 0, status: 'idle' });
+  const [uploadedName, setUploadedName] = useState(version.file?.name ?? null);
+  const [highlight, setHighlight] = useState<{ row?: number | null; column?: string | null } | null>(null);
+  const [showErrors, setShowErrors] = useState(false);
+  const serverUpdatedAt = useRef<string>(version.updatedAt);
+  const edited = useRef(new Set<string>());
+  const shownFindings = useRef(new Set<string>());
+  const isSubmitted = useRef(false);
+
+  const request = useQuery({
+    ...trpc.request.byId.queryOptions({ id: submission.requestId ?? '' }),
+    enabled: Boolean(submission.requestId),
+  });
+  const requirements = useMemo<Requirements | null>(() => {
+    const r = request.data;
+    if (!r) return null;
+    return {
+      acceptedLicenses: r.acceptedLicenses,
+      requiresCommercialUse: r.requiresCommercialUse,
+      minRows: r.minRows,
+      requiredColumns: r.requiredColumns,
+      labelSet: r.labelSet,
+    };
+  }, [request.data]);
+
+  // Keep every change on this device first: a reload or a lost connection loses nothing.
+  const savedAtRef = useRef<number | null>(local?.savedAt ?? (initial.isLocalNewer ? null : Date.now()));
+  useEffect(() => {
+    saveLocalDraft({
+      submissionId: submission.id,
+      versionId: version.id,
+      requestId: submission.requestId,
+      manifest,
+      step,
+      changedAt: Date.now(),
+      savedAt: savedAtRef.current,
+      serverUpdatedAt: serverUpdatedAt.current,
+    });
+  }, [manifest, step, submission.id, submission.requestId, version.id]);
+
+  const saveManifest = useMutation(trpc.submission.saveManifest.mutationOptions());
+  const autosave = useAutosave(manifest, async (value) => {
+    const result = await saveManifest.mutateAsync({
+      versionId: version.id,
+      manifest: value,
+      expectedUpdatedAt: serverUpdatedAt.current,
+    });
+    serverUpdatedAt.current = result.updatedAt;
+    savedAtRef.current = Date.now();
+    saveLocalDraft({
+      submissionId: submission.id,
+      versionId: version.id,
+      requestId: submission.requestId,
+      manifest: value,
+      step,
+      changedAt: savedAtRef.current,
+      savedAt: savedAtRef.current,
+      serverUpdatedAt: result.updatedAt,
+    });
+  });
+  // A local copy newer than the server's (made offline, or before a reload) is saved at once.
+  const flushed = useRef(false);
+  useEffect(() => {
+    if (initial.isLocalNewer && !flushed.current) {
+      flushed.current = true;
+      void autosave.flush();
+    }
+  }, [initial.isLocalNewer, autosave]);
+
+  const change = useCallback(
+    (path: string, value: unknown) => {
+      setManifest((current) => setIn(current, path, value));
+      if (!edited.current.has(path)) {
+        edited.current.add(path);
+        telemetry.record('field.edited', { field: path, step }, submission.id);
+      }
+    },
+    [telemetry, step, submission.id],
+  );
+
+  // Leaving the wizard (or the page) before submitting is recorded as an abandon point.
+  useEffect(() => {
+    const abandon = () => {
+      if (!isSubmitted.current) telemetry.record('draft.abandoned', { step }, submission.id);
+    };
+    window.addEventListener('pagehide', abandon);
+    return () => window.removeEventListener('pagehide', abandon);
+  }, [telemetry, step, submission.id]);
+
+  const source = useMemo<PrescoreSource | null>(
+    () =>
+      file
+        ? { kind: 'file', file }
+        : version.file
+          ? { kind: 'url', url: `/api/files/versions/${version.id}/data` }
+          : null,
+    [file, version.file, version.id],
+  );
+
+  // After a reload the dropped file is gone; the uploaded copy (if the server serves it back) previews instead.
+  useEffect(() => {
+    if (file || preview || !source) return;
+    worker
+      .preview(source, PREVIEW_ROWS)
+      .then(setPreview)
+      .catch(() => setPreviewError('Drop the file again to see its preview and pre-score it.'));
+  }, [file, preview, source, worker]);
+
+  const startUpload = useCallback(
+    (dropped: File) => {
+      setUpload({ progress: 0, status: 'uploading' });
+      uploadVersionFile(version.id, dropped, {
+        onProgress: (progress) => setUpload({ progress, status: 'uploading' }),
+      })
+        .then(() => {
+          setUpload({ progress: 1, status: 'done' });
+          setUploadedName(dropped.name);
+          void queryClient.invalidateQueries({ queryKey: trpc.submission.pathKey() });
+        })
+        .catch((error: Error) => setUpload({ progress: 0, status: 'error', error: error.message }));
+    },
+    [version.id, queryClient, trpc],
+  );
+
+  async function onDrop(files: File[]) {
+    const dropped = files[0];
+    if (!dropped) return;
+    setFile(dropped);
+    setPreview(null);
+    setPreviewError(null);
+    telemetry.record(
+      'file.attached',
+      { bytes: dropped.size, type: dropped.type || 'unknown' },
+      submission.id,
+    );
+    startUpload(dropped);
+    try {
+      const sample = await worker.preview({ kind: 'file', file: dropped }, PREVIEW_ROWS);
+      setPreview(sample);
+      setManifest((current) => prefill(current, sample, dropped.name));
+    } catch (error) {
+      setPreviewError(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  const prescore = usePrescore(source, manifest, requirements, file?.size ?? null, step === 4);
+  useEffect(() => {
+    if (prescore.state.status !== 'done') return;
+    telemetry.record(
+      'prescore.seen',
+      { score: prescore.state.report.scores.overall, findings: prescore.state.report.findings.length },
+      submission.id,
+    );
+    for (const finding of prescore.state.report.findings) {
+      if (shownFindings.current.has(finding.code)) continue;
+      shownFindings.current.add(finding.code);
+      telemetry.record(
+        'finding.shown',
+        { code: finding.code, severity: finding.severity, dimension: finding.dimension },
+        submission.id,
+      );
+    }
+  }, [prescore.state, telemetry, submission.id]);
+
+  const goToFinding = useCallback((finding: Finding) => {
+    const location = finding.location;
+    if (!location) return;
+    if (location.field) {
+      setStep(stepOfField(location.field));
+      setTimeout(() => focusField(location.field ?? ''), 50);
+    } else {
+      setHighlight({ row: location.row, column: location.column });
+      setStep(2);
+      setTimeout(() => {
+        const element = location.row ? document.getElementById(`preview-row-${location.row}`) : null;
+        element?.scrollIntoView({ block: 'center' });
+      }, 50);
+    }
+  }, []);
+
+  // Validation of the complete manifest with the server's own schema; shown after a submit attempt.
+  const validation = useMemo(() => ManifestSchema.safeParse(manifest), [manifest]);
+  const wasComplete = useRef(validation.success);
+  useEffect(() => {
+    if (validation.success && !wasComplete.current) telemetry.record('manifest.completed', {}, submission.id);
+    wasComplete.current = validation.success;
+  }, [validation.success, telemetry, submission.id]);
+
+  const submit = useMutation(trpc.submission.submit.mutationOptions());
+  const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
+  const clientErrors: Record<string, string | undefined> = {};
+  if (showErrors && !validation.success) {
+    for (const issue of validation.error.issues) clientErrors[issue.path.join('.')] ??= issue.message;
+  }
+  const serverFieldErrors = fieldErrorsOf(submit.error ?? saveManifest.error);
+  const errors: Record<string, string | undefined> = { ...clientErrors };
+  for (const [key, messages] of Object.entries(serverFieldErrors))
+    if (messages?.[0]) errors[key] ??= messages[0];
+
+  async function onSubmit() {
+    telemetry.record('submit.attempted', { step }, submission.id);
+    setShowErrors(true);
+    if (!validation.success) {
+      telemetry.record(
+        'validation.failed',
+        { count: validation.error.issues.length, source: 'client' },
+        submission.id,
+      );
+      return;
+    }
+    await autosave.flush();
+    submit.mutate(
+      { versionId: version.id, idempotencyKey },
+      {
+        onSuccess: () => {
+          isSubmitted.current = true;
+          removeLocalDraft(version.id);
+          void queryClient.invalidateQueries({ queryKey: trpc.submission.pathKey() });
+          void navigate(`/submissions/${submission.id}`);
+        },
+      },
+    );
+  }
+
+  const isOffline = !network.online || autosave.state === 'offline';
+  const maxStep = version.file || file ? 5 : 1;
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{manifest.title || 'Untitled draft'}</Title>
+        <SaveStatus state={autosave.state} isOffline={isOffline} savedAt={autosave.savedAt} />
+      </Group>
+      {isOffline && (
+        <Alert color="yellow" title="You are offline" role="status">
+          Your changes are kept on this device and will be saved when the connection returns.
+        </Alert>
+      )}
+      {autosave.state === 'error' && (
+        <Alert color="red" title="Could not save" role="alert">
+          <Group justify="space-between">
+            <Text size="sm">
+              {errorCodeOf(autosave.error) === 'CONFLICT'
+                ? 'This draft changed in another tab. Your version is kept on this device; reload to see the newest.'
+                : (autosave.error as Error | null)?.message}
+            </Text>
+            <Button size="xs" variant="white" onClick={() => void autosave.flush()}>
+              Retry
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      <WizardSteps active={step} onStep={setStep} maxStep={maxStep} />
+
+      <Card withBorder>
+        {step === 1 && (
+          <Stack>
+            <Dropzone
+              onDrop={onDrop}
+              multiple={false}
+              maxSize={1024 ** 3}
+              accept={[
+                'text/csv',
+                'text/tab-separated-values',
+                'application/json',
+                'application/x-ndjson',
+                'text/plain',
+                '.csv',
+                '.tsv',
+                '.jsonl',
+              ]}
+              aria-label="Data file"
+              data-testid="dropzone"
+            >
+              <Stack align="center" gap={4} p="lg" style={{ pointerEvents: 'none' }}>
+                <Text fw={600}>Drop a CSV, TSV or JSONL file here, or click to choose one</Text>
+                <Text size="sm" c="dimmed">
+                  It is checked in your browser before it is sent. Up to 1 GB.
+                </Text>
+              </Stack>
+            </Dropzone>
+            {(file || uploadedName) && (
+              <Stack gap={4}>
+                <Text size="sm">
+                  {file ? `${file.name} · ${(file.size / 1024).toFixed(1)} KB` : uploadedName}
+                </Text>
+                <Progress
+                  value={upload.progress * 100}
+                  color={upload.status === 'error' ? 'red' : upload.status === 'done' ? 'green' : 'blue'}
+                  animated={upload.status === 'uploading'}
+                  aria-label="Upload progress"
+                />
+                <Text size="sm" c="dimmed" data-testid="upload-status">
+                  {upload.status === 'uploading' && `Uploading… ${Math.round(upload.progress * 100)}%`}
+                  {upload.status === 'done' && 'Uploaded'}
+                </Text>
+              </Stack>
+            )}
+            {upload.status === 'error' && (
+              <Alert color="red" title="Upload failed" role="alert">
+                <Group justify="space-between">
+                  <Text size="sm">{upload.error}</Text>
+                  {file && (
+                    <Button size="xs" variant="white" onClick={() => startUpload(file)}>
+                      Retry upload
+                    </Button>
+                  )}
+                </Group>
+              </Alert>
+            )}
+            {previewError && <Alert color="orange">{previewError}</Alert>}
+          </Stack>
+        )}
+        {step === 2 && (
+          <PreviewStep
+            preview={preview}
+            manifest={manifest}
+            onChange={change}
+            highlight={highlight}
+            errors={errors}
+            fullLabelCounts={
+              prescore.state.status === 'done' ? prescore.state.report.stats.labelCounts : null
+            }
+          />
+        )}
+        {step === 3 && (
+          <ManifestForm
+            manifest={manifest}
+            onChange={change}
+            errors={errors}
+            signerName={me.name || me.email}
+          />
+        )}
+        {step === 4 && (
+          <Stack>
+            {!source && <Text c="dimmed">Add a file first.</Text>}
+            {previewError && !file && <Alert color="orange">{previewError}</Alert>}
+            {prescore.state.status === 'running' && (
+              <Stack gap={4} data-testid="prescore-progress">
+                <Text size="sm">
+                  Checking your file in the browser… {prescore.state.rows.toLocaleString()} rows
+                </Text>
+                <Progress
+                  value={
+                    prescore.state.totalBytes ? (prescore.state.bytes / prescore.state.totalBytes) * 100 : 100
+                  }
+                  animated
+                  aria-label="Pre-score progress"
+                />
+              </Stack>
+            )}
+            {prescore.state.status === 'error' && (
+              <Alert color="red" title="The pre-score failed" role="alert">
+                <Group justify="space-between">
+                  <Text size="sm">{prescore.state.message}</Text>
+                  <Button size="xs" variant="white" onClick={prescore.rerun}>
+                    Retry
+                  </Button>
+                </Group>
+              </Alert>
+            )}
+            {prescore.state.status === 'done' && (
+              <ReportView
+                report={prescore.state.report}
+                onGo={goToFinding}
+                title="Pre-score (in your browser)"
+              />
+            )}
+          </Stack>
+        )}
+        {step === 5 && (
+          <Stack>
+            <Text>
+              Submitting sends your manifest for the score of record. You will see the progress live, then the
+              reviewers' decision.
+            </Text>
+            {upload.status !== 'done' && (
+              <Alert color="orange">The file has not finished uploading yet.</Alert>
+            )}
+            {showErrors && !validation.success && (
+              <Alert color="red" title="Some required fields are missing" role="alert">
+                <List size="sm">
+                  {validation.error.issues.map((issue) => (
+                    <List.Item key={issue.path.join('.')}>
+                      {issue.message}{' '}
+                      <Button
+                        variant="subtle"
+                        size="compact-xs"
+                        onClick={() => {
+                          const path = issue.path.join('.');
+                          setStep(stepOfField(path));
+                          setTimeout(() => focusField(path), 50);
+                        }}
+                      >
+                        Fix
+                      </Button>
+                    </List.Item>
+                  ))}
+                </List>
+              </Alert>
+            )}
+            {submit.error && (
+              <Alert
+                color={isNetworkError(submit.error) ? 'yellow' : 'red'}
+                title="Not submitted"
+                role="alert"
+              >
+                {isNetworkError(submit.error)
+                  ? 'No connection: your draft is kept. Submit again when you are back online.'
+                  : [submit.error.message, ...formErrorsOf(submit.error)].join(' ')}
+              </Alert>
+            )}
+            <Group>
+              <Button
+                onClick={() => void onSubmit()}
+                loading={submit.isPending}
+                disabled={upload.status !== 'done'}
+              >
+                Submit for scoring
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Card>
+      <Group justify="space-between">
+        <Button variant="default" disabled={step <= 1} onClick={() => setStep((s) => s - 1)}>
+          Back
+        </Button>
+        {step < 5 && (
+          <Button onClick={() => setStep((s) => s + 1)} disabled={step + 1 > maxStep}>
+            Next: {['', 'Preview', 'Datasheet', 'Pre-score', 'Submit'][step]}
+          </Button>
+        )}
+      </Group>
+    </Stack>
+  );
+}
+
+function SaveStatus({
+  state,
+  isOffline,
+  savedAt,
+}: {
+  state: string;
+  isOffline: boolean;
+  savedAt: number | null;
+}) {
+  const text = isOffline
+    ? 'Offline · kept on this device'
+    : state === 'saving' || state === 'pending'
+      ? 'Saving…'
+      : state === 'error'
+        ? 'Not saved'
+        : savedAt
+          ? `Saved ${new Date(savedAt).toLocaleTimeString()}`
+          : 'All changes saved';
+  return (
+    <Text
+      size="sm"
+      c={isOffline || state === 'error' ? 'orange' : 'dimmed'}
+      data-testid="save-status"
+      aria-live="polite"
+    >
+      {text}
+    </Text>
+  );
+}
+
+/** Fills what the file tells us into an empty manifest: columns with inferred types, the label column and its classes. */
+export function prefill(manifest: DraftManifest, sample: SamplePreview, fileName: string): DraftManifest {
+  let next = { ...manifest };
+  if (!next.title) next.title = fileName.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ');
+  const declared = new Set((next.columns ?? []).map((column) => column.name));
+  if ((next.columns ?? []).length === 0 || sample.header.some((name) => !declared.has(name))) {
+    next.columns = sample.header.map((name) => {
+      const existing = (next.columns ?? []).find((column) => column.name === name);
+      return (
+        existing ?? {
+          name,
+          type: inferColumnType(sample.rows.map((row) => row[name] ?? '')),
+          description: null,
+        }
+      );
+    });
+  }
+  const labelColumn = next.label?.column ?? detectLabelColumn(sample.header, sample.rows);
+  if (!next.task) next.task = labelColumn ? 'classification' : 'other';
+  if (
+    labelColumn &&
+    !next.label?.classes?.length &&
+    (next.task === 'classification' || next.task === 'multilabel-classification')
+  ) {
+    next = {
+      ...next,
+      label: {
+        column: labelColumn,
+        classes: countValues(sample.rows, labelColumn).map(({ value }) => ({
+          name: value,
+          definition: null,
+        })),
+      },
+    };
+  }
+  return next;
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { countValues, detectLabelColumn, inferColumnType } from './detect.ts';
+
+const rows = [
+  { text: 'Site down', urgency: 'high', n: '1' },
+  { text: 'Invoice question', urgency: 'low', n: '2' },
+  { text: 'Cannot log in', urgency: 'high', n: '3' },
+  { text: 'Change address', urgency: 'low', n: '4' },
+  { text: 'Outage again', urgency: 'high', n: '5' },
+];
+
+describe('label detection', () => {
+  it('prefers a conventionally named column', () => {
+    expect(detectLabelColumn(['text', 'urgency', 'n'], rows)).toBe('urgency');
+  });
+
+  it('falls back to the repeating column with the fewest values', () => {
+    const renamed = rows.map(({ text, urgency }) => ({ text, level: urgency }));
+    expect(detectLabelColumn(['text', 'level'], renamed)).toBe('level');
+  });
+
+  it('counts classes, most frequent first', () => {
+    expect(countValues(rows, 'urgency')).toEqual([
+      { value: 'high', count: 3 },
+      { value: 'low', count: 2 },
+    ]);
+  });
+});
+
+describe('inferColumnType', () => {
+  it.each([
+    [['1', '2', '-3'], 'integer'],
+    [['1.5', '2', ''], 'number'],
+    [['true', 'FALSE'], 'boolean'],
+    [['2025-01-01', '2025-02-03'], 'date'],
+    [['2025-01-01T10:00:00Z'], 'datetime'],
+    [['a', 'b', 'a', 'b', 'a'], 'category'],
+    [['free text', 'more text'], 'string'],
+  ])('%j is %s', (values, type) => {
+    expect(inferColumnType(values)).toBe(type);
+  });
+});

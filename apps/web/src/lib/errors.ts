@@ -1,0 +1,49 @@
+import { TRPCClientError } from '@trpc/client';
+
+/** Field messages keyed by field name, from the server's flattened zod error (`error.data.zodError`). */
+export type FieldErrors = Record<string, string[] | undefined>;
+
+interface ErrorData {
+  code?: string;
+  httpStatus?: number;
+  zodError?: { formErrors: string[]; fieldErrors: FieldErrors } | null;
+}
+
+function dataOf(error: unknown): ErrorData | undefined {
+  if (error instanceof TRPCClientError) return (error.data ?? undefined) as ErrorData | undefined;
+  return undefined;
+}
+
+/** The server's per-field validation messages, or an empty object. */
+export function fieldErrorsOf(error: unknown): FieldErrors {
+  return dataOf(error)?.zodError?.fieldErrors ?? {};
+}
+
+/** The server's form-level validation messages, or none. */
+export function formErrorsOf(error: unknown): string[] {
+  return dataOf(error)?.zodError?.formErrors ?? [];
+}
+
+/** The tRPC error code (e.g. `CONFLICT`, `UNAUTHORIZED`), if the server answered. */
+export function errorCodeOf(error: unknown): string | undefined {
+  return dataOf(error)?.code;
+}
+
+/**
+ * True when the request never reached the server (offline, DNS, connection reset): the draft is kept
+ * locally and retried, and the interface says so rather than showing a server error.
+ */
+export function isNetworkError(error: unknown): boolean {
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return true;
+  if (error instanceof TRPCClientError) {
+    return !error.data && (error.cause instanceof TypeError || /fetch|network/i.test(error.message));
+  }
+  return error instanceof TypeError && /fetch|network/i.test(error.message);
+}
+
+/** A message a person can act on. */
+export function messageOf(error: unknown): string {
+  if (isNetworkError(error)) return 'You appear to be offline. Your work is kept on this device.';
+  if (error instanceof Error) return error.message;
+  return 'Something went wrong';
+}

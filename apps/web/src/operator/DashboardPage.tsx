@@ -1,0 +1,322 @@
+import type { AnalyticsFilter } from '@assay/schema';
+import { Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ComposedChart,
+  ErrorBar,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { QueryError } from '../components/QueryError.tsx';
+import { useTRPC } from '../lib/trpc.ts';
+import { ChartCard } from './ChartCard.tsx';
+
+const hours = (ms: number | null) => (ms === null ? null : Math.round((ms / 3_600_000) * 10) / 10);
+const pct = (value: number | null | undefined) =>
+  value === null || value === undefined ? null : Math.round(value * 1000) / 10;
+
+/** Friction and acceptance, as charts; every chart's data downloads as CSV. */
+export function DashboardPage() {
+  const trpc = useTRPC();
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [requestId, setRequestId] = useState<string | null>(null);
+  const filter = useMemo<AnalyticsFilter>(
+    () => ({
+      ...(from ? { from: `${from}T00:00:00Z` } : {}),
+      ...(to ? { to: `${to}T23:59:59Z` } : {}),
+      ...(requestId ? { requestId } : {}),
+    }),
+    [from, to, requestId],
+  );
+  const requests = useQuery(trpc.request.list.queryOptions({ status: 'all', limit: 200, offset: 0 }));
+  const funnel = useQuery(trpc.analytics.funnel.queryOptions({ filter }));
+  const friction = useQuery(trpc.analytics.friction.queryOptions({ filter, idleHours: 72 }));
+  const curve = useQuery(
+    trpc.analytics.acceptanceCurve.queryOptions({ filter, targetAcceptance: 0.8, binWidth: 10 }),
+  );
+  const supply = useQuery(trpc.analytics.supplyDemand.queryOptions({ filter }));
+  const error = funnel.error ?? friction.error ?? curve.error ?? supply.error;
+  const threshold = curve.data?.scoreAtTarget ?? null;
+
+  const funnelRows = (funnel.data?.steps ?? []).map((s) => ({
+    step: s.step,
+    count: s.count,
+    conversion_pct: pct(s.conversion),
+    from_start_pct: pct(s.fromStart),
+  }));
+  const timeRows = friction.data
+    ? [
+        {
+          measure: 'Draft to submit',
+          n: friction.data.draftToSubmit.n,
+          median_h: hours(friction.data.draftToSubmit.medianMs),
+          p90_h: hours(friction.data.draftToSubmit.p90Ms),
+        },
+        {
+          measure: 'Review latency',
+          n: friction.data.reviewLatency.n,
+          median_h: hours(friction.data.reviewLatency.medianMs),
+          p90_h: hours(friction.data.reviewLatency.p90Ms),
+        },
+      ].filter((row) => row.n > 0)
+    : [];
+  const abandonRows = (friction.data?.abandonment.lastFindings ?? []).map((f) => ({
+    finding: f.value,
+    drafts: f.count,
+    share_pct: pct(f.share),
+  }));
+  const binRows = (curve.data?.bins ?? [])
+    .filter((bin) => bin.n > 0)
+    .map((bin) => ({
+      score: (bin.low + bin.high) / 2,
+      bin: `${bin.low}–${bin.high}`,
+      decisions: bin.n,
+      accepted: bin.accepted,
+      rate: bin.rate,
+      ci_low: bin.ci.low,
+      ci_high: bin.ci.high,
+      error: [bin.rate - bin.ci.low, bin.ci.high - bin.rate] as [number, number],
+    }));
+  const fitRows = curve.data?.overallFit?.curve ?? [];
+  const weeklyRows = (curve.data?.weekly ?? []).map((w) => ({
+    week: w.week,
+    decisions: w.decisions,
+    acceptance_pct: pct(w.rate),
+    median_score: w.medianScore,
+  }));
+  const supplyRows = (supply.data?.requests ?? []).map((r) => ({
+    request: r.title,
+    wanted: r.submissionsWanted,
+    submitted: r.submitted,
+    accepted: r.accepted,
+    rows_supplied: r.rowsSupplied,
+    rows_wanted: r.rowsWanted,
+    paid_cents: r.paidCents,
+    budget_cents: r.budgetCents,
+  }));
+  const dimensionRows = (supply.data?.rejectionsByDimension ?? []).map((d) => ({
+    dimension: d.dimension,
+    reviews: d.reviews,
+    share_pct: pct(d.share),
+  }));
+
+  return (
+    <Stack>
+      <Title order={2}>Operator dashboard</Title>
+      <Group align="end" wrap="wrap">
+        <TextInput
+          type="date"
+          label="From"
+          value={from}
+          onChange={(e) => setFrom(e.currentTarget.value)}
+          w={170}
+        />
+        <TextInput type="date" label="To" value={to} onChange={(e) => setTo(e.currentTarget.value)} w={170} />
+        <Select
+          label="Request"
+          placeholder="All requests"
+          clearable
+          data={(requests.data ?? []).map((r) => ({ value: r.id, label: r.title }))}
+          value={requestId}
+          onChange={setRequestId}
+          w={260}
+        />
+      </Group>
+      {error && (
+        <QueryError
+          error={error}
+          onRetry={() =>
+            void Promise.all([funnel.refetch(), friction.refetch(), curve.refetch(), supply.refetch()])
+          }
+        />
+      )}
+      {curve.data && (
+        <Text size="sm" data-testid="curve-summary">
+          {curve.data.decisions} decisions, {curve.data.accepted} accepted · AUC of the score against
+          decisions {curve.data.auc === null ? '—' : curve.data.auc.toFixed(2)} · score where acceptance
+          reaches {Math.round(curve.data.targetAcceptance * 100)}%:{' '}
+          {threshold === null ? '—' : Math.round(threshold)}
+        </Text>
+      )}
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <ChartCard
+          title="Friction funnel"
+          file="funnel"
+          rows={funnelRows}
+          testId="chart-funnel"
+          caption="Submissions reaching each step"
+        >
+          <ResponsiveContainer>
+            <BarChart data={funnelRows} layout="vertical" margin={{ left: 40 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis type="number" allowDecimals={false} />
+              <YAxis type="category" dataKey="step" width={110} tick={{ fontSize: 11 }} />
+              <Tooltip />
+              <Bar dataKey="count" fill="#0ca678" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+
+        <ChartCard
+          title="Acceptance curve"
+          file="acceptance-curve"
+          rows={binRows.map(({ error: _e, ...row }) => row)}
+          testId="chart-acceptance"
+          caption="Acceptance rate by score bin (95% Wilson intervals), fitted logistic curve, and the score where it reaches the target"
+        >
+          <ResponsiveContainer>
+            <ComposedChart margin={{ right: 10 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis type="number" dataKey="score" domain={[0, 100]} name="Score" />
+              <YAxis type="number" domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} />
+              <Tooltip />
+              <Legend />
+              <Line
+                data={fitRows}
+                dataKey="p"
+                name="Fitted P(accept)"
+                stroke="#1c7ed6"
+                dot={false}
+                isAnimationActive={false}
+              />
+              <Scatter
+                data={binRows}
+                dataKey="rate"
+                name="Observed rate"
+                fill="#0ca678"
+                isAnimationActive={false}
+              >
+                <ErrorBar dataKey="error" width={4} stroke="#555" direction="y" />
+              </Scatter>
+              {threshold !== null && (
+                <ReferenceLine
+                  x={threshold}
+                  stroke="#e8590c"
+                  strokeDasharray="4 4"
+                  label={{ value: 'grade threshold', fontSize: 11 }}
+                />
+              )}
+              {curve.data && (
+                <ReferenceLine y={curve.data.targetAcceptance} stroke="#aaa" strokeDasharray="2 2" />
+              )}
+            </ComposedChart>
+          </ResponsiveContainer>
+        </ChartCard>
+
+        <ChartCard
+          title="Time to submit and to decide"
+          file="time-to-submit"
+          rows={timeRows}
+          testId="chart-time"
+          caption="Median and 90th percentile, hours"
+        >
+          <ResponsiveContainer>
+            <BarChart data={timeRows}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="measure" />
+              <YAxis />
+              <Tooltip />
+              <Legend />
+              <Bar dataKey="median_h" name="Median (h)" fill="#0ca678" isAnimationActive={false} />
+              <Bar dataKey="p90_h" name="p90 (h)" fill="#1c7ed6" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+
+        <ChartCard
+          title="Findings before abandonment"
+          file="abandonment-findings"
+          rows={abandonRows}
+          testId="chart-abandonment"
+          caption="The last finding abandoned drafts saw"
+        >
+          <ResponsiveContainer>
+            <BarChart data={abandonRows} layout="vertical" margin={{ left: 60 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis type="number" allowDecimals={false} />
+              <YAxis type="category" dataKey="finding" width={160} tick={{ fontSize: 10 }} />
+              <Tooltip />
+              <Bar dataKey="drafts" fill="#e8590c" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+
+        <ChartCard
+          title="Acceptance and score over time"
+          file="acceptance-weekly"
+          rows={weeklyRows}
+          testId="chart-weekly"
+        >
+          <ResponsiveContainer>
+            <LineChart data={weeklyRows}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="week" tick={{ fontSize: 11 }} />
+              <YAxis yAxisId="left" domain={[0, 100]} />
+              <YAxis yAxisId="right" orientation="right" domain={[0, 100]} />
+              <Tooltip />
+              <Legend />
+              <Line
+                yAxisId="left"
+                dataKey="acceptance_pct"
+                name="Acceptance %"
+                stroke="#0ca678"
+                isAnimationActive={false}
+              />
+              <Line
+                yAxisId="right"
+                dataKey="median_score"
+                name="Median score"
+                stroke="#1c7ed6"
+                isAnimationActive={false}
+              />
+            </LineChart>
+          </ResponsiveContainer>
+        </ChartCard>
+
+        <ChartCard title="Supply versus demand" file="supply-demand" rows={supplyRows} testId="chart-supply">
+          <ResponsiveContainer>
+            <BarChart data={supplyRows}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="request" tick={{ fontSize: 11 }} />
+              <YAxis allowDecimals={false} />
+              <Tooltip />
+              <Legend />
+              <Bar dataKey="wanted" name="Wanted" fill="#adb5bd" isAnimationActive={false} />
+              <Bar dataKey="submitted" name="Submitted" fill="#1c7ed6" isAnimationActive={false} />
+              <Bar dataKey="accepted" name="Accepted" fill="#0ca678" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+
+        <ChartCard
+          title="Rejection reasons by dimension"
+          file="rejections-by-dimension"
+          rows={dimensionRows}
+          testId="chart-rejections"
+        >
+          <ResponsiveContainer>
+            <BarChart data={dimensionRows}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="dimension" />
+              <YAxis allowDecimals={false} />
+              <Tooltip />
+              <Bar dataKey="reviews" name="Rejections citing it" fill="#e03131" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+      </SimpleGrid>
+    </Stack>
+  );
+}

@@ -1,0 +1,13 @@
+import { Route, Routes } from 'react-router';
+import { DashboardPage } from './DashboardPage.tsx';
+import { OrganisationsPage } from './OrganisationsPage.tsx';
+
+/** Operator screens: a separate chunk (with recharts), loaded only for operators. */
+export default function OperatorRoutes() {
+  return (
+    <Routes>
+      <Route index element={<DashboardPage />} />
+      <Route path="organisations" element={<OrganisationsPage />} />
+    </Routes>
+  );
+}

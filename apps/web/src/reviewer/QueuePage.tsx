@@ -1,0 +1,117 @@
+import { Anchor, Badge, Group, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { QueryError } from '../components/QueryError.tsx';
+import { type RouterInputs, useTRPC } from '../lib/trpc.ts';
+
+type QueueInput = RouterInputs['review']['queue'];
+
+/** Versions waiting for a decision, filtered by request and score, sorted by score or age. */
+export function QueuePage() {
+  const trpc = useTRPC();
+  const [requestId, setRequestId] = useState<string | null>(null);
+  const [minScore, setMinScore] = useState<number | ''>('');
+  const [sort, setSort] = useState<NonNullable<QueueInput['sort']>>('age');
+  const [order, setOrder] = useState<NonNullable<QueueInput['order']>>('asc');
+  const requests = useQuery(trpc.request.list.queryOptions({ status: 'all', limit: 200, offset: 0 }));
+  const queue = useQuery(
+    trpc.review.queue.queryOptions({
+      sort,
+      order,
+      limit: 100,
+      ...(requestId ? { requestId } : {}),
+      ...(minScore === '' ? {} : { minScore }),
+    }),
+  );
+
+  return (
+    <Stack>
+      <Title order={2}>Review queue</Title>
+      <Group align="end" wrap="wrap">
+        <Select
+          label="Request"
+          placeholder="All requests"
+          clearable
+          data={(requests.data ?? []).map((request) => ({ value: request.id, label: request.title }))}
+          value={requestId}
+          onChange={setRequestId}
+          w={260}
+        />
+        <NumberInput
+          label="Minimum score"
+          min={0}
+          max={100}
+          value={minScore}
+          onChange={(value) => setMinScore(typeof value === 'number' ? value : '')}
+          w={140}
+        />
+        <Select
+          label="Sort by"
+          data={[
+            { value: 'age', label: 'Age (submitted)' },
+            { value: 'score', label: 'Score' },
+          ]}
+          value={sort}
+          onChange={(value) => setSort((value as typeof sort) ?? 'age')}
+          allowDeselect={false}
+          w={170}
+        />
+        <Select
+          label="Order"
+          data={[
+            { value: 'asc', label: sort === 'age' ? 'Oldest first' : 'Lowest first' },
+            { value: 'desc', label: sort === 'age' ? 'Newest first' : 'Highest first' },
+          ]}
+          value={order}
+          onChange={(value) => setOrder((value as typeof order) ?? 'asc')}
+          allowDeselect={false}
+          w={150}
+        />
+      </Group>
+      {queue.error && <QueryError error={queue.error} onRetry={() => void queue.refetch()} />}
+      {queue.data?.length === 0 && <Text c="dimmed">Nothing waiting for review.</Text>}
+      {queue.data && queue.data.length > 0 && (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped highlightOnHover data-testid="queue">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Submission</Table.Th>
+                <Table.Th>Request</Table.Th>
+                <Table.Th>Contributor</Table.Th>
+                <Table.Th>Score</Table.Th>
+                <Table.Th>Rows</Table.Th>
+                <Table.Th>Submitted</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {queue.data.map((item) => (
+                <Table.Tr key={item.versionId}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/review/versions/${item.versionId}`}>
+                      {item.title} (v{item.number})
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{item.request.title ?? '—'}</Table.Td>
+                  <Table.Td>{item.contributor}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      {item.scores.overall === null ? '—' : Math.round(item.scores.overall)}
+                      {item.enterpriseGrade && (
+                        <Badge size="xs" color="green">
+                          grade
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{item.rows ?? '—'}</Table.Td>
+                  <Table.Td>{item.submittedAt ? new Date(item.submittedAt).toLocaleString() : '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,228 @@
+import { ConsentBasisSchema, type DataRequestInput, DataRequestInputSchema, TaskSchema } from '@assay/schema';
+import {
+  Alert,
+  Button,
+  Card,
+  Center,
+  Group,
+  Loader,
+  MultiSelect,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  TagsInput,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { QueryError } from '../components/QueryError.tsx';
+import { fieldErrorsOf } from '../lib/errors.ts';
+import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
+
+type DataRequest = RouterOutputs['request']['byId'];
+type FormState = DataRequestInput;
+
+const EMPTY: FormState = DataRequestInputSchema.parse({
+  title: 'New data request',
+  task: 'classification',
+  rewardCents: 1000,
+  budgetCents: 10000,
+});
+
+/** "name:type" tags for required columns, the way a reviewer types them. */
+function columnsToTags(columns: FormState['requiredColumns']): string[] {
+  return columns.map((column) => `${column.name}:${column.type}`);
+}
+function tagsToColumns(tags: string[]): unknown[] {
+  return tags.map((tag) => {
+    const [name = '', type = 'string'] = tag.split(':').map((part) => part.trim());
+    return { name, type };
+  });
+}
+
+/** Creates or edits a data request; validates with the server's own schema. */
+export function RequestEditorPage() {
+  const { requestId } = useParams();
+  const trpc = useTRPC();
+  const existing = useQuery({
+    ...trpc.request.byId.queryOptions({ id: requestId ?? '' }),
+    enabled: Boolean(requestId),
+  });
+  if (requestId && existing.error)
+    return <QueryError error={existing.error} onRetry={() => void existing.refetch()} />;
+  if (requestId && !existing.data)
+    return (
+      <Center p="xl">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  return <RequestForm key={requestId ?? 'new'} existing={existing.data ?? null} />;
+}
+
+function RequestForm({ existing }: { existing: DataRequest | null }) {
+  const trpc = useTRPC();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState<FormState>(() =>
+    existing ? DataRequestInputSchema.parse(existing) : EMPTY,
+  );
+  const [columnTags, setColumnTags] = useState(() => columnsToTags(form.requiredColumns));
+  const [showErrors, setShowErrors] = useState(false);
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
+    setForm((current) => ({ ...current, [key]: value }));
+  const done = async () => {
+    await queryClient.invalidateQueries({ queryKey: trpc.request.pathKey() });
+    void navigate('/review/requests');
+  };
+  const create = useMutation(trpc.request.create.mutationOptions({ onSuccess: done }));
+  const update = useMutation(trpc.request.update.mutationOptions({ onSuccess: done }));
+  const close = useMutation(trpc.request.close.mutationOptions({ onSuccess: done }));
+  const mutation = existing ? update : create;
+
+  const candidate = { ...form, requiredColumns: tagsToColumns(columnTags) };
+  const parsed = DataRequestInputSchema.safeParse(candidate);
+  const serverErrors = fieldErrorsOf(mutation.error);
+  const error = (field: keyof FormState) =>
+    (showErrors && !parsed.success
+      ? parsed.error.issues.find((issue) => issue.path[0] === field)?.message
+      : undefined) ?? serverErrors[field]?.[0];
+
+  function save(event: React.FormEvent) {
+    event.preventDefault();
+    setShowErrors(true);
+    if (!parsed.success) return;
+    if (existing) update.mutate({ id: existing.id, ...parsed.data });
+    else create.mutate(parsed.data);
+  }
+
+  return (
+    <Stack>
+      <Title order={2}>{existing ? `Edit “${existing.title}”` : 'New data request'}</Title>
+      <Card withBorder component="form" onSubmit={save}>
+        <Stack>
+          <TextInput
+            label="Title"
+            value={form.title}
+            onChange={(e) => set('title', e.currentTarget.value)}
+            error={error('title')}
+          />
+          <Textarea
+            label="Description"
+            description="What the data is for and what one row should be"
+            value={form.description}
+            onChange={(e) => set('description', e.currentTarget.value)}
+            error={error('description')}
+            autosize
+            minRows={3}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label="Task"
+              data={TaskSchema.options}
+              value={form.task}
+              onChange={(v) => v && set('task', v as FormState['task'])}
+              allowDeselect={false}
+              error={error('task')}
+            />
+            <NumberInput
+              label="Minimum rows"
+              min={0}
+              value={form.minRows}
+              onChange={(v) => set('minRows', Number(v) || 0)}
+              error={error('minRows')}
+            />
+            <TagsInput
+              label="Required columns"
+              description="Type name:type and press Enter, e.g. text:string"
+              value={columnTags}
+              onChange={setColumnTags}
+              error={error('requiredColumns')}
+            />
+            <TagsInput
+              label="Label set"
+              description="The classes you expect"
+              value={form.labelSet}
+              onChange={(v) => set('labelSet', v)}
+              error={error('labelSet')}
+            />
+            <TagsInput
+              label="Accepted licences (SPDX ids)"
+              description="Empty: any licence that permits your use"
+              value={form.acceptedLicenses}
+              onChange={(v) => set('acceptedLicenses', v)}
+              error={error('acceptedLicenses')}
+            />
+            <MultiSelect
+              label="Accepted consent bases"
+              description="Empty: any"
+              data={ConsentBasisSchema.options}
+              value={form.requiredConsentBasis}
+              onChange={(v) => set('requiredConsentBasis', v as FormState['requiredConsentBasis'])}
+              error={error('requiredConsentBasis')}
+            />
+            <NumberInput
+              label="Minimum quality score"
+              min={0}
+              max={100}
+              value={form.minQualityScore}
+              onChange={(v) => set('minQualityScore', Number(v) || 0)}
+              error={error('minQualityScore')}
+            />
+            <TextInput
+              label="Deadline (YYYY-MM-DD)"
+              value={form.deadline ? form.deadline.slice(0, 10) : ''}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                set('deadline', /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59Z` : value || null);
+              }}
+              error={error('deadline')}
+            />
+            <NumberInput
+              label="Reward per accepted submission (€)"
+              min={0}
+              decimalScale={2}
+              value={form.rewardCents / 100}
+              onChange={(v) => set('rewardCents', Math.round(Number(v) * 100) || 0)}
+              error={error('rewardCents')}
+            />
+            <NumberInput
+              label="Budget (€)"
+              min={0}
+              decimalScale={2}
+              value={form.budgetCents / 100}
+              onChange={(v) => set('budgetCents', Math.round(Number(v) * 100) || 0)}
+              error={error('budgetCents')}
+            />
+          </SimpleGrid>
+          <Switch
+            label="The licence must permit commercial use"
+            checked={form.requiresCommercialUse}
+            onChange={(e) => set('requiresCommercialUse', e.currentTarget.checked)}
+          />
+          {mutation.error && Object.keys(serverErrors).length === 0 && <QueryError error={mutation.error} />}
+          {close.error && <Alert color="red">{close.error.message}</Alert>}
+          <Group justify="space-between">
+            <Button type="submit" loading={mutation.isPending}>
+              {existing ? 'Save changes' : 'Post the request'}
+            </Button>
+            {existing?.status === 'open' && (
+              <Button
+                variant="default"
+                color="red"
+                onClick={() => close.mutate({ id: existing.id })}
+                loading={close.isPending}
+              >
+                Close the request
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}

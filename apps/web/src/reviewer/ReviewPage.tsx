@@ -1,0 +1,339 @@
+import { type Decision, REASON_CODES, type ReasonCode, ReviewInputSchema } from '@assay/schema';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Center,
+  Checkbox,
+  Code,
+  Group,
+  Kbd,
+  Loader,
+  ScrollArea,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { QueryError } from '../components/QueryError.tsx';
+import { ReportView } from '../components/ReportView.tsx';
+import { StateBadge } from '../components/StateBadge.tsx';
+import { fieldErrorsOf } from '../lib/errors.ts';
+import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
+
+type Item = RouterOutputs['review']['byId'];
+
+const DECISIONS: { value: Decision; label: string; key: string }[] = [
+  { value: 'accept', label: 'Accept', key: 'a' },
+  { value: 'reject', label: 'Reject', key: 'r' },
+  { value: 'request_changes', label: 'Ask for changes', key: 'c' },
+];
+
+/** Reason codes that fit a decision: `accept.*` to accept, the others to reject or ask for changes. */
+export function reasonsFor(decision: Decision): ReasonCode[] {
+  return (Object.keys(REASON_CODES) as ReasonCode[]).filter(
+    (code) => code.startsWith('accept.') === (decision === 'accept'),
+  );
+}
+
+/** One version for review: report by dimension, sample rows, manifest and provenance, changes, decision. */
+export function ReviewPage() {
+  const { versionId = '' } = useParams();
+  const trpc = useTRPC();
+  const item = useQuery(trpc.review.byId.queryOptions({ versionId }));
+  if (item.error) return <QueryError error={item.error} onRetry={() => void item.refetch()} />;
+  if (!item.data)
+    return (
+      <Center p="xl">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  return <Review key={item.data.versionId} item={item.data} />;
+}
+
+function Review({ item }: { item: Item }) {
+  const provenance = item.manifest.provenance;
+  const context = item.manifest.context;
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Stack gap={0}>
+          <Title order={2}>
+            {item.manifest.title || 'Untitled'}{' '}
+            <Text span c="dimmed">
+              v{item.number}
+            </Text>
+          </Title>
+          <Text c="dimmed" size="sm">
+            by {item.contributor} · {item.request.title ?? 'no request'} · {item.file?.rows ?? '?'} rows ·{' '}
+            {item.file?.format ?? ''}
+          </Text>
+        </Stack>
+        <StateBadge state={item.state} />
+      </Group>
+      <DecisionPanel item={item} />
+      {item.previous && (
+        <Card withBorder data-testid="changes">
+          <Title order={4}>Changes since version {item.previous.number}</Title>
+          <Text size="sm" c="dimmed">
+            Previous: {item.previous.state.replace('_', ' ')}, score{' '}
+            {item.previous.score === null ? '—' : Math.round(item.previous.score)}
+          </Text>
+          {item.previous.changedFields.length === 0 ? (
+            <Text size="sm">The manifest did not change.</Text>
+          ) : (
+            <Group gap={4} mt="xs">
+              {item.previous.changedFields.map((field) => (
+                <Badge key={field} variant="outline" tt="none">
+                  {field}
+                </Badge>
+              ))}
+            </Group>
+          )}
+        </Card>
+      )}
+      {item.report && (
+        <Card withBorder>
+          <ReportView report={item.report} />
+        </Card>
+      )}
+      {item.sample && (
+        <Card withBorder>
+          <Title order={4} mb="xs">
+            Sample rows
+          </Title>
+          <ScrollArea type="auto">
+            <Table striped withTableBorder data-testid="sample-rows" style={{ fontSize: 13 }}>
+              <Table.Thead>
+                <Table.Tr>
+                  {item.sample.columns.map((column) => (
+                    <Table.Th key={column}>{column}</Table.Th>
+                  ))}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {item.sample.rows.map((row, index) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
+                  <Table.Tr key={index}>
+                    {row.map((cell, cellIndex) => (
+                      <Table.Td
+                        // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
+                        key={cellIndex}
+                        style={{
+                          maxWidth: 320,
+                          overflow: 'hidden',
+                          textOverflow: 'ellipsis',
+                          whiteSpace: 'nowrap',
+                        }}
+                      >
+                        {cell}
+                      </Table.Td>
+                    ))}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea>
+        </Card>
+      )}
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder data-testid="manifest">
+          <Title order={4}>Datasheet</Title>
+          <Text size="sm" mt="xs" data-testid="manifest-description">
+            {item.manifest.description || <i>No description</i>}
+          </Text>
+          <dl style={{ fontSize: 14 }}>
+            {[
+              ['Task', item.manifest.task],
+              ['Collection', context?.collectionMethod],
+              [
+                'Period',
+                context?.timeframe
+                  ? `${context.timeframe.start ?? '?'} – ${context.timeframe.end ?? '?'}`
+                  : null,
+              ],
+              ['Population', context?.population],
+              ['Geography', context?.geography],
+              ['Intended use', context?.intendedUse],
+              ['Limitations', context?.limitations],
+              ['Annotation', context?.annotationProtocol],
+            ].map(([label, value]) => (
+              <div key={label}>
+                <dt style={{ fontWeight: 600 }}>{label}</dt>
+                <dd style={{ margin: '0 0 6px 0' }}>{value || '—'}</dd>
+              </div>
+            ))}
+          </dl>
+          {item.manifest.label && (
+            <>
+              <Text fw={600} size="sm">
+                Labels ({item.manifest.label.column})
+              </Text>
+              {(item.manifest.label.classes ?? []).map((labelClass) => (
+                <Text key={labelClass.name} size="sm" data-testid="label-class">
+                  <Code>{labelClass.name}</Code> {labelClass.definition ?? '—'}
+                </Text>
+              ))}
+            </>
+          )}
+        </Card>
+        <Card withBorder>
+          <Title order={4}>Provenance</Title>
+          <dl style={{ fontSize: 14 }}>
+            {[
+              ['Source', provenance?.sourceType],
+              ['Source URL', provenance?.sourceUrl],
+              ['Licence', provenance?.license],
+              ['Consent basis', provenance?.consentBasis],
+              [
+                'Personal data',
+                provenance?.containsPersonalData === null || provenance?.containsPersonalData === undefined
+                  ? null
+                  : provenance.containsPersonalData
+                    ? 'yes'
+                    : 'no',
+              ],
+              [
+                'Attested by',
+                provenance?.attestation?.signedBy
+                  ? `${provenance.attestation.signedBy}, ${provenance.attestation.signedAt ?? ''}`
+                  : null,
+              ],
+              ['SHA-256', item.file?.sha256],
+            ].map(([label, value]) => (
+              <div key={label}>
+                <dt style={{ fontWeight: 600 }}>{label}</dt>
+                <dd style={{ margin: '0 0 6px 0', overflowWrap: 'anywhere' }}>{value || '—'}</dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+function DecisionPanel({ item }: { item: Item }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const openedAt = useRef(Date.now());
+  const [decision, setDecision] = useState<Decision>('accept');
+  const [reasons, setReasons] = useState<ReasonCode[]>([]);
+  const [comment, setComment] = useState('');
+  const [showErrors, setShowErrors] = useState(false);
+  const commentRef = useRef<HTMLTextAreaElement>(null);
+  const decide = useMutation(
+    trpc.review.decide.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
+        void navigate('/review');
+      },
+    }),
+  );
+  const input = {
+    versionId: item.versionId,
+    decision,
+    reasonCodes: reasons,
+    comment,
+    timeSpentMs: Date.now() - openedAt.current,
+  };
+  const validation = ReviewInputSchema.safeParse(input);
+  const serverErrors = fieldErrorsOf(decide.error);
+  const issue = (field: string) =>
+    (showErrors && !validation.success
+      ? validation.error.issues.find((i) => i.path[0] === field)?.message
+      : undefined) ?? serverErrors[field]?.[0];
+
+  const choose = (next: Decision) => {
+    setDecision(next);
+    setReasons((current) => current.filter((code) => reasonsFor(next).includes(code)));
+  };
+  const send = () => {
+    setShowErrors(true);
+    if (validation.success) decide.mutate(validation.data);
+  };
+  useHotkeys([
+    ['a', () => choose('accept')],
+    ['r', () => choose('reject')],
+    ['c', () => choose('request_changes')],
+    ['m', () => commentRef.current?.focus()],
+    ['mod+Enter', send],
+  ]);
+
+  if (item.review) {
+    return (
+      <Alert color="blue" title={`Decided: ${item.review.decision.replace('_', ' ')}`} data-testid="decided">
+        {item.review.reasonCodes.map((code) => REASON_CODES[code].label).join(', ')} — {item.review.comment}
+      </Alert>
+    );
+  }
+  if (item.state !== 'in_review' && item.state !== 'scored') return null;
+
+  return (
+    <Card withBorder data-testid="decision-panel">
+      <Stack>
+        <Group justify="space-between">
+          <Title order={4}>Decision</Title>
+          <Text size="xs" c="dimmed">
+            <Kbd>a</Kbd> accept · <Kbd>r</Kbd> reject · <Kbd>c</Kbd> changes · <Kbd>m</Kbd> comment ·{' '}
+            <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> send
+          </Text>
+        </Group>
+        <SegmentedControl
+          aria-label="Decision"
+          value={decision}
+          onChange={(value) => choose(value as Decision)}
+          data={DECISIONS.map((d) => ({ value: d.value, label: `${d.label} (${d.key})` }))}
+          color={decision === 'accept' ? 'green' : decision === 'reject' ? 'red' : 'orange'}
+        />
+        <Checkbox.Group
+          label="Reasons"
+          value={reasons}
+          onChange={(value) => setReasons(value as ReasonCode[])}
+          error={issue('reasonCodes')}
+        >
+          <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
+            {reasonsFor(decision).map((code) => (
+              <Checkbox key={code} value={code} label={REASON_CODES[code].label} />
+            ))}
+          </SimpleGrid>
+        </Checkbox.Group>
+        <Textarea
+          ref={commentRef}
+          label="Comment to the contributor"
+          description="Say what to fix or why it fits"
+          value={comment}
+          onChange={(event) => setComment(event.currentTarget.value)}
+          error={issue('comment')}
+          autosize
+          minRows={2}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) send();
+            event.stopPropagation();
+          }}
+        />
+        {decide.error && !serverErrors.reasonCodes && !serverErrors.comment && (
+          <QueryError error={decide.error} onRetry={send} />
+        )}
+        <Group>
+          <Button
+            onClick={send}
+            loading={decide.isPending}
+            color={decision === 'accept' ? 'green' : decision === 'reject' ? 'red' : 'orange'}
+          >
+            {DECISIONS.find((d) => d.value === decision)?.label}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}

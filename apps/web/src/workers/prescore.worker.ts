@@ -1,0 +1,88 @@
+/// <reference lib="webworker" />
+// Pre-scoring runs here so that reading a 100 MB file never blocks the page: the same @assay/quality
+// code, at the same version, as the server's score of record.
+import { readSampleRows, scoreDataset } from '@assay/quality';
+import type { DraftManifest, Manifest } from '@assay/schema';
+import type { PrescoreSource, WorkerRequest, WorkerResponse } from './prescore-protocol.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const running = new Map<number, AbortController>();
+
+function post(message: WorkerResponse) {
+  self.postMessage(message);
+}
+
+async function open(source: PrescoreSource, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+  if (source.kind === 'file') return source.file.stream() as ReadableStream<Uint8Array>;
+  const response = await fetch(source.url, { credentials: 'include', signal });
+  if (!response.ok || !response.body)
+    throw new Error(`Could not read the uploaded file (HTTP ${response.status})`);
+  return response.body;
+}
+
+/**
+ * A draft may lack fields the scorer requires; it is scored with neutral defaults so the contributor
+ * sees findings about everything else (missing fields are reported by the form itself).
+ */
+function toScorable(draft: DraftManifest): Manifest {
+  const columns = (draft.columns ?? [])
+    .filter((column) => column.name)
+    .map((column) => ({ ...column, name: column.name ?? '', type: column.type ?? 'string' }));
+  return {
+    ...draft,
+    title: draft.title || 'Untitled',
+    task: draft.task ?? 'other',
+    columns: columns.length > 0 ? columns : [{ name: 'value', type: 'string' }],
+    label: draft.label?.column ? { column: draft.label.column, classes: draft.label.classes ?? [] } : null,
+  };
+}
+
+self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  if (request.type === 'cancel') {
+    running.get(request.id)?.abort();
+    running.delete(request.id);
+    return;
+  }
+  const controller = new AbortController();
+  running.set(request.id, controller);
+  try {
+    if (request.type === 'preview') {
+      const sample = await readSampleRows({
+        source: await open(request.source, controller.signal),
+        limit: request.limit,
+      });
+      const rows = sample.rows.map((cells) =>
+        Object.fromEntries(sample.columns.map((name, index) => [name, cells[index] ?? ''])),
+      );
+      post({
+        type: 'preview',
+        id: request.id,
+        preview: { format: sample.format, header: sample.columns, rows },
+      });
+    } else {
+      const report = await scoreDataset({
+        source: await open(request.source, controller.signal),
+        manifest: toScorable(request.manifest),
+        options: {
+          signal: controller.signal,
+          ...(request.requirements ? { requirements: request.requirements } : {}),
+          onProgress: (progress) =>
+            post({ type: 'progress', id: request.id, bytes: progress.bytes, rows: progress.rows }),
+        },
+      });
+      post({ type: 'report', id: request.id, report });
+    }
+  } catch (error) {
+    if (!controller.signal.aborted) {
+      post({
+        type: 'error',
+        id: request.id,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  } finally {
+    running.delete(request.id);
+  }
+};
