@@ -369,17 +369,41 @@ async function* decodeSource(
   ev.isEmpty = !hasText && !ev.isBinary;
 }
 
-/** Reads the first bytes of a source without losing them: returns them and an iterable of all bytes. */
+/** Bytes gathered before format, encoding and binary sniffing, so tiny chunks sniff like big ones. */
+const HEAD_BYTES = 8192;
+
+/**
+ * Reads the first {@link HEAD_BYTES} of a source without losing them: returns them and an iterable of
+ * all bytes whose first chunk is exactly that head, whatever the source's chunking.
+ */
 export async function peekSource(
   source: ByteSource,
 ): Promise<{ head: Uint8Array; source: AsyncIterable<Uint8Array> }> {
   const iterator = readSlices(source)[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  const head = first.done ? new Uint8Array(0) : first.value;
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  let isDone = false;
+  while (length < HEAD_BYTES) {
+    const next = await iterator.next();
+    if (next.done) {
+      isDone = true;
+      break;
+    }
+    parts.push(next.value);
+    length += next.value.length;
+  }
+  const head = parts.length === 1 ? parts[0]! : new Uint8Array(length);
+  if (parts.length !== 1) {
+    let offset = 0;
+    for (const part of parts) {
+      head.set(part, offset);
+      offset += part.length;
+    }
+  }
   async function* replay(): AsyncGenerator<Uint8Array> {
     try {
-      if (!first.done) yield head;
-      while (true) {
+      if (length > 0) yield head;
+      while (!isDone) {
         const next = await iterator.next();
         if (next.done) return;
         yield next.value;
