@@ -11,7 +11,7 @@ import { scoreDataset } from '../src/index.ts';
 import { BENCH_MANIFEST } from './manifest.ts';
 
 const [mode, file] = process.argv.slice(2) as [string, string];
-const CHUNK = 1 << 20;
+const CHUNK = Number(process.env.BENCH_CHUNK ?? 1 << 16);
 
 /** What a naive scorer checks per row with zod. */
 const RowSchema = z.object({

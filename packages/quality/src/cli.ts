@@ -167,7 +167,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
   let report: QualityReport;
   try {
     report = await scoreDataset({
-      source: createReadStream(args.file, { highWaterMark: 1 << 20 }),
+      source: createReadStream(args.file, { highWaterMark: 1 << 16 }),
       format: args.format,
       manifest: manifest.data,
       options: {

@@ -9,7 +9,16 @@ const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url)
 async function run(argv: string[]) {
   let out = '';
   let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), isTty: false });
+  const io = {
+    out: (text: string) => {
+      out += text;
+    },
+    err: (text: string) => {
+      err += text;
+    },
+    isTty: false,
+  };
+  const code = await main(argv, io);
   return { code, out, err };
 }
 
