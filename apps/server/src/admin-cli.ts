@@ -1,7 +1,7 @@
 import { PasswordSchema } from '@assay/schema';
 import { z } from 'zod';
 import { createOperator } from './admin/create-operator.ts';
-import { EnvError, parseEnv } from './env.ts';
+import { parseEnvOrExit } from './env.ts';
 import { AppError } from './errors.ts';
 import { createLogger } from './logger.ts';
 import { createServices } from './services.ts';
@@ -40,16 +40,7 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
-  let env: ReturnType<typeof parseEnv>;
-  try {
-    env = parseEnv(process.env);
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  }
+  const env = parseEnvOrExit(process.env);
   // Start-up logs are quietened so the output is the result (and the password, once).
   const services = await createServices(env, {
     logger: createLogger(env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL),

@@ -66,3 +66,16 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const base = source.INIT_CWD ?? process.cwd();
   return { ...result.data, DATA_DIR: path.resolve(base, result.data.DATA_DIR) };
 }
+
+/** For entry points: the validated environment, or the message on stderr and exit code 1. */
+export function parseEnvOrExit(source: Record<string, string | undefined>): Env {
+  try {
+    return parseEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -1,22 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EnvError, parseEnv } from './env.ts';
+import { parseEnvOrExit } from './env.ts';
 import { startServer } from './http/server.ts';
 import { createLogger } from './logger.ts';
 import { createServices } from './services.ts';
 
 /** Starts the one-process product: API, web app, embedded database (or PostgreSQL) and scoring. */
 async function main() {
-  let env: ReturnType<typeof parseEnv>;
-  try {
-    env = parseEnv(process.env);
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const env = parseEnvOrExit(process.env);
   const logger = createLogger(env.LOG_LEVEL);
   const webDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
   let services: Awaited<ReturnType<typeof createServices>>;

@@ -1,4 +1,4 @@
-import { EnvError, parseEnv } from './env.ts';
+import { parseEnvOrExit } from './env.ts';
 import { createLogger } from './logger.ts';
 import { createServices } from './services.ts';
 
@@ -7,16 +7,7 @@ import { createServices } from './services.ts';
  * is scored once, and a job whose worker dies is retried on another after its lease.
  */
 async function main() {
-  let env: ReturnType<typeof parseEnv>;
-  try {
-    env = parseEnv(process.env);
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const env = parseEnvOrExit(process.env);
   if (!env.DATABASE_URL) {
     console.error(
       'npm run worker needs DATABASE_URL=postgres://…; on SQLite the server scores in its own process.',
