@@ -84,7 +84,7 @@ describe.runIf(hasPostgres)('scoring workers on postgres (pg-boss)', () => {
     for (let i = 0; i < 50; i++)
       versionIds.push(await submitted(app, contributor, `${GOOD_CSV}\n"row ${i}",low,2025-03-01`));
     workers.push(spawnWorker(app), spawnWorker(app));
-    await until(async () => (await scoredEvents(app, versionIds)).length >= 50, 90_000, '50 scored versions');
+    await until(async () => (await scoredEvents(app, versionIds)).length >= 50, 150_000, '50 scored versions');
     await new Promise((r) => setTimeout(r, 1000));
 
     const events = await scoredEvents(app, versionIds);
@@ -100,7 +100,7 @@ describe.runIf(hasPostgres)('scoring workers on postgres (pg-boss)', () => {
       .execute();
     expect(new Set(states.map((s) => s.state))).toEqual(new Set(['scored']));
     for (const worker of workers.splice(0)) worker.process.kill('SIGTERM');
-  });
+  }, 180_000);
 
   it('finishes a job on another worker after its worker is killed mid-job', async () => {
     // Big enough that scoring takes a while, so the kill lands mid-job.
@@ -120,7 +120,7 @@ describe.runIf(hasPostgres)('scoring workers on postgres (pg-boss)', () => {
 
     const rescuer = spawnWorker(app, { SCORING_LEASE_SECONDS: '3' });
     workers.push(rescuer);
-    await until(async () => (await scoredEvents(app, [versionId])).length === 1, 60_000, 'the rescued job');
+    await until(async () => (await scoredEvents(app, [versionId])).length === 1, 120_000, 'the rescued job');
     expect(
       rescuer.logs.some((l) => l.msg === 'version scored' && l.versionId === versionId && l.stored),
     ).toBe(true);
@@ -130,5 +130,5 @@ describe.runIf(hasPostgres)('scoring workers on postgres (pg-boss)', () => {
       .where('id', '=', versionId)
       .executeTakeFirst();
     expect(row).toEqual({ state: 'scored', row_count: 400_000 });
-  });
+  }, 180_000);
 });
