@@ -52,7 +52,11 @@ describe.each(dialects)('data layer on %s', (dialect) => {
     const database = await createTestDatabase(dialect);
     const handle = openDatabase({ databaseUrl: database.databaseUrl, dataDir: database.dataDir });
     try {
-      expect((await migrateToLatest(handle.db)).applied).toEqual(['0001-initial', '0003-analytics-rollups']);
+      expect((await migrateToLatest(handle.db)).applied).toEqual([
+        '0001-initial',
+        '0003-analytics-rollups',
+        '0004-analytics-facts',
+      ]);
       expect((await migrateToLatest(handle.db)).applied).toEqual([]);
       const tables = (await handle.db.introspection.getTables()).map((t) => t.name);
       for (const table of ['user', 'submission', 'submission_version', 'event', 'ledger_entry', 'review']) {

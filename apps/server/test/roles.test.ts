@@ -52,7 +52,7 @@ const ROLES: Record<string, Role[]> = {
   'analytics.rebuild': ['operator'],
 };
 
-const procedures = appRouter._def.procedures as Record<
+const procedures = appRouter._def.procedures as unknown as Record<
   string,
   { _def: { type: 'query' | 'mutation' | 'subscription' } }
 >;

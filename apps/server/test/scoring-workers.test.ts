@@ -84,7 +84,11 @@ describe.runIf(hasPostgres)('scoring workers on postgres (pg-boss)', () => {
     for (let i = 0; i < 50; i++)
       versionIds.push(await submitted(app, contributor, `${GOOD_CSV}\n"row ${i}",low,2025-03-01`));
     workers.push(spawnWorker(app), spawnWorker(app));
-    await until(async () => (await scoredEvents(app, versionIds)).length >= 50, 150_000, '50 scored versions');
+    await until(
+      async () => (await scoredEvents(app, versionIds)).length >= 50,
+      150_000,
+      '50 scored versions',
+    );
     await new Promise((r) => setTimeout(r, 1000));
 
     const events = await scoredEvents(app, versionIds);
