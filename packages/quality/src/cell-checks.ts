@@ -42,15 +42,37 @@ export function isUnsafeIntegerText(value: string): boolean {
   return !Number.isSafeInteger(Number(value));
 }
 
-/** A finite decimal number: `-3`, `4.5`, `1e-3`, `.5`. Not `NaN`, `Infinity`, hex or blanks. */
+/**
+ * A finite decimal number: `-3`, `4.5`, `1e-3`, `.5`. Not `NaN`, `Infinity`, hex or blanks. The grammar
+ * is the one `Number()` accepts for such text (sign, digits with one optional point, optional exponent),
+ * checked by hand; `Number()` runs only where the value could overflow to infinity.
+ */
 export function isNumberText(value: string): boolean {
   const n = value.length;
-  if (n === 0) return false;
-  for (let i = 0; i < n; i++) {
-    const c = value.charCodeAt(i);
-    // digits, + - . e E only
-    if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 101 || c === 69)) return false;
+  let i = 0;
+  let c = value.charCodeAt(0);
+  if (c === 43 || c === 45) c = value.charCodeAt(++i);
+  let digits = 0;
+  while (c >= 48 && c <= 57) {
+    digits++;
+    c = value.charCodeAt(++i);
   }
+  if (c === 46) {
+    c = value.charCodeAt(++i);
+    while (c >= 48 && c <= 57) {
+      digits++;
+      c = value.charCodeAt(++i);
+    }
+  }
+  if (digits === 0) return false;
+  // Without an exponent, fewer than 300 characters cannot reach infinity (about 1.8e308).
+  if (i === n) return n < 300 || Number.isFinite(Number(value));
+  if (c !== 101 && c !== 69) return false;
+  c = value.charCodeAt(++i);
+  if (c === 43 || c === 45) c = value.charCodeAt(++i);
+  const exponentStart = i;
+  while (c >= 48 && c <= 57) c = value.charCodeAt(++i);
+  if (i === exponentStart || i !== n) return false;
   return Number.isFinite(Number(value));
 }
 
