@@ -169,8 +169,22 @@ async function seed(app: TestApp, a: string, b: string, reviewer: string): Promi
     },
   ];
   const events: NewEvent[] = [];
-  const ev = (key: keyof typeof s, type: EventType, at: number, props: Record<string, unknown> = {}) =>
-    events.push({ type, submissionId: s[key], requestId: request[key], actorId: owner[key], at, props });
+  const ev = (
+    key: keyof typeof s,
+    type: EventType,
+    at: number,
+    props: Record<string, unknown> = {},
+    versionId: string | null = null,
+  ) =>
+    events.push({
+      type,
+      submissionId: s[key],
+      versionId,
+      requestId: request[key],
+      actorId: owner[key],
+      at,
+      props,
+    });
   for (const v of versions) {
     const versionId = id();
     await db
@@ -208,10 +222,12 @@ async function seed(app: TestApp, a: string, b: string, reviewer: string): Promi
         created_at: v.decided,
       })
       .execute();
-    ev(v.key, 'version.submitted', v.submitted);
-    ev(v.key, 'version.scored', v.scored, { overall: v.scores[0] });
-    ev(v.key, 'version.decided', v.decided, { decision: v.decision });
-    if (v.decision === 'accept' && request[v.key]) ev(v.key, 'ledger.paid', v.decided, { rewardCents: 1000 });
+    ev(v.key, 'version.submitted', v.submitted, { number: v.number }, versionId);
+    ev(v.key, 'version.scored', v.scored, { overall: v.scores[0] }, versionId);
+    ev(v.key, 'version.decided', v.decided, { decision: v.decision, reasonCodes: v.reasons }, versionId);
+    if (v.decision === 'accept' && request[v.key]) {
+      ev(v.key, 'ledger.paid', v.decided, { rewardCents: 1000 }, versionId);
+    }
   }
   for (const key of Object.keys(s) as (keyof typeof s)[]) ev(key, 'submission.created', created[key]);
   ev('S1', 'file.attached', T0 + 70 * MIN);

@@ -2,18 +2,15 @@ import { sql } from 'kysely';
 import type { Dialect } from '../db/connect.ts';
 import {
   getOrCreate,
+  isFiltered,
   isoDate,
   isSelectedSubmission,
   type ResolvedFilter,
-  sortAscending,
-  weekStart,
+  weekStartOf,
 } from './query.ts';
 import { refreshAnalytics } from './refresh-rollups.ts';
 import {
-  auc,
   binScores,
-  fitLogistic,
-  type LogisticFit,
   predictLogistic,
   quantile,
   type ScoreBin,
@@ -21,6 +18,7 @@ import {
   wilsonInterval,
 } from './stats.ts';
 import type { AnalyticsDb } from './tables.ts';
+import { fitGroupedLogistic, type GroupedObservations, groupedAuc } from './weighted-logistic.ts';
 
 /** A fitted logistic curve, summarised. */
 export interface CurveFit {
@@ -93,61 +91,87 @@ export async function computeAcceptanceCurve(
   options: { targetAcceptance: number; binWidth: number },
 ): Promise<AcceptanceCurveResult> {
   await refreshAnalytics(db, dialect);
-  const rows = await db
-    .selectFrom('review as r')
-    .innerJoin('submission_version as v', 'v.id', 'r.version_id')
-    .innerJoin('submission as s', 's.id', 'v.submission_id')
-    .where((eb) => isSelectedSubmission(eb, filter))
-    .where('v.score_overall', 'is not', null)
+  const decisions = () =>
+    db
+      .selectFrom('analytics_decision_fact as d')
+      .where('d.overall', 'is not', null)
+      .$if(isFiltered(filter), (qb) =>
+        qb.where('d.submission_id', 'in', (eb) =>
+          eb
+            .selectFrom('analytics_submission_fact as f')
+            .select('f.submission_id')
+            .where((e) => isSelectedSubmission(e, filter, 'f')),
+        ),
+      );
+  const isAccept = sql<number>`case when d.decision = 'accept' then 1 else 0 end`;
+  // Scores of record are rounded to 0.1, so grouping by score (and week) leaves at most ~1,000 rows per week.
+  const byScoreWeek = await decisions()
     .select([
-      'v.score_overall as overall',
-      'v.score_structure as structure',
-      'v.score_context as context',
-      'v.score_provenance as provenance',
-      'r.created_at as decidedAt',
-      sql<number>`case when r.decision = 'accept' then 1 else 0 end`.as('y'),
+      'd.overall',
+      weekStartOf('d.decided_at').as('week'),
+      sql<number>`sum(${isAccept})`.as('accepted'),
+      (eb) => eb.fn.countAll<number>().as('n'),
     ])
+    .groupBy(['d.overall', weekStartOf('d.decided_at')])
+    .execute();
+  // Dimension triples are nearly all distinct, so they are read as they are (no sort for a GROUP BY).
+  const byDimensions = await decisions()
+    .where('d.structure', 'is not', null)
+    .where('d.context', 'is not', null)
+    .where('d.provenance', 'is not', null)
+    .select(['d.structure', 'd.context', 'd.provenance', isAccept.as('accepted')])
     .execute();
 
+  const byScore = new Map<number, { score: number; positives: number; negatives: number }>();
+  const weeks = new Map<number, { decisions: number; accepted: number; scores: Map<number, number> }>();
   const scores: number[] = [];
   const outcomes: (0 | 1)[] = [];
-  const dimensionRows: number[][] = [];
-  const dimensionOutcomes: (0 | 1)[] = [];
-  const weeks = new Map<number, { decisions: number; accepted: number; scores: number[] }>();
-  for (const row of rows) {
+  for (const row of byScoreWeek) {
     const overall = clampScore(Number(row.overall));
-    const y = Number(row.y) === 1 ? 1 : 0;
-    scores.push(overall);
-    outcomes.push(y);
-    if (row.structure !== null && row.context !== null && row.provenance !== null) {
-      dimensionRows.push([Number(row.structure), Number(row.context), Number(row.provenance)]);
-      dimensionOutcomes.push(y);
+    const n = Number(row.n);
+    const acceptedCount = Number(row.accepted);
+    const group = getOrCreate(byScore, overall, () => ({ score: overall, positives: 0, negatives: 0 }));
+    group.positives += acceptedCount;
+    group.negatives += n - acceptedCount;
+    const bucket = getOrCreate(weeks, Number(row.week), () => ({
+      decisions: 0,
+      accepted: 0,
+      scores: new Map(),
+    }));
+    bucket.decisions += n;
+    bucket.accepted += acceptedCount;
+    bucket.scores.set(overall, (bucket.scores.get(overall) ?? 0) + n);
+    for (let i = 0; i < n; i++) {
+      scores.push(overall);
+      outcomes.push(i < acceptedCount ? 1 : 0);
     }
-    const week = weekStart(Number(row.decidedAt));
-    const bucket = getOrCreate(weeks, week, () => ({ decisions: 0, accepted: 0, scores: [] as number[] }));
-    bucket.decisions++;
-    bucket.accepted += y;
-    bucket.scores.push(overall);
   }
-  const accepted = outcomes.reduce<number>((sum, y) => sum + y, 0);
-  const hasBothOutcomes = accepted > 0 && accepted < outcomes.length;
-
-  const overall = hasBothOutcomes
-    ? fitWithFallback(
-        scores.map((s) => [s]),
-        outcomes,
-      )
-    : null;
-  const dimensions =
-    dimensionOutcomes.some((y) => y === 1) && dimensionOutcomes.some((y) => y === 0)
-      ? fitWithFallback(dimensionRows, dimensionOutcomes)
+  const groups = [...byScore.values()];
+  const accepted = groups.reduce((sum, g) => sum + g.positives, 0);
+  const total = outcomes.length;
+  const overall =
+    accepted > 0 && accepted < total
+      ? fitWithFallback({
+          x: groups.map((g) => [g.score]),
+          successes: groups.map((g) => g.positives),
+          trials: groups.map((g) => g.positives + g.negatives),
+        })
       : null;
+  const dimensionData = {
+    x: byDimensions.map((row) => [Number(row.structure), Number(row.context), Number(row.provenance)]),
+    successes: byDimensions.map((row) => Number(row.accepted)),
+    trials: byDimensions.map(() => 1),
+  };
+  const dimensionAccepted = dimensionData.successes.reduce((a, b) => a + b, 0);
+  const dimensionTotal = dimensionData.trials.reduce((a, b) => a + b, 0);
+  const dimensions =
+    dimensionAccepted > 0 && dimensionAccepted < dimensionTotal ? fitWithFallback(dimensionData) : null;
   const [b0 = 0, b1 = 0] = overall?.coefficients ?? [];
 
   const nth = await acceptanceByNthSubmission(db, filter);
 
   return {
-    decisions: outcomes.length,
+    decisions: total,
     accepted,
     bins: binScores(scores, outcomes, options.binWidth),
     overallFit: overall && {
@@ -156,14 +180,17 @@ export async function computeAcceptanceCurve(
     },
     dimensionFit: dimensions && {
       ...dimensions,
-      auc: auc(
-        dimensionRows.map((x) => predictLogistic(dimensions.coefficients, x)),
-        dimensionOutcomes,
+      auc: groupedAuc(
+        dimensionData.x.map((x, i) => ({
+          score: predictLogistic(dimensions.coefficients, x),
+          positives: dimensionData.successes[i] ?? 0,
+          negatives: (dimensionData.trials[i] ?? 0) - (dimensionData.successes[i] ?? 0),
+        })),
       ),
     },
     targetAcceptance: options.targetAcceptance,
     scoreAtTarget: overall ? scoreAtProbability(b0, b1, options.targetAcceptance) : null,
-    auc: auc(scores, outcomes),
+    auc: groupedAuc(groups),
     weekly: [...weeks.entries()]
       .sort(([a], [b]) => a - b)
       .map(([week, bucket]) => ({
@@ -171,14 +198,14 @@ export async function computeAcceptanceCurve(
         decisions: bucket.decisions,
         accepted: bucket.accepted,
         ...wilsonInterval(bucket.accepted, bucket.decisions),
-        medianScore: quantile(sortAscending(bucket.scores), 0.5),
+        medianScore: quantile(expand(bucket.scores), 0.5),
       })),
     byNthSubmission: nth,
   };
 }
 
-function fitWithFallback(x: number[][], y: (0 | 1)[]): CurveFit {
-  const plain: LogisticFit = fitLogistic(x, y);
+function fitWithFallback(data: GroupedObservations): CurveFit {
+  const plain = fitGroupedLogistic(data);
   if (plain.converged) {
     return {
       coefficients: plain.coefficients,
@@ -187,7 +214,7 @@ function fitWithFallback(x: number[][], y: (0 | 1)[]): CurveFit {
       regularised: false,
     };
   }
-  const ridged = fitLogistic(x, y, { ridge: FALLBACK_RIDGE });
+  const ridged = fitGroupedLogistic(data, { ridge: FALLBACK_RIDGE });
   return {
     coefficients: ridged.coefficients,
     standardErrors: ridged.standardErrors,
@@ -196,32 +223,36 @@ function fitWithFallback(x: number[][], y: (0 | 1)[]): CurveFit {
   };
 }
 
+/** Score → count, as the ascending list of scores. */
+function expand(counts: Map<number, number>): number[] {
+  const values: number[] = [];
+  for (const [score, n] of [...counts.entries()].sort(([a], [b]) => a - b)) {
+    for (let i = 0; i < n; i++) values.push(score);
+  }
+  return values;
+}
+
 const clampScore = (score: number) => Math.min(100, Math.max(0, score));
 
 async function acceptanceByNthSubmission(db: AnalyticsDb, filter: ResolvedFilter) {
   // Number every submitted submission per contributor over all time, then keep the selected decided ones.
   const numbered = db
-    .selectFrom('submission as s')
-    .innerJoin('analytics_submission_fact as f', 'f.submission_id', 's.id')
+    .selectFrom('analytics_submission_fact as f')
     .where('f.submitted_at', 'is not', null)
     .select([
-      's.created_at',
-      's.request_id',
+      'f.created_at',
+      'f.request_id',
       'f.decided_at',
       'f.accepted_at',
-      sql<number>`row_number() over (partition by s.contributor_id order by f.submitted_at, s.id)`.as('n'),
+      sql<number>`row_number() over (partition by f.contributor_id order by f.submitted_at, f.submission_id)`.as(
+        'n',
+      ),
     ]);
   const nthBucket = sql<number>`case when t.n > ${sql.lit(CAP_N)} then ${sql.lit(CAP_N)} else t.n end`;
   const rows = await db
     .selectFrom(numbered.as('t'))
     .where('t.decided_at', 'is not', null)
-    .where((eb) => {
-      const conditions = [];
-      if (filter.fromMs !== null) conditions.push(eb('t.created_at', '>=', filter.fromMs));
-      if (filter.toMs !== null) conditions.push(eb('t.created_at', '<', filter.toMs));
-      if (filter.requestId !== null) conditions.push(eb('t.request_id', '=', filter.requestId));
-      return eb.and(conditions);
-    })
+    .where((eb) => isSelectedSubmission(eb, filter, 't'))
     .select([
       nthBucket.as('n'),
       (eb) => eb.fn.countAll<number>().as('decisions'),

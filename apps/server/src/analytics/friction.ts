@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { type SqlBool, sql } from 'kysely';
 import type { Dialect } from '../db/connect.ts';
-import { isSelectedSubmission, jsonNumber, type ResolvedFilter, sortAscending } from './query.ts';
+import { isFiltered, isSelectedSubmission, jsonNumber, type ResolvedFilter, sortAscending } from './query.ts';
 import { refreshAnalytics } from './refresh-rollups.ts';
 import { quantile } from './stats.ts';
 import type { AnalyticsDb } from './tables.ts';
@@ -64,7 +64,7 @@ const TOP = 10;
  * - *Validation errors*: `validation.failed` events (client and server) on the selected drafts; errors =
  *   Σ props.count (1 when absent); errorsPerDraft = errors / drafts; shareWithErrors = drafts with ≥ 1 / drafts.
  * - *Versions until acceptance*: for each accepted submission, the number of the accepted version.
- * - *Review latency*: decided_at − scored_at of each decided version (time queued for a reviewer once scored);
+ * - *Review latency*: t(`version.decided`) − scored_at of each decided version (time queued for a reviewer once scored);
  *   median and p90.
  */
 export async function computeFriction(
@@ -77,32 +77,26 @@ export async function computeFriction(
   const now = options.now ?? Date.now();
   const idleBefore = now - options.idleHours * 3_600_000;
 
-  const started = sql<number>`coalesce(f.draft_at, s.created_at)`;
-  const submitDurations = await db
-    .selectFrom('submission as s')
-    .innerJoin('analytics_submission_fact as f', 'f.submission_id', 's.id')
-    .where((eb) => isSelectedSubmission(eb, filter))
+  const facts = () =>
+    db.selectFrom('analytics_submission_fact as f').where((eb) => isSelectedSubmission(eb, filter, 'f'));
+  const submitDurations = await facts()
     .where('f.submitted_at', 'is not', null)
-    .select(sql<number>`f.submitted_at - ${started}`.as('ms'))
+    .select(sql<number>`f.submitted_at - f.draft_at`.as('ms'))
     .execute();
 
-  const isAbandoned = sql<boolean>`(f.submitted_at is null and (f.abandoned_at is not null or f.withdrawn_at is not null or coalesce(f.last_at, s.created_at) <= ${idleBefore}))`;
-  const eligible = (eb: Parameters<typeof isSelectedSubmission>[0]) =>
-    eb.and([isSelectedSubmission(eb, filter), eb('s.created_at', '<=', idleBefore)]);
-  const abandonment = await db
-    .selectFrom('submission as s')
-    .leftJoin('analytics_submission_fact as f', 'f.submission_id', 's.id')
-    .where(eligible)
+  const isAbandoned = sql<SqlBool>`(f.submitted_at is null and (f.abandoned_at is not null or f.withdrawn_at is not null or f.last_at <= ${idleBefore}))`;
+  const counts = await facts()
     .select([
-      (eb) => eb.fn.countAll<number>().as('eligible'),
-      sql<number>`coalesce(sum(case when ${isAbandoned} then 1 else 0 end), 0)`.as('abandoned'),
+      (eb) => eb.fn.countAll<number>().as('drafts'),
+      sql<number>`coalesce(sum(case when f.created_at <= ${idleBefore} then 1 else 0 end), 0)`.as('eligible'),
+      sql<number>`coalesce(sum(case when f.created_at <= ${idleBefore} and ${isAbandoned} then 1 else 0 end), 0)`.as(
+        'abandoned',
+      ),
     ])
     .executeTakeFirstOrThrow();
   const lastSeen = async (column: 'f.last_finding_code' | 'f.last_field') =>
-    db
-      .selectFrom('submission as s')
-      .innerJoin('analytics_submission_fact as f', 'f.submission_id', 's.id')
-      .where(eligible)
+    facts()
+      .where('f.created_at', '<=', idleBefore)
       .where(isAbandoned)
       .where(column, 'is not', null)
       .select([`${column} as value`, (eb) => eb.fn.countAll<number>().as('n')])
@@ -111,7 +105,7 @@ export async function computeFriction(
       .orderBy(column)
       .limit(TOP)
       .execute();
-  const abandonedCount = Number(abandonment.abandoned);
+  const abandonedCount = Number(counts.abandoned);
   const toLastSeen = (rows: { value: string | null; n: number }[]): LastSeen[] =>
     rows.map((row) => ({
       value: String(row.value),
@@ -120,16 +114,11 @@ export async function computeFriction(
     }));
   const [lastFindings, lastFields] = [await lastSeen('f.last_finding_code'), await lastSeen('f.last_field')];
 
-  const drafts = await db
-    .selectFrom('submission as s')
-    .where((eb) => isSelectedSubmission(eb, filter))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
   const validation = await db
     .selectFrom('event as e')
-    .innerJoin('submission as s', 's.id', 'e.submission_id')
+    .innerJoin('analytics_submission_fact as f', 'f.submission_id', 'e.submission_id')
     .where('e.type', '=', 'validation.failed')
-    .where((eb) => isSelectedSubmission(eb, filter))
+    .where((eb) => isSelectedSubmission(eb, filter, 'f'))
     .select([
       (eb) => eb.fn.countAll<number>().as('attempts'),
       sql<number>`count(distinct e.submission_id)`.as('drafts'),
@@ -137,28 +126,30 @@ export async function computeFriction(
     ])
     .executeTakeFirstOrThrow();
 
-  const acceptedVersions = await db
-    .selectFrom('submission_version as v')
-    .innerJoin('submission as s', 's.id', 'v.submission_id')
-    .where('v.state', '=', 'accepted')
-    .where((eb) => isSelectedSubmission(eb, filter))
-    .select(['v.number', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('v.number')
-    .orderBy('v.number')
+  const acceptedVersions = await facts()
+    .where('f.accepted_number', 'is not', null)
+    .select(['f.accepted_number as number', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('f.accepted_number')
+    .orderBy('f.accepted_number')
     .execute();
 
   const latencies = await db
-    .selectFrom('submission_version as v')
-    .innerJoin('submission as s', 's.id', 'v.submission_id')
-    .where('v.decided_at', 'is not', null)
-    .where('v.scored_at', 'is not', null)
-    .where((eb) => isSelectedSubmission(eb, filter))
-    .select(sql<number>`v.decided_at - v.scored_at`.as('ms'))
+    .selectFrom('analytics_decision_fact as d')
+    .where('d.scored_at', 'is not', null)
+    .$if(isFiltered(filter), (qb) =>
+      qb.where('d.submission_id', 'in', (eb) =>
+        eb
+          .selectFrom('analytics_submission_fact as f')
+          .select('f.submission_id')
+          .where((e) => isSelectedSubmission(e, filter, 'f')),
+      ),
+    )
+    .select(sql<number>`d.decided_at - d.scored_at`.as('ms'))
     .execute();
 
-  const draftCount = Number(drafts.n);
+  const draftCount = Number(counts.drafts);
   const errors = Number(validation.errors);
-  const eligibleCount = Number(abandonment.eligible);
+  const eligibleCount = Number(counts.eligible);
   return {
     draftToSubmit: summarise(submitDurations.map((row) => Number(row.ms))),
     abandonment: {

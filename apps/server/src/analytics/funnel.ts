@@ -48,16 +48,15 @@ export async function computeFunnel(
     when f.prescore_at is not null then 3 when f.manifest_at is not null then 2
     when f.file_at is not null then 1 else 0 end`;
   const rows = await db
-    .selectFrom('submission as s')
-    .leftJoin('analytics_submission_fact as f', 'f.submission_id', 's.id')
-    .where((eb) => isSelectedSubmission(eb, filter))
+    .selectFrom('analytics_submission_fact as f')
+    .where((eb) => isSelectedSubmission(eb, filter, 'f'))
     .select([
-      weekStartOf('s.created_at').as('week'),
-      's.request_id',
+      weekStartOf('f.created_at').as('week'),
+      'f.request_id',
       furthest.as('furthest'),
       (eb) => eb.fn.countAll<number>().as('n'),
     ])
-    .groupBy([weekStartOf('s.created_at'), 's.request_id', furthest])
+    .groupBy([weekStartOf('f.created_at'), 'f.request_id', furthest])
     .execute();
 
   const total = new Array<number>(FUNNEL_STEPS.length).fill(0);

@@ -18,18 +18,26 @@ export function resolveFilter(filter: AnalyticsFilter = {}): ResolvedFilter {
 }
 
 /**
- * The one selection rule of every metric: submissions (drafts) whose draft started — `submission.created_at`,
- * the time of its `submission.created` event — in [from, to), for the request when one is given. Expects the
- * submission table aliased `s`.
+ * The one selection rule of every metric: submissions (drafts) whose draft started — the time of their
+ * `submission.created` event, `created_at` of the submission row and of its analytics fact — in [from, to),
+ * for the request when one is given. `alias` is the submission (`s`) or fact (`f`) table in the query.
  */
-// biome-ignore lint/suspicious/noExplicitAny: used inside queries of many shapes, all with `s` joined.
-export function isSelectedSubmission(eb: ExpressionBuilder<any, any>, filter: ResolvedFilter) {
+export function isSelectedSubmission(
+  // biome-ignore lint/suspicious/noExplicitAny: used inside queries of many shapes, all with the alias joined.
+  eb: ExpressionBuilder<any, any>,
+  filter: ResolvedFilter,
+  alias: 's' | 'f' | 't' = 's',
+) {
   const conditions: Expression<SqlBool>[] = [];
-  if (filter.fromMs !== null) conditions.push(eb('s.created_at', '>=', filter.fromMs));
-  if (filter.toMs !== null) conditions.push(eb('s.created_at', '<', filter.toMs));
-  if (filter.requestId !== null) conditions.push(eb('s.request_id', '=', filter.requestId));
+  if (filter.fromMs !== null) conditions.push(eb(`${alias}.created_at`, '>=', filter.fromMs));
+  if (filter.toMs !== null) conditions.push(eb(`${alias}.created_at`, '<', filter.toMs));
+  if (filter.requestId !== null) conditions.push(eb(`${alias}.request_id`, '=', filter.requestId));
   return eb.and(conditions);
 }
+
+/** Whether the filter narrows anything (an empty filter lets a query skip its join to the facts). */
+export const isFiltered = (filter: ResolvedFilter) =>
+  filter.fromMs !== null || filter.toMs !== null || filter.requestId !== null;
 
 /** 1970-01-05T00:00Z, the first Monday after the epoch; weeks run Monday to Monday in UTC. */
 const FIRST_MONDAY_MS = 4 * 86_400_000;

@@ -1,17 +1,17 @@
 import { type Expression, type RawBuilder, sql } from 'kysely';
 import type { Dialect } from '../db/connect.ts';
-import type { AnalyticsDb, SubmissionFactTable } from './tables.ts';
+import type { AnalyticsDb, DecisionFactTable, SubmissionFactTable } from './tables.ts';
 
-// The rollups are caches of the event log and the version rows, never a second source of truth:
-// - analytics_submission_fact folds each submission's events into first-times and last-activity. Every column
-//   is an idempotent merge (min, max, latest-by-time), so reading an event twice changes nothing, and two
-//   processes refreshing at once cannot corrupt it.
-// - analytics_version_fact records, once per scored version, which request requirements its report fails.
-// `rebuildAnalytics` empties both and replays everything.
+// The rollup is a cache of the event log (and of the version rows its events name), never a second source of
+// truth. analytics_submission_fact folds each submission's events into who/when/which request, first-times,
+// last activity, its latest scored version and its accepted version. Every column is an idempotent merge
+// (min, max, latest by time, highest version number), so reading an event twice changes nothing and two
+// processes refreshing at once cannot corrupt it. `rebuildAnalytics` empties it and replays everything.
 
 const CURSOR = 'submission_fact';
 const EVENT_PAGE = 20_000;
-const UPSERT_CHUNK = 1_000;
+const UPSERT_CHUNK = 500;
+const VERSION_CHUNK = 1_000;
 /** Ids skipped by a refresh are re-read for this long, in case their transaction commits late. */
 const GAP_TTL_MS = 60_000;
 const MAX_GAPS = 10_000;
@@ -35,10 +35,10 @@ export const SCHEMA_FINDINGS: ReadonlySet<string> = new Set([
 ]);
 
 type Fact = SubmissionFactTable;
-type FirstColumn = Exclude<keyof Fact, 'submission_id' | 'last_at' | `last_${string}`>;
+type Column = keyof Fact;
 
 /** Which first-time column an event type sets. */
-const FIRST_COLUMN: Partial<Record<string, FirstColumn>> = {
+const FIRST_COLUMN: Partial<Record<string, Column>> = {
   'submission.created': 'draft_at',
   'draft.started': 'draft_at',
   'file.attached': 'file_at',
@@ -51,7 +51,8 @@ const FIRST_COLUMN: Partial<Record<string, FirstColumn>> = {
   'draft.abandoned': 'abandoned_at',
 };
 
-const FIRST_COLUMNS: FirstColumn[] = [
+const EARLIEST: Column[] = [
+  'created_at',
   'draft_at',
   'file_at',
   'manifest_at',
@@ -63,17 +64,46 @@ const FIRST_COLUMNS: FirstColumn[] = [
   'withdrawn_at',
   'abandoned_at',
 ];
+const SCORED: Column[] = [
+  'scored_number',
+  'scored_rows',
+  'scored_overall',
+  'scored_context',
+  'scored_fails_licence',
+  'scored_fails_schema',
+];
 
 interface EventRead {
   id: number;
   type: string;
+  actor_id: string | null;
   submission_id: string | null;
+  version_id: string | null;
+  request_id: string | null;
   props: string;
   at: number;
 }
 
+/** What a fold needs from a version its events name. */
+export interface VersionRead {
+  id: string;
+  number: number;
+  row_count: number | null;
+  score_overall: number | null;
+  score_structure: number | null;
+  score_context: number | null;
+  score_provenance: number | null;
+  scored_at: number | null;
+  report: string | null;
+}
+
+type Decision = DecisionFactTable;
+
 const emptyFact = (submissionId: string): Fact => ({
   submission_id: submissionId,
+  contributor_id: null,
+  request_id: null,
+  created_at: null,
   draft_at: null,
   file_at: null,
   manifest_at: null,
@@ -89,6 +119,16 @@ const emptyFact = (submissionId: string): Fact => ({
   last_finding_code: null,
   last_field_at: null,
   last_field: null,
+  scored_number: null,
+  scored_rows: null,
+  scored_overall: null,
+  scored_context: null,
+  scored_fails_licence: null,
+  scored_fails_schema: null,
+  accepted_number: null,
+  accepted_rows: null,
+  paid_at: null,
+  paid_cents: null,
 });
 
 const minOrNull = (a: number | null, b: number) => (a === null || b < a ? b : a);
@@ -97,8 +137,15 @@ const minOrNull = (a: number | null, b: number) => (a === null || b < a ? b : a)
 const isLater = (at: number, value: string, currentAt: number | null, currentValue: string | null) =>
   currentAt === null || at > currentAt || (at === currentAt && value > (currentValue ?? ''));
 
-/** Folds one event into its submission's fact, with the same merge rules as the SQL upsert. */
-export function foldEvent(facts: Map<string, Fact>, event: EventRead): void {
+/**
+ * Folds one event into its submission's fact, with the same merge rules as the SQL upsert. `versions` holds
+ * the versions named by `version.scored` and accepting `version.decided` events.
+ */
+export function foldEvent(
+  facts: Map<string, Fact>,
+  event: EventRead,
+  versions: Map<string, VersionRead>,
+): void {
   if (!event.submission_id) return;
   let fact = facts.get(event.submission_id);
   if (!fact) {
@@ -108,21 +155,62 @@ export function foldEvent(facts: Map<string, Fact>, event: EventRead): void {
   const at = Number(event.at);
   fact.last_at = fact.last_at === null ? at : Math.max(fact.last_at, at);
   const column = FIRST_COLUMN[event.type];
-  if (column) fact[column] = minOrNull(fact[column], at);
-  if (event.type === 'version.decided' || event.type === 'finding.shown' || event.type === 'field.edited') {
-    const props = parseProps(event.props);
-    if (event.type === 'version.decided' && props.decision === 'accept') {
+  if (column)
+    (fact as unknown as Record<string, number | null>)[column] = minOrNull(fact[column] as number | null, at);
+  switch (event.type) {
+    case 'submission.created':
+      fact.created_at = minOrNull(fact.created_at, at);
+      fact.contributor_id = event.actor_id ?? fact.contributor_id;
+      fact.request_id = event.request_id ?? fact.request_id;
+      break;
+    case 'version.scored': {
+      const version = event.version_id ? versions.get(event.version_id) : undefined;
+      if (version && (fact.scored_number === null || version.number > fact.scored_number)) {
+        const codes = findingCodes(version.report);
+        fact.scored_number = version.number;
+        fact.scored_rows = version.row_count;
+        fact.scored_overall = version.score_overall;
+        fact.scored_context = version.score_context;
+        fact.scored_fails_licence = codes.some((code) => LICENCE_FINDINGS.has(code)) ? 1 : 0;
+        fact.scored_fails_schema = codes.some((code) => SCHEMA_FINDINGS.has(code)) ? 1 : 0;
+      }
+      break;
+    }
+    case 'version.decided': {
+      const props = parseProps(event.props);
+      if (props.decision !== 'accept') break;
       fact.accepted_at = minOrNull(fact.accepted_at, at);
-    } else if (event.type === 'finding.shown' && typeof props.code === 'string') {
-      if (isLater(at, props.code, fact.last_finding_at, fact.last_finding_code)) {
+      const version = event.version_id ? versions.get(event.version_id) : undefined;
+      if (version && fact.accepted_number === null) {
+        fact.accepted_number = version.number;
+        fact.accepted_rows = version.row_count;
+      }
+      break;
+    }
+    case 'ledger.paid': {
+      const props = parseProps(event.props);
+      const cents = typeof props.rewardCents === 'number' ? props.rewardCents : props.amountCents;
+      if (typeof cents === 'number' && (fact.paid_at === null || at < fact.paid_at)) {
+        fact.paid_at = at;
+        fact.paid_cents = cents;
+      }
+      break;
+    }
+    case 'finding.shown': {
+      const code = parseProps(event.props).code;
+      if (typeof code === 'string' && isLater(at, code, fact.last_finding_at, fact.last_finding_code)) {
         fact.last_finding_at = at;
-        fact.last_finding_code = props.code;
+        fact.last_finding_code = code;
       }
-    } else if (event.type === 'field.edited' && typeof props.field === 'string') {
-      if (isLater(at, props.field, fact.last_field_at, fact.last_field)) {
+      break;
+    }
+    case 'field.edited': {
+      const field = parseProps(event.props).field;
+      if (typeof field === 'string' && isLater(at, field, fact.last_field_at, fact.last_field)) {
         fact.last_field_at = at;
-        fact.last_field = props.field;
+        fact.last_field = field;
       }
+      break;
     }
   }
 }
@@ -136,21 +224,28 @@ function parseProps(text: string): Record<string, unknown> {
   }
 }
 
+function findingCodes(report: string | null): string[] {
+  if (!report) return [];
+  try {
+    const parsed = JSON.parse(report) as { findings?: { code?: unknown }[] };
+    return (parsed.findings ?? []).flatMap((f) => (typeof f.code === 'string' ? [f.code] : []));
+  } catch {
+    return [];
+  }
+}
+
 /** Per database handle: ids skipped by earlier refreshes (with when first seen), and the refresh in flight. */
 const gapsByDb = new WeakMap<object, Map<number, number>>();
 const inflightByDb = new WeakMap<object, Promise<unknown>>();
 
 /**
- * Brings both rollups up to date with the event log and the version rows; cheap when nothing changed.
- * Every metric calls it first, so a metric always reflects every committed event.
+ * Brings the rollup up to date with the event log; cheap when nothing changed. Every metric calls it first,
+ * so a metric always reflects every committed event.
  */
 export async function refreshAnalytics(db: AnalyticsDb, dialect: Dialect): Promise<void> {
   const previous = inflightByDb.get(db);
   if (previous) await previous.catch(() => undefined);
-  const run = (async () => {
-    await refreshSubmissionFacts(db, dialect);
-    await refreshVersionFacts(db);
-  })();
+  const run = refreshSubmissionFacts(db, dialect);
   inflightByDb.set(db, run);
   try {
     await run;
@@ -159,16 +254,27 @@ export async function refreshAnalytics(db: AnalyticsDb, dialect: Dialect): Promi
   }
 }
 
-/** Empties the rollups and replays the whole event log and every scored version into them. */
+/** Empties the rollup and replays the whole event log into it. */
 export async function rebuildAnalytics(db: AnalyticsDb, dialect: Dialect): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('analytics_submission_fact').execute();
-    await trx.deleteFrom('analytics_version_fact').execute();
+    await trx.deleteFrom('analytics_decision_fact').execute();
     await trx.deleteFrom('analytics_cursor').execute();
   });
   gapsByDb.delete(db);
   await refreshAnalytics(db, dialect);
 }
+
+const EVENT_COLUMNS = [
+  'id',
+  'type',
+  'actor_id',
+  'submission_id',
+  'version_id',
+  'request_id',
+  'props',
+  'at',
+] as const;
 
 /**
  * Reads events after the cursor, page by page, and merges them into `analytics_submission_fact`. On
@@ -188,29 +294,26 @@ async function refreshSubmissionFacts(db: AnalyticsDb, dialect: Dialect): Promis
     gaps = new Map();
     gapsByDb.set(db, gaps);
   }
-  const facts = new Map<string, Fact>();
   const nowMs = performance.now();
 
   // Late commits of ids skipped earlier.
   for (const [id, seenAt] of gaps) if (nowMs - seenAt > GAP_TTL_MS) gaps.delete(id);
   const gapIds = [...gaps.keys()];
-  for (let i = 0; i < gapIds.length; i += UPSERT_CHUNK) {
+  for (let i = 0; i < gapIds.length; i += VERSION_CHUNK) {
     const found = await db
       .selectFrom('event')
-      .select(['id', 'type', 'submission_id', 'props', 'at'])
-      .where('id', 'in', gapIds.slice(i, i + UPSERT_CHUNK))
+      .select(EVENT_COLUMNS)
+      .where('id', 'in', gapIds.slice(i, i + VERSION_CHUNK))
       .execute();
-    for (const event of found) {
-      gaps.delete(Number(event.id));
-      foldEvent(facts, event);
-    }
+    for (const event of found) gaps.delete(Number(event.id));
+    await foldPage(db, dialect, found);
   }
 
   let position = start;
   for (;;) {
     const page = await db
       .selectFrom('event')
-      .select(['id', 'type', 'submission_id', 'props', 'at'])
+      .select(EVENT_COLUMNS)
       .where('id', '>', position)
       .orderBy('id')
       .limit(EVENT_PAGE)
@@ -220,13 +323,17 @@ async function refreshSubmissionFacts(db: AnalyticsDb, dialect: Dialect): Promis
       for (let missing = position + 1; missing < id && gaps.size < MAX_GAPS; missing++)
         gaps.set(missing, nowMs);
       position = id;
-      foldEvent(facts, event);
     }
-    if (facts.size >= 50_000) await upsertFacts(db, dialect, facts);
+    await foldPage(db, dialect, page);
     if (page.length < EVENT_PAGE) break;
   }
-  await upsertFacts(db, dialect, facts);
 
+  // SQLite plans from statistics only after ANALYZE; refresh them after a large fold (PostgreSQL's autovacuum
+  // does this by itself).
+  if (dialect === 'sqlite' && position - start >= 50_000) {
+    await sql`analyze analytics_submission_fact`.execute(db);
+    await sql`analyze analytics_decision_fact`.execute(db);
+  }
   if (position > start) {
     await db
       .insertInto('analytics_cursor')
@@ -236,33 +343,116 @@ async function refreshSubmissionFacts(db: AnalyticsDb, dialect: Dialect): Promis
   }
 }
 
-/** Merges the folded facts into the table, chunk by chunk, and empties the map. */
-async function upsertFacts(db: AnalyticsDb, dialect: Dialect, facts: Map<string, Fact>): Promise<void> {
-  const rows = [...facts.values()];
-  facts.clear();
-  const t = (column: keyof Fact) => sql.ref(`analytics_submission_fact.${column}`);
-  const x = (column: keyof Fact) => sql.ref(`excluded.${column}`);
-  const earliest = (column: keyof Fact) =>
+/** Folds a page of events (reading the versions they name) and merges the result into the table. */
+async function foldPage(db: AnalyticsDb, dialect: Dialect, events: EventRead[]): Promise<void> {
+  if (events.length === 0) return;
+  const wanted = new Set<string>();
+  for (const event of events) {
+    if (event.version_id && (event.type === 'version.scored' || event.type === 'version.decided')) {
+      wanted.add(event.version_id);
+    }
+  }
+  const versions = new Map<string, VersionRead>();
+  const ids = [...wanted];
+  for (let i = 0; i < ids.length; i += VERSION_CHUNK) {
+    const rows = await db
+      .selectFrom('submission_version')
+      .select([
+        'id',
+        'number',
+        'row_count',
+        'score_overall',
+        'score_structure',
+        'score_context',
+        'score_provenance',
+        'scored_at',
+        'report',
+      ])
+      .where('id', 'in', ids.slice(i, i + VERSION_CHUNK))
+      .execute();
+    for (const row of rows) versions.set(row.id, row);
+  }
+  const facts = new Map<string, Fact>();
+  const decisions = new Map<string, Decision>();
+  for (const event of events) {
+    foldEvent(facts, event, versions);
+    const decision = toDecision(event, versions);
+    if (decision) decisions.set(decision.version_id, decision);
+  }
+  await upsertFacts(db, dialect, [...facts.values()]);
+  const rows = [...decisions.values()];
+  for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
+    // A version is decided once; a replayed event finds its row already there.
+    await db
+      .insertInto('analytics_decision_fact')
+      .values(rows.slice(i, i + UPSERT_CHUNK))
+      .onConflict((oc) => oc.column('version_id').doNothing())
+      .execute();
+  }
+}
+
+/** The decision fact of a `version.decided` event, or null for any other event. */
+export function toDecision(event: EventRead, versions: Map<string, VersionRead>): Decision | null {
+  if (event.type !== 'version.decided' || !event.version_id || !event.submission_id) return null;
+  const version = versions.get(event.version_id);
+  const props = parseProps(event.props);
+  if (!version || typeof props.decision !== 'string') return null;
+  const reasons = Array.isArray(props.reasonCodes)
+    ? props.reasonCodes
+    : typeof props.reasonCodes === 'string'
+      ? props.reasonCodes.split(',')
+      : [];
+  return {
+    version_id: event.version_id,
+    submission_id: event.submission_id,
+    number: version.number,
+    decision: props.decision,
+    reason_codes: JSON.stringify(reasons.filter((code): code is string => typeof code === 'string').sort()),
+    decided_at: Number(event.at),
+    scored_at: version.scored_at === null ? null : Number(version.scored_at),
+    overall: version.score_overall,
+    structure: version.score_structure,
+    context: version.score_context,
+    provenance: version.score_provenance,
+  };
+}
+
+/** Merges folded facts into the table, chunk by chunk. */
+async function upsertFacts(db: AnalyticsDb, dialect: Dialect, rows: Fact[]): Promise<void> {
+  const t = (column: Column) => sql.ref(`analytics_submission_fact.${column}`);
+  const x = (column: Column) => sql.ref(`excluded.${column}`);
+  const earliest = (column: Column) =>
     dialect === 'postgres'
       ? sql`least(${t(column)}, ${x(column)})`
       : sql`min(coalesce(${t(column)}, ${x(column)}), coalesce(${x(column)}, ${t(column)}))`;
-  const latest = (column: keyof Fact) =>
+  const latest = (column: Column) =>
     dialect === 'postgres'
       ? sql`greatest(${t(column)}, ${x(column)})`
       : sql`max(coalesce(${t(column)}, ${x(column)}), coalesce(${x(column)}, ${t(column)}))`;
-  // The newer of two (time, value) pairs; both columns are set from the same test, which sees the old row.
-  const isNewer = (at: keyof Fact, value: keyof Fact) =>
+  // The newer of two (time, value) pairs; every column is set from a test that sees the old row.
+  const isNewer = (at: Column, value: Column) =>
     sql`(${x(at)} is not null and (${t(at)} is null or ${x(at)} > ${t(at)} or (${x(at)} = ${t(at)} and ${x(value)} > ${t(value)})))`;
-  const pick = (at: keyof Fact, value: keyof Fact, column: keyof Fact) =>
-    sql`case when ${isNewer(at, value)} then ${x(column)} else ${t(column)} end`;
+  const pickIf = (test: RawBuilder<unknown>, column: Column) =>
+    sql`case when ${test} then ${x(column)} else ${t(column)} end`;
+  const isHigherVersion = sql`(${x('scored_number')} is not null and (${t('scored_number')} is null or ${x('scored_number')} > ${t('scored_number')}))`;
+  const isEarlierPayment = sql`(${x('paid_at')} is not null and (${t('paid_at')} is null or ${x('paid_at')} < ${t('paid_at')}))`;
 
   const updates: Record<string, RawBuilder<unknown>> = {};
-  for (const column of FIRST_COLUMNS) updates[column] = earliest(column);
+  for (const column of EARLIEST) updates[column] = earliest(column);
   updates.last_at = latest('last_at');
-  updates.last_finding_at = pick('last_finding_at', 'last_finding_code', 'last_finding_at');
-  updates.last_finding_code = pick('last_finding_at', 'last_finding_code', 'last_finding_code');
-  updates.last_field_at = pick('last_field_at', 'last_field', 'last_field_at');
-  updates.last_field = pick('last_field_at', 'last_field', 'last_field');
+  updates.contributor_id = sql`coalesce(${x('contributor_id')}, ${t('contributor_id')})`;
+  updates.request_id = sql`coalesce(${x('request_id')}, ${t('request_id')})`;
+  for (const column of ['last_finding_at', 'last_finding_code'] as const) {
+    updates[column] = pickIf(isNewer('last_finding_at', 'last_finding_code'), column);
+  }
+  for (const column of ['last_field_at', 'last_field'] as const) {
+    updates[column] = pickIf(isNewer('last_field_at', 'last_field'), column);
+  }
+  for (const column of SCORED) updates[column] = pickIf(isHigherVersion, column);
+  updates.accepted_number = sql`coalesce(${t('accepted_number')}, ${x('accepted_number')})`;
+  updates.accepted_rows = pickIf(sql`${t('accepted_number')} is null`, 'accepted_rows');
+  updates.paid_at = pickIf(isEarlierPayment, 'paid_at');
+  updates.paid_cents = pickIf(isEarlierPayment, 'paid_cents');
 
   for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
     await db
@@ -279,57 +469,4 @@ function greatest(dialect: Dialect, value: number): Expression<number> {
   return dialect === 'postgres'
     ? sql<number>`greatest(${current}, ${value})`
     : sql<number>`max(${current}, ${value})`;
-}
-
-/**
- * Reads the report of every scored version not yet in `analytics_version_fact` and records whether it fails
- * the licence or schema requirement of the request ({@link LICENCE_FINDINGS}, {@link SCHEMA_FINDINGS}).
- * Reports are immutable once scored, so each version is read once.
- */
-async function refreshVersionFacts(db: AnalyticsDb): Promise<void> {
-  for (;;) {
-    const pending = await db
-      .selectFrom('submission_version as v')
-      .select(['v.id', 'v.report'])
-      .where('v.scored_at', 'is not', null)
-      .where('v.report', 'is not', null)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('analytics_version_fact as f')
-              .select('f.version_id')
-              .whereRef('f.version_id', '=', 'v.id'),
-          ),
-        ),
-      )
-      .limit(2_000)
-      .execute();
-    if (pending.length === 0) return;
-    const rows = pending.map((version) => {
-      const codes = findingCodes(version.report);
-      return {
-        version_id: version.id,
-        fails_licence: codes.some((code) => LICENCE_FINDINGS.has(code)) ? 1 : 0,
-        fails_schema: codes.some((code) => SCHEMA_FINDINGS.has(code)) ? 1 : 0,
-      };
-    });
-    for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
-      await db
-        .insertInto('analytics_version_fact')
-        .values(rows.slice(i, i + UPSERT_CHUNK))
-        .onConflict((oc) => oc.column('version_id').doNothing())
-        .execute();
-    }
-    if (pending.length < 2_000) return;
-  }
-}
-
-function findingCodes(report: string | null): string[] {
-  if (!report) return [];
-  try {
-    const parsed = JSON.parse(report) as { findings?: { code?: unknown }[] };
-    return (parsed.findings ?? []).flatMap((f) => (typeof f.code === 'string' ? [f.code] : []));
-  } catch {
-    return [];
-  }
 }

@@ -1,7 +1,7 @@
 import { REASON_CODES, type ReasonCode } from '@assay/schema';
 import { sql } from 'kysely';
 import type { Dialect } from '../db/connect.ts';
-import { isSelectedSubmission, jsonNumber, type ResolvedFilter } from './query.ts';
+import { isFiltered, isSelectedSubmission, type ResolvedFilter } from './query.ts';
 import { refreshAnalytics } from './refresh-rollups.ts';
 import type { AnalyticsDb } from './tables.ts';
 
@@ -56,7 +56,7 @@ export interface SupplyDemandResult {
  *   report has a licence finding (missing, unknown, not accepted by the request, not commercial); *schema* —
  *   a required column, type or label-set finding; *context* — context score < 50; *quality* — overall score <
  *   the request's minimum quality score;
- * - budget: paidCents = Σ reward of `ledger.paid` events; budgetUsed = paid / budget.
+ * - budget: paidCents = Σ reward of each submission's `ledger.paid` event; budgetUsed = paid / budget.
  *
  * Platform-wide (same filter): every reject or request-changes review, its reason codes mapped to a
  * dimension (REASON_CODES); per dimension the number of reviews citing it and its share of such reviews.
@@ -82,90 +82,37 @@ export async function computeSupplyDemand(
   if (filter.requestId !== null) requestsQuery = requestsQuery.where('r.id', '=', filter.requestId);
   const requests = await requestsQuery.orderBy('r.created_at').orderBy('r.id').execute();
 
+  // One pass over the facts: supply, latest scored versions, acceptances and payments per request.
   const supply = await db
-    .selectFrom('submission as s')
-    .leftJoin('analytics_submission_fact as f', 'f.submission_id', 's.id')
-    .where('s.request_id', 'is not', null)
-    .where((eb) => isSelectedSubmission(eb, filter))
+    .selectFrom('analytics_submission_fact as f')
+    .innerJoin('data_request as r', 'r.id', 'f.request_id')
+    .where((eb) => isSelectedSubmission(eb, filter, 'f'))
     .select([
-      's.request_id',
+      'f.request_id',
       (eb) => eb.fn.countAll<number>().as('drafts'),
       sql<number>`sum(case when f.submitted_at is not null then 1 else 0 end)`.as('submitted'),
       sql<number>`sum(case when f.accepted_at is not null then 1 else 0 end)`.as('accepted'),
+      sql<number>`sum(case when f.scored_number is not null then 1 else 0 end)`.as('scored'),
+      sql<number>`coalesce(sum(f.scored_rows), 0)`.as('rows'),
+      sql<number>`coalesce(sum(f.accepted_rows), 0)`.as('acceptedRows'),
+      sql<number>`coalesce(sum(f.scored_fails_licence), 0)`.as('licence'),
+      sql<number>`coalesce(sum(f.scored_fails_schema), 0)`.as('schema'),
+      sql<number>`sum(case when f.scored_context < ${CONTEXT_PASS_SCORE} then 1 else 0 end)`.as('context'),
+      sql<number>`sum(case when f.scored_overall < r.min_quality_score then 1 else 0 end)`.as('quality'),
+      sql<number>`coalesce(sum(f.paid_cents), 0)`.as('paid'),
     ])
-    .groupBy('s.request_id')
+    .groupBy('f.request_id')
     .execute();
-
-  // Each submission's latest scored version: its rows and which requirements it fails.
-  const latestScored = await db
-    .selectFrom('submission as s')
-    .innerJoin('data_request as r', 'r.id', 's.request_id')
-    .innerJoin('submission_version as v', 'v.submission_id', 's.id')
-    .leftJoin('analytics_version_fact as vf', 'vf.version_id', 'v.id')
-    .where((eb) => isSelectedSubmission(eb, filter))
-    .where('v.scored_at', 'is not', null)
-    .where(({ eb, selectFrom }) =>
-      eb(
-        'v.number',
-        '=',
-        selectFrom('submission_version as v2')
-          .select((e) => e.fn.max('v2.number').as('n'))
-          .whereRef('v2.submission_id', '=', 's.id')
-          .where('v2.scored_at', 'is not', null),
-      ),
-    )
-    .select([
-      's.request_id',
-      (eb) => eb.fn.countAll<number>().as('scored'),
-      sql<number>`coalesce(sum(v.row_count), 0)`.as('rows'),
-      sql<number>`sum(coalesce(vf.fails_licence, 0))`.as('licence'),
-      sql<number>`sum(coalesce(vf.fails_schema, 0))`.as('schema'),
-      sql<number>`sum(case when v.score_context < ${CONTEXT_PASS_SCORE} then 1 else 0 end)`.as('context'),
-      sql<number>`sum(case when v.score_overall < r.min_quality_score then 1 else 0 end)`.as('quality'),
-    ])
-    .groupBy('s.request_id')
-    .execute();
-
-  const acceptedRows = await db
-    .selectFrom('submission_version as v')
-    .innerJoin('submission as s', 's.id', 'v.submission_id')
-    .where('v.state', '=', 'accepted')
-    .where('s.request_id', 'is not', null)
-    .where((eb) => isSelectedSubmission(eb, filter))
-    .select(['s.request_id', sql<number>`coalesce(sum(v.row_count), 0)`.as('rows')])
-    .groupBy('s.request_id')
-    .execute();
-
-  const paid = await db
-    .selectFrom('event as e')
-    .innerJoin('submission as s', 's.id', 'e.submission_id')
-    .where('e.type', '=', 'ledger.paid')
-    .where((eb) => isSelectedSubmission(eb, filter))
-    .select([
-      's.request_id',
-      sql<number>`coalesce(sum(coalesce(${jsonNumber(dialect, 'e.props', 'rewardCents')}, ${jsonNumber(dialect, 'e.props', 'amountCents')}, 0)), 0)`.as(
-        'cents',
-      ),
-    ])
-    .groupBy('s.request_id')
-    .execute();
-
-  const byRequest = <T extends { request_id: string | null }>(rows: T[]) =>
-    new Map(rows.map((row) => [row.request_id, row] as const));
-  const supplyBy = byRequest(supply);
-  const scoredBy = byRequest(latestScored);
-  const acceptedRowsBy = byRequest(acceptedRows);
-  const paidBy = byRequest(paid);
+  const supplyBy = new Map(supply.map((row) => [row.request_id, row] as const));
 
   const share = (count: unknown, total: number) => (total === 0 ? null : Number(count ?? 0) / total);
   const result: RequestSupply[] = requests.map((request) => {
-    const s = supplyBy.get(request.id);
-    const v = scoredBy.get(request.id);
+    const v = supplyBy.get(request.id);
     const reward = Number(request.reward_cents);
     const budget = Number(request.budget_cents);
     const wanted = reward > 0 ? Math.floor(budget / reward) : null;
     const scored = Number(v?.scored ?? 0);
-    const paidCents = Number(paidBy.get(request.id)?.cents ?? 0);
+    const paidCents = Number(v?.paid ?? 0);
     return {
       requestId: request.id,
       title: request.title,
@@ -173,11 +120,11 @@ export async function computeSupplyDemand(
       submissionsWanted: wanted,
       minRows: Number(request.min_rows),
       rowsWanted: wanted === null ? null : wanted * Number(request.min_rows),
-      drafts: Number(s?.drafts ?? 0),
-      submitted: Number(s?.submitted ?? 0),
-      accepted: Number(s?.accepted ?? 0),
+      drafts: Number(v?.drafts ?? 0),
+      submitted: Number(v?.submitted ?? 0),
+      accepted: Number(v?.accepted ?? 0),
       rowsSupplied: Number(v?.rows ?? 0),
-      rowsAccepted: Number(acceptedRowsBy.get(request.id)?.rows ?? 0),
+      rowsAccepted: Number(v?.acceptedRows ?? 0),
       scored,
       failing: {
         licence: share(v?.licence, scored),
@@ -193,13 +140,18 @@ export async function computeSupplyDemand(
 
   // Few distinct reason-code lists exist, so group by the stored JSON text and parse each once.
   const reasonLists = await db
-    .selectFrom('review as rv')
-    .innerJoin('submission_version as v', 'v.id', 'rv.version_id')
-    .innerJoin('submission as s', 's.id', 'v.submission_id')
-    .where('rv.decision', '<>', 'accept')
-    .where((eb) => isSelectedSubmission(eb, filter))
-    .select(['rv.reason_codes', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('rv.reason_codes')
+    .selectFrom('analytics_decision_fact as d')
+    .where('d.decision', '<>', 'accept')
+    .$if(isFiltered(filter), (qb) =>
+      qb.where('d.submission_id', 'in', (eb) =>
+        eb
+          .selectFrom('analytics_submission_fact as f')
+          .select('f.submission_id')
+          .where((e) => isSelectedSubmission(e, filter, 'f')),
+      ),
+    )
+    .select(['d.reason_codes', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('d.reason_codes')
     .execute();
   let rejections = 0;
   const dimensionReviews = new Map<string, number>();

@@ -2,19 +2,40 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 
 /**
- * The analytics rollups (migration 0003). They are derived data, rebuildable at any time from the event
- * log and the version rows, so they are typed here beside the code that fills them rather than in the
+ * The analytics rollups (migrations 0003, 0004). They are derived data, rebuildable at any time from the
+ * event log and the version rows, so they are typed here beside the code that fills them rather than in the
  * application's `Database`.
  */
 export type AnalyticsTables = {
   analytics_submission_fact: SubmissionFactTable;
-  analytics_version_fact: VersionFactTable;
+  analytics_decision_fact: DecisionFactTable;
   analytics_cursor: CursorTable;
 };
 
-/** One row per submission: the first time each funnel event happened, and the last activity. */
+/** One row per decided version: its `version.decided` event and the scores of the version it names. */
+export interface DecisionFactTable {
+  version_id: string;
+  submission_id: string;
+  number: number;
+  /** accept | reject | request_changes */
+  decision: string;
+  /** JSON array of reason codes, as the event carried them. */
+  reason_codes: string;
+  decided_at: number;
+  scored_at: number | null;
+  overall: number | null;
+  structure: number | null;
+  context: number | null;
+  provenance: number | null;
+}
+
+/** One row per submission, folded from its events (and the versions they name). */
 export interface SubmissionFactTable {
   submission_id: string;
+  /** From `submission.created`: its actor, request and time (the draft's start for every filter). */
+  contributor_id: string | null;
+  request_id: string | null;
+  created_at: number | null;
   /** min(at) of `submission.created` and `draft.started`. */
   draft_at: number | null;
   file_at: number | null;
@@ -36,13 +57,19 @@ export interface SubmissionFactTable {
   /** The latest `field.edited` and its `props.field`. */
   last_field_at: number | null;
   last_field: string | null;
-}
-
-/** One row per scored version: which request requirements its quality report says it fails (0/1). */
-export interface VersionFactTable {
-  version_id: string;
-  fails_licence: number;
-  fails_schema: number;
+  /** The highest-numbered version with a `version.scored` event: its number, rows, scores, failures (0/1). */
+  scored_number: number | null;
+  scored_rows: number | null;
+  scored_overall: number | null;
+  scored_context: number | null;
+  scored_fails_licence: number | null;
+  scored_fails_schema: number | null;
+  /** The accepted version's number and rows. */
+  accepted_number: number | null;
+  accepted_rows: number | null;
+  /** The earliest `ledger.paid`: when, and its reward in cents. */
+  paid_at: number | null;
+  paid_cents: number | null;
 }
 
 /** How far a rollup has read a source (the event id). */

@@ -1,11 +1,13 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as initial from './migrations/0001-initial.ts';
 import * as analyticsRollups from './migrations/0003-analytics-rollups.ts';
+import * as analyticsFacts from './migrations/0004-analytics-facts.ts';
 
 /** Every migration, in order. Imported statically so a bundle or a worker sees the same list. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0003-analytics-rollups': analyticsRollups,
+  '0004-analytics-facts': analyticsFacts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

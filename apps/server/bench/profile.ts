@@ -1,0 +1,82 @@
+// Profiling aid for the metrics (not the benchmark): loads the benchmark data once into a kept SQLite file
+// (PROFILE_DIR, default /tmp/assay-profile) and prints every query slower than 5 ms per metric.
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { computeAcceptanceCurve } from '../src/analytics/acceptance-curve.ts';
+import { computeFriction } from '../src/analytics/friction.ts';
+import { computeFunnel } from '../src/analytics/funnel.ts';
+import { refreshAnalytics } from '../src/analytics/refresh-rollups.ts';
+import { computeSupplyDemand } from '../src/analytics/supply-demand.ts';
+import { withAnalyticsTables } from '../src/analytics/tables.ts';
+import type { Database } from '../src/db/database.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { generateBenchData } from './generate.ts';
+
+const TABLES = {
+  users: 'user',
+  organisations: 'organisation',
+  requests: 'data_request',
+  submissions: 'submission',
+  versions: 'submission_version',
+  reviews: 'review',
+  events: 'event',
+};
+const dir = process.env.PROFILE_DIR ?? '/tmp/assay-profile';
+const file = path.join(dir, 'assay.sqlite');
+const fresh = !existsSync(file);
+mkdirSync(dir, { recursive: true });
+const raw = new SQLite(file);
+raw.pragma('journal_mode = WAL');
+let logging = false;
+const db = new Kysely<Database>({
+  dialect: new SqliteDialect({ database: raw }),
+  log: (e) => {
+    if (logging && e.level === 'query' && e.queryDurationMillis > 5) {
+      console.log(
+        `  ${Math.round(e.queryDurationMillis)} ms  ${e.query.sql.replace(/\s+/g, ' ').slice(0, 160)}`,
+      );
+    }
+  },
+});
+await migrateToLatest(db);
+if (fresh) {
+  for (const batch of generateBenchData({ seed: 1, part: 0, submissions: 100_000, events: 1_000_000 })) {
+    await db.transaction().execute(async (trx) => {
+      for (const [key, table] of Object.entries(TABLES)) {
+        const rows = batch[key as keyof typeof batch];
+        if (rows.length === 0) continue;
+        const per = Math.floor(30_000 / Object.keys(rows[0]!).length);
+        for (let i = 0; i < rows.length; i += per) {
+          await trx
+            .insertInto(table as never)
+            .values(rows.slice(i, i + per) as never)
+            .execute();
+        }
+      }
+    });
+  }
+}
+const adb = withAnalyticsTables(db);
+console.log('loaded');
+await refreshAnalytics(adb, 'sqlite');
+const filter = { fromMs: null, toMs: null, requestId: null };
+const metrics = {
+  funnel: () => computeFunnel(adb, 'sqlite', filter),
+  friction: () => computeFriction(adb, 'sqlite', filter, { idleHours: 72 }),
+  acceptanceCurve: () =>
+    computeAcceptanceCurve(adb, 'sqlite', filter, { targetAcceptance: 0.8, binWidth: 10 }),
+  supplyDemand: () => computeSupplyDemand(adb, 'sqlite', filter),
+};
+const only = process.argv[2];
+for (const [name, run] of Object.entries(metrics)) {
+  if (only && only !== name) continue;
+  await run();
+  logging = true;
+  const start = performance.now();
+  await run();
+  console.log(`${name}: ${Math.round(performance.now() - start)} ms`);
+  logging = false;
+}
+await db.destroy();
