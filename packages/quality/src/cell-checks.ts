@@ -50,29 +50,37 @@ export function isUnsafeIntegerText(value: string): boolean {
 export function isNumberText(value: string): boolean {
   const n = value.length;
   let i = 0;
+  if (n === 0) return false;
   let c = value.charCodeAt(0);
-  if (c === 43 || c === 45) c = value.charCodeAt(++i);
+  if (c === 43 || c === 45) i++;
   let digits = 0;
-  while (c >= 48 && c <= 57) {
+  for (; i < n; i++) {
+    c = value.charCodeAt(i);
+    if (c < 48 || c > 57) break;
     digits++;
-    c = value.charCodeAt(++i);
   }
-  if (c === 46) {
-    c = value.charCodeAt(++i);
-    while (c >= 48 && c <= 57) {
+  if (i < n && c === 46) {
+    for (i++; i < n; i++) {
+      c = value.charCodeAt(i);
+      if (c < 48 || c > 57) break;
       digits++;
-      c = value.charCodeAt(++i);
     }
   }
   if (digits === 0) return false;
   // Without an exponent, fewer than 300 characters cannot reach infinity (about 1.8e308).
   if (i === n) return n < 300 || Number.isFinite(Number(value));
   if (c !== 101 && c !== 69) return false;
-  c = value.charCodeAt(++i);
-  if (c === 43 || c === 45) c = value.charCodeAt(++i);
+  i++;
+  if (i < n) {
+    c = value.charCodeAt(i);
+    if (c === 43 || c === 45) i++;
+  }
   const exponentStart = i;
-  while (c >= 48 && c <= 57) c = value.charCodeAt(++i);
-  if (i === exponentStart || i !== n) return false;
+  for (; i < n; i++) {
+    c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  if (i === exponentStart) return false;
   return Number.isFinite(Number(value));
 }
 

@@ -1,6 +1,11 @@
-/** Table slots grow by half when the load passes this: 12 bytes a slot keeps it at 15–23 bytes a row. */
+/** Shard slots grow by half when their load passes this: 12 bytes a slot keeps it at 15–23 bytes a row. */
 const MAX_LOAD = 0.8;
-const TWO_TO_MINUS_32 = 2.3283064365386963e-10;
+/** The top bits of a key's high half pick one of this many shards, each its own table. */
+const SHARD_BITS = 4;
+const SHARDS = 1 << SHARD_BITS;
+const SHARD_SHIFT = 32 - SHARD_BITS;
+const SLOT_BITS_MASK = (1 << SHARD_SHIFT) - 1;
+const TWO_TO_MINUS_SHARD_SHIFT = 1 / 2 ** SHARD_SHIFT;
 
 /** What {@link RowTable.add} found. */
 export const NEW = 0;
@@ -8,26 +13,38 @@ export const SAME = 1;
 export const DIFFERENT_VALUE = 2;
 
 /**
- * An open-addressing hash table of 64-bit keys (two uint32 halves) with a uint32 value each, in typed
+ * An open-addressing hash table of 64-bit keys (two 32-bit halves) with a 32-bit value each, in typed
  * arrays: about 12 bytes a slot, where a `Set<bigint>` of a million rows needs about 45 MiB. Keys are
- * hashes already, so the high half picks the slot (Lemire's multiply-shift range reduction) and linear
- * probing resolves collisions. The key 0:0 marks an empty slot, so callers never pass it.
+ * hashes already, so the top bits of the high half pick one of 16 shards, the rest of it the slot
+ * (Lemire's multiply-shift range reduction), and linear probing resolves collisions. Shards grow one at a
+ * time, so growing holds an old and a new copy of one sixteenth of the table, not of all of it. Halves
+ * and values are int32 (uint32 inputs are the same bits), which V8 keeps unboxed. The key 0:0 marks an
+ * empty slot, so callers never pass it.
  */
 export class RowTable {
   size = 0;
-  private capacity: number;
-  private keys: Uint32Array;
-  private values: Uint32Array;
+  /** The value stored under the key found by the last {@link add} that did not return {@link NEW}. */
+  storedValue = 0;
+  private readonly keys: Int32Array[] = [];
+  private readonly values: Int32Array[] = [];
+  private readonly capacities = new Int32Array(SHARDS);
+  private readonly sizes = new Int32Array(SHARDS);
 
   constructor(initialCapacity = 4096) {
-    this.capacity = initialCapacity;
-    this.keys = new Uint32Array(initialCapacity * 2);
-    this.values = new Uint32Array(initialCapacity);
+    const capacity = Math.max(16, Math.ceil(initialCapacity / SHARDS));
+    for (let shard = 0; shard < SHARDS; shard++) {
+      this.keys.push(new Int32Array(capacity * 2));
+      this.values.push(new Int32Array(capacity));
+      this.capacities[shard] = capacity;
+    }
   }
 
   /** Bytes held by the table's arrays. */
   get byteLength(): number {
-    return this.keys.byteLength + this.values.byteLength;
+    let bytes = 0;
+    for (let shard = 0; shard < SHARDS; shard++)
+      bytes += this.keys[shard]!.byteLength + this.values[shard]!.byteLength;
+    return bytes;
   }
 
   /**
@@ -35,11 +52,15 @@ export class RowTable {
    * if its stored value equals `value`, {@link DIFFERENT_VALUE} otherwise, and sets `storedValue`.
    */
   add(hi: number, lo: number, value: number): number {
+    hi |= 0;
+    lo |= 0;
+    value |= 0;
     if (hi === 0 && lo === 0) lo = 1;
-    if (this.size + 1 > this.capacity * MAX_LOAD) this.grow();
-    const keys = this.keys;
-    const capacity = this.capacity;
-    let slot = Math.floor(hi * capacity * TWO_TO_MINUS_32);
+    const shard = hi >>> SHARD_SHIFT;
+    if (this.sizes[shard]! + 1 > this.capacities[shard]! * MAX_LOAD) this.grow(shard);
+    const keys = this.keys[shard]!;
+    const capacity = this.capacities[shard]!;
+    let slot = Math.floor((hi & SLOT_BITS_MASK) * capacity * TWO_TO_MINUS_SHARD_SHIFT);
     while (true) {
       const k = slot * 2;
       const h = keys[k]!;
@@ -47,44 +68,44 @@ export class RowTable {
       if (h === 0 && l === 0) {
         keys[k] = hi;
         keys[k + 1] = lo;
-        this.values[slot] = value;
+        this.values[shard]![slot] = value;
+        this.sizes[shard]!++;
         this.size++;
         return NEW;
       }
       if (h === hi && l === lo) {
-        this.storedValue = this.values[slot]!;
-        return this.storedValue === value ? SAME : DIFFERENT_VALUE;
+        const stored = this.values[shard]![slot]!;
+        this.storedValue = stored;
+        return stored === value ? SAME : DIFFERENT_VALUE;
       }
       slot++;
       if (slot === capacity) slot = 0;
     }
   }
 
-  /** The value stored under the key found by the last {@link add} that did not return {@link NEW}. */
-  storedValue = 0;
-
-  private grow(): void {
-    const oldKeys = this.keys;
-    const oldValues = this.values;
-    const oldCapacity = this.capacity;
+  private grow(shard: number): void {
+    const oldKeys = this.keys[shard]!;
+    const oldValues = this.values[shard]!;
+    const oldCapacity = this.capacities[shard]!;
     const capacity = Math.ceil(oldCapacity * 1.5);
-    this.capacity = capacity;
-    this.keys = new Uint32Array(capacity * 2);
-    this.values = new Uint32Array(capacity);
-    const keys = this.keys;
+    const keys = new Int32Array(capacity * 2);
+    const values = new Int32Array(capacity);
     for (let s = 0; s < oldCapacity; s++) {
       const hi = oldKeys[s * 2]!;
       const lo = oldKeys[s * 2 + 1]!;
       if (hi === 0 && lo === 0) continue;
-      let slot = Math.floor(hi * capacity * TWO_TO_MINUS_32);
+      let slot = Math.floor((hi & SLOT_BITS_MASK) * capacity * TWO_TO_MINUS_SHARD_SHIFT);
       while (keys[slot * 2] !== 0 || keys[slot * 2 + 1] !== 0) {
         slot++;
         if (slot === capacity) slot = 0;
       }
       keys[slot * 2] = hi;
       keys[slot * 2 + 1] = lo;
-      this.values[slot] = oldValues[s]!;
+      values[slot] = oldValues[s]!;
     }
+    this.keys[shard] = keys;
+    this.values[shard] = values;
+    this.capacities[shard] = capacity;
   }
 }
 
@@ -99,8 +120,10 @@ export class BottomK {
 
   constructor(private readonly k: number) {}
 
-  /** Offers a key that was not offered before. */
+  /** Offers a key that was not offered before (halves as uint32 or as int32 with the same bits). */
   offer(hi: number, lo: number): void {
+    hi >>>= 0;
+    lo >>>= 0;
     const his = this.his;
     const los = this.los;
     if (his.length < this.k) {
