@@ -213,14 +213,20 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
       uploadVersionFile(version.id, dropped, {
         onProgress: (progress) => setUpload({ progress, status: 'uploading' }),
       })
-        .then(() => {
+        .then(async () => {
           setUpload({ progress: 1, status: 'done' });
           setUploadedName(dropped.name);
-          void queryClient.invalidateQueries({ queryKey: trpc.submission.pathKey() });
+          // Attaching the file touched the draft: autosave's stale-tab guard needs its new updatedAt.
+          const fresh = await queryClient.fetchQuery({
+            ...trpc.submission.byId.queryOptions({ id: submission.id }),
+            staleTime: 0,
+          });
+          const current = fresh.versions.find((v) => v.id === version.id);
+          if (current) serverUpdatedAt.current = current.updatedAt;
         })
         .catch((error: Error) => setUpload({ progress: 0, status: 'error', error: error.message }));
     },
-    [version.id, queryClient, trpc],
+    [version.id, submission.id, queryClient, trpc],
   );
 
   async function onDrop(files: File[]) {

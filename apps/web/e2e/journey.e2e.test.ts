@@ -1,0 +1,231 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ticketsCsv } from './fixtures.ts';
+import {
+  choose,
+  createOperator,
+  field,
+  freshDataDir,
+  launchBrowser,
+  pixelStats,
+  type RunningApp,
+  screenshot,
+  signIn,
+  signUp,
+  startApp,
+  watchPage,
+} from './support.ts';
+
+const operator = { email: 'ops@assay.test', password: 'operator-password-1' };
+const reviewer = { name: 'Rita Reviewer', email: 'rita@acme.test', password: 'reviewer-password-1' };
+const contributor = {
+  name: 'Carl Contributor',
+  email: 'carl@example.test',
+  password: 'contributor-password-1',
+};
+const REQUEST_TITLE = 'Support tickets labeled by urgency';
+
+let app: RunningApp;
+let browser: Browser;
+const contexts: Record<string, { context: BrowserContext; page: Page; problems: string[] }> = {};
+const shots: string[] = [];
+let inviteLink = '';
+let submissionUrl = '';
+
+async function as(role: 'operator' | 'reviewer' | 'contributor'): Promise<Page> {
+  if (!contexts[role]) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    contexts[role] = { context, page, problems: watchPage(page) };
+  }
+  return contexts[role].page;
+}
+
+async function shot(page: Page, name: string) {
+  await page.waitForLoadState('networkidle');
+  shots.push(await screenshot(page, name));
+}
+
+beforeAll(async () => {
+  const dataDir = freshDataDir();
+  createOperator(dataDir, operator.email, operator.password);
+  app = await startApp(dataDir);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('the journeys of the three roles', () => {
+  it('operator signs in, creates an organisation and invites a reviewer', async () => {
+    const page = await as('operator');
+    await signIn(page, app.url, operator);
+    await page.goto(`${app.url}/operator/organisations`);
+    await field(page, 'New organisation').fill('Acme Data');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByTestId('organisations').getByText('Acme Data').waitFor();
+    await choose(page, 'Organisation', 'Acme Data');
+    await field(page, "Reviewer's email").fill(reviewer.email);
+    await page.getByRole('button', { name: 'Invite' }).click();
+    inviteLink = (await page.getByTestId('invite-link').textContent()) ?? '';
+    expect(inviteLink).toMatch(/\/invite\/[\w-]{20,}$/);
+    await shot(page, 'operator-organisations');
+  });
+
+  it('reviewer accepts the invitation and posts a data request', async () => {
+    const page = await as('reviewer');
+    await page.goto(inviteLink);
+    await page.getByRole('textbox', { name: /^Your name/ }).fill(reviewer.name);
+    await page.locator('input[type=password]').fill(reviewer.password);
+    await page.getByRole('button', { name: 'Accept and sign in' }).click();
+    await page.getByTestId('whoami').filter({ hasText: 'reviewer' }).waitFor();
+    await page.goto(`${app.url}/review/requests/new`);
+    await field(page, 'Title').fill(REQUEST_TITLE);
+    await field(page, 'Description').fill('Tickets from a helpdesk, each labeled high or low urgency.');
+    await field(page, 'Reward per accepted submission (€)').fill('25');
+    await field(page, 'Budget (€)').fill('500');
+    await page.getByRole('button', { name: 'Post the request' }).click();
+    await page.getByTestId('requests').getByText(REQUEST_TITLE).waitFor();
+    await shot(page, 'reviewer-requests');
+  });
+
+  it('contributor signs up, uploads a CSV, sees pre-score findings, fixes the manifest and submits', async () => {
+    const page = await as('contributor');
+    await signUp(page, app.url, contributor);
+    await shot(page, 'contributor-submissions-empty');
+    await page.goto(`${app.url}/requests`);
+    const card = page.getByTestId('request-card').filter({ hasText: REQUEST_TITLE });
+    await card.waitFor();
+    await shot(page, 'contributor-requests');
+    await card.getByRole('link', { name: 'Contribute to this request' }).click();
+    await page.getByRole('button', { name: 'Start the draft' }).click();
+    await page.waitForURL(/\/submissions\/[\w-]+\/edit$/);
+    submissionUrl = page.url().replace(/\/edit$/, '');
+
+    // Drop a file: upload with progress, preview, detected label column and classes.
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'tickets.csv', mimeType: 'text/csv', buffer: Buffer.from(ticketsCsv(60)) });
+    await page.getByTestId('upload-status').filter({ hasText: 'Uploaded' }).waitFor();
+    await page.getByRole('button', { name: 'Next: Preview' }).click();
+    await page.getByTestId('preview').waitFor();
+    await expect(page.getByTestId('label-classes').textContent()).resolves.toContain('high: 25');
+    await shot(page, 'contributor-wizard-preview');
+
+    // Pre-score with an empty datasheet: findings, each linking to its field.
+    await page.getByRole('button', { name: 'Next: Datasheet' }).click();
+    await page.getByRole('button', { name: 'Next: Pre-score' }).click();
+    await page.getByTestId('report').waitFor({ timeout: 30_000 });
+    const before = Number(await page.getByTestId('overall-score').textContent());
+    const findings = page.getByTestId('finding');
+    expect(await findings.count()).toBeGreaterThan(0);
+    await shot(page, 'contributor-wizard-prescore');
+    const licenceFinding = findings.filter({ hasText: 'Go to field provenance.license' });
+    await licenceFinding
+      .first()
+      .getByRole('button', { name: /Go to field/ })
+      .click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-provenance.license');
+
+    // Fix the manifest: datasheet, provenance, attestation.
+    await choose(page, 'Licence (SPDX identifier)', /^CC-BY-4\.0 —/, 'CC-BY-4.0');
+    await field(page, /^Description/).fill(
+      'Helpdesk tickets of a small hosting company; one row is one ticket with its urgency.',
+    );
+    await field(page, 'How the data was collected').fill('Exported from our helpdesk, March 2025');
+    await field(page, 'Period start (YYYY-MM-DD)').fill('2025-03-01');
+    await field(page, 'Period end (YYYY-MM-DD)').fill('2025-03-31');
+    await field(page, 'Who or what is in the data').fill('Customers of a small hosting company');
+    await field(page, 'Geography').fill('EU');
+    await field(page, 'Language (e.g. en)').fill('en');
+    await field(page, 'Intended use').fill('Training a ticket triage classifier');
+    await field(page, 'Known limitations').fill('English only; one company; one month');
+    await field(page, 'How labels were assigned').fill(
+      'One agent per ticket, labeled when the ticket was closed',
+    );
+    await field(page, 'What “text” holds').fill('Ticket body as written by the customer');
+    await field(page, 'What “urgency” holds').fill('Urgency judged by the agent');
+    await field(page, 'What “created” holds').fill('Day the ticket was opened');
+    await field(page, 'Definition of “high”').fill('Service is down for the customer');
+    await field(page, 'Definition of “low”').fill('A question or request that can wait a day');
+    await choose(page, 'Source', 'self-collected');
+    await choose(page, /^Consent basis/, 'contract');
+    await page.getByLabel(/I have the right to contribute/).check();
+    await page.getByTestId('save-status').filter({ hasText: /Saved/ }).waitFor();
+    await shot(page, 'contributor-wizard-datasheet');
+
+    // The draft survives a reload (server copy and local copy).
+    await page.reload();
+    await page.getByTestId('save-status').waitFor();
+    await page.getByRole('button', { name: 'Datasheet' }).first().click();
+    await expect(field(page, 'Geography').inputValue()).resolves.toBe('EU');
+    // The file itself is read in the browser: drop it again to pre-score after the reload.
+    await page.getByRole('button', { name: 'File' }).first().click();
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'tickets.csv', mimeType: 'text/csv', buffer: Buffer.from(ticketsCsv(60)) });
+    await page.getByTestId('upload-status').filter({ hasText: 'Uploaded' }).waitFor();
+    await page.getByRole('button', { name: 'Pre-score' }).first().click();
+    await page.getByTestId('report').waitFor({ timeout: 30_000 });
+    const after = Number(await page.getByTestId('overall-score').textContent());
+    expect(after).toBeGreaterThan(before);
+
+    await page.getByRole('button', { name: 'Next: Submit' }).click();
+    await page.getByRole('button', { name: 'Submit for scoring' }).click();
+    await page.waitForURL(submissionUrl);
+    await page.getByRole('heading', { name: 'Score of record' }).waitFor({ timeout: 60_000 });
+    await shot(page, 'contributor-submission-scored');
+  });
+
+  it('reviewer accepts it from the queue with a reason and a comment', async () => {
+    const page = await as('reviewer');
+    await page.goto(`${app.url}/review`);
+    const row = page.getByTestId('queue').getByRole('link', { name: /tickets/i });
+    await row.waitFor();
+    await shot(page, 'reviewer-queue');
+    await row.click();
+    await page.getByTestId('decision-panel').waitFor();
+    await page.getByTestId('sample-rows').waitFor();
+    await shot(page, 'reviewer-review');
+    await page.locator('body').press('r');
+    await page.locator('body').press('a');
+    await page.getByLabel('Meets our requirements').check();
+    await field(page, 'Comment to the contributor').fill('Clean, documented and licensed: thank you.');
+    await page.getByRole('button', { name: 'Accept', exact: true }).click();
+    await page.waitForURL(`${app.url}/review`);
+  });
+
+  it('contributor sees the decision and the credit', async () => {
+    const page = await as('contributor');
+    await page.goto(submissionUrl);
+    await page.getByTestId('decision').filter({ hasText: 'accepted' }).waitFor();
+    await page.goto(`${app.url}/earnings`);
+    await page.getByTestId('balance').filter({ hasText: '25' }).waitFor();
+    await shot(page, 'contributor-earnings');
+  });
+
+  it('operator dashboard shows the acceptance', async () => {
+    const page = await as('operator');
+    await page.goto(`${app.url}/operator`);
+    await page.getByTestId('curve-summary').filter({ hasText: '1 accepted' }).waitFor({ timeout: 30_000 });
+    await page.getByTestId('chart-funnel').locator('svg').first().waitFor();
+    await shot(page, 'operator-dashboard');
+  });
+
+  it('no page threw or opened a dialog', () => {
+    for (const [role, { problems }] of Object.entries(contexts)) expect(problems, role).toEqual([]);
+  });
+
+  it('every screenshot shows a rendered page, not a blank one', () => {
+    expect(shots.length).toBeGreaterThanOrEqual(8);
+    for (const file of shots) {
+      const stats = pixelStats(file);
+      expect(stats.width, file).toBeGreaterThan(300);
+      expect(stats.stdDev, file).toBeGreaterThan(8);
+      expect(stats.distinctColours, file).toBeGreaterThan(20);
+    }
+  });
+});
