@@ -25,16 +25,15 @@ export class RowTable {
   size = 0;
   /** The value stored under the key found by the last {@link add} that did not return {@link NEW}. */
   storedValue = 0;
-  private readonly keys: Int32Array[] = [];
-  private readonly values: Int32Array[] = [];
+  /** Per shard, three int32 a slot: the key's high and low halves, then the value (one cache line). */
+  private readonly slots: Int32Array[] = [];
   private readonly capacities = new Int32Array(SHARDS);
   private readonly sizes = new Int32Array(SHARDS);
 
   constructor(initialCapacity = 4096) {
     const capacity = Math.max(16, Math.ceil(initialCapacity / SHARDS));
     for (let shard = 0; shard < SHARDS; shard++) {
-      this.keys.push(new Int32Array(capacity * 2));
-      this.values.push(new Int32Array(capacity));
+      this.slots.push(new Int32Array(capacity * 3));
       this.capacities[shard] = capacity;
     }
   }
@@ -42,8 +41,7 @@ export class RowTable {
   /** Bytes held by the table's arrays. */
   get byteLength(): number {
     let bytes = 0;
-    for (let shard = 0; shard < SHARDS; shard++)
-      bytes += this.keys[shard]!.byteLength + this.values[shard]!.byteLength;
+    for (let shard = 0; shard < SHARDS; shard++) bytes += this.slots[shard]!.byteLength;
     return bytes;
   }
 
@@ -58,23 +56,23 @@ export class RowTable {
     if (hi === 0 && lo === 0) lo = 1;
     const shard = hi >>> SHARD_SHIFT;
     if (this.sizes[shard]! + 1 > this.capacities[shard]! * MAX_LOAD) this.grow(shard);
-    const keys = this.keys[shard]!;
+    const slots = this.slots[shard]!;
     const capacity = this.capacities[shard]!;
     let slot = Math.floor((hi & SLOT_BITS_MASK) * capacity * TWO_TO_MINUS_SHARD_SHIFT);
     while (true) {
-      const k = slot * 2;
-      const h = keys[k]!;
-      const l = keys[k + 1]!;
+      const k = slot * 3;
+      const h = slots[k]!;
+      const l = slots[k + 1]!;
       if (h === 0 && l === 0) {
-        keys[k] = hi;
-        keys[k + 1] = lo;
-        this.values[shard]![slot] = value;
+        slots[k] = hi;
+        slots[k + 1] = lo;
+        slots[k + 2] = value;
         this.sizes[shard]!++;
         this.size++;
         return NEW;
       }
       if (h === hi && l === lo) {
-        const stored = this.values[shard]![slot]!;
+        const stored = slots[k + 2]!;
         this.storedValue = stored;
         return stored === value ? SAME : DIFFERENT_VALUE;
       }
@@ -84,27 +82,24 @@ export class RowTable {
   }
 
   private grow(shard: number): void {
-    const oldKeys = this.keys[shard]!;
-    const oldValues = this.values[shard]!;
+    const old = this.slots[shard]!;
     const oldCapacity = this.capacities[shard]!;
     const capacity = Math.ceil(oldCapacity * 1.5);
-    const keys = new Int32Array(capacity * 2);
-    const values = new Int32Array(capacity);
-    for (let s = 0; s < oldCapacity; s++) {
-      const hi = oldKeys[s * 2]!;
-      const lo = oldKeys[s * 2 + 1]!;
+    const slots = new Int32Array(capacity * 3);
+    for (let s = 0; s < oldCapacity * 3; s += 3) {
+      const hi = old[s]!;
+      const lo = old[s + 1]!;
       if (hi === 0 && lo === 0) continue;
       let slot = Math.floor((hi & SLOT_BITS_MASK) * capacity * TWO_TO_MINUS_SHARD_SHIFT);
-      while (keys[slot * 2] !== 0 || keys[slot * 2 + 1] !== 0) {
+      while (slots[slot * 3] !== 0 || slots[slot * 3 + 1] !== 0) {
         slot++;
         if (slot === capacity) slot = 0;
       }
-      keys[slot * 2] = hi;
-      keys[slot * 2 + 1] = lo;
-      values[slot] = oldValues[s]!;
+      slots[slot * 3] = hi;
+      slots[slot * 3 + 1] = lo;
+      slots[slot * 3 + 2] = old[s + 2]!;
     }
-    this.keys[shard] = keys;
-    this.values[shard] = values;
+    this.slots[shard] = slots;
     this.capacities[shard] = capacity;
   }
 }
