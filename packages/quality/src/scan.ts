@@ -492,6 +492,9 @@ async function readJsonLines(texts: AsyncIterable<string>, scanner: RowScanner) 
   let isSkipping = false;
   let keyIndex: Map<string, number> | null = null;
   let values: string[] = [];
+  /** Column names, and per column the last row number whose object had that key. */
+  let names: string[] = [];
+  let present = new Float64Array(0);
 
   const line = (text: string) => {
     if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
@@ -512,26 +515,31 @@ async function readJsonLines(texts: AsyncIterable<string>, scanner: RowScanner) 
     }
     const object = parsed as Record<string, unknown>;
     if (keyIndex === null) {
-      const names = Object.keys(object);
+      names = Object.keys(object);
       for (const column of scanner.manifestColumnNames()) if (!names.includes(column)) names.push(column);
       scanner.setHeader(names);
       keyIndex = new Map(names.map((name, index) => [name, index]));
       values = new Array<string>(names.length).fill('');
+      present = new Float64Array(names.length);
     }
     const columns = ev.columns;
-    let matched = 0;
-    for (let c = 0; c < columns.length; c++) {
-      const name = columns[c]!.name;
-      if (!Object.hasOwn(object, name)) {
-        values[c] = '';
+    const count = columns.length;
+    // One pass over the object's own keys in order: `object[key]` inside `for…in` is a direct field load,
+    // and a key in its first-object position is found by identity. Columns not stamped are absent.
+    let position = 0;
+    let hasUnexpected = false;
+    for (const key in object) {
+      const c = position < count && names[position] === key ? position : (keyIndex.get(key) ?? -1);
+      if (c === -1) {
+        hasUnexpected = true;
         continue;
       }
-      matched++;
-      values[c] = toCellText(object[name], columns[c]!, rowNumber);
+      position = c + 1;
+      present[c] = rowNumber;
+      values[c] = toCellText(object[key], columns[c]!, rowNumber);
     }
-    let keyCount = 0;
-    for (const _ in object) keyCount++;
-    if (keyCount > matched) {
+    for (let c = 0; c < count; c++) if (present[c] !== rowNumber) values[c] = '';
+    if (hasUnexpected) {
       for (const key of Object.keys(object)) {
         if (keyIndex.has(key)) continue;
         let occurrences = ev.unexpectedKeys.get(key);
@@ -543,10 +551,8 @@ async function readJsonLines(texts: AsyncIterable<string>, scanner: RowScanner) 
       }
     }
     // A key that is absent is missing, not ragged: count it as a missing value in that column.
-    scanner.row(values, columns.length);
-    for (let c = 0; c < columns.length; c++) {
-      if (!Object.hasOwn(object, columns[c]!.name)) columns[c]!.seen--;
-    }
+    scanner.row(values, count);
+    for (let c = 0; c < count; c++) if (present[c] !== rowNumber) columns[c]!.seen--;
   };
 
   for await (const text of texts) {
