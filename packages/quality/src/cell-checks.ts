@@ -110,13 +110,25 @@ export function isDateText(value: string): boolean {
 }
 
 function isDatePrefix(value: string): boolean {
-  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  return datePrefixKey(value) !== -1;
+}
+
+/**
+ * The date a text starts with as the number `yyyymmdd` when its first 10 characters are a valid
+ * `YYYY-MM-DD` (29 February only in leap years), else -1. Keys order as the dates do.
+ */
+export function datePrefixKey(value: string): number {
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return -1;
   const year = digitsAt(value, 0, 4);
   const month = digitsAt(value, 5, 2);
   const day = digitsAt(value, 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
-  if (month === 2 && day === 29) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= DAYS_IN_MONTH[month - 1]!;
+  if (year < 0 || month < 1 || month > 12 || day < 1) return -1;
+  if (month === 2 && day === 29) {
+    if (!(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return -1;
+  } else if (day > DAYS_IN_MONTH[month - 1]!) {
+    return -1;
+  }
+  return year * 10000 + month * 100 + day;
 }
 
 const TIME = /^[T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)?$/;

@@ -1,5 +1,12 @@
 import type { FileFormat, Manifest } from '@assay/schema';
-import { isDateText, isMissing, isNumberText, isOfType, isUnsafeIntegerText } from './cell-checks.ts';
+import {
+  datePrefixKey,
+  isDateText,
+  isMissing,
+  isNumberText,
+  isOfType,
+  isUnsafeIntegerText,
+} from './cell-checks.ts';
 import { CsvTokenizer, MAX_RECORD_CHARS } from './csv-tokenizer.ts';
 import { type ColumnEvidence, type Evidence, Occurrences } from './evidence.ts';
 import { hasDigitRun, PII_CARD, PII_EMAIL, PII_PHONE, piiKinds } from './pii.ts';
@@ -27,15 +34,6 @@ let hasNumberRun = false;
 
 function isTextType(type: string | null): boolean {
   return type === null || type === 'string';
-}
-
-/** The date a text starts with (`YYYY-MM-DD`, already checked) as the number `yyyymmdd`. */
-function dateKey(value: string): number {
-  let key = 0;
-  for (let i = 0; i < 10; i++) {
-    if (i !== 4 && i !== 7) key = key * 10 + value.charCodeAt(i) - 48;
-  }
-  return key;
 }
 
 /** Final avalanche of MurmurHash3, so similar rows land far apart (as int32, which V8 keeps unboxed). */
@@ -72,8 +70,8 @@ class RowScanner {
     this.multilabel = manifest.task === 'multilabel-classification';
     const start = manifest.context?.timeframe?.start;
     const end = manifest.context?.timeframe?.end;
-    this.timeframeStart = start && isDateText(start.slice(0, 10)) ? dateKey(start) : -1;
-    this.timeframeEnd = end && isDateText(end.slice(0, 10)) ? dateKey(end) : Number.POSITIVE_INFINITY;
+    this.timeframeStart = start && isDateText(start.slice(0, 10)) ? datePrefixKey(start) : -1;
+    this.timeframeEnd = end && isDateText(end.slice(0, 10)) ? datePrefixKey(end) : Number.POSITIVE_INFINITY;
     this.evidence = {
       format,
       bytes: 0,
@@ -191,13 +189,18 @@ class RowScanner {
         else if (value !== column.firstValue) column.isConstant = false;
       }
       const type = column.type;
-      if (type !== null && type !== 'string' && type !== 'category' && !isRagged) {
+      if (type === 'date' && !isRagged) {
+        // Checked and turned into a day number at once; a day outside the manifest's timeframe is reported.
+        const day = value.length === 10 ? datePrefixKey(value) : -1;
+        if (day === -1) column.typeErrors.add(rowNumber);
+        else if (day < this.timeframeStart || day > this.timeframeEnd) column.datesOutside.add(rowNumber);
+      } else if (type !== null && type !== 'string' && type !== 'category' && !isRagged) {
         if (!isOfType(value, type)) column.typeErrors.add(rowNumber);
         else if (type === 'integer' && value.length > 15 && isUnsafeIntegerText(value)) {
           column.unsafeIntegers.add(rowNumber);
-        } else if (type === 'date' || type === 'datetime') {
+        } else if (type === 'datetime') {
           // The value starts with a valid date: its day alone decides, the time of day never does.
-          const day = dateKey(value);
+          const day = datePrefixKey(value);
           if (day < this.timeframeStart || day > this.timeframeEnd) column.datesOutside.add(rowNumber);
         }
       }
