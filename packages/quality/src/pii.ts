@@ -23,9 +23,12 @@ export function findPii(value: string, found: Set<PiiKind>, hasNumberRun = hasDi
   if ((kinds & PII_PHONE) !== 0) found.add('phone');
 }
 
-/** {@link findPii} as bits ({@link PII_EMAIL}, {@link PII_PHONE}, {@link PII_CARD}), allocation-free. */
-export function piiKinds(value: string, hasNumberRun: boolean): number {
-  let kinds = value.indexOf('@') !== -1 && hasEmail(value) ? PII_EMAIL : 0;
+/**
+ * {@link findPii} as bits ({@link PII_EMAIL}, {@link PII_PHONE}, {@link PII_CARD}), allocation-free.
+ * `firstAt` is the index of the first `@` (-1 for none), when the caller found it already.
+ */
+export function piiKinds(value: string, hasNumberRun: boolean, firstAt = value.indexOf('@')): number {
+  let kinds = firstAt !== -1 && hasEmail(value, firstAt) ? PII_EMAIL : 0;
   if (!hasNumberRun) return kinds;
   NUMBER_RUN.lastIndex = 0;
   for (let match = NUMBER_RUN.exec(value); match !== null; match = NUMBER_RUN.exec(value)) {
@@ -58,9 +61,9 @@ function isLabelChar(c: number): boolean {
  * answer, tested against it): a local-part character right before an `@`, then domain labels joined by
  * dots up to a dot followed by two letters.
  */
-export function hasEmail(value: string): boolean {
+export function hasEmail(value: string, firstAt = value.indexOf('@')): boolean {
   const n = value.length;
-  for (let at = value.indexOf('@'); at !== -1; at = value.indexOf('@', at + 1)) {
+  for (let at = firstAt; at !== -1; at = value.indexOf('@', at + 1)) {
     const before = value.charCodeAt(at - 1);
     // [A-Za-z0-9._%+-]
     if (

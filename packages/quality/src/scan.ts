@@ -18,6 +18,8 @@ import { type ByteSource, readSlices } from './source.ts';
 export const FINGERPRINT_COUNT = 1000;
 const MAX_DISTINCT_LABELS = 1000;
 const MAX_UNEXPECTED_KEYS = 100;
+/** Label texts remembered with their hash and count, so a file's few labels are not hashed per row. */
+const RECENT_LABELS = 8;
 
 /** Options of one scan. */
 export interface ScanOptions {
@@ -31,6 +33,8 @@ let laneB = 0;
 let laneExact = 0;
 /** Set by {@link hashText}: the text has 8 or more digits in a run (a possible phone or card number). */
 let hasNumberRun = false;
+/** Set by {@link hashText}: index of the text's first `@` (a possible e-mail address), or -1. */
+let firstAt = -1;
 
 function isTextType(type: string | null): boolean {
   return type === null || type === 'string';
@@ -59,6 +63,10 @@ class RowScanner {
   private readonly timeframeEnd: number;
   private readonly table = new RowTable();
   private readonly sample = new BottomK(FINGERPRINT_COUNT);
+  /** Up to {@link RECENT_LABELS} label texts with their 16-bit hashes and their entries in `labelCounts`. */
+  private readonly recentLabels: string[] = [];
+  private readonly recentLabelHashes: number[] = [];
+  private readonly recentLabelCounts: ({ count: number; firstRow: number } | undefined)[] = [];
   private columnCount = 0;
   private isText: boolean[] = [];
 
@@ -209,8 +217,8 @@ class RowScanner {
         if (column.pii !== null) this.checkPii(value, column, rowNumber, hasDigitRun(value));
       } else if (isText[c]) {
         hashText(value);
-        if (column.pii !== null && (hasNumberRun || value.indexOf('@') !== -1)) {
-          this.checkPii(value, column, rowNumber, hasNumberRun);
+        if (column.pii !== null && (hasNumberRun || firstAt !== -1)) {
+          this.checkPii(value, column, rowNumber, hasNumberRun, firstAt);
         }
       } else {
         hashValue(value);
@@ -221,7 +229,11 @@ class RowScanner {
       for (let c = count; c < length; c++) hashValue(values[c]!);
     }
     const label = labelIndex !== -1 && labelIndex < count ? values[labelIndex]! : '';
-    const labelHash = label === '' ? 0 : fnv1a(label) & 0xffff;
+    let labelHash = 0;
+    if (label !== '') {
+      const recent = this.recentLabel(label);
+      labelHash = recent === -1 ? fnv1a(label) & 0xffff : this.recentLabelHashes[recent]!;
+    }
     const hi = mix(laneA);
     const lo = mix(laneB ^ Math.imul(count, 0x9e3779b1));
     const value = (mix(laneExact) & 0xffff0000) | labelHash;
@@ -238,8 +250,14 @@ class RowScanner {
     }
   }
 
-  private checkPii(value: string, column: ColumnEvidence, rowNumber: number, hasRun: boolean): void {
-    const kinds = piiKinds(value, hasRun);
+  private checkPii(
+    value: string,
+    column: ColumnEvidence,
+    rowNumber: number,
+    hasRun: boolean,
+    at = value.indexOf('@'),
+  ): void {
+    const kinds = piiKinds(value, hasRun, at);
     if (kinds === 0) return;
     const pii = column.pii!;
     if ((kinds & PII_EMAIL) !== 0) pii.email.add(rowNumber);
@@ -255,8 +273,24 @@ class RowScanner {
         if (label !== '') this.addLabel(counts, label, rowNumber);
       }
     } else {
-      this.addLabel(counts, value, rowNumber);
+      // The counts of the few labels most files have are found without hashing the text.
+      const recent = this.recentLabel(value);
+      const entry = recent === -1 ? undefined : this.recentLabelCounts[recent];
+      if (entry !== undefined) entry.count++;
+      else this.addLabel(counts, value, rowNumber);
+      if (recent !== -1 && entry === undefined) this.recentLabelCounts[recent] = counts.get(value);
     }
+  }
+
+  /** Index of the label text in the recent-label cache, added when there is room, or -1. */
+  private recentLabel(label: string): number {
+    const labels = this.recentLabels;
+    for (let i = 0; i < labels.length; i++) if (labels[i] === label) return i;
+    if (labels.length === RECENT_LABELS) return -1;
+    labels.push(label);
+    this.recentLabelHashes.push(fnv1a(label) & 0xffff);
+    this.recentLabelCounts.push(undefined);
+    return labels.length - 1;
   }
 
   private addLabel(
@@ -307,8 +341,9 @@ for (let c = 0; c < 128; c++) {
 
 /**
  * Hashes free text twice: normalized (ASCII letters lower-cased, spaces and punctuation dropped) into the
- * row key, so near-duplicates collide, and exactly into a third lane that tells them apart. One loop
- * also counts digits: only text with 8 or more is searched for a digit run (a phone or card number).
+ * row key, so near-duplicates collide, and exactly into a third lane that tells them apart. The same loop
+ * counts digits (only text with 8 or more is searched for a digit run: a phone or card number) and
+ * finds the first `@` (only then is the text searched for an e-mail address).
  * `Math.imul(x, 31) + c` is the same polynomial step as `(x << 5) - x + c`, cheaper.
  */
 function hashText(value: string): void {
@@ -316,14 +351,19 @@ function hashText(value: string): void {
   let b = laneB;
   let e = laneExact;
   let digits = 0;
+  let at = -1;
   const n = value.length;
   for (let i = 0; i < n; i++) {
     let c = value.charCodeAt(i);
     e = (Math.imul(e, 31) + c) | 0;
     if (c < 128) {
-      c = NORMALIZED[c]!;
-      if (c === 0) continue;
-      if (c < 58) digits++;
+      const normalized = NORMALIZED[c]!;
+      if (normalized === 0) {
+        if (c === 64 && at === -1) at = i;
+        continue;
+      }
+      if (normalized < 58) digits++;
+      c = normalized;
     }
     a = Math.imul(a ^ c, 0x01000193);
     b = (Math.imul(b, 31) + c) | 0;
@@ -332,6 +372,7 @@ function hashText(value: string): void {
   laneB = (Math.imul(b, 31) + 0x1f) | 0;
   laneExact = (Math.imul(e, 31) + 0x1f) | 0;
   hasNumberRun = digits >= 8 && hasDigitRun(value);
+  firstAt = at;
 }
 
 function hashSeparator(): void {
