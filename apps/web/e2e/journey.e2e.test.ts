@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ticketsCsv } from './fixtures.ts';
@@ -9,6 +11,7 @@ import {
   launchBrowser,
   pixelStats,
   type RunningApp,
+  SCREENSHOT_DIR,
   screenshot,
   signIn,
   signUp,
@@ -55,6 +58,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  if (app) writeFileSync(path.join(SCREENSHOT_DIR, 'journey-server.log'), app.log());
   await browser?.close();
   await app?.stop();
 });
@@ -176,6 +180,11 @@ describe('the journeys of the three roles', () => {
     await page.getByRole('button', { name: 'Next: Submit' }).click();
     await page.getByRole('button', { name: 'Submit for scoring' }).click();
     await page.waitForURL(submissionUrl);
+    await page.getByTestId('state').first().waitFor();
+    shots.push(await screenshot(page, 'contributor-submission-submitted'));
+    await page.reload();
+    await page.getByTestId('state').first().waitFor();
+    shots.push(await screenshot(page, 'contributor-submission-reloaded'));
     await page.getByRole('heading', { name: 'Score of record' }).waitFor({ timeout: 60_000 });
     await shot(page, 'contributor-submission-scored');
   });

@@ -14,6 +14,8 @@ export const SCREENSHOT_DIR = fileURLToPath(new URL('./screenshots/', import.met
 export interface RunningApp {
   url: string;
   dataDir: string;
+  /** Everything the server printed (JSON logs), for diagnosing a failed journey. */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -48,10 +50,13 @@ export function startApp(dataDir: string): Promise<RunningApp> {
       if (match?.[1]) {
         clearTimeout(timer);
         child.stdout?.off('data', onData);
-        child.stdout?.resume();
+        child.stdout?.on('data', (more: Buffer) => {
+          output += more.toString();
+        });
         resolve({
           url: match[1],
           dataDir,
+          log: () => output,
           stop: () =>
             new Promise<void>((done) => {
               if (child.exitCode !== null) return done();

@@ -28,7 +28,13 @@ const WITHDRAWABLE = new Set(['draft', 'submitted', 'scoring', 'scored', 'in_rev
 export function SubmissionPage() {
   const { submissionId = '' } = useParams();
   const trpc = useTRPC();
-  const submission = useQuery(trpc.submission.byId.queryOptions({ id: submissionId }));
+  const submission = useQuery({
+    ...trpc.submission.byId.queryOptions({ id: submissionId }),
+    refetchOnMount: 'always',
+    // The live progress arrives over SSE; polling slowly as well means a dropped stream never leaves the
+    // page stuck on "scoring".
+    refetchInterval: (query) => (SCORING.has(query.state.data?.versions.at(-1)?.state ?? '') ? 5_000 : false),
+  });
   if (submission.error)
     return <QueryError error={submission.error} onRetry={() => void submission.refetch()} />;
   if (!submission.data)

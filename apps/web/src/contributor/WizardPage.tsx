@@ -319,10 +319,10 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     submit.mutate(
       { versionId: version.id, idempotencyKey },
       {
-        onSuccess: () => {
+        onSuccess: async () => {
           isSubmitted.current = true;
           removeLocalDraft(version.id);
-          void queryClient.invalidateQueries({ queryKey: trpc.submission.pathKey() });
+          await queryClient.invalidateQueries({ queryKey: trpc.submission.pathKey() });
           void navigate(`/submissions/${submission.id}`);
         },
       },
