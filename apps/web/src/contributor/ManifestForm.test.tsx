@@ -1,0 +1,75 @@
+import { MantineProvider } from '@mantine/core';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { ManifestForm } from './ManifestForm.tsx';
+import { stepOfField } from './WizardPage.tsx';
+
+const manifest = {
+  title: 'Tickets',
+  task: 'classification' as const,
+  columns: [{ name: 'text', type: 'string' as const }],
+  label: { column: 'urgency', classes: [{ name: 'high' }] },
+};
+
+function renderForm(errors: Record<string, string> = {}) {
+  const onChange = vi.fn();
+  render(
+    <MantineProvider>
+      <ManifestForm manifest={manifest} onChange={onChange} errors={errors} signerName="Jane Doe" />
+    </MantineProvider>,
+  );
+  return onChange;
+}
+
+describe('ManifestForm', () => {
+  it('labels every input and gives it the id a finding links to', () => {
+    renderForm();
+    for (const input of document.querySelectorAll('input:not([type=hidden]), textarea')) {
+      const labelled =
+        input.getAttribute('aria-label') ||
+        (input.id && document.querySelector(`label[for="${CSS.escape(input.id)}"]`));
+      expect(labelled, input.outerHTML).toBeTruthy();
+    }
+    expect(document.getElementById('field-provenance.license')).not.toBeNull();
+    expect(document.getElementById('field-label.classes.0.definition')).not.toBeNull();
+  });
+
+  it('reports each edit by its manifest path', () => {
+    const onChange = renderForm();
+    fireEvent.change(screen.getByLabelText('Geography'), { target: { value: 'EU' } });
+    expect(onChange).toHaveBeenLastCalledWith('context.geography', 'EU');
+    fireEvent.change(screen.getByLabelText('Geography'), { target: { value: 'E' } });
+    fireEvent.change(screen.getByLabelText('What “text” holds'), { target: { value: 'Body' } });
+    expect(onChange).toHaveBeenLastCalledWith('columns.0.description', 'Body');
+  });
+
+  it('signs the attestation with the signed-in name and the time', () => {
+    const onChange = renderForm();
+    fireEvent.click(screen.getByLabelText(/I have the right to contribute/));
+    const [path, value] = onChange.mock.lastCall ?? [];
+    expect(path).toBe('provenance.attestation');
+    expect(value).toMatchObject({
+      signedBy: 'Jane Doe',
+      statement: expect.stringContaining('right to contribute'),
+    });
+    expect(Date.parse(value.signedAt)).not.toBeNaN();
+  });
+
+  it('shows a server or schema error beside its field', () => {
+    renderForm({ 'context.population': 'Say who is in the data' });
+    expect(screen.getByText('Say who is in the data')).toBeTruthy();
+  });
+});
+
+describe('stepOfField', () => {
+  it.each([
+    ['provenance.license', 3],
+    ['label.classes[0].definition', 3],
+    ['columns.1.description', 3],
+    ['columns.1.type', 2],
+    ['label.column', 2],
+    ['task', 2],
+  ])('%s is on step %i', (path, step) => {
+    expect(stepOfField(path)).toBe(step);
+  });
+});
