@@ -18,6 +18,10 @@ import { type ByteSource, readSlices } from './source.ts';
 export const FINGERPRINT_COUNT = 1000;
 const MAX_DISTINCT_LABELS = 1000;
 const MAX_UNEXPECTED_KEYS = 100;
+/** Value checks by declared type: none (free text, categories, undeclared), date, any other type. */
+const CHECK_NONE = 0;
+const CHECK_DATE = 1;
+const CHECK_TYPE = 2;
 /** Label texts remembered with their hash and count, so a file's few labels are not hashed per row. */
 const RECENT_LABELS = 8;
 
@@ -69,6 +73,8 @@ class RowScanner {
   private readonly recentLabelCounts: ({ count: number; firstRow: number } | undefined)[] = [];
   private columnCount = 0;
   private isText: boolean[] = [];
+  /** Per column, what its values are checked for: {@link CHECK_NONE}, {@link CHECK_DATE}, {@link CHECK_TYPE}. */
+  private checks = new Uint8Array(0);
 
   constructor(
     format: FileFormat,
@@ -162,6 +168,13 @@ class RowScanner {
     ev.columns = columns;
     this.columnCount = columns.length;
     this.isText = columns.map((column) => isTextType(column.type));
+    this.checks = Uint8Array.from(columns, ({ type }) =>
+      type === 'date'
+        ? CHECK_DATE
+        : type === null || type === 'string' || type === 'category'
+          ? CHECK_NONE
+          : CHECK_TYPE,
+    );
     const labelColumn = this.manifest.label?.column;
     ev.labelIndex = labelColumn === undefined ? -1 : (firstIndex.get(labelColumn) ?? -1);
     const hasDeclaredName = names.some((name) => declared.has(name));
@@ -176,6 +189,7 @@ class RowScanner {
     const columns = ev.columns;
     const labelIndex = ev.labelIndex;
     const isText = this.isText;
+    const checks = this.checks;
     const count = Math.min(length, this.columnCount);
     // A ragged row's values sit in the wrong columns: it is reported as ragged, not as type or label errors.
     const isRagged = length !== this.columnCount;
@@ -196,13 +210,14 @@ class RowScanner {
         if (column.firstValue === null) column.firstValue = value;
         else if (value !== column.firstValue) column.isConstant = false;
       }
-      const type = column.type;
-      if (type === 'date' && !isRagged) {
+      const check = isRagged ? CHECK_NONE : checks[c]!;
+      if (check === CHECK_DATE) {
         // Checked and turned into a day number at once; a day outside the manifest's timeframe is reported.
         const day = value.length === 10 ? datePrefixKey(value) : -1;
         if (day === -1) column.typeErrors.add(rowNumber);
         else if (day < this.timeframeStart || day > this.timeframeEnd) column.datesOutside.add(rowNumber);
-      } else if (type !== null && type !== 'string' && type !== 'category' && !isRagged) {
+      } else if (check === CHECK_TYPE) {
+        const type = column.type!;
         if (!isOfType(value, type)) column.typeErrors.add(rowNumber);
         else if (type === 'integer' && value.length > 15 && isUnsafeIntegerText(value)) {
           column.unsafeIntegers.add(rowNumber);
