@@ -30,6 +30,8 @@ export default defineConfig({
           // Each file starts its own server and browser; two at a time on two cores.
           maxWorkers: 2,
           fileParallelism: true,
+          // Runs after the unit project (vitest needs distinct groups for different worker counts).
+          sequence: { groupOrder: 1 },
         },
       },
     ],

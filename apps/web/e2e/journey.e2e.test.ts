@@ -185,7 +185,15 @@ describe('the journeys of the three roles', () => {
     await page.reload();
     await page.getByTestId('state').first().waitFor();
     shots.push(await screenshot(page, 'contributor-submission-reloaded'));
-    await page.getByRole('heading', { name: 'Score of record' }).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('heading', { name: 'Score of record' })
+      .waitFor({ timeout: 60_000 })
+      .catch(async () => {
+        const state = await page.getByTestId('state').first().textContent();
+        throw new Error(
+          `The server did not score the submitted version within 60 s (state: ${state}); see e2e/screenshots/journey-server.log`,
+        );
+      });
     await shot(page, 'contributor-submission-scored');
   });
 
