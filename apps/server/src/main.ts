@@ -24,6 +24,12 @@ async function main() {
     await services.close();
     process.exit(1);
   });
+  // SQLite has no other consumer, so this process always scores there; on PostgreSQL it may leave
+  // scoring to `npm run worker` processes.
+  if (services.dialect === 'sqlite' || env.SCORING_IN_PROCESS) {
+    await services.scoring.startWorker();
+    logger.info({ queue: services.scoring.kind }, 'scoring worker started');
+  }
   logger.info(
     { url: running.url, dataDir: path.resolve(env.DATA_DIR) },
     `Assay is running at ${running.url}`,

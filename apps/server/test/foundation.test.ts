@@ -116,6 +116,8 @@ describe('server start-up', () => {
       const [code] = (await once(child, 'exit')) as [number];
       expect(code).toBe(0);
       expect(output).toContain('"msg":"stopped"');
+      // On SQLite the server is its own scoring worker.
+      expect(output).toContain('"msg":"scoring worker started"');
     } finally {
       child.kill('SIGKILL');
       await database.drop();
