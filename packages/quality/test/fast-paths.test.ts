@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isNumberText } from '../src/cell-checks.ts';
 import { EMAIL_PATTERN, hasDigitRun, hasEmail } from '../src/pii.ts';
+import { DIFFERENT_VALUE, NEW, RowTable, SAME } from '../src/row-table.ts';
 
 /** Strings over a small alphabet, so the interesting shapes come up often. */
 const over = (alphabet: string, maxLength = 30) =>
@@ -64,5 +65,35 @@ describe('hand-written fast paths decide as the checks they replace', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('RowTable', () => {
+  it('keeps every key through its shards growing, with SAME and DIFFERENT_VALUE on repeats', () => {
+    const table = new RowTable(16);
+    let seed = 1;
+    const next = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) | 0;
+      return Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d);
+    };
+    const keys: number[] = [];
+    let wrong = 0;
+    for (let i = 0; i < 50_000; i++) {
+      const hi = next();
+      const lo = next();
+      keys.push(hi, lo);
+      if (table.add(hi, lo, i) !== NEW) wrong++;
+    }
+    expect(table.size).toBe(50_000);
+    for (let i = 0; i < 50_000; i++) {
+      if (table.add(keys[i * 2]!, keys[i * 2 + 1]!, i) !== SAME) wrong++;
+      if (table.add(keys[i * 2]! >>> 0, keys[i * 2 + 1]! >>> 0, i + 1) !== DIFFERENT_VALUE) wrong++;
+      if (table.storedValue !== i) wrong++;
+    }
+    expect(wrong).toBe(0);
+    expect(table.size).toBe(50_000);
+    // The reserved empty key 0:0 is stored as 0:1.
+    expect(table.add(0, 0, 7)).toBe(NEW);
+    expect(table.add(0, 1, 7)).toBe(SAME);
   });
 });
