@@ -219,6 +219,12 @@ describe('the journeys of the three roles', () => {
     const page = await as('contributor');
     await page.goto(submissionUrl);
     await page.getByTestId('decision').filter({ hasText: 'accepted' }).waitFor();
+    await page.getByTestId('decision-reasons').filter({ hasText: 'Meets our requirements' }).waitFor();
+    await page
+      .getByTestId('decision-comment')
+      .filter({ hasText: 'Clean, documented and licensed: thank you.' })
+      .waitFor();
+    await shot(page, 'contributor-decision');
     await page.goto(`${app.url}/earnings`);
     await page.getByTestId('balance').filter({ hasText: '25' }).waitFor();
     await shot(page, 'contributor-earnings');

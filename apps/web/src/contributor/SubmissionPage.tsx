@@ -1,5 +1,7 @@
+import { REASON_CODES } from '@assay/schema';
 import {
   Alert,
+  Badge,
   Button,
   Card,
   Center,
@@ -156,6 +158,20 @@ function LatestVersion({ submissionId, version }: { submissionId: string; versio
             <Text size="sm" c="dimmed">
               {new Date(version.decidedAt).toLocaleString()}
             </Text>
+          )}
+          {version.decision && (
+            <Stack gap="xs" mt="sm">
+              <Group gap="xs" data-testid="decision-reasons">
+                {version.decision.reasonCodes.map((code) => (
+                  <Badge key={code} variant="light" color={code.startsWith('accept.') ? 'teal' : 'orange'}>
+                    {REASON_CODES[code].label}
+                  </Badge>
+                ))}
+              </Group>
+              <Text data-testid="decision-comment" style={{ whiteSpace: 'pre-wrap' }}>
+                {version.decision.comment}
+              </Text>
+            </Stack>
           )}
         </Card>
       )}
