@@ -3,7 +3,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import '../src/db/connect.ts';
 import { computeAcceptanceCurve } from '../src/analytics/acceptance-curve.ts';
 import { computeFriction } from '../src/analytics/friction.ts';
 import { computeFunnel } from '../src/analytics/funnel.ts';
@@ -14,6 +16,7 @@ import type { Database } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { generateBenchData } from './generate.ts';
 
+const ADMIN_URL = process.env.ASSAY_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const TABLES = {
   users: 'user',
   organisations: 'organisation',
@@ -23,15 +26,31 @@ const TABLES = {
   reviews: 'review',
   events: 'event',
 };
+const dialect = process.env.PROFILE_DIALECT === 'postgres' ? 'postgres' : 'sqlite';
 const dir = process.env.PROFILE_DIR ?? '/tmp/assay-profile';
 const file = path.join(dir, 'assay.sqlite');
-const fresh = !existsSync(file);
+let fresh = !existsSync(file);
 mkdirSync(dir, { recursive: true });
-const raw = new SQLite(file);
-raw.pragma('journal_mode = WAL');
 let logging = false;
+let kyselyDialect: SqliteDialect | PostgresDialect;
+if (dialect === 'postgres') {
+  // A kept database `assay_profile` on the test server; created and loaded on first use.
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  const exists = await admin.query(`select 1 from pg_database where datname = 'assay_profile'`);
+  if (exists.rowCount === 0) await admin.query('create database assay_profile');
+  await admin.end();
+  fresh = exists.rowCount === 0;
+  const url = new URL(ADMIN_URL);
+  url.pathname = '/assay_profile';
+  kyselyDialect = new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString() }) });
+} else {
+  const raw = new SQLite(file);
+  raw.pragma('journal_mode = WAL');
+  kyselyDialect = new SqliteDialect({ database: raw });
+}
 const db = new Kysely<Database>({
-  dialect: new SqliteDialect({ database: raw }),
+  dialect: kyselyDialect,
   log: (e) => {
     if (logging && e.level === 'query' && e.queryDurationMillis > 5) {
       console.log(
@@ -60,7 +79,8 @@ if (fresh) {
 }
 const adb = withAnalyticsTables(db);
 console.log('loaded');
-await refreshAnalytics(adb, 'sqlite');
+await refreshAnalytics(adb, dialect);
+if (dialect === 'postgres') await sql`analyze`.execute(db);
 const filter = { fromMs: null, toMs: null, requestId: null };
 const metrics = {
   funnel: () => computeFunnel(adb, 'sqlite', filter),
