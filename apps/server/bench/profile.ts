@@ -83,11 +83,11 @@ await refreshAnalytics(adb, dialect);
 if (dialect === 'postgres') await sql`analyze`.execute(db);
 const filter = { fromMs: null, toMs: null, requestId: null };
 const metrics = {
-  funnel: () => computeFunnel(adb, 'sqlite', filter),
-  friction: () => computeFriction(adb, 'sqlite', filter, { idleHours: 72 }),
+  funnel: () => computeFunnel(adb, dialect, filter),
+  friction: () => computeFriction(adb, dialect, filter, { idleHours: 72 }),
   acceptanceCurve: () =>
-    computeAcceptanceCurve(adb, 'sqlite', filter, { targetAcceptance: 0.8, binWidth: 10 }),
-  supplyDemand: () => computeSupplyDemand(adb, 'sqlite', filter),
+    computeAcceptanceCurve(adb, dialect, filter, { targetAcceptance: 0.8, binWidth: 10 }),
+  supplyDemand: () => computeSupplyDemand(adb, dialect, filter),
 };
 const only = process.argv[2];
 for (const [name, run] of Object.entries(metrics)) {

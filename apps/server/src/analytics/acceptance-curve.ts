@@ -105,7 +105,7 @@ export async function computeAcceptanceCurve(
       );
   const isAccept = sql<number>`case when d.decision = 'accept' then 1 else 0 end`;
   // Scores of record are rounded to 0.1, so grouping by score (and week) leaves at most ~1,000 rows per week.
-  const byScoreWeek = await decisions()
+  const byScoreWeekQuery = decisions()
     .select([
       'd.overall',
       weekStartOf('d.decided_at').as('week'),
@@ -115,13 +115,19 @@ export async function computeAcceptanceCurve(
     .groupBy(['d.overall', weekStartOf('d.decided_at')])
     .execute();
   // Dimension triples are nearly all distinct, so they are read as they are (no sort for a GROUP BY).
-  const byDimensions = await decisions()
+  const byDimensionsQuery = decisions()
     .where('d.structure', 'is not', null)
     .where('d.context', 'is not', null)
     .where('d.provenance', 'is not', null)
     .select(['d.structure', 'd.context', 'd.provenance', isAccept.as('accepted')])
     .execute();
 
+  // Independent queries run together: on PostgreSQL over several pooled connections.
+  const [byScoreWeek, byDimensions, nth] = await Promise.all([
+    byScoreWeekQuery,
+    byDimensionsQuery,
+    acceptanceByNthSubmission(db, filter),
+  ]);
   const byScore = new Map<number, { score: number; positives: number; negatives: number }>();
   const weeks = new Map<number, { decisions: number; accepted: number; scores: Map<number, number> }>();
   const scores: number[] = [];
@@ -167,8 +173,6 @@ export async function computeAcceptanceCurve(
   const dimensions =
     dimensionAccepted > 0 && dimensionAccepted < dimensionTotal ? fitWithFallback(dimensionData) : null;
   const [b0 = 0, b1 = 0] = overall?.coefficients ?? [];
-
-  const nth = await acceptanceByNthSubmission(db, filter);
 
   return {
     decisions: total,

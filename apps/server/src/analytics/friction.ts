@@ -1,4 +1,4 @@
-import { type SqlBool, sql } from 'kysely';
+import { type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { Dialect } from '../db/connect.ts';
 import { isFiltered, isSelectedSubmission, jsonNumber, type ResolvedFilter, sortAscending } from './query.ts';
 import { refreshAnalytics } from './refresh-rollups.ts';
@@ -79,13 +79,15 @@ export async function computeFriction(
 
   const facts = () =>
     db.selectFrom('analytics_submission_fact as f').where((eb) => isSelectedSubmission(eb, filter, 'f'));
-  const submitDurations = await facts()
-    .where('f.submitted_at', 'is not', null)
-    .select(sql<number>`f.submitted_at - f.draft_at`.as('ms'))
-    .execute();
+  // Independent queries run together: on PostgreSQL over several pooled connections.
+  const submitDurationsQuery = summariseDurations(
+    dialect,
+    facts().where('f.submitted_at', 'is not', null),
+    sql<number>`f.submitted_at - f.draft_at`,
+  );
 
   const isAbandoned = sql<SqlBool>`(f.submitted_at is null and (f.abandoned_at is not null or f.withdrawn_at is not null or f.last_at <= ${idleBefore}))`;
-  const counts = await facts()
+  const countsQuery = facts()
     .select([
       (eb) => eb.fn.countAll<number>().as('drafts'),
       sql<number>`coalesce(sum(case when f.created_at <= ${idleBefore} then 1 else 0 end), 0)`.as('eligible'),
@@ -105,16 +107,14 @@ export async function computeFriction(
       .orderBy(column)
       .limit(TOP)
       .execute();
-  const abandonedCount = Number(counts.abandoned);
   const toLastSeen = (rows: { value: string | null; n: number }[]): LastSeen[] =>
     rows.map((row) => ({
       value: String(row.value),
       count: Number(row.n),
       share: abandonedCount === 0 ? 0 : Number(row.n) / abandonedCount,
     }));
-  const [lastFindings, lastFields] = [await lastSeen('f.last_finding_code'), await lastSeen('f.last_field')];
 
-  const validation = await db
+  const validationQuery = db
     .selectFrom('event as e')
     .innerJoin('analytics_submission_fact as f', 'f.submission_id', 'e.submission_id')
     .where('e.type', '=', 'validation.failed')
@@ -126,32 +126,46 @@ export async function computeFriction(
     ])
     .executeTakeFirstOrThrow();
 
-  const acceptedVersions = await facts()
+  const acceptedVersionsQuery = facts()
     .where('f.accepted_number', 'is not', null)
     .select(['f.accepted_number as number', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy('f.accepted_number')
     .orderBy('f.accepted_number')
     .execute();
 
-  const latencies = await db
-    .selectFrom('analytics_decision_fact as d')
-    .where('d.scored_at', 'is not', null)
-    .$if(isFiltered(filter), (qb) =>
-      qb.where('d.submission_id', 'in', (eb) =>
-        eb
-          .selectFrom('analytics_submission_fact as f')
-          .select('f.submission_id')
-          .where((e) => isSelectedSubmission(e, filter, 'f')),
+  const latenciesQuery = summariseDurations(
+    dialect,
+    db
+      .selectFrom('analytics_decision_fact as d')
+      .where('d.scored_at', 'is not', null)
+      .$if(isFiltered(filter), (qb) =>
+        qb.where('d.submission_id', 'in', (eb) =>
+          eb
+            .selectFrom('analytics_submission_fact as f')
+            .select('f.submission_id')
+            .where((e) => isSelectedSubmission(e, filter, 'f')),
+        ),
       ),
-    )
-    .select(sql<number>`d.decided_at - d.scored_at`.as('ms'))
-    .execute();
+    sql<number>`d.decided_at - d.scored_at`,
+  );
+
+  const [draftToSubmit, counts, lastFindings, lastFields, validation, acceptedVersions, reviewLatency] =
+    await Promise.all([
+      submitDurationsQuery,
+      countsQuery,
+      lastSeen('f.last_finding_code'),
+      lastSeen('f.last_field'),
+      validationQuery,
+      acceptedVersionsQuery,
+      latenciesQuery,
+    ]);
+  const abandonedCount = Number(counts.abandoned);
 
   const draftCount = Number(counts.drafts);
   const errors = Number(validation.errors);
   const eligibleCount = Number(counts.eligible);
   return {
-    draftToSubmit: summarise(submitDurations.map((row) => Number(row.ms))),
+    draftToSubmit,
     abandonment: {
       idleHours: options.idleHours,
       eligible: eligibleCount,
@@ -171,8 +185,37 @@ export async function computeFriction(
     versionsUntilAcceptance: summariseVersions(
       acceptedVersions.map((row) => ({ versions: Number(row.number), count: Number(row.n) })),
     ),
-    reviewLatency: summarise(latencies.map((row) => Number(row.ms))),
+    reviewLatency,
   };
+}
+
+/**
+ * Median and p90 of a duration over a query's rows. PostgreSQL computes them in place with
+ * `percentile_cont`, which is the type-7 (linear interpolation) quantile; SQLite has no percentile
+ * function, so the durations are read and {@link summarise}d.
+ */
+async function summariseDurations(
+  dialect: Dialect,
+  // biome-ignore lint/suspicious/noExplicitAny: a filtered query over the facts or the decisions.
+  query: SelectQueryBuilder<any, any, object>,
+  duration: RawBuilder<number>,
+): Promise<DurationSummary> {
+  if (dialect === 'postgres') {
+    const row = (await query
+      .select([
+        sql<number>`count(*)`.as('n'),
+        sql<number | null>`percentile_cont(0.5) within group (order by ${duration})`.as('median'),
+        sql<number | null>`percentile_cont(0.9) within group (order by ${duration})`.as('p90'),
+      ])
+      .executeTakeFirstOrThrow()) as { n: number; median: number | null; p90: number | null };
+    return {
+      n: Number(row.n),
+      medianMs: row.median === null ? null : Number(row.median),
+      p90Ms: row.p90 === null ? null : Number(row.p90),
+    };
+  }
+  const rows = (await query.select(duration.as('ms')).execute()) as { ms: number }[];
+  return summarise(rows.map((row) => Number(row.ms)));
 }
 
 /** Median and p90 (type-7 quantiles) of durations. */

@@ -80,10 +80,10 @@ export async function computeSupplyDemand(
       'r.created_at',
     ]);
   if (filter.requestId !== null) requestsQuery = requestsQuery.where('r.id', '=', filter.requestId);
-  const requests = await requestsQuery.orderBy('r.created_at').orderBy('r.id').execute();
+  const requestsPromise = requestsQuery.orderBy('r.created_at').orderBy('r.id').execute();
 
   // One pass over the facts: supply, latest scored versions, acceptances and payments per request.
-  const supply = await db
+  const supplyPromise = db
     .selectFrom('analytics_submission_fact as f')
     .innerJoin('data_request as r', 'r.id', 'f.request_id')
     .where((eb) => isSelectedSubmission(eb, filter, 'f'))
@@ -103,6 +103,28 @@ export async function computeSupplyDemand(
     ])
     .groupBy('f.request_id')
     .execute();
+
+  // Few distinct reason-code lists exist, so group by the stored JSON text and parse each once.
+  const reasonListsPromise = db
+    .selectFrom('analytics_decision_fact as d')
+    .where('d.decision', '<>', 'accept')
+    .$if(isFiltered(filter), (qb) =>
+      qb.where('d.submission_id', 'in', (eb) =>
+        eb
+          .selectFrom('analytics_submission_fact as f')
+          .select('f.submission_id')
+          .where((e) => isSelectedSubmission(e, filter, 'f')),
+      ),
+    )
+    .select(['d.reason_codes', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('d.reason_codes')
+    .execute();
+  // Independent queries run together: on PostgreSQL over several pooled connections.
+  const [requests, supply, reasonLists] = await Promise.all([
+    requestsPromise,
+    supplyPromise,
+    reasonListsPromise,
+  ]);
   const supplyBy = new Map(supply.map((row) => [row.request_id, row] as const));
 
   const share = (count: unknown, total: number) => (total === 0 ? null : Number(count ?? 0) / total);
@@ -138,21 +160,6 @@ export async function computeSupplyDemand(
     };
   });
 
-  // Few distinct reason-code lists exist, so group by the stored JSON text and parse each once.
-  const reasonLists = await db
-    .selectFrom('analytics_decision_fact as d')
-    .where('d.decision', '<>', 'accept')
-    .$if(isFiltered(filter), (qb) =>
-      qb.where('d.submission_id', 'in', (eb) =>
-        eb
-          .selectFrom('analytics_submission_fact as f')
-          .select('f.submission_id')
-          .where((e) => isSelectedSubmission(e, filter, 'f')),
-      ),
-    )
-    .select(['d.reason_codes', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('d.reason_codes')
-    .execute();
   let rejections = 0;
   const dimensionReviews = new Map<string, number>();
   const codeCounts = new Map<string, number>();
