@@ -409,7 +409,7 @@ async function* decodeSource(
   options: ScanOptions,
   rows: () => number,
 ): AsyncGenerator<string> {
-  let decoder: TextDecoder | null = null;
+  let decoder: InstanceType<typeof TextDecoder> | null = null;
   let isFirst = true;
   let hasText = false;
   for await (const slice of readSlices(source)) {
