@@ -49,7 +49,8 @@ export const WEEK_MS = 7 * 86_400_000;
  * for real timestamps, so truncating division is flooring).
  */
 export function weekStartOf(column: string): RawBuilder<number> {
-  return sql<number>`((${sql.ref(column)} - ${sql.lit(FIRST_MONDAY_MS)}) / ${sql.lit(WEEK_MS)}) * ${sql.lit(WEEK_MS)} + ${sql.lit(FIRST_MONDAY_MS)}`;
+  // The cast keeps the division integral even if a timestamp was stored as a real number.
+  return sql<number>`cast((${sql.ref(column)} - ${sql.lit(FIRST_MONDAY_MS)}) / ${sql.lit(WEEK_MS)} as bigint) * ${sql.lit(WEEK_MS)} + ${sql.lit(FIRST_MONDAY_MS)}`;
 }
 
 /** The same week start, computed in JavaScript. */

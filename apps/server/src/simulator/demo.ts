@@ -1,4 +1,4 @@
-// npm run demo: Assay on a fresh SQLite database (DATA_DIR, default .assay-demo, wiped first) with a small
+// npm run demo: Assay on a fresh SQLite database (DATA_DIR, default .assay/demo, wiped first) with a small
 // simulated history — 30 days, 40 contributors, 2 enterprises — then keeps serving at http://localhost:PORT
 // (default 3000) and prints how to sign in as a contributor, a reviewer and an operator.
 import { existsSync, rmSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { installSimulatedClock } from './sim-clock.ts';
 const DAY = 86_400_000;
 const DAYS = 30;
 const port = Number(process.env.PORT ?? 3000);
-const dataDir = path.resolve(process.env.DATA_DIR ?? '.assay-demo');
+const dataDir = path.resolve(process.env.DATA_DIR ?? '.assay/demo');
 const webDir = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 delete process.env.DATABASE_URL; // the demo is the one-process, embedded-database product

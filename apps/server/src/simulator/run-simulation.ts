@@ -28,7 +28,7 @@ const DAY = 24 * HOUR;
 /** Work due within one window of simulated time runs together, at the window's start. */
 const WINDOW_MS = 15 * MINUTE;
 const REVIEW_EVERY_MS = 8 * HOUR;
-const PASSWORD = 'simulated contributor passphrase';
+const PASSWORD = 'simulated account passphrase';
 
 export interface SimulationOptions {
   url: string;
@@ -111,7 +111,7 @@ class Scheduler {
 
   /** Starts a process at simulated time `at`. */
   spawn(at: number, process: () => Promise<void>): void {
-    this.push(at, () => {
+    this.push(Math.floor(at), () => {
       this.active++;
       process()
         .catch((error) => this.errors.push(error))
@@ -122,7 +122,7 @@ class Scheduler {
   /** Parks the calling process for `ms` of simulated time. */
   sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      this.push(this.now + Math.max(1, ms), () => {
+      this.push(Math.floor(this.now + Math.max(1, ms)), () => {
         this.active++;
         resolve();
       });

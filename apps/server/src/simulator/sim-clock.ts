@@ -38,12 +38,13 @@ export function installSimulatedClock(startMs: number): SimClock {
     globalThis.Date = SimulatedDate as DateConstructor;
     installed = true;
   }
-  offsetMs = startMs - RealDate.now();
+  // Whole milliseconds, as the real clock gives: timestamps are integer columns.
+  offsetMs = Math.floor(startMs) - RealDate.now();
   return {
     isSimulated: true,
     now: () => RealDate.now() + offsetMs,
     set(ms: number) {
-      const target = ms - RealDate.now();
+      const target = Math.floor(ms) - RealDate.now();
       if (target > offsetMs) offsetMs = target;
     },
     restore() {

@@ -123,3 +123,24 @@ describe('simulator model', () => {
     expect(isTrulyAcceptable(severe)).toBe(false);
   });
 });
+
+describe('simulated clock', () => {
+  it('moves Date forward in whole milliseconds (timestamps are integer columns) and restores it', async () => {
+    const { installSimulatedClock } = await import('./sim-clock.ts');
+    const realBefore = Date.now();
+    const clock = installSimulatedClock(1_000_000_000_000.7);
+    try {
+      expect(Number.isInteger(Date.now())).toBe(true);
+      expect(Math.abs(Date.now() - 1_000_000_000_000)).toBeLessThan(1000);
+      clock.set(1_000_000_500_000.5);
+      expect(Number.isInteger(Date.now())).toBe(true);
+      // biome-ignore lint/complexity/useDateNow: `new Date()` is what is under test, beside Date.now().
+      expect(new Date().getTime()).toBeGreaterThanOrEqual(1_000_000_500_000);
+      clock.set(0); // never backwards
+      expect(Date.now()).toBeGreaterThanOrEqual(1_000_000_500_000);
+    } finally {
+      clock.restore();
+    }
+    expect(Date.now()).toBeGreaterThanOrEqual(realBefore);
+  });
+});
