@@ -35,7 +35,11 @@ export interface ServiceOptions {
 /** Opens the database, migrates it and wires auth and the file store. */
 export async function createServices(env: Env, options: ServiceOptions = {}): Promise<Services> {
   const logger = options.logger ?? createLogger(env.LOG_LEVEL);
-  const handle = openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  const handle = openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    onIdleError: (error) => logger.warn({ err: error }, 'idle database connection failed'),
+  });
   try {
     const { applied } = await migrateToLatest(handle.db);
     logger.info({ database: handle.description, applied }, 'database ready');

@@ -20,9 +20,17 @@ export interface DatabaseHandle {
 }
 
 /** Opens the database the configuration names: PostgreSQL for a connection string, else SQLite in dataDir. */
-export function openDatabase(config: { databaseUrl?: string | undefined; dataDir: string }): DatabaseHandle {
+export function openDatabase(config: {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  /** Errors of idle pooled connections (the server restarted, the database was dropped). */
+  onIdleError?: (error: Error) => void;
+}): DatabaseHandle {
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    // Without a listener, an idle connection's error would be an unhandled 'error' event and end the process;
+    // the pool drops that connection and the next query opens a new one.
+    pool.on('error', (error) => config.onIdleError?.(error));
     const url = new URL(config.databaseUrl);
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),

@@ -69,6 +69,16 @@ export async function createTestDatabase(dialect: TestDialect): Promise<TestData
     drop: async () => {
       const client = new pg.Client({ connectionString: ADMIN_URL });
       await client.connect();
+      // Let pools that are still closing (pg-boss ends its own asynchronously) leave first: forcing the drop
+      // would kill their idle connections and surface as unhandled errors in the test run.
+      for (let waited = 0; waited < 10_000; waited += 100) {
+        const { rows } = await client.query(
+          'select count(*)::int as n from pg_stat_activity where datname = $1',
+          [name],
+        );
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();
       rmSync(dataDir, { recursive: true, force: true });
