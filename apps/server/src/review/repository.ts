@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { listMembershipsOfUser } from '../admin/repository.ts';
 import type { Database } from '../db/database.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -107,10 +108,5 @@ export function findReviewOfVersion(db: Db, versionId: string) {
 
 /** Organisation ids the user reviews for. */
 export async function listOrganisationIdsOfReviewer(db: Db, userId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('member')
-    .select('organisation_id')
-    .where('user_id', '=', userId)
-    .execute();
-  return rows.map((row) => row.organisation_id);
+  return (await listMembershipsOfUser(db, userId)).map((membership) => membership.organisation_id);
 }

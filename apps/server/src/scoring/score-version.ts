@@ -31,7 +31,15 @@ export async function scoreVersion(deps: ScoringDeps, versionId: string): Promis
     const row = await trx
       .selectFrom('submission_version as v')
       .innerJoin('submission as s', 's.id', 'v.submission_id')
-      .select(['v.state', 'v.submission_id', 's.request_id', 's.contributor_id'])
+      .select([
+        'v.state',
+        'v.submission_id',
+        'v.manifest',
+        'v.file_sha256',
+        'v.file_format',
+        's.request_id',
+        's.contributor_id',
+      ])
       .where('v.id', '=', versionId)
       .executeTakeFirst();
     if (!row || (row.state !== 'submitted' && row.state !== 'scoring')) return null;
@@ -50,11 +58,8 @@ export async function scoreVersion(deps: ScoringDeps, versionId: string): Promis
   });
   if (!claimed) return 'skipped';
 
-  const version = await db
-    .selectFrom('submission_version')
-    .select(['manifest', 'file_sha256', 'file_format'])
-    .where('id', '=', versionId)
-    .executeTakeFirstOrThrow();
+  // The manifest and file are frozen once submitted, so the claim's read of them is the one to score.
+  const version = claimed;
   const request = claimed.request_id
     ? await db
         .selectFrom('data_request')
