@@ -142,8 +142,9 @@ export function App() {
       )}
       <AppShell.Main>
         {me.isPending && <Loading />}
-        {me.error && <QueryError error={me.error} onRetry={() => void me.refetch()} />}
-        {me.isSuccess &&
+        {/* A failed background refetch of the session keeps the page mounted (and a draft's unsaved state). */}
+        {me.error && !me.data && <QueryError error={me.error} onRetry={() => void me.refetch()} />}
+        {me.data !== undefined &&
           (me.data ? (
             <RoleRoutes me={me.data} />
           ) : (

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -79,7 +79,7 @@ export function NewSubmissionPage() {
               ))}
             </Stack>
           </Radio.Group>
-          {create.error && !errors.manifest && <Alert color="red">{create.error.message}</Alert>}
+          {create.error && !errors.manifest && <QueryError error={create.error} />}
           <Group justify="end">
             <Button type="submit" loading={create.isPending}>
               Start the draft

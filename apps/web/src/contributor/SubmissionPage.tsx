@@ -37,7 +37,8 @@ export function SubmissionPage() {
     // page stuck on "scoring".
     refetchInterval: (query) => (SCORING.has(query.state.data?.versions.at(-1)?.state ?? '') ? 5_000 : false),
   });
-  if (submission.error)
+  // A failed poll keeps the page; only a first load that failed shows the error instead.
+  if (submission.error && !submission.data)
     return <QueryError error={submission.error} onRetry={() => void submission.refetch()} />;
   if (!submission.data)
     return (

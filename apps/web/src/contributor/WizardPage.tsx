@@ -24,7 +24,14 @@ import { useAutosave } from '../hooks/use-autosave.ts';
 import { usePrescore, usePrescoreWorker } from '../hooks/use-prescore.ts';
 import { countValues, detectLabelColumn, inferColumnType } from '../lib/detect.ts';
 import { loadLocalDraft, pickNewerManifest, removeLocalDraft, saveLocalDraft } from '../lib/draft-store.ts';
-import { errorCodeOf, fieldErrorsOf, formErrorsOf, isNetworkError } from '../lib/errors.ts';
+import {
+  errorCodeOf,
+  fieldErrorsOf,
+  formErrorsOf,
+  isNetworkError,
+  isServerFault,
+  messageOf,
+} from '../lib/errors.ts';
 import { fieldId, setIn, splitPath } from '../lib/paths.ts';
 import { useTelemetry } from '../lib/telemetry-context.tsx';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
@@ -67,8 +74,10 @@ export function WizardPage() {
   const trpc = useTRPC();
   const submission = useQuery(trpc.submission.byId.queryOptions({ id: submissionId }));
   const me = useQuery(trpc.account.me.queryOptions());
-  if (submission.error)
+  // A failed background refetch keeps the wizard (and what is typed in it) on screen.
+  if (submission.error && !submission.data)
     return <QueryError error={submission.error} onRetry={() => void submission.refetch()} />;
+  if (me.error && !me.data) return <QueryError error={me.error} onRetry={() => void me.refetch()} />;
   if (!submission.data || !me.data)
     return (
       <Center p="xl">
@@ -124,41 +133,50 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     };
   }, [request.data]);
 
-  // Keep every change on this device first: a reload or a lost connection loses nothing.
-  const savedAtRef = useRef<number | null>(local?.savedAt ?? (initial.isLocalNewer ? null : Date.now()));
+  // Keep every change on this device first: a reload or a lost connection loses nothing. `changedAt` moves
+  // only when the manifest changes; `savedAt` is the `changedAt` of the last manifest the server confirmed,
+  // so the kept copy is newer than the server's exactly when `changedAt > savedAt`.
+  const changedAtRef = useRef<number>(local?.changedAt ?? Date.now());
+  const savedAtRef = useRef<number | null>(
+    initial.isLocalNewer ? (local?.savedAt ?? null) : changedAtRef.current,
+  );
+  const keptManifest = useRef(manifest);
   useEffect(() => {
+    if (keptManifest.current !== manifest) {
+      keptManifest.current = manifest;
+      changedAtRef.current = Date.now();
+    }
     saveLocalDraft({
       submissionId: submission.id,
       versionId: version.id,
       requestId: submission.requestId,
       manifest,
       step,
-      changedAt: Date.now(),
+      changedAt: changedAtRef.current,
       savedAt: savedAtRef.current,
       serverUpdatedAt: serverUpdatedAt.current,
     });
   }, [manifest, step, submission.id, submission.requestId, version.id]);
 
   const saveManifest = useMutation(trpc.submission.saveManifest.mutationOptions());
-  const autosave = useAutosave(manifest, async (value) => {
-    const result = await saveManifest.mutateAsync({
-      versionId: version.id,
-      manifest: value,
-      expectedUpdatedAt: serverUpdatedAt.current,
-    });
-    serverUpdatedAt.current = result.updatedAt;
-    savedAtRef.current = Date.now();
-    saveLocalDraft({
-      submissionId: submission.id,
-      versionId: version.id,
-      requestId: submission.requestId,
-      manifest: value,
-      step,
-      changedAt: savedAtRef.current,
-      savedAt: savedAtRef.current,
-      serverUpdatedAt: result.updatedAt,
-    });
-  });
+  const autosave = useAutosave(
+    manifest,
+    async (value) => {
+      // `value` is the newest manifest when a save starts, so it is the one changed at `changedAtRef`.
+      const changedAt = changedAtRef.current;
+      const result = await saveManifest.mutateAsync({
+        versionId: version.id,
+        manifest: value,
+        expectedUpdatedAt: serverUpdatedAt.current,
+      });
+      serverUpdatedAt.current = result.updatedAt;
+      savedAtRef.current = Math.max(savedAtRef.current ?? 0, changedAt);
+      // Only the bookkeeping changes: what was typed while this save was on its way stays kept (and newer).
+      const kept = loadLocalDraft(version.id);
+      if (kept) saveLocalDraft({ ...kept, savedAt: savedAtRef.current, serverUpdatedAt: result.updatedAt });
+    },
+    { isInitialSaved: !initial.isLocalNewer },
+  );
   // A local copy newer than the server's (made offline, or before a reload) is saved at once.
   const flushed = useRef(false);
   useEffect(() => {
@@ -250,7 +268,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     }
   }
 
-  const prescore = usePrescore(source, manifest, requirements, file?.size ?? null, step === 4);
+  const prescore = usePrescore(worker, source, manifest, requirements, file?.size ?? null, step === 4);
   useEffect(() => {
     if (prescore.state.status !== 'done') return;
     telemetry.record(
@@ -339,8 +357,12 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
         <SaveStatus state={autosave.state} isOffline={isOffline} savedAt={autosave.savedAt} />
       </Group>
       {isOffline && (
-        <Alert color="yellow" title="You are offline" role="status">
-          Your changes are kept on this device and will be saved when the connection returns.
+        <Alert
+          color="yellow"
+          title={network.online ? 'Cannot reach the server' : 'You are offline'}
+          role="status"
+        >
+          Your draft is saved on this device and will sync when you reconnect.
         </Alert>
       )}
       {autosave.state === 'error' && (
@@ -349,7 +371,9 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
             <Text size="sm">
               {errorCodeOf(autosave.error) === 'CONFLICT'
                 ? 'This draft changed in another tab. Your version is kept on this device; reload to see the newest.'
-                : (autosave.error as Error | null)?.message}
+                : isServerFault(autosave.error)
+                  ? 'The server ran into an unexpected problem and did not save the draft. Your changes are kept on this device; retry in a moment.'
+                  : `${messageOf(autosave.error)} Your changes are kept on this device.`}
             </Text>
             <Button size="xs" variant="white" onClick={() => void autosave.flush()}>
               Retry
@@ -514,7 +538,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
               >
                 {isNetworkError(submit.error)
                   ? 'No connection: your draft is kept. Submit again when you are back online.'
-                  : [submit.error.message, ...formErrorsOf(submit.error)].join(' ')}
+                  : [messageOf(submit.error), ...formErrorsOf(submit.error)].join(' ')}
               </Alert>
             )}
             <Group>

@@ -62,4 +62,22 @@ describe('useAutosave', () => {
     expect(save).toHaveBeenLastCalledWith('z');
     expect(result.current.state).toBe('saved');
   });
+
+  it('saves a first value that is not on the server yet (kept on this device before a reload)', async () => {
+    const save = vi.fn().mockResolvedValue(undefined);
+    const { result } = renderHook(() =>
+      useAutosave('typed before the reload', save, { delayMs: 100, isInitialSaved: false }),
+    );
+    await advance(150);
+    expect(save).toHaveBeenCalledWith('typed before the reload');
+    expect(result.current.state).toBe('saved');
+  });
+
+  it('does not save a first value the server already has', async () => {
+    const save = vi.fn().mockResolvedValue(undefined);
+    const { result } = renderHook(() => useAutosave('from the server', save, { delayMs: 100 }));
+    await advance(150);
+    await act(() => result.current.flush());
+    expect(save).not.toHaveBeenCalled();
+  });
 });

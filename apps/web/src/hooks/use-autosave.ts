@@ -12,10 +12,14 @@ export interface AutosaveStatus {
   flush: () => Promise<void>;
 }
 
+const UNSAVED = Symbol('unsaved');
+
 /**
  * Saves `value` through `save` after `delayMs` without a change. A network failure leaves the state
  * `offline` and retries when the browser comes back online (and every `retryMs`); a server error leaves
  * it `error` until the next change. The caller keeps the value locally, so nothing typed is lost.
+ * `isInitialSaved: false` says the first value is not on the server yet (a copy kept on this device from
+ * before a reload): it is saved like any change.
  */
 export function useAutosave<T>(
   value: T,
@@ -24,13 +28,14 @@ export function useAutosave<T>(
     delayMs = 800,
     retryMs = 10_000,
     enabled = true,
-  }: { delayMs?: number; retryMs?: number; enabled?: boolean } = {},
+    isInitialSaved = true,
+  }: { delayMs?: number; retryMs?: number; enabled?: boolean; isInitialSaved?: boolean } = {},
 ): AutosaveStatus {
   const [state, setState] = useState<AutosaveState>('idle');
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   const latest = useRef(value);
-  const saved = useRef<T>(value);
+  const saved = useRef<T | typeof UNSAVED>(isInitialSaved ? value : UNSAVED);
   const saveRef = useRef(save);
   saveRef.current = save;
   const inFlight = useRef<Promise<void> | null>(null);

@@ -1,6 +1,6 @@
 import type { Requirements } from '@assay/quality';
 import type { DraftManifest, QualityReport } from '@assay/schema';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type {
   PrescoreSource,
   SamplePreview,
@@ -27,6 +27,16 @@ export function usePrescoreWorker() {
       });
       worker.current.onmessage = (event: MessageEvent<WorkerResponse>) =>
         handlers.current.get(event.data.id)?.(event.data);
+      // The worker's script could not load (e.g. first use while offline) or it crashed: every waiting
+      // request gets an error instead of spinning forever, and the next request starts a new worker.
+      worker.current.onerror = (event) => {
+        event.preventDefault();
+        const message = `The in-browser checker stopped${event.message ? ` (${event.message})` : ''}; retry.`;
+        for (const [id, handle] of [...handlers.current]) handle({ type: 'error', id, message });
+        handlers.current.clear();
+        worker.current?.terminate();
+        worker.current = null;
+      };
     }
     return worker.current;
   }, []);
@@ -84,18 +94,24 @@ export function usePrescoreWorker() {
     [send],
   );
 
-  return { preview, score };
+  // One stable object per page, so effects that depend on the worker do not re-run on every render.
+  return useMemo(() => ({ preview, score }), [preview, score]);
 }
 
-/** Runs the pre-score whenever the source or manifest changes (debounced), cancelling the previous run. */
+export type PrescoreWorker = ReturnType<typeof usePrescoreWorker>;
+
+/**
+ * Runs the pre-score whenever the source or manifest changes (debounced), cancelling the previous run.
+ * It shares the page's worker (already started for the preview), so pre-scoring works offline too.
+ */
 export function usePrescore(
+  { score }: PrescoreWorker,
   source: PrescoreSource | null,
   manifest: DraftManifest,
   requirements: Requirements | null,
   totalBytes: number | null,
   enabled: boolean,
 ) {
-  const { score } = usePrescoreWorker();
   const [state, setState] = useState<PrescoreState>({ status: 'idle' });
   const [runs, setRuns] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `runs` is the "score again" trigger

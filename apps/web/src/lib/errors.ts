@@ -41,9 +41,29 @@ export function isNetworkError(error: unknown): boolean {
   return error instanceof TypeError && /fetch|network/i.test(error.message);
 }
 
-/** A message a person can act on. */
+/**
+ * True for a fault on the server's side that the person cannot fix by changing their input: an
+ * `INTERNAL_SERVER_ERROR`, any HTTP 5xx, or an answer that is not the API's (a proxy's error page).
+ */
+export function isServerFault(error: unknown): boolean {
+  if (!(error instanceof TRPCClientError) || isNetworkError(error)) return false;
+  const data = dataOf(error);
+  if (!data) return true;
+  return data.code === 'INTERNAL_SERVER_ERROR' || (data.httpStatus ?? 0) >= 500;
+}
+
+export const OFFLINE_MESSAGE = 'You appear to be offline. Your work is kept on this device.';
+export const SERVER_FAULT_MESSAGE =
+  'The server ran into an unexpected problem. Nothing you typed is lost; try again in a moment.';
+
+/**
+ * A message a person can act on. A server fault's own text (an exception message) means nothing to
+ * them, so it is replaced; expected errors (not found, forbidden, validation) keep the server's words,
+ * which name the thing.
+ */
 export function messageOf(error: unknown): string {
-  if (isNetworkError(error)) return 'You appear to be offline. Your work is kept on this device.';
+  if (isNetworkError(error)) return OFFLINE_MESSAGE;
+  if (isServerFault(error)) return SERVER_FAULT_MESSAGE;
   if (error instanceof Error) return error.message;
   return 'Something went wrong';
 }

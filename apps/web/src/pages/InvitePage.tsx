@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { getAuthClient } from '../lib/auth-client.ts';
-import { fieldErrorsOf } from '../lib/errors.ts';
+import { fieldErrorsOf, messageOf } from '../lib/errors.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
 /** Accepting an invitation to an organisation as a reviewer, then signing in. */
@@ -61,7 +61,7 @@ export function InvitePage() {
         />
         {errors.token && <Alert color="red">{errors.token[0]}</Alert>}
         {accept.error && Object.keys(errors).length === 0 && (
-          <Alert color="red">{accept.error.message}</Alert>
+          <Alert color="red">{messageOf(accept.error)}</Alert>
         )}
         {signInError && <Alert color="red">{signInError}</Alert>}
         <Button type="submit" loading={accept.isPending} disabled={!parsed.success}>

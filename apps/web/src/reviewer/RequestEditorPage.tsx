@@ -1,6 +1,5 @@
 import { ConsentBasisSchema, type DataRequestInput, DataRequestInputSchema, TaskSchema } from '@assay/schema';
 import {
-  Alert,
   Button,
   Card,
   Center,
@@ -53,7 +52,7 @@ export function RequestEditorPage() {
     ...trpc.request.byId.queryOptions({ id: requestId ?? '' }),
     enabled: Boolean(requestId),
   });
-  if (requestId && existing.error)
+  if (requestId && existing.error && !existing.data)
     return <QueryError error={existing.error} onRetry={() => void existing.refetch()} />;
   if (requestId && !existing.data)
     return (
@@ -205,7 +204,7 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
             onChange={(e) => set('requiresCommercialUse', e.currentTarget.checked)}
           />
           {mutation.error && Object.keys(serverErrors).length === 0 && <QueryError error={mutation.error} />}
-          {close.error && <Alert color="red">{close.error.message}</Alert>}
+          {close.error && <QueryError error={close.error} />}
           <Group justify="space-between">
             <Button type="submit" loading={mutation.isPending}>
               {existing ? 'Save changes' : 'Post the request'}

@@ -49,7 +49,8 @@ export function ReviewPage() {
   const { versionId = '' } = useParams();
   const trpc = useTRPC();
   const item = useQuery(trpc.review.byId.queryOptions({ versionId }));
-  if (item.error) return <QueryError error={item.error} onRetry={() => void item.refetch()} />;
+  // A failed background refetch keeps the page (and a comment being typed).
+  if (item.error && !item.data) return <QueryError error={item.error} onRetry={() => void item.refetch()} />;
   if (!item.data)
     return (
       <Center p="xl">

@@ -1,0 +1,232 @@
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ticketsCsv } from './fixtures.ts';
+import {
+  field,
+  freshDataDir,
+  launchBrowser,
+  pixelStats,
+  type RunningApp,
+  screenshot,
+  signIn,
+  signUp,
+  startApp,
+  watchPage,
+} from './support.ts';
+
+// A lost connection mid-wizard keeps what was typed, says so, and syncs when the connection returns;
+// an unexpected server error says so plainly and offers a retry that works.
+
+const contributor = { name: 'Olga Offline', email: 'olga@example.test', password: 'offline-password-1' };
+const OFFLINE_MESSAGE = /your draft is saved on this device and will sync when you reconnect/i;
+
+let app: RunningApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let problems: string[];
+const shots: string[] = [];
+
+beforeAll(async () => {
+  app = await startApp(freshDataDir());
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  problems = watchPage(page);
+  await signUp(page, app.url, contributor);
+});
+
+// A failed test must not leave the next one offline.
+afterEach(async () => {
+  await context.setOffline(false);
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/** Creates a draft with a file attached and opens its datasheet step; returns the wizard's URL. */
+async function startDraftAtDatasheet(title: string): Promise<string> {
+  await page.goto(`${app.url}/new`);
+  await field(page, 'Dataset title').fill(title);
+  await page.getByRole('button', { name: 'Start the draft' }).click();
+  await page.waitForURL(/\/submissions\/[\w-]+\/edit$/);
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'tickets.csv', mimeType: 'text/csv', buffer: Buffer.from(ticketsCsv(40)) });
+  await page.getByTestId('upload-status').filter({ hasText: 'Uploaded' }).waitFor();
+  await page.getByRole('button', { name: 'Next: Preview' }).click();
+  await page.getByRole('button', { name: 'Next: Datasheet' }).click();
+  await field(page, 'Geography').waitFor();
+  return page.url();
+}
+
+async function waitSaved(target: Page = page) {
+  await target
+    .getByTestId('save-status')
+    .filter({ hasText: /^Saved/ })
+    .waitFor();
+}
+
+/** Opens the draft in a new browser context (nothing kept on that device): it shows the server's copy. */
+async function readServerCopy(url: string, labels: string[]): Promise<Record<string, string>> {
+  const other = await browser.newContext();
+  try {
+    const fresh = await other.newPage();
+    fresh.setDefaultTimeout(20_000);
+    await signIn(fresh, app.url, contributor);
+    await fresh.goto(url);
+    await fresh.getByRole('button', { name: 'Datasheet' }).first().click();
+    const values: Record<string, string> = {};
+    for (const label of labels) values[label] = await field(fresh, label).inputValue();
+    return values;
+  } finally {
+    await other.close();
+  }
+}
+
+/** Answers one tRPC procedure (and whatever was batched with it) with the server's shape of an unexpected error. */
+function failProcedure(procedure: string, message: string) {
+  return async (route: Route) => {
+    const names = decodeURIComponent(new URL(route.request().url()).pathname.split('/api/trpc/')[1] ?? '');
+    const calls = names.split(',');
+    if (!calls.includes(procedure)) return route.continue();
+    const error = (path: string) => ({
+      error: { message, code: -32603, data: { code: 'INTERNAL_SERVER_ERROR', httpStatus: 500, path } },
+    });
+    await route.fulfill({
+      status: 500,
+      contentType: 'application/json',
+      body: JSON.stringify(calls.map(error)),
+    });
+  };
+}
+
+describe('a lost connection or a failing server', () => {
+  it('keeps what was typed offline, says so, and syncs it when the browser reconnects', async () => {
+    const url = await startDraftAtDatasheet('Offline tickets');
+    await field(page, 'Geography').fill('EU');
+    await waitSaved();
+
+    await context.setOffline(true);
+    await field(page, 'Intended use').fill('Training a triage classifier, typed while offline');
+    await field(page, 'Known limitations').fill('English only (typed offline)');
+    const notice = page.getByRole('status').filter({ hasText: OFFLINE_MESSAGE });
+    await notice.waitFor();
+    await expect(notice.textContent()).resolves.toMatch(/You are offline/);
+    await page.getByTestId('save-status').filter({ hasText: 'Offline · kept on this device' }).waitFor();
+    // Moving between steps offline keeps the values (the file is in the browser, so pre-scoring works too).
+    await page.getByRole('button', { name: 'Next: Pre-score' }).click();
+    await page.getByTestId('report').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Back' }).click();
+    await expect(field(page, 'Intended use').inputValue()).resolves.toBe(
+      'Training a triage classifier, typed while offline',
+    );
+    shots.push(await screenshot(page, 'offline-wizard-offline'));
+
+    await context.setOffline(false);
+    await waitSaved();
+    await expect(notice.count()).resolves.toBe(0);
+    shots.push(await screenshot(page, 'offline-wizard-reconnected'));
+
+    // The server has it (a device with nothing kept locally sees it), and a reload here shows it too.
+    await expect(readServerCopy(url, ['Geography', 'Intended use', 'Known limitations'])).resolves.toEqual({
+      Geography: 'EU',
+      'Intended use': 'Training a triage classifier, typed while offline',
+      'Known limitations': 'English only (typed offline)',
+    });
+    await page.reload();
+    await field(page, 'Known limitations').waitFor();
+    await expect(field(page, 'Known limitations').inputValue()).resolves.toBe('English only (typed offline)');
+  });
+
+  it('sends a change typed just before a reload to the server after the reload', async () => {
+    const url = await startDraftAtDatasheet('Reloaded tickets');
+    await waitSaved();
+    // The reload comes before the autosave's debounce: only this device has the change.
+    await field(page, 'Geography').fill('Typed then reloaded');
+    await page.reload();
+    await field(page, 'Geography').waitFor();
+    await expect(field(page, 'Geography').inputValue()).resolves.toBe('Typed then reloaded');
+    await waitSaved();
+    await expect(readServerCopy(url, ['Geography'])).resolves.toEqual({ Geography: 'Typed then reloaded' });
+  });
+
+  it('keeps the draft when the server cannot be reached though the browser thinks it is online', async () => {
+    const url = await startDraftAtDatasheet('Unreachable tickets');
+    await waitSaved();
+    const cutOff = (route: Route) => route.abort('internetdisconnected');
+    await page.route('**/api/trpc/**', cutOff);
+    await field(page, 'Who or what is in the data').fill('Hosting customers');
+    await page.getByRole('status').filter({ hasText: OFFLINE_MESSAGE }).waitFor();
+    // Background refetches fail too (TanStack Query refetches queries older than their 5 s staleTime when
+    // the tab becomes visible again); they must not replace the wizard with an error page.
+    await page.waitForTimeout(6_000);
+    const refetches: string[] = [];
+    page.on('requestfailed', (request) => refetches.push(request.url()));
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+    await expect.poll(() => refetches.some((url) => url.includes('account.me'))).toBe(true);
+    await page.waitForTimeout(2_000); // the query's one retry, a second later
+    await expect(field(page, 'Who or what is in the data').inputValue()).resolves.toBe('Hosting customers');
+    shots.push(await screenshot(page, 'offline-wizard-unreachable'));
+
+    await page.unroute('**/api/trpc/**', cutOff);
+    // No `online` event comes: the autosave retries on its own.
+    await waitSaved();
+    await expect(readServerCopy(url, ['Who or what is in the data'])).resolves.toEqual({
+      'Who or what is in the data': 'Hosting customers',
+    });
+  });
+
+  it('shows an unexpected server error on a save plainly, with a retry that saves', async () => {
+    await startDraftAtDatasheet('Server error tickets');
+    const fail = failProcedure(
+      'submission.saveManifest',
+      'Cannot read properties of undefined (reading "x")',
+    );
+    await page.route('**/api/trpc/**', fail);
+    await field(page, 'Geography').fill('Worldwide');
+    const alert = page.getByRole('alert').filter({ hasText: 'Could not save' });
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toMatch(/unexpected problem/i);
+    expect(text).toMatch(/kept on this device/i);
+    // The raw exception is not what a contributor reads.
+    expect(text).not.toContain('Cannot read properties');
+    shots.push(await screenshot(page, 'offline-save-error'));
+
+    await page.unroute('**/api/trpc/**', fail);
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await waitSaved();
+    await expect(alert.count()).resolves.toBe(0);
+    await expect(field(page, 'Geography').inputValue()).resolves.toBe('Worldwide');
+  });
+
+  it('shows an unexpected server error on a page plainly, with a retry that loads it', async () => {
+    const fail = failProcedure('submission.list', 'connection terminated unexpectedly');
+    await page.route('**/api/trpc/**', fail);
+    await page.goto(app.url);
+    const alert = page.getByRole('alert').filter({ hasText: 'Something went wrong' });
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toMatch(/unexpected problem/i);
+    shots.push(await screenshot(page, 'offline-page-error'));
+
+    await page.unroute('**/api/trpc/**', fail);
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await page.getByTestId('submissions').getByText('Server error tickets').waitFor();
+    await expect(alert.count()).resolves.toBe(0);
+  });
+
+  it('no page threw, and every screenshot shows a rendered page', () => {
+    expect(problems).toEqual([]);
+    expect(shots.length).toBe(5);
+    for (const file of shots) {
+      const stats = pixelStats(file);
+      expect(stats.stdDev, file).toBeGreaterThan(8);
+      expect(stats.distinctColours, file).toBeGreaterThan(20);
+    }
+  });
+});
