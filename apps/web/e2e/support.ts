@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -183,4 +184,60 @@ export async function choose(page: Page, label: string | RegExp, option: string 
   await input.click();
   if (search) await input.fill(search);
   await page.getByRole('option', { name: option }).first().click();
+}
+
+/**
+ * Presses Tab (or Shift+Tab) until `target` (or an element inside it) has the focus: proves it is reachable
+ * from the keyboard in the page's tab order. Fails after `max` presses.
+ */
+export async function tabTo(
+  page: Page,
+  target: Locator,
+  { backwards = false, max = 120 }: { backwards?: boolean; max?: number } = {},
+): Promise<void> {
+  const element = target.first();
+  await element.waitFor({ state: 'attached' });
+  for (let presses = 0; presses <= max; presses++) {
+    const isFocused = await element.evaluate(
+      (node) => node === document.activeElement || node.contains(document.activeElement),
+      undefined,
+      { timeout: 5_000 },
+    );
+    if (isFocused) return;
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  }
+  const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200));
+  throw new Error(
+    `${String(target)} was not reached with ${max} ${backwards ? 'Shift+Tab' : 'Tab'} presses (focus: ${focused})`,
+  );
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core rules that say whether every form control (and button) has an accessible name. */
+const NAME_RULES = [
+  'label',
+  'select-name',
+  'aria-input-field-name',
+  'aria-toggle-field-name',
+  'button-name',
+  'link-name',
+];
+
+/**
+ * Runs axe-core's naming rules on the page as it is now and returns each control without an accessible
+ * name (`rule: selector html`); an empty list means every input, select, textarea and button is labelled.
+ */
+export async function unnamedControls(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async (rules) => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'rule', values: rules },
+      resultTypes: ['violations'],
+    });
+    return result.violations.flatMap((violation) =>
+      violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} ${node.html.slice(0, 160)}`),
+    );
+  }, NAME_RULES);
 }

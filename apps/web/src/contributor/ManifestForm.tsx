@@ -10,6 +10,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { Fragment } from 'react';
 import { fieldId, getIn } from '../lib/paths.ts';
 import { LicensePicker } from './LicensePicker.tsx';
 
@@ -71,13 +72,16 @@ export function ManifestForm({
       {manifest.label?.column && (
         <Fieldset legend={`Label classes of “${manifest.label.column}”`}>
           <Stack>
-            {(manifest.label.classes ?? []).map((labelClass, index) =>
-              text(
-                `label.classes.${index}.definition`,
-                `Definition of “${labelClass.name}”`,
-                'When does a row get this label?',
-              ),
-            )}
+            {(manifest.label.classes ?? []).map((labelClass, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a draft's class names may repeat or be empty
+              <Fragment key={index}>
+                {text(
+                  `label.classes.${index}.definition`,
+                  `Definition of “${labelClass.name}”`,
+                  'When does a row get this label?',
+                )}
+              </Fragment>
+            ))}
           </Stack>
         </Fieldset>
       )}

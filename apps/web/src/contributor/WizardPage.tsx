@@ -400,7 +400,10 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
                 '.tsv',
                 '.jsonl',
               ]}
+              // A named button for keyboard and screen-reader users: Enter or Space opens the file picker.
+              role="button"
               aria-label="Data file"
+              inputProps={{ 'aria-label': 'Data file' }}
               data-testid="dropzone"
             >
               <Stack align="center" gap={4} p="lg" style={{ pointerEvents: 'none' }}>

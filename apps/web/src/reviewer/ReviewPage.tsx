@@ -19,7 +19,6 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -27,6 +26,7 @@ import { QueryError } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
 import { fieldErrorsOf } from '../lib/errors.ts';
+import { useShortcuts } from '../lib/shortcuts.ts';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
 
 type Item = RouterOutputs['review']['byId'];
@@ -262,7 +262,7 @@ function DecisionPanel({ item }: { item: Item }) {
     setShowErrors(true);
     if (validation.success) decide.mutate(validation.data);
   };
-  useHotkeys([
+  useShortcuts([
     ['a', () => choose('accept')],
     ['r', () => choose('reject')],
     ['c', () => choose('request_changes')],

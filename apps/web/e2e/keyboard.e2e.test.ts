@@ -1,0 +1,346 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ticketsCsv } from './fixtures.ts';
+import {
+  choose,
+  createOperator,
+  field,
+  freshDataDir,
+  launchBrowser,
+  pixelStats,
+  type RunningApp,
+  screenshot,
+  signIn,
+  signUp,
+  startApp,
+  tabTo,
+  unnamedControls,
+  watchPage,
+} from './support.ts';
+
+// The contributor wizard from the keyboard alone (Tab, Shift+Tab, Enter, Space, arrows; the file goes in
+// through the file input, as the OS picker cannot be driven), the reviewer's decision shortcuts, and a
+// check that every control on the wizard, reviewer and operator pages has an accessible name.
+
+const operator = { email: 'ops@assay.test', password: 'operator-password-1' };
+const reviewer = { name: 'Kim Keys', email: 'kim@acme.test', password: 'reviewer-password-1' };
+const contributor = { name: 'Kai Keyboard', email: 'kai@example.test', password: 'keyboard-password-1' };
+const REQUEST_TITLE = 'Tickets for keyboard people';
+
+let app: RunningApp;
+let browser: Browser;
+const pages: Record<'operator' | 'reviewer' | 'contributor', Page> = {} as never;
+const problems: string[][] = [];
+const shots: string[] = [];
+/** Controls without an accessible name, by page. */
+const unnamed: Record<string, string[]> = {};
+let submissionUrl = '';
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  problems.push(watchPage(page));
+  return page;
+}
+
+async function audit(page: Page, name: string) {
+  unnamed[name] = await unnamedControls(page);
+}
+
+/** Types into the focused element, one key at a time. */
+async function type(page: Page, text: string) {
+  await page.keyboard.type(text);
+}
+
+/** Tabs to a labelled text field and types into it. */
+async function tabAndType(page: Page, label: string | RegExp, text: string, backwards = false) {
+  await tabTo(page, field(page, label), { backwards });
+  await type(page, text);
+}
+
+/** Opens a Mantine Select from the keyboard, moves to the option and picks it with Enter. */
+async function pickWithArrows(page: Page, label: string | RegExp, option: string | RegExp) {
+  const input = field(page, label);
+  await tabTo(page, input);
+  await page.keyboard.press('ArrowDown');
+  const target = page.getByRole('option', { name: option }).first();
+  await target.waitFor();
+  for (let presses = 0; presses < 20; presses++) {
+    if ((await target.getAttribute('data-combobox-selected')) !== null) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+}
+
+beforeAll(async () => {
+  const dataDir = freshDataDir();
+  createOperator(dataDir, operator.email, operator.password);
+  app = await startApp(dataDir);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('keyboard and labels', () => {
+  it('sets up an organisation, a reviewer and a request (with the mouse; not under test)', async () => {
+    pages.operator = await newPage();
+    const ops = pages.operator;
+    await signIn(ops, app.url, operator);
+    await ops.goto(`${app.url}/operator/organisations`);
+    await field(ops, 'New organisation').fill('Keys Ltd');
+    await ops.getByRole('button', { name: 'Create' }).click();
+    await ops.getByTestId('organisations').getByText('Keys Ltd').waitFor();
+    await choose(ops, 'Organisation', 'Keys Ltd');
+    await field(ops, "Reviewer's email").fill(reviewer.email);
+    await ops.getByRole('button', { name: 'Invite' }).click();
+    const inviteLink = (await ops.getByTestId('invite-link').textContent()) ?? '';
+    await audit(ops, 'operator organisations');
+
+    pages.reviewer = await newPage();
+    const rev = pages.reviewer;
+    await rev.goto(inviteLink);
+    await audit(rev, 'invitation');
+    await rev.getByRole('textbox', { name: /^Your name/ }).fill(reviewer.name);
+    await rev.locator('input[type=password]').fill(reviewer.password);
+    await rev.getByRole('button', { name: 'Accept and sign in' }).click();
+    await rev.getByTestId('whoami').filter({ hasText: 'reviewer' }).waitFor();
+    await rev.goto(`${app.url}/review/requests/new`);
+    await field(rev, 'Title').waitFor();
+    await audit(rev, 'reviewer request editor');
+    await field(rev, 'Title').fill(REQUEST_TITLE);
+    await field(rev, 'Description').fill('Helpdesk tickets labeled high or low urgency.');
+    await field(rev, 'Reward per accepted submission (€)').fill('10');
+    await field(rev, 'Budget (€)').fill('100');
+    await rev.getByRole('button', { name: 'Post the request' }).click();
+    await rev.getByTestId('requests').getByText(REQUEST_TITLE).waitFor();
+    await audit(rev, 'reviewer requests');
+  });
+
+  it('a contributor completes the wizard with the keyboard only', { timeout: 300_000 }, async () => {
+    pages.contributor = await newPage();
+    const page = pages.contributor;
+    await page.goto(app.url);
+    await audit(page, 'sign in');
+    await signUp(page, app.url, contributor);
+    await page.goto(`${app.url}/new`);
+    await field(page, 'Dataset title').waitFor();
+    await audit(page, 'wizard: request');
+
+    // Step 1: name it, choose the request with the arrow keys, start with Enter.
+    await tabAndType(page, 'Dataset title', 'Keyboard tickets');
+    await tabTo(page, page.getByRole('radio', { name: 'No particular request' }));
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('radio', { name: new RegExp(REQUEST_TITLE) }).isChecked()).resolves.toBe(
+      true,
+    );
+    await tabTo(page, page.getByRole('button', { name: 'Start the draft' }));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/submissions\/[\w-]+\/edit$/);
+    submissionUrl = page.url().replace(/\/edit$/, '');
+
+    // Step 2: the dropzone is reachable and named; the file itself goes through the file input.
+    await field(page, 'Dataset title').waitFor({ state: 'detached' });
+    await tabTo(page, page.getByRole('button', { name: 'Data file' }));
+    await audit(page, 'wizard: file');
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'tickets.csv', mimeType: 'text/csv', buffer: Buffer.from(ticketsCsv(60)) });
+    await page.getByTestId('upload-status').filter({ hasText: 'Uploaded' }).waitFor();
+    await tabTo(page, page.getByRole('button', { name: 'Next: Preview' }));
+    await page.keyboard.press('Enter');
+
+    // Step 3: the detected label column; change a column type with the arrows.
+    await page.getByTestId('preview').waitFor();
+    await audit(page, 'wizard: preview');
+    await expect(field(page, 'Label column').inputValue()).resolves.toBe('urgency');
+    await pickWithArrows(page, 'Type of “created”', 'date');
+    await expect(field(page, 'Type of “created”').inputValue()).resolves.toBe('date');
+    await tabTo(page, page.getByRole('button', { name: 'Next: Datasheet' }));
+    await page.keyboard.press('Enter');
+
+    // Step 4 left empty, step 5: the pre-score's findings; one link takes the focus to its field.
+    await field(page, 'Geography').waitFor();
+    await audit(page, 'wizard: datasheet');
+    await tabTo(page, page.getByRole('button', { name: 'Next: Pre-score' }));
+    await page.keyboard.press('Enter');
+    await page.getByTestId('report').waitFor({ timeout: 60_000 });
+    await audit(page, 'wizard: pre-score');
+    const before = Number(await page.getByTestId('overall-score').textContent());
+    await tabTo(page, page.getByRole('button', { name: 'Go to field provenance.license' }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-provenance.license');
+
+    // The licence picker is searchable: type to filter, arrow to the match, Enter.
+    await type(page, 'CC-BY-4.0');
+    await page.getByRole('option', { name: /^CC-BY-4\.0 —/ }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(field(page, 'Licence (SPDX identifier)').inputValue()).resolves.toMatch(/^CC-BY-4\.0/);
+
+    // Shift+Tab goes back up the form to its first fields; then Tab through the datasheet in order.
+    await tabAndType(
+      page,
+      /^Description/,
+      'Helpdesk tickets of a small hosting company; one row is one ticket with its urgency.',
+      true,
+    );
+    await tabAndType(page, 'What “text” holds', 'Ticket body as written by the customer');
+    await tabAndType(page, 'What “urgency” holds', 'Urgency judged by the agent');
+    await tabAndType(page, 'What “created” holds', 'Day the ticket was opened');
+    await tabAndType(page, 'Definition of “high”', 'Service is down for the customer');
+    await tabAndType(page, 'Definition of “low”', 'A question or request that can wait a day');
+    await tabAndType(page, 'How the data was collected', 'Exported from our helpdesk, March 2025');
+    await tabAndType(page, 'Period start (YYYY-MM-DD)', '2025-03-01');
+    await tabAndType(page, 'Period end (YYYY-MM-DD)', '2025-03-31');
+    await tabAndType(page, 'Who or what is in the data', 'Customers of a small hosting company');
+    await tabAndType(page, 'Geography', 'EU');
+    await tabAndType(page, 'Language (e.g. en)', 'en');
+    await tabAndType(page, 'Intended use', 'Training a ticket triage classifier');
+    await tabAndType(page, 'Known limitations', 'English only; one company; one month');
+    await tabAndType(page, 'How labels were assigned', 'One agent per ticket, labeled when it was closed');
+    await pickWithArrows(page, 'Source', 'self-collected');
+    await pickWithArrows(page, /^Consent basis/, 'contract');
+    const attestation = page.getByRole('checkbox', { name: /I have the right to contribute/ });
+    await tabTo(page, attestation);
+    await page.keyboard.press('Space');
+    await expect(attestation.isChecked()).resolves.toBe(true);
+    await page
+      .getByTestId('save-status')
+      .filter({ hasText: /^Saved/ })
+      .waitFor();
+    await audit(page, 'wizard: datasheet filled');
+
+    // Pre-score again: higher.
+    await tabTo(page, page.getByRole('button', { name: 'Next: Pre-score' }));
+    await page.keyboard.press('Enter');
+    await page.getByTestId('report').waitFor({ timeout: 60_000 });
+    shots.push(await screenshot(page, 'keyboard-wizard-prescore'));
+    await expect
+      .poll(async () => Number(await page.getByTestId('overall-score').textContent()), { timeout: 30_000 })
+      .toBeGreaterThan(before);
+    await tabTo(page, page.getByRole('button', { name: 'Next: Submit' }));
+    await page.keyboard.press('Enter');
+
+    // Step 6: submit with Enter.
+    const submit = page.getByRole('button', { name: 'Submit for scoring' });
+    await submit.waitFor();
+    await audit(page, 'wizard: submit');
+    await tabTo(page, submit);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(submissionUrl);
+    await page.getByRole('heading', { name: 'Score of record' }).waitFor({ timeout: 60_000 });
+    await audit(page, 'contributor submission');
+    shots.push(await screenshot(page, 'keyboard-submission-scored'));
+  });
+
+  it('a reviewer decides with the keyboard shortcuts (c, m, Ctrl+Enter) after ticking a reason', async () => {
+    const page = pages.reviewer;
+    await page.goto(`${app.url}/review`);
+    const row = page.getByTestId('queue').getByRole('link', { name: /Keyboard tickets/ });
+    await row.waitFor();
+    await audit(page, 'reviewer queue');
+    await tabTo(page, row);
+    await page.keyboard.press('Enter');
+    const panel = page.getByTestId('decision-panel');
+    await panel.waitFor();
+    await audit(page, 'reviewer review');
+    const decision = (value: string) =>
+      panel.getByRole('radio', { name: new RegExp(`^${value}`) }).isChecked();
+
+    // The shortcuts switch the decision while the focus is on the page.
+    await page.keyboard.press('r');
+    await expect(decision('Reject')).resolves.toBe(true);
+    await page.keyboard.press('a');
+    await expect(decision('Accept')).resolves.toBe(true);
+    await page.keyboard.press('c');
+    await expect(decision('Ask for changes')).resolves.toBe(true);
+
+    // Tick a reason with Space; the shortcuts still work from a checkbox (it takes no text).
+    const firstReason = panel.getByRole('checkbox').first();
+    const reasonLabel = await firstReason.evaluate(
+      (input) => (input as HTMLInputElement).labels?.[0]?.textContent ?? '',
+    );
+    await tabTo(page, firstReason);
+    await page.keyboard.press('Space');
+    await expect(firstReason.isChecked()).resolves.toBe(true);
+    await page.keyboard.press('m');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    // In the comment, letters are text, not shortcuts.
+    await type(page, 'Please add a week of tickets from April as well.');
+    await expect(decision('Ask for changes')).resolves.toBe(true);
+    await expect(field(page, 'Comment to the contributor').inputValue()).resolves.toBe(
+      'Please add a week of tickets from April as well.',
+    );
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await page.waitForURL(`${app.url}/review`);
+
+    const contributorPage = pages.contributor;
+    await contributorPage.goto(submissionUrl);
+    await contributorPage
+      .getByTestId('decision')
+      .filter({ hasText: /changes requested/i })
+      .waitFor();
+    expect(reasonLabel).not.toBe('');
+    await contributorPage.getByTestId('decision-reasons').filter({ hasText: reasonLabel }).waitFor();
+    await contributorPage
+      .getByTestId('decision-comment')
+      .filter({ hasText: 'Please add a week of tickets from April as well.' })
+      .waitFor();
+  });
+
+  it('the operator pages are audited too', async () => {
+    const page = pages.operator;
+    await page.goto(`${app.url}/operator`);
+    await page.getByTestId('chart-funnel').locator('svg').first().waitFor({ timeout: 30_000 });
+    await audit(page, 'operator dashboard');
+  });
+
+  it('every input, select, textarea and button on those pages has an accessible name', () => {
+    expect(Object.keys(unnamed).sort()).toEqual(
+      [
+        'sign in',
+        'invitation',
+        'wizard: request',
+        'wizard: file',
+        'wizard: preview',
+        'wizard: datasheet',
+        'wizard: pre-score',
+        'wizard: datasheet filled',
+        'wizard: submit',
+        'contributor submission',
+        'reviewer queue',
+        'reviewer review',
+        'reviewer request editor',
+        'reviewer requests',
+        'operator dashboard',
+        'operator organisations',
+      ].sort(),
+    );
+    for (const [where, controls] of Object.entries(unnamed)) expect(controls, where).toEqual([]);
+  });
+
+  it('the label check finds an unlabelled input (it can fail)', async () => {
+    const page = pages.operator;
+    await page.evaluate(() => {
+      const input = document.createElement('input');
+      input.id = 'unlabelled-probe';
+      document.body.append(input);
+    });
+    const found = await unnamedControls(page);
+    expect(found.some((entry) => entry.includes('#unlabelled-probe'))).toBe(true);
+  });
+
+  it('no page threw, and the screenshots show rendered pages', () => {
+    for (const list of problems) expect(list).toEqual([]);
+    expect(shots.length).toBe(2);
+    for (const file of shots) {
+      const stats = pixelStats(file);
+      expect(stats.stdDev, file).toBeGreaterThan(8);
+      expect(stats.distinctColours, file).toBeGreaterThan(20);
+    }
+  });
+});
