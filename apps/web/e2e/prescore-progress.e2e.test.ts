@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ticketsCsv } from './fixtures.ts';
+import {
+  field,
+  freshDataDir,
+  launchBrowser,
+  pixelStats,
+  type RunningApp,
+  screenshot,
+  signUp,
+  startApp,
+  watchPage,
+} from './support.ts';
+
+// A moderately large file (10.7 MB): the pre-score's progress bar appears and advances before the
+// report. No timing is asserted; the bar's values are recorded in the page as they change.
+
+let app: RunningApp;
+let browser: Browser;
+let work: string;
+let csvPath: string;
+
+beforeAll(async () => {
+  work = mkdtempSync(path.join(tmpdir(), 'assay-e2e-progress-'));
+  csvPath = path.join(work, 'many-tickets.csv');
+  writeFileSync(csvPath, ticketsCsv(160_000));
+  app = await startApp(freshDataDir());
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+it('shows a pre-score progress bar that advances for a file of several megabytes', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(30_000);
+  const problems = watchPage(page);
+  await signUp(page, app.url, {
+    name: 'Pat Progress',
+    email: 'pat@example.test',
+    password: 'progress-password-1',
+  });
+  await page.goto(`${app.url}/new`);
+  await field(page, 'Dataset title').fill('Many tickets');
+  await page.getByRole('button', { name: 'Start the draft' }).click();
+  await page.waitForURL(/\/edit$/);
+  await page.locator('input[type=file]').setInputFiles(csvPath);
+  await page.getByTestId('upload-status').filter({ hasText: 'Uploaded' }).waitFor({ timeout: 120_000 });
+  await page.getByRole('button', { name: 'Next: Preview' }).click();
+  await page.getByRole('button', { name: 'Next: Datasheet' }).click();
+  await field(page, 'Geography').waitFor();
+
+  // Record every value the bar shows, from before it exists until the report replaces it.
+  await page.evaluate(`(() => {
+    const seen = [];
+    window.__progress = seen;
+    const read = () => {
+      const bar = document.querySelector('[data-testid="prescore-progress"] [role="progressbar"]');
+      const value = bar ? Number(bar.getAttribute('aria-valuenow')) : null;
+      if (value !== null && seen[seen.length - 1] !== value) seen.push(value);
+    };
+    new MutationObserver(read).observe(document.body, {
+      subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'],
+    });
+  })()`);
+  await page.getByRole('button', { name: 'Next: Pre-score' }).click();
+  await page.getByTestId('report').waitFor({ timeout: 120_000 });
+  const values = (await page.evaluate('window.__progress')) as number[];
+
+  expect(values.length, `progress values: ${values.join(', ')}`).toBeGreaterThanOrEqual(3);
+  for (let i = 1; i < values.length; i++) expect(values[i]).toBeGreaterThan(values[i - 1] ?? 0);
+  expect(values.at(-1)).toBeGreaterThan(values[0] ?? 0);
+  await expect(page.getByTestId('prescore-progress').count()).resolves.toBe(0);
+  const rows = await page.getByTestId('report').textContent();
+  expect(rows).toMatch(/160[,.\u202f\u00a0]?000/);
+
+  const shot = await screenshot(page, 'prescore-progress-report');
+  const stats = pixelStats(shot);
+  expect(stats.stdDev).toBeGreaterThan(8);
+  expect(stats.distinctColours).toBeGreaterThan(20);
+  expect(problems).toEqual([]);
+});
