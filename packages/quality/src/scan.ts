@@ -25,6 +25,12 @@ const CHECK_DATE = 1;
 const CHECK_TYPE = 2;
 /** Label texts remembered with their hash and count, so a file's few labels are not hashed per row. */
 const RECENT_LABELS = 8;
+/**
+ * Row keys wait in a batch this long before going into the row table. Each insert misses the cache once
+ * the table outgrows it; inserted back to back, the misses of a batch overlap instead of each one
+ * stalling its row.
+ */
+const TABLE_BATCH = 256;
 
 /** Options of one scan. */
 export interface ScanOptions {
@@ -51,6 +57,12 @@ class RowScanner {
   private readonly timeframeEnd: number;
   private readonly table = new RowTable();
   private readonly sample = new BottomK(FINGERPRINT_COUNT);
+  /** Rows not yet in the table: key halves, value (exact-text and label hashes), row number. */
+  private readonly batchHi = new Int32Array(TABLE_BATCH);
+  private readonly batchLo = new Int32Array(TABLE_BATCH);
+  private readonly batchValue = new Int32Array(TABLE_BATCH);
+  private readonly batchRow = new Int32Array(TABLE_BATCH);
+  private batchLength = 0;
   /** Up to {@link RECENT_LABELS} label texts with their 16-bit hashes and their entries in `labelCounts`. */
   private readonly recentLabels: string[] = [];
   private readonly recentLabelHashes: number[] = [];
@@ -206,6 +218,8 @@ class RowScanner {
     const view = this.chunkView!;
     const starts = this.fieldStarts;
     const ends = this.fieldEnds;
+    /** The label's place in the recent-label cache, once looked up (-2: not yet). */
+    let labelRecent = -2;
     for (let c = 0; c < count; c++) {
       const value = values[c]!;
       const column = columns[c]!;
@@ -238,7 +252,8 @@ class RowScanner {
         }
       }
       if (c === labelIndex) {
-        if (this.classification && !isRagged) this.countLabel(value, rowNumber);
+        labelRecent = this.recentLabel(value);
+        if (this.classification && !isRagged) this.countLabel(value, rowNumber, labelRecent);
         if (column.pii !== null) this.checkPii(value, column, rowNumber, hasDigitRun(value));
       } else if (isText[c]) {
         const start = bytes === null ? -1 : starts[c]!;
@@ -263,24 +278,40 @@ class RowScanner {
     const label = labelIndex !== -1 && labelIndex < count ? values[labelIndex]! : '';
     let labelHash = 0;
     if (label !== '') {
-      const recent = this.recentLabel(label);
+      const recent = labelRecent === -2 ? this.recentLabel(label) : labelRecent;
       labelHash = recent === -1 ? fnv1a(label) & 0xffff : this.recentLabelHashes[recent]!;
     }
     key.end();
-    const hi = key.hi;
-    const lo = key.lo;
-    const value = (key.exact & 0xffff0000) | labelHash;
-    const outcome = this.table.add(hi, lo, value);
-    if (outcome === NEW) {
-      ev.uniqueRows++;
-      this.sample.offer(hi, lo);
-    } else if (outcome === SAME) {
-      ev.duplicates.add(rowNumber);
-    } else if (outcome === DIFFERENT_VALUE) {
-      const stored = this.table.storedValue;
-      if ((stored & 0xffff0000) === (value & 0xffff0000)) ev.conflictingLabels.add(rowNumber);
-      else ev.nearDuplicates.add(rowNumber);
+    const b = this.batchLength++;
+    this.batchHi[b] = key.hi;
+    this.batchLo[b] = key.lo;
+    this.batchValue[b] = (key.exact & 0xffff0000) | labelHash;
+    this.batchRow[b] = rowNumber;
+    if (b + 1 === TABLE_BATCH) this.flushBatch();
+  }
+
+  /** Puts the batched rows into the row table, in row order: new, duplicate, conflicting or near-duplicate. */
+  private flushBatch(): void {
+    const ev = this.evidence;
+    const table = this.table;
+    table.touch(this.batchHi, this.batchLength);
+    for (let b = 0; b < this.batchLength; b++) {
+      const hi = this.batchHi[b]!;
+      const lo = this.batchLo[b]!;
+      const value = this.batchValue[b]!;
+      const outcome = table.add(hi, lo, value);
+      if (outcome === NEW) {
+        ev.uniqueRows++;
+        this.sample.offer(hi, lo);
+      } else if (outcome === SAME) {
+        ev.duplicates.add(this.batchRow[b]!);
+      } else if (outcome === DIFFERENT_VALUE) {
+        const stored = table.storedValue;
+        if ((stored & 0xffff0000) === (value & 0xffff0000)) ev.conflictingLabels.add(this.batchRow[b]!);
+        else ev.nearDuplicates.add(this.batchRow[b]!);
+      }
     }
+    this.batchLength = 0;
   }
 
   private checkPii(
@@ -298,7 +329,8 @@ class RowScanner {
     if ((kinds & PII_CARD) !== 0) pii.card.add(rowNumber);
   }
 
-  private countLabel(value: string, rowNumber: number): void {
+  /** Counts a label; `recent` is its place in the recent-label cache ({@link recentLabel}). */
+  private countLabel(value: string, rowNumber: number, recent: number): void {
     const counts = this.evidence.labelCounts;
     if (this.multilabel && /[|;,]/.test(value)) {
       for (const part of value.split(/[|;,]/)) {
@@ -307,7 +339,6 @@ class RowScanner {
       }
     } else {
       // The counts of the few labels most files have are found without hashing the text.
-      const recent = this.recentLabel(value);
       const entry = recent === -1 ? undefined : this.recentLabelCounts[recent];
       if (entry !== undefined) entry.count++;
       else this.addLabel(counts, value, rowNumber);
@@ -338,6 +369,7 @@ class RowScanner {
   }
 
   finish(): Evidence {
+    this.flushBatch();
     this.evidence.fingerprints = this.sample.toHex();
     return this.evidence;
   }
