@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isNumberText } from '../src/cell-checks.ts';
 import { EMAIL_PATTERN, hasDigitRun, hasEmail } from '../src/pii.ts';
 import { DIFFERENT_VALUE, NEW, RowTable, SAME } from '../src/row-table.ts';
+import { formatCount } from '../src/rules/rule.ts';
 import { scanSource } from '../src/scan.ts';
 import { chunksOf, GOOD_MANIFEST } from './rule-cases.ts';
 
@@ -141,5 +142,21 @@ describe('duplicate rows through the batched row table', () => {
     expect(evidence.uniqueRows).toBe(
       2000 - expected.duplicates.length - expected.near.length - expected.conflicting.length,
     );
+  });
+});
+
+describe('formatCount', () => {
+  it('writes whole numbers as toLocaleString("en-US") does', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer(), fc.integer({ min: 0, max: 2_000_000_000 }), fc.nat(9999)),
+        (count) => {
+          expect(formatCount(count)).toBe(count.toLocaleString('en-US'));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    expect(formatCount(0)).toBe('0');
+    expect(formatCount(1000)).toBe('1,000');
   });
 });
