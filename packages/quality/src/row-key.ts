@@ -1,13 +1,11 @@
 import { fmix32, murmur3x86_128 } from './murmur3.ts';
-import { encodeWtf8 } from './wtf8.ts';
+import { codePointAt, encodeWtf8, writeWtf8 } from './wtf8.ts';
 
 /** Ends every cell in the key. UTF-8 never contains 0xFF, so cells cannot run into each other. */
 const SEPARATOR = 0xff;
-/** Buffers start at this size, grow for longer rows, and go back to it after a row above 1 MiB. */
+/** The key buffer starts at this size, grows for longer rows, and goes back to it after a row above 1 MiB. */
 const INITIAL_BYTES = 1 << 16;
 const MAX_KEPT_BYTES = 1 << 20;
-/** Shorter texts are copied byte by byte when ASCII; `encodeInto` costs more than that below this length. */
-const SHORT_TEXT = 24;
 
 /**
  * UTF-8 byte → what a text's key keeps of it: ASCII letters lower-cased, ASCII digits kept, other ASCII
@@ -55,16 +53,11 @@ export class RowKey {
   /** Of the last text added: its number of ASCII digits, and whether it has an `@`. */
   digits = 0;
   hasAt = false;
-  /** When set, texts may hold lone surrogates (JSON `\u` escapes) and are encoded as WTF-8. */
-  mayHaveLoneSurrogates = false;
 
   private key: Uint8Array = new Uint8Array(INITIAL_BYTES);
   private keyView: DataView = new DataView(this.key.buffer);
   private length = 0;
-  private scratch: Uint8Array = new Uint8Array(INITIAL_BYTES);
-  private scratchView: DataView = new DataView(this.scratch.buffer);
   private exactLane = 0;
-  private readonly encoder = new TextEncoder();
   private readonly out = new Int32Array(4);
 
   /** Starts a row. */
@@ -73,7 +66,6 @@ export class RowKey {
       this.key = new Uint8Array(INITIAL_BYTES);
       this.keyView = new DataView(this.key.buffer);
     }
-    if (this.scratch.length > MAX_KEPT_BYTES) this.setScratch(new Uint8Array(INITIAL_BYTES));
     this.length = 0;
     this.exactLane = 0;
   }
@@ -84,25 +76,19 @@ export class RowKey {
     this.key[this.length++] = SEPARATOR;
   }
 
-  /** Adds a value exactly (numbers, dates, categories). */
+  /** Adds a value exactly (numbers, dates, categories), as UTF-8 (WTF-8 for lone surrogates). */
   addValue(value: string): void {
     const n = value.length;
     this.reserve(n * 3 + 1);
     const key = this.key;
     let k = this.length;
-    let isAscii = true;
     for (let i = 0; i < n; i++) {
       const c = value.charCodeAt(i);
       if (c >= 0x80) {
-        isAscii = false;
+        k = encodeWtf8(value, key, this.length);
         break;
       }
       key[k++] = c;
-    }
-    if (!isAscii) {
-      const bytes = this.encode(value);
-      k = this.length;
-      for (let i = 0; i < bytes; i++) key[k++] = this.scratch[i]!;
     }
     key[k++] = SEPARATOR;
     this.length = k;
@@ -123,10 +109,61 @@ export class RowKey {
     this.length = k + n + 1;
   }
 
-  /** Adds free text normalized, and as written to the exact-text hash; sets {@link digits} and {@link hasAt}. */
+  /**
+   * Adds free text normalized, and as written to the exact-text hash; sets {@link digits} and
+   * {@link hasAt}. Reads the string's code units and gives what {@link addTextBytes} gives for its UTF-8
+   * bytes (WTF-8 for lone surrogates, so that they stay apart).
+   */
   addText(value: string): void {
-    const bytes = this.encode(value);
-    this.addTextBytes(this.scratch, this.scratchView, 0, bytes);
+    const n = value.length;
+    this.reserve(n * 3 + 2);
+    const key = this.key;
+    let k = this.length;
+    let digits = 0;
+    let flags = 0;
+    let exact = this.exactLane;
+    // Bytes as written, gathered into little-endian 4-byte words as addTextBytes reads them.
+    let word = 0;
+    let shift = 0;
+    for (let i = 0; i < n; i++) {
+      const c = value.charCodeAt(i);
+      if (c < 0x80) {
+        const t = PAIRS[c]!;
+        key[k] = t;
+        k += (t >> 16) & 3;
+        digits += (t >> 18) & 3;
+        flags |= t;
+        word |= c << shift;
+        shift += 8;
+      } else {
+        // Bytes of other characters are kept as they are.
+        const cp = codePointAt(value, i);
+        if (cp > 0xffff) i++;
+        const end = writeWtf8(cp, key, k);
+        for (; k < end; k++) {
+          word |= key[k]! << shift;
+          shift += 8;
+          if (shift === 32) {
+            exact = Math.imul(exact ^ word, 0x01000193);
+            word = 0;
+            shift = 0;
+          }
+        }
+        continue;
+      }
+      if (shift === 32) {
+        exact = Math.imul(exact ^ word, 0x01000193);
+        word = 0;
+        shift = 0;
+      }
+    }
+    // The last 1–3 bytes one at a time, as addTextBytes takes its tail.
+    for (let s = 0; s < shift; s += 8) exact = Math.imul(exact ^ ((word >>> s) & 0xff), 0x01000193);
+    key[k++] = SEPARATOR;
+    this.length = k;
+    this.digits = digits;
+    this.hasAt = (flags & (1 << 20)) !== 0;
+    this.exactLane = Math.imul(exact ^ SEPARATOR, 0x01000193);
   }
 
   /**
@@ -178,31 +215,6 @@ export class RowKey {
     this.hi = this.out[0]!;
     this.lo = this.out[1]!;
     this.exact = fmix32(this.exactLane);
-  }
-
-  /** Encodes a value as UTF-8 (WTF-8 when it may hold lone surrogates) into `scratch`; returns its length. */
-  private encode(value: string): number {
-    const n = value.length;
-    if (this.scratch.length < n * 3) {
-      this.setScratch(new Uint8Array(Math.max(n * 3, this.scratch.length * 2)));
-    }
-    const scratch = this.scratch;
-    if (this.mayHaveLoneSurrogates) return encodeWtf8(value, scratch);
-    if (n < SHORT_TEXT) {
-      let i = 0;
-      for (; i < n; i++) {
-        const c = value.charCodeAt(i);
-        if (c >= 0x80) break;
-        scratch[i] = c;
-      }
-      if (i === n) return n;
-    }
-    return this.encoder.encodeInto(value, scratch).written;
-  }
-
-  private setScratch(scratch: Uint8Array): void {
-    this.scratch = scratch;
-    this.scratchView = new DataView(scratch.buffer);
   }
 
   /** Makes room for `extra` more key bytes. */

@@ -48,7 +48,7 @@ function isTextType(type: string | null): boolean {
  */
 class RowScanner {
   readonly evidence: Evidence;
-  /** The current row's key; the JSONL reader sets its `mayHaveLoneSurrogates` per line. */
+  /** The current row's key. */
   readonly key = new RowKey();
   private readonly classification: boolean;
   private readonly multilabel: boolean;
@@ -573,8 +573,6 @@ async function readJsonLines(texts: AsyncIterable<string>, scanner: RowScanner) 
       return;
     }
     const object = parsed as Record<string, unknown>;
-    // JSON.parse turns `\uD800` into a lone surrogate: only such lines need the slower WTF-8 encoding.
-    scanner.key.mayHaveLoneSurrogates = text.includes('\\u');
     if (keyIndex === null) {
       names = Object.keys(object);
       for (const column of scanner.manifestColumnNames()) if (!names.includes(column)) names.push(column);
