@@ -125,7 +125,29 @@ export class RowKey {
     // Bytes as written, gathered into little-endian 4-byte words as addTextBytes reads them.
     let word = 0;
     let shift = 0;
-    for (let i = 0; i < n; i++) {
+    let i = 0;
+    // Two ASCII characters a step, as addTextBytes takes two bytes; the loop below goes on from the
+    // first character that is not ASCII (or the last one).
+    const keyView = this.keyView;
+    for (; i + 1 < n; i += 2) {
+      const first = value.charCodeAt(i);
+      const second = value.charCodeAt(i + 1);
+      if ((first | second) >= 0x80) break;
+      const pair = first | (second << 8);
+      const t = PAIRS[pair]!;
+      keyView.setUint16(k, t, true);
+      k += (t >> 16) & 3;
+      digits += (t >> 18) & 3;
+      flags |= t;
+      word |= pair << shift;
+      shift += 16;
+      if (shift === 32) {
+        exact = Math.imul(exact ^ word, 0x01000193);
+        word = 0;
+        shift = 0;
+      }
+    }
+    for (; i < n; i++) {
       const c = value.charCodeAt(i);
       if (c < 0x80) {
         const t = PAIRS[c]!;
