@@ -143,6 +143,45 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     expect(near.report?.findings.map((f) => f.code)).toContain('provenance.copied-data');
   });
 
+  it('compares fingerprints only with accepted data scored by the same scorer version', async () => {
+    const { db } = app.services;
+    const accepted = await db
+      .selectFrom('submission_version')
+      .select(['id', 'scorer_version'])
+      .where('id', 'in', db.selectFrom('fingerprint').select('version_id'))
+      .execute();
+    expect(accepted.length).toBeGreaterThan(0);
+    const codesOf = async () => {
+      const { versionId } = await inReview(app, await app.signUp(), requestId);
+      const item = await org.reviewer.client.review.byId.query({ versionId });
+      return item.report?.findings.map((f) => f.code) ?? [];
+    };
+    // The accepted data's fingerprints came from another scorer version: row hashes cannot match.
+    await db
+      .updateTable('submission_version')
+      .set({ scorer_version: '1.0.0' })
+      .where(
+        'id',
+        'in',
+        accepted.map((v) => v.id),
+      )
+      .execute();
+    try {
+      const codes = await codesOf();
+      expect(codes).not.toContain('provenance.copied-data');
+      expect(codes).not.toContain('provenance.overlapping-data');
+    } finally {
+      for (const version of accepted) {
+        await db
+          .updateTable('submission_version')
+          .set({ scorer_version: version.scorer_version })
+          .where('id', '=', version.id)
+          .execute();
+      }
+    }
+    expect(await codesOf()).toContain('provenance.copied-data');
+  });
+
   it('lets exactly one of two simultaneous decisions win; the other gets CONFLICT', async () => {
     const { versionId } = await inReview(app, contributor, requestId);
     const second = await (await import('./support/fixtures.ts')).inviteAndSignIn(

@@ -18,6 +18,8 @@ mkdirSync(dir, { recursive: true });
 
 interface Run {
   seconds: number;
+  /** User plus system CPU time of the process during the measurement (less disturbed by other load). */
+  cpuSeconds: number;
   rows: number;
   bytes: number;
   peakRssMiB: number;
@@ -56,19 +58,24 @@ function run(mode: string, file: string): Run {
   const result = JSON.parse(output.trim().split('\n').at(-1)!) as Run;
   const mbs = result.bytes / 1e6 / result.seconds;
   process.stderr.write(
-    `  ${mode.padEnd(14)} ${(result.bytes / 1e6).toFixed(0)} MB  ${result.rows.toLocaleString('en-US')} rows  ${result.seconds.toFixed(2)} s  ${mbs.toFixed(1)} MB/s  peak RSS ${result.peakRssMiB.toFixed(0)} MiB\n`,
+    `  ${mode.padEnd(14)} ${(result.bytes / 1e6).toFixed(0)} MB  ${result.rows.toLocaleString('en-US')} rows  ${result.seconds.toFixed(2)} s (CPU ${result.cpuSeconds.toFixed(2)} s)  ${mbs.toFixed(1)} MB/s  peak RSS ${result.peakRssMiB.toFixed(0)} MiB\n`,
   );
   return result;
 }
 
-/** Best of `times` runs (least disturbed by the machine). */
-function best(mode: string, file: string, times = 2): Run {
-  let fastest: Run | null = null;
+/**
+ * The best of 3 runs of each mode (least disturbed by the machine), the modes taking turns so that a
+ * busy spell of the shared machine slows each of them alike.
+ */
+function best(modes: string[], file: string, times = 3): Run[] {
+  const fastest: (Run | null)[] = modes.map(() => null);
   for (let i = 0; i < times; i++) {
-    const result = run(mode, file);
-    if (fastest === null || result.seconds < fastest.seconds) fastest = result;
+    modes.forEach((mode, m) => {
+      const result = run(mode, file);
+      if (fastest[m] === null || result.seconds < fastest[m]!.seconds) fastest[m] = result;
+    });
   }
-  return fastest!;
+  return fastest as Run[];
 }
 
 const speed = (r: Run) => r.bytes / 1e6 / r.seconds;
@@ -80,13 +87,13 @@ for (const format of ['csv', 'jsonl'] as const) {
   process.stderr.write(
     `${format}: ${(statSync(small[format]).size / 1e6).toFixed(0)} MB, ${ROWS.toLocaleString('en-US')} rows\n`,
   );
-  const parse = best(`parse-${format}`, small[format]);
-  if (format === 'csv') best('papaparse-csv', small.csv);
-  const naive = best(`naive-${format}`, small[format], 1);
-  const score = best(`score-${format}`, small[format]);
+  if (format === 'csv') best(['papaparse-csv'], small.csv);
+  const [naive] = best([`naive-${format}`], small[format], 1) as [Run];
+  const [parse, score] = best([`parse-${format}`, `score-${format}`], small[format]) as [Run, Run];
   const scoreBig = run(`score-${format}`, big[format]);
+  const cpuRatio = parse.cpuSeconds / score.cpuSeconds;
   process.stderr.write(
-    `  ${format}: scorer ${(speed(score) / speed(naive)).toFixed(1)}x naive; peak RSS ${score.peakRssMiB.toFixed(0)} MiB at ${(ROWS / 1e6).toFixed(1)}M rows, ${scoreBig.peakRssMiB.toFixed(0)} MiB at ${(BIG_ROWS / 1e6).toFixed(1)}M rows\n`,
+    `  ${format}: scorer ${(speed(score) / speed(naive)).toFixed(1)}x naive; ratio by CPU time ${cpuRatio.toFixed(2)}; peak RSS ${score.peakRssMiB.toFixed(0)} MiB at ${(ROWS / 1e6).toFixed(1)}M rows, ${scoreBig.peakRssMiB.toFixed(0)} MiB at ${(BIG_ROWS / 1e6).toFixed(1)}M rows (${(((scoreBig.peakRssMiB - score.peakRssMiB) * 2 ** 20) / (BIG_ROWS - ROWS)).toFixed(0)} bytes a row more)\n`,
   );
   lines.push(
     `${format}: scorer ${speed(score).toFixed(1)} MB/s, parse-only ${speed(parse).toFixed(1)} MB/s, ratio ${(speed(score) / speed(parse)).toFixed(2)}, naive ${speed(naive).toFixed(1)} MB/s, peak RSS ${score.peakRssMiB.toFixed(0)} MiB`,

@@ -1,6 +1,6 @@
 /**
  * One measurement in a fresh process (so peak RSS is this measurement's own):
- * `tsx bench/run-one.ts <mode> <file>`; prints `{ seconds, rows, bytes, peakRssMiB }` as JSON.
+ * `tsx bench/run-one.ts <mode> <file>`; prints `{ seconds, cpuSeconds, rows, bytes, peakRssMiB }` as JSON.
  */
 import { createReadStream, statSync } from 'node:fs';
 import { parse as csvParse } from 'csv-parse';
@@ -108,11 +108,14 @@ const modes: Record<string, () => Promise<number>> = {
 };
 
 const started = performance.now();
+const cpuStarted = process.cpuUsage();
 const rows = await modes[mode]!();
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuStarted);
 console.log(
   JSON.stringify({
     seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     rows,
     bytes: statSync(file).size,
     peakRssMiB: process.resourceUsage().maxRSS / 1024,

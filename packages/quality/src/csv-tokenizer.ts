@@ -24,6 +24,12 @@ export interface CsvEvents {
   onQuoteIssue(kind: 'text-after-quote' | 'unterminated'): void;
 }
 
+/** Options of a {@link CsvTokenizer}. */
+export interface CsvTokenizerOptions {
+  /** Record where each field sits in the chunk being pushed ({@link CsvTokenizer.fieldStarts}). */
+  isTrackingOffsets?: boolean;
+}
+
 /**
  * A streaming RFC 4180 tokenizer: quoted fields with delimiters, doubled quotes and newlines; CRLF and LF
  * line endings (also mixed); a record split across chunks. Unlike parsers that silently merge rows, it
@@ -34,6 +40,13 @@ export class CsvTokenizer {
   /** Records that ended in CRLF and in a bare LF: mixed line endings are reported. */
   crlfCount = 0;
   lfCount = 0;
+  /**
+   * With `isTrackingOffsets`, during `onRecord`: field `i` is `chunk.slice(fieldStarts[i], fieldEnds[i])`
+   * of the chunk being pushed, or `fieldStarts[i]` is -1 (the field began in an earlier chunk, or had
+   * doubled quotes). Lets a consumer read a field's characters in the chunk rather than in a new string.
+   */
+  fieldStarts: Int32Array = new Int32Array(64);
+  fieldEnds: Int32Array = new Int32Array(64);
 
   private readonly delimiter: string;
   private readonly delimiterCode: number;
@@ -43,13 +56,19 @@ export class CsvTokenizer {
   private sawCr = false;
   private isOversized = false;
   private recordChars = 0;
+  private readonly isTrackingOffsets: boolean;
+  /** Where the open quoted field's text starts and ends in the chunk; -1 once it is not one slice of it. */
+  private quotedStart = -1;
+  private quotedEnd = -1;
 
   constructor(
     delimiter: string,
     private readonly events: CsvEvents,
+    options: CsvTokenizerOptions = {},
   ) {
     this.delimiter = delimiter;
     this.delimiterCode = delimiter.charCodeAt(0);
+    this.isTrackingOffsets = options.isTrackingOffsets ?? false;
   }
 
   /** Feeds the next decoded chunk. */
@@ -61,12 +80,18 @@ export class CsvTokenizer {
     // Next delimiter and newline at or after i, found with indexOf (fast) and cached until passed.
     let nextDelimiter = -1;
     let nextNewline = -1;
+    if (this.isTrackingOffsets) {
+      // Fields and a quoted field still open from the previous chunk are not slices of this one.
+      this.fieldStarts.fill(-1, 0, Math.min(this.fields.length, this.fieldStarts.length));
+      this.quotedStart = -1;
+    }
     while (i < n) {
       const state = this.state;
       if (state === FIELD_START || state === UNQUOTED) {
         if (state === FIELD_START && s.charCodeAt(i) === QUOTE) {
           this.state = QUOTED;
           i++;
+          this.quotedStart = i;
           continue;
         }
         if (nextDelimiter < i) {
@@ -78,16 +103,20 @@ export class CsvTokenizer {
           if (nextNewline === -1) nextNewline = n;
         }
         if (nextDelimiter < nextNewline) {
-          this.addField(this.takeField(s.slice(i, nextDelimiter)));
+          const start = this.partial === '' ? i : -1;
+          this.addField(this.takeField(s.slice(i, nextDelimiter)), start, nextDelimiter);
           this.state = FIELD_START;
           i = nextDelimiter + 1;
         } else if (nextNewline < n) {
+          const start = this.partial === '' ? i : -1;
           let value = this.takeField(s.slice(i, nextNewline));
+          let end = nextNewline;
           if (value.charCodeAt(value.length - 1) === CR) {
             value = value.slice(0, -1);
+            end--;
             this.sawCr = true;
           }
-          this.addField(value);
+          this.addField(value, start, end);
           this.endRecord();
           i = nextNewline + 1;
         } else {
@@ -107,15 +136,18 @@ export class CsvTokenizer {
             i = n;
           } else if (s.charCodeAt(j + 1) === QUOTE) {
             this.appendPartial('"');
+            this.quotedStart = -1;
             i = j + 2;
           } else {
             this.state = AFTER_QUOTE;
+            this.quotedEnd = j;
             i = j + 1;
           }
         }
       } else if (state === QUOTED_SAW_QUOTE) {
         if (s.charCodeAt(i) === QUOTE) {
           this.appendPartial('"');
+          this.quotedStart = -1;
           this.state = QUOTED;
           i++;
         } else {
@@ -125,11 +157,11 @@ export class CsvTokenizer {
         // AFTER_QUOTE: a delimiter or a line ending must follow a closing quote.
         const c = s.charCodeAt(i);
         if (c === delimiterCode) {
-          this.addField(this.takeField(''));
+          this.addField(this.takeField(''), this.quotedStart, this.quotedEnd);
           this.state = FIELD_START;
           i++;
         } else if (c === LF) {
-          this.addField(this.takeField(''));
+          this.addField(this.takeField(''), this.quotedStart, this.quotedEnd);
           this.endRecord();
           i++;
         } else if (c === CR && !this.sawCr) {
@@ -154,7 +186,7 @@ export class CsvTokenizer {
     if (state === FIELD_START && this.fields.length === 0) return;
     let value = this.takeField('');
     if (state === UNQUOTED && value.charCodeAt(value.length - 1) === CR) value = value.slice(0, -1);
-    this.addField(value);
+    this.addField(value, -1, -1);
     this.sawCr = false;
     this.endRecord(true);
   }
@@ -176,14 +208,29 @@ export class CsvTokenizer {
     this.partial += text;
   }
 
-  private addField(value: string): void {
+  private addField(value: string, start: number, end: number): void {
     if (this.isOversized) return;
     this.recordChars += value.length;
-    if (this.fields.length >= MAX_FIELDS || this.recordChars > MAX_RECORD_CHARS) {
+    const index = this.fields.length;
+    if (index >= MAX_FIELDS || this.recordChars > MAX_RECORD_CHARS) {
       this.markOversized();
       return;
     }
     this.fields.push(value);
+    if (this.isTrackingOffsets) {
+      if (index === this.fieldStarts.length) this.growOffsets();
+      this.fieldStarts[index] = start;
+      this.fieldEnds[index] = end;
+    }
+  }
+
+  private growOffsets(): void {
+    const starts = new Int32Array(this.fieldStarts.length * 2);
+    const ends = new Int32Array(starts.length);
+    starts.set(this.fieldStarts);
+    ends.set(this.fieldEnds);
+    this.fieldStarts = starts;
+    this.fieldEnds = ends;
   }
 
   private markOversized(): void {

@@ -10,6 +10,7 @@ import {
 import { CsvTokenizer, MAX_RECORD_CHARS } from './csv-tokenizer.ts';
 import { type ColumnEvidence, type Evidence, Occurrences } from './evidence.ts';
 import { hasDigitRun, PII_CARD, PII_EMAIL, PII_PHONE, piiKinds } from './pii.ts';
+import { RowKey } from './row-key.ts';
 import { BottomK, DIFFERENT_VALUE, fnv1a, NEW, RowTable, SAME } from './row-table.ts';
 import { detectEncoding, looksBinary, sniffFormat } from './sniff.ts';
 import { type ByteSource, readSlices } from './source.ts';
@@ -24,6 +25,12 @@ const CHECK_DATE = 1;
 const CHECK_TYPE = 2;
 /** Label texts remembered with their hash and count, so a file's few labels are not hashed per row. */
 const RECENT_LABELS = 8;
+/**
+ * Row keys wait in a batch this long before going into the row table. Each insert misses the cache once
+ * the table outgrows it; inserted back to back, the misses of a batch overlap instead of each one
+ * stalling its row.
+ */
+const TABLE_BATCH = 256;
 
 /** Options of one scan. */
 export interface ScanOptions {
@@ -31,35 +38,18 @@ export interface ScanOptions {
   onProgress?: (p: { bytes: number; rows: number }) => void;
 }
 
-/** Row-hash lanes, module-level so the per-character loop stays in registers (see {@link RowScanner.hashRow}). */
-let laneA = 0;
-let laneB = 0;
-let laneExact = 0;
-/** Set by {@link hashText}: the text has 8 or more digits in a run (a possible phone or card number). */
-let hasNumberRun = false;
-/** Set by {@link hashText}: index of the text's first `@` (a possible e-mail address), or -1. */
-let firstAt = -1;
-
 function isTextType(type: string | null): boolean {
   return type === null || type === 'string';
 }
 
-/** Final avalanche of MurmurHash3, so similar rows land far apart (as int32, which V8 keeps unboxed). */
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h | 0;
-}
-
 /**
  * Collects {@link Evidence} from rows one at a time: types, missing values, labels, personal data, and
- * exact, near-duplicate and conflicting rows through a {@link RowTable} of 64-bit row hashes.
+ * exact, near-duplicate and conflicting rows through a {@link RowTable} of 64-bit row keys.
  */
 class RowScanner {
   readonly evidence: Evidence;
+  /** The current row's key. */
+  readonly key = new RowKey();
   private readonly classification: boolean;
   private readonly multilabel: boolean;
   /** The manifest's timeframe as `yyyymmdd` numbers (-1 and +∞ when open): dates outside are reported. */
@@ -67,6 +57,12 @@ class RowScanner {
   private readonly timeframeEnd: number;
   private readonly table = new RowTable();
   private readonly sample = new BottomK(FINGERPRINT_COUNT);
+  /** Rows not yet in the table: key halves, value (exact-text and label hashes), row number. */
+  private readonly batchHi = new Int32Array(TABLE_BATCH);
+  private readonly batchLo = new Int32Array(TABLE_BATCH);
+  private readonly batchValue = new Int32Array(TABLE_BATCH);
+  private readonly batchRow = new Int32Array(TABLE_BATCH);
+  private batchLength = 0;
   /** Up to {@link RECENT_LABELS} label texts with their 16-bit hashes and their entries in `labelCounts`. */
   private readonly recentLabels: string[] = [];
   private readonly recentLabelHashes: number[] = [];
@@ -182,6 +178,29 @@ class RowScanner {
       !hasDeclaredName && names.some((name) => name.length > 64 || isNumberText(name) || isDateText(name));
   }
 
+  /**
+   * Where the CSV reader's fields sit as UTF-8: the pushed chunk's bytes when it is all ASCII (string
+   * offsets are byte offsets then), and per field its offsets in the chunk or -1 (see
+   * {@link CsvTokenizer.fieldStarts}). Without them (JSONL, a chunk with other characters) rows are hashed
+   * from their strings, to the same keys.
+   */
+  private chunkBytes: Uint8Array | null = null;
+  private chunkView: DataView | null = null;
+  private fieldStarts: Int32Array = new Int32Array(0);
+  private fieldEnds: Int32Array = new Int32Array(0);
+
+  /** Sets the ASCII chunk whose bytes the next rows' field offsets point into, or null. */
+  setChunkBytes(bytes: Uint8Array | null, view: DataView | null): void {
+    this.chunkBytes = bytes;
+    this.chunkView = view;
+  }
+
+  /** Sets the next row's field offsets into the chunk set by {@link setChunkBytes}. */
+  setFieldOffsets(starts: Int32Array, ends: Int32Array): void {
+    this.fieldStarts = starts;
+    this.fieldEnds = ends;
+  }
+
   /** Scores one data row; `values` holds one string per file column (missing values as `''`). */
   row(values: string[], length: number): void {
     const ev = this.evidence;
@@ -193,16 +212,21 @@ class RowScanner {
     const count = Math.min(length, this.columnCount);
     // A ragged row's values sit in the wrong columns: it is reported as ragged, not as type or label errors.
     const isRagged = length !== this.columnCount;
-    laneA = 0x811c9dc5;
-    laneB = 0x2545f491;
-    laneExact = 0x811c9dc5;
+    const key = this.key;
+    key.begin();
+    const bytes = this.chunkBytes;
+    const view = this.chunkView!;
+    const starts = this.fieldStarts;
+    const ends = this.fieldEnds;
+    /** The label's place in the recent-label cache, once looked up (-2: not yet). */
+    let labelRecent = -2;
     for (let c = 0; c < count; c++) {
       const value = values[c]!;
       const column = columns[c]!;
       column.seen++;
       if (isMissing(value)) {
         column.missing++;
-        if (c !== labelIndex) hashSeparator();
+        if (c !== labelIndex) key.addMissing();
         continue;
       }
       column.nonMissing++;
@@ -228,41 +252,66 @@ class RowScanner {
         }
       }
       if (c === labelIndex) {
-        if (this.classification && !isRagged) this.countLabel(value, rowNumber);
+        labelRecent = this.recentLabel(value);
+        if (this.classification && !isRagged) this.countLabel(value, rowNumber, labelRecent);
         if (column.pii !== null) this.checkPii(value, column, rowNumber, hasDigitRun(value));
       } else if (isText[c]) {
-        hashText(value);
-        if (column.pii !== null && (hasNumberRun || firstAt !== -1)) {
-          this.checkPii(value, column, rowNumber, hasNumberRun, firstAt);
+        const start = bytes === null ? -1 : starts[c]!;
+        if (start !== -1) key.addTextBytes(bytes!, view, start, ends[c]!);
+        else key.addText(value);
+        // Only text with an `@` is searched for an e-mail address, only 8 or more digits for a number.
+        if (column.pii !== null && (key.hasAt || key.digits >= 8)) {
+          const hasRun = key.digits >= 8 && hasDigitRun(value);
+          const at = key.hasAt ? value.indexOf('@') : -1;
+          if (hasRun || at !== -1) this.checkPii(value, column, rowNumber, hasRun, at);
         }
       } else {
-        hashValue(value);
+        const start = bytes === null ? -1 : starts[c]!;
+        if (start !== -1) key.addValueBytes(view, start, ends[c]!);
+        else key.addValue(value);
       }
     }
     if (length !== this.columnCount && length > 0) {
       // Ragged rows still hash, so a repeated ragged row is a duplicate like any other.
-      for (let c = count; c < length; c++) hashValue(values[c]!);
+      for (let c = count; c < length; c++) key.addValue(values[c]!);
     }
     const label = labelIndex !== -1 && labelIndex < count ? values[labelIndex]! : '';
     let labelHash = 0;
     if (label !== '') {
-      const recent = this.recentLabel(label);
+      const recent = labelRecent === -2 ? this.recentLabel(label) : labelRecent;
       labelHash = recent === -1 ? fnv1a(label) & 0xffff : this.recentLabelHashes[recent]!;
     }
-    const hi = mix(laneA);
-    const lo = mix(laneB ^ Math.imul(count, 0x9e3779b1));
-    const value = (mix(laneExact) & 0xffff0000) | labelHash;
-    const outcome = this.table.add(hi, lo, value);
-    if (outcome === NEW) {
-      ev.uniqueRows++;
-      this.sample.offer(hi, lo);
-    } else if (outcome === SAME) {
-      ev.duplicates.add(rowNumber);
-    } else if (outcome === DIFFERENT_VALUE) {
-      const stored = this.table.storedValue;
-      if ((stored & 0xffff0000) === (value & 0xffff0000)) ev.conflictingLabels.add(rowNumber);
-      else ev.nearDuplicates.add(rowNumber);
+    key.end();
+    const b = this.batchLength++;
+    this.batchHi[b] = key.hi;
+    this.batchLo[b] = key.lo;
+    this.batchValue[b] = (key.exact & 0xffff0000) | labelHash;
+    this.batchRow[b] = rowNumber;
+    if (b + 1 === TABLE_BATCH) this.flushBatch();
+  }
+
+  /** Puts the batched rows into the row table, in row order: new, duplicate, conflicting or near-duplicate. */
+  private flushBatch(): void {
+    const ev = this.evidence;
+    const table = this.table;
+    table.touch(this.batchHi, this.batchLength);
+    for (let b = 0; b < this.batchLength; b++) {
+      const hi = this.batchHi[b]!;
+      const lo = this.batchLo[b]!;
+      const value = this.batchValue[b]!;
+      const outcome = table.add(hi, lo, value);
+      if (outcome === NEW) {
+        ev.uniqueRows++;
+        this.sample.offer(hi, lo);
+      } else if (outcome === SAME) {
+        ev.duplicates.add(this.batchRow[b]!);
+      } else if (outcome === DIFFERENT_VALUE) {
+        const stored = table.storedValue;
+        if ((stored & 0xffff0000) === (value & 0xffff0000)) ev.conflictingLabels.add(this.batchRow[b]!);
+        else ev.nearDuplicates.add(this.batchRow[b]!);
+      }
     }
+    this.batchLength = 0;
   }
 
   private checkPii(
@@ -280,7 +329,8 @@ class RowScanner {
     if ((kinds & PII_CARD) !== 0) pii.card.add(rowNumber);
   }
 
-  private countLabel(value: string, rowNumber: number): void {
+  /** Counts a label; `recent` is its place in the recent-label cache ({@link recentLabel}). */
+  private countLabel(value: string, rowNumber: number, recent: number): void {
     const counts = this.evidence.labelCounts;
     if (this.multilabel && /[|;,]/.test(value)) {
       for (const part of value.split(/[|;,]/)) {
@@ -289,7 +339,6 @@ class RowScanner {
       }
     } else {
       // The counts of the few labels most files have are found without hashing the text.
-      const recent = this.recentLabel(value);
       const entry = recent === -1 ? undefined : this.recentLabelCounts[recent];
       if (entry !== undefined) entry.count++;
       else this.addLabel(counts, value, rowNumber);
@@ -320,79 +369,10 @@ class RowScanner {
   }
 
   finish(): Evidence {
+    this.flushBatch();
     this.evidence.fingerprints = this.sample.toHex();
     return this.evidence;
   }
-}
-
-/**
- * Hashes a value exactly (numbers, dates, categories), two UTF-16 code units per step. Lane A is FNV-1a,
- * lane B a polynomial (×31) hash: two different functions, so the 64-bit pair collides only by chance.
- */
-function hashValue(value: string): void {
-  let a = laneA;
-  let b = laneB;
-  const n = value.length;
-  let i = 0;
-  for (; i + 1 < n; i += 2) {
-    const c = value.charCodeAt(i) | (value.charCodeAt(i + 1) << 16);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = (Math.imul(b, 31) + c) | 0;
-  }
-  if (i < n) {
-    const c = value.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = (Math.imul(b, 31) + c) | 0;
-  }
-  laneA = Math.imul(a ^ 0x1f, 0x01000193);
-  laneB = (Math.imul(b, 31) + 0x1f) | 0;
-}
-
-/** ASCII code unit → what the normalized hash lanes see: letters lower-cased, digits kept, 0 to drop. */
-const NORMALIZED = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  NORMALIZED[c] = c >= 65 && c <= 90 ? c + 32 : (c >= 48 && c <= 57) || (c >= 97 && c <= 122) ? c : 0;
-}
-
-/**
- * Hashes free text twice: normalized (ASCII letters lower-cased, spaces and punctuation dropped) into the
- * row key, so near-duplicates collide, and exactly into a third lane that tells them apart. The same loop
- * counts digits (only text with 8 or more is searched for a digit run: a phone or card number) and
- * finds the first `@` (only then is the text searched for an e-mail address).
- * `Math.imul(x, 31) + c` is the same polynomial step as `(x << 5) - x + c`, cheaper.
- */
-function hashText(value: string): void {
-  let a = laneA;
-  let b = laneB;
-  let e = laneExact;
-  let digits = 0;
-  let at = -1;
-  const n = value.length;
-  for (let i = 0; i < n; i++) {
-    let c = value.charCodeAt(i);
-    e = (Math.imul(e, 31) + c) | 0;
-    if (c < 128) {
-      const normalized = NORMALIZED[c]!;
-      if (normalized === 0) {
-        if (c === 64 && at === -1) at = i;
-        continue;
-      }
-      if (normalized < 58) digits++;
-      c = normalized;
-    }
-    a = Math.imul(a ^ c, 0x01000193);
-    b = (Math.imul(b, 31) + c) | 0;
-  }
-  laneA = Math.imul(a ^ 0x1f, 0x01000193);
-  laneB = (Math.imul(b, 31) + 0x1f) | 0;
-  laneExact = (Math.imul(e, 31) + 0x1f) | 0;
-  hasNumberRun = digits >= 8 && hasDigitRun(value);
-  firstAt = at;
-}
-
-function hashSeparator(): void {
-  laneA = Math.imul(laneA ^ 0x1f, 0x01000193);
-  laneB = (Math.imul(laneB, 31) + 0x1f) | 0;
 }
 
 /** Counts U+FFFD (what the decoder puts for bytes that are not UTF-8). */
@@ -507,32 +487,52 @@ export async function scanSource(
 async function readDelimited(texts: AsyncIterable<string>, delimiter: string, scanner: RowScanner) {
   const ev = scanner.evidence;
   let hasHeader = false;
-  const tokenizer = new CsvTokenizer(delimiter, {
-    onRecord(fields, isOversized) {
-      if (isOversized) {
+  const encoder = new TextEncoder();
+  let chunkBytes = new Uint8Array(0);
+  let chunkView = new DataView(chunkBytes.buffer);
+  const tokenizer = new CsvTokenizer(
+    delimiter,
+    {
+      onRecord(fields, isOversized) {
+        if (isOversized) {
+          if (!hasHeader) {
+            hasHeader = true;
+            scanner.setHeader([]);
+          }
+          ev.oversized.add(ev.rows + 1);
+          ev.rows++;
+          return;
+        }
+        if (fields.length === 1 && fields[0] === '') return; // blank line
         if (!hasHeader) {
           hasHeader = true;
-          scanner.setHeader([]);
+          scanner.setHeader(fields.slice());
+          if (fields.length === 1) ev.suspectedDelimiter = guessDelimiter(fields[0]!, delimiter);
+          return;
         }
-        ev.oversized.add(ev.rows + 1);
-        ev.rows++;
-        return;
-      }
-      if (fields.length === 1 && fields[0] === '') return; // blank line
-      if (!hasHeader) {
-        hasHeader = true;
-        scanner.setHeader(fields.slice());
-        if (fields.length === 1) ev.suspectedDelimiter = guessDelimiter(fields[0]!, delimiter);
-        return;
-      }
-      if (fields.length !== ev.columns.length) ev.ragged.add(ev.rows + 1);
-      scanner.row(fields, fields.length);
+        if (fields.length !== ev.columns.length) ev.ragged.add(ev.rows + 1);
+        scanner.setFieldOffsets(tokenizer.fieldStarts, tokenizer.fieldEnds);
+        scanner.row(fields, fields.length);
+      },
+      onQuoteIssue() {
+        ev.quoting.add(ev.rows + 1);
+      },
     },
-    onQuoteIssue() {
-      ev.quoting.add(ev.rows + 1);
-    },
-  });
-  for await (const text of texts) tokenizer.push(text);
+    { isTrackingOffsets: true },
+  );
+  for await (const text of texts) {
+    // The chunk as UTF-8 in one native call: when it is all ASCII, fields are hashed from these bytes.
+    // 4 bytes to spare: RowKey.addValueBytes reads whole words.
+    if (chunkBytes.length < text.length + 4) {
+      chunkBytes = new Uint8Array(Math.max(text.length + 4, chunkBytes.length * 2));
+      chunkView = new DataView(chunkBytes.buffer);
+    }
+    const { read, written } = encoder.encodeInto(text, chunkBytes.subarray(0, text.length));
+    const isAscii = read === text.length && written === read;
+    scanner.setChunkBytes(isAscii ? chunkBytes : null, isAscii ? chunkView : null);
+    tokenizer.push(text);
+  }
+  scanner.setChunkBytes(null, null);
   tokenizer.finish();
   ev.crlfLines = tokenizer.crlfCount;
   ev.lfLines = tokenizer.lfCount;
@@ -585,9 +585,13 @@ async function readJsonLines(texts: AsyncIterable<string>, scanner: RowScanner) 
     const count = columns.length;
     // One pass over the object's own keys in order: `object[key]` inside `for…in` is a direct field load,
     // and a key in its first-object position is found by identity. Columns not stamped are absent.
+    // `for…in` also lists enumerable keys inherited from a polluted Object.prototype: only then is each
+    // key checked to be the object's own.
+    const isPolluted = hasInheritedKeys();
     let position = 0;
     let hasUnexpected = false;
     for (const key in object) {
+      if (isPolluted && !Object.hasOwn(object, key)) continue;
       const c = position < count && names[position] === key ? position : (keyIndex.get(key) ?? -1);
       if (c === -1) {
         hasUnexpected = true;
@@ -644,6 +648,15 @@ async function readJsonLines(texts: AsyncIterable<string>, scanner: RowScanner) 
     ev.oversized.add(ev.rows);
   } else if (carry !== '') line(carry);
   if (keyIndex === null) scanner.setHeader([]);
+}
+
+/** An empty object, to see whether `for…in` lists keys inherited from Object.prototype. */
+const PROBE = {};
+
+/** Whether Object.prototype (every JSON object's prototype) has enumerable keys, e.g. after pollution. */
+function hasInheritedKeys(): boolean {
+  for (const _key in PROBE) return true;
+  return false;
 }
 
 function toCellText(value: unknown, column: ColumnEvidence, rowNumber: number): string {

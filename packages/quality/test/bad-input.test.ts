@@ -118,6 +118,26 @@ describe('bad input', () => {
     expect(Object.hasOwn(csvReport.stats.missingPerColumn, '__proto__')).toBe(true);
   });
 
+  it('a polluted Object.prototype adds no phantom column or value to JSONL rows', async () => {
+    // The second row has no label: an inherited `urgency` must not fill it in.
+    const jsonl = `${JSONL}{"text": "No label here", "created": "2025-03-04"}\n`;
+    const clean = await scoreCase({ csv: jsonl, format: 'jsonl' });
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype.phantom = 'x';
+    prototype.urgency = 'high';
+    let polluted: QualityReport;
+    try {
+      polluted = await scoreCase({ csv: jsonl, format: 'jsonl' });
+    } finally {
+      delete prototype.phantom;
+      delete prototype.urgency;
+    }
+    expect(({} as Record<string, unknown>).phantom).toBeUndefined();
+    expect(polluted.stats.columns).toBe(clean.stats.columns);
+    expect(Object.keys(polluted.stats.missingPerColumn)).not.toContain('phantom');
+    expect(JSON.stringify(polluted)).toBe(JSON.stringify(clean));
+  });
+
   it('numbers above 2^53', async () => {
     const manifest = () => ({
       ...GOOD_MANIFEST,

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { isNumberText } from '../src/cell-checks.ts';
 import { EMAIL_PATTERN, hasDigitRun, hasEmail } from '../src/pii.ts';
 import { DIFFERENT_VALUE, NEW, RowTable, SAME } from '../src/row-table.ts';
+import { formatCount } from '../src/rules/rule.ts';
+import { scanSource } from '../src/scan.ts';
+import { chunksOf, GOOD_MANIFEST } from './rule-cases.ts';
 
 /** Strings over a small alphabet, so the interesting shapes come up often. */
 const over = (alphabet: string, maxLength = 30) =>
@@ -95,5 +98,65 @@ describe('RowTable', () => {
     // The reserved empty key 0:0 is stored as 0:1.
     expect(table.add(0, 0, 7)).toBe(NEW);
     expect(table.add(0, 1, 7)).toBe(SAME);
+  });
+});
+
+describe('duplicate rows through the batched row table', () => {
+  it('are found across batches, in row order, as exact, near-duplicate or conflicting', async () => {
+    const rows: string[] = [];
+    const expected = { duplicates: [] as number[], near: [] as number[], conflicting: [] as number[] };
+    for (let i = 0; i < 2000; i++) {
+      const row = rows.length + 1;
+      const earlier = i % 97; // a row from the first batch, repeated in later ones
+      const label = earlier % 2 === 0 ? 'low' : 'high';
+      if (i >= 100 && i % 97 === 3) {
+        rows.push(`Ticket number ${earlier} is here,${label},2025-04-01`);
+        expected.duplicates.push(row);
+      } else if (i >= 100 && i % 97 === 5) {
+        rows.push(`TICKET number ${earlier} is -- here!,${label},2025-04-01`);
+        expected.near.push(row);
+      } else if (i >= 100 && i % 97 === 7) {
+        rows.push(`Ticket number ${earlier} is here,${label === 'low' ? 'high' : 'low'},2025-04-01`);
+        expected.conflicting.push(row);
+      } else {
+        rows.push(
+          `Ticket number ${i < 100 ? i : i + 10_000} is here,${i % 2 === 0 ? 'low' : 'high'},2025-04-01`,
+        );
+      }
+    }
+    const csv = `text,urgency,created\n${rows.join('\n')}\n`;
+    const evidence = await scanSource(
+      chunksOf(new TextEncoder().encode(csv), 1000),
+      'csv',
+      GOOD_MANIFEST,
+      {},
+    );
+    expect(evidence.duplicates.count).toBe(expected.duplicates.length);
+    expect(evidence.duplicates.rows).toEqual(expected.duplicates.slice(0, evidence.duplicates.rows.length));
+    expect(evidence.nearDuplicates.count).toBe(expected.near.length);
+    expect(evidence.nearDuplicates.rows).toEqual(expected.near.slice(0, evidence.nearDuplicates.rows.length));
+    expect(evidence.conflictingLabels.count).toBe(expected.conflicting.length);
+    expect(evidence.conflictingLabels.rows).toEqual(
+      expected.conflicting.slice(0, evidence.conflictingLabels.rows.length),
+    );
+    expect(evidence.uniqueRows).toBe(
+      2000 - expected.duplicates.length - expected.near.length - expected.conflicting.length,
+    );
+  });
+});
+
+describe('formatCount', () => {
+  it('writes whole numbers as toLocaleString("en-US") does', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer(), fc.integer({ min: 0, max: 2_000_000_000 }), fc.nat(9999)),
+        (count) => {
+          expect(formatCount(count)).toBe(count.toLocaleString('en-US'));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    expect(formatCount(0)).toBe('0');
+    expect(formatCount(1000)).toBe('1,000');
   });
 });

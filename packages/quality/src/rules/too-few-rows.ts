@@ -1,4 +1,4 @@
-import { defineRule, fail, isReadable, PASS } from './rule.ts';
+import { defineRule, fail, formatCount, isReadable, PASS } from './rule.ts';
 
 /** Fewer rows than the data request asks for. */
 export const tooFewRows = defineRule({
@@ -15,7 +15,7 @@ export const tooFewRows = defineRule({
     return fail(
       [
         {
-          message: `The request asks for at least ${minRows.toLocaleString('en-US')} rows; this file has ${rows.toLocaleString('en-US')} distinct rows.`,
+          message: `The request asks for at least ${formatCount(minRows)} rows; this file has ${formatCount(rows)} distinct rows.`,
           hint: 'Add more rows before submitting to this request.',
           count: minRows - rows,
         },
