@@ -137,7 +137,7 @@ class Scheduler {
       const first = this.queue[0];
       if (!first || first.at > end) return;
       this.now = Math.max(this.now, first.at);
-      this.clock.set(this.now);
+      await this.clock.set(this.now);
       const due = this.queue.filter((item) => item.at < this.now + WINDOW_MS);
       this.queue = this.queue.filter((item) => item.at >= this.now + WINDOW_MS);
       const idle = new Promise<void>((resolve) => {
@@ -200,7 +200,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     ? Math.floor(options.clock.now() / HOUR) * HOUR
     : options.clock.now();
   const end = start + options.days * DAY;
-  options.clock.set(start);
+  await options.clock.set(start);
   const sim = new Scheduler(start, options.clock);
   const limit = new Semaphore(options.concurrency ?? 8);
   const api = <T>(actor: Actor, run: (client: Actor['client']) => Promise<T>) =>
@@ -549,4 +549,14 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       reviewer: firstReviewer ? { email: (firstReviewer as Actor).email, password: PASSWORD } : null,
     },
   };
+}
+
+/** The lines a run ends with: what happened, the score's AUC against the ground truth, first-submission rejection. */
+export function summaryLines(result: SimulationResult): string[] {
+  const pct = (x: number, of: number) => (of === 0 ? '–' : `${((100 * x) / of).toFixed(1)}%`);
+  return [
+    `drafts ${result.drafts}, abandoned ${result.abandoned} (${pct(result.abandoned, result.drafts)}), submitted ${result.submissions}, versions scored ${result.scoredVersions}, decisions ${result.decisions}, accepted ${result.accepted}`,
+    `score AUC vs ground truth: ${result.scoreAuc === null ? 'n/a' : result.scoreAuc.toFixed(2)} over ${result.scoredVersions} submissions`,
+    `first-submission rejection rate: ${result.firstSubmissionRejectionRate === null ? 'n/a' : result.firstSubmissionRejectionRate.toFixed(2)}`,
+  ];
 }
