@@ -26,7 +26,7 @@ export function isSelectedSubmission(
   // biome-ignore lint/suspicious/noExplicitAny: used inside queries of many shapes, all with the alias joined.
   eb: ExpressionBuilder<any, any>,
   filter: ResolvedFilter,
-  alias: 's' | 'f' | 't' = 's',
+  alias: 's' | 'f' = 's',
 ) {
   const conditions: Expression<SqlBool>[] = [];
   if (filter.fromMs !== null) conditions.push(eb(`${alias}.created_at`, '>=', filter.fromMs));
