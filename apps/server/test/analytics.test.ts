@@ -540,9 +540,13 @@ describe.each(dialects)('analytics rollups on %s', (dialect) => {
     await refresh();
     expect(await ranks()).toEqual({ [x]: 1, [z]: 2, [y]: null });
     await appendEvents(app.services.db, [event(y, 'submission.created', T0)]);
-    await refresh();
+    const funnel = await refresh();
     const folded = await ranks();
     expect(folded).toEqual({ [x]: 1, [y]: 2, [z]: 3 });
+    // The stored cohort week and furthest step merged across the refreshes: three drafts of T0's week, all
+    // submitted (y's week arrived last, with its creation).
+    expect(funnel.byCohort).toEqual([{ week: '2025-03-03', steps: funnel.steps }]);
+    expect(funnel.steps.map((step) => step.count)).toEqual([3, 3, 3, 3, 3, 0, 0, 0]);
 
     const validation = async () => (await operator.client.analytics.friction.query({})).validation;
     expect(await validation()).toMatchObject({
@@ -559,6 +563,7 @@ describe.each(dialects)('analytics rollups on %s', (dialect) => {
     // Nor does a rebuild from scratch.
     await rebuildAnalytics(db, dialect);
     expect(await ranks()).toEqual(folded);
+    expect(await refresh()).toEqual(funnel);
     expect(await validation()).toMatchObject({ failedAttempts: 1, errors: 2 });
   });
 });

@@ -1,13 +1,6 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Dialect } from '../db/connect.ts';
-import {
-  getOrCreate,
-  isFiltered,
-  isoDate,
-  isSelectedSubmission,
-  type ResolvedFilter,
-  weekStartOf,
-} from './query.ts';
+import { getOrCreate, isFiltered, isoDate, isSelectedSubmission, type ResolvedFilter } from './query.ts';
 import { refreshAnalytics } from './refresh-rollups.ts';
 import {
   binScoreCounts,
@@ -110,15 +103,16 @@ export async function computeAcceptanceCurve(
         ),
       );
   const isAccept = sql<number>`case when d.decision = 'accept' then 1 else 0 end`;
-  // Scores of record are rounded to 0.1, so grouping by score (and week) leaves at most ~1,000 rows per week.
+  // Scores of record are rounded to 0.1, so grouping by score (and week) leaves at most ~1,000 rows per week;
+  // the stored decision week and the score are read in the order of their covering index.
   const byScoreWeekQuery = decisions()
     .select([
       'd.overall',
-      weekStartOf('d.decided_at').as('week'),
+      'd.decided_week as week',
       sql<number>`sum(${isAccept})`.as('accepted'),
       (eb) => eb.fn.countAll<number>().as('n'),
     ])
-    .groupBy(['d.overall', weekStartOf('d.decided_at')])
+    .groupBy(['d.decided_week', 'd.overall'])
     .execute();
   // Dimension triples are nearly all distinct, so they are read as they are (no sort for a GROUP BY).
   const dimensionsQuery = readDimensions(

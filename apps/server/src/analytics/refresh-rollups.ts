@@ -1,5 +1,6 @@
 import { type Expression, type RawBuilder, sql } from 'kysely';
 import type { Dialect } from '../db/connect.ts';
+import { weekStart } from './query.ts';
 import type { AnalyticsDb, DecisionFactTable, SubmissionFactTable, ValidationFactTable } from './tables.ts';
 
 // The rollups are a cache of the event log (and of the version rows its events name), never a second source
@@ -139,7 +140,28 @@ const emptyFact = (submissionId: string): Fact => ({
   paid_at: null,
   paid_cents: null,
   submitted_rank: null,
+  created_week: null,
+  furthest_step: 0,
 });
+
+/** The funnel's steps 1–7 (0 is draft started, which every submission reached), by their first-time column. */
+const STEP_COLUMNS = [
+  'file_at',
+  'manifest_at',
+  'prescore_at',
+  'submitted_at',
+  'scored_at',
+  'decided_at',
+  'accepted_at',
+] as const satisfies readonly Column[];
+
+/** The highest funnel step whose first-time column is set (0 when none is). */
+export function furthestStep(fact: Fact): number {
+  for (let step = STEP_COLUMNS.length; step >= 1; step--) {
+    if (fact[STEP_COLUMNS[step - 1]!] !== null) return step;
+  }
+  return 0;
+}
 
 const minOrNull = (a: number | null, b: number) => (a === null || b < a ? b : a);
 
@@ -170,6 +192,7 @@ export function foldEvent(
   switch (event.type) {
     case 'submission.created':
       fact.created_at = minOrNull(fact.created_at, at);
+      fact.created_week = weekStart(fact.created_at);
       fact.contributor_id = event.actor_id ?? fact.contributor_id;
       fact.request_id = event.request_id ?? fact.request_id;
       break;
@@ -223,6 +246,7 @@ export function foldEvent(
       break;
     }
   }
+  fact.furthest_step = furthestStep(fact);
 }
 
 function parseProps(text: string): Record<string, unknown> {
@@ -501,6 +525,7 @@ export function toDecision(event: EventRead, versions: Map<string, VersionRead>)
     decision: props.decision,
     reason_codes: JSON.stringify(reasons.filter((code): code is string => typeof code === 'string').sort()),
     decided_at: Number(event.at),
+    decided_week: weekStart(Number(event.at)),
     scored_at: version.scored_at === null ? null : Number(version.scored_at),
     overall: version.score_overall,
     structure: version.score_structure,
@@ -532,6 +557,8 @@ async function upsertFacts(db: AnalyticsDb, dialect: Dialect, rows: Fact[]): Pro
   const updates: Record<string, RawBuilder<unknown>> = {};
   for (const column of EARLIEST) updates[column] = earliest(column);
   updates.last_at = latest('last_at');
+  updates.created_week = earliest('created_week');
+  updates.furthest_step = latest('furthest_step');
   updates.contributor_id = sql`coalesce(${x('contributor_id')}, ${t('contributor_id')})`;
   updates.request_id = sql`coalesce(${x('request_id')}, ${t('request_id')})`;
   for (const column of ['last_finding_at', 'last_finding_code'] as const) {

@@ -210,7 +210,7 @@ export function auc(scores: number[], labels: (0 | 1)[]): number | null {
  * Fan 1996 type 7, the default of R's `quantile` and numpy's `quantile`): with h = (n − 1)q,
  * Q(q) = x₍⌊h⌋₎ + (h − ⌊h⌋)(x₍⌊h⌋₊₁₎ − x₍⌊h⌋₎), 0-based. The input must already be sorted. Null when empty.
  */
-export function quantile(sortedValues: number[], q: number): number | null {
+export function quantile(sortedValues: ArrayLike<number>, q: number): number | null {
   if (!(q >= 0 && q <= 1)) throw new RangeError(`q must be in [0, 1], got ${q}`);
   const n = sortedValues.length;
   if (n === 0) return null;

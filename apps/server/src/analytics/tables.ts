@@ -30,6 +30,8 @@ export interface DecisionFactTable {
   /** JSON array of reason codes, as the event carried them. */
   reason_codes: string;
   decided_at: number;
+  /** The Monday 00:00 UTC of `decided_at` (0005). */
+  decided_week: number;
   scored_at: number | null;
   overall: number | null;
   structure: number | null;
@@ -44,6 +46,13 @@ export interface SubmissionFactTable {
   contributor_id: string | null;
   request_id: string | null;
   created_at: number | null;
+  /** The Monday 00:00 UTC of `created_at`, the funnel's cohort (0005). */
+  created_week: number | null;
+  /**
+   * The funnel's furthest step (0 draft started … 7 accepted): the highest of its first-time columns that is
+   * set. Merged as a maximum, since the union of two sets of steps reaches the higher of their furthest (0005).
+   */
+  furthest_step: number;
   /** min(at) of `submission.created` and `draft.started`. */
   draft_at: number | null;
   file_at: number | null;
