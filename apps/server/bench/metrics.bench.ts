@@ -1,11 +1,21 @@
-// Metrics benchmark (not a test): loads 1,000,000 events and 100,000 submissions into a fresh SQLite and a
-// fresh PostgreSQL database, times every analytics procedure, doubles the data and times them again.
+// Metrics benchmark (not a test): every analytics procedure timed on 1,000,000 events and 100,000 submissions,
+// and on twice that, on SQLite and on PostgreSQL.
 //
 //   npm run bench -w @assay/server            # both databases (PostgreSQL at ASSAY_TEST_POSTGRES_URL or local)
-//   BENCH_DIALECTS=sqlite BENCH_SCALE=0.1 npm run bench -w @assay/server
+//   BENCH_DIALECTS=sqlite BENCH_SCALE=0.1 BENCH_RUNS=5 npm run bench -w @assay/server
 //
-// Ends with one line per database:
+// Per database it builds two: N (one load, rollups built from the log) and 2N (the same load, its rollups,
+// then as much again folded in incrementally, as a live server would). It then times each metric through the
+// tRPC caller on N and on 2N in alternation, round after round (BENCH_RUNS rounds; each timed call right
+// after an untimed warm-up call), so the two sizes see the same load from whatever else runs on the machine:
+// the growth ratio compares like with like. Each time is the median of the rounds; the spread (min–max) is
+// printed beside it.
+//
+// Ends with lines of the form
 //   sqlite: slowest metric acceptanceCurve 182 ms at 1000000 events, growth ratio 1.9
+//   sqlite: largest growth ratio friction 2.0 (per-round ratios 1.8–2.2)
+// where the first line's ratio is the slowest metric's (median at 2N / median at N), the second the largest
+// over all metrics.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,30 +28,30 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { appRouter } from '../src/routers/app.ts';
 import type { Services } from '../src/services.ts';
 import { createCallerFactory } from '../src/trpc.ts';
-import { type BenchBatch, generateBenchData } from './generate.ts';
+import { generateBenchData } from './generate.ts';
+import { loadBatch } from './load.ts';
 
 const ADMIN_URL = process.env.ASSAY_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const EVENTS = Math.round(1_000_000 * SCALE);
 const SUBMISSIONS = Math.round(100_000 * SCALE);
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',') as ('sqlite' | 'postgres')[];
 
 const METRICS = ['funnel', 'friction', 'acceptanceCurve', 'supplyDemand'] as const;
 type Metric = (typeof METRICS)[number];
 
-interface Round {
-  events: number;
-  submissions: number;
-  loadMs: number;
-  refreshMs: number;
-  timings: Record<Metric, number>;
-}
-
 const ms = (start: number) => Math.round(performance.now() - start);
 const log = (...args: unknown[]) => console.log(...args);
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const spread = (values: number[], digits = 0) =>
+  `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
 
-async function openFresh(dialect: 'sqlite' | 'postgres') {
+async function openFresh(dialect: 'sqlite' | 'postgres', label: string) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'assay-bench-'));
   if (dialect === 'sqlite') {
     return {
@@ -49,7 +59,7 @@ async function openFresh(dialect: 'sqlite' | 'postgres') {
       drop: async () => rmSync(dataDir, { recursive: true, force: true }),
     };
   }
-  const name = `assay_bench_${process.pid}`;
+  const name = `assay_bench_${process.pid}_${label}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   await admin.query(`drop database if exists ${name} with (force)`);
@@ -69,131 +79,104 @@ async function openFresh(dialect: 'sqlite' | 'postgres') {
   };
 }
 
-/** Bulk insert: multi-row inserts in one transaction on SQLite, `unnest` of column arrays on PostgreSQL. */
-async function insertRows(handle: DatabaseHandle, table: string, rows: Record<string, unknown>[]) {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]!);
-  if (handle.dialect === 'postgres') {
-    const described = await sql<{
-      column_name: string;
-      udt_name: string;
-    }>`select column_name, udt_name from information_schema.columns where table_name = ${table}`.execute(
-      handle.db,
-    );
-    const typeOf = new Map(described.rows.map((r) => [r.column_name, r.udt_name]));
-    for (let i = 0; i < rows.length; i += 20_000) {
-      const chunk = rows.slice(i, i + 20_000);
-      const arrays = columns.map(
-        (c) => sql`${chunk.map((r) => r[c] ?? null)}::${sql.raw(typeOf.get(c) ?? 'text')}[]`,
-      );
-      await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`.execute(
-        handle.db,
-      );
-    }
-    return;
+/** Loads one generated part (slice by slice, so memory stays flat); its events and submissions. */
+async function loadPart(handle: DatabaseHandle, part: number) {
+  let events = 0;
+  let submissions = 0;
+  for (const batch of generateBenchData({ seed: part + 1, part, submissions: SUBMISSIONS, events: EVENTS })) {
+    await loadBatch(handle, batch);
+    events += batch.events.length;
+    submissions += batch.submissions.length;
   }
-  const perStatement = Math.floor(30_000 / columns.length);
-  await handle.db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += perStatement) {
-      await trx
-        .insertInto(table as never)
-        .values(rows.slice(i, i + perStatement) as never)
-        .execute();
-    }
-  });
+  return { events, submissions };
 }
 
-async function load(handle: DatabaseHandle, batch: BenchBatch) {
-  await insertRows(handle, 'user', batch.users);
-  await insertRows(handle, 'organisation', batch.organisations);
-  await insertRows(handle, 'data_request', batch.requests);
-  await insertRows(handle, 'submission', batch.submissions);
-  await insertRows(handle, 'submission_version', batch.versions);
-  await insertRows(handle, 'review', batch.reviews);
-  await insertRows(handle, 'event', batch.events);
+/** Times a rollup refresh (the build from the whole log, or the fold of what is new). */
+async function timeRefresh(handle: DatabaseHandle): Promise<number> {
+  const start = performance.now();
+  await refreshAnalytics(withAnalyticsTables(handle.db), handle.dialect);
+  return ms(start);
 }
 
-async function timeMetrics(handle: DatabaseHandle): Promise<Record<Metric, number>> {
+function metricCalls(handle: DatabaseHandle): Record<Metric, () => Promise<unknown>> {
   const caller = createCallerFactory(appRouter)({
     services: { db: handle.db, dialect: handle.dialect } as Services,
     user: { id: 'bench-operator', email: 'op@bench', name: 'op', role: 'operator', pseudonym: 'op' },
   });
-  const call: Record<Metric, () => Promise<unknown>> = {
+  return {
     funnel: () => caller.analytics.funnel({}),
     friction: () => caller.analytics.friction({}),
     acceptanceCurve: () => caller.analytics.acceptanceCurve({}),
     supplyDemand: () => caller.analytics.supplyDemand({}),
   };
-  const result = {} as Record<Metric, number>;
-  for (const metric of METRICS) {
-    await call[metric](); // warm-up
-    const samples: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const start = performance.now();
-      await call[metric]();
-      samples.push(performance.now() - start);
-    }
-    samples.sort((a, b) => a - b);
-    result[metric] = Math.round(samples[Math.floor(samples.length / 2)]!);
-  }
-  return result;
 }
 
-async function round(handle: DatabaseHandle, part: number): Promise<Round> {
-  let start = performance.now();
-  let events = 0;
-  let submissions = 0;
-  // Generated and loaded in slices so memory stays flat.
-  for (const batch of generateBenchData({ seed: part + 1, part, submissions: SUBMISSIONS, events: EVENTS })) {
-    await load(handle, batch);
-    events += batch.events.length;
-    submissions += batch.submissions.length;
-  }
-  if (handle.dialect === 'postgres') await sql`analyze`.execute(handle.db);
-  const loadMs = ms(start);
-  start = performance.now();
-  await refreshAnalytics(withAnalyticsTables(handle.db), handle.dialect);
-  const refreshMs = ms(start);
-  const timings = await timeMetrics(handle);
-  return { events, submissions, loadMs, refreshMs, timings };
+async function timeOnce(run: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
 }
 
 const summaries: string[] = [];
 for (const dialect of dialects) {
   log(`\n== ${dialect} ==`);
-  const { handle, drop } = await openFresh(dialect);
+  const small = await openFresh(dialect, 'n');
+  const large = await openFresh(dialect, '2n');
   try {
-    await migrateToLatest(handle.db);
-    const first = await round(handle, 0);
-    const totalEvents = (
-      await handle.db
-        .selectFrom('event')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n;
-    log(
-      `loaded ${first.events} events, ${first.submissions} submissions in ${first.loadMs} ms (table: ${totalEvents} events)`,
-    );
-    log(`rollup build from the event log: ${first.refreshMs} ms`);
-    log(`median of ${RUNS} runs:`, first.timings);
-    const second = await round(handle, 1);
-    log(`doubled: +${second.events} events, +${second.submissions} submissions in ${second.loadMs} ms`);
-    log(`incremental rollup refresh over the new events: ${second.refreshMs} ms`);
-    log(`median of ${RUNS} runs:`, second.timings);
-    log('metric            time@N   time@2N  ratio');
-    for (const metric of METRICS) {
-      log(
-        `${metric.padEnd(16)} ${String(first.timings[metric]).padStart(6)} ms ${String(second.timings[metric]).padStart(6)} ms  ${(second.timings[metric] / Math.max(1, first.timings[metric])).toFixed(2)}`,
-      );
+    for (const { handle } of [small, large]) await migrateToLatest(handle.db);
+    let start = performance.now();
+    const loaded = await loadPart(small.handle, 0);
+    log(`N: loaded ${loaded.events} events, ${loaded.submissions} submissions in ${ms(start)} ms`);
+    log(`N: rollups built from the event log in ${await timeRefresh(small.handle)} ms`);
+    start = performance.now();
+    await loadPart(large.handle, 0);
+    await timeRefresh(large.handle);
+    const more = await loadPart(large.handle, 1);
+    log(`2N: the same, then +${more.events} events, +${more.submissions} submissions in ${ms(start)} ms`);
+    log(`2N: incremental rollup refresh over the new events: ${await timeRefresh(large.handle)} ms`);
+    // Bulk loads leave PostgreSQL's autovacuum work to do; done now, it does not run during the timings.
+    if (dialect === 'postgres') {
+      for (const { handle } of [small, large]) await sql`vacuum analyze`.execute(handle.db);
     }
-    const slowest = METRICS.reduce((a, b) => (first.timings[b] > first.timings[a] ? b : a));
-    const ratio = second.timings[slowest] / Math.max(1, first.timings[slowest]);
+
+    const calls = { n: metricCalls(small.handle), '2n': metricCalls(large.handle) };
+    const samples = Object.fromEntries(METRICS.map((m) => [m, { n: [] as number[], '2n': [] as number[] }]));
+    for (let round = 0; round < RUNS; round++) {
+      // Each timed call follows an untimed one of the same metric on the same database, so it is warm (on
+      // PostgreSQL the two databases do not both fit the default shared buffers); the sizes take turns going
+      // first.
+      const order = round % 2 === 0 ? (['n', '2n'] as const) : (['2n', 'n'] as const);
+      for (const size of order) {
+        for (const metric of METRICS) {
+          await calls[size][metric]();
+          samples[metric]![size].push(await timeOnce(calls[size][metric]));
+        }
+      }
+    }
+
+    log(`median of ${RUNS} alternating rounds of warm runs (min–max):`);
+    log('metric            time@N               time@2N              ratio  per-round ratios');
+    const result = METRICS.map((metric) => {
+      const { n, '2n': n2 } = samples[metric]!;
+      const atN = median(n);
+      const at2N = median(n2);
+      const ratios = n.map((t, i) => n2[i]! / t);
+      log(
+        `${metric.padEnd(16)} ${`${Math.round(atN)} ms (${spread(n)})`.padEnd(20)} ${`${Math.round(at2N)} ms (${spread(n2)})`.padEnd(20)} ${(at2N / atN).toFixed(2)}   ${spread(ratios, 2)}`,
+      );
+      return { metric, atN, ratio: at2N / atN, ratios };
+    });
+    const slowest = result.reduce((a, b) => (b.atN > a.atN ? b : a));
+    const steepest = result.reduce((a, b) => (b.ratio > a.ratio ? b : a));
     summaries.push(
-      `${dialect}: slowest metric ${slowest} ${first.timings[slowest]} ms at ${first.events} events, growth ratio ${ratio.toFixed(1)}`,
+      `${dialect}: slowest metric ${slowest.metric} ${Math.round(slowest.atN)} ms at ${loaded.events} events, growth ratio ${slowest.ratio.toFixed(1)}`,
+      `${dialect}: largest growth ratio ${steepest.metric} ${steepest.ratio.toFixed(1)} (per-round ratios ${spread(steepest.ratios, 1)})`,
     );
   } finally {
-    await handle.db.destroy();
-    await drop();
+    for (const { handle, drop } of [small, large]) {
+      await handle.db.destroy();
+      await drop();
+    }
   }
 }
 log('');

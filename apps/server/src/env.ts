@@ -5,7 +5,7 @@ import { z } from 'zod';
  * Configuration, read once from the environment and validated. Nothing else reads `process.env`
  * (tests pass their own object to {@link parseEnv}).
  */
-export const EnvSchema = z.object({
+const EnvFieldsSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Where the SQLite database and the file store live. */
   DATA_DIR: z.string().min(1).default('./.assay'),
@@ -41,6 +41,33 @@ export const EnvSchema = z.object({
    */
   TRUST_PROXY: z.stringbool().default(false),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /**
+   * Simulation only: the server runs on a simulated clock that operators move through `simulation.clock`
+   * (the simulator's --url mode). Refused with NODE_ENV=production, and with scoring left to separate
+   * workers (they would stamp their work with the wall clock).
+   */
+  SIMULATED_CLOCK: z.stringbool().default(false),
+});
+
+/** The variables, and the rules that involve several of them. */
+export const EnvSchema = EnvFieldsSchema.superRefine((env, ctx) => {
+  if (!env.SIMULATED_CLOCK) return;
+  if (env.NODE_ENV === 'production') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SIMULATED_CLOCK'],
+      message:
+        "SIMULATED_CLOCK must not be on with NODE_ENV=production: it lets an operator move the server's clock",
+    });
+  }
+  if (!env.SCORING_IN_PROCESS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SIMULATED_CLOCK'],
+      message:
+        'SIMULATED_CLOCK needs SCORING_IN_PROCESS=true: separate workers would stamp scores with the wall clock',
+    });
+  }
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -4,15 +4,25 @@ import { parseEnvOrExit } from './env.ts';
 import { startServer } from './http/server.ts';
 import { createLogger } from './logger.ts';
 import { createServices } from './services.ts';
+import { installServerClock } from './simulator/sim-clock.ts';
 
 /** Starts the one-process product: API, web app, embedded database (or PostgreSQL) and scoring. */
 async function main() {
   const env = parseEnvOrExit(process.env);
   const logger = createLogger(env.LOG_LEVEL);
   const webDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
+  // Simulation only (env.ts refuses it in production): every timestamp this process writes comes from a
+  // clock that operators move through `simulation.clock`.
+  const clock = env.SIMULATED_CLOCK ? installServerClock() : undefined;
+  if (clock) {
+    const warning =
+      'SIMULATED_CLOCK is on: this server runs on a simulated clock that operators can move (simulation.clock); never use it for real data';
+    logger.warn({ simulatedClock: true }, warning);
+    console.error(`\n!!! ${warning} !!!\n`);
+  }
   let services: Awaited<ReturnType<typeof createServices>>;
   try {
-    services = await createServices(env, { logger });
+    services = await createServices(env, { logger, ...(clock ? { clock } : {}) });
   } catch (error) {
     logger.fatal({ err: error }, (error as Error).message);
     console.error((error as Error).message);

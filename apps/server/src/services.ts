@@ -12,6 +12,7 @@ import { ProgressBus } from './scoring/progress-bus.ts';
 import type { ScoringQueue } from './scoring/queue.ts';
 import { scoreVersion } from './scoring/score-version.ts';
 import { SqliteScoringQueue } from './scoring/sqlite-queue.ts';
+import type { ServerClock } from './simulator/sim-clock.ts';
 
 /** Everything a request handler or job needs, built once per process. */
 export interface Services extends DatabaseHandle {
@@ -21,6 +22,8 @@ export interface Services extends DatabaseHandle {
   logger: Logger;
   scoring: ScoringQueue;
   progress: ProgressBus;
+  /** The simulated clock an operator may move (SIMULATED_CLOCK=true only); null on the wall clock. */
+  clock: ServerClock | null;
   close(): Promise<void>;
 }
 
@@ -30,6 +33,8 @@ export interface ServiceOptions {
   logger?: Logger;
   /** Whether this process runs pg-boss maintenance (lease expiry); workers and the API both do by default. */
   superviseQueue?: boolean;
+  /** The simulated clock `main.ts` installed for SIMULATED_CLOCK=true. */
+  clock?: ServerClock;
 }
 
 /** Opens the database, migrates it and wires auth and the file store. */
@@ -79,6 +84,7 @@ export async function createServices(env: Env, options: ServiceOptions = {}): Pr
     logger,
     scoring,
     progress,
+    clock: options.clock ?? null,
     close: async () => {
       await scoring.stop();
       await handle.db.destroy();

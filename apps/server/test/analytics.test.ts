@@ -1,7 +1,7 @@
 import type { EventType } from '@assay/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildAnalytics } from '../src/analytics/refresh-rollups.ts';
-import { fitLogistic, scoreAtProbability } from '../src/analytics/stats.ts';
+import { auc, fitLogistic, predictLogistic, scoreAtProbability } from '../src/analytics/stats.ts';
 import { withAnalyticsTables } from '../src/analytics/tables.ts';
 import { appendEvents, type NewEvent } from '../src/events/append-event.ts';
 import { dialectsToRun } from './support/dialects.ts';
@@ -395,6 +395,22 @@ describe.each(dialects)('analytics on %s', (dialect) => {
       6,
     );
     expect(curve.dimensionFit?.coefficients).toHaveLength(4);
+    // In-sample AUC of the dimension fit, by the brute-force rank AUC of its predictions.
+    const dimensions = [
+      [90, 70, 80],
+      [60, 30, 20],
+      [75, 65, 70],
+      [70, 45, 60],
+      [50, 50, 50],
+    ];
+    const fitted = curve.dimensionFit?.coefficients ?? [];
+    expect(curve.dimensionFit?.auc).toBeCloseTo(
+      auc(
+        dimensions.map((x) => predictLogistic(fitted, x)),
+        [1, 0, 1, 0, 1],
+      )!,
+      12,
+    );
     // Decision weeks: 03-03 → S1 ✓, S2v1 ✗, S2v2 ✓ (scores 80, 40, 70: median 70); 03-10 → S5 ✗, S6 ✓ (52.5).
     expect(curve.weekly.map((w) => [w.week, w.decisions, w.accepted, w.medianScore])).toEqual([
       ['2025-03-03', 3, 2, 70],
@@ -463,5 +479,91 @@ describe.each(dialects)('analytics on %s', (dialect) => {
     await appendEvents(app.services.db, events);
     const funnel = await operator.client.analytics.funnel.query({});
     expect(steps(funnel).slice(0, 2)).toEqual([6, 6]);
+  });
+});
+
+// The rollups are folded page by page and refresh by refresh, in whatever order events become visible; they
+// must end up as a rebuild from the whole log would make them.
+describe.each(dialects)('analytics rollups on %s', (dialect) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp(dialect);
+  });
+  afterAll(() => app?.stop());
+
+  it('numbers a contributor’s submissions by first submit, whatever order the events are folded in', async () => {
+    const db = withAnalyticsTables(app.services.db);
+    const contributor = (await app.signUp()).userId;
+    const [x, y, z] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+    const event = (
+      submissionId: string,
+      type: EventType,
+      at: number,
+      props: Record<string, unknown> = {},
+    ) => ({
+      type,
+      submissionId,
+      actorId: contributor,
+      at,
+      props,
+    });
+    const ranks = async () => {
+      const rows = await db
+        .selectFrom('analytics_submission_fact')
+        .select(['submission_id', 'submitted_rank'])
+        .where('submission_id', 'in', [x, y, z])
+        .execute();
+      return Object.fromEntries(rows.map((r) => [r.submission_id, r.submitted_rank]));
+    };
+    // A metric call folds what is new since the last one.
+    const operator = await createOperator(app);
+    const refresh = () => operator.client.analytics.funnel.query({});
+
+    // z, submitted last, is folded first; then x (submitted first) with its creation; then y, whose
+    // `submission.created` — the event naming its contributor — arrives only after its submit.
+    await appendEvents(app.services.db, [
+      event(z, 'submission.created', T0),
+      event(z, 'version.submitted', T0 + 3 * H),
+    ]);
+    await refresh();
+    expect(await ranks()).toEqual({ [z]: 1 });
+    await appendEvents(app.services.db, [
+      event(x, 'submission.created', T0),
+      event(x, 'version.submitted', T0 + H),
+    ]);
+    await refresh();
+    expect(await ranks()).toEqual({ [x]: 1, [z]: 2 });
+    await appendEvents(app.services.db, [
+      { type: 'version.submitted', submissionId: y, at: T0 + 2 * H, props: {} },
+      event(y, 'validation.failed', T0 + 2 * H - 1, { count: 2 }),
+    ]);
+    await refresh();
+    expect(await ranks()).toEqual({ [x]: 1, [z]: 2, [y]: null });
+    await appendEvents(app.services.db, [event(y, 'submission.created', T0)]);
+    const funnel = await refresh();
+    const folded = await ranks();
+    expect(folded).toEqual({ [x]: 1, [y]: 2, [z]: 3 });
+    // The stored cohort week and furthest step merged across the refreshes: three drafts of T0's week, all
+    // submitted (y's week arrived last, with its creation).
+    expect(funnel.byCohort).toEqual([{ week: '2025-03-03', steps: funnel.steps }]);
+    expect(funnel.steps.map((step) => step.count)).toEqual([3, 3, 3, 3, 3, 0, 0, 0]);
+
+    const validation = async () => (await operator.client.analytics.friction.query({})).validation;
+    expect(await validation()).toMatchObject({
+      drafts: 3,
+      draftsWithErrors: 1,
+      failedAttempts: 1,
+      errors: 2,
+    });
+    // Replaying the whole log onto the rollups (as after a lost cursor) changes nothing.
+    await db.deleteFrom('analytics_cursor').execute();
+    await refresh();
+    expect(await ranks()).toEqual(folded);
+    expect(await validation()).toMatchObject({ failedAttempts: 1, errors: 2 });
+    // Nor does a rebuild from scratch.
+    await rebuildAnalytics(db, dialect);
+    expect(await ranks()).toEqual(folded);
+    expect(await refresh()).toEqual(funnel);
+    expect(await validation()).toMatchObject({ failedAttempts: 1, errors: 2 });
   });
 });

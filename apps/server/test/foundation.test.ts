@@ -35,6 +35,34 @@ describe('configuration', () => {
     expect(() => parseEnv({ [name]: value })).toThrow(message);
   });
 
+  it('turns the simulated clock on only outside production and with scoring in process', () => {
+    expect(parseEnv({}).SIMULATED_CLOCK).toBe(false);
+    expect(parseEnv({ SIMULATED_CLOCK: 'true', NODE_ENV: 'test' }).SIMULATED_CLOCK).toBe(true);
+    expect(() => parseEnv({ SIMULATED_CLOCK: 'true', NODE_ENV: 'production' })).toThrow(
+      /SIMULATED_CLOCK must not be on with NODE_ENV=production/,
+    );
+    expect(() => parseEnv({ SIMULATED_CLOCK: 'true', SCORING_IN_PROCESS: 'false' })).toThrow(
+      /SIMULATED_CLOCK needs SCORING_IN_PROCESS=true/,
+    );
+    expect(() => parseEnv({ SIMULATED_CLOCK: 'sometimes' })).toThrow(/SIMULATED_CLOCK/);
+  });
+
+  it('refuses to start a production server on a simulated clock', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: serverDir,
+      env: {
+        ...process.env,
+        SIMULATED_CLOCK: 'true',
+        NODE_ENV: 'production',
+        DATA_DIR: '/tmp/assay-never-used',
+      },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('SIMULATED_CLOCK must not be on with NODE_ENV=production');
+  });
+
   it('stops start-up with exit code 1 and a message naming the variable', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: serverDir,
@@ -56,6 +84,7 @@ describe.each(dialects)('data layer on %s', (dialect) => {
         '0001-initial',
         '0003-analytics-rollups',
         '0004-analytics-facts',
+        '0005-analytics-rank-validation',
       ]);
       expect((await migrateToLatest(handle.db)).applied).toEqual([]);
       const tables = (await handle.db.introspection.getTables()).map((t) => t.name);

@@ -7,4 +7,5 @@ export * from './ledger.ts';
 export * from './manifest.ts';
 export * from './quality-report.ts';
 export * from './review.ts';
+export * from './simulation.ts';
 export * from './submission.ts';

@@ -1,24 +1,23 @@
-import { sql } from 'kysely';
+import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Dialect } from '../db/connect.ts';
-import {
-  getOrCreate,
-  isFiltered,
-  isoDate,
-  isSelectedSubmission,
-  type ResolvedFilter,
-  weekStartOf,
-} from './query.ts';
+import { getOrCreate, isFiltered, isoDate, isSelectedSubmission, type ResolvedFilter } from './query.ts';
 import { refreshAnalytics } from './refresh-rollups.ts';
 import {
-  binScores,
+  binScoreCounts,
   predictLogistic,
-  quantile,
+  quantileOfCounts,
   type ScoreBin,
   scoreAtProbability,
   wilsonInterval,
 } from './stats.ts';
 import type { AnalyticsDb } from './tables.ts';
-import { fitGroupedLogistic, type GroupedObservations, groupedAuc } from './weighted-logistic.ts';
+import {
+  fitGroupedLogistic,
+  fitLogisticDesign,
+  groupedAuc,
+  splitAuc,
+  type WeightedFit,
+} from './weighted-logistic.ts';
 
 /** A fitted logistic curve, summarised. */
 export interface CurveFit {
@@ -104,34 +103,34 @@ export async function computeAcceptanceCurve(
         ),
       );
   const isAccept = sql<number>`case when d.decision = 'accept' then 1 else 0 end`;
-  // Scores of record are rounded to 0.1, so grouping by score (and week) leaves at most ~1,000 rows per week.
+  // Scores of record are rounded to 0.1, so grouping by score (and week) leaves at most ~1,000 rows per week;
+  // the stored decision week and the score are read in the order of their covering index.
   const byScoreWeekQuery = decisions()
     .select([
       'd.overall',
-      weekStartOf('d.decided_at').as('week'),
+      'd.decided_week as week',
       sql<number>`sum(${isAccept})`.as('accepted'),
       (eb) => eb.fn.countAll<number>().as('n'),
     ])
-    .groupBy(['d.overall', weekStartOf('d.decided_at')])
+    .groupBy(['d.decided_week', 'd.overall'])
     .execute();
   // Dimension triples are nearly all distinct, so they are read as they are (no sort for a GROUP BY).
-  const byDimensionsQuery = decisions()
-    .where('d.structure', 'is not', null)
-    .where('d.context', 'is not', null)
-    .where('d.provenance', 'is not', null)
-    .select(['d.structure', 'd.context', 'd.provenance', isAccept.as('accepted')])
-    .execute();
+  const dimensionsQuery = readDimensions(
+    dialect,
+    decisions()
+      .where('d.structure', 'is not', null)
+      .where('d.context', 'is not', null)
+      .where('d.provenance', 'is not', null),
+  );
 
   // Independent queries run together: on PostgreSQL over several pooled connections.
-  const [byScoreWeek, byDimensions, nth] = await Promise.all([
+  const [byScoreWeek, dimensionRows, nth] = await Promise.all([
     byScoreWeekQuery,
-    byDimensionsQuery,
+    dimensionsQuery,
     acceptanceByNthSubmission(db, filter),
   ]);
   const byScore = new Map<number, { score: number; positives: number; negatives: number }>();
   const weeks = new Map<number, { decisions: number; accepted: number; scores: Map<number, number> }>();
-  const scores: number[] = [];
-  const outcomes: (0 | 1)[] = [];
   for (const row of byScoreWeek) {
     const overall = clampScore(Number(row.overall));
     const n = Number(row.n);
@@ -147,50 +146,54 @@ export async function computeAcceptanceCurve(
     bucket.decisions += n;
     bucket.accepted += acceptedCount;
     bucket.scores.set(overall, (bucket.scores.get(overall) ?? 0) + n);
-    for (let i = 0; i < n; i++) {
-      scores.push(overall);
-      outcomes.push(i < acceptedCount ? 1 : 0);
-    }
   }
   const groups = [...byScore.values()];
   const accepted = groups.reduce((sum, g) => sum + g.positives, 0);
-  const total = outcomes.length;
+  const total = groups.reduce((sum, g) => sum + g.positives + g.negatives, 0);
   const overall =
     accepted > 0 && accepted < total
-      ? fitWithFallback({
-          x: groups.map((g) => [g.score]),
-          successes: groups.map((g) => g.positives),
-          trials: groups.map((g) => g.positives + g.negatives),
-        })
+      ? fitWithFallback((options) =>
+          fitGroupedLogistic(
+            {
+              x: groups.map((g) => [g.score]),
+              successes: groups.map((g) => g.positives),
+              trials: groups.map((g) => g.positives + g.negatives),
+            },
+            options,
+          ),
+        )
       : null;
-  const dimensionData = {
-    x: byDimensions.map((row) => [Number(row.structure), Number(row.context), Number(row.provenance)]),
-    successes: byDimensions.map((row) => Number(row.accepted)),
-    trials: byDimensions.map(() => 1),
-  };
-  const dimensionAccepted = dimensionData.successes.reduce((a, b) => a + b, 0);
-  const dimensionTotal = dimensionData.trials.reduce((a, b) => a + b, 0);
+  // Every decision's three dimension scores as one flat design (1, structure, context, provenance): tens of
+  // thousands of rows, so no array per row.
+  const m = dimensionRows.length / 4;
+  const design = new Float64Array(m * 4);
+  const successes = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    design[i * 4] = 1;
+    design[i * 4 + 1] = dimensionRows[i * 4] as number;
+    design[i * 4 + 2] = dimensionRows[i * 4 + 1] as number;
+    design[i * 4 + 3] = dimensionRows[i * 4 + 2] as number;
+    successes[i] = dimensionRows[i * 4 + 3] as number;
+  }
+  const dimensionData = { design, predictors: 3, successes, trials: new Float64Array(m).fill(1) };
+  const dimensionAccepted = successes.reduce((a, b) => a + b, 0);
   const dimensions =
-    dimensionAccepted > 0 && dimensionAccepted < dimensionTotal ? fitWithFallback(dimensionData) : null;
+    dimensionAccepted > 0 && dimensionAccepted < m
+      ? fitWithFallback((options) => fitLogisticDesign(dimensionData, options))
+      : null;
   const [b0 = 0, b1 = 0] = overall?.coefficients ?? [];
 
   return {
     decisions: total,
     accepted,
-    bins: binScores(scores, outcomes, options.binWidth),
+    bins: binScoreCounts(groups, options.binWidth),
     overallFit: overall && {
       ...overall,
       curve: Array.from({ length: 21 }, (_, i) => ({ score: i * 5, p: predictLogistic([b0, b1], [i * 5]) })),
     },
     dimensionFit: dimensions && {
       ...dimensions,
-      auc: groupedAuc(
-        dimensionData.x.map((x, i) => ({
-          score: predictLogistic(dimensions.coefficients, x),
-          positives: dimensionData.successes[i] ?? 0,
-          negatives: (dimensionData.trials[i] ?? 0) - (dimensionData.successes[i] ?? 0),
-        })),
-      ),
+      auc: dimensionAuc(dimensionData, dimensions.coefficients),
     },
     targetAcceptance: options.targetAcceptance,
     scoreAtTarget: overall ? scoreAtProbability(b0, b1, options.targetAcceptance) : null,
@@ -202,14 +205,48 @@ export async function computeAcceptanceCurve(
         decisions: bucket.decisions,
         accepted: bucket.accepted,
         ...wilsonInterval(bucket.accepted, bucket.decisions),
-        medianScore: quantile(expand(bucket.scores), 0.5),
+        medianScore: quantileOfCounts(
+          [...bucket.scores.entries()].sort(([a], [b]) => a - b),
+          0.5,
+        ),
       })),
     byNthSubmission: nth,
   };
 }
 
-function fitWithFallback(data: GroupedObservations): CurveFit {
-  const plain = fitGroupedLogistic(data);
+/**
+ * Structure, context and provenance scores and the outcome (1 = accepted) of every decision the query
+ * selects, four numbers per decision. PostgreSQL sends each row as its own message, which the client parses
+ * one by one; for tens of thousands of decisions one aggregated text, split here, is several times faster.
+ * SQLite runs in this process and hands rows over directly.
+ */
+async function readDimensions(
+  dialect: Dialect,
+  // biome-ignore lint/suspicious/noExplicitAny: the selected decisions, with the alias `d`.
+  query: SelectQueryBuilder<any, 'd', object>,
+): Promise<number[]> {
+  const accepted = sql<number>`case when d.decision = 'accept' then 1 else 0 end`;
+  if (dialect === 'postgres') {
+    const row = (await query
+      .select(
+        sql<
+          string | null
+        >`string_agg(concat_ws(',', d.structure, d.context, d.provenance, ${accepted}), ',')`.as('packed'),
+      )
+      .executeTakeFirst()) as { packed: string | null } | undefined;
+    return row?.packed ? row.packed.split(',').map(Number) : [];
+  }
+  const rows = (await query
+    .select(['d.structure', 'd.context', 'd.provenance', accepted.as('accepted')])
+    .execute()) as { structure: number; context: number; provenance: number; accepted: number }[];
+  const values: number[] = [];
+  for (const r of rows)
+    values.push(Number(r.structure), Number(r.context), Number(r.provenance), Number(r.accepted));
+  return values;
+}
+
+function fitWithFallback(fit: (options: { ridge?: number }) => WeightedFit): CurveFit {
+  const plain = fit({});
   if (plain.converged) {
     return {
       coefficients: plain.coefficients,
@@ -218,7 +255,7 @@ function fitWithFallback(data: GroupedObservations): CurveFit {
       regularised: false,
     };
   }
-  const ridged = fitGroupedLogistic(data, { ridge: FALLBACK_RIDGE });
+  const ridged = fit({ ridge: FALLBACK_RIDGE });
   return {
     coefficients: ridged.coefficients,
     standardErrors: ridged.standardErrors,
@@ -227,40 +264,38 @@ function fitWithFallback(data: GroupedObservations): CurveFit {
   };
 }
 
-/** Score → count, as the ascending list of scores. */
-function expand(counts: Map<number, number>): number[] {
-  const values: number[] = [];
-  for (const [score, n] of [...counts.entries()].sort(([a], [b]) => a - b)) {
-    for (let i = 0; i < n; i++) values.push(score);
+/** In-sample AUC of the dimension fit: its predicted probability of each decision against the decision. */
+function dimensionAuc(
+  data: { design: Float64Array; successes: Float64Array },
+  coefficients: number[],
+): number | null {
+  const accepted: number[] = [];
+  const others: number[] = [];
+  const x = [0, 0, 0];
+  for (let i = 0; i < data.successes.length; i++) {
+    x[0] = data.design[i * 4 + 1] as number;
+    x[1] = data.design[i * 4 + 2] as number;
+    x[2] = data.design[i * 4 + 3] as number;
+    (data.successes[i] === 1 ? accepted : others).push(predictLogistic(coefficients, x));
   }
-  return values;
+  return splitAuc(Float64Array.from(accepted), Float64Array.from(others));
 }
 
 const clampScore = (score: number) => Math.min(100, Math.max(0, score));
 
 async function acceptanceByNthSubmission(db: AnalyticsDb, filter: ResolvedFilter) {
-  // Number every submitted submission per contributor over all time, then keep the selected decided ones.
-  const numbered = db
-    .selectFrom('analytics_submission_fact as f')
-    .where('f.submitted_at', 'is not', null)
-    .select([
-      'f.created_at',
-      'f.request_id',
-      'f.decided_at',
-      'f.accepted_at',
-      sql<number>`row_number() over (partition by f.contributor_id order by f.submitted_at, f.submission_id)`.as(
-        'n',
-      ),
-    ]);
-  const nthBucket = sql<number>`case when t.n > ${sql.lit(CAP_N)} then ${sql.lit(CAP_N)} else t.n end`;
+  // `submitted_rank` numbers each contributor's submitted submissions over all time (kept by the refresh);
+  // the selected decided ones are then counted per n.
+  const nthBucket = sql<number>`case when f.submitted_rank > ${sql.lit(CAP_N)} then ${sql.lit(CAP_N)} else f.submitted_rank end`;
   const rows = await db
-    .selectFrom(numbered.as('t'))
-    .where('t.decided_at', 'is not', null)
-    .where((eb) => isSelectedSubmission(eb, filter, 't'))
+    .selectFrom('analytics_submission_fact as f')
+    .where('f.submitted_rank', 'is not', null)
+    .where('f.decided_at', 'is not', null)
+    .where((eb) => isSelectedSubmission(eb, filter, 'f'))
     .select([
       nthBucket.as('n'),
       (eb) => eb.fn.countAll<number>().as('decisions'),
-      sql<number>`sum(case when t.accepted_at is not null then 1 else 0 end)`.as('accepted'),
+      sql<number>`sum(case when f.accepted_at is not null then 1 else 0 end)`.as('accepted'),
     ])
     .groupBy(nthBucket)
     .orderBy(nthBucket)

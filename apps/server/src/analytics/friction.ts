@@ -1,6 +1,6 @@
 import { type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { Dialect } from '../db/connect.ts';
-import { isFiltered, isSelectedSubmission, jsonNumber, type ResolvedFilter, sortAscending } from './query.ts';
+import { isFiltered, isSelectedSubmission, type ResolvedFilter, sortAscending } from './query.ts';
 import { refreshAnalytics } from './refresh-rollups.ts';
 import { quantile } from './stats.ts';
 import type { AnalyticsDb } from './tables.ts';
@@ -86,52 +86,39 @@ export async function computeFriction(
     sql<number>`f.submitted_at - f.draft_at`,
   );
 
-  const isAbandoned = sql<SqlBool>`(f.submitted_at is null and (f.abandoned_at is not null or f.withdrawn_at is not null or f.last_at <= ${idleBefore}))`;
-  const countsQuery = facts()
+  // One pass over the facts answers the counts, what abandoned drafts saw last and the accepted versions'
+  // numbers. It groups by the stored columns only (a few hundred groups) and counts eligibility and
+  // abandonment inside each group: grouped by computed flags instead, PostgreSQL cannot estimate the number
+  // of groups, expects one per row and sorts every row (to disk at 200,000 submissions).
+  const isEligible = sql<SqlBool>`f.created_at <= ${idleBefore}`;
+  const isAbandoned = sql<SqlBool>`(${isEligible} and f.submitted_at is null and (f.abandoned_at is not null or f.withdrawn_at is not null or f.last_at <= ${idleBefore}))`;
+  const countWhere = (test: RawBuilder<SqlBool>) => sql<number>`sum(case when ${test} then 1 else 0 end)`;
+  const groupsQuery = facts()
     .select([
-      (eb) => eb.fn.countAll<number>().as('drafts'),
-      sql<number>`coalesce(sum(case when f.created_at <= ${idleBefore} then 1 else 0 end), 0)`.as('eligible'),
-      sql<number>`coalesce(sum(case when f.created_at <= ${idleBefore} and ${isAbandoned} then 1 else 0 end), 0)`.as(
-        'abandoned',
-      ),
+      'f.last_finding_code',
+      'f.last_field',
+      'f.accepted_number',
+      (eb) => eb.fn.countAll<number>().as('n'),
+      countWhere(isEligible).as('eligible'),
+      countWhere(isAbandoned).as('abandoned'),
     ])
-    .executeTakeFirstOrThrow();
-  const lastSeen = async (column: 'f.last_finding_code' | 'f.last_field') =>
-    facts()
-      .where('f.created_at', '<=', idleBefore)
-      .where(isAbandoned)
-      .where(column, 'is not', null)
-      .select([`${column} as value`, (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy(column)
-      .orderBy('n', 'desc')
-      .orderBy(column)
-      .limit(TOP)
-      .execute();
-  const toLastSeen = (rows: { value: string | null; n: number }[]): LastSeen[] =>
-    rows.map((row) => ({
-      value: String(row.value),
-      count: Number(row.n),
-      share: abandonedCount === 0 ? 0 : Number(row.n) / abandonedCount,
-    }));
+    .groupBy(['f.last_finding_code', 'f.last_field', 'f.accepted_number'])
+    .execute();
 
+  // Validation failures from their rollup (one row per `validation.failed` event).
   const validationQuery = db
-    .selectFrom('event as e')
-    .innerJoin('analytics_submission_fact as f', 'f.submission_id', 'e.submission_id')
-    .where('e.type', '=', 'validation.failed')
-    .where((eb) => isSelectedSubmission(eb, filter, 'f'))
+    .selectFrom('analytics_validation_fact as v')
+    .$if(isFiltered(filter), (qb) =>
+      qb
+        .innerJoin('analytics_submission_fact as f', 'f.submission_id', 'v.submission_id')
+        .where((eb) => isSelectedSubmission(eb, filter, 'f')),
+    )
     .select([
       (eb) => eb.fn.countAll<number>().as('attempts'),
-      sql<number>`count(distinct e.submission_id)`.as('drafts'),
-      sql<number>`coalesce(sum(coalesce(${jsonNumber(dialect, 'e.props', 'count')}, 1)), 0)`.as('errors'),
+      sql<number>`count(distinct v.submission_id)`.as('drafts'),
+      sql<number>`coalesce(sum(v.errors), 0)`.as('errors'),
     ])
     .executeTakeFirstOrThrow();
-
-  const acceptedVersionsQuery = facts()
-    .where('f.accepted_number', 'is not', null)
-    .select(['f.accepted_number as number', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('f.accepted_number')
-    .orderBy('f.accepted_number')
-    .execute();
 
   const latenciesQuery = summariseDurations(
     dialect,
@@ -149,21 +136,30 @@ export async function computeFriction(
     sql<number>`d.decided_at - d.scored_at`,
   );
 
-  const [draftToSubmit, counts, lastFindings, lastFields, validation, acceptedVersions, reviewLatency] =
-    await Promise.all([
-      submitDurationsQuery,
-      countsQuery,
-      lastSeen('f.last_finding_code'),
-      lastSeen('f.last_field'),
-      validationQuery,
-      acceptedVersionsQuery,
-      latenciesQuery,
-    ]);
-  const abandonedCount = Number(counts.abandoned);
-
-  const draftCount = Number(counts.drafts);
+  const [draftToSubmit, groups, validation, reviewLatency] = await Promise.all([
+    submitDurationsQuery,
+    groupsQuery,
+    validationQuery,
+    latenciesQuery,
+  ]);
+  let draftCount = 0;
+  let eligibleCount = 0;
+  let abandonedCount = 0;
+  const findings = new Map<string, number>();
+  const fields = new Map<string, number>();
+  const acceptedAt = new Map<number, number>();
+  for (const row of groups) {
+    const n = Number(row.n);
+    const abandoned = Number(row.abandoned);
+    draftCount += n;
+    eligibleCount += Number(row.eligible);
+    abandonedCount += abandoned;
+    const { last_finding_code: finding, last_field: field, accepted_number: number } = row;
+    if (finding !== null && abandoned > 0) findings.set(finding, (findings.get(finding) ?? 0) + abandoned);
+    if (field !== null && abandoned > 0) fields.set(field, (fields.get(field) ?? 0) + abandoned);
+    if (number !== null) acceptedAt.set(Number(number), (acceptedAt.get(Number(number)) ?? 0) + n);
+  }
   const errors = Number(validation.errors);
-  const eligibleCount = Number(counts.eligible);
   return {
     draftToSubmit,
     abandonment: {
@@ -171,8 +167,8 @@ export async function computeFriction(
       eligible: eligibleCount,
       abandoned: abandonedCount,
       rate: eligibleCount === 0 ? null : abandonedCount / eligibleCount,
-      lastFindings: toLastSeen(lastFindings),
-      lastFields: toLastSeen(lastFields),
+      lastFindings: topLastSeen(findings, abandonedCount),
+      lastFields: topLastSeen(fields, abandonedCount),
     },
     validation: {
       drafts: draftCount,
@@ -183,7 +179,7 @@ export async function computeFriction(
       shareWithErrors: draftCount === 0 ? null : Number(validation.drafts) / draftCount,
     },
     versionsUntilAcceptance: summariseVersions(
-      acceptedVersions.map((row) => ({ versions: Number(row.number), count: Number(row.n) })),
+      [...acceptedAt.entries()].sort(([a], [b]) => a - b).map(([versions, count]) => ({ versions, count })),
     ),
     reviewLatency,
   };
@@ -216,6 +212,14 @@ async function summariseDurations(
   }
   const rows = (await query.select(duration.as('ms')).execute()) as { ms: number }[];
   return summarise(rows.map((row) => Number(row.ms)));
+}
+
+/** The most frequent values (ties in code-unit order), with their share of the abandoned drafts. */
+function topLastSeen(counts: Map<string, number>, abandoned: number): LastSeen[] {
+  return [...counts.entries()]
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, TOP)
+    .map(([value, count]) => ({ value, count, share: abandoned === 0 ? 0 : count / abandoned }));
 }
 
 /** Median and p90 (type-7 quantiles) of durations. */

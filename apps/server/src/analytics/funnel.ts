@@ -1,7 +1,6 @@
 import { FUNNEL_STEPS, type FunnelStep } from '@assay/schema';
-import { sql } from 'kysely';
 import type { Dialect } from '../db/connect.ts';
-import { getOrCreate, isoDate, isSelectedSubmission, type ResolvedFilter, weekStartOf } from './query.ts';
+import { getOrCreate, isoDate, isSelectedSubmission, type ResolvedFilter } from './query.ts';
 import { refreshAnalytics } from './refresh-rollups.ts';
 import type { AnalyticsDb } from './tables.ts';
 
@@ -42,21 +41,17 @@ export async function computeFunnel(
   filter: ResolvedFilter,
 ): Promise<FunnelResult> {
   await refreshAnalytics(db, dialect);
-  const furthest = sql<number>`case
-    when f.accepted_at is not null then 7 when f.decided_at is not null then 6
-    when f.scored_at is not null then 5 when f.submitted_at is not null then 4
-    when f.prescore_at is not null then 3 when f.manifest_at is not null then 2
-    when f.file_at is not null then 1 else 0 end`;
+  // Stored group keys (the rollup's cohort week and furthest step), read in the order of their covering index.
   const rows = await db
     .selectFrom('analytics_submission_fact as f')
     .where((eb) => isSelectedSubmission(eb, filter, 'f'))
     .select([
-      weekStartOf('f.created_at').as('week'),
+      'f.created_week as week',
       'f.request_id',
-      furthest.as('furthest'),
+      'f.furthest_step as furthest',
       (eb) => eb.fn.countAll<number>().as('n'),
     ])
-    .groupBy([weekStartOf('f.created_at'), 'f.request_id', furthest])
+    .groupBy(['f.created_week', 'f.request_id', 'f.furthest_step'])
     .execute();
 
   const total = new Array<number>(FUNNEL_STEPS.length).fill(0);

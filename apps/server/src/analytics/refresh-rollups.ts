@@ -1,20 +1,29 @@
 import { type Expression, type RawBuilder, sql } from 'kysely';
 import type { Dialect } from '../db/connect.ts';
-import type { AnalyticsDb, DecisionFactTable, SubmissionFactTable } from './tables.ts';
+import { weekStart } from './query.ts';
+import type { AnalyticsDb, DecisionFactTable, SubmissionFactTable, ValidationFactTable } from './tables.ts';
 
-// The rollup is a cache of the event log (and of the version rows its events name), never a second source of
-// truth. analytics_submission_fact folds each submission's events into who/when/which request, first-times,
-// last activity, its latest scored version and its accepted version. Every column is an idempotent merge
-// (min, max, latest by time, highest version number), so reading an event twice changes nothing and two
-// processes refreshing at once cannot corrupt it. `rebuildAnalytics` empties it and replays everything.
+// The rollups are a cache of the event log (and of the version rows its events name), never a second source
+// of truth. analytics_submission_fact folds each submission's events into who/when/which request, first-times,
+// last activity, its latest scored version and its accepted version; analytics_decision_fact and
+// analytics_validation_fact hold one row per decided version and per validation failure. Every column is an
+// idempotent merge (min, max, latest by time, highest version number; a row keyed by the version or event
+// it comes from is written once), so reading an event twice changes nothing and two processes refreshing at
+// once cannot corrupt them. The one derived column, `submitted_rank`, is recomputed from the facts for every
+// contributor a refresh touched. `rebuildAnalytics` empties them and replays everything.
 
 const CURSOR = 'submission_fact';
 const EVENT_PAGE = 20_000;
 const UPSERT_CHUNK = 500;
 const VERSION_CHUNK = 1_000;
+/** Contributors renumbered per statement. */
+const RANK_CHUNK = 500;
 /** Ids skipped by a refresh are re-read for this long, in case their transaction commits late. */
 const GAP_TTL_MS = 60_000;
 const MAX_GAPS = 10_000;
+/** Events folded at once after which statistics are refreshed (and, on PostgreSQL, dead rows vacuumed). */
+const LARGE_FOLD = 50_000;
+const ROLLUP_TABLES = ['analytics_submission_fact', 'analytics_decision_fact', 'analytics_validation_fact'];
 
 /** Finding codes (packages/quality) that mean the version fails a request's licence requirement. */
 export const LICENCE_FINDINGS: ReadonlySet<string> = new Set([
@@ -98,6 +107,7 @@ export interface VersionRead {
 }
 
 type Decision = DecisionFactTable;
+type Validation = ValidationFactTable;
 
 const emptyFact = (submissionId: string): Fact => ({
   submission_id: submissionId,
@@ -129,7 +139,29 @@ const emptyFact = (submissionId: string): Fact => ({
   accepted_rows: null,
   paid_at: null,
   paid_cents: null,
+  submitted_rank: null,
+  created_week: null,
+  furthest_step: 0,
 });
+
+/** The funnel's steps 1–7 (0 is draft started, which every submission reached), by their first-time column. */
+const STEP_COLUMNS = [
+  'file_at',
+  'manifest_at',
+  'prescore_at',
+  'submitted_at',
+  'scored_at',
+  'decided_at',
+  'accepted_at',
+] as const satisfies readonly Column[];
+
+/** The highest funnel step whose first-time column is set (0 when none is). */
+export function furthestStep(fact: Fact): number {
+  for (let step = STEP_COLUMNS.length; step >= 1; step--) {
+    if (fact[STEP_COLUMNS[step - 1]!] !== null) return step;
+  }
+  return 0;
+}
 
 const minOrNull = (a: number | null, b: number) => (a === null || b < a ? b : a);
 
@@ -160,6 +192,7 @@ export function foldEvent(
   switch (event.type) {
     case 'submission.created':
       fact.created_at = minOrNull(fact.created_at, at);
+      fact.created_week = weekStart(fact.created_at);
       fact.contributor_id = event.actor_id ?? fact.contributor_id;
       fact.request_id = event.request_id ?? fact.request_id;
       break;
@@ -213,6 +246,7 @@ export function foldEvent(
       break;
     }
   }
+  fact.furthest_step = furthestStep(fact);
 }
 
 function parseProps(text: string): Record<string, unknown> {
@@ -259,6 +293,7 @@ export async function rebuildAnalytics(db: AnalyticsDb, dialect: Dialect): Promi
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('analytics_submission_fact').execute();
     await trx.deleteFrom('analytics_decision_fact').execute();
+    await trx.deleteFrom('analytics_validation_fact').execute();
     await trx.deleteFrom('analytics_cursor').execute();
   });
   gapsByDb.delete(db);
@@ -295,6 +330,7 @@ async function refreshSubmissionFacts(db: AnalyticsDb, dialect: Dialect): Promis
     gapsByDb.set(db, gaps);
   }
   const nowMs = performance.now();
+  const touched = new Set<string>();
 
   // Late commits of ids skipped earlier.
   for (const [id, seenAt] of gaps) if (nowMs - seenAt > GAP_TTL_MS) gaps.delete(id);
@@ -306,7 +342,7 @@ async function refreshSubmissionFacts(db: AnalyticsDb, dialect: Dialect): Promis
       .where('id', 'in', gapIds.slice(i, i + VERSION_CHUNK))
       .execute();
     for (const event of found) gaps.delete(Number(event.id));
-    await foldPage(db, dialect, found);
+    await foldPage(db, dialect, found, touched);
   }
 
   let position = start;
@@ -324,15 +360,19 @@ async function refreshSubmissionFacts(db: AnalyticsDb, dialect: Dialect): Promis
         gaps.set(missing, nowMs);
       position = id;
     }
-    await foldPage(db, dialect, page);
+    await foldPage(db, dialect, page, touched);
     if (page.length < EVENT_PAGE) break;
   }
 
-  // SQLite plans from statistics only after ANALYZE; refresh them after a large fold (PostgreSQL's autovacuum
-  // does this by itself).
-  if (dialect === 'sqlite' && position - start >= 50_000) {
-    await sql`analyze analytics_submission_fact`.execute(db);
-    await sql`analyze analytics_decision_fact`.execute(db);
+  // After a large fold the planners' statistics describe much smaller tables (SQLite has none until ANALYZE;
+  // PostgreSQL's autovacuum gets there later), and plans made from them can be disastrous — numbering the
+  // submissions below, or a metric. So: fresh statistics before numbering, and on PostgreSQL a vacuum after
+  // it, since every merge and renumbering leaves a dead row version behind that scans would still read.
+  const isLarge = position - start >= LARGE_FOLD;
+  if (isLarge) for (const table of ROLLUP_TABLES) await sql`analyze ${sql.table(table)}`.execute(db);
+  if (touched.size > 0) await rankSubmissions(db, touched);
+  if (isLarge && dialect === 'postgres') {
+    for (const table of ROLLUP_TABLES) await sql`vacuum ${sql.table(table)}`.execute(db);
   }
   if (position > start) {
     await db
@@ -344,7 +384,13 @@ async function refreshSubmissionFacts(db: AnalyticsDb, dialect: Dialect): Promis
 }
 
 /** Folds a page of events (reading the versions they name) and merges the result into the table. */
-async function foldPage(db: AnalyticsDb, dialect: Dialect, events: EventRead[]): Promise<void> {
+async function foldPage(
+  db: AnalyticsDb,
+  dialect: Dialect,
+  events: EventRead[],
+  /** Collects the submissions whose contributor's numbering may have changed. */
+  touched: Set<string>,
+): Promise<void> {
   if (events.length === 0) return;
   const wanted = new Set<string>();
   for (const event of events) {
@@ -374,10 +420,13 @@ async function foldPage(db: AnalyticsDb, dialect: Dialect, events: EventRead[]):
   }
   const facts = new Map<string, Fact>();
   const decisions = new Map<string, Decision>();
+  const validations: Validation[] = [];
   for (const event of events) {
     foldEvent(facts, event, versions);
     const decision = toDecision(event, versions);
     if (decision) decisions.set(decision.version_id, decision);
+    const validation = toValidation(event);
+    if (validation) validations.push(validation);
   }
   await upsertFacts(db, dialect, [...facts.values()]);
   const rows = [...decisions.values()];
@@ -387,6 +436,73 @@ async function foldPage(db: AnalyticsDb, dialect: Dialect, events: EventRead[]):
       .insertInto('analytics_decision_fact')
       .values(rows.slice(i, i + UPSERT_CHUNK))
       .onConflict((oc) => oc.column('version_id').doNothing())
+      .execute();
+  }
+  for (let i = 0; i < validations.length; i += UPSERT_CHUNK) {
+    // Keyed by the event id: a replayed event finds its row already there.
+    await db
+      .insertInto('analytics_validation_fact')
+      .values(validations.slice(i, i + UPSERT_CHUNK))
+      .onConflict((oc) => oc.column('event_id').doNothing())
+      .execute();
+  }
+  // A submission's rank among its contributor's submissions changes when it is submitted (or when its
+  // `submission.created`, which names the contributor, is folded after its submit).
+  for (const fact of facts.values()) {
+    if (fact.submitted_at !== null || fact.contributor_id !== null) touched.add(fact.submission_id);
+  }
+}
+
+/** The validation fact of a `validation.failed` event, or null for any other event. */
+export function toValidation(event: EventRead): Validation | null {
+  if (event.type !== 'validation.failed' || !event.submission_id) return null;
+  const count = parseProps(event.props).count;
+  return {
+    event_id: Number(event.id),
+    submission_id: event.submission_id,
+    errors: typeof count === 'number' && Number.isFinite(count) ? count : 1,
+  };
+}
+
+/**
+ * Numbers the submitted submissions of every contributor who owns one of `submissionIds`: 1, 2, … in order
+ * of first submit (ties by id), into `submitted_rank`. A pure function of the facts, so recomputing it is
+ * always safe; only rows whose rank changes are written.
+ */
+async function rankSubmissions(db: AnalyticsDb, submissionIds: Set<string>): Promise<void> {
+  const ids = [...submissionIds];
+  const contributors = new Set<string>();
+  for (let i = 0; i < ids.length; i += VERSION_CHUNK) {
+    const rows = await db
+      .selectFrom('analytics_submission_fact')
+      .select('contributor_id')
+      .distinct()
+      .where('submission_id', 'in', ids.slice(i, i + VERSION_CHUNK))
+      .where('contributor_id', 'is not', null)
+      .where('submitted_at', 'is not', null)
+      .execute();
+    for (const row of rows) if (row.contributor_id !== null) contributors.add(row.contributor_id);
+  }
+  const owners = [...contributors];
+  for (let i = 0; i < owners.length; i += RANK_CHUNK) {
+    const ranked = db
+      .selectFrom('analytics_submission_fact')
+      .where('contributor_id', 'in', owners.slice(i, i + RANK_CHUNK))
+      .where('submitted_at', 'is not', null)
+      .select([
+        'submission_id',
+        sql<number>`row_number() over (partition by contributor_id order by submitted_at, submission_id)`.as(
+          'rank',
+        ),
+      ]);
+    await db
+      .updateTable('analytics_submission_fact as f')
+      .from(ranked.as('r'))
+      .set({ submitted_rank: sql.ref('r.rank') })
+      .whereRef('f.submission_id', '=', 'r.submission_id')
+      .where((eb) =>
+        eb.or([eb('f.submitted_rank', 'is', null), eb('f.submitted_rank', '<>', eb.ref('r.rank'))]),
+      )
       .execute();
   }
 }
@@ -409,6 +525,7 @@ export function toDecision(event: EventRead, versions: Map<string, VersionRead>)
     decision: props.decision,
     reason_codes: JSON.stringify(reasons.filter((code): code is string => typeof code === 'string').sort()),
     decided_at: Number(event.at),
+    decided_week: weekStart(Number(event.at)),
     scored_at: version.scored_at === null ? null : Number(version.scored_at),
     overall: version.score_overall,
     structure: version.score_structure,
@@ -440,6 +557,8 @@ async function upsertFacts(db: AnalyticsDb, dialect: Dialect, rows: Fact[]): Pro
   const updates: Record<string, RawBuilder<unknown>> = {};
   for (const column of EARLIEST) updates[column] = earliest(column);
   updates.last_at = latest('last_at');
+  updates.created_week = earliest('created_week');
+  updates.furthest_step = latest('furthest_step');
   updates.contributor_id = sql`coalesce(${x('contributor_id')}, ${t('contributor_id')})`;
   updates.request_id = sql`coalesce(${x('request_id')}, ${t('request_id')})`;
   for (const column of ['last_finding_at', 'last_finding_code'] as const) {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   auc,
+  binScoreCounts,
   binScores,
   fitLogistic,
   predictLogistic,
   quantile,
+  quantileOfCounts,
   scoreAtProbability,
   wilsonInterval,
 } from './stats.ts';
@@ -267,6 +269,23 @@ describe('quantile', () => {
   });
 });
 
+describe('quantileOfCounts', () => {
+  it('is the quantile of the values repeated by their counts', () => {
+    const counts: [number, number][] = [
+      [1, 3],
+      [2.5, 0],
+      [4, 2],
+      [10, 1],
+    ];
+    const expanded = [1, 1, 1, 4, 4, 10];
+    for (const q of [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1]) {
+      expect(quantileOfCounts(counts, q)).toBeCloseTo(quantile(expanded, q)!, 12);
+    }
+    expect(quantileOfCounts([[5, 0]], 0.5)).toBeNull();
+    expect(() => quantileOfCounts(counts, 2)).toThrow(RangeError);
+  });
+});
+
 describe('binScores', () => {
   it('bins over 0–100 with 100 in the last bin and a Wilson interval per bin', () => {
     const scores = [0, 9.99, 10, 15, 55, 99, 100, 100];
@@ -305,6 +324,22 @@ describe('binScores', () => {
 
   it('rejects scores outside [0, 100] and a bad width', () => {
     expect(() => binScores([101], [1])).toThrow(RangeError);
+    expect(() => binScoreCounts([{ score: 101, positives: 1, negatives: 0 }])).toThrow(RangeError);
+  });
+
+  it('gives the same bins from observations grouped by score', () => {
+    const scores = [0, 12.5, 12.5, 29.9, 30, 30, 30, 99.9, 100];
+    const accepted: (0 | 1)[] = [0, 1, 0, 1, 1, 1, 0, 0, 1];
+    const groups = new Map<number, { score: number; positives: number; negatives: number }>();
+    scores.forEach((score, i) => {
+      const g = groups.get(score) ?? { score, positives: 0, negatives: 0 };
+      if (accepted[i] === 1) g.positives++;
+      else g.negatives++;
+      groups.set(score, g);
+    });
+    for (const width of [10, 30]) {
+      expect(binScoreCounts([...groups.values()], width)).toEqual(binScores(scores, accepted, width));
+    }
     expect(() => binScores([-1], [1])).toThrow(RangeError);
     expect(() => binScores([50], [1], 0)).toThrow(RangeError);
   });

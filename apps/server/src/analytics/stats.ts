@@ -210,7 +210,7 @@ export function auc(scores: number[], labels: (0 | 1)[]): number | null {
  * Fan 1996 type 7, the default of R's `quantile` and numpy's `quantile`): with h = (n − 1)q,
  * Q(q) = x₍⌊h⌋₎ + (h − ⌊h⌋)(x₍⌊h⌋₊₁₎ − x₍⌊h⌋₎), 0-based. The input must already be sorted. Null when empty.
  */
-export function quantile(sortedValues: number[], q: number): number | null {
+export function quantile(sortedValues: ArrayLike<number>, q: number): number | null {
   if (!(q >= 0 && q <= 1)) throw new RangeError(`q must be in [0, 1], got ${q}`);
   const n = sortedValues.length;
   if (n === 0) return null;
@@ -218,6 +218,30 @@ export function quantile(sortedValues: number[], q: number): number | null {
   const lower = Math.floor(h);
   const below = sortedValues[lower] ?? Number.NaN;
   const above = sortedValues[Math.min(lower + 1, n - 1)] ?? Number.NaN;
+  return below + (h - lower) * (above - below);
+}
+
+/**
+ * {@link quantile} of values given with their counts (`[value, count]`, ascending by value), as if each value
+ * were repeated `count` times. Null when the counts sum to 0.
+ */
+export function quantileOfCounts(sortedCounts: [number, number][], q: number): number | null {
+  if (!(q >= 0 && q <= 1)) throw new RangeError(`q must be in [0, 1], got ${q}`);
+  const n = sortedCounts.reduce((sum, [, count]) => sum + count, 0);
+  if (n === 0) return null;
+  const h = (n - 1) * q;
+  const lower = Math.floor(h);
+  // The values at 0-based positions `lower` and `lower + 1` of the expanded list.
+  const at = (position: number) => {
+    let seen = 0;
+    for (const [value, count] of sortedCounts) {
+      seen += count;
+      if (position < seen) return value;
+    }
+    return sortedCounts[sortedCounts.length - 1]?.[0] ?? Number.NaN;
+  };
+  const below = at(lower);
+  const above = at(Math.min(lower + 1, n - 1));
   return below + (h - lower) * (above - below);
 }
 
@@ -240,18 +264,35 @@ export function binScores(scores: number[], accepted: (0 | 1)[], binWidth = 10):
   if (scores.length !== accepted.length) {
     throw new RangeError(`${scores.length} scores but ${accepted.length} decisions`);
   }
+  return binScoreCounts(
+    scores.map((score, i) => {
+      const outcome = accepted[i];
+      if (outcome !== 0 && outcome !== 1)
+        throw new RangeError(`accepted[${i}] must be 0 or 1, got ${outcome}`);
+      return { score, positives: outcome, negatives: 1 - outcome };
+    }),
+    binWidth,
+  );
+}
+
+/**
+ * {@link binScores} on observations grouped by score: each group is a score with how many of its
+ * decisions were acceptances (`positives`) and how many were not (`negatives`).
+ */
+export function binScoreCounts(
+  groups: { score: number; positives: number; negatives: number }[],
+  binWidth = 10,
+): ScoreBin[] {
   if (!(binWidth > 0 && binWidth <= 100))
     throw new RangeError(`binWidth must be in (0, 100], got ${binWidth}`);
   const binCount = Math.ceil(100 / binWidth);
   const counts = new Array<number>(binCount).fill(0);
   const acceptances = new Array<number>(binCount).fill(0);
-  scores.forEach((score, i) => {
+  groups.forEach(({ score, positives, negatives }, i) => {
     if (!(score >= 0 && score <= 100)) throw new RangeError(`scores[${i}] must be in [0, 100], got ${score}`);
-    const outcome = accepted[i];
-    if (outcome !== 0 && outcome !== 1) throw new RangeError(`accepted[${i}] must be 0 or 1, got ${outcome}`);
     const bin = Math.min(Math.floor(score / binWidth), binCount - 1);
-    counts[bin] = (counts[bin] ?? 0) + 1;
-    acceptances[bin] = (acceptances[bin] ?? 0) + outcome;
+    counts[bin] = (counts[bin] ?? 0) + positives + negatives;
+    acceptances[bin] = (acceptances[bin] ?? 0) + positives;
   });
   return counts.map((n, bin) => {
     const hits = acceptances[bin] ?? 0;

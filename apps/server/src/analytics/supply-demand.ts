@@ -82,10 +82,12 @@ export async function computeSupplyDemand(
   if (filter.requestId !== null) requestsQuery = requestsQuery.where('r.id', '=', filter.requestId);
   const requestsPromise = requestsQuery.orderBy('r.created_at').orderBy('r.id').execute();
 
-  // One pass over the facts: supply, latest scored versions, acceptances and payments per request.
+  // One pass over the facts: supply, latest scored versions, acceptances and payments per request. The join
+  // is on an expression of the request id so that no index on the facts' request_id is used: SQLite would
+  // otherwise walk the funnel's index by skip-scan and read every fact out of order (twice as slow).
   const supplyPromise = db
     .selectFrom('analytics_submission_fact as f')
-    .innerJoin('data_request as r', 'r.id', 'f.request_id')
+    .innerJoin('data_request as r', (join) => join.on('r.id', '=', sql<string>`f.request_id || ''`))
     .where((eb) => isSelectedSubmission(eb, filter, 'f'))
     .select([
       'f.request_id',

@@ -2,15 +2,23 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 
 /**
- * The analytics rollups (migrations 0003, 0004). They are derived data, rebuildable at any time from the
+ * The analytics rollups (migrations 0003–0005). They are derived data, rebuildable at any time from the
  * event log and the version rows, so they are typed here beside the code that fills them rather than in the
  * application's `Database`.
  */
 export type AnalyticsTables = {
   analytics_submission_fact: SubmissionFactTable;
   analytics_decision_fact: DecisionFactTable;
+  analytics_validation_fact: ValidationFactTable;
   analytics_cursor: CursorTable;
 };
+
+/** One row per `validation.failed` event (0005): its error count (`props.count` when a number, else 1). */
+export interface ValidationFactTable {
+  event_id: number;
+  submission_id: string;
+  errors: number;
+}
 
 /** One row per decided version: its `version.decided` event and the scores of the version it names. */
 export interface DecisionFactTable {
@@ -22,6 +30,8 @@ export interface DecisionFactTable {
   /** JSON array of reason codes, as the event carried them. */
   reason_codes: string;
   decided_at: number;
+  /** The Monday 00:00 UTC of `decided_at` (0005). */
+  decided_week: number;
   scored_at: number | null;
   overall: number | null;
   structure: number | null;
@@ -36,6 +46,13 @@ export interface SubmissionFactTable {
   contributor_id: string | null;
   request_id: string | null;
   created_at: number | null;
+  /** The Monday 00:00 UTC of `created_at`, the funnel's cohort (0005). */
+  created_week: number | null;
+  /**
+   * The funnel's furthest step (0 draft started … 7 accepted): the highest of its first-time columns that is
+   * set. Merged as a maximum, since the union of two sets of steps reaches the higher of their furthest (0005).
+   */
+  furthest_step: number;
   /** min(at) of `submission.created` and `draft.started`. */
   draft_at: number | null;
   file_at: number | null;
@@ -70,6 +87,11 @@ export interface SubmissionFactTable {
   /** The earliest `ledger.paid`: when, and its reward in cents. */
   paid_at: number | null;
   paid_cents: number | null;
+  /**
+   * The submission's number among its contributor's submitted submissions, ordered by first submit (then
+   * id); null until submitted. Recomputed per contributor by each refresh that touches one (0005).
+   */
+  submitted_rank: number | null;
 }
 
 /** How far a rollup has read a source (the event id). */

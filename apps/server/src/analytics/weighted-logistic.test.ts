@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auc, fitLogistic } from './stats.ts';
-import { fitGroupedLogistic, groupedAuc } from './weighted-logistic.ts';
+import { fitGroupedLogistic, fitLogisticDesign, groupedAuc, splitAuc } from './weighted-logistic.ts';
 
 // A deterministic pseudo-random data set: scores on a 0.1 grid, outcomes from a known curve.
 function sample(n: number, dims: number) {
@@ -55,6 +55,42 @@ describe('fitGroupedLogistic', () => {
     grouped.coefficients.forEach((b, j) => {
       expect(b).toBeCloseTo(reference.coefficients[j]!, 6);
     });
+  });
+});
+
+describe('fitLogisticDesign', () => {
+  it('is fitGroupedLogistic on a flat design with the intercept column', () => {
+    const { x, y } = sample(2000, 3);
+    const design = new Float64Array(x.flatMap((row) => [1, ...row]));
+    const flat = fitLogisticDesign({
+      design,
+      predictors: 3,
+      successes: Float64Array.from(y),
+      trials: new Float64Array(y.length).fill(1),
+    });
+    expect(flat).toEqual(fitGroupedLogistic({ x, successes: y, trials: y.map(() => 1) }));
+    expect(() =>
+      fitLogisticDesign({
+        design,
+        predictors: 2,
+        successes: Float64Array.from(y),
+        trials: Float64Array.from(y),
+      }),
+    ).toThrow(RangeError);
+  });
+});
+
+describe('splitAuc', () => {
+  it('equals the rank AUC, ties counted ½', () => {
+    const { x, y } = sample(3000, 1);
+    // Coarse scores, so that many tie within and across the classes.
+    const scores = x.map((row) => Math.round(row[0]! / 5));
+    const positives = Float64Array.from(scores.filter((_, i) => y[i] === 1));
+    const negatives = Float64Array.from(scores.filter((_, i) => y[i] === 0));
+    expect(splitAuc(positives, negatives)).toBeCloseTo(auc(scores, y)!, 12);
+    // By hand: positives {1, 3}, negatives {1, 2}: (½ + 2) / 4.
+    expect(splitAuc(Float64Array.of(3, 1), Float64Array.of(2, 1))).toBe(0.625);
+    expect(splitAuc(Float64Array.of(1), new Float64Array())).toBeNull();
   });
 });
 

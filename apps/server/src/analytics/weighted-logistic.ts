@@ -27,9 +27,6 @@ export function fitGroupedLogistic(
   data: GroupedObservations,
   options: { ridge?: number; maxIterations?: number; tolerance?: number } = {},
 ): WeightedFit {
-  const ridge = options.ridge ?? 0;
-  const maxIterations = options.maxIterations ?? 100;
-  const tolerance = options.tolerance ?? 1e-10;
   const n = data.x.length;
   if (n === 0) throw new RangeError('cannot fit a logistic regression to no observations');
   const k = (data.x[0]?.length ?? 0) + 1;
@@ -41,76 +38,105 @@ export function fitGroupedLogistic(
     design[i * k] = 1;
     for (let j = 1; j < k; j++) design[i * k + j] = row[j - 1] ?? 0;
   }
-  const s = Float64Array.from(data.successes);
-  const t = Float64Array.from(data.trials);
+  return fitLogisticDesign(
+    {
+      design,
+      predictors: k - 1,
+      successes: Float64Array.from(data.successes),
+      trials: Float64Array.from(data.trials),
+    },
+    options,
+  );
+}
 
-  const objective = (beta: Float64Array) => {
+/**
+ * {@link fitGroupedLogistic} on a flat design: row i is `design[i·(p+1) … i·(p+1)+p]`, a 1 (the intercept)
+ * then its p predictors. For many rows (every decision's three dimension scores) this spares an array per row.
+ */
+export function fitLogisticDesign(
+  data: { design: Float64Array; predictors: number; successes: Float64Array; trials: Float64Array },
+  options: { ridge?: number; maxIterations?: number; tolerance?: number } = {},
+): WeightedFit {
+  const ridge = options.ridge ?? 0;
+  const maxIterations = options.maxIterations ?? 100;
+  const tolerance = options.tolerance ?? 1e-10;
+  const { design, successes: s, trials: t } = data;
+  const k = data.predictors + 1;
+  const n = s.length;
+  if (n === 0) throw new RangeError('cannot fit a logistic regression to no observations');
+  if (design.length !== n * k || t.length !== n) {
+    throw new RangeError(`a design of ${design.length} values does not hold ${n} rows of ${k}`);
+  }
+
+  // One pass over the rows gives the penalised log-likelihood, its gradient and the information matrix at β:
+  // the line search's evaluation of an accepted step is the next Newton step's too.
+  const evaluate = (beta: Float64Array) => {
     let value = 0;
-    for (let i = 0; i < n; i++) {
-      let eta = 0;
-      for (let j = 0; j < k; j++) eta += (design[i * k + j] ?? 0) * (beta[j] ?? 0);
-      // log p = −log(1 + e^−η), log(1 − p) = −log(1 + e^η), computed stably.
-      const logP = -softplus(-eta);
-      const logQ = -softplus(eta);
-      value += (s[i] ?? 0) * logP + ((t[i] ?? 0) - (s[i] ?? 0)) * logQ;
-    }
-    let penalty = 0;
-    for (let j = 1; j < k; j++) penalty += (beta[j] ?? 0) ** 2;
-    return value - (ridge / 2) * penalty;
-  };
-
-  let beta: Float64Array = new Float64Array(k);
-  let current = objective(beta);
-  let iterations = 0;
-  let converged = false;
-  let information = new Float64Array(k * k);
-  for (; iterations < maxIterations; ) {
     const gradient = new Float64Array(k);
-    information = new Float64Array(k * k);
+    const information = new Float64Array(k * k);
     for (let i = 0; i < n; i++) {
+      const row = i * k;
       let eta = 0;
-      for (let j = 0; j < k; j++) eta += (design[i * k + j] ?? 0) * (beta[j] ?? 0);
-      const p = 1 / (1 + Math.exp(-eta));
-      const residual = (s[i] ?? 0) - (t[i] ?? 0) * p;
-      const w = (t[i] ?? 0) * p * (1 - p);
+      for (let j = 0; j < k; j++) eta += (design[row + j] as number) * (beta[j] as number);
+      // With e = e^−|η|: log p = −log(1 + e^−η) and log(1 − p) = log p − η, computed stably; p likewise.
+      const e = Math.exp(-Math.abs(eta));
+      const l = Math.log1p(e);
+      const logP = eta >= 0 ? -l : eta - l;
+      const p = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
+      const si = s[i] as number;
+      const ti = t[i] as number;
+      value += si * logP + (ti - si) * (logP - eta);
+      const residual = si - ti * p;
+      const w = ti * p * (1 - p);
       for (let a = 0; a < k; a++) {
-        const xa = design[i * k + a] ?? 0;
-        gradient[a] = (gradient[a] ?? 0) + xa * residual;
+        const xa = design[row + a] as number;
+        gradient[a] = (gradient[a] as number) + xa * residual;
+        const wxa = w * xa;
         for (let b = 0; b <= a; b++)
-          information[a * k + b] = (information[a * k + b] ?? 0) + w * xa * (design[i * k + b] ?? 0);
+          information[a * k + b] = (information[a * k + b] as number) + wxa * (design[row + b] as number);
       }
     }
     for (let a = 0; a < k; a++)
-      for (let b = 0; b < a; b++) information[b * k + a] = information[a * k + b] ?? 0;
+      for (let b = 0; b < a; b++) information[b * k + a] = information[a * k + b] as number;
+    let penalty = 0;
     for (let j = 1; j < k; j++) {
-      information[j * k + j] = (information[j * k + j] ?? 0) + ridge;
-      gradient[j] = (gradient[j] ?? 0) - ridge * (beta[j] ?? 0);
+      const bj = beta[j] as number;
+      penalty += bj * bj;
+      information[j * k + j] = (information[j * k + j] as number) + ridge;
+      gradient[j] = (gradient[j] as number) - ridge * bj;
     }
-    const step = solve(information, gradient, k);
+    return { value: value - (ridge / 2) * penalty, gradient, information };
+  };
+
+  let beta: Float64Array = new Float64Array(k);
+  let current = evaluate(beta);
+  let iterations = 0;
+  let converged = false;
+  for (; iterations < maxIterations; ) {
+    const step = solve(current.information, current.gradient, k);
     if (!step) break;
-    let accepted: Float64Array | null = null as Float64Array | null;
-    let next = current;
+    let accepted: { beta: Float64Array; at: ReturnType<typeof evaluate> } | null = null;
     for (let halving = 0, scale = 1; halving < 40; halving++, scale /= 2) {
       const candidate = beta.map((b, j) => b + scale * (step[j] ?? 0));
-      const value = objective(candidate);
-      if (Number.isFinite(value) && value >= current - 1e-12 * Math.abs(current)) {
-        accepted = candidate;
-        next = value;
+      const at = evaluate(candidate);
+      if (Number.isFinite(at.value) && at.value >= current.value - 1e-12 * Math.abs(current.value)) {
+        accepted = { beta: candidate, at };
         break;
       }
     }
     if (!accepted) break;
     iterations++;
-    const isSmall = accepted.every(
+    const isSmall = accepted.beta.every(
       (b, j) => Math.abs(b - (beta[j] ?? 0)) <= tolerance * Math.max(1, Math.abs(b)),
     );
-    beta = accepted;
-    current = next;
+    beta = accepted.beta;
+    current = accepted.at;
     if (isSmall) {
       converged = true;
       break;
     }
   }
+  const information = current.information;
   const inverse = invert(information, k);
   return {
     coefficients: [...beta],
@@ -121,8 +147,6 @@ export function fitGroupedLogistic(
     converged,
   };
 }
-
-const softplus = (x: number) => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x)));
 
 /** Solves A·x = b (A symmetric positive definite, k ≤ 5) by Gaussian elimination with partial pivoting. */
 function solve(matrix: Float64Array, rhs: Float64Array, k: number): Float64Array | null {
@@ -195,4 +219,30 @@ export function groupedAuc(groups: { score: number; positives: number; negatives
     below += neg;
   }
   return sum / (positives * negatives);
+}
+
+/**
+ * The same AUC for observations of one trial each, given as the scores of the positives and of the
+ * negatives: Σ over positives of (negatives below + ½ negatives equal) / (P·N). Sorting two typed arrays
+ * keeps it fast for every decision's fitted probability. Null when a class is empty.
+ */
+export function splitAuc(positives: Float64Array, negatives: Float64Array): number | null {
+  if (positives.length === 0 || negatives.length === 0) return null;
+  const pos = Float64Array.from(positives).sort();
+  const neg = Float64Array.from(negatives).sort();
+  let below = 0;
+  let sum = 0;
+  for (let i = 0; i < pos.length; ) {
+    const score = pos[i] as number;
+    let ties = 0;
+    while (i < pos.length && pos[i] === score) {
+      ties++;
+      i++;
+    }
+    while (below < neg.length && (neg[below] as number) < score) below++;
+    let equal = 0;
+    while (below + equal < neg.length && neg[below + equal] === score) equal++;
+    sum += ties * (below + equal / 2);
+  }
+  return sum / (pos.length * neg.length);
 }

@@ -2,12 +2,14 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as initial from './migrations/0001-initial.ts';
 import * as analyticsRollups from './migrations/0003-analytics-rollups.ts';
 import * as analyticsFacts from './migrations/0004-analytics-facts.ts';
+import * as analyticsRankValidation from './migrations/0005-analytics-rank-validation.ts';
 
 /** Every migration, in order. Imported statically so a bundle or a worker sees the same list. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0003-analytics-rollups': analyticsRollups,
   '0004-analytics-facts': analyticsFacts,
+  '0005-analytics-rank-validation': analyticsRankValidation,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -7,6 +7,7 @@ import { healthRouter } from './health.ts';
 import { ledgerRouter } from './ledger.ts';
 import { requestRouter } from './request.ts';
 import { reviewRouter } from './review.ts';
+import { simulationRouter } from './simulation.ts';
 import { submissionRouter } from './submission.ts';
 
 export const appRouter = router({
@@ -18,6 +19,7 @@ export const appRouter = router({
   ledger: ledgerRouter,
   request: requestRouter,
   review: reviewRouter,
+  simulation: simulationRouter,
   submission: submissionRouter,
 });
 

@@ -1,13 +1,15 @@
 // npm run simulate -- --contributors 300 --orgs 4 --days 60 --seed 1 [--url http://localhost:3000] [--prescore off]
 //
 // Without --url the simulator starts its own Assay (fresh SQLite in a temporary folder, or DATABASE_URL) in
-// this process, with simulated time. With --url it drives that server and its wall clock; pass the operator
-// made by `npm run admin -- create-operator` with --operator-email and --operator-password (or
-// ASSAY_OPERATOR_EMAIL / ASSAY_OPERATOR_PASSWORD).
+// this process, with simulated time. With --url it drives that server: on simulated time when the server was
+// started with SIMULATED_CLOCK=true, else on its wall clock (and says so). Pass the operator made by
+// `npm run admin -- create-operator` with --operator-email and --operator-password (or ASSAY_OPERATOR_EMAIL /
+// ASSAY_OPERATOR_PASSWORD).
 import { parseArgs } from 'node:util';
+import { connectClock } from './connect-clock.ts';
 import { startInProcessServer } from './in-process.ts';
-import { runSimulation, type SimulationResult } from './run-simulation.ts';
-import { installSimulatedClock, wallClock } from './sim-clock.ts';
+import { runSimulation, type SimulationResult, summaryLines } from './run-simulation.ts';
+import { installSimulatedClock } from './sim-clock.ts';
 
 const DAY = 86_400_000;
 
@@ -47,17 +49,8 @@ if (values.prescore !== 'on' && values.prescore !== 'off') {
 }
 const prescore = values.prescore === 'on';
 
-export function printResult(result: SimulationResult): void {
-  const pct = (x: number, of: number) => (of === 0 ? '–' : `${((100 * x) / of).toFixed(1)}%`);
-  console.log(
-    `drafts ${result.drafts}, abandoned ${result.abandoned} (${pct(result.abandoned, result.drafts)}), submitted ${result.submissions}, versions scored ${result.scoredVersions}, decisions ${result.decisions}, accepted ${result.accepted}`,
-  );
-  console.log(
-    `score AUC vs ground truth: ${result.scoreAuc === null ? 'n/a' : result.scoreAuc.toFixed(2)} over ${result.scoredVersions} submissions`,
-  );
-  console.log(
-    `first-submission rejection rate: ${result.firstSubmissionRejectionRate === null ? 'n/a' : result.firstSubmissionRejectionRate.toFixed(2)}`,
-  );
+function printResult(result: SimulationResult): void {
+  for (const line of summaryLines(result)) console.log(line);
 }
 
 const log = (line: string) => console.log(line);
@@ -68,21 +61,27 @@ if (values.url) {
     );
     process.exit(2);
   }
-  console.log(`Simulating against ${values.url} on its wall clock (history compressed into this run).`);
-  const result = await runSimulation({
-    url: values.url.replace(/\/$/, ''),
-    contributors,
-    orgs,
-    days,
-    seed,
-    prescore,
-    concurrency,
-    clock: wallClock(),
-    operator: { email: values['operator-email'], password: values['operator-password'] },
-    runId: `s${seed}-${Date.now().toString(36)}`,
-    log,
-  });
-  printResult(result);
+  const url = values.url.replace(/\/$/, '');
+  const operator = { email: values['operator-email'], password: values['operator-password'] };
+  const clock = await connectClock({ url, operator, days, log });
+  try {
+    const result = await runSimulation({
+      url,
+      contributors,
+      orgs,
+      days,
+      seed,
+      prescore,
+      concurrency,
+      clock,
+      operator,
+      runId: `s${seed}-${Date.now().toString(36)}`,
+      log,
+    });
+    printResult(result);
+  } finally {
+    await clock.restore();
+  }
 } else {
   // The simulated history ends now, so the metrics' "last 60 days" are the simulated ones.
   const clock = installSimulatedClock(Date.now() - days * DAY);

@@ -81,6 +81,11 @@ export interface SimulationResult {
 }
 
 interface Truth {
+  /** Orders versions the same way in every run of a seed: contributor, draft, version number. */
+  key: string;
+  /** The simulated window in which it was submitted, and in which it was decided. */
+  submittedAt: number;
+  decidedAt: number | null;
   defects: Set<Defect>;
   number: number;
   score: number | null;
@@ -91,7 +96,25 @@ interface Truth {
 interface OpenRequest {
   id: string;
   spec: SimRequest;
+  /** Its place in the population (organisation, then request), and the simulated window it was posted in. */
+  order: number;
+  postedAt: number;
 }
+
+interface AcceptedFile {
+  key: string;
+  dataset: GeneratedDataset;
+  acceptedAt: number;
+}
+
+/**
+ * What happened in windows before the current one, in a fixed order. Work due in one window runs
+ * concurrently, so what it does to shared state lands in an order that varies from run to run; reading only
+ * earlier windows' results keeps a run a function of its seed.
+ */
+const settledBefore = <T>(items: T[], at: (item: T) => number, now: number, order: (a: T, b: T) => number) =>
+  items.filter((item) => at(item) < now).sort(order);
+const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /** A discrete-event loop over simulated time: processes sleep in simulated time, never in real time. */
 class Scheduler {
@@ -137,7 +160,7 @@ class Scheduler {
       const first = this.queue[0];
       if (!first || first.at > end) return;
       this.now = Math.max(this.now, first.at);
-      this.clock.set(this.now);
+      await this.clock.set(this.now);
       const due = this.queue.filter((item) => item.at < this.now + WINDOW_MS);
       this.queue = this.queue.filter((item) => item.at >= this.now + WINDOW_MS);
       const idle = new Promise<void>((resolve) => {
@@ -200,7 +223,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     ? Math.floor(options.clock.now() / HOUR) * HOUR
     : options.clock.now();
   const end = start + options.days * DAY;
-  options.clock.set(start);
+  await options.clock.set(start);
   const sim = new Scheduler(start, options.clock);
   const limit = new Semaphore(options.concurrency ?? 8);
   const api = <T>(actor: Actor, run: (client: Actor['client']) => Promise<T>) =>
@@ -208,7 +231,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
 
   const truth = new Map<string, Truth>();
   const openRequests: OpenRequest[] = [];
-  const acceptedFiles: GeneratedDataset[] = [];
+  const acceptedFiles: AcceptedFile[] = [];
   const outcomes: ContributorOutcome[] = population.contributors.map((c) => ({
     skill: c.skill,
     patience: c.patience,
@@ -248,7 +271,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   log(`set up ${reviewers.length} organisations with a reviewer each`);
 
   for (const { org, actor, organisationId } of reviewers) {
-    for (const spec of org.requests) {
+    org.requests.forEach((spec, requestIndex) => {
       sim.spawn(start + spec.postedDay * DAY + HOUR, async () => {
         const input: DataRequestInput & { organisationId: string } = {
           organisationId,
@@ -270,16 +293,23 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
           deadline: null,
         };
         const request = await api(actor, (c) => c.request.create.mutate(input));
-        openRequests.push({ id: request.id, spec });
+        openRequests.push({
+          id: request.id,
+          spec,
+          order: org.index * 1000 + requestIndex,
+          postedAt: sim.now,
+        });
       });
-    }
+    });
     // The reviewer works the queue a few times a day.
     const reviewRandom = root.fork(10_000 + org.index);
     const review = async (): Promise<void> => {
       const queue = await api(actor, (c) => c.review.queue.query({ limit: 200 }));
-      for (const item of queue) {
+      const pending = queue.flatMap((item) => {
         const known = truth.get(item.versionId);
-        if (!known) continue;
+        return known ? [{ item, known, key: known.key }] : [];
+      });
+      for (const { item, known } of settledBefore(pending, (p) => p.known.submittedAt, sim.now, byKey)) {
         let decision = decideFromTruth(reviewRandom, known.defects, org.strictness);
         try {
           await api(actor, (c) =>
@@ -303,6 +333,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
         }
         known.decision = decision.decision;
         known.reasons = decision.reasonCodes;
+        known.decidedAt = sim.now;
       }
     };
     sim.spawn(start + 2 * HOUR + reviewRandom.next() * REVIEW_EVERY_MS, async () => {
@@ -366,12 +397,14 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       throw new Error(`version ${versionId} was not scored within a minute`);
     };
 
-    const waitForDecision = async (submissionId: string, versionId: string) => {
+    const waitForDecision = async (submissionId: string, versionId: string, entry: Truth) => {
       while (sim.now < end) {
         await sim.sleep(DAY * (0.5 + random.next()));
         const submission = await api(actor, (c) => c.submission.byId.query({ id: submissionId }));
         const state = submission.versions.find((v) => v.id === versionId)?.state;
-        if (state === 'accepted' || state === 'rejected' || state === 'changes_requested') return state;
+        const isFinal = state === 'accepted' || state === 'rejected' || state === 'changes_requested';
+        // A decision made in this same window is seen at the next look, whichever call finished first.
+        if (isFinal && entry.decidedAt !== null && entry.decidedAt < sim.now) return state;
       }
       return null;
     };
@@ -382,7 +415,13 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
         isSignedUp = true;
       }
       const r = random.fork(draftIndex);
-      const request = openRequests.length > 0 && r.chance(0.85) ? r.pick(openRequests) : null;
+      const visible = settledBefore(
+        openRequests,
+        (o) => o.postedAt,
+        sim.now,
+        (a, b) => a.order - b.order,
+      );
+      const request = visible.length > 0 && r.chance(0.85) ? r.pick(visible) : null;
       const spec: RequestSpec = request?.spec ?? {
         labels: ['yes', 'no'],
         minRows: 30,
@@ -398,11 +437,12 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
         if (r.chance(0.5)) await send(submissionId, [{ type: 'draft.abandoned' }]);
       };
 
-      const copy = contributor.honesty < 0.5 && acceptedFiles.length > 0 && r.chance(1 - contributor.honesty);
+      const copyable = settledBefore(acceptedFiles, (f) => f.acceptedAt, sim.now, byKey);
+      const copy = contributor.honesty < 0.5 && copyable.length > 0 && r.chance(1 - contributor.honesty);
       const uniqueness = `${runId}-${contributor.index}-${draftIndex}`;
       let defects = copy ? new Set<Defect>(['copied']) : drawDefects(r, contributor.skill);
       let dataset = copy
-        ? { ...r.pick(acceptedFiles), defects: new Set<Defect>(['copied']) }
+        ? { ...r.pick(copyable).dataset, defects: new Set<Defect>(['copied']) }
         : generateDataset(r, spec, defects, uniqueness);
 
       await sim.sleep(r.exponential(8 * MINUTE));
@@ -467,15 +507,24 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
           c.submission.submit.mutate({ versionId: currentVersion, idempotencyKey: `sim-${currentVersion}` }),
         );
         if (number === 1) outcome.submitted++;
-        const entry: Truth = { defects: new Set(defects), number, score: null, decision: null, reasons: [] };
+        const entry: Truth = {
+          key: `${String(contributor.index).padStart(6, '0')}-${String(draftIndex).padStart(3, '0')}-${number}`,
+          submittedAt: sim.now,
+          decidedAt: null,
+          defects: new Set(defects),
+          number,
+          score: null,
+          decision: null,
+          reasons: [],
+        };
         truth.set(currentVersion, entry);
         entry.score = await waitForScore(submissionId, currentVersion);
-        const state = await waitForDecision(submissionId, currentVersion);
+        const state = await waitForDecision(submissionId, currentVersion, entry);
         if (state === null) return;
         outcome.decided++;
         if (state === 'accepted') {
           outcome.accepted++;
-          if (!copy) acceptedFiles.push(dataset);
+          if (!copy) acceptedFiles.push({ key: entry.key, dataset, acceptedAt: sim.now });
           return;
         }
         if (state === 'rejected' || copy || !r.chance(0.4 + 0.5 * contributor.patience)) return;
@@ -549,4 +598,14 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       reviewer: firstReviewer ? { email: (firstReviewer as Actor).email, password: PASSWORD } : null,
     },
   };
+}
+
+/** The lines a run ends with: what happened, the score's AUC against the ground truth, first-submission rejection. */
+export function summaryLines(result: SimulationResult): string[] {
+  const pct = (x: number, of: number) => (of === 0 ? '–' : `${((100 * x) / of).toFixed(1)}%`);
+  return [
+    `drafts ${result.drafts}, abandoned ${result.abandoned} (${pct(result.abandoned, result.drafts)}), submitted ${result.submissions}, versions scored ${result.scoredVersions}, decisions ${result.decisions}, accepted ${result.accepted}`,
+    `score AUC vs ground truth: ${result.scoreAuc === null ? 'n/a' : result.scoreAuc.toFixed(2)} over ${result.scoredVersions} submissions`,
+    `first-submission rejection rate: ${result.firstSubmissionRejectionRate === null ? 'n/a' : result.firstSubmissionRejectionRate.toFixed(2)}`,
+  ];
 }
