@@ -84,7 +84,11 @@ const metrics = {
   funnel: () => computeFunnel(adb, dialect, filter),
   friction: () => computeFriction(adb, dialect, filter, { idleHours: 72 }),
   acceptanceCurve: () =>
-    computeAcceptanceCurve(adb, dialect, filter, { targetAcceptance: 0.8, binWidth: 10 }),
+    computeAcceptanceCurve(adb, dialect, filter, {
+      targetAcceptance: 0.8,
+      binWidth: 10,
+      enterpriseGradeThreshold: 70,
+    }),
   supplyDemand: () => computeSupplyDemand(adb, dialect, filter),
 };
 const only = process.argv[2];

@@ -82,5 +82,7 @@ describe('a small simulation, seen through the metrics', () => {
     const friction = await operator.analytics.friction.query({ idleHours: 72 });
     expect(friction.abandonment.abandoned).toBeGreaterThan(0);
     expect(friction.abandonment.lastFields.length).toBeGreaterThan(0);
+    // Some give up after a pre-score below enterprise grade, so the dashboard's chart has findings to show.
+    expect(friction.abandonment.lastFindings.length).toBeGreaterThan(0);
   });
 });

@@ -262,7 +262,8 @@ describe.each(dialects)('analytics on %s', (dialect) => {
   let data: Seed;
 
   beforeAll(async () => {
-    app = await startTestApp(dialect);
+    // Not the default (70), so the curve's threshold is seen to come from the server's configuration.
+    app = await startTestApp(dialect, { ENTERPRISE_GRADE_THRESHOLD: '65' });
     operator = await createOperator(app);
     contributor = await app.signUp();
     const other = await app.signUp();
@@ -371,7 +372,7 @@ describe.each(dialects)('analytics on %s', (dialect) => {
   it('acceptance curve: Wilson bins, logistic fit, score at target, AUC, weekly, nth submission', async () => {
     const curve = await operator.client.analytics.acceptanceCurve.query({ targetAcceptance: 0.8 });
     // Observations (overall, accepted): S1 (80, 1), S2v1 (40, 0), S2v2 (70, 1), S5 (55, 0), S6 (50, 1).
-    expect(curve).toMatchObject({ decisions: 5, accepted: 3 });
+    expect(curve).toMatchObject({ decisions: 5, accepted: 3, enterpriseGradeThreshold: 65 });
     const nonEmpty = curve.bins.filter((bin) => bin.n > 0).map((bin) => [bin.low, bin.n, bin.accepted]);
     expect(nonEmpty).toEqual([
       [40, 1, 0],

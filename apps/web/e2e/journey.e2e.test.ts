@@ -235,6 +235,8 @@ describe('the journeys of the three roles', () => {
     await page.goto(`${app.url}/operator`);
     await page.getByTestId('curve-summary').filter({ hasText: '1 accepted' }).waitFor({ timeout: 30_000 });
     await page.getByTestId('chart-funnel').locator('svg').first().waitFor();
+    // The acceptance curve marks the server's enterprise-grade threshold (70 by default).
+    await page.getByTestId('chart-acceptance').getByText('enterprise grade').waitFor();
     await shot(page, 'operator-dashboard');
   });
 

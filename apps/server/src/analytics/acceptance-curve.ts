@@ -39,6 +39,12 @@ export interface AcceptanceCurveResult {
   /** P(accept | structure, context, provenance): β₀, β_structure, β_context, β_provenance. */
   dimensionFit: (CurveFit & { auc: number | null }) | null;
   targetAcceptance: number;
+  /**
+   * The server's ENTERPRISE_GRADE_THRESHOLD: the overall score from which the scorer calls a report enterprise
+   * grade. Returned beside the curve so a chart can show where the score's line is drawn against where
+   * enterprises actually accept.
+   */
+  enterpriseGradeThreshold: number;
   /** The overall score at which the fitted curve reaches the target; null when it never does in [0, 100]. */
   scoreAtTarget: number | null;
   /** AUC of the overall score against accept / not accept. */
@@ -87,7 +93,7 @@ export async function computeAcceptanceCurve(
   db: AnalyticsDb,
   dialect: Dialect,
   filter: ResolvedFilter,
-  options: { targetAcceptance: number; binWidth: number },
+  options: { targetAcceptance: number; binWidth: number; enterpriseGradeThreshold: number },
 ): Promise<AcceptanceCurveResult> {
   await refreshAnalytics(db, dialect);
   const decisions = () =>
@@ -196,6 +202,7 @@ export async function computeAcceptanceCurve(
       auc: dimensionAuc(dimensionData, dimensions.coefficients),
     },
     targetAcceptance: options.targetAcceptance,
+    enterpriseGradeThreshold: options.enterpriseGradeThreshold,
     scoreAtTarget: overall ? scoreAtProbability(b0, b1, options.targetAcceptance) : null,
     auc: groupedAuc(groups),
     weekly: [...weeks.entries()]

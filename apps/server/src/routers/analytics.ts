@@ -26,16 +26,18 @@ export const analyticsRouter = router({
   ),
 
   /** Acceptance by score bin, logistic fits, score at target, AUC, weekly and learning curves. */
-  acceptanceCurve: operatorProcedure
-    .input(AcceptanceCurveInputSchema)
-    .query(({ ctx, input }) =>
-      computeAcceptanceCurve(
-        withAnalyticsTables(ctx.services.db),
-        ctx.services.dialect,
-        resolveFilter(input.filter),
-        { targetAcceptance: input.targetAcceptance, binWidth: input.binWidth },
-      ),
+  acceptanceCurve: operatorProcedure.input(AcceptanceCurveInputSchema).query(({ ctx, input }) =>
+    computeAcceptanceCurve(
+      withAnalyticsTables(ctx.services.db),
+      ctx.services.dialect,
+      resolveFilter(input.filter),
+      {
+        targetAcceptance: input.targetAcceptance,
+        binWidth: input.binWidth,
+        enterpriseGradeThreshold: ctx.services.env.ENTERPRISE_GRADE_THRESHOLD,
+      },
     ),
+  ),
 
   /** Per request supply against demand, requirement failures, budget; rejection reasons by dimension. */
   supplyDemand: operatorProcedure

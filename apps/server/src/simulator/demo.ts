@@ -51,7 +51,9 @@ Sign in as
   reviewer     ${result.accounts.reviewer?.email}   password: ${result.accounts.reviewer?.password}
   contributor  ${result.accounts.contributor?.email}   password: ${result.accounts.contributor?.password}
 
-Ctrl-C stops it; the data stays in ${dataDir}.`);
+Ctrl-C stops it; the data stays in ${dataDir}. To add more history from another terminal (on the server's
+wall clock: the demo server's clock is real time once the history is written):
+  npm run simulate -- --url http://localhost:${port} --contributors 20 --days 5 --operator-email ${app.operator.email} --operator-password '${app.operator.password}'`);
 
 const stop = async () => {
   await app.stop();

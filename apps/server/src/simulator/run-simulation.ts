@@ -485,7 +485,9 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
             .slice(0, 5)
             .map((f) => ({ type: 'finding.shown' as const, props: { code: f.code } })),
         ]);
-        if (report.scores.overall < 60 && r.chance(0.5 * (1 - contributor.patience))) return abandon();
+        // A pre-score below enterprise grade is where the impatient give up (what the operator's "findings
+        // before abandonment" chart is for).
+        if (!report.enterpriseGrade && r.chance(0.6 * (1 - contributor.patience))) return abandon();
         const fixed = fixDefects(r, defects, codes, contributor.skill, contributor.patience);
         if (fixed.size < defects.size && !copy) {
           await sim.sleep(r.exponential(15 * MINUTE) * (defects.size - fixed.size));

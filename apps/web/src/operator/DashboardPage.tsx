@@ -174,7 +174,7 @@ export function DashboardPage() {
           file="acceptance-curve"
           rows={binRows.map(({ error: _e, ...row }) => row)}
           testId="chart-acceptance"
-          caption="Acceptance rate by score bin (95% Wilson intervals), fitted logistic curve, and the score where it reaches the target"
+          caption="Acceptance rate by score bin (95% Wilson intervals), fitted logistic curve, the enterprise-grade threshold, and the score where the curve reaches the target"
         >
           <ResponsiveContainer>
             <ComposedChart margin={{ right: 10 }}>
@@ -200,12 +200,20 @@ export function DashboardPage() {
               >
                 <ErrorBar dataKey="error" width={4} stroke="#555" direction="y" />
               </Scatter>
+              {curve.data && (
+                <ReferenceLine
+                  x={curve.data.enterpriseGradeThreshold}
+                  stroke="#e8590c"
+                  strokeDasharray="4 4"
+                  label={{ value: 'enterprise grade', fontSize: 11, position: 'insideTopLeft' }}
+                />
+              )}
               {threshold !== null && (
                 <ReferenceLine
                   x={threshold}
-                  stroke="#e8590c"
-                  strokeDasharray="4 4"
-                  label={{ value: 'grade threshold', fontSize: 11 }}
+                  stroke="#868e96"
+                  strokeDasharray="2 2"
+                  label={{ value: 'target', fontSize: 11, position: 'insideBottomRight' }}
                 />
               )}
               {curve.data && (
