@@ -345,9 +345,12 @@ describe('a lost connection or a failing server', () => {
       // Retry while the server is still away: it tries (one more request) and keeps saying so.
       const before = failedPolls;
       await notice.getByRole('button', { name: 'Retry' }).click();
-      await expect.poll(() => failedPolls).toBeGreaterThan(before);
+      // (A retry is two requests a second apart: the query's own retry; expect.poll waits 1 s by default.)
+      await expect.poll(() => failedPolls, { timeout: 15_000 }).toBeGreaterThan(before);
       await expect
-        .poll(() => notice.getByRole('button', { name: 'Retry' }).getAttribute('data-loading'))
+        .poll(() => notice.getByRole('button', { name: 'Retry' }).getAttribute('data-loading'), {
+          timeout: 15_000,
+        })
         .toBeNull();
       await expect(notice.count()).resolves.toBe(1);
 
