@@ -2,6 +2,8 @@ import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ticketsCsv } from './fixtures.ts';
 import {
+  choose,
+  createPostgresDatabase,
   field,
   freshDataDir,
   launchBrowser,
@@ -11,11 +13,14 @@ import {
   signIn,
   signUp,
   startApp,
+  startScoringWorker,
   watchPage,
 } from './support.ts';
 
 // A lost connection mid-wizard keeps what was typed, says so, and syncs when the connection returns;
-// an unexpected server error says so plainly and offers a retry that works.
+// a submit made offline says so at once and works after reconnecting; an unexpected server error says
+// so plainly and offers a retry that works; a submission page whose live updates fail marks its data
+// out of date, offers a retry, and recovers by itself.
 
 const contributor = { name: 'Olga Offline', email: 'olga@example.test', password: 'offline-password-1' };
 const OFFLINE_MESSAGE = /your draft is saved on this device and will sync when you reconnect/i;
@@ -49,8 +54,9 @@ afterAll(async () => {
 });
 
 /** Creates a draft with a file attached and opens its datasheet step; returns the wizard's URL. */
-async function startDraftAtDatasheet(title: string): Promise<string> {
-  await page.goto(`${app.url}/new`);
+async function startDraftAtDatasheet(title: string, target: Page = page, url = app.url): Promise<string> {
+  const page = target;
+  await page.goto(`${url}/new`);
   await field(page, 'Dataset title').fill(title);
   await page.getByRole('button', { name: 'Start the draft' }).click();
   await page.waitForURL(/\/submissions\/[\w-]+\/edit$/);
@@ -69,6 +75,29 @@ async function waitSaved(target: Page = page) {
     .getByTestId('save-status')
     .filter({ hasText: /^Saved/ })
     .waitFor();
+}
+
+/** Fills every field the datasheet step requires (the label column and classes come from the file). */
+async function fillDatasheet(target: Page = page) {
+  await choose(target, 'Licence (SPDX identifier)', /^CC-BY-4\.0 —/, 'CC-BY-4.0');
+  await field(target, /^Description/).fill('Helpdesk tickets; one row is one ticket with its urgency.');
+  await field(target, 'How the data was collected').fill('Exported from our helpdesk, March 2025');
+  await field(target, 'Period start (YYYY-MM-DD)').fill('2025-03-01');
+  await field(target, 'Period end (YYYY-MM-DD)').fill('2025-03-31');
+  await field(target, 'Who or what is in the data').fill('Customers of a small hosting company');
+  await field(target, 'Geography').fill('EU');
+  await field(target, 'Language (e.g. en)').fill('en');
+  await field(target, 'Intended use').fill('Training a ticket triage classifier');
+  await field(target, 'Known limitations').fill('English only; one company; one month');
+  await field(target, 'How labels were assigned').fill('One agent per ticket, labeled when it was closed');
+  await field(target, 'What “text” holds').fill('Ticket body as written by the customer');
+  await field(target, 'What “urgency” holds').fill('Urgency judged by the agent');
+  await field(target, 'What “created” holds').fill('Day the ticket was opened');
+  await field(target, 'Definition of “high”').fill('Service is down for the customer');
+  await field(target, 'Definition of “low”').fill('A question or request that can wait a day');
+  await choose(target, 'Source', 'self-collected');
+  await choose(target, /^Consent basis/, 'contract');
+  await target.getByLabel(/I have the right to contribute/).check();
 }
 
 /** Opens the draft in a new browser context (nothing kept on that device): it shows the server's copy. */
@@ -181,6 +210,58 @@ describe('a lost connection or a failing server', () => {
     });
   });
 
+  it('says at once that a submit made offline did not go, keeps the draft, and submits after reconnecting', async () => {
+    const url = await startDraftAtDatasheet('Offline submit tickets');
+    await fillDatasheet();
+    await waitSaved();
+
+    await context.setOffline(true);
+    await field(page, 'Known limitations').fill('English only (changed offline, just before submitting)');
+    await page.getByRole('button', { name: 'Next: Pre-score' }).click();
+    await page.getByRole('button', { name: 'Next: Submit' }).click();
+    const submitButton = page.getByRole('button', { name: 'Submit for scoring' });
+    await submitButton.click();
+    // It used to spin until the connection came back (TanStack Query paused the requests), saying nothing.
+    const notSubmitted = page.getByTestId('not-submitted');
+    await notSubmitted.waitFor({ timeout: 5_000 });
+    await expect(notSubmitted.textContent()).resolves.toMatch(
+      /You are offline — your draft is saved on this device\. Submit again when you're back online\./,
+    );
+    await expect(submitButton.getAttribute('data-loading')).resolves.toBeNull();
+    await expect(submitButton.isEnabled()).resolves.toBe(true);
+    expect(page.url()).toBe(url);
+    shots.push(await screenshot(page, 'offline-submit-offline'));
+    // Pressing it again offline says the same, at once.
+    await submitButton.click();
+    await notSubmitted.waitFor({ timeout: 5_000 });
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('button', { name: 'Back' }).click();
+    await expect(field(page, 'Known limitations').inputValue()).resolves.toBe(
+      'English only (changed offline, just before submitting)',
+    );
+
+    await context.setOffline(false);
+    await waitSaved();
+    await page.getByRole('button', { name: 'Next: Pre-score' }).click();
+    await page.getByRole('button', { name: 'Next: Submit' }).click();
+    await submitButton.click();
+    await page.waitForURL(url.replace(/\/edit$/, ''));
+    await page.getByTestId('state').first().waitFor();
+    // What was typed offline is what was submitted.
+    const submitted = await page.evaluate(async (id) => {
+      const input = encodeURIComponent(JSON.stringify({ id }));
+      const response = await fetch(`/api/trpc/submission.byId?input=${input}`, { credentials: 'include' });
+      return ((await response.json()) as { result: { data: unknown } }).result.data;
+    }, url.split('/').at(-2));
+    expect(submitted).toMatchObject({
+      versions: [
+        {
+          manifest: { context: { limitations: 'English only (changed offline, just before submitting)' } },
+        },
+      ],
+    });
+  });
+
   it('shows an unexpected server error on a save plainly, with a retry that saves', async () => {
     await startDraftAtDatasheet('Server error tickets');
     const fail = failProcedure(
@@ -220,9 +301,90 @@ describe('a lost connection or a failing server', () => {
     await expect(alert.count()).resolves.toBe(0);
   });
 
+  // Scoring is left to separate workers (PostgreSQL, SCORING_IN_PROCESS=false) and none runs yet, so the
+  // version stays "submitted" and the page keeps polling: on SQLite the server scores a small file before
+  // the page has loaded.
+  it('marks live scoring progress out of date when its polling fails, with a retry, and recovers by itself', async () => {
+    const database = await createPostgresDatabase();
+    const dataDir = freshDataDir();
+    const pgApp = await startApp(dataDir, { DATABASE_URL: database.url, SCORING_IN_PROCESS: 'false' });
+    const pgContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    let worker: Awaited<ReturnType<typeof startScoringWorker>> | undefined;
+    try {
+      const live = await pgContext.newPage();
+      live.setDefaultTimeout(20_000);
+      const liveProblems = watchPage(live);
+      await signUp(live, pgApp.url, contributor);
+      const url = await startDraftAtDatasheet('Live progress tickets', live, pgApp.url);
+      await fillDatasheet(live);
+      await waitSaved(live);
+      await live.getByRole('button', { name: 'Next: Pre-score' }).click();
+      await live.getByRole('button', { name: 'Next: Submit' }).click();
+      await live.getByRole('button', { name: 'Submit for scoring' }).click();
+      await live.waitForURL(url.replace(/\/edit$/, ''));
+      const progress = live.getByTestId('scoring-progress');
+      await progress.filter({ hasText: 'Waiting for a scorer' }).waitFor();
+
+      // The server stops answering: the next poll fails, and the page says so instead of showing the old
+      // progress as if it were current.
+      let failedPolls = 0;
+      const cutOff = (route: Route) => {
+        if (route.request().url().includes('submission.byId')) failedPolls++;
+        return route.abort('connectionrefused');
+      };
+      await live.route('**/api/trpc/**', cutOff);
+      const notice = live.getByTestId('stale-notice');
+      await notice.waitFor();
+      const text = (await notice.textContent()) ?? '';
+      expect(text).toMatch(/Live updates failed/);
+      expect(text).toMatch(/The server cannot be reached\. What you see is from .+ and may be out of date\./);
+      expect(text).toMatch(/updates by itself/);
+      await expect(progress.textContent()).resolves.toMatch(/out of date/);
+      shots.push(await screenshot(live, 'offline-live-progress-failed'));
+
+      // Retry while the server is still away: it tries (one more request) and keeps saying so.
+      const before = failedPolls;
+      await notice.getByRole('button', { name: 'Retry' }).click();
+      // (A retry is two requests a second apart: the query's own retry; expect.poll waits 1 s by default.)
+      await expect.poll(() => failedPolls, { timeout: 15_000 }).toBeGreaterThan(before);
+      await expect
+        .poll(() => notice.getByRole('button', { name: 'Retry' }).getAttribute('data-loading'), {
+          timeout: 15_000,
+        })
+        .toBeNull();
+      await expect(notice.count()).resolves.toBe(1);
+
+      // The server answers again: the page recovers by itself (no click), and the data is current.
+      await live.unroute('**/api/trpc/**', cutOff);
+      await notice.waitFor({ state: 'detached' });
+      await expect(progress.textContent()).resolves.not.toMatch(/out of date/);
+
+      // An unexpected server error on a poll: said plainly, and Retry brings the page back.
+      const fail = failProcedure('submission.byId', 'relation "version" does not exist');
+      await live.route('**/api/trpc/**', fail);
+      await notice.waitFor();
+      await expect(notice.textContent()).resolves.toMatch(/The server ran into an unexpected problem\./);
+      await expect(notice.textContent()).resolves.not.toMatch(/relation/);
+      await live.unroute('**/api/trpc/**', fail);
+      await notice.getByRole('button', { name: 'Retry' }).click();
+      await notice.waitFor({ state: 'detached', timeout: 4_000 });
+
+      // A scorer comes: the page that recovered follows the version to its score of record.
+      worker = await startScoringWorker(dataDir, database.url);
+      await live.getByRole('heading', { name: 'Score of record' }).waitFor({ timeout: 60_000 });
+      await expect(notice.count()).resolves.toBe(0);
+      problems.push(...liveProblems);
+    } finally {
+      await worker?.stop();
+      await pgContext.close();
+      await pgApp.stop();
+      await database.drop();
+    }
+  });
+
   it('no page threw, and every screenshot shows a rendered page', () => {
     expect(problems).toEqual([]);
-    expect(shots.length).toBe(5);
+    expect(shots.length).toBe(7);
     for (const file of shots) {
       const stats = pixelStats(file);
       expect(stats.stdDev, file).toBeGreaterThan(8);

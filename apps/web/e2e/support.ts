@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 
@@ -35,11 +36,14 @@ export function freshDataDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'assay-e2e-'));
 }
 
-/** Starts the real server (API + built web app) on a free port and resolves once it logs its URL. */
-export function startApp(dataDir: string): Promise<RunningApp> {
+/**
+ * Starts the real server (API + built web app) on a free port and resolves once it logs its URL. `env`
+ * adds to its environment (e.g. `DATABASE_URL` and `SCORING_IN_PROCESS` for PostgreSQL).
+ */
+export function startApp(dataDir: string, env: Record<string, string> = {}): Promise<RunningApp> {
   const child: ChildProcess = spawn(TSX, ['apps/server/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', NODE_ENV: 'test' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -79,6 +83,92 @@ export function startApp(dataDir: string): Promise<RunningApp> {
       reject(new Error(`The server exited with ${code}:\n${output}`));
     });
   });
+}
+
+/**
+ * A scoring worker (`npm run worker`) on the same PostgreSQL database and data folder as a server
+ * started with `SCORING_IN_PROCESS=false`. Resolves once it is ready; `stop` ends it.
+ */
+export function startScoringWorker(
+  dataDir: string,
+  databaseUrl: string,
+): Promise<{ stop(): Promise<void>; log(): string }> {
+  const child: ChildProcess = spawn(TSX, ['apps/server/src/worker-main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'test',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const append = (chunk: Buffer) => {
+    output += chunk.toString();
+  };
+  child.stdout?.on('data', append);
+  child.stderr?.on('data', append);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The worker did not start in 60 s:\n${output}`)), 60_000);
+    const onExit = (code: number | null) => {
+      clearTimeout(timer);
+      reject(new Error(`The worker exited with ${code}:\n${output}`));
+    };
+    child.once('exit', onExit);
+    const check = setInterval(() => {
+      if (!output.includes('scoring worker ready')) return;
+      clearInterval(check);
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      resolve({
+        log: () => output,
+        stop: () =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    }, 100);
+    child.once('exit', () => clearInterval(check));
+  });
+}
+
+const POSTGRES_ADMIN_URL =
+  process.env.ASSAY_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/**
+ * A fresh PostgreSQL database for one journey, and its dropper. Fails (never skips) when PostgreSQL is
+ * unreachable: the journeys that need it cannot run without it.
+ */
+export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `assay_e2e_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 5_000 });
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL at ${POSTGRES_ADMIN_URL} is unreachable (set ASSAY_TEST_POSTGRES_URL): ${(error as Error).message}`,
+    );
+  }
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+      await client.connect();
+      try {
+        await client.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
 }
 
 /** Debian's Chromium, headless; never a downloaded browser. */

@@ -2,20 +2,19 @@ import '@mantine/core/styles.css';
 import '@mantine/dropzone/styles.css';
 import type { ClientEvent } from '@assay/schema';
 import { createTheme, MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, useCallback, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
+import { createQueryClient } from './lib/query-client.ts';
 import { TelemetryProvider } from './lib/telemetry-context.tsx';
 import { createApiClient, TRPCProvider } from './lib/trpc.ts';
 
 const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md' });
 
 function Root() {
-  const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: 1 } } }),
-  );
+  const [queryClient] = useState(createQueryClient);
   const [trpcClient] = useState(createApiClient);
   const sendEvents = useCallback(
     (events: ClientEvent[]) => trpcClient.event.record.mutate({ events }),

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
-import { isNetworkError, messageOf } from '../lib/errors.ts';
+import { isNetworkError, messageOf, staleDataMessage } from '../lib/errors.ts';
 
 /** An unexpected error, said plainly, with a retry. */
 export function QueryError({
@@ -25,6 +25,43 @@ export function QueryError({
             Retry
           </Button>
         )}
+      </Group>
+    </Alert>
+  );
+}
+
+/**
+ * A refetch failed while the page still shows what it loaded before: says so, marks that data as
+ * possibly out of date (with its time), and offers a retry. For pages that keep their data on a failed
+ * refetch (so nothing being read or typed disappears) instead of replacing it with {@link QueryError}.
+ */
+export function StaleDataNotice({
+  error,
+  updatedAt,
+  onRetry,
+  isRetrying = false,
+  isRetryingByItself = false,
+  title = 'Could not refresh',
+}: {
+  error: unknown;
+  /** Epoch ms of the data on screen (`dataUpdatedAt`). */
+  updatedAt: number;
+  onRetry: () => void;
+  isRetrying?: boolean;
+  /** The page polls: it says it recovers on its own when the server answers again. */
+  isRetryingByItself?: boolean;
+  title?: string;
+}) {
+  return (
+    <Alert color="yellow" title={title} role="alert" data-testid="stale-notice">
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="sm">
+          {staleDataMessage(error, updatedAt)}
+          {isRetryingByItself && ' It updates by itself as soon as the server answers again.'}
+        </Text>
+        <Button size="xs" variant="white" onClick={onRetry} loading={isRetrying}>
+          Retry
+        </Button>
       </Group>
     </Alert>
   );

@@ -16,7 +16,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { Link, useNavigate, useParams } from 'react-router';
-import { QueryError } from '../components/QueryError.tsx';
+import { QueryError, StaleDataNotice } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
@@ -25,6 +25,21 @@ type Version = RouterOutputs['submission']['byId']['versions'][number];
 
 const SCORING = new Set(['submitted', 'scoring']);
 const WITHDRAWABLE = new Set(['draft', 'submitted', 'scoring', 'scored', 'in_review']);
+const POLL_MS = 5_000;
+
+/**
+ * How often the page refetches the submission: while its latest version is being scored (the live
+ * progress arrives over SSE; polling as well means a dropped stream never leaves the page stuck on
+ * "scoring"), and while the last refetch failed, so the page recovers by itself once the server answers
+ * again. Otherwise never.
+ */
+export function pollIntervalOf(query: {
+  state: { status: string; data?: { versions: { state: string }[] } | undefined };
+}): number | false {
+  const latest = query.state.data?.versions.at(-1);
+  if (SCORING.has(latest?.state ?? '')) return POLL_MS;
+  return query.state.status === 'error' ? POLL_MS : false;
+}
 
 /** One submission: live scoring, the score of record, the decision, and a new version from feedback. */
 export function SubmissionPage() {
@@ -33,11 +48,9 @@ export function SubmissionPage() {
   const submission = useQuery({
     ...trpc.submission.byId.queryOptions({ id: submissionId }),
     refetchOnMount: 'always',
-    // The live progress arrives over SSE; polling slowly as well means a dropped stream never leaves the
-    // page stuck on "scoring".
-    refetchInterval: (query) => (SCORING.has(query.state.data?.versions.at(-1)?.state ?? '') ? 5_000 : false),
+    refetchInterval: pollIntervalOf,
   });
-  // A failed poll keeps the page; only a first load that failed shows the error instead.
+  // A failed poll keeps the page (marked out of date); only a first load that failed shows the error instead.
   if (submission.error && !submission.data)
     return <QueryError error={submission.error} onRetry={() => void submission.refetch()} />;
   if (!submission.data)
@@ -49,6 +62,7 @@ export function SubmissionPage() {
   const versions = submission.data.versions;
   const latest = versions.at(-1);
   if (!latest) return <Text>This submission has no versions.</Text>;
+  const isStale = submission.isRefetchError;
   return (
     <Stack>
       <Group justify="space-between">
@@ -58,7 +72,17 @@ export function SubmissionPage() {
           <StateBadge state={latest.state} />
         </Group>
       </Group>
-      <LatestVersion submissionId={submissionId} version={latest} />
+      {isStale && (
+        <StaleDataNotice
+          error={submission.error}
+          updatedAt={submission.dataUpdatedAt}
+          onRetry={() => void submission.refetch()}
+          isRetrying={submission.isFetching}
+          isRetryingByItself
+          title={SCORING.has(latest.state) ? 'Live updates failed' : 'Could not refresh'}
+        />
+      )}
+      <LatestVersion submissionId={submissionId} version={latest} isStale={isStale} />
       {versions.length > 1 && (
         <Card withBorder>
           <Title order={4} mb="sm">
@@ -83,7 +107,16 @@ export function SubmissionPage() {
   );
 }
 
-function LatestVersion({ submissionId, version }: { submissionId: string; version: Version }) {
+function LatestVersion({
+  submissionId,
+  version,
+  isStale,
+}: {
+  submissionId: string;
+  version: Version;
+  /** The last refetch failed: the progress shown may be out of date. */
+  isStale: boolean;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -124,10 +157,17 @@ function LatestVersion({ submissionId, version }: { submissionId: string; versio
       {isScoring && (
         <Card withBorder data-testid="scoring-progress">
           <Stack gap={4}>
-            <Text fw={600}>Scoring on the server…</Text>
+            <Text fw={600}>
+              Scoring on the server…
+              {isStale && (
+                <Text span c="orange" size="sm" ml="xs">
+                  (out of date)
+                </Text>
+              )}
+            </Text>
             <Progress
               value={progress?.totalBytes ? ((progress.bytes ?? 0) / progress.totalBytes) * 100 : 5}
-              animated
+              animated={!isStale}
               aria-label="Scoring progress"
             />
             <Text size="sm" c="dimmed">
@@ -199,7 +239,9 @@ function LatestVersion({ submissionId, version }: { submissionId: string; versio
       {newVersion.error && (
         <QueryError error={newVersion.error} onRetry={() => newVersion.mutate({ submissionId })} />
       )}
-      {withdraw.error && <QueryError error={withdraw.error} />}
+      {withdraw.error && (
+        <QueryError error={withdraw.error} onRetry={() => withdraw.mutate({ versionId: version.id })} />
+      )}
     </Stack>
   );
 }

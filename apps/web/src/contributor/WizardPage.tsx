@@ -27,10 +27,10 @@ import { loadLocalDraft, pickNewerManifest, removeLocalDraft, saveLocalDraft } f
 import {
   errorCodeOf,
   fieldErrorsOf,
-  formErrorsOf,
   isNetworkError,
   isServerFault,
   messageOf,
+  notSubmittedMessage,
 } from '../lib/errors.ts';
 import { fieldId, setIn, splitPath } from '../lib/paths.ts';
 import { useTelemetry } from '../lib/telemetry-context.tsx';
@@ -242,7 +242,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
           const current = fresh.versions.find((v) => v.id === version.id);
           if (current) serverUpdatedAt.current = current.updatedAt;
         })
-        .catch((error: Error) => setUpload({ progress: 0, status: 'error', error: error.message }));
+        .catch((error: unknown) => setUpload({ progress: 0, status: 'error', error: messageOf(error) }));
     },
     [version.id, submission.id, queryClient, trpc],
   );
@@ -313,6 +313,10 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
 
   const submit = useMutation(trpc.submission.submit.mutationOptions());
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
+  // Covers saving the last changes and the submit itself, so the button spins for both and never longer.
+  const [isSubmitting, setIsSubmitting] = useState(false);
+  // Why the last attempt stopped before the submit was sent (the last changes could not be saved).
+  const [saveFailure, setSaveFailure] = useState<{ error: unknown } | null>(null);
   const clientErrors: Record<string, string | undefined> = {};
   if (showErrors && !validation.success) {
     for (const issue of validation.error.issues) clientErrors[issue.path.join('.')] ??= issue.message;
@@ -333,19 +337,31 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
       );
       return;
     }
-    await autosave.flush();
-    submit.mutate(
-      { versionId: version.id, idempotencyKey },
-      {
-        onSuccess: async () => {
-          isSubmitted.current = true;
-          removeLocalDraft(version.id);
-          await queryClient.invalidateQueries({ queryKey: trpc.submission.pathKey() });
-          void navigate(`/submissions/${submission.id}`);
-        },
-      },
-    );
+    // Offline (or with the server unreachable) both requests fail at once (networkMode 'always', see
+    // lib/query-client.ts) and the alert below says so; the draft stays here and Submit works again at once. No
+    // automatic submit on reconnect: sending it for scoring is the contributor's decision, made again.
+    setIsSubmitting(true);
+    setSaveFailure(null);
+    submit.reset();
+    try {
+      // The server scores the manifest it has: submit only once the newest one is saved.
+      const flushed = await autosave.flush();
+      if (!flushed.isSaved) {
+        setSaveFailure({ error: flushed.error });
+        return;
+      }
+      await submit.mutateAsync({ versionId: version.id, idempotencyKey });
+      isSubmitted.current = true;
+      removeLocalDraft(version.id);
+      await queryClient.invalidateQueries({ queryKey: trpc.submission.pathKey() });
+      void navigate(`/submissions/${submission.id}`);
+    } catch {
+      // `submit.error` holds it; the alert below shows it.
+    } finally {
+      setIsSubmitting(false);
+    }
   }
+  const notSubmitted = saveFailure ?? (submit.error ? { error: submit.error } : null);
 
   const isOffline = !network.online || autosave.state === 'offline';
   const maxStep = version.file || file ? 5 : 1;
@@ -468,6 +484,14 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
         {step === 4 && (
           <Stack>
             {!source && <Text c="dimmed">Add a file first.</Text>}
+            {/* Without them the pre-score would silently leave out the request's checks. */}
+            {request.error && !request.data && (
+              <QueryError
+                error={request.error}
+                onRetry={() => void request.refetch()}
+                title="Could not load the request's requirements"
+              />
+            )}
             {previewError && !file && <Alert color="orange">{previewError}</Alert>}
             {prescore.state.status === 'running' && (
               <Stack gap={4} data-testid="prescore-progress">
@@ -533,21 +557,23 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
                 </List>
               </Alert>
             )}
-            {submit.error && (
+            {notSubmitted && !isSubmitting && (
               <Alert
-                color={isNetworkError(submit.error) ? 'yellow' : 'red'}
+                color={isNetworkError(notSubmitted.error) ? 'yellow' : 'red'}
                 title="Not submitted"
                 role="alert"
+                data-testid="not-submitted"
               >
-                {isNetworkError(submit.error)
-                  ? 'No connection: your draft is kept. Submit again when you are back online.'
-                  : [messageOf(submit.error), ...formErrorsOf(submit.error)].join(' ')}
+                {notSubmittedMessage(notSubmitted.error, {
+                  isSaveFailure: saveFailure !== null,
+                  isOnline: network.online,
+                })}
               </Alert>
             )}
             <Group>
               <Button
                 onClick={() => void onSubmit()}
-                loading={submit.isPending}
+                loading={isSubmitting}
                 disabled={upload.status !== 'done'}
               >
                 Submit for scoring

@@ -80,4 +80,23 @@ describe('useAutosave', () => {
     await act(() => result.current.flush());
     expect(save).not.toHaveBeenCalled();
   });
+
+  // The wizard submits only what the server has: a flush that could not save must say so.
+  it('flush resolves to whether the newest value is on the server, with the error otherwise', async () => {
+    const offline = new TypeError('Failed to fetch');
+    const save = vi.fn().mockRejectedValueOnce(offline).mockResolvedValue(undefined);
+    const { result, rerender } = renderHook(({ value }) => useAutosave(value, save, { delayMs: 10_000 }), {
+      initialProps: { value: 'saved already' },
+    });
+    await expect(act(() => result.current.flush())).resolves.toEqual({ isSaved: true });
+    expect(save).not.toHaveBeenCalled();
+
+    rerender({ value: 'typed offline' });
+    await expect(act(() => result.current.flush())).resolves.toEqual({ isSaved: false, error: offline });
+    expect(result.current.state).toBe('offline');
+
+    await expect(act(() => result.current.flush())).resolves.toEqual({ isSaved: true });
+    expect(save).toHaveBeenLastCalledWith('typed offline');
+    expect(result.current.state).toBe('saved');
+  });
 });

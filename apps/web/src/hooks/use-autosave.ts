@@ -8,9 +8,14 @@ export interface AutosaveStatus {
   /** Epoch ms of the last confirmed save. */
   savedAt: number | null;
   error: unknown;
-  /** Saves now, without waiting for the debounce. */
-  flush: () => Promise<void>;
+  /**
+   * Saves now, without waiting for the debounce. Resolves to whether the newest value is on the server,
+   * with the error that stopped it otherwise: a submit must not go ahead on an older copy.
+   */
+  flush: () => Promise<FlushResult>;
 }
+
+export type FlushResult = { isSaved: true } | { isSaved: false; error: unknown };
 
 const UNSAVED = Symbol('unsaved');
 
@@ -38,31 +43,34 @@ export function useAutosave<T>(
   const saved = useRef<T | typeof UNSAVED>(isInitialSaved ? value : UNSAVED);
   const saveRef = useRef(save);
   saveRef.current = save;
-  const inFlight = useRef<Promise<void> | null>(null);
+  const inFlight = useRef<Promise<FlushResult> | null>(null);
 
-  const run = useCallback(async (): Promise<void> => {
+  const run = useCallback(async (): Promise<FlushResult> => {
     if (inFlight.current) {
       await inFlight.current;
-      if (latest.current === saved.current) return;
+      if (latest.current === saved.current) return { isSaved: true };
     }
     const snapshot = latest.current;
-    if (snapshot === saved.current) return;
+    if (snapshot === saved.current) return { isSaved: true };
     setState('saving');
-    const attempt = (async () => {
+    const attempt = (async (): Promise<FlushResult> => {
       try {
         await saveRef.current(snapshot);
         saved.current = snapshot;
         setSavedAt(Date.now());
         setError(null);
         setState(latest.current === snapshot ? 'saved' : 'pending');
+        return { isSaved: true };
       } catch (caught) {
         setError(caught);
         setState(isNetworkError(caught) ? 'offline' : 'error');
+        return { isSaved: false, error: caught };
       }
     })();
     inFlight.current = attempt;
-    await attempt;
+    const result = await attempt;
     inFlight.current = null;
+    return result;
   }, []);
 
   useEffect(() => {

@@ -1,6 +1,14 @@
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
-import { isNetworkError, isServerFault, messageOf, OFFLINE_MESSAGE, SERVER_FAULT_MESSAGE } from './errors.ts';
+import {
+  isNetworkError,
+  isServerFault,
+  messageOf,
+  notSubmittedMessage,
+  OFFLINE_MESSAGE,
+  SERVER_FAULT_MESSAGE,
+  staleDataMessage,
+} from './errors.ts';
 
 /** An error as the tRPC client builds it from the server's JSON answer. */
 function answered(code: string, httpStatus: number, message: string) {
@@ -31,5 +39,61 @@ describe('messageOf', () => {
     expect(isNetworkError(error)).toBe(true);
     expect(isServerFault(error)).toBe(false);
     expect(messageOf(error)).toBe(OFFLINE_MESSAGE);
+  });
+});
+
+describe('notSubmittedMessage', () => {
+  const unreachable = TRPCClientError.from(new TypeError('Failed to fetch'));
+
+  it('says offline, that the draft is saved, and to submit again when back online', () => {
+    const text = notSubmittedMessage(unreachable, { isSaveFailure: false, isOnline: false });
+    expect(text).toMatch(/^You are offline — your draft is saved on this device/);
+    expect(text).toMatch(/Submit again when you're back online/);
+  });
+
+  it('tells an unreachable server from being offline', () => {
+    const text = notSubmittedMessage(unreachable, { isSaveFailure: true, isOnline: true });
+    expect(text).toMatch(/^The server cannot be reached — your draft is saved on this device/);
+  });
+
+  it('says a failed save stopped the submit, without the raw exception', () => {
+    const error = answered('INTERNAL_SERVER_ERROR', 500, 'SQLITE_BUSY: database is locked');
+    const text = notSubmittedMessage(error, { isSaveFailure: true, isOnline: true });
+    expect(text).toMatch(/while saving your latest changes, so the draft was not submitted/);
+    expect(text).not.toContain('SQLITE_BUSY');
+  });
+
+  it('keeps the words of an expected submit error, with the form-level messages', () => {
+    const error = TRPCClientError.from({
+      error: {
+        message: 'The manifest is incomplete',
+        code: -32600,
+        data: {
+          code: 'BAD_REQUEST',
+          httpStatus: 400,
+          zodError: { formErrors: ['Add a file'], fieldErrors: {} },
+        },
+      },
+    });
+    expect(notSubmittedMessage(error, { isSaveFailure: false, isOnline: true })).toBe(
+      'The manifest is incomplete Add a file',
+    );
+  });
+});
+
+describe('staleDataMessage', () => {
+  const at = new Date(2026, 0, 2, 14, 5, 9).getTime();
+
+  it('names the reason and the time of the data on screen', () => {
+    const text = staleDataMessage(TRPCClientError.from(new TypeError('Failed to fetch')), at);
+    expect(text).toBe(
+      `The server cannot be reached. What you see is from ${new Date(at).toLocaleTimeString()} and may be out of date.`,
+    );
+  });
+
+  it('hides a server fault’s own text', () => {
+    const text = staleDataMessage(answered('INTERNAL_SERVER_ERROR', 500, 'connection terminated'), at);
+    expect(text).toMatch(/^The server ran into an unexpected problem\. What you see is from/);
+    expect(text).not.toContain('connection terminated');
   });
 });

@@ -67,3 +67,43 @@ export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
   return 'Something went wrong';
 }
+
+/**
+ * Why a submit did not happen, for the wizard's "Not submitted" alert. `isSaveFailure`: the draft's last
+ * changes could not be saved first, so nothing was sent for scoring. `isOnline`: the browser's own
+ * belief now, which tells "you are offline" from "the server cannot be reached".
+ */
+export function notSubmittedMessage(
+  error: unknown,
+  { isSaveFailure, isOnline }: { isSaveFailure: boolean; isOnline: boolean },
+): string {
+  if (isNetworkError(error)) {
+    return isOnline
+      ? 'The server cannot be reached — your draft is saved on this device. Submit again when the connection is back.'
+      : "You are offline — your draft is saved on this device. Submit again when you're back online.";
+  }
+  if (isSaveFailure) {
+    if (errorCodeOf(error) === 'CONFLICT')
+      return 'This draft changed in another tab, so it was not submitted. Your version is kept on this device; reload to see the newest.';
+    const reason = isServerFault(error)
+      ? 'The server ran into an unexpected problem while saving your latest changes'
+      : `Your latest changes could not be saved (${messageOf(error)})`;
+    return `${reason}, so the draft was not submitted. Nothing you typed is lost; try again in a moment.`;
+  }
+  return [messageOf(error), ...formErrorsOf(error)].join(' ');
+}
+
+/**
+ * What a page says when a refetch failed and it still shows older data: the reason, and that the data
+ * is from `updatedAt` and may be out of date.
+ */
+export function staleDataMessage(error: unknown, updatedAt: number): string {
+  const reason = isNetworkError(error)
+    ? typeof navigator !== 'undefined' && navigator.onLine === false
+      ? 'You are offline.'
+      : 'The server cannot be reached.'
+    : isServerFault(error)
+      ? 'The server ran into an unexpected problem.'
+      : messageOf(error).replace(/\.?$/, '.');
+  return `${reason} What you see is from ${new Date(updatedAt).toLocaleTimeString()} and may be out of date.`;
+}

@@ -47,7 +47,8 @@ export function DashboardPage() {
     trpc.analytics.acceptanceCurve.queryOptions({ filter, targetAcceptance: 0.8, binWidth: 10 }),
   );
   const supply = useQuery(trpc.analytics.supplyDemand.queryOptions({ filter }));
-  const error = funnel.error ?? friction.error ?? curve.error ?? supply.error;
+  // The requests only fill the filter, but an empty filter with nothing said would hide the failure.
+  const error = funnel.error ?? friction.error ?? curve.error ?? supply.error ?? requests.error;
   const threshold = curve.data?.scoreAtTarget ?? null;
 
   const funnelRows = (funnel.data?.steps ?? []).map((s) => ({
@@ -138,7 +139,9 @@ export function DashboardPage() {
         <QueryError
           error={error}
           onRetry={() =>
-            void Promise.all([funnel.refetch(), friction.refetch(), curve.refetch(), supply.refetch()])
+            void Promise.all(
+              [funnel, friction, curve, supply, requests].filter((q) => q.error).map((q) => q.refetch()),
+            )
           }
         />
       )}

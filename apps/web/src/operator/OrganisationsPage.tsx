@@ -1,6 +1,7 @@
 import { InvitationInputSchema, OrganisationInputSchema } from '@assay/schema';
 import {
   Alert,
+  Box,
   Button,
   Card,
   Code,
@@ -64,6 +65,15 @@ export function OrganisationsPage() {
             Create
           </Button>
         </Group>
+        {/* Only a name error had a place: any other failure (offline, a server fault) went unsaid. */}
+        {create.error && !fieldErrorsOf(create.error).name && (
+          <Box mt="sm">
+            <QueryError
+              error={create.error}
+              onRetry={() => nameCheck.success && create.mutate(nameCheck.data)}
+            />
+          </Box>
+        )}
       </Card>
       <Card
         withBorder

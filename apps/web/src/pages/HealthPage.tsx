@@ -1,5 +1,6 @@
-import { Alert, Card, Loader, Text, Title } from '@mantine/core';
+import { Card, Loader, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { QueryError } from '../components/QueryError.tsx';
 import { useTRPC } from '../lib/trpc.ts';
 
 /** The server's health and version, straight from the API. */
@@ -13,9 +14,11 @@ export function HealthPage() {
       </Title>
       {health.isPending && <Loader size="sm" />}
       {health.error && (
-        <Alert color="red" title="The server did not answer">
-          {health.error.message}
-        </Alert>
+        <QueryError
+          error={health.error}
+          onRetry={() => void health.refetch()}
+          title="The server did not answer"
+        />
       )}
       {health.data && (
         <Text data-testid="health">

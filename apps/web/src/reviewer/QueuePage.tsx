@@ -70,6 +70,14 @@ export function QueuePage() {
         />
       </Group>
       {queue.error && <QueryError error={queue.error} onRetry={() => void queue.refetch()} />}
+      {/* Without them the request filter is empty with nothing said. */}
+      {requests.error && !requests.data && (
+        <QueryError
+          error={requests.error}
+          onRetry={() => void requests.refetch()}
+          title="Could not load the requests to filter by"
+        />
+      )}
       {queue.data?.length === 0 && <Text c="dimmed">Nothing waiting for review.</Text>}
       {queue.data && queue.data.length > 0 && (
         <Table.ScrollContainer minWidth={640}>

@@ -204,7 +204,9 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
             onChange={(e) => set('requiresCommercialUse', e.currentTarget.checked)}
           />
           {mutation.error && Object.keys(serverErrors).length === 0 && <QueryError error={mutation.error} />}
-          {close.error && <QueryError error={close.error} />}
+          {close.error && existing && (
+            <QueryError error={close.error} onRetry={() => close.mutate({ id: existing.id })} />
+          )}
           <Group justify="space-between">
             <Button type="submit" loading={mutation.isPending}>
               {existing ? 'Save changes' : 'Post the request'}

@@ -22,7 +22,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { QueryError } from '../components/QueryError.tsx';
+import { QueryError, StaleDataNotice } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
 import { fieldErrorsOf } from '../lib/errors.ts';
@@ -49,7 +49,7 @@ export function ReviewPage() {
   const { versionId = '' } = useParams();
   const trpc = useTRPC();
   const item = useQuery(trpc.review.byId.queryOptions({ versionId }));
-  // A failed background refetch keeps the page (and a comment being typed).
+  // A failed background refetch keeps the page (and a comment being typed), marked out of date.
   if (item.error && !item.data) return <QueryError error={item.error} onRetry={() => void item.refetch()} />;
   if (!item.data)
     return (
@@ -57,7 +57,19 @@ export function ReviewPage() {
         <Loader aria-label="Loading" />
       </Center>
     );
-  return <Review key={item.data.versionId} item={item.data} />;
+  return (
+    <Stack>
+      {item.isRefetchError && (
+        <StaleDataNotice
+          error={item.error}
+          updatedAt={item.dataUpdatedAt}
+          onRetry={() => void item.refetch()}
+          isRetrying={item.isFetching}
+        />
+      )}
+      <Review key={item.data.versionId} item={item.data} />
+    </Stack>
+  );
 }
 
 function Review({ item }: { item: Item }) {

@@ -1,0 +1,50 @@
+import { MantineProvider } from '@mantine/core';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { TRPCClientError } from '@trpc/client';
+import { describe, expect, it, vi } from 'vitest';
+import { StaleDataNotice } from '../components/QueryError.tsx';
+import { pollIntervalOf } from './SubmissionPage.tsx';
+
+const withLatest = (state: string, status = 'success') => ({
+  state: { status, data: { versions: [{ state: 'draft' }, { state }] } },
+});
+
+describe('pollIntervalOf', () => {
+  it('polls while the latest version is being scored', () => {
+    expect(pollIntervalOf(withLatest('submitted'))).toBe(5_000);
+    expect(pollIntervalOf(withLatest('scoring'))).toBe(5_000);
+    expect(pollIntervalOf(withLatest('scored'))).toBe(false);
+  });
+
+  // A failed poll stopped nothing, but a failed refetch of a settled page left it stale for good.
+  it('keeps polling after a failed refetch, so the page recovers by itself', () => {
+    expect(pollIntervalOf(withLatest('scored', 'error'))).toBe(5_000);
+    expect(pollIntervalOf(withLatest('accepted', 'error'))).toBe(5_000);
+    expect(pollIntervalOf({ state: { status: 'error', data: undefined } })).toBe(5_000);
+  });
+});
+
+describe('StaleDataNotice', () => {
+  it('says the data is out of date, from when, and why; Retry calls back', () => {
+    const onRetry = vi.fn();
+    const at = new Date(2026, 0, 2, 9, 30, 0).getTime();
+    render(
+      <MantineProvider>
+        <StaleDataNotice
+          error={TRPCClientError.from(new TypeError('Failed to fetch'))}
+          updatedAt={at}
+          onRetry={onRetry}
+          isRetryingByItself
+          title="Live updates failed"
+        />
+      </MantineProvider>,
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Live updates failed');
+    expect(alert.textContent).toContain('The server cannot be reached.');
+    expect(alert.textContent).toContain(`from ${new Date(at).toLocaleTimeString()} and may be out of date`);
+    expect(alert.textContent).toContain('updates by itself');
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+});
