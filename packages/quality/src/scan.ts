@@ -494,24 +494,29 @@ async function readDelimited(texts: AsyncIterable<string>, delimiter: string, sc
   const encoder = new TextEncoder();
   let chunkBytes = new Uint8Array(0);
   let chunkView = new DataView(chunkBytes.buffer);
+  /** Records other than a data row: oversized, blank, the header. */
+  const onOtherRecord = (fields: string[], isOversized: boolean) => {
+    if (isOversized) {
+      if (!hasHeader) {
+        hasHeader = true;
+        scanner.setHeader([]);
+      }
+      ev.oversized.add(ev.rows + 1);
+      ev.rows++;
+      return;
+    }
+    if (fields.length === 1 && fields[0] === '') return; // blank line
+    hasHeader = true;
+    scanner.setHeader(fields.slice());
+    if (fields.length === 1) ev.suspectedDelimiter = guessDelimiter(fields[0]!, delimiter);
+  };
   const tokenizer = new CsvTokenizer(
     delimiter,
     {
+      // Kept small, as it is inlined into the tokenizer's loop: the rare records go to onOtherRecord.
       onRecord(fields, isOversized) {
-        if (isOversized) {
-          if (!hasHeader) {
-            hasHeader = true;
-            scanner.setHeader([]);
-          }
-          ev.oversized.add(ev.rows + 1);
-          ev.rows++;
-          return;
-        }
-        if (fields.length === 1 && fields[0] === '') return; // blank line
-        if (!hasHeader) {
-          hasHeader = true;
-          scanner.setHeader(fields.slice());
-          if (fields.length === 1) ev.suspectedDelimiter = guessDelimiter(fields[0]!, delimiter);
+        if (isOversized || !hasHeader || (fields.length === 1 && fields[0] === '')) {
+          onOtherRecord(fields, isOversized);
           return;
         }
         if (fields.length !== ev.columns.length) ev.ragged.add(ev.rows + 1);
