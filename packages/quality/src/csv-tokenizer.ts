@@ -42,11 +42,13 @@ export class CsvTokenizer {
   lfCount = 0;
   /**
    * With `isTrackingOffsets`, during `onRecord`: field `i` is `chunk.slice(fieldStarts[i], fieldEnds[i])`
-   * of the chunk being pushed, or `fieldStarts[i]` is -1 (the field began in an earlier chunk, or had
-   * doubled quotes). Lets a consumer read a field's characters in the chunk rather than in a new string.
+   * of the chunk being pushed — with each doubled quote `""` read as one `"` where `fieldIsEscaped[i]`
+   * is 1 — or `fieldStarts[i]` is -1 (the field began in an earlier chunk). Lets a consumer read a
+   * field's characters in the chunk rather than in a new string.
    */
   fieldStarts: Int32Array = new Int32Array(64);
   fieldEnds: Int32Array = new Int32Array(64);
+  fieldIsEscaped: Uint8Array = new Uint8Array(64);
 
   private readonly delimiter: string;
   private readonly delimiterCode: number;
@@ -60,6 +62,8 @@ export class CsvTokenizer {
   /** Where the open quoted field's text starts and ends in the chunk; -1 once it is not one slice of it. */
   private quotedStart = -1;
   private quotedEnd = -1;
+  /** Whether the open quoted field has a doubled quote. */
+  private isQuotedEscaped = false;
 
   constructor(
     delimiter: string,
@@ -92,6 +96,7 @@ export class CsvTokenizer {
           this.state = QUOTED;
           i++;
           this.quotedStart = i;
+          this.isQuotedEscaped = false;
           continue;
         }
         if (nextDelimiter < i) {
@@ -104,7 +109,7 @@ export class CsvTokenizer {
         }
         if (nextDelimiter < nextNewline) {
           const start = this.partial === '' ? i : -1;
-          this.addField(this.takeField(s.slice(i, nextDelimiter)), start, nextDelimiter);
+          this.addField(this.takeField(s.slice(i, nextDelimiter)), start, nextDelimiter, false);
           this.state = FIELD_START;
           i = nextDelimiter + 1;
         } else if (nextNewline < n) {
@@ -116,7 +121,7 @@ export class CsvTokenizer {
             end--;
             this.sawCr = true;
           }
-          this.addField(value, start, end);
+          this.addField(value, start, end, false);
           this.endRecord();
           i = nextNewline + 1;
         } else {
@@ -136,7 +141,7 @@ export class CsvTokenizer {
             i = n;
           } else if (s.charCodeAt(j + 1) === QUOTE) {
             this.appendPartial('"');
-            this.quotedStart = -1;
+            this.isQuotedEscaped = true;
             i = j + 2;
           } else {
             this.state = AFTER_QUOTE;
@@ -146,8 +151,8 @@ export class CsvTokenizer {
         }
       } else if (state === QUOTED_SAW_QUOTE) {
         if (s.charCodeAt(i) === QUOTE) {
+          // A doubled quote split by the chunk's end: quotedStart is -1 already (the field began earlier).
           this.appendPartial('"');
-          this.quotedStart = -1;
           this.state = QUOTED;
           i++;
         } else {
@@ -157,11 +162,11 @@ export class CsvTokenizer {
         // AFTER_QUOTE: a delimiter or a line ending must follow a closing quote.
         const c = s.charCodeAt(i);
         if (c === delimiterCode) {
-          this.addField(this.takeField(''), this.quotedStart, this.quotedEnd);
+          this.addField(this.takeField(''), this.quotedStart, this.quotedEnd, this.isQuotedEscaped);
           this.state = FIELD_START;
           i++;
         } else if (c === LF) {
-          this.addField(this.takeField(''), this.quotedStart, this.quotedEnd);
+          this.addField(this.takeField(''), this.quotedStart, this.quotedEnd, this.isQuotedEscaped);
           this.endRecord();
           i++;
         } else if (c === CR && !this.sawCr) {
@@ -186,7 +191,7 @@ export class CsvTokenizer {
     if (state === FIELD_START && this.fields.length === 0) return;
     let value = this.takeField('');
     if (state === UNQUOTED && value.charCodeAt(value.length - 1) === CR) value = value.slice(0, -1);
-    this.addField(value, -1, -1);
+    this.addField(value, -1, -1, false);
     this.sawCr = false;
     this.endRecord(true);
   }
@@ -208,7 +213,7 @@ export class CsvTokenizer {
     this.partial += text;
   }
 
-  private addField(value: string, start: number, end: number): void {
+  private addField(value: string, start: number, end: number, isEscaped: boolean): void {
     if (this.isOversized) return;
     this.recordChars += value.length;
     const index = this.fields.length;
@@ -221,16 +226,20 @@ export class CsvTokenizer {
       if (index === this.fieldStarts.length) this.growOffsets();
       this.fieldStarts[index] = start;
       this.fieldEnds[index] = end;
+      this.fieldIsEscaped[index] = isEscaped ? 1 : 0;
     }
   }
 
   private growOffsets(): void {
     const starts = new Int32Array(this.fieldStarts.length * 2);
     const ends = new Int32Array(starts.length);
+    const escaped = new Uint8Array(starts.length);
     starts.set(this.fieldStarts);
     ends.set(this.fieldEnds);
+    escaped.set(this.fieldIsEscaped);
     this.fieldStarts = starts;
     this.fieldEnds = ends;
+    this.fieldIsEscaped = escaped;
   }
 
   private markOversized(): void {

@@ -1,5 +1,9 @@
-/** Shard slots grow by half when their load passes this: 12 bytes a slot keeps it at 15–23 bytes a row. */
-const MAX_LOAD = 0.8;
+/**
+ * Shard slots grow by half when their load passes this: 12 bytes a slot keeps it at 14–21 bytes a row.
+ * Probing reads 8-byte keys only, so the longer probes of a fuller table cost little (0.85 measured as
+ * fast as 0.8 inserting 1M random keys).
+ */
+const MAX_LOAD = 0.85;
 /** The top bits of a key's high half pick one of this many shards, each its own table. */
 const SHARD_BITS = 4;
 const SHARDS = 1 << SHARD_BITS;
@@ -27,15 +31,21 @@ export class RowTable {
   storedValue = 0;
   /** What the last {@link touch} read, kept so that the reads are not optimized away. */
   touched = 0;
-  /** Per shard, three int32 a slot: the key's high and low halves, then the value (one cache line). */
+  /**
+   * Per shard, two int32 a slot: the key's high and low halves. Probing reads only these (eight slots a
+   * cache line); the values sit apart, one int32 a slot, read only when the key is found and written when
+   * it is added.
+   */
   private readonly slots: Int32Array[] = [];
+  private readonly values: Int32Array[] = [];
   private readonly capacities = new Int32Array(SHARDS);
   private readonly sizes = new Int32Array(SHARDS);
 
   constructor(initialCapacity = 4096) {
     const capacity = Math.max(16, Math.ceil(initialCapacity / SHARDS));
     for (let shard = 0; shard < SHARDS; shard++) {
-      this.slots.push(new Int32Array(capacity * 3));
+      this.slots.push(new Int32Array(capacity * 2));
+      this.values.push(new Int32Array(capacity));
       this.capacities[shard] = capacity;
     }
   }
@@ -43,7 +53,9 @@ export class RowTable {
   /** Bytes held by the table's arrays. */
   get byteLength(): number {
     let bytes = 0;
-    for (let shard = 0; shard < SHARDS; shard++) bytes += this.slots[shard]!.byteLength;
+    for (let shard = 0; shard < SHARDS; shard++) {
+      bytes += this.slots[shard]!.byteLength + this.values[shard]!.byteLength;
+    }
     return bytes;
   }
 
@@ -62,19 +74,19 @@ export class RowTable {
     const capacity = this.capacities[shard]!;
     let slot = Math.floor((hi & SLOT_BITS_MASK) * capacity * TWO_TO_MINUS_SHARD_SHIFT);
     while (true) {
-      const k = slot * 3;
+      const k = slot * 2;
       const h = slots[k]!;
       const l = slots[k + 1]!;
       if (h === 0 && l === 0) {
         slots[k] = hi;
         slots[k + 1] = lo;
-        slots[k + 2] = value;
+        this.values[shard]![slot] = value;
         this.sizes[shard]!++;
         this.size++;
         return NEW;
       }
       if (h === hi && l === lo) {
-        const stored = slots[k + 2]!;
+        const stored = this.values[shard]![slot]!;
         this.storedValue = stored;
         return stored === value ? SAME : DIFFERENT_VALUE;
       }
@@ -94,30 +106,33 @@ export class RowTable {
       const hi = his[i]!;
       const shard = hi >>> SHARD_SHIFT;
       const slot = Math.floor((hi & SLOT_BITS_MASK) * this.capacities[shard]! * TWO_TO_MINUS_SHARD_SHIFT);
-      read |= this.slots[shard]![slot * 3]!;
+      read |= this.slots[shard]![slot * 2]!;
     }
     this.touched = read;
   }
 
   private grow(shard: number): void {
     const old = this.slots[shard]!;
+    const oldValues = this.values[shard]!;
     const oldCapacity = this.capacities[shard]!;
     const capacity = Math.ceil(oldCapacity * 1.5);
-    const slots = new Int32Array(capacity * 3);
-    for (let s = 0; s < oldCapacity * 3; s += 3) {
-      const hi = old[s]!;
-      const lo = old[s + 1]!;
+    const slots = new Int32Array(capacity * 2);
+    const values = new Int32Array(capacity);
+    for (let s = 0; s < oldCapacity; s++) {
+      const hi = old[s * 2]!;
+      const lo = old[s * 2 + 1]!;
       if (hi === 0 && lo === 0) continue;
       let slot = Math.floor((hi & SLOT_BITS_MASK) * capacity * TWO_TO_MINUS_SHARD_SHIFT);
-      while (slots[slot * 3] !== 0 || slots[slot * 3 + 1] !== 0) {
+      while (slots[slot * 2] !== 0 || slots[slot * 2 + 1] !== 0) {
         slot++;
         if (slot === capacity) slot = 0;
       }
-      slots[slot * 3] = hi;
-      slots[slot * 3 + 1] = lo;
-      slots[slot * 3 + 2] = old[s + 2]!;
+      slots[slot * 2] = hi;
+      slots[slot * 2 + 1] = lo;
+      values[slot] = oldValues[s]!;
     }
     this.slots[shard] = slots;
+    this.values[shard] = values;
     this.capacities[shard] = capacity;
   }
 }

@@ -180,14 +180,15 @@ class RowScanner {
 
   /**
    * Where the CSV reader's fields sit as UTF-8: the pushed chunk's bytes when it is all ASCII (string
-   * offsets are byte offsets then), and per field its offsets in the chunk or -1 (see
-   * {@link CsvTokenizer.fieldStarts}). Without them (JSONL, a chunk with other characters) rows are hashed
+   * offsets are byte offsets then), and per field its offsets in the chunk or -1 and whether it holds
+   * doubled quotes (see {@link CsvTokenizer.fieldStarts}). Without them (JSONL, a chunk with other characters) rows are hashed
    * from their strings, to the same keys.
    */
   private chunkBytes: Uint8Array | null = null;
   private chunkView: DataView | null = null;
   private fieldStarts: Int32Array = new Int32Array(0);
   private fieldEnds: Int32Array = new Int32Array(0);
+  private fieldIsEscaped: Uint8Array = new Uint8Array(0);
 
   /** Sets the ASCII chunk whose bytes the next rows' field offsets point into, or null. */
   setChunkBytes(bytes: Uint8Array | null, view: DataView | null): void {
@@ -196,9 +197,10 @@ class RowScanner {
   }
 
   /** Sets the next row's field offsets into the chunk set by {@link setChunkBytes}. */
-  setFieldOffsets(starts: Int32Array, ends: Int32Array): void {
+  setFieldOffsets(starts: Int32Array, ends: Int32Array, isEscaped: Uint8Array): void {
     this.fieldStarts = starts;
     this.fieldEnds = ends;
+    this.fieldIsEscaped = isEscaped;
   }
 
   /** Scores one data row; `values` holds one string per file column (missing values as `''`). */
@@ -218,6 +220,7 @@ class RowScanner {
     const view = this.chunkView!;
     const starts = this.fieldStarts;
     const ends = this.fieldEnds;
+    const isEscaped = this.fieldIsEscaped;
     /** The label's place in the recent-label cache, once looked up (-2: not yet). */
     let labelRecent = -2;
     for (let c = 0; c < count; c++) {
@@ -257,8 +260,9 @@ class RowScanner {
         if (column.pii !== null) this.checkPii(value, column, rowNumber, hasDigitRun(value));
       } else if (isText[c]) {
         const start = bytes === null ? -1 : starts[c]!;
-        if (start !== -1) key.addTextBytes(bytes!, view, start, ends[c]!);
-        else key.addText(value);
+        if (start === -1) key.addText(value);
+        else if (isEscaped[c] === 0) key.addTextBytes(bytes!, view, start, ends[c]!);
+        else key.addEscapedTextBytes(bytes!, view, start, ends[c]!);
         // Only text with an `@` is searched for an e-mail address, only 8 or more digits for a number.
         if (column.pii !== null && (key.hasAt || key.digits >= 8)) {
           const hasRun = key.digits >= 8 && hasDigitRun(value);
@@ -266,7 +270,7 @@ class RowScanner {
           if (hasRun || at !== -1) this.checkPii(value, column, rowNumber, hasRun, at);
         }
       } else {
-        const start = bytes === null ? -1 : starts[c]!;
+        const start = bytes === null || isEscaped[c] !== 0 ? -1 : starts[c]!;
         if (start !== -1) key.addValueBytes(view, start, ends[c]!);
         else key.addValue(value);
       }
@@ -490,28 +494,33 @@ async function readDelimited(texts: AsyncIterable<string>, delimiter: string, sc
   const encoder = new TextEncoder();
   let chunkBytes = new Uint8Array(0);
   let chunkView = new DataView(chunkBytes.buffer);
+  /** Records other than a data row: oversized, blank, the header. */
+  const onOtherRecord = (fields: string[], isOversized: boolean) => {
+    if (isOversized) {
+      if (!hasHeader) {
+        hasHeader = true;
+        scanner.setHeader([]);
+      }
+      ev.oversized.add(ev.rows + 1);
+      ev.rows++;
+      return;
+    }
+    if (fields.length === 1 && fields[0] === '') return; // blank line
+    hasHeader = true;
+    scanner.setHeader(fields.slice());
+    if (fields.length === 1) ev.suspectedDelimiter = guessDelimiter(fields[0]!, delimiter);
+  };
   const tokenizer = new CsvTokenizer(
     delimiter,
     {
+      // Kept small, as it is inlined into the tokenizer's loop: the rare records go to onOtherRecord.
       onRecord(fields, isOversized) {
-        if (isOversized) {
-          if (!hasHeader) {
-            hasHeader = true;
-            scanner.setHeader([]);
-          }
-          ev.oversized.add(ev.rows + 1);
-          ev.rows++;
-          return;
-        }
-        if (fields.length === 1 && fields[0] === '') return; // blank line
-        if (!hasHeader) {
-          hasHeader = true;
-          scanner.setHeader(fields.slice());
-          if (fields.length === 1) ev.suspectedDelimiter = guessDelimiter(fields[0]!, delimiter);
+        if (isOversized || !hasHeader || (fields.length === 1 && fields[0] === '')) {
+          onOtherRecord(fields, isOversized);
           return;
         }
         if (fields.length !== ev.columns.length) ev.ragged.add(ev.rows + 1);
-        scanner.setFieldOffsets(tokenizer.fieldStarts, tokenizer.fieldEnds);
+        scanner.setFieldOffsets(tokenizer.fieldStarts, tokenizer.fieldEnds, tokenizer.fieldIsEscaped);
         scanner.row(fields, fields.length);
       },
       onQuoteIssue() {

@@ -145,6 +145,32 @@ describe('duplicate rows through the batched row table', () => {
   });
 });
 
+describe('quoted fields with doubled quotes', () => {
+  it('are exact duplicates or near-duplicates alike whatever the chunking (bytes or strings)', async () => {
+    const rows: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      const n = i % 50;
+      // Rows 301–350 repeat rows 1–50 exactly, rows 351–400 as near-duplicates (more quotes, other case).
+      // Rows 1–50 sit in the first 8 KiB, read as one chunk whatever the chunk size: their fields are
+      // hashed from bytes, the repeats' from bytes or strings depending on the chunking.
+      const text =
+        i >= 350
+          ? `"He said """"HI"""" to ${n}, then"`
+          : `"He said ""hi"" to ${i < 50 || i >= 300 ? n : i}, then"`;
+      rows.push(`${text},${n % 2 === 0 ? 'low' : 'high'},2025-04-01`);
+    }
+    const csv = new TextEncoder().encode(`text,urgency,created\r\n${rows.join('\r\n')}\r\n`);
+    for (const size of [7, 64, 97, 333, 1000, csv.length]) {
+      const evidence = await scanSource(chunksOf(csv, size), 'csv', GOOD_MANIFEST, {});
+      expect([evidence.duplicates.count, evidence.nearDuplicates.count, evidence.uniqueRows]).toEqual([
+        50, 50, 300,
+      ]);
+      expect(evidence.duplicates.rows[0]).toBe(301);
+      expect(evidence.nearDuplicates.rows[0]).toBe(351);
+    }
+  });
+});
+
 describe('formatCount', () => {
   it('writes whole numbers as toLocaleString("en-US") does', () => {
     fc.assert(

@@ -188,6 +188,39 @@ describe('RowKey', () => {
     );
   });
 
+  it('hashes a quoted field’s bytes with doubled quotes as it hashes its unescaped string', () => {
+    const encoder = new TextEncoder();
+    const textArb = fc.string({
+      unit: fc.constantFrom('a', 'Z', '9', ' ', ',', '"', '\n', '@', 'é', '€', '😀'),
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(fc.array(textArb, { minLength: 1, maxLength: 4 }), fc.nat(7), (texts, offset) => {
+        const fromStrings = new RowKey();
+        const fromBytes = new RowKey();
+        fromStrings.begin();
+        fromBytes.begin();
+        for (const t of texts) {
+          // The inside of the quoted CSV field, at any alignment, with quotes after it that must not count.
+          const escaped = encoder.encode(t.replaceAll('"', '""'));
+          const bytes = new Uint8Array(offset + escaped.length + 8).fill(0x22);
+          bytes.set(escaped, offset);
+          fromStrings.addText(t);
+          fromBytes.addEscapedTextBytes(bytes, new DataView(bytes.buffer), offset, offset + escaped.length);
+          expect([fromBytes.digits, fromBytes.hasAt]).toEqual([fromStrings.digits, fromStrings.hasAt]);
+        }
+        fromStrings.end();
+        fromBytes.end();
+        expect([fromBytes.hi, fromBytes.lo, fromBytes.exact]).toEqual([
+          fromStrings.hi,
+          fromStrings.lo,
+          fromStrings.exact,
+        ]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('counts digits and finds an @ in text', () => {
     key.begin();
     key.addText('call +49 (30) 1234-567 or mail a@b.de');
@@ -236,7 +269,11 @@ describe('CsvTokenizer field offsets', () => {
                 const start = tokenizer.fieldStarts[i]!;
                 if (start === -1) return;
                 checked++;
-                if (chunk.slice(start, tokenizer.fieldEnds[i]) !== value) wrong++;
+                const slice = chunk.slice(start, tokenizer.fieldEnds[i]);
+                const isEscaped = tokenizer.fieldIsEscaped[i] === 1;
+                // Flagged exactly when the slice has doubled quotes, and then read with one quote each.
+                if (isEscaped !== slice.includes('""')) wrong++;
+                if ((isEscaped ? slice.replaceAll('""', '"') : slice) !== value) wrong++;
               });
             },
             onQuoteIssue() {},
@@ -257,14 +294,15 @@ describe('CsvTokenizer field offsets', () => {
 
   it('are found for plain and quoted fields inside one chunk', () => {
     const seen: string[] = [];
-    const chunk = 'ab,"c,d",,"e""f"\r\n';
+    const chunk = 'ab,"c,d",,"e""f","g""""h"\r\n';
     const tokenizer: CsvTokenizer = new CsvTokenizer(
       ',',
       {
         onRecord(fields) {
           fields.forEach((_, i) => {
             const start = tokenizer.fieldStarts[i]!;
-            seen.push(start === -1 ? '-' : chunk.slice(start, tokenizer.fieldEnds[i]));
+            const slice = start === -1 ? '-' : chunk.slice(start, tokenizer.fieldEnds[i]);
+            seen.push(tokenizer.fieldIsEscaped[i] === 1 ? `escaped ${slice}` : slice);
           });
         },
         onQuoteIssue() {},
@@ -273,6 +311,6 @@ describe('CsvTokenizer field offsets', () => {
     );
     tokenizer.push(chunk);
     tokenizer.finish();
-    expect(seen).toEqual(['ab', 'c,d', '', '-']);
+    expect(seen).toEqual(['ab', 'c,d', '', 'escaped e""f', 'escaped g""""h']);
   });
 });
