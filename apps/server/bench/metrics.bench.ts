@@ -25,6 +25,7 @@ import { refreshAnalytics } from '../src/analytics/refresh-rollups.ts';
 import { withAnalyticsTables } from '../src/analytics/tables.ts';
 import { type DatabaseHandle, openDatabase } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { parseEnv } from '../src/env.ts';
 import { appRouter } from '../src/routers/app.ts';
 import type { Services } from '../src/services.ts';
 import { createCallerFactory } from '../src/trpc.ts';
@@ -100,7 +101,8 @@ async function timeRefresh(handle: DatabaseHandle): Promise<number> {
 
 function metricCalls(handle: DatabaseHandle): Record<Metric, () => Promise<unknown>> {
   const caller = createCallerFactory(appRouter)({
-    services: { db: handle.db, dialect: handle.dialect } as Services,
+    // The defaults (e.g. ENTERPRISE_GRADE_THRESHOLD), as a server started with no configuration has.
+    services: { db: handle.db, dialect: handle.dialect, env: parseEnv({}) } as Services,
     user: { id: 'bench-operator', email: 'op@bench', name: 'op', role: 'operator', pseudonym: 'op' },
   });
   return {
