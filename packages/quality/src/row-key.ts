@@ -127,25 +127,9 @@ export class RowKey {
     let word = 0;
     let shift = 0;
     let i = 0;
+    // Two ASCII characters a step, as addTextBytes takes two bytes; the loop below goes on from the
+    // first character that is not ASCII (or the last one).
     const keyView = this.keyView;
-    // Four ASCII characters a step while there are, as addTextBytes takes a 4-byte word; then two a
-    // step, then the loop below goes on from the first character that is not ASCII (or the last one).
-    for (; i + 3 < n; i += 4) {
-      const c0 = value.charCodeAt(i);
-      const c1 = value.charCodeAt(i + 1);
-      const c2 = value.charCodeAt(i + 2);
-      const c3 = value.charCodeAt(i + 3);
-      if ((c0 | c1 | c2 | c3) >= 0x80) break;
-      const low = PAIRS[c0 | (c1 << 8)]!;
-      const high = PAIRS[c2 | (c3 << 8)]!;
-      keyView.setUint16(k, low, true);
-      k += (low >> 16) & 3;
-      keyView.setUint16(k, high, true);
-      k += (high >> 16) & 3;
-      digits += ((low >> 18) & 3) + ((high >> 18) & 3);
-      flags |= low | high;
-      exact = Math.imul(exact ^ (c0 | (c1 << 8) | (c2 << 16) | (c3 << 24)), 0x01000193);
-    }
     for (; i + 1 < n; i += 2) {
       const first = value.charCodeAt(i);
       const second = value.charCodeAt(i + 1);
