@@ -85,6 +85,7 @@ describe.each(dialects)('data layer on %s', (dialect) => {
         '0003-analytics-rollups',
         '0004-analytics-facts',
         '0005-analytics-rank-validation',
+        '0006-analytics-cells',
       ]);
       expect((await migrateToLatest(handle.db)).applied).toEqual([]);
       const tables = (await handle.db.introspection.getTables()).map((t) => t.name);

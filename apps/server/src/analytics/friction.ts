@@ -1,5 +1,6 @@
-import { type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { Dialect } from '../db/connect.ts';
+import { emptyLastSeen } from './cell-summary.ts';
+import { exactQuantiles, inRange, selectCells, totalOf } from './cells.ts';
 import { isFiltered, isSelectedSubmission, type ResolvedFilter, sortAscending } from './query.ts';
 import { refreshAnalytics } from './refresh-rollups.ts';
 import { quantile } from './stats.ts';
@@ -66,6 +67,9 @@ const TOP = 10;
  * - *Versions until acceptance*: for each accepted submission, the number of the accepted version.
  * - *Review latency*: t(`version.decided`) − scored_at of each decided version (time queued for a reviewer once scored);
  *   median and p90.
+ *
+ * Counts come from the pre-aggregated cells (cells.ts); the quantiles are exact, reading only the durations
+ * of the histogram buckets they fall in.
  */
 export async function computeFriction(
   db: AnalyticsDb,
@@ -77,88 +81,48 @@ export async function computeFriction(
   const now = options.now ?? Date.now();
   const idleBefore = now - options.idleHours * 3_600_000;
 
-  const facts = () =>
-    db.selectFrom('analytics_submission_fact as f').where((eb) => isSelectedSubmission(eb, filter, 'f'));
-  // Independent queries run together: on PostgreSQL over several pooled connections.
-  const submitDurationsQuery = summariseDurations(
-    dialect,
-    facts().where('f.submitted_at', 'is not', null),
-    sql<number>`f.submitted_at - f.draft_at`,
-  );
+  const { cells, abandonment } = await selectCells(db, filter, { idleBefore });
+  const total = totalOf(cells);
+  const { abandoned, eligible } = abandonment ?? { eligible: 0, abandoned: emptyLastSeen() };
 
-  // One pass over the facts answers the counts, what abandoned drafts saw last and the accepted versions'
-  // numbers. It groups by the stored columns only (a few hundred groups) and counts eligibility and
-  // abandonment inside each group: grouped by computed flags instead, PostgreSQL cannot estimate the number
-  // of groups, expects one per row and sorts every row (to disk at 200,000 submissions).
-  const isEligible = sql<SqlBool>`f.created_at <= ${idleBefore}`;
-  const isAbandoned = sql<SqlBool>`(${isEligible} and f.submitted_at is null and (f.abandoned_at is not null or f.withdrawn_at is not null or f.last_at <= ${idleBefore}))`;
-  const countWhere = (test: RawBuilder<SqlBool>) => sql<number>`sum(case when ${test} then 1 else 0 end)`;
-  const groupsQuery = facts()
-    .select([
-      'f.last_finding_code',
-      'f.last_field',
-      'f.accepted_number',
-      (eb) => eb.fn.countAll<number>().as('n'),
-      countWhere(isEligible).as('eligible'),
-      countWhere(isAbandoned).as('abandoned'),
-    ])
-    .groupBy(['f.last_finding_code', 'f.last_field', 'f.accepted_number'])
-    .execute();
-
-  // Validation failures from their rollup (one row per `validation.failed` event).
-  const validationQuery = db
-    .selectFrom('analytics_validation_fact as v')
-    .$if(isFiltered(filter), (qb) =>
-      qb
-        .innerJoin('analytics_submission_fact as f', 'f.submission_id', 'v.submission_id')
-        .where((eb) => isSelectedSubmission(eb, filter, 'f')),
-    )
-    .select([
-      (eb) => eb.fn.countAll<number>().as('attempts'),
-      sql<number>`count(distinct v.submission_id)`.as('drafts'),
-      sql<number>`coalesce(sum(v.errors), 0)`.as('errors'),
-    ])
-    .executeTakeFirstOrThrow();
-
-  const latenciesQuery = summariseDurations(
-    dialect,
-    db
-      .selectFrom('analytics_decision_fact as d')
-      .where('d.scored_at', 'is not', null)
-      .$if(isFiltered(filter), (qb) =>
-        qb.where('d.submission_id', 'in', (eb) =>
-          eb
-            .selectFrom('analytics_submission_fact as f')
-            .select('f.submission_id')
-            .where((e) => isSelectedSubmission(e, filter, 'f')),
-        ),
-      ),
-    sql<number>`d.decided_at - d.scored_at`,
-  );
-
-  const [draftToSubmit, groups, validation, reviewLatency] = await Promise.all([
-    submitDurationsQuery,
-    groupsQuery,
-    validationQuery,
-    latenciesQuery,
+  // Exact quantiles: the cells' bucket counts say which bucket holds each order statistic; only that
+  // bucket's durations are read, by their index.
+  const [draftToSubmit, reviewLatency] = await Promise.all([
+    summariseDurations(total.submitBuckets, (range) =>
+      db
+        .selectFrom('analytics_submission_fact as f')
+        .select('f.submit_ms as ms')
+        .where((eb) => eb.and([inRange(eb, 'f.submit_ms', range), isSelectedSubmission(eb, filter, 'f')]))
+        .execute(),
+    ),
+    summariseDurations(total.latencyBuckets, (range) =>
+      db
+        .selectFrom('analytics_decision_fact as d')
+        .select('d.latency_ms as ms')
+        .where((eb) => inRange(eb, 'd.latency_ms', range))
+        .$if(isFiltered(filter), (qb) =>
+          qb.where('d.submission_id', 'in', (eb) =>
+            eb
+              .selectFrom('analytics_submission_fact as f')
+              .select('f.submission_id')
+              .where((e) => isSelectedSubmission(e, filter, 'f')),
+          ),
+        )
+        .execute(),
+    ),
   ]);
-  let draftCount = 0;
-  let eligibleCount = 0;
-  let abandonedCount = 0;
-  const findings = new Map<string, number>();
-  const fields = new Map<string, number>();
-  const acceptedAt = new Map<number, number>();
-  for (const row of groups) {
-    const n = Number(row.n);
-    const abandoned = Number(row.abandoned);
-    draftCount += n;
-    eligibleCount += Number(row.eligible);
-    abandonedCount += abandoned;
-    const { last_finding_code: finding, last_field: field, accepted_number: number } = row;
-    if (finding !== null && abandoned > 0) findings.set(finding, (findings.get(finding) ?? 0) + abandoned);
-    if (field !== null && abandoned > 0) fields.set(field, (fields.get(field) ?? 0) + abandoned);
-    if (number !== null) acceptedAt.set(Number(number), (acceptedAt.get(Number(number)) ?? 0) + n);
-  }
+
+  const draftCount = total.drafts;
+  const abandonedCount = abandoned.n;
+  const eligibleCount = eligible;
+  const findings = abandoned.findings;
+  const fields = abandoned.fields;
+  const acceptedAt = total.acceptedNumber;
+  const validation = {
+    errors: total.validationErrors,
+    drafts: total.draftsWithErrors,
+    attempts: total.validationAttempts,
+  };
   const errors = Number(validation.errors);
   return {
     draftToSubmit,
@@ -185,38 +149,21 @@ export async function computeFriction(
   };
 }
 
-/**
- * Median and p90 of a duration over a query's rows. PostgreSQL computes them in place with
- * `percentile_cont`, which is the type-7 (linear interpolation) quantile; SQLite has no percentile
- * function, so the durations are read and {@link summarise}d.
- */
+/** Median and p90 (type-7) of a duration, from its bucket counts and the rows of a bucket. */
 async function summariseDurations(
-  dialect: Dialect,
-  // biome-ignore lint/suspicious/noExplicitAny: a filtered query over the facts or the decisions.
-  query: SelectQueryBuilder<any, any, object>,
-  duration: RawBuilder<number>,
+  buckets: Map<number, number>,
+  readBucket: (range: { low: number | null; high: number | null }) => Promise<{ ms: unknown }[]>,
 ): Promise<DurationSummary> {
-  if (dialect === 'postgres') {
-    const row = (await query
-      .select([
-        sql<number>`count(*)`.as('n'),
-        sql<number | null>`percentile_cont(0.5) within group (order by ${duration})`.as('median'),
-        sql<number | null>`percentile_cont(0.9) within group (order by ${duration})`.as('p90'),
-      ])
-      .executeTakeFirstOrThrow()) as { n: number; median: number | null; p90: number | null };
-    return {
-      n: Number(row.n),
-      medianMs: row.median === null ? null : Number(row.median),
-      p90Ms: row.p90 === null ? null : Number(row.p90),
-    };
-  }
-  const rows = (await query.select(duration.as('ms')).execute()) as { ms: number }[];
-  return summarise(rows.map((row) => Number(row.ms)));
+  const { n, values } = await exactQuantiles(buckets, [0.5, 0.9], async (range) =>
+    (await readBucket(range)).map((row) => Number(row.ms)),
+  );
+  return { n, medianMs: values[0] ?? null, p90Ms: values[1] ?? null };
 }
 
 /** The most frequent values (ties in code-unit order), with their share of the abandoned drafts. */
 function topLastSeen(counts: Map<string, number>, abandoned: number): LastSeen[] {
   return [...counts.entries()]
+    .filter(([, count]) => count > 0)
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
     .slice(0, TOP)
     .map(([value, count]) => ({ value, count, share: abandoned === 0 ? 0 : count / abandoned }));

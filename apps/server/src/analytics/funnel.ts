@@ -1,6 +1,7 @@
 import { FUNNEL_STEPS, type FunnelStep } from '@assay/schema';
 import type { Dialect } from '../db/connect.ts';
-import { getOrCreate, isoDate, isSelectedSubmission, type ResolvedFilter } from './query.ts';
+import { selectCells } from './cells.ts';
+import { getOrCreate, isoDate, type ResolvedFilter } from './query.ts';
 import { refreshAnalytics } from './refresh-rollups.ts';
 import type { AnalyticsDb } from './tables.ts';
 
@@ -33,7 +34,8 @@ export interface FunnelResult {
  *   client that sent no telemetry still counts as having attached a file once it submitted);
  * - conversion(k) = count(k) / count(k − 1);  fromStart(k) = count(k) / count(draft started).
  *
- * Split by cohort (week of draft start, Monday UTC) and by data request.
+ * Split by cohort (week of draft start, Monday UTC) and by data request. Read from the pre-aggregated
+ * cells (cells.ts).
  */
 export async function computeFunnel(
   db: AnalyticsDb,
@@ -41,35 +43,24 @@ export async function computeFunnel(
   filter: ResolvedFilter,
 ): Promise<FunnelResult> {
   await refreshAnalytics(db, dialect);
-  // Stored group keys (the rollup's cohort week and furthest step), read in the order of their covering index.
-  const rows = await db
-    .selectFrom('analytics_submission_fact as f')
-    .where((eb) => isSelectedSubmission(eb, filter, 'f'))
-    .select([
-      'f.created_week as week',
-      'f.request_id',
-      'f.furthest_step as furthest',
-      (eb) => eb.fn.countAll<number>().as('n'),
-    ])
-    .groupBy(['f.created_week', 'f.request_id', 'f.furthest_step'])
-    .execute();
+  const { cells } = await selectCells(db, filter);
 
-  const total = new Array<number>(FUNNEL_STEPS.length).fill(0);
+  const zeros = () => new Array<number>(FUNNEL_STEPS.length).fill(0);
+  const total = zeros();
   const byWeek = new Map<number, number[]>();
   const byRequest = new Map<string | null, number[]>();
-  for (const row of rows) {
-    const n = Number(row.n);
-    const step = Number(row.furthest);
-    const week = Number(row.week);
-    const zeros = () => new Array<number>(FUNNEL_STEPS.length).fill(0);
-    const weekCounts = getOrCreate(byWeek, week, zeros);
-    const requestCounts = getOrCreate(byRequest, row.request_id, zeros);
-    // Furthest step k counts at every step 0..k.
-    for (let k = 0; k <= step; k++) {
-      total[k] = (total[k] ?? 0) + n;
-      weekCounts[k] = (weekCounts[k] ?? 0) + n;
-      requestCounts[k] = (requestCounts[k] ?? 0) + n;
-    }
+  for (const { week, requestId, summary } of cells) {
+    // Drafts whose start is unknown count in the totals and by request, but in no cohort.
+    const weekCounts = week === -1 ? null : getOrCreate(byWeek, week, zeros);
+    const requestCounts = getOrCreate(byRequest, requestId, zeros);
+    summary.furthest.forEach((n, step) => {
+      // Furthest step k counts at every step 0..k.
+      for (let k = 0; k <= step; k++) {
+        total[k] = (total[k] ?? 0) + n;
+        if (weekCounts) weekCounts[k] = (weekCounts[k] ?? 0) + n;
+        requestCounts[k] = (requestCounts[k] ?? 0) + n;
+      }
+    });
   }
 
   const requestIds = [...byRequest.keys()].filter((id): id is string => id !== null);

@@ -1,5 +1,7 @@
 import { type Expression, type RawBuilder, sql } from 'kysely';
 import type { Dialect } from '../db/connect.ts';
+import { weekKey } from './cell-summary.ts';
+import { recomputeCells } from './cells.ts';
 import { weekStart } from './query.ts';
 import type { AnalyticsDb, DecisionFactTable, SubmissionFactTable, ValidationFactTable } from './tables.ts';
 
@@ -10,7 +12,8 @@ import type { AnalyticsDb, DecisionFactTable, SubmissionFactTable, ValidationFac
 // idempotent merge (min, max, latest by time, highest version number; a row keyed by the version or event
 // it comes from is written once), so reading an event twice changes nothing and two processes refreshing at
 // once cannot corrupt them. The one derived column, `submitted_rank`, is recomputed from the facts for every
-// contributor a refresh touched. `rebuildAnalytics` empties them and replays everything.
+// contributor a refresh touched. The cells (cells.ts) are recomputed from the facts for every cohort week a
+// refresh touched. `rebuildAnalytics` empties them all and replays everything.
 
 const CURSOR = 'submission_fact';
 const EVENT_PAGE = 20_000;
@@ -23,7 +26,12 @@ const GAP_TTL_MS = 60_000;
 const MAX_GAPS = 10_000;
 /** Events folded at once after which statistics are refreshed (and, on PostgreSQL, dead rows vacuumed). */
 const LARGE_FOLD = 50_000;
-const ROLLUP_TABLES = ['analytics_submission_fact', 'analytics_decision_fact', 'analytics_validation_fact'];
+const ROLLUP_TABLES = [
+  'analytics_submission_fact',
+  'analytics_decision_fact',
+  'analytics_validation_fact',
+  'analytics_cell',
+];
 
 /** Finding codes (packages/quality) that mean the version fails a request's licence requirement. */
 export const LICENCE_FINDINGS: ReadonlySet<string> = new Set([
@@ -140,6 +148,7 @@ const emptyFact = (submissionId: string): Fact => ({
   paid_at: null,
   paid_cents: null,
   submitted_rank: null,
+  submit_ms: null,
   created_week: null,
   furthest_step: 0,
 });
@@ -247,6 +256,8 @@ export function foldEvent(
     }
   }
   fact.furthest_step = furthestStep(fact);
+  fact.submit_ms =
+    fact.submitted_at === null || fact.draft_at === null ? null : fact.submitted_at - fact.draft_at;
 }
 
 function parseProps(text: string): Record<string, unknown> {
@@ -294,6 +305,7 @@ export async function rebuildAnalytics(db: AnalyticsDb, dialect: Dialect): Promi
     await trx.deleteFrom('analytics_submission_fact').execute();
     await trx.deleteFrom('analytics_decision_fact').execute();
     await trx.deleteFrom('analytics_validation_fact').execute();
+    await trx.deleteFrom('analytics_cell').execute();
     await trx.deleteFrom('analytics_cursor').execute();
   });
   gapsByDb.delete(db);
@@ -331,6 +343,7 @@ async function refreshSubmissionFacts(db: AnalyticsDb, dialect: Dialect): Promis
   }
   const nowMs = performance.now();
   const touched = new Set<string>();
+  const touchedWeeks = new Set<number>();
 
   // Late commits of ids skipped earlier.
   for (const [id, seenAt] of gaps) if (nowMs - seenAt > GAP_TTL_MS) gaps.delete(id);
@@ -342,7 +355,7 @@ async function refreshSubmissionFacts(db: AnalyticsDb, dialect: Dialect): Promis
       .where('id', 'in', gapIds.slice(i, i + VERSION_CHUNK))
       .execute();
     for (const event of found) gaps.delete(Number(event.id));
-    await foldPage(db, dialect, found, touched);
+    await foldPage(db, dialect, found, touched, touchedWeeks);
   }
 
   let position = start;
@@ -360,7 +373,7 @@ async function refreshSubmissionFacts(db: AnalyticsDb, dialect: Dialect): Promis
         gaps.set(missing, nowMs);
       position = id;
     }
-    await foldPage(db, dialect, page, touched);
+    await foldPage(db, dialect, page, touched, touchedWeeks);
     if (page.length < EVENT_PAGE) break;
   }
 
@@ -371,6 +384,7 @@ async function refreshSubmissionFacts(db: AnalyticsDb, dialect: Dialect): Promis
   const isLarge = position - start >= LARGE_FOLD;
   if (isLarge) for (const table of ROLLUP_TABLES) await sql`analyze ${sql.table(table)}`.execute(db);
   if (touched.size > 0) await rankSubmissions(db, touched);
+  if (touchedWeeks.size > 0) await recomputeCells(db, dialect, touchedWeeks);
   if (isLarge && dialect === 'postgres') {
     for (const table of ROLLUP_TABLES) await sql`vacuum ${sql.table(table)}`.execute(db);
   }
@@ -390,6 +404,8 @@ async function foldPage(
   events: EventRead[],
   /** Collects the submissions whose contributor's numbering may have changed. */
   touched: Set<string>,
+  /** Collects the cohort weeks (-1: unknown) whose cells may have changed. */
+  touchedWeeks: Set<number>,
 ): Promise<void> {
   if (events.length === 0) return;
   const wanted = new Set<string>();
@@ -428,6 +444,19 @@ async function foldPage(
     const validation = toValidation(event);
     if (validation) validations.push(validation);
   }
+  // A fact leaves its old week's cell if its start moves (an earlier `submission.created` folded later).
+  const factIds = [...facts.keys()];
+  for (let i = 0; i < factIds.length; i += VERSION_CHUNK) {
+    const rows = await db
+      .selectFrom('analytics_submission_fact')
+      .select('created_week')
+      .distinct()
+      .where('submission_id', 'in', factIds.slice(i, i + VERSION_CHUNK))
+      .execute();
+    for (const row of rows)
+      touchedWeeks.add(weekKey(row.created_week === null ? null : Number(row.created_week)));
+  }
+  for (const fact of facts.values()) touchedWeeks.add(weekKey(fact.created_week));
   await upsertFacts(db, dialect, [...facts.values()]);
   const rows = [...decisions.values()];
   for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
@@ -527,6 +556,7 @@ export function toDecision(event: EventRead, versions: Map<string, VersionRead>)
     decided_at: Number(event.at),
     decided_week: weekStart(Number(event.at)),
     scored_at: version.scored_at === null ? null : Number(version.scored_at),
+    latency_ms: version.scored_at === null ? null : Number(event.at) - Number(version.scored_at),
     overall: version.score_overall,
     structure: version.score_structure,
     context: version.score_context,
@@ -559,6 +589,7 @@ async function upsertFacts(db: AnalyticsDb, dialect: Dialect, rows: Fact[]): Pro
   updates.last_at = latest('last_at');
   updates.created_week = earliest('created_week');
   updates.furthest_step = latest('furthest_step');
+  updates.submit_ms = sql`${earliest('submitted_at')} - ${earliest('draft_at')}`;
   updates.contributor_id = sql`coalesce(${x('contributor_id')}, ${t('contributor_id')})`;
   updates.request_id = sql`coalesce(${x('request_id')}, ${t('request_id')})`;
   for (const column of ['last_finding_at', 'last_finding_code'] as const) {

@@ -1,12 +1,10 @@
 import { REASON_CODES, type ReasonCode } from '@assay/schema';
-import { sql } from 'kysely';
 import type { Dialect } from '../db/connect.ts';
-import { isFiltered, isSelectedSubmission, type ResolvedFilter } from './query.ts';
+import { addCount, type CellSummary, emptySummary, mergeSummary } from './cell-summary.ts';
+import { selectCells } from './cells.ts';
+import type { ResolvedFilter } from './query.ts';
 import { refreshAnalytics } from './refresh-rollups.ts';
 import type { AnalyticsDb } from './tables.ts';
-
-/** The context-dimension score below which a version fails a request's context requirement. */
-export const CONTEXT_PASS_SCORE = 50;
 
 export interface RequestSupply {
   requestId: string;
@@ -60,6 +58,9 @@ export interface SupplyDemandResult {
  *
  * Platform-wide (same filter): every reject or request-changes review, its reason codes mapped to a
  * dimension (REASON_CODES); per dimension the number of reviews citing it and its share of such reviews.
+ *
+ * Read from the pre-aggregated cells (cells.ts); a request's quality bar is applied to its cells' counts
+ * per score, so editing the bar needs no recomputation.
  */
 export async function computeSupplyDemand(
   db: AnalyticsDb,
@@ -75,6 +76,7 @@ export async function computeSupplyDemand(
       'r.title',
       'r.status',
       'r.min_rows',
+      'r.min_quality_score',
       'r.reward_cents',
       'r.budget_cents',
       'r.created_at',
@@ -82,61 +84,26 @@ export async function computeSupplyDemand(
   if (filter.requestId !== null) requestsQuery = requestsQuery.where('r.id', '=', filter.requestId);
   const requestsPromise = requestsQuery.orderBy('r.created_at').orderBy('r.id').execute();
 
-  // One pass over the facts: supply, latest scored versions, acceptances and payments per request. The join
-  // is on an expression of the request id so that no index on the facts' request_id is used: SQLite would
-  // otherwise walk the funnel's index by skip-scan and read every fact out of order (twice as slow).
-  const supplyPromise = db
-    .selectFrom('analytics_submission_fact as f')
-    .innerJoin('data_request as r', (join) => join.on('r.id', '=', sql<string>`f.request_id || ''`))
-    .where((eb) => isSelectedSubmission(eb, filter, 'f'))
-    .select([
-      'f.request_id',
-      (eb) => eb.fn.countAll<number>().as('drafts'),
-      sql<number>`sum(case when f.submitted_at is not null then 1 else 0 end)`.as('submitted'),
-      sql<number>`sum(case when f.accepted_at is not null then 1 else 0 end)`.as('accepted'),
-      sql<number>`sum(case when f.scored_number is not null then 1 else 0 end)`.as('scored'),
-      sql<number>`coalesce(sum(f.scored_rows), 0)`.as('rows'),
-      sql<number>`coalesce(sum(f.accepted_rows), 0)`.as('acceptedRows'),
-      sql<number>`coalesce(sum(f.scored_fails_licence), 0)`.as('licence'),
-      sql<number>`coalesce(sum(f.scored_fails_schema), 0)`.as('schema'),
-      sql<number>`sum(case when f.scored_context < ${CONTEXT_PASS_SCORE} then 1 else 0 end)`.as('context'),
-      sql<number>`sum(case when f.scored_overall < r.min_quality_score then 1 else 0 end)`.as('quality'),
-      sql<number>`coalesce(sum(f.paid_cents), 0)`.as('paid'),
-    ])
-    .groupBy('f.request_id')
-    .execute();
+  const [requests, { cells }] = await Promise.all([requestsPromise, selectCells(db, filter)]);
+  const supplyBy = new Map<string, CellSummary>();
+  const reasonLists = new Map<string, number>();
+  for (const cell of cells) {
+    for (const [codes, n] of cell.summary.rejectionReasons) addCount(reasonLists, codes, n);
+    if (cell.requestId === null) continue;
+    const supply = supplyBy.get(cell.requestId);
+    if (supply) mergeSummary(supply, cell.summary);
+    else supplyBy.set(cell.requestId, mergeSummary(emptySummary(), cell.summary));
+  }
 
-  // Few distinct reason-code lists exist, so group by the stored JSON text and parse each once.
-  const reasonListsPromise = db
-    .selectFrom('analytics_decision_fact as d')
-    .where('d.decision', '<>', 'accept')
-    .$if(isFiltered(filter), (qb) =>
-      qb.where('d.submission_id', 'in', (eb) =>
-        eb
-          .selectFrom('analytics_submission_fact as f')
-          .select('f.submission_id')
-          .where((e) => isSelectedSubmission(e, filter, 'f')),
-      ),
-    )
-    .select(['d.reason_codes', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('d.reason_codes')
-    .execute();
-  // Independent queries run together: on PostgreSQL over several pooled connections.
-  const [requests, supply, reasonLists] = await Promise.all([
-    requestsPromise,
-    supplyPromise,
-    reasonListsPromise,
-  ]);
-  const supplyBy = new Map(supply.map((row) => [row.request_id, row] as const));
-
-  const share = (count: unknown, total: number) => (total === 0 ? null : Number(count ?? 0) / total);
+  const share = (count: number, total: number) => (total === 0 ? null : count / total);
   const result: RequestSupply[] = requests.map((request) => {
-    const v = supplyBy.get(request.id);
+    const v = supplyBy.get(request.id) ?? emptySummary();
     const reward = Number(request.reward_cents);
     const budget = Number(request.budget_cents);
     const wanted = reward > 0 ? Math.floor(budget / reward) : null;
-    const scored = Number(v?.scored ?? 0);
-    const paidCents = Number(v?.paid ?? 0);
+    const minQuality = Number(request.min_quality_score);
+    let belowQuality = 0;
+    for (const [score, n] of v.scoredOverall) if (score < minQuality) belowQuality += n;
     return {
       requestId: request.id,
       title: request.title,
@@ -144,31 +111,30 @@ export async function computeSupplyDemand(
       submissionsWanted: wanted,
       minRows: Number(request.min_rows),
       rowsWanted: wanted === null ? null : wanted * Number(request.min_rows),
-      drafts: Number(v?.drafts ?? 0),
-      submitted: Number(v?.submitted ?? 0),
-      accepted: Number(v?.accepted ?? 0),
-      rowsSupplied: Number(v?.rows ?? 0),
-      rowsAccepted: Number(v?.acceptedRows ?? 0),
-      scored,
+      drafts: v.drafts,
+      submitted: v.submitted,
+      accepted: v.accepted,
+      rowsSupplied: v.scoredRows,
+      rowsAccepted: v.acceptedRows,
+      scored: v.scored,
       failing: {
-        licence: share(v?.licence, scored),
-        schema: share(v?.schema, scored),
-        context: share(v?.context, scored),
-        quality: share(v?.quality, scored),
+        licence: share(v.failsLicence, v.scored),
+        schema: share(v.failsSchema, v.scored),
+        context: share(v.failsContext, v.scored),
+        quality: share(belowQuality, v.scored),
       },
       budgetCents: budget,
-      paidCents,
-      budgetUsed: budget === 0 ? null : paidCents / budget,
+      paidCents: v.paidCents,
+      budgetUsed: budget === 0 ? null : v.paidCents / budget,
     };
   });
 
   let rejections = 0;
   const dimensionReviews = new Map<string, number>();
   const codeCounts = new Map<string, number>();
-  for (const row of reasonLists) {
-    const n = Number(row.n);
+  for (const [list, n] of reasonLists) {
     rejections += n;
-    const codes = parseCodes(row.reason_codes);
+    const codes = parseCodes(list);
     const dimensions = new Set<string>();
     for (const code of codes) {
       codeCounts.set(code, (codeCounts.get(code) ?? 0) + n);

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 
 /**
- * The analytics rollups (migrations 0003–0005). They are derived data, rebuildable at any time from the
+ * The analytics rollups (migrations 0003–0006). They are derived data, rebuildable at any time from the
  * event log and the version rows, so they are typed here beside the code that fills them rather than in the
  * application's `Database`.
  */
@@ -11,7 +11,21 @@ export type AnalyticsTables = {
   analytics_decision_fact: DecisionFactTable;
   analytics_validation_fact: ValidationFactTable;
   analytics_cursor: CursorTable;
+  analytics_cell: CellTable;
 };
+
+/**
+ * One pre-aggregated cell (0006): the submissions whose draft started in one UTC week and went to one
+ * request. `summary` is a serialised `CellSummary` (cell-summary.ts), recomputed from the facts of the week
+ * by every refresh that touches it.
+ */
+export interface CellTable {
+  /** The Monday 00:00 UTC of the drafts' start; -1 for drafts whose start is unknown. */
+  week: number;
+  /** The request id; '' for drafts made to no request. */
+  request_key: string;
+  summary: string;
+}
 
 /** One row per `validation.failed` event (0005): its error count (`props.count` when a number, else 1). */
 export interface ValidationFactTable {
@@ -30,6 +44,8 @@ export interface DecisionFactTable {
   /** JSON array of reason codes, as the event carried them. */
   reason_codes: string;
   decided_at: number;
+  /** decided_at − scored_at: how long the scored version waited for its reviewer (0006). */
+  latency_ms: number | null;
   /** The Monday 00:00 UTC of `decided_at` (0005). */
   decided_week: number;
   scored_at: number | null;
@@ -92,6 +108,8 @@ export interface SubmissionFactTable {
    * id); null until submitted. Recomputed per contributor by each refresh that touches one (0005).
    */
   submitted_rank: number | null;
+  /** submitted_at − draft_at: draft start to first submit, when both are known (0006). */
+  submit_ms: number | null;
 }
 
 /** How far a rollup has read a source (the event id). */

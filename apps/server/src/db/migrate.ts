@@ -3,6 +3,7 @@ import * as initial from './migrations/0001-initial.ts';
 import * as analyticsRollups from './migrations/0003-analytics-rollups.ts';
 import * as analyticsFacts from './migrations/0004-analytics-facts.ts';
 import * as analyticsRankValidation from './migrations/0005-analytics-rank-validation.ts';
+import * as analyticsCells from './migrations/0006-analytics-cells.ts';
 
 /** Every migration, in order. Imported statically so a bundle or a worker sees the same list. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-analytics-rollups': analyticsRollups,
   '0004-analytics-facts': analyticsFacts,
   '0005-analytics-rank-validation': analyticsRankValidation,
+  '0006-analytics-cells': analyticsCells,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
