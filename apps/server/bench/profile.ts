@@ -4,7 +4,7 @@
 //
 //   PROFILE_DIALECT=postgres PROFILE_PARTS=2 PROFILE_EXPLAIN=1 npx tsx bench/profile.ts friction
 //
-// PROFILE_PARTS=1 loads 1,000,000 events and 100,000 submissions, 2 twice that (the benchmark's two sizes).
+// PROFILE_RUNS (default 5) sets the timed calls per metric. PROFILE_PARTS=1 loads 1,000,000 events and 100,000 submissions, 2 twice that (the benchmark's two sizes).
 // The data stay in PROFILE_DIR (SQLite, default /tmp/assay-profile-<parts>) or in the database
 // assay_profile_<parts> on the test PostgreSQL server, so later runs start at once.
 import { existsSync, mkdirSync } from 'node:fs';
@@ -28,6 +28,7 @@ const ADMIN_URL = process.env.ASSAY_TEST_POSTGRES_URL ?? 'postgres://postgres@12
 const dialect = process.env.PROFILE_DIALECT === 'postgres' ? 'postgres' : 'sqlite';
 const parts = Number(process.env.PROFILE_PARTS ?? 1);
 const explain = process.env.PROFILE_EXPLAIN === '1';
+const runs = Number(process.env.PROFILE_RUNS ?? 5);
 const dir = process.env.PROFILE_DIR ?? `/tmp/assay-profile-${parts}`;
 
 let fresh: boolean;
@@ -96,16 +97,18 @@ for (const [name, run] of Object.entries(metrics)) {
   if (only && only !== name) continue;
   await run();
   const samples: number[] = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < runs; i++) {
     captured.length = 0;
-    capturing = i === 4;
+    capturing = i === runs - 1;
     const start = performance.now();
     await run();
     samples.push(performance.now() - start);
     capturing = false;
   }
   samples.sort((a, b) => a - b);
-  console.log(`\n${name}: median ${Math.round(samples[2]!)} ms (${samples.map(Math.round).join(', ')})`);
+  console.log(
+    `\n${name}: median ${Math.round(samples[Math.floor(runs / 2)]!)} ms (${samples.map(Math.round).join(', ')})`,
+  );
   for (const { query, ms } of captured) {
     if (ms < 5) continue;
     console.log(`  ${Math.round(ms)} ms  ${query.sql.replace(/\s+/g, ' ').slice(0, 200)}`);

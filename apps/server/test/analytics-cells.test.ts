@@ -1,10 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateBenchData } from '../bench/generate.ts';
 import { loadBatch } from '../bench/load.ts';
-import { type CellSummary, type LastSeenCounts, parseSummary } from '../src/analytics/cell-summary.ts';
-import { type Selection, selectCells } from '../src/analytics/cells.ts';
+import {
+  type CellSummary,
+  emptySummary,
+  type LastSeenCounts,
+  mergeSummary,
+  parseCurve,
+  parseSummary,
+  type StoredCurve,
+} from '../src/analytics/cell-summary.ts';
+import { type Selection, selectCells, totalOf } from '../src/analytics/cells.ts';
 import { computeFriction } from '../src/analytics/friction.ts';
-import { type ResolvedFilter, sortAscending } from '../src/analytics/query.ts';
+import { getOrCreate, type ResolvedFilter, sortAscending } from '../src/analytics/query.ts';
 import { rebuildAnalytics, refreshAnalytics } from '../src/analytics/refresh-rollups.ts';
 import { quantile } from '../src/analytics/stats.ts';
 import { type AnalyticsDb, withAnalyticsTables } from '../src/analytics/tables.ts';
@@ -49,12 +57,52 @@ function comparable(summary: CellSummary) {
     rejectionReasons: pairs(summary.rejectionReasons),
   };
 }
-const bySelectedCell = (selection: Selection) =>
-  Object.fromEntries(
-    selection.cells
-      .map((cell) => [`${cell.week}|${cell.requestId}`, comparable(cell.summary)] as const)
+/** A curve's groups and its decisions' dimension scores, each in a fixed order. */
+function comparableCurve(curve: StoredCurve | null) {
+  if (!curve) return null;
+  const groups = new Map<string, number[]>();
+  for (const [week, overall, n, accepted] of curve.groups) {
+    const group = getOrCreate(groups, `${week}|${overall}`, () => [week, overall, 0, 0]);
+    group[2] = (group[2] as number) + n;
+    group[3] = (group[3] as number) + accepted;
+  }
+  const quadruples: number[][] = [];
+  for (let i = 0; i < curve.dimensions.length; i += 4) quadruples.push(curve.dimensions.slice(i, i + 4));
+  const order = (a: number[], b: number[]) => a.findIndex((x, i) => x !== b[i]);
+  return {
+    groups: [...groups.values()].sort(
+      (a, b) => (a[0] as number) - (b[0] as number) || (a[1] as number) - (b[1] as number),
+    ),
+    dimensions: quadruples.sort((a, b) => {
+      const i = order(a, b);
+      return i === -1 ? 0 : (a[i] as number) - (b[i] as number);
+    }),
+  };
+}
+/** A selection merged by its split's key (the week, or the request), comparable whatever cells it came from. */
+function bySplit(selection: Selection, split: 'week' | 'request') {
+  const merged = new Map<string, { summary: CellSummary; curve: StoredCurve | null }>();
+  for (const cell of selection.cells) {
+    const key = split === 'week' ? String(cell.week) : String(cell.requestId);
+    const into = getOrCreate(merged, key, () => ({
+      summary: emptySummary(),
+      curve: cell.curve ? { groups: [], dimensions: [] } : null,
+    }));
+    mergeSummary(into.summary, cell.summary);
+    if (into.curve && cell.curve) {
+      into.curve.groups.push(...cell.curve.groups);
+      into.curve.dimensions.push(...cell.curve.dimensions);
+    }
+  }
+  return Object.fromEntries(
+    [...merged]
+      .map(
+        ([key, cell]) =>
+          [key, { summary: comparable(cell.summary), curve: comparableCurve(cell.curve) }] as const,
+      )
       .sort(([a], [b]) => (a < b ? -1 : 1)),
   );
+}
 const abandonmentOf = (selection: Selection) =>
   selection.abandonment && {
     eligible: selection.abandonment.eligible,
@@ -136,9 +184,11 @@ describe.each(dialects)('analytics cells on %s', (dialect) => {
         requestId: random() < 0.3 ? (requestIds[Math.floor(random() * requestIds.length)] ?? null) : null,
       };
       const idleBefore = random() < 0.5 ? bound() : undefined;
-      const fromCells = await selectCells(db, filter, { idleBefore });
-      const fromRows = await selectCells(db, filter, { idleBefore, fromRows: true });
-      expect(bySelectedCell(fromCells)).toEqual(bySelectedCell(fromRows));
+      const split = random() < 0.5 ? 'week' : 'request';
+      const curve = split === 'week' && random() < 0.5;
+      const fromCells = await selectCells(db, filter, { split, idleBefore, curve });
+      const fromRows = await selectCells(db, filter, { split, idleBefore, curve, fromRows: true });
+      expect(bySplit(fromCells, split)).toEqual(bySplit(fromRows, split));
       expect(abandonmentOf(fromCells)).toEqual(abandonmentOf(fromRows));
       if (fromCells.cells.length > 0 && (filter.fromMs !== null || filter.toMs !== null || idleBefore))
         partial++;
@@ -197,11 +247,45 @@ describe.each(dialects)('analytics cells on %s', (dialect) => {
     });
   });
 
+  it("follow a renumbering: an earlier submit shifts the contributor's submissions in other weeks", async () => {
+    const [contributor] = await db
+      .selectFrom('analytics_submission_fact')
+      .select('contributor_id')
+      .where('submitted_rank', 'is not', null)
+      .where('decided_at', 'is not', null)
+      .groupBy('contributor_id')
+      .having((eb) => eb.fn.count('created_week').distinct(), '>=', 2)
+      .orderBy('contributor_id')
+      .limit(1)
+      .execute();
+    expect(contributor?.contributor_id).toBeTruthy();
+    const nth = async (fromRows: boolean) => {
+      const selection = await selectCells(
+        db,
+        { fromMs: null, toMs: null, requestId: null },
+        { split: 'request', fromRows },
+      );
+      const total = totalOf(selection.cells);
+      return { decided: pairs(total.nthDecided), accepted: pairs(total.nthAccepted) };
+    };
+    const before = await nth(false);
+    // A submission made before all the others (its week is new), folded now: every other one moves up by one.
+    const submissionId = crypto.randomUUID();
+    await appendEvents(app.services.db, [
+      { type: 'submission.created', submissionId, actorId: contributor?.contributor_id, at: START - 2 * DAY },
+      { type: 'version.submitted', submissionId, actorId: contributor?.contributor_id, at: START - DAY },
+    ]);
+    await refreshAnalytics(db, dialect);
+    const after = await nth(false);
+    expect(after).not.toEqual(before);
+    expect(after).toEqual(await nth(true));
+  });
+
   it('kept incrementally are the cells a rebuild from the event log makes', async () => {
     const cells = () =>
       db
         .selectFrom('analytics_cell')
-        .select(['week', 'request_key', 'summary'])
+        .select(['week', 'request_key', 'summary', 'curve'])
         .orderBy('week')
         .orderBy('request_key')
         .execute()
@@ -210,6 +294,7 @@ describe.each(dialects)('analytics cells on %s', (dialect) => {
             ...row,
             week: Number(row.week),
             summary: comparable(parseSummary(row.summary)),
+            curve: comparableCurve(parseCurve(row.curve)),
           })),
         );
     const incremental = await cells();

@@ -1,6 +1,7 @@
-import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Dialect } from '../db/connect.ts';
-import { getOrCreate, isFiltered, isoDate, isSelectedSubmission, type ResolvedFilter } from './query.ts';
+import type { CellSummary } from './cell-summary.ts';
+import { selectCells, totalOf } from './cells.ts';
+import { getOrCreate, isoDate, type ResolvedFilter } from './query.ts';
 import { refreshAnalytics } from './refresh-rollups.ts';
 import {
   binScoreCounts,
@@ -58,7 +59,7 @@ export interface AcceptanceCurveResult {
     high: number;
     medianScore: number | null;
   }[];
-  /** By a contributor's nth submitted submission (the last bucket is `capN` and later). */
+  /** By a contributor's nth submitted submission (the last bucket is `NTH_CAP` (10) and later). */
   byNthSubmission: {
     n: number;
     decisions: number;
@@ -69,7 +70,6 @@ export interface AcceptanceCurveResult {
   }[];
 }
 
-const CAP_N = 10;
 /** The ridge penalty used only when the plain maximum-likelihood fit does not exist (separation). */
 const FALLBACK_RIDGE = 1e-2;
 
@@ -96,55 +96,17 @@ export async function computeAcceptanceCurve(
   options: { targetAcceptance: number; binWidth: number; enterpriseGradeThreshold: number },
 ): Promise<AcceptanceCurveResult> {
   await refreshAnalytics(db, dialect);
-  const decisions = () =>
-    db
-      .selectFrom('analytics_decision_fact as d')
-      .where('d.overall', 'is not', null)
-      .$if(isFiltered(filter), (qb) =>
-        qb.where('d.submission_id', 'in', (eb) =>
-          eb
-            .selectFrom('analytics_submission_fact as f')
-            .select('f.submission_id')
-            .where((e) => isSelectedSubmission(e, filter, 'f')),
-        ),
-      );
-  const isAccept = sql<number>`case when d.decision = 'accept' then 1 else 0 end`;
-  // Scores of record are rounded to 0.1, so grouping by score (and week) leaves at most ~1,000 rows per week;
-  // the stored decision week and the score are read in the order of their covering index.
-  const byScoreWeekQuery = decisions()
-    .select([
-      'd.overall',
-      'd.decided_week as week',
-      sql<number>`sum(${isAccept})`.as('accepted'),
-      (eb) => eb.fn.countAll<number>().as('n'),
-    ])
-    .groupBy(['d.decided_week', 'd.overall'])
-    .execute();
-  // Dimension triples are nearly all distinct, so they are read as they are (no sort for a GROUP BY).
-  const dimensionsQuery = readDimensions(
-    dialect,
-    decisions()
-      .where('d.structure', 'is not', null)
-      .where('d.context', 'is not', null)
-      .where('d.provenance', 'is not', null),
-  );
+  const { cells } = await selectCells(db, filter, { split: 'week', curve: true });
 
-  // Independent queries run together: on PostgreSQL over several pooled connections.
-  const [byScoreWeek, dimensionRows, nth] = await Promise.all([
-    byScoreWeekQuery,
-    dimensionsQuery,
-    acceptanceByNthSubmission(db, filter),
-  ]);
   const byScore = new Map<number, { score: number; positives: number; negatives: number }>();
   const weeks = new Map<number, { decisions: number; accepted: number; scores: Map<number, number> }>();
-  for (const row of byScoreWeek) {
-    const overall = clampScore(Number(row.overall));
-    const n = Number(row.n);
-    const acceptedCount = Number(row.accepted);
+  const curves = cells.flatMap((cell) => (cell.curve ? [cell.curve] : []));
+  for (const [week, score, n, acceptedCount] of curves.flatMap((curve) => curve.groups)) {
+    const overall = clampScore(score);
     const group = getOrCreate(byScore, overall, () => ({ score: overall, positives: 0, negatives: 0 }));
     group.positives += acceptedCount;
     group.negatives += n - acceptedCount;
-    const bucket = getOrCreate(weeks, Number(row.week), () => ({
+    const bucket = getOrCreate(weeks, week, () => ({
       decisions: 0,
       accepted: 0,
       scores: new Map(),
@@ -171,15 +133,18 @@ export async function computeAcceptanceCurve(
       : null;
   // Every decision's three dimension scores as one flat design (1, structure, context, provenance): tens of
   // thousands of rows, so no array per row.
-  const m = dimensionRows.length / 4;
+  const m = curves.reduce((sum, curve) => sum + curve.dimensions.length / 4, 0);
   const design = new Float64Array(m * 4);
   const successes = new Float64Array(m);
-  for (let i = 0; i < m; i++) {
-    design[i * 4] = 1;
-    design[i * 4 + 1] = dimensionRows[i * 4] as number;
-    design[i * 4 + 2] = dimensionRows[i * 4 + 1] as number;
-    design[i * 4 + 3] = dimensionRows[i * 4 + 2] as number;
-    successes[i] = dimensionRows[i * 4 + 3] as number;
+  let i = 0;
+  for (const { dimensions } of curves) {
+    for (let j = 0; j < dimensions.length; j += 4, i++) {
+      design[i * 4] = 1;
+      design[i * 4 + 1] = dimensions[j] as number;
+      design[i * 4 + 2] = dimensions[j + 1] as number;
+      design[i * 4 + 3] = dimensions[j + 2] as number;
+      successes[i] = dimensions[j + 3] as number;
+    }
   }
   const dimensionData = { design, predictors: 3, successes, trials: new Float64Array(m).fill(1) };
   const dimensionAccepted = successes.reduce((a, b) => a + b, 0);
@@ -217,39 +182,8 @@ export async function computeAcceptanceCurve(
           0.5,
         ),
       })),
-    byNthSubmission: nth,
+    byNthSubmission: byNthSubmission(totalOf(cells)),
   };
-}
-
-/**
- * Structure, context and provenance scores and the outcome (1 = accepted) of every decision the query
- * selects, four numbers per decision. PostgreSQL sends each row as its own message, which the client parses
- * one by one; for tens of thousands of decisions one aggregated text, split here, is several times faster.
- * SQLite runs in this process and hands rows over directly.
- */
-async function readDimensions(
-  dialect: Dialect,
-  // biome-ignore lint/suspicious/noExplicitAny: the selected decisions, with the alias `d`.
-  query: SelectQueryBuilder<any, 'd', object>,
-): Promise<number[]> {
-  const accepted = sql<number>`case when d.decision = 'accept' then 1 else 0 end`;
-  if (dialect === 'postgres') {
-    const row = (await query
-      .select(
-        sql<
-          string | null
-        >`string_agg(concat_ws(',', d.structure, d.context, d.provenance, ${accepted}), ',')`.as('packed'),
-      )
-      .executeTakeFirst()) as { packed: string | null } | undefined;
-    return row?.packed ? row.packed.split(',').map(Number) : [];
-  }
-  const rows = (await query
-    .select(['d.structure', 'd.context', 'd.provenance', accepted.as('accepted')])
-    .execute()) as { structure: number; context: number; provenance: number; accepted: number }[];
-  const values: number[] = [];
-  for (const r of rows)
-    values.push(Number(r.structure), Number(r.context), Number(r.provenance), Number(r.accepted));
-  return values;
 }
 
 function fitWithFallback(fit: (options: { ridge?: number }) => WeightedFit): CurveFit {
@@ -290,31 +224,12 @@ function dimensionAuc(
 
 const clampScore = (score: number) => Math.min(100, Math.max(0, score));
 
-async function acceptanceByNthSubmission(db: AnalyticsDb, filter: ResolvedFilter) {
-  // `submitted_rank` numbers each contributor's submitted submissions over all time (kept by the refresh);
-  // the selected decided ones are then counted per n.
-  const nthBucket = sql<number>`case when f.submitted_rank > ${sql.lit(CAP_N)} then ${sql.lit(CAP_N)} else f.submitted_rank end`;
-  const rows = await db
-    .selectFrom('analytics_submission_fact as f')
-    .where('f.submitted_rank', 'is not', null)
-    .where('f.decided_at', 'is not', null)
-    .where((eb) => isSelectedSubmission(eb, filter, 'f'))
-    .select([
-      nthBucket.as('n'),
-      (eb) => eb.fn.countAll<number>().as('decisions'),
-      sql<number>`sum(case when f.accepted_at is not null then 1 else 0 end)`.as('accepted'),
-    ])
-    .groupBy(nthBucket)
-    .orderBy(nthBucket)
-    .execute();
-  return rows.map((row) => {
-    const decisions = Number(row.decisions);
-    const acceptedCount = Number(row.accepted);
-    return {
-      n: Number(row.n),
-      decisions,
-      accepted: acceptedCount,
-      ...wilsonInterval(acceptedCount, decisions),
-    };
-  });
+/** Acceptance by a contributor's nth submission, from the cells' counts. */
+function byNthSubmission(summary: CellSummary) {
+  return [...summary.nthDecided.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([n, decisions]) => {
+      const acceptedCount = summary.nthAccepted.get(n) ?? 0;
+      return { n, decisions, accepted: acceptedCount, ...wilsonInterval(acceptedCount, decisions) };
+    });
 }

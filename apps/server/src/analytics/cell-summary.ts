@@ -32,6 +32,8 @@ export interface CellFact {
   accepted_rows: number | null;
   paid_cents: number | null;
   submit_ms: number | null;
+  decided_at: number | null;
+  submitted_rank: number | null;
 }
 
 /** A decided version of a cell's submission. */
@@ -40,7 +42,15 @@ export interface CellDecision {
   decision: string;
   reason_codes: string;
   latency_ms: number | null;
+  decided_week: number;
+  overall: number | null;
+  structure: number | null;
+  context: number | null;
+  provenance: number | null;
 }
+
+/** A contributor's nth submission and later count in the last bucket of the learning curve. */
+export const NTH_CAP = 10;
 
 /** A submission's `validation.failed` events: how many, and their errors. */
 export interface CellValidation {
@@ -86,7 +96,33 @@ export interface CellSummary {
   latencyBuckets: Map<number, number>;
   /** Reason-code lists (JSON text) of reject and request-changes decisions → decisions. */
   rejectionReasons: Map<string, number>;
+  /** Decided submissions, and accepted ones, by the contributor's nth submission (capped at NTH_CAP). */
+  nthDecided: Map<number, number>;
+  nthAccepted: Map<number, number>;
 }
+
+/**
+ * What the acceptance curve reads, kept apart from the counts since it has an entry per decision: decisions
+ * with an overall score as `[decided week, overall, decisions, accepted]` groups, and the structure, context
+ * and provenance scores with the outcome (1 accepted) of each decision that has all three, four numbers each.
+ */
+export interface CellCurve {
+  byWeekScore: Map<string, [week: number, overall: number, decisions: number, accepted: number]>;
+  dimensions: number[];
+}
+
+export const emptyCurve = (): CellCurve => ({ byWeekScore: new Map(), dimensions: [] });
+
+/** A curve as stored and read: its groups in a plain array (reading builds no map). */
+export interface StoredCurve {
+  groups: [week: number, overall: number, decisions: number, accepted: number][];
+  dimensions: number[];
+}
+
+export const toStoredCurve = (curve: CellCurve): StoredCurve => ({
+  groups: [...curve.byWeekScore.values()],
+  dimensions: curve.dimensions,
+});
 
 export const emptyLastSeen = (): LastSeenCounts => ({ n: 0, findings: new Map(), fields: new Map() });
 
@@ -112,6 +148,8 @@ export const emptySummary = (): CellSummary => ({
   submitBuckets: new Map(),
   latencyBuckets: new Map(),
   rejectionReasons: new Map(),
+  nthDecided: new Map(),
+  nthAccepted: new Map(),
 });
 
 export function addCount<K>(map: Map<K, number>, key: K, n = 1): void {
@@ -159,44 +197,101 @@ export function addFact(
     summary.validationErrors += validation.errors;
     summary.draftsWithErrors += 1;
   }
+  if (fact.submitted_rank !== null && fact.decided_at !== null) {
+    const n = Math.min(fact.submitted_rank, NTH_CAP);
+    addCount(summary.nthDecided, n);
+    if (fact.accepted_at !== null) addCount(summary.nthAccepted, n);
+  }
   for (const decision of decisions) {
     if (decision.latency_ms !== null) addCount(summary.latencyBuckets, durationBucket(decision.latency_ms));
     if (decision.decision !== 'accept') addCount(summary.rejectionReasons, decision.reason_codes);
   }
 }
 
+/** Adds a submission's decisions to a curve. */
+export function addDecisions(curve: CellCurve, decisions: readonly CellDecision[]): void {
+  for (const d of decisions) {
+    if (d.overall === null) continue;
+    const accepted = d.decision === 'accept' ? 1 : 0;
+    const key = `${d.decided_week}|${d.overall}`;
+    const group = curve.byWeekScore.get(key);
+    if (group) {
+      group[2] += 1;
+      group[3] += accepted;
+    } else {
+      curve.byWeekScore.set(key, [d.decided_week, d.overall, 1, accepted]);
+    }
+    if (d.structure !== null && d.context !== null && d.provenance !== null) {
+      curve.dimensions.push(d.structure, d.context, d.provenance, accepted);
+    }
+  }
+}
+
 /** Adds `from` into `into`. */
-export function mergeSummary(into: CellSummary, from: CellSummary): CellSummary {
-  into.drafts += from.drafts;
-  from.furthest.forEach((n, step) => {
-    into.furthest[step] = (into.furthest[step] ?? 0) + n;
-  });
-  into.submitted += from.submitted;
-  into.accepted += from.accepted;
-  into.scored += from.scored;
-  into.scoredRows += from.scoredRows;
-  into.acceptedRows += from.acceptedRows;
-  into.failsLicence += from.failsLicence;
-  into.failsSchema += from.failsSchema;
-  into.failsContext += from.failsContext;
-  addAll(into.scoredOverall, from.scoredOverall);
-  into.paidCents += from.paidCents;
-  addAll(into.acceptedNumber, from.acceptedNumber);
-  into.validationAttempts += from.validationAttempts;
-  into.validationErrors += from.validationErrors;
-  into.draftsWithErrors += from.draftsWithErrors;
-  mergeLastSeen(into.unsubmittedClosed, from.unsubmittedClosed);
-  mergeLastSeen(into.unsubmittedOpen, from.unsubmittedOpen);
-  addAll(into.submitBuckets, from.submitBuckets);
-  addAll(into.latencyBuckets, from.latencyBuckets);
-  addAll(into.rejectionReasons, from.rejectionReasons);
+export function mergeCurve(into: CellCurve, from: CellCurve): CellCurve {
+  for (const [key, [week, overall, n, accepted]] of from.byWeekScore) {
+    const group = into.byWeekScore.get(key);
+    if (group) {
+      group[2] += n;
+      group[3] += accepted;
+    } else {
+      into.byWeekScore.set(key, [week, overall, n, accepted]);
+    }
+  }
+  for (const value of from.dimensions) into.dimensions.push(value);
   return into;
 }
 
-function mergeLastSeen(into: LastSeenCounts, from: LastSeenCounts): void {
-  into.n += from.n;
-  addAll(into.findings, from.findings);
-  addAll(into.fields, from.fields);
+export function serialiseCurve(curve: CellCurve): string {
+  return JSON.stringify(toStoredCurve(curve));
+}
+
+export const parseCurve = (text: string) => JSON.parse(text) as StoredCurve;
+
+/**
+ * Adds `from` into `into` (sign −1 takes it out: every part is a count, so the difference of two summaries
+ * is exact).
+ */
+export function mergeSummary(into: CellSummary, from: CellSummary, sign = 1): CellSummary {
+  into.drafts += sign * from.drafts;
+  from.furthest.forEach((n, step) => {
+    into.furthest[step] = (into.furthest[step] ?? 0) + sign * n;
+  });
+  into.submitted += sign * from.submitted;
+  into.accepted += sign * from.accepted;
+  into.scored += sign * from.scored;
+  into.scoredRows += sign * from.scoredRows;
+  into.acceptedRows += sign * from.acceptedRows;
+  into.failsLicence += sign * from.failsLicence;
+  into.failsSchema += sign * from.failsSchema;
+  into.failsContext += sign * from.failsContext;
+  addAll(into.scoredOverall, from.scoredOverall, sign);
+  into.paidCents += sign * from.paidCents;
+  addAll(into.acceptedNumber, from.acceptedNumber, sign);
+  into.validationAttempts += sign * from.validationAttempts;
+  into.validationErrors += sign * from.validationErrors;
+  into.draftsWithErrors += sign * from.draftsWithErrors;
+  mergeLastSeen(into.unsubmittedClosed, from.unsubmittedClosed, sign);
+  mergeLastSeen(into.unsubmittedOpen, from.unsubmittedOpen, sign);
+  addAll(into.submitBuckets, from.submitBuckets, sign);
+  addAll(into.latencyBuckets, from.latencyBuckets, sign);
+  addAll(into.rejectionReasons, from.rejectionReasons, sign);
+  addAll(into.nthDecided, from.nthDecided, sign);
+  addAll(into.nthAccepted, from.nthAccepted, sign);
+  return into;
+}
+
+export function mergeLastSeen(into: LastSeenCounts, from: LastSeenCounts, sign = 1): void {
+  into.n += sign * from.n;
+  addAll(into.findings, from.findings, sign);
+  addAll(into.fields, from.fields, sign);
+}
+
+export interface SummarisedCell {
+  week: number;
+  requestKey: string;
+  summary: CellSummary;
+  curve: CellCurve;
 }
 
 /**
@@ -207,7 +302,7 @@ export function summariseFacts(
   facts: readonly CellFact[],
   decisions: readonly CellDecision[],
   validations: readonly CellValidation[],
-): Map<string, { week: number; requestKey: string; summary: CellSummary }> {
+): Map<string, SummarisedCell> {
   const decisionsBy = new Map<string, CellDecision[]>();
   for (const decision of decisions) {
     const list = decisionsBy.get(decision.submission_id);
@@ -215,22 +310,19 @@ export function summariseFacts(
     else decisionsBy.set(decision.submission_id, [decision]);
   }
   const validationBy = new Map(validations.map((v) => [v.submission_id, v] as const));
-  const cells = new Map<string, { week: number; requestKey: string; summary: CellSummary }>();
+  const cells = new Map<string, SummarisedCell>();
   for (const fact of facts) {
     const week = weekKey(fact.created_week);
     const key = requestKey(fact.request_id);
     const id = `${week}|${key}`;
     let cell = cells.get(id);
     if (!cell) {
-      cell = { week, requestKey: key, summary: emptySummary() };
+      cell = { week, requestKey: key, summary: emptySummary(), curve: emptyCurve() };
       cells.set(id, cell);
     }
-    addFact(
-      cell.summary,
-      fact,
-      decisionsBy.get(fact.submission_id) ?? [],
-      validationBy.get(fact.submission_id),
-    );
+    const decided = decisionsBy.get(fact.submission_id) ?? [];
+    addFact(cell.summary, fact, decided, validationBy.get(fact.submission_id));
+    addDecisions(cell.curve, decided);
   }
   return cells;
 }
@@ -242,8 +334,11 @@ export const requestKey = (requestId: string | null) => requestId ?? '';
 
 // Serialised with maps as [key, count] pairs: map keys are client-sent strings (finding codes, fields), which
 // as object keys could be `__proto__`.
+// Zero counts (left by a difference) are dropped, so equal summaries serialise alike.
 export function serialiseSummary(summary: CellSummary): string {
-  return JSON.stringify(summary, (_key, value: unknown) => (value instanceof Map ? [...value] : value));
+  return JSON.stringify(summary, (_key, value: unknown) =>
+    value instanceof Map ? [...value].filter(([, n]) => n !== 0) : value,
+  );
 }
 
 export function parseSummary(text: string): CellSummary {
@@ -262,6 +357,8 @@ export function parseSummary(text: string): CellSummary {
     submitBuckets: map<number>(raw.submitBuckets),
     latencyBuckets: map<number>(raw.latencyBuckets),
     rejectionReasons: map<string>(raw.rejectionReasons),
+    nthDecided: map<number>(raw.nthDecided),
+    nthAccepted: map<number>(raw.nthAccepted),
   };
 }
 

@@ -3,19 +3,28 @@ import type { Dialect } from '../db/connect.ts';
 import {
   addLastSeen,
   bucketRange,
+  type CellCurve,
   type CellDecision,
   type CellFact,
   type CellSummary,
   type CellValidation,
+  emptyCurve,
+  emptyLastSeen,
   emptySummary,
   isClosedDraft,
   type LastSeenCounts,
+  mergeCurve,
+  mergeLastSeen,
   mergeSummary,
+  parseCurve,
   parseSummary,
+  type StoredCurve,
+  serialiseCurve,
   serialiseSummary,
   summariseFacts,
+  toStoredCurve,
 } from './cell-summary.ts';
-import { isSelectedSubmission, type ResolvedFilter } from './query.ts';
+import { getOrCreate, isSelectedSubmission, type ResolvedFilter } from './query.ts';
 import type { AnalyticsDb } from './tables.ts';
 
 // The cells are the metrics' pre-aggregates: one summary of counts per (cohort week, request), so a metric
@@ -51,6 +60,8 @@ const FACT_COLUMNS = [
   'f.accepted_rows',
   'f.paid_cents',
   'f.submit_ms',
+  'f.decided_at',
+  'f.submitted_rank',
 ] as const;
 
 /** A condition on the submission facts, aliased `f`. */
@@ -90,6 +101,8 @@ async function readFacts(
     accepted_rows: num(row.accepted_rows),
     paid_cents: num(row.paid_cents),
     submit_ms: num(row.submit_ms),
+    decided_at: num(row.decided_at),
+    submitted_rank: num(row.submitted_rank),
   }));
   const decisions: CellDecision[] = [];
   const validations: CellValidation[] = [];
@@ -99,7 +112,17 @@ async function readFacts(
     const [decided, failed] = await Promise.all([
       db
         .selectFrom('analytics_decision_fact')
-        .select(['submission_id', 'decision', 'reason_codes', 'latency_ms'])
+        .select([
+          'submission_id',
+          'decision',
+          'reason_codes',
+          'latency_ms',
+          'decided_week',
+          'overall',
+          'structure',
+          'context',
+          'provenance',
+        ])
         .where('submission_id', 'in', chunk)
         .execute(),
       db
@@ -113,7 +136,17 @@ async function readFacts(
         .groupBy('submission_id')
         .execute(),
     ]);
-    for (const d of decided) decisions.push({ ...d, latency_ms: num(d.latency_ms) });
+    for (const d of decided) {
+      decisions.push({
+        ...d,
+        latency_ms: num(d.latency_ms),
+        decided_week: Number(d.decided_week),
+        overall: num(d.overall),
+        structure: num(d.structure),
+        context: num(d.context),
+        provenance: num(d.provenance),
+      });
+    }
     for (const v of failed) {
       validations.push({
         submission_id: v.submission_id,
@@ -130,11 +163,17 @@ const inWeek =
   (eb) =>
     eb.and([week === -1 ? eb('f.created_week', 'is', null) : eb('f.created_week', '=', week)]);
 
+/** The `week` of a request's all-time cell: the sum of its cells of every week. */
+export const ALL_WEEKS = -2;
+/** The `request_key` of a week's all-request cell: the sum of its cells of every request. */
+export const ALL_REQUESTS = '*';
+
 /**
- * Recomputes every cell of each week in `weeks` (-1: drafts whose start is unknown) from the facts. On
- * PostgreSQL an advisory lock makes recomputations take turns, and each reads the facts after taking it, so
- * the last one of a week sees every fact change committed before it: a cell is never left staler than its
- * facts by two refreshes racing.
+ * Recomputes the cells of each week in `weeks` (-1: drafts whose start is unknown) from the facts: the
+ * week's cell per request and its all-request cell, and moves each request's all-time cell by the change
+ * (new − old; summaries are counts, so the difference is exact). On PostgreSQL an advisory lock makes
+ * recomputations take turns, and each reads the facts after taking it, so the last one of a week sees every
+ * fact change committed before it: a cell is never left staler than its facts by two refreshes racing.
  */
 export async function recomputeCells(
   db: AnalyticsDb,
@@ -144,9 +183,53 @@ export async function recomputeCells(
   for (const week of [...weeks].sort((a, b) => a - b)) {
     await db.transaction().execute(async (trx) => {
       if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${CELL_LOCK})`.execute(trx);
+      const old = await trx
+        .selectFrom('analytics_cell')
+        .select(['request_key', 'summary'])
+        .where('week', '=', week)
+        .where('request_key', '<>', ALL_REQUESTS)
+        .execute();
       const { facts, decisions, validations } = await readFacts(trx, inWeek(week));
       const cells = [...summariseFacts(facts, decisions, validations).values()];
+
+      const change = new Map<string, CellSummary>();
+      for (const row of old) {
+        mergeSummary(getOrCreate(change, row.request_key, emptySummary), parseSummary(row.summary), -1);
+      }
+      const weekTotal = { week, requestKey: ALL_REQUESTS, summary: emptySummary(), curve: emptyCurve() };
+      for (const cell of cells) {
+        mergeSummary(getOrCreate(change, cell.requestKey, emptySummary), cell.summary);
+        mergeSummary(weekTotal.summary, cell.summary);
+        mergeCurve(weekTotal.curve, cell.curve);
+      }
+      if (cells.length > 0) cells.push(weekTotal);
+
+      const keys = [...change.keys()];
+      const allTime = new Map<string, CellSummary>();
+      for (let i = 0; i < keys.length; i += FACT_CHUNK) {
+        const rows = await trx
+          .selectFrom('analytics_cell')
+          .select(['request_key', 'summary'])
+          .where('week', '=', ALL_WEEKS)
+          .where('request_key', 'in', keys.slice(i, i + FACT_CHUNK))
+          .execute();
+        for (const row of rows) allTime.set(row.request_key, parseSummary(row.summary));
+      }
+      for (const [key, delta] of change) {
+        const total = mergeSummary(allTime.get(key) ?? emptySummary(), delta);
+        if (total.drafts > 0) {
+          cells.push({ week: ALL_WEEKS, requestKey: key, summary: total, curve: emptyCurve() });
+        }
+      }
+
       await trx.deleteFrom('analytics_cell').where('week', '=', week).execute();
+      for (let i = 0; i < keys.length; i += FACT_CHUNK) {
+        await trx
+          .deleteFrom('analytics_cell')
+          .where('week', '=', ALL_WEEKS)
+          .where('request_key', 'in', keys.slice(i, i + FACT_CHUNK))
+          .execute();
+      }
       for (let i = 0; i < cells.length; i += 200) {
         await trx
           .insertInto('analytics_cell')
@@ -155,6 +238,7 @@ export async function recomputeCells(
               week: cell.week,
               request_key: cell.requestKey,
               summary: serialiseSummary(cell.summary),
+              curve: serialiseCurve(cell.curve),
             })),
           )
           .execute();
@@ -163,12 +247,15 @@ export async function recomputeCells(
   }
 }
 
-/** A (week, request) cell's summary, as a metric sees it. */
+/** A cell's summary, as a metric sees it. */
 export interface SelectedCell {
+  /** The cohort week; -1 for drafts whose start is unknown, ALL_WEEKS for a request's all-time cell. */
   week: number;
-  /** The request id; null for drafts made to no request. */
-  requestId: string | null;
+  /** The request id; null for drafts made to no request, undefined for a week's all-request cell. */
+  requestId: string | null | undefined;
   summary: CellSummary;
+  /** With the `curve` option: the decisions' scores. */
+  curve: StoredCurve | null;
 }
 
 /** Abandonment counts: eligible drafts, the abandoned among them, and what those saw last. */
@@ -184,30 +271,44 @@ export interface Selection {
 }
 
 /**
- * The cell summaries of the submissions a filter selects. Weeks wholly inside the filter (and, with
- * `idleBefore`, wholly at or before it) come from the stored cells; the submissions of the other weeks —
- * those the filter's bounds or the idle cut-off fall inside — are read and summarised here. `fromRows` reads
- * every selected submission instead (what the cells must always agree with; for tests).
+ * The cell summaries of the submissions a filter selects, split by `week` (a metric reads each week's
+ * all-request cell, or with a request filter that request's) or by `request` (each request's all-time cell
+ * when the filter has no dates, else its cells of the selected weeks). Weeks wholly inside the filter (and,
+ * with `idleBefore`, wholly at or before it) come from the stored cells; the submissions of the weeks the
+ * filter's bounds or the idle cut-off fall inside are read and summarised here, per week and request.
+ * `fromRows` reads every selected submission instead (what the cells must always agree with; for tests).
  */
 export async function selectCells(
   db: AnalyticsDb,
   filter: ResolvedFilter,
-  options: { idleBefore?: number; fromRows?: boolean } = {},
+  options: { split: 'week' | 'request'; idleBefore?: number; curve?: boolean; fromRows?: boolean },
 ): Promise<Selection> {
   const idleBefore = options.idleBefore ?? null;
+  const isDated = filter.fromMs !== null || filter.toMs !== null || idleBefore !== null;
   const isWhole = (week: number) => {
     if (options.fromRows) return false;
-    if (week === -1) return filter.fromMs === null && filter.toMs === null && idleBefore === null;
+    if (week === ALL_WEEKS) return true;
+    if (week === -1) return !isDated;
     return (
       (filter.fromMs === null || week >= filter.fromMs) &&
       (filter.toMs === null || week + WEEK_MS <= filter.toMs) &&
       (idleBefore === null || week + WEEK_MS - 1 <= idleBefore)
     );
   };
+  const allTime = options.split === 'request' && !isDated && !options.fromRows;
   const stored = await db
     .selectFrom('analytics_cell')
     .select(['week', 'request_key', 'summary'])
+    .$if(options.curve === true, (qb) => qb.select('curve'))
     .$if(filter.requestId !== null, (qb) => qb.where('request_key', '=', filter.requestId ?? ''))
+    .$if(filter.requestId === null && options.split === 'week', (qb) =>
+      qb.where('request_key', '=', ALL_REQUESTS),
+    )
+    .$if(filter.requestId === null && options.split === 'request', (qb) =>
+      qb.where('request_key', '<>', ALL_REQUESTS),
+    )
+    .$if(allTime, (qb) => qb.where('week', '=', ALL_WEEKS))
+    .$if(!allTime, (qb) => qb.where('week', '<>', ALL_WEEKS))
     .$if(filter.fromMs !== null, (qb) =>
       qb.where('week', '>', (filter.fromMs ?? 0) - WEEK_MS).where('week', '<>', -1),
     )
@@ -221,25 +322,27 @@ export async function selectCells(
     const week = Number(row.week);
     if (isWhole(week)) {
       wholeWeeks.add(week);
+      const key = row.request_key;
       cells.push({
         week,
-        requestId: row.request_key === '' ? null : row.request_key,
+        requestId: key === ALL_REQUESTS ? undefined : key === '' ? null : key,
         summary: parseSummary(row.summary),
+        curve: options.curve ? parseCurve((row as { curve?: string }).curve ?? '') : null,
       });
     } else {
       partWeeks.add(week);
     }
   }
 
-  const abandoned: LastSeenCounts = { n: 0, findings: new Map(), fields: new Map() };
+  const abandoned = emptyLastSeen();
   let eligible = 0;
   // Whole weeks are eligible throughout; their abandoned drafts are the closed ones and the open ones idle
   // since the cut-off — all open ones but those active after it, which are few and read by their index.
   if (idleBefore !== null && wholeWeeks.size > 0) {
     for (const cell of cells) {
       eligible += cell.summary.drafts;
-      mergeLastSeen(abandoned, cell.summary.unsubmittedClosed, 1);
-      mergeLastSeen(abandoned, cell.summary.unsubmittedOpen, 1);
+      mergeLastSeen(abandoned, cell.summary.unsubmittedClosed);
+      mergeLastSeen(abandoned, cell.summary.unsubmittedOpen);
     }
     const active = await readFacts(db, (eb) =>
       eb.and([
@@ -265,6 +368,7 @@ export async function selectCells(
         week: cell.week,
         requestId: cell.requestKey === '' ? null : cell.requestKey,
         summary: cell.summary,
+        curve: options.curve ? toStoredCurve(cell.curve) : null,
       });
     }
     if (idleBefore !== null) {
@@ -280,12 +384,6 @@ export async function selectCells(
   }
 
   return { cells, abandonment: idleBefore === null ? null : { eligible, abandoned } };
-}
-
-function mergeLastSeen(into: LastSeenCounts, from: LastSeenCounts, sign: number): void {
-  into.n += sign * from.n;
-  for (const [key, n] of from.findings) into.findings.set(key, (into.findings.get(key) ?? 0) + sign * n);
-  for (const [key, n] of from.fields) into.fields.set(key, (into.fields.get(key) ?? 0) + sign * n);
 }
 
 /** The merge of the selected cells' summaries. */

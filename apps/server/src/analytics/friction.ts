@@ -81,7 +81,7 @@ export async function computeFriction(
   const now = options.now ?? Date.now();
   const idleBefore = now - options.idleHours * 3_600_000;
 
-  const { cells, abandonment } = await selectCells(db, filter, { idleBefore });
+  const { cells, abandonment } = await selectCells(db, filter, { split: 'week', idleBefore });
   const total = totalOf(cells);
   const { abandoned, eligible } = abandonment ?? { eligible: 0, abandoned: emptyLastSeen() };
 

@@ -43,24 +43,28 @@ export async function computeFunnel(
   filter: ResolvedFilter,
 ): Promise<FunnelResult> {
   await refreshAnalytics(db, dialect);
-  const { cells } = await selectCells(db, filter);
+  // Cohorts and totals from the weeks' cells, requests from the requests' cells.
+  const [byWeekCells, byRequestCells] = await Promise.all([
+    selectCells(db, filter, { split: 'week' }),
+    selectCells(db, filter, { split: 'request' }),
+  ]);
 
   const zeros = () => new Array<number>(FUNNEL_STEPS.length).fill(0);
   const total = zeros();
   const byWeek = new Map<number, number[]>();
   const byRequest = new Map<string | null, number[]>();
-  for (const { week, requestId, summary } of cells) {
-    // Drafts whose start is unknown count in the totals and by request, but in no cohort.
-    const weekCounts = week === -1 ? null : getOrCreate(byWeek, week, zeros);
-    const requestCounts = getOrCreate(byRequest, requestId, zeros);
-    summary.furthest.forEach((n, step) => {
-      // Furthest step k counts at every step 0..k.
-      for (let k = 0; k <= step; k++) {
-        total[k] = (total[k] ?? 0) + n;
-        if (weekCounts) weekCounts[k] = (weekCounts[k] ?? 0) + n;
-        requestCounts[k] = (requestCounts[k] ?? 0) + n;
-      }
+  // Furthest step k counts at every step 0..k.
+  const add = (counts: number[], furthest: number[]) =>
+    furthest.forEach((n, step) => {
+      for (let k = 0; k <= step; k++) counts[k] = (counts[k] ?? 0) + n;
     });
+  for (const { week, summary } of byWeekCells.cells) {
+    add(total, summary.furthest);
+    // Drafts whose start is unknown count in the totals and by request, but in no cohort.
+    if (week !== -1) add(getOrCreate(byWeek, week, zeros), summary.furthest);
+  }
+  for (const { requestId, summary } of byRequestCells.cells) {
+    if (requestId !== undefined) add(getOrCreate(byRequest, requestId, zeros), summary.furthest);
   }
 
   const requestIds = [...byRequest.keys()].filter((id): id is string => id !== null);

@@ -383,7 +383,7 @@ async function refreshSubmissionFacts(db: AnalyticsDb, dialect: Dialect): Promis
   // it, since every merge and renumbering leaves a dead row version behind that scans would still read.
   const isLarge = position - start >= LARGE_FOLD;
   if (isLarge) for (const table of ROLLUP_TABLES) await sql`analyze ${sql.table(table)}`.execute(db);
-  if (touched.size > 0) await rankSubmissions(db, touched);
+  if (touched.size > 0) await rankSubmissions(db, touched, touchedWeeks);
   if (touchedWeeks.size > 0) await recomputeCells(db, dialect, touchedWeeks);
   if (isLarge && dialect === 'postgres') {
     for (const table of ROLLUP_TABLES) await sql`vacuum ${sql.table(table)}`.execute(db);
@@ -498,7 +498,12 @@ export function toValidation(event: EventRead): Validation | null {
  * of first submit (ties by id), into `submitted_rank`. A pure function of the facts, so recomputing it is
  * always safe; only rows whose rank changes are written.
  */
-async function rankSubmissions(db: AnalyticsDb, submissionIds: Set<string>): Promise<void> {
+async function rankSubmissions(
+  db: AnalyticsDb,
+  submissionIds: Set<string>,
+  /** Collects the cohort weeks of renumbered submissions (their cells count by rank). */
+  touchedWeeks: Set<number>,
+): Promise<void> {
   const ids = [...submissionIds];
   const contributors = new Set<string>();
   for (let i = 0; i < ids.length; i += VERSION_CHUNK) {
@@ -524,7 +529,7 @@ async function rankSubmissions(db: AnalyticsDb, submissionIds: Set<string>): Pro
           'rank',
         ),
       ]);
-    await db
+    const renumbered = await db
       .updateTable('analytics_submission_fact as f')
       .from(ranked.as('r'))
       .set({ submitted_rank: sql.ref('r.rank') })
@@ -532,7 +537,11 @@ async function rankSubmissions(db: AnalyticsDb, submissionIds: Set<string>): Pro
       .where((eb) =>
         eb.or([eb('f.submitted_rank', 'is', null), eb('f.submitted_rank', '<>', eb.ref('r.rank'))]),
       )
+      .returning('created_week')
       .execute();
+    for (const row of renumbered) {
+      touchedWeeks.add(weekKey(row.created_week === null ? null : Number(row.created_week)));
+    }
   }
 }
 

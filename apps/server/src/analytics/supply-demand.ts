@@ -84,12 +84,15 @@ export async function computeSupplyDemand(
   if (filter.requestId !== null) requestsQuery = requestsQuery.where('r.id', '=', filter.requestId);
   const requestsPromise = requestsQuery.orderBy('r.created_at').orderBy('r.id').execute();
 
-  const [requests, { cells }] = await Promise.all([requestsPromise, selectCells(db, filter)]);
+  const [requests, { cells }] = await Promise.all([
+    requestsPromise,
+    selectCells(db, filter, { split: 'request' }),
+  ]);
   const supplyBy = new Map<string, CellSummary>();
   const reasonLists = new Map<string, number>();
   for (const cell of cells) {
     for (const [codes, n] of cell.summary.rejectionReasons) addCount(reasonLists, codes, n);
-    if (cell.requestId === null) continue;
+    if (!cell.requestId) continue;
     const supply = supplyBy.get(cell.requestId);
     if (supply) mergeSummary(supply, cell.summary);
     else supplyBy.set(cell.requestId, mergeSummary(emptySummary(), cell.summary));

@@ -25,6 +25,8 @@ export interface CellTable {
   /** The request id; '' for drafts made to no request. */
   request_key: string;
   summary: string;
+  /** A serialised `CellCurve`: the decisions' scores, for the acceptance curve. */
+  curve: string;
 }
 
 /** One row per `validation.failed` event (0005): its error count (`props.count` when a number, else 1). */
