@@ -54,7 +54,8 @@ function comparable(summary: CellSummary) {
     unsubmittedOpen: lastSeen(summary.unsubmittedOpen),
     submitBuckets: pairs(summary.submitBuckets),
     latencyBuckets: pairs(summary.latencyBuckets),
-    rejectionReasons: pairs(summary.rejectionReasons),
+    rejectionCodes: pairs(summary.rejectionCodes),
+    rejectionDimensions: pairs(summary.rejectionDimensions),
   };
 }
 /** A curve's groups and its decisions' dimension scores, each in a fixed order. */

@@ -15,7 +15,7 @@ const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md' });
 
 function Root() {
   const [queryClient] = useState(createQueryClient);
-  const [trpcClient] = useState(createApiClient);
+  const [trpcClient] = useState(() => createApiClient());
   const sendEvents = useCallback(
     (events: ClientEvent[]) => trpcClient.event.record.mutate({ events }),
     [trpcClient],

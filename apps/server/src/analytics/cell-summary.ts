@@ -1,4 +1,4 @@
-import { FUNNEL_STEPS } from '@assay/schema';
+import { FUNNEL_STEPS, REASON_CODES, type ReasonCode } from '@assay/schema';
 
 // A cell summary holds, for a set of submissions, every count the funnel, friction and supply metrics add
 // up. Summaries merge by addition, so a metric over many cells is the merge of their summaries; and one is a
@@ -95,7 +95,10 @@ export interface CellSummary {
   submitBuckets: Map<number, number>;
   latencyBuckets: Map<number, number>;
   /** Reason-code lists (JSON text) of reject and request-changes decisions → decisions. */
-  rejectionReasons: Map<string, number>;
+  rejections: number;
+  /** Reason code → rejections citing it; dimension → rejections citing it at least once. */
+  rejectionCodes: Map<string, number>;
+  rejectionDimensions: Map<string, number>;
   /** Decided submissions, and accepted ones, by the contributor's nth submission (capped at NTH_CAP). */
   nthDecided: Map<number, number>;
   nthAccepted: Map<number, number>;
@@ -147,7 +150,9 @@ export const emptySummary = (): CellSummary => ({
   unsubmittedOpen: emptyLastSeen(),
   submitBuckets: new Map(),
   latencyBuckets: new Map(),
-  rejectionReasons: new Map(),
+  rejections: 0,
+  rejectionCodes: new Map(),
+  rejectionDimensions: new Map(),
   nthDecided: new Map(),
   nthAccepted: new Map(),
 });
@@ -204,8 +209,33 @@ export function addFact(
   }
   for (const decision of decisions) {
     if (decision.latency_ms !== null) addCount(summary.latencyBuckets, durationBucket(decision.latency_ms));
-    if (decision.decision !== 'accept') addCount(summary.rejectionReasons, decision.reason_codes);
+    if (decision.decision !== 'accept') addRejection(summary, decision.reason_codes);
   }
+}
+
+/** A reject or request-changes decision: its reason codes (a JSON array) and the dimensions they name. */
+function addRejection(summary: CellSummary, reasonCodes: string): void {
+  summary.rejections += 1;
+  const dimensions = new Set<string>();
+  for (const code of parseCodes(reasonCodes)) {
+    addCount(summary.rejectionCodes, code);
+    dimensions.add(dimensionOf(code));
+  }
+  for (const dimension of dimensions) addCount(summary.rejectionDimensions, dimension);
+}
+
+function parseCodes(text: string): string[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value.filter((code): code is string => typeof code === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The dimension of a reason code (REASON_CODES in packages/schema); 'unknown' for a code it lacks. */
+export function dimensionOf(code: string): string {
+  return Object.hasOwn(REASON_CODES, code) ? REASON_CODES[code as ReasonCode].dimension : 'unknown';
 }
 
 /** Adds a submission's decisions to a curve. */
@@ -275,7 +305,9 @@ export function mergeSummary(into: CellSummary, from: CellSummary, sign = 1): Ce
   mergeLastSeen(into.unsubmittedOpen, from.unsubmittedOpen, sign);
   addAll(into.submitBuckets, from.submitBuckets, sign);
   addAll(into.latencyBuckets, from.latencyBuckets, sign);
-  addAll(into.rejectionReasons, from.rejectionReasons, sign);
+  into.rejections += sign * from.rejections;
+  addAll(into.rejectionCodes, from.rejectionCodes, sign);
+  addAll(into.rejectionDimensions, from.rejectionDimensions, sign);
   addAll(into.nthDecided, from.nthDecided, sign);
   addAll(into.nthAccepted, from.nthAccepted, sign);
   return into;
@@ -332,18 +364,31 @@ export const weekKey = (week: number | null) => (week === null ? -1 : Number(wee
 /** A cell's request: the request id, or '' for none. */
 export const requestKey = (requestId: string | null) => requestId ?? '';
 
-// Serialised with maps as [key, count] pairs: map keys are client-sent strings (finding codes, fields), which
-// as object keys could be `__proto__`.
-// Zero counts (left by a difference) are dropped, so equal summaries serialise alike.
+// Maps are serialised as parallel arrays of keys and counts — map keys are client-sent strings (finding codes,
+// fields), which as object keys could be `__proto__`, and pairs would cost an array each to parse. Zero counts
+// (left by a difference) are dropped, so equal summaries serialise alike.
 export function serialiseSummary(summary: CellSummary): string {
-  return JSON.stringify(summary, (_key, value: unknown) =>
-    value instanceof Map ? [...value].filter(([, n]) => n !== 0) : value,
-  );
+  return JSON.stringify(summary, (_key, value: unknown) => {
+    if (!(value instanceof Map)) return value;
+    const keys: unknown[] = [];
+    const counts: number[] = [];
+    for (const [key, n] of value as Map<unknown, number>) {
+      if (n === 0) continue;
+      keys.push(key);
+      counts.push(n);
+    }
+    return { keys, counts };
+  });
 }
 
 export function parseSummary(text: string): CellSummary {
   const raw = JSON.parse(text) as Record<string, unknown>;
-  const map = <K>(value: unknown) => new Map(value as [K, number][]);
+  const map = <K>(value: unknown) => {
+    const { keys, counts } = value as { keys: K[]; counts: number[] };
+    const result = new Map<K, number>();
+    for (let i = 0; i < keys.length; i++) result.set(keys[i] as K, counts[i] as number);
+    return result;
+  };
   const lastSeen = (value: unknown): LastSeenCounts => {
     const v = value as { n: number; findings: unknown; fields: unknown };
     return { n: v.n, findings: map<string>(v.findings), fields: map<string>(v.fields) };
@@ -356,7 +401,8 @@ export function parseSummary(text: string): CellSummary {
     unsubmittedOpen: lastSeen(raw.unsubmittedOpen),
     submitBuckets: map<number>(raw.submitBuckets),
     latencyBuckets: map<number>(raw.latencyBuckets),
-    rejectionReasons: map<string>(raw.rejectionReasons),
+    rejectionCodes: map<string>(raw.rejectionCodes),
+    rejectionDimensions: map<string>(raw.rejectionDimensions),
     nthDecided: map<number>(raw.nthDecided),
     nthAccepted: map<number>(raw.nthAccepted),
   };

@@ -27,10 +27,11 @@ import {
 import { getOrCreate, isSelectedSubmission, type ResolvedFilter } from './query.ts';
 import type { AnalyticsDb } from './tables.ts';
 
-// The cells are the metrics' pre-aggregates: one summary of counts per (cohort week, request), so a metric
-// reads a few rows per week and request instead of every submission. A filter selects whole weeks from the
-// cells and reads the submissions of the (at most two) weeks it cuts through one by one, so answers stay
-// exact to the millisecond. The refresh recomputes every cell of each week it touched from the facts.
+// The cells are the metrics' pre-aggregates: one summary of counts per (cohort week, request), plus one per
+// week over all requests and one per request over all weeks, so an unfiltered metric reads a row per week or
+// per request instead of one per submission. A filter takes whole weeks from the cells and reads the
+// submissions of the (at most two) weeks it cuts through, so answers stay exact to the millisecond. The
+// refresh recomputes the cells of each week it touched from the facts (README, "Cells").
 
 const WEEK_MS = 7 * 86_400_000;
 const FACT_CHUNK = 1_000;
@@ -68,7 +69,7 @@ const FACT_COLUMNS = [
 // biome-ignore lint/suspicious/noExplicitAny: conditions over the aliased facts, as in query.ts.
 type FactWhere = (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
 
-// Bigint columns arrive from PostgreSQL as strings.
+// Numbers as numbers whatever the driver hands over (bigint parsing is connect.ts's choice, not this file's).
 const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
 /** The facts a condition selects, with their submissions' decisions and validation failures. */

@@ -1,6 +1,6 @@
 import { REASON_CODES, type ReasonCode } from '@assay/schema';
 import type { Dialect } from '../db/connect.ts';
-import { addCount, type CellSummary, emptySummary, mergeSummary } from './cell-summary.ts';
+import { addCount, type CellSummary, dimensionOf, emptySummary, mergeSummary } from './cell-summary.ts';
 import { selectCells } from './cells.ts';
 import type { ResolvedFilter } from './query.ts';
 import { refreshAnalytics } from './refresh-rollups.ts';
@@ -89,13 +89,18 @@ export async function computeSupplyDemand(
     selectCells(db, filter, { split: 'request' }),
   ]);
   const supplyBy = new Map<string, CellSummary>();
-  const reasonLists = new Map<string, number>();
+  let rejections = 0;
+  const dimensionReviews = new Map<string, number>();
+  const codeCounts = new Map<string, number>();
   for (const cell of cells) {
-    for (const [codes, n] of cell.summary.rejectionReasons) addCount(reasonLists, codes, n);
+    rejections += cell.summary.rejections;
+    for (const [code, n] of cell.summary.rejectionCodes) addCount(codeCounts, code, n);
+    for (const [dimension, n] of cell.summary.rejectionDimensions) addCount(dimensionReviews, dimension, n);
     if (!cell.requestId) continue;
+    // Without dates a request has one (all-time) cell, used as it is; else its weeks are added up.
     const supply = supplyBy.get(cell.requestId);
     if (supply) mergeSummary(supply, cell.summary);
-    else supplyBy.set(cell.requestId, mergeSummary(emptySummary(), cell.summary));
+    else supplyBy.set(cell.requestId, cell.summary);
   }
 
   const share = (count: number, total: number) => (total === 0 ? null : count / total);
@@ -132,20 +137,6 @@ export async function computeSupplyDemand(
     };
   });
 
-  let rejections = 0;
-  const dimensionReviews = new Map<string, number>();
-  const codeCounts = new Map<string, number>();
-  for (const [list, n] of reasonLists) {
-    rejections += n;
-    const codes = parseCodes(list);
-    const dimensions = new Set<string>();
-    for (const code of codes) {
-      codeCounts.set(code, (codeCounts.get(code) ?? 0) + n);
-      dimensions.add(dimensionOf(code));
-    }
-    for (const dimension of dimensions)
-      dimensionReviews.set(dimension, (dimensionReviews.get(dimension) ?? 0) + n);
-  }
   const rejectionsByDimension = [...dimensionReviews.entries()]
     .map(([dimension, reviews]) => ({ dimension, reviews, share: reviews / rejections }))
     .sort((a, b) => b.reviews - a.reviews || a.dimension.localeCompare(b.dimension));
@@ -154,22 +145,10 @@ export async function computeSupplyDemand(
     requests: result,
     rejectionsByDimension,
     rejectionReasons: [...codeCounts.entries()]
+      .filter(([, count]) => count > 0)
       .map(([code, count]) => ({ code, dimension: dimensionOf(code), count }))
       .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
     rejections,
     topRejectionDimension: rejectionsByDimension[0]?.dimension ?? null,
   };
-}
-
-function parseCodes(text: string): string[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value.filter((code): code is string => typeof code === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
-function dimensionOf(code: string): string {
-  return code in REASON_CODES ? REASON_CODES[code as ReasonCode].dimension : 'unknown';
 }

@@ -29,6 +29,12 @@ export function errorCodeOf(error: unknown): string | undefined {
   return dataOf(error)?.code;
 }
 
+/** True when the server took the request but gave no answer within the client's timeout (trpc.ts). */
+export function isTimeout(error: unknown): boolean {
+  const cause = error instanceof TRPCClientError ? error.cause : error;
+  return cause instanceof Error && cause.name === 'TimeoutError';
+}
+
 /**
  * True when the request never reached the server (offline, DNS, connection reset): the draft is kept
  * locally and retried, and the interface says so rather than showing a server error.
@@ -46,13 +52,15 @@ export function isNetworkError(error: unknown): boolean {
  * `INTERNAL_SERVER_ERROR`, any HTTP 5xx, or an answer that is not the API's (a proxy's error page).
  */
 export function isServerFault(error: unknown): boolean {
-  if (!(error instanceof TRPCClientError) || isNetworkError(error)) return false;
+  if (!(error instanceof TRPCClientError) || isNetworkError(error) || isTimeout(error)) return false;
   const data = dataOf(error);
   if (!data) return true;
   return data.code === 'INTERNAL_SERVER_ERROR' || (data.httpStatus ?? 0) >= 500;
 }
 
 export const OFFLINE_MESSAGE = 'You appear to be offline. Your work is kept on this device.';
+export const TIMEOUT_MESSAGE =
+  'The server is taking too long to answer. Nothing you typed is lost; try again in a moment.';
 export const SERVER_FAULT_MESSAGE =
   'The server ran into an unexpected problem. Nothing you typed is lost; try again in a moment.';
 
@@ -63,6 +71,7 @@ export const SERVER_FAULT_MESSAGE =
  */
 export function messageOf(error: unknown): string {
   if (isNetworkError(error)) return OFFLINE_MESSAGE;
+  if (isTimeout(error)) return TIMEOUT_MESSAGE;
   if (isServerFault(error)) return SERVER_FAULT_MESSAGE;
   if (error instanceof Error) return error.message;
   return 'Something went wrong';
@@ -81,6 +90,10 @@ export function notSubmittedMessage(
     return isOnline
       ? 'The server cannot be reached — your draft is saved on this device. Submit again when the connection is back.'
       : "You are offline — your draft is saved on this device. Submit again when you're back online.";
+  }
+  if (isTimeout(error)) {
+    // A submit carries an idempotency key, so sending it again cannot submit twice.
+    return 'The server took too long to answer, so the submit may not have gone through — your draft is saved on this device. Submit again in a moment.';
   }
   if (isSaveFailure) {
     if (errorCodeOf(error) === 'CONFLICT')
@@ -102,8 +115,10 @@ export function staleDataMessage(error: unknown, updatedAt: number): string {
     ? typeof navigator !== 'undefined' && navigator.onLine === false
       ? 'You are offline.'
       : 'The server cannot be reached.'
-    : isServerFault(error)
-      ? 'The server ran into an unexpected problem.'
-      : messageOf(error).replace(/\.?$/, '.');
+    : isTimeout(error)
+      ? 'The server is not answering.'
+      : isServerFault(error)
+        ? 'The server ran into an unexpected problem.'
+        : messageOf(error).replace(/\.?$/, '.');
   return `${reason} What you see is from ${new Date(updatedAt).toLocaleTimeString()} and may be out of date.`;
 }
