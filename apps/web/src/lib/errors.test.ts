@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import {
   isNetworkError,
   isServerFault,
+  isTimeout,
   messageOf,
   notSubmittedMessage,
   OFFLINE_MESSAGE,
   SERVER_FAULT_MESSAGE,
   staleDataMessage,
+  TIMEOUT_MESSAGE,
 } from './errors.ts';
 
 /** An error as the tRPC client builds it from the server's JSON answer. */
@@ -95,5 +97,25 @@ describe('staleDataMessage', () => {
     const text = staleDataMessage(answered('INTERNAL_SERVER_ERROR', 500, 'connection terminated'), at);
     expect(text).toMatch(/^The server ran into an unexpected problem\. What you see is from/);
     expect(text).not.toContain('connection terminated');
+  });
+});
+
+describe('a request that timed out', () => {
+  // What the client's fetch rejects with when AbortSignal.timeout fires (trpc.ts).
+  const timedOut = () =>
+    TRPCClientError.from(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+
+  it('is neither offline nor a server fault, and says the server is slow to answer', () => {
+    expect(isTimeout(timedOut())).toBe(true);
+    expect(isNetworkError(timedOut())).toBe(false);
+    expect(isServerFault(timedOut())).toBe(false);
+    expect(messageOf(timedOut())).toBe(TIMEOUT_MESSAGE);
+  });
+
+  it('tells a submit to try again (its idempotency key makes that safe), and marks data on screen stale', () => {
+    expect(notSubmittedMessage(timedOut(), { isSaveFailure: false, isOnline: true })).toMatch(
+      /took too long to answer.*draft is saved on this device.*Submit again/,
+    );
+    expect(staleDataMessage(timedOut(), 0)).toMatch(/^The server is not answering\. What you see is from/);
   });
 });
