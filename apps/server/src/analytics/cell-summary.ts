@@ -381,20 +381,56 @@ export function serialiseSummary(summary: CellSummary): string {
   });
 }
 
+/**
+ * What the funnel and the supply metric read of a summary: each is stored in a column of its own too, so they
+ * parse a few fields rather than every map.
+ */
+export const SUMMARY_PARTS = {
+  funnel: ['drafts', 'furthest'],
+  supply: [
+    'drafts',
+    'submitted',
+    'accepted',
+    'scored',
+    'scoredRows',
+    'acceptedRows',
+    'failsLicence',
+    'failsSchema',
+    'failsContext',
+    'scoredOverall',
+    'paidCents',
+    'rejections',
+    'rejectionCodes',
+    'rejectionDimensions',
+  ],
+} as const satisfies Record<string, readonly (keyof CellSummary)[]>;
+export type SummaryPart = keyof typeof SUMMARY_PARTS;
+
+/** A part of a summary, serialised: only its fields. */
+export function serialiseSummaryPart(summary: CellSummary, part: SummaryPart): string {
+  const picked: Partial<Record<keyof CellSummary, unknown>> = {};
+  for (const field of SUMMARY_PARTS[part]) picked[field] = summary[field];
+  return serialiseSummary(picked as CellSummary);
+}
+
+/** A serialised summary, or a part of one (the fields it lacks are zero). */
 export function parseSummary(text: string): CellSummary {
   const raw = JSON.parse(text) as Record<string, unknown>;
   const map = <K>(value: unknown) => {
-    const { keys, counts } = value as { keys: K[]; counts: number[] };
     const result = new Map<K, number>();
+    if (value === undefined) return result;
+    const { keys, counts } = value as { keys: K[]; counts: number[] };
     for (let i = 0; i < keys.length; i++) result.set(keys[i] as K, counts[i] as number);
     return result;
   };
   const lastSeen = (value: unknown): LastSeenCounts => {
+    if (value === undefined) return emptyLastSeen();
     const v = value as { n: number; findings: unknown; fields: unknown };
     return { n: v.n, findings: map<string>(v.findings), fields: map<string>(v.fields) };
   };
   return {
-    ...(raw as unknown as CellSummary),
+    ...emptySummary(),
+    ...(raw as Partial<CellSummary>),
     scoredOverall: map<number>(raw.scoredOverall),
     acceptedNumber: map<number>(raw.acceptedNumber),
     unsubmittedClosed: lastSeen(raw.unsubmittedClosed),

@@ -19,8 +19,10 @@ import {
   parseCurve,
   parseSummary,
   type StoredCurve,
+  type SummaryPart,
   serialiseCurve,
   serialiseSummary,
+  serialiseSummaryPart,
   summariseFacts,
   toStoredCurve,
 } from './cell-summary.ts';
@@ -239,6 +241,8 @@ export async function recomputeCells(
               week: cell.week,
               request_key: cell.requestKey,
               summary: serialiseSummary(cell.summary),
+              funnel: serialiseSummaryPart(cell.summary, 'funnel'),
+              supply: serialiseSummaryPart(cell.summary, 'supply'),
               curve: serialiseCurve(cell.curve),
             })),
           )
@@ -282,7 +286,14 @@ export interface Selection {
 export async function selectCells(
   db: AnalyticsDb,
   filter: ResolvedFilter,
-  options: { split: 'week' | 'request'; idleBefore?: number; curve?: boolean; fromRows?: boolean },
+  options: {
+    split: 'week' | 'request';
+    idleBefore?: number;
+    /** Read only this part of each stored summary (its other fields are zero); not with `idleBefore`. */
+    part?: SummaryPart;
+    curve?: boolean;
+    fromRows?: boolean;
+  },
 ): Promise<Selection> {
   const idleBefore = options.idleBefore ?? null;
   const isDated = filter.fromMs !== null || filter.toMs !== null || idleBefore !== null;
@@ -297,9 +308,11 @@ export async function selectCells(
     );
   };
   const allTime = options.split === 'request' && !isDated && !options.fromRows;
+  // Abandonment reads the never-submitted drafts' counts, which only the whole summary has.
+  const column = idleBefore === null ? (options.part ?? 'summary') : 'summary';
   const stored = await db
     .selectFrom('analytics_cell')
-    .select(['week', 'request_key', 'summary'])
+    .select(['week', 'request_key', sql.ref<string>(column).as('summary')])
     .$if(options.curve === true, (qb) => qb.select('curve'))
     .$if(filter.requestId !== null, (qb) => qb.where('request_key', '=', filter.requestId ?? ''))
     .$if(filter.requestId === null && options.split === 'week', (qb) =>

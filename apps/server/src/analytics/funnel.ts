@@ -45,8 +45,8 @@ export async function computeFunnel(
   await refreshAnalytics(db, dialect);
   // Cohorts and totals from the weeks' cells, requests from the requests' cells.
   const [byWeekCells, byRequestCells] = await Promise.all([
-    selectCells(db, filter, { split: 'week' }),
-    selectCells(db, filter, { split: 'request' }),
+    selectCells(db, filter, { split: 'week', part: 'funnel' }),
+    selectCells(db, filter, { split: 'request', part: 'funnel' }),
   ]);
 
   const zeros = () => new Array<number>(FUNNEL_STEPS.length).fill(0);

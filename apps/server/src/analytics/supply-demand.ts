@@ -86,7 +86,7 @@ export async function computeSupplyDemand(
 
   const [requests, { cells }] = await Promise.all([
     requestsPromise,
-    selectCells(db, filter, { split: 'request' }),
+    selectCells(db, filter, { split: 'request', part: 'supply' }),
   ]);
   const supplyBy = new Map<string, CellSummary>();
   let rejections = 0;

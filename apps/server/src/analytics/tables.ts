@@ -25,6 +25,9 @@ export interface CellTable {
   /** The request id; '' for drafts made to no request. */
   request_key: string;
   summary: string;
+  /** Parts of the summary (`SUMMARY_PARTS`), for the metrics that read only them. */
+  funnel: string;
+  supply: string;
   /** A serialised `CellCurve`: the decisions' scores, for the acceptance curve. */
   curve: string;
 }

@@ -6,7 +6,8 @@ import { type Kysely, sql } from 'kysely';
 // instead of every submission:
 // - `analytics_cell`: one row per (cohort week, request) — the week of the drafts' start (-1 for drafts whose
 //   start is unknown) and the request id ('' for none) — whose `summary` is a JSON object of counts over
-//   that cell's submissions (funnel steps, supply, abandonment candidates, histograms of durations), and
+//   that cell's submissions (funnel steps, supply, abandonment candidates, histograms of durations), the
+//   parts of it the funnel and supply read in columns of their own (`funnel`, `supply`), and
 //   `curve` what the acceptance curve reads (decisions per decided week and score, dimension scores). The
 //   refresh recomputes the cells of every week it touched from the submission facts, so a cell is always a
 //   pure function of the facts, and the facts of the event log.
@@ -26,6 +27,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('week', 'bigint', (c) => c.notNull())
     .addColumn('request_key', 'text', (c) => c.notNull())
     .addColumn('summary', 'text', (c) => c.notNull())
+    .addColumn('funnel', 'text', (c) => c.notNull())
+    .addColumn('supply', 'text', (c) => c.notNull())
     .addColumn('curve', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('analytics_cell_pk', ['week', 'request_key'])
     .execute();
