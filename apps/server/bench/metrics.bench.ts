@@ -6,10 +6,10 @@
 //
 // Per database it builds two: N (one load, rollups built from the log) and 2N (the same load, its rollups,
 // then as much again folded in incrementally, as a live server would). It then times each metric through the
-// tRPC caller on N and on 2N in alternation, round after round (BENCH_RUNS rounds; each timed call right
-// after an untimed warm-up call), so the two sizes see the same load from whatever else runs on the machine:
-// the growth ratio compares like with like. Each time is the median of the rounds; the spread (min–max) is
-// printed beside it.
+// tRPC caller on N and on 2N in alternation, round after round (BENCH_RUNS rounds; each timed sample right
+// after an untimed warm-up call, and the mean of as many calls as fill 50 ms), so the two sizes see the same
+// load from whatever else runs on the machine: the growth ratio compares like with like. Each time is the
+// median of the rounds; the spread (min–max) is printed beside it.
 //
 // Ends with lines of the form
 //   sqlite: slowest metric acceptanceCurve 182 ms at 1000000 events, growth ratio 1.9
@@ -37,6 +37,7 @@ const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const EVENTS = Math.round(1_000_000 * SCALE);
 const SUBMISSIONS = Math.round(100_000 * SCALE);
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const SAMPLE_MS = 50;
 const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',') as ('sqlite' | 'postgres')[];
 
 const METRICS = ['funnel', 'friction', 'acceptanceCurve', 'supplyDemand'] as const;
@@ -113,11 +114,24 @@ function metricCalls(handle: DatabaseHandle): Record<Metric, () => Promise<unkno
   };
 }
 
-async function timeOnce(run: () => Promise<unknown>): Promise<number> {
+/**
+ * One timed sample: the mean time of as many calls as fill {@link SAMPLE_MS} (at least one). A metric that
+ * answers in a few milliseconds is otherwise timed below this machine's scheduling noise.
+ */
+async function timeSample(run: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
-  await run();
-  return performance.now() - start;
+  let calls = 0;
+  let elapsed = 0;
+  do {
+    await run();
+    calls++;
+    elapsed = performance.now() - start;
+  } while (elapsed < SAMPLE_MS);
+  return elapsed / calls;
 }
+
+/** Milliseconds: one decimal below 10. */
+const formatMs = (ms: number) => (ms < 10 ? ms.toFixed(1) : String(Math.round(ms)));
 
 const summaries: string[] = [];
 for (const dialect of dialects) {
@@ -151,7 +165,7 @@ for (const dialect of dialects) {
       for (const size of order) {
         for (const metric of METRICS) {
           await calls[size][metric]();
-          samples[metric]![size].push(await timeOnce(calls[size][metric]));
+          samples[metric]![size].push(await timeSample(calls[size][metric]));
         }
       }
     }
@@ -164,14 +178,14 @@ for (const dialect of dialects) {
       const at2N = median(n2);
       const ratios = n.map((t, i) => n2[i]! / t);
       log(
-        `${metric.padEnd(16)} ${`${Math.round(atN)} ms (${spread(n)})`.padEnd(20)} ${`${Math.round(at2N)} ms (${spread(n2)})`.padEnd(20)} ${(at2N / atN).toFixed(2)}   ${spread(ratios, 2)}`,
+        `${metric.padEnd(16)} ${`${formatMs(atN)} ms (${spread(n, 1)})`.padEnd(20)} ${`${formatMs(at2N)} ms (${spread(n2, 1)})`.padEnd(20)} ${(at2N / atN).toFixed(2)}   ${spread(ratios, 2)}`,
       );
       return { metric, atN, ratio: at2N / atN, ratios };
     });
     const slowest = result.reduce((a, b) => (b.atN > a.atN ? b : a));
     const steepest = result.reduce((a, b) => (b.ratio > a.ratio ? b : a));
     summaries.push(
-      `${dialect}: slowest metric ${slowest.metric} ${Math.round(slowest.atN)} ms at ${loaded.events} events, growth ratio ${slowest.ratio.toFixed(1)}`,
+      `${dialect}: slowest metric ${slowest.metric} ${formatMs(slowest.atN)} ms at ${loaded.events} events, growth ratio ${slowest.ratio.toFixed(1)}`,
       `${dialect}: largest growth ratio ${steepest.metric} ${steepest.ratio.toFixed(1)} (per-round ratios ${spread(steepest.ratios, 1)})`,
     );
   } finally {
