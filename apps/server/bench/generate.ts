@@ -21,7 +21,8 @@ const START = Date.parse('2025-01-06T00:00:00Z');
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
-function mulberry32(seed: number) {
+/** A small seeded PRNG (mulberry32): the same numbers for the same seed. */
+export function mulberry32(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

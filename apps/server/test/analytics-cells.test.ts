@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateBenchData } from '../bench/generate.ts';
+import { generateBenchData, mulberry32 } from '../bench/generate.ts';
 import { loadBatch } from '../bench/load.ts';
 import {
   type CellSummary,
@@ -27,17 +27,6 @@ const dialects = await dialectsToRun();
 const DAY = 86_400_000;
 /** The benchmark generator's first day (a Monday); its history spans 180 days. */
 const START = Date.parse('2025-01-06T00:00:00Z');
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Maps as sorted [key, count] pairs without zero counts, so two summaries compare by content. */
 const pairs = <K>(map: Map<K, number>) =>

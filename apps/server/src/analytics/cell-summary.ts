@@ -1,4 +1,5 @@
 import { FUNNEL_STEPS, REASON_CODES, type ReasonCode } from '@assay/schema';
+import type { SubmissionFactTable } from './tables.ts';
 
 // A cell summary holds, for a set of submissions, every count the funnel, friction and supply metrics add
 // up. Summaries merge by addition, so a metric over many cells is the merge of their summaries; and one is a
@@ -9,32 +10,33 @@ import { FUNNEL_STEPS, REASON_CODES, type ReasonCode } from '@assay/schema';
 export const CONTEXT_PASS_SCORE = 50;
 
 /** The submission-fact columns a summary reads. */
-export interface CellFact {
-  submission_id: string;
-  request_id: string | null;
-  created_week: number | null;
-  created_at: number | null;
-  furthest_step: number;
-  submitted_at: number | null;
-  accepted_at: number | null;
-  abandoned_at: number | null;
-  withdrawn_at: number | null;
-  last_at: number | null;
-  last_finding_code: string | null;
-  last_field: string | null;
-  scored_number: number | null;
-  scored_rows: number | null;
-  scored_overall: number | null;
-  scored_context: number | null;
-  scored_fails_licence: number | null;
-  scored_fails_schema: number | null;
-  accepted_number: number | null;
-  accepted_rows: number | null;
-  paid_cents: number | null;
-  submit_ms: number | null;
-  decided_at: number | null;
-  submitted_rank: number | null;
-}
+export type CellFact = Pick<
+  SubmissionFactTable,
+  | 'submission_id'
+  | 'request_id'
+  | 'created_week'
+  | 'created_at'
+  | 'furthest_step'
+  | 'submitted_at'
+  | 'accepted_at'
+  | 'abandoned_at'
+  | 'withdrawn_at'
+  | 'last_at'
+  | 'last_finding_code'
+  | 'last_field'
+  | 'scored_number'
+  | 'scored_rows'
+  | 'scored_overall'
+  | 'scored_context'
+  | 'scored_fails_licence'
+  | 'scored_fails_schema'
+  | 'accepted_number'
+  | 'accepted_rows'
+  | 'paid_cents'
+  | 'submit_ms'
+  | 'decided_at'
+  | 'submitted_rank'
+>;
 
 /** A decided version of a cell's submission. */
 export interface CellDecision {
