@@ -96,7 +96,7 @@ export interface CellSummary {
   /** Draft start → first submit, and scored → decided, as counts per {@link durationBucket}. */
   submitBuckets: Map<number, number>;
   latencyBuckets: Map<number, number>;
-  /** Reason-code lists (JSON text) of reject and request-changes decisions → decisions. */
+  /** Reject and request-changes decisions. */
   rejections: number;
   /** Reason code → rejections citing it; dimension → rejections citing it at least once. */
   rejectionCodes: Map<string, number>;
@@ -365,6 +365,8 @@ export function summariseFacts(
 export const weekKey = (week: number | null) => (week === null ? -1 : Number(week));
 /** A cell's request: the request id, or '' for none. */
 export const requestKey = (requestId: string | null) => requestId ?? '';
+/** The request id of a cell's request key (the inverse of {@link requestKey}). */
+export const requestIdOf = (key: string) => (key === '' ? null : key);
 
 // Maps are serialised as parallel arrays of keys and counts — map keys are client-sent strings (finding codes,
 // fields), which as object keys could be `__proto__`, and pairs would cost an array each to parse. Zero counts

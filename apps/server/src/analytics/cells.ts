@@ -3,7 +3,6 @@ import type { Dialect } from '../db/connect.ts';
 import {
   addLastSeen,
   bucketRange,
-  type CellCurve,
   type CellDecision,
   type CellFact,
   type CellSummary,
@@ -18,6 +17,7 @@ import {
   mergeSummary,
   parseCurve,
   parseSummary,
+  requestIdOf,
   type StoredCurve,
   type SummaryPart,
   serialiseCurve,
@@ -71,42 +71,17 @@ const FACT_COLUMNS = [
 // biome-ignore lint/suspicious/noExplicitAny: conditions over the aliased facts, as in query.ts.
 type FactWhere = (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
 
-// Numbers as numbers whatever the driver hands over (bigint parsing is connect.ts's choice, not this file's).
-const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+/** The facts a condition selects. (Numbers arrive as numbers: connect.ts parses PostgreSQL's bigint.) */
+function readFactRows(db: AnalyticsDb, where: FactWhere): Promise<CellFact[]> {
+  return db.selectFrom('analytics_submission_fact as f').select(FACT_COLUMNS).where(where).execute();
+}
 
 /** The facts a condition selects, with their submissions' decisions and validation failures. */
 async function readFacts(
   db: AnalyticsDb,
   where: FactWhere,
 ): Promise<{ facts: CellFact[]; decisions: CellDecision[]; validations: CellValidation[] }> {
-  const rows = await db
-    .selectFrom('analytics_submission_fact as f')
-    .select(FACT_COLUMNS)
-    .where(where)
-    .execute();
-  const facts: CellFact[] = rows.map((row) => ({
-    ...row,
-    created_week: num(row.created_week),
-    created_at: num(row.created_at),
-    furthest_step: Number(row.furthest_step),
-    submitted_at: num(row.submitted_at),
-    accepted_at: num(row.accepted_at),
-    abandoned_at: num(row.abandoned_at),
-    withdrawn_at: num(row.withdrawn_at),
-    last_at: num(row.last_at),
-    scored_number: num(row.scored_number),
-    scored_rows: num(row.scored_rows),
-    scored_overall: num(row.scored_overall),
-    scored_context: num(row.scored_context),
-    scored_fails_licence: num(row.scored_fails_licence),
-    scored_fails_schema: num(row.scored_fails_schema),
-    accepted_number: num(row.accepted_number),
-    accepted_rows: num(row.accepted_rows),
-    paid_cents: num(row.paid_cents),
-    submit_ms: num(row.submit_ms),
-    decided_at: num(row.decided_at),
-    submitted_rank: num(row.submitted_rank),
-  }));
+  const facts = await readFactRows(db, where);
   const decisions: CellDecision[] = [];
   const validations: CellValidation[] = [];
   const ids = facts.map((fact) => fact.submission_id);
@@ -139,24 +114,8 @@ async function readFacts(
         .groupBy('submission_id')
         .execute(),
     ]);
-    for (const d of decided) {
-      decisions.push({
-        ...d,
-        latency_ms: num(d.latency_ms),
-        decided_week: Number(d.decided_week),
-        overall: num(d.overall),
-        structure: num(d.structure),
-        context: num(d.context),
-        provenance: num(d.provenance),
-      });
-    }
-    for (const v of failed) {
-      validations.push({
-        submission_id: v.submission_id,
-        attempts: Number(v.attempts),
-        errors: Number(v.errors),
-      });
-    }
+    decisions.push(...decided);
+    validations.push(...failed);
   }
   return { facts, decisions, validations };
 }
@@ -339,7 +298,7 @@ export async function selectCells(
       const key = row.request_key;
       cells.push({
         week,
-        requestId: key === ALL_REQUESTS ? undefined : key === '' ? null : key,
+        requestId: key === ALL_REQUESTS ? undefined : requestIdOf(key),
         summary: parseSummary(row.summary),
         curve: options.curve ? parseCurve((row as { curve?: string }).curve ?? '') : null,
       });
@@ -358,7 +317,7 @@ export async function selectCells(
       mergeLastSeen(abandoned, cell.summary.unsubmittedClosed);
       mergeLastSeen(abandoned, cell.summary.unsubmittedOpen);
     }
-    const active = await readFacts(db, (eb) =>
+    const active = await readFactRows(db, (eb) =>
       eb.and([
         eb('f.submitted_at', 'is', null),
         eb('f.last_at', '>', idleBefore),
@@ -367,7 +326,7 @@ export async function selectCells(
         isSelectedSubmission(eb, filter, 'f'),
       ]),
     );
-    for (const fact of active.facts) {
+    for (const fact of active) {
       if (fact.created_week !== null && wholeWeeks.has(fact.created_week)) addLastSeen(abandoned, fact, -1);
     }
   }
@@ -380,7 +339,7 @@ export async function selectCells(
     for (const cell of summariseFacts(read.facts, read.decisions, read.validations).values()) {
       cells.push({
         week: cell.week,
-        requestId: cell.requestKey === '' ? null : cell.requestKey,
+        requestId: requestIdOf(cell.requestKey),
         summary: cell.summary,
         curve: options.curve ? toStoredCurve(cell.curve) : null,
       });
@@ -420,16 +379,14 @@ export async function exactQuantiles(
   const sorted = [...buckets.entries()].filter(([, n]) => n > 0).sort(([a], [b]) => a - b);
   const n = sorted.reduce((sum, [, count]) => sum + count, 0);
   if (n === 0) return { n, values: qs.map(() => null) };
-  const read = new Map<number, Promise<number[]>>();
+  const read = new Map<number, Promise<Float64Array>>();
   const at = async (position: number) => {
     let before = 0;
     for (const [bucket, count] of sorted) {
       if (position < before + count) {
         let values = read.get(bucket);
         if (!values) {
-          values = readBucket(bucketRange(bucket)).then(
-            (v) => Float64Array.from(v).sort() as unknown as number[],
-          );
+          values = readBucket(bucketRange(bucket)).then((v) => Float64Array.from(v).sort());
           read.set(bucket, values);
         }
         const inBucket = await values;

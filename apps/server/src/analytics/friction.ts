@@ -1,7 +1,7 @@
 import type { Dialect } from '../db/connect.ts';
 import { emptyLastSeen } from './cell-summary.ts';
 import { exactQuantiles, inRange, selectCells, totalOf } from './cells.ts';
-import { isFiltered, isSelectedSubmission, type ResolvedFilter, sortAscending } from './query.ts';
+import { isFiltered, isSelectedSubmission, type ResolvedFilter } from './query.ts';
 import { refreshAnalytics } from './refresh-rollups.ts';
 import { quantile } from './stats.ts';
 import type { AnalyticsDb } from './tables.ts';
@@ -112,38 +112,30 @@ export async function computeFriction(
     ),
   ]);
 
-  const draftCount = total.drafts;
-  const abandonedCount = abandoned.n;
-  const eligibleCount = eligible;
-  const findings = abandoned.findings;
-  const fields = abandoned.fields;
-  const acceptedAt = total.acceptedNumber;
-  const validation = {
-    errors: total.validationErrors,
-    drafts: total.draftsWithErrors,
-    attempts: total.validationAttempts,
-  };
-  const errors = Number(validation.errors);
+  const drafts = total.drafts;
+  const errors = total.validationErrors;
   return {
     draftToSubmit,
     abandonment: {
       idleHours: options.idleHours,
-      eligible: eligibleCount,
-      abandoned: abandonedCount,
-      rate: eligibleCount === 0 ? null : abandonedCount / eligibleCount,
-      lastFindings: topLastSeen(findings, abandonedCount),
-      lastFields: topLastSeen(fields, abandonedCount),
+      eligible,
+      abandoned: abandoned.n,
+      rate: eligible === 0 ? null : abandoned.n / eligible,
+      lastFindings: topLastSeen(abandoned.findings, abandoned.n),
+      lastFields: topLastSeen(abandoned.fields, abandoned.n),
     },
     validation: {
-      drafts: draftCount,
-      draftsWithErrors: Number(validation.drafts),
-      failedAttempts: Number(validation.attempts),
+      drafts,
+      draftsWithErrors: total.draftsWithErrors,
+      failedAttempts: total.validationAttempts,
       errors,
-      errorsPerDraft: draftCount === 0 ? null : errors / draftCount,
-      shareWithErrors: draftCount === 0 ? null : Number(validation.drafts) / draftCount,
+      errorsPerDraft: drafts === 0 ? null : errors / drafts,
+      shareWithErrors: drafts === 0 ? null : total.draftsWithErrors / drafts,
     },
     versionsUntilAcceptance: summariseVersions(
-      [...acceptedAt.entries()].sort(([a], [b]) => a - b).map(([versions, count]) => ({ versions, count })),
+      [...total.acceptedNumber.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([versions, count]) => ({ versions, count })),
     ),
     reviewLatency,
   };
@@ -152,10 +144,10 @@ export async function computeFriction(
 /** Median and p90 (type-7) of a duration, from its bucket counts and the rows of a bucket. */
 async function summariseDurations(
   buckets: Map<number, number>,
-  readBucket: (range: { low: number | null; high: number | null }) => Promise<{ ms: unknown }[]>,
+  readBucket: (range: { low: number | null; high: number | null }) => Promise<{ ms: number | null }[]>,
 ): Promise<DurationSummary> {
   const { n, values } = await exactQuantiles(buckets, [0.5, 0.9], async (range) =>
-    (await readBucket(range)).map((row) => Number(row.ms)),
+    (await readBucket(range)).map((row) => row.ms as number),
   );
   return { n, medianMs: values[0] ?? null, p90Ms: values[1] ?? null };
 }
@@ -167,12 +159,6 @@ function topLastSeen(counts: Map<string, number>, abandoned: number): LastSeen[]
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
     .slice(0, TOP)
     .map(([value, count]) => ({ value, count, share: abandoned === 0 ? 0 : count / abandoned }));
-}
-
-/** Median and p90 (type-7 quantiles) of durations. */
-export function summarise(values: number[]): DurationSummary {
-  const sorted = sortAscending(values);
-  return { n: sorted.length, medianMs: quantile(sorted, 0.5), p90Ms: quantile(sorted, 0.9) };
 }
 
 function summariseVersions(distribution: { versions: number; count: number }[]) {

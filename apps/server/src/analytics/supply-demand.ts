@@ -1,4 +1,3 @@
-import { REASON_CODES, type ReasonCode } from '@assay/schema';
 import type { Dialect } from '../db/connect.ts';
 import { addCount, type CellSummary, dimensionOf, emptySummary, mergeSummary } from './cell-summary.ts';
 import { selectCells } from './cells.ts';
