@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { generate } from './generate.ts';
+import { generate, WORDS_BEYOND_ASCII } from './generate.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const BIG_ROWS = ROWS * 3;
@@ -25,12 +25,14 @@ interface Run {
   peakRssMiB: number;
 }
 
-async function files(rows: number): Promise<{ csv: string; jsonl: string }> {
-  const csv = join(dir, `bench-${rows}.csv`);
-  const jsonl = join(dir, `bench-${rows}.jsonl`);
+/** The bench files of `rows` rows; `isMultilingual`: text beyond ASCII in nearly every row. */
+async function files(rows: number, isMultilingual = false): Promise<{ csv: string; jsonl: string }> {
+  const name = isMultilingual ? `bench-${rows}-multilingual` : `bench-${rows}`;
+  const csv = join(dir, `${name}.csv`);
+  const jsonl = join(dir, `${name}.jsonl`);
   if (!existsSync(csv) || !existsSync(jsonl)) {
     process.stderr.write(`generating ${rows.toLocaleString('en-US')} rows in ${dir}…\n`);
-    await generate(rows, csv, jsonl);
+    await generate(rows, csv, jsonl, isMultilingual ? WORDS_BEYOND_ASCII : undefined);
   }
   return { csv, jsonl };
 }
@@ -99,4 +101,13 @@ for (const format of ['csv', 'jsonl'] as const) {
     `${format}: scorer ${speed(score).toFixed(1)} MB/s, parse-only ${speed(parse).toFixed(1)} MB/s, ratio ${(speed(score) / speed(parse)).toFixed(2)}, naive ${speed(naive).toFixed(1)} MB/s, peak RSS ${score.peakRssMiB.toFixed(0)} MiB`,
   );
 }
+// Most real text is not all ASCII: the same CSV in several languages (accents, Japanese, an emoji).
+const multilingual = await files(ROWS, true);
+process.stderr.write(
+  `csv, multilingual text: ${(statSync(multilingual.csv).size / 1e6).toFixed(0)} MB, ${ROWS.toLocaleString('en-US')} rows\n`,
+);
+const [parse, score] = best(['parse-csv', 'score-csv'], multilingual.csv) as [Run, Run];
+lines.push(
+  `csv, multilingual text: scorer ${speed(score).toFixed(1)} MB/s, parse-only ${speed(parse).toFixed(1)} MB/s, ratio ${(speed(score) / speed(parse)).toFixed(2)}, peak RSS ${score.peakRssMiB.toFixed(0)} MiB`,
+);
 console.log(lines.join('\n'));

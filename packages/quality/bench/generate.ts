@@ -21,6 +21,30 @@ const WORDS = [
   'urgent',
   'thanks',
 ];
+/**
+ * The vocabulary of a multilingual variant: accented Latin letters (two UTF-8 bytes), Japanese (three)
+ * and an emoji (four, a surrogate pair in the decoded string); nearly every row has some.
+ */
+export const WORDS_BEYOND_ASCII = [
+  'server',
+  'down',
+  'Rückerstattung',
+  'please',
+  'Hilfe',
+  'login',
+  'erreur',
+  'réseau',
+  'désolé',
+  'account',
+  'facturación',
+  'año',
+  'ログイン',
+  '障害',
+  'ticket',
+  'urgent',
+  'ありがとう',
+  '👍',
+];
 const LABELS = ['high', 'low', 'medium'];
 
 /** A deterministic pseudo-random generator (mulberry32), so every run benchmarks the same bytes. */
@@ -45,7 +69,7 @@ export interface BenchRow {
 }
 
 /** Rows of the benchmark: text with quotes, commas and newlines, a few invalid labels, a sparse column, 1% duplicates. */
-export function* benchRows(count: number): Generator<BenchRow> {
+export function* benchRows(count: number, vocabulary: readonly string[] = WORDS): Generator<BenchRow> {
   const rand = random(42);
   let previous: BenchRow | null = null;
   for (let i = 0; i < count; i++) {
@@ -55,7 +79,7 @@ export function* benchRows(count: number): Generator<BenchRow> {
     }
     const words: string[] = [];
     const n = 6 + Math.floor(rand() * 8);
-    for (let w = 0; w < n; w++) words.push(WORDS[Math.floor(rand() * WORDS.length)]!);
+    for (let w = 0; w < n; w++) words.push(vocabulary[Math.floor(rand() * vocabulary.length)]!);
     let text = words.join(' ');
     const r = rand();
     if (r < 0.2) text = `${text}, "really" ${i}`;
@@ -80,14 +104,19 @@ function csvField(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-/** Writes `rows` rows as CSV and as JSON Lines. */
-export async function generate(rows: number, csvPath: string, jsonlPath: string): Promise<void> {
+/** Writes `rows` rows as CSV and as JSON Lines, their text drawn from `vocabulary`. */
+export async function generate(
+  rows: number,
+  csvPath: string,
+  jsonlPath: string,
+  vocabulary: readonly string[] = WORDS,
+): Promise<void> {
   const csv = createWriteStream(csvPath);
   const jsonl = createWriteStream(jsonlPath);
   csv.write('id,text,label,amount,created,email,note,score\n');
   let csvBuffer = '';
   let jsonBuffer = '';
-  for (const row of benchRows(rows)) {
+  for (const row of benchRows(rows, vocabulary)) {
     csvBuffer += `${row.id},${csvField(row.text)},${row.label},${row.amount},${row.created},${row.email},${csvField(row.note)},${row.score}\n`;
     jsonBuffer += `${JSON.stringify(row)}\n`;
     if (csvBuffer.length > 1 << 20) {

@@ -14,6 +14,7 @@ import { RowKey } from './row-key.ts';
 import { BottomK, DIFFERENT_VALUE, fnv1a, NEW, RowTable, SAME } from './row-table.ts';
 import { detectEncoding, looksBinary, sniffFormat } from './sniff.ts';
 import { type ByteSource, readSlices } from './source.ts';
+import { Utf8Offsets } from './utf8-offsets.ts';
 
 /** Size of the row-hash sample kept as the file's fingerprints. */
 export const FINGERPRINT_COUNT = 1000;
@@ -179,10 +180,10 @@ class RowScanner {
   }
 
   /**
-   * Where the CSV reader's fields sit as UTF-8: the pushed chunk's bytes when it is all ASCII (string
-   * offsets are byte offsets then), and per field its offsets in the chunk or -1 and whether it holds
-   * doubled quotes (see {@link CsvTokenizer.fieldStarts}). Without them (JSONL, a chunk with other characters) rows are hashed
-   * from their strings, to the same keys.
+   * Where the CSV reader's fields sit as UTF-8: the pushed chunk's bytes, and per field its byte offsets
+   * in the chunk or -1 and whether it holds doubled quotes (see {@link CsvTokenizer.fieldStarts}).
+   * Without them (JSONL, a field begun in an earlier chunk) rows are hashed from their strings, to the
+   * same keys.
    */
   private chunkBytes: Uint8Array | null = null;
   private chunkView: DataView | null = null;
@@ -190,7 +191,7 @@ class RowScanner {
   private fieldEnds: Int32Array = new Int32Array(0);
   private fieldIsEscaped: Uint8Array = new Uint8Array(0);
 
-  /** Sets the ASCII chunk whose bytes the next rows' field offsets point into, or null. */
+  /** Sets the chunk whose UTF-8 bytes the next rows' field offsets point into, or null. */
   setChunkBytes(bytes: Uint8Array | null, view: DataView | null): void {
     this.chunkBytes = bytes;
     this.chunkView = view;
@@ -494,6 +495,9 @@ async function readDelimited(texts: AsyncIterable<string>, delimiter: string, sc
   const encoder = new TextEncoder();
   let chunkBytes = new Uint8Array(0);
   let chunkView = new DataView(chunkBytes.buffer);
+  /** Set when the chunk has characters beyond ASCII: its fields' string offsets become byte offsets. */
+  const utf8Offsets = new Utf8Offsets();
+  let isShifted = false;
   /** Records other than a data row: oversized, blank, the header. */
   const onOtherRecord = (fields: string[], isOversized: boolean) => {
     if (isOversized) {
@@ -520,6 +524,7 @@ async function readDelimited(texts: AsyncIterable<string>, delimiter: string, sc
           return;
         }
         if (fields.length !== ev.columns.length) ev.ragged.add(ev.rows + 1);
+        if (isShifted) utf8Offsets.toBytes(tokenizer.fieldStarts, tokenizer.fieldEnds, fields.length);
         scanner.setFieldOffsets(tokenizer.fieldStarts, tokenizer.fieldEnds, tokenizer.fieldIsEscaped);
         scanner.row(fields, fields.length);
       },
@@ -530,15 +535,16 @@ async function readDelimited(texts: AsyncIterable<string>, delimiter: string, sc
     { isTrackingOffsets: true },
   );
   for await (const text of texts) {
-    // The chunk as UTF-8 in one native call: when it is all ASCII, fields are hashed from these bytes.
-    // 4 bytes to spare: RowKey.addValueBytes reads whole words.
-    if (chunkBytes.length < text.length + 4) {
-      chunkBytes = new Uint8Array(Math.max(text.length + 4, chunkBytes.length * 2));
+    // The chunk as UTF-8 in one native call, so that fields are hashed from these bytes. Up to 3 bytes a
+    // UTF-16 code unit, and 4 to spare: RowKey.addValueBytes reads whole words.
+    if (chunkBytes.length < text.length * 3 + 4) {
+      chunkBytes = new Uint8Array(Math.max(text.length * 3 + 4, chunkBytes.length * 2));
       chunkView = new DataView(chunkBytes.buffer);
     }
-    const { read, written } = encoder.encodeInto(text, chunkBytes.subarray(0, text.length));
-    const isAscii = read === text.length && written === read;
-    scanner.setChunkBytes(isAscii ? chunkBytes : null, isAscii ? chunkView : null);
+    const { written } = encoder.encodeInto(text, chunkBytes.subarray(0, text.length * 3));
+    isShifted = written !== text.length;
+    if (isShifted) utf8Offsets.index(chunkBytes, chunkView, written);
+    scanner.setChunkBytes(chunkBytes, chunkView);
     tokenizer.push(text);
   }
   scanner.setChunkBytes(null, null);

@@ -5,6 +5,7 @@ import { EMAIL_PATTERN, hasDigitRun, hasEmail } from '../src/pii.ts';
 import { DIFFERENT_VALUE, NEW, RowTable, SAME } from '../src/row-table.ts';
 import { formatCount } from '../src/rules/rule.ts';
 import { scanSource } from '../src/scan.ts';
+import { Utf8Offsets } from '../src/utf8-offsets.ts';
 import { chunksOf, GOOD_MANIFEST } from './rule-cases.ts';
 
 /** Strings over a small alphabet, so the interesting shapes come up often. */
@@ -167,6 +168,97 @@ describe('quoted fields with doubled quotes', () => {
       ]);
       expect(evidence.duplicates.rows[0]).toBe(301);
       expect(evidence.nearDuplicates.rows[0]).toBe(351);
+    }
+  });
+});
+
+describe('text beyond ASCII', () => {
+  it('Utf8Offsets turns string offsets into the UTF-8 byte offsets of the same places', () => {
+    const encoder = new TextEncoder();
+    fc.assert(
+      fc.property(
+        // ASCII delimiters between runs of any code points (accents, CJK, emoji, U+FFFD).
+        fc
+          .array(
+            fc.oneof(fc.constantFrom(',', 'a', '"', '\n'), fc.string({ unit: 'binary', maxLength: 4 })),
+            {
+              maxLength: 30,
+            },
+          )
+          .map((parts) => parts.join('')),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        (text, picks) => {
+          // Places where the tokenizer puts offsets: rising, two per field, never inside a run of
+          // characters beyond ASCII (a field starts after an ASCII delimiter and ends at one).
+          const isAsciiAt = (at: number) => at < 0 || at >= text.length || text.charCodeAt(at) < 0x80;
+          const places = [...new Set(picks.map((p) => p % (text.length + 1)))]
+            .filter((at) => isAsciiAt(at - 1) || isAsciiAt(at))
+            .sort((a, b) => a - b);
+          if (places.length % 2 === 1) places.pop();
+          const fields = places.length / 2;
+          const starts = Int32Array.from({ length: fields }, (_, f) => places[f * 2]!);
+          const ends = Int32Array.from({ length: fields }, (_, f) => places[f * 2 + 1]!);
+          const bytes = new Uint8Array(text.length * 3 + 4);
+          const { written } = encoder.encodeInto(text, bytes);
+          const offsets = new Utf8Offsets();
+          offsets.index(bytes, new DataView(bytes.buffer), written);
+          offsets.toBytes(starts, ends, fields);
+          const byteOffset = (at: number) => encoder.encode(text.slice(0, at)).length;
+          for (let f = 0; f < fields; f++) {
+            expect([starts[f], ends[f]]).toEqual([
+              byteOffset(places[f * 2]!),
+              byteOffset(places[f * 2 + 1]!),
+            ]);
+          }
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('gives the same duplicates and fingerprints in UTF-8 at any chunking as in UTF-16', async () => {
+    const words = [
+      'Grüße',
+      'café',
+      'naïve',
+      'déjà vu',
+      '東京',
+      'ログイン',
+      '👍🏽',
+      'ok',
+      'Ünïcödé',
+      '\ufffd',
+    ];
+    const rows: string[] = [];
+    for (let i = 0; i < 600; i++) {
+      const n = i % 150;
+      const text = `${words[n % words.length]} ${words[(n * 7) % words.length]} ticket ${n}`;
+      // Rows 151–300 repeat rows 1–150 exactly, rows 301–450 as near-duplicates (other case and
+      // punctuation), rows 451–600 are new. Some texts are quoted, with doubled quotes.
+      const written = i >= 300 && i < 450 ? `${text.toUpperCase()}!` : i >= 450 ? `${text} again` : text;
+      const field = n % 3 === 0 ? `"${written}, ""quoted"""` : written;
+      rows.push(`${field},${n % 2 === 0 ? 'low' : 'high'},2025-04-01`);
+    }
+    const csv = `text,urgency,created\n${rows.join('\n')}\n`;
+    const utf8 = new TextEncoder().encode(csv);
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(csv, 'utf16le'))]);
+    const summary = async (bytes: Uint8Array, size: number) => {
+      const evidence = await scanSource(chunksOf(bytes, size), 'csv', GOOD_MANIFEST, {});
+      return {
+        duplicates: evidence.duplicates.count,
+        near: evidence.nearDuplicates.count,
+        unique: evidence.uniqueRows,
+        fingerprints: evidence.fingerprints,
+      };
+    };
+    const expected = await summary(utf16, 9000);
+    // Uppercasing reaches letters beyond ASCII too, which the key keeps as written: only the rows
+    // whose words are ASCII become near-duplicates; the others are new rows.
+    expect(expected.duplicates).toBe(150);
+    expect(expected.near + expected.unique).toBe(450);
+    expect(expected.near).toBeGreaterThan(0);
+    for (const size of [7, 100, 1000, 9000, utf8.length]) {
+      expect(await summary(utf8, size)).toEqual(expected);
     }
   });
 });
