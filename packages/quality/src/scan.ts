@@ -14,7 +14,7 @@ import { RowKey } from './row-key.ts';
 import { BottomK, DIFFERENT_VALUE, fnv1a, NEW, RowTable, SAME } from './row-table.ts';
 import { detectEncoding, looksBinary, sniffFormat } from './sniff.ts';
 import { type ByteSource, readSlices } from './source.ts';
-import { Utf8Offsets } from './utf8-offsets.ts';
+import { Utf8Chunks, Utf8Offsets } from './utf8-offsets.ts';
 
 /** Size of the row-hash sample kept as the file's fingerprints. */
 export const FINGERPRINT_COUNT = 1000;
@@ -387,23 +387,35 @@ function countReplacementChars(text: string): number {
   return n;
 }
 
-/** A decoder over the source's slices that records encoding facts into the evidence. */
+/** A piece of the decoded file, and its UTF-8 bytes when they came with it (valid until the next piece). */
+interface DecodedText {
+  text: string;
+  utf8: Uint8Array | null;
+}
+
+/**
+ * A decoder over the source's slices that records encoding facts into the evidence. A UTF-8 file's
+ * texts come with the bytes they were decoded from, unless the text holds U+FFFD (bytes that were not
+ * UTF-8, or U+FFFD itself).
+ */
 async function* decodeSource(
   source: ByteSource,
   ev: Evidence,
   options: ScanOptions,
   rows: () => number,
-): AsyncGenerator<string> {
+): AsyncGenerator<DecodedText> {
   let decoder: InstanceType<typeof TextDecoder> | null = null;
+  const chunks = new Utf8Chunks();
   let isFirst = true;
   let hasText = false;
   for await (const slice of readSlices(source)) {
     options.signal?.throwIfAborted();
     ev.bytes += slice.length;
+    const skip = isFirst && slice[0] === 0xef && slice[1] === 0xbb && slice[2] === 0xbf ? 3 : 0;
     if (isFirst) {
       isFirst = false;
       ev.encoding = detectEncoding(slice);
-      ev.hasUtf8Bom = slice[0] === 0xef && slice[1] === 0xbb && slice[2] === 0xbf;
+      ev.hasUtf8Bom = skip === 3;
       ev.isBinary = looksBinary(slice);
       decoder = new TextDecoder(ev.encoding);
     }
@@ -411,15 +423,17 @@ async function* decodeSource(
     if (ev.isBinary) continue;
     const text = decoder!.decode(slice, { stream: true });
     if (!hasText && /\S/.test(text)) hasText = true;
-    ev.invalidUtf8 += countReplacementChars(text);
-    if (text !== '') yield text;
+    const replaced = countReplacementChars(text);
+    ev.invalidUtf8 += replaced;
+    const utf8 = ev.encoding === 'utf-8' ? chunks.next(slice, skip) : null;
+    if (text !== '') yield { text, utf8: replaced === 0 ? utf8 : null };
   }
   if (decoder !== null && !ev.isBinary) {
     const tail = decoder.decode();
     if (tail !== '') {
       if (/\S/.test(tail)) hasText = true;
       ev.invalidUtf8 += countReplacementChars(tail);
-      yield tail;
+      yield { text: tail, utf8: null };
     }
   }
   ev.isEmpty = !hasText && !ev.isBinary;
@@ -489,7 +503,7 @@ export async function scanSource(
   return scanner.finish();
 }
 
-async function readDelimited(texts: AsyncIterable<string>, delimiter: string, scanner: RowScanner) {
+async function readDelimited(texts: AsyncIterable<DecodedText>, delimiter: string, scanner: RowScanner) {
   const ev = scanner.evidence;
   let hasHeader = false;
   const encoder = new TextEncoder();
@@ -534,14 +548,21 @@ async function readDelimited(texts: AsyncIterable<string>, delimiter: string, sc
     },
     { isTrackingOffsets: true },
   );
-  for await (const text of texts) {
-    // The chunk as UTF-8 in one native call, so that fields are hashed from these bytes. Up to 3 bytes a
-    // UTF-16 code unit, and 4 to spare: RowKey.addValueBytes reads whole words.
+  for await (const { text, utf8 } of texts) {
+    // The chunk as UTF-8, so that fields are hashed from these bytes: the bytes it was decoded from, or
+    // encoded in one native call. Up to 3 bytes a UTF-16 code unit, and 4 to spare: RowKey.addValueBytes
+    // reads whole words.
     if (chunkBytes.length < text.length * 3 + 4) {
       chunkBytes = new Uint8Array(Math.max(text.length * 3 + 4, chunkBytes.length * 2));
       chunkView = new DataView(chunkBytes.buffer);
     }
-    const { written } = encoder.encodeInto(text, chunkBytes.subarray(0, text.length * 3));
+    let written: number;
+    if (utf8 !== null) {
+      chunkBytes.set(utf8);
+      written = utf8.length;
+    } else {
+      written = encoder.encodeInto(text, chunkBytes.subarray(0, text.length * 3)).written;
+    }
     isShifted = written !== text.length;
     if (isShifted) utf8Offsets.index(chunkBytes, chunkView, written);
     scanner.setChunkBytes(chunkBytes, chunkView);
@@ -560,7 +581,7 @@ function guessDelimiter(headerCell: string, delimiter: string): string | null {
   return null;
 }
 
-async function readJsonLines(texts: AsyncIterable<string>, scanner: RowScanner) {
+async function readJsonLines(texts: AsyncIterable<DecodedText>, scanner: RowScanner) {
   const ev = scanner.evidence;
   let carry = '';
   let isSkipping = false;
@@ -633,7 +654,7 @@ async function readJsonLines(texts: AsyncIterable<string>, scanner: RowScanner) 
     for (let c = 0; c < count; c++) if (present[c] !== rowNumber) columns[c]!.seen--;
   };
 
-  for await (const text of texts) {
+  for await (const { text } of texts) {
     let start = 0;
     while (true) {
       const newline = text.indexOf('\n', start);

@@ -85,3 +85,69 @@ export class Utf8Offsets {
     this.extras = extras;
   }
 }
+
+/**
+ * Follows a streaming UTF-8 `TextDecoder`'s input so that each decoded text comes with the bytes it was
+ * decoded from, which are then the text's UTF-8 without encoding it again. The decoder holds back an
+ * incomplete character at a slice's end and decodes it with the next slice; this holds back the same
+ * bytes. The bytes are the text's UTF-8 only when the text has no U+FFFD: where input was not UTF-8 the
+ * decoder put U+FFFD for one to three bytes, and the caller encodes that text instead.
+ */
+export class Utf8Chunks {
+  private held = new Uint8Array(3);
+  private heldLength = 0;
+  private joined = new Uint8Array(0);
+
+  /**
+   * The bytes the decoder turned into text when given `slice` (with what it held from before), less the
+   * incomplete character it holds now; `skip` leading bytes (a byte order mark the decoder dropped) are
+   * left out. Call once for every slice, in order. The result is valid until the next call.
+   */
+  next(slice: Uint8Array, skip = 0): Uint8Array {
+    let bytes = slice;
+    if (this.heldLength > 0) {
+      if (this.joined.length < this.heldLength + slice.length) {
+        this.joined = new Uint8Array(Math.max(this.heldLength + slice.length, this.joined.length * 2));
+      }
+      this.joined.set(this.held.subarray(0, this.heldLength));
+      this.joined.set(slice, this.heldLength);
+      bytes = this.joined.subarray(0, this.heldLength + slice.length);
+    }
+    const tail = incompleteTail(bytes);
+    this.held.set(bytes.subarray(bytes.length - tail));
+    this.heldLength = tail;
+    return bytes.subarray(skip, bytes.length - tail);
+  }
+}
+
+/**
+ * How many bytes at the end of `bytes` begin a character that is not complete yet and could still be
+ * valid: what a streaming UTF-8 decoder holds back (the WHATWG decoder's rules, where the second byte
+ * after E0, ED, F0 and F4 has a narrower range). 0 when the end is complete or already invalid.
+ */
+export function incompleteTail(bytes: Uint8Array): number {
+  const n = bytes.length;
+  for (let k = 1; k <= 3 && k <= n; k++) {
+    const lead = bytes[n - k]!;
+    if (lead < 0x80) return 0;
+    if (lead < 0xc0) continue; // a continuation byte: the lead is further back
+    const size =
+      lead >= 0xc2 && lead <= 0xdf
+        ? 2
+        : lead >= 0xe0 && lead <= 0xef
+          ? 3
+          : lead >= 0xf0 && lead <= 0xf4
+            ? 4
+            : 0;
+    if (size <= k) return 0; // complete, or not a lead byte at all
+    if (k >= 2) {
+      const second = bytes[n - k + 1]!;
+      const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+      const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+      if (second < low || second > high) return 0;
+    }
+    // A third byte (k === 3) is a continuation byte: the loop passed it.
+    return k;
+  }
+  return 0;
+}

@@ -5,7 +5,7 @@ import { EMAIL_PATTERN, hasDigitRun, hasEmail } from '../src/pii.ts';
 import { DIFFERENT_VALUE, NEW, RowTable, SAME } from '../src/row-table.ts';
 import { formatCount } from '../src/rules/rule.ts';
 import { scanSource } from '../src/scan.ts';
-import { Utf8Offsets } from '../src/utf8-offsets.ts';
+import { Utf8Chunks, Utf8Offsets } from '../src/utf8-offsets.ts';
 import { chunksOf, GOOD_MANIFEST } from './rule-cases.ts';
 
 /** Strings over a small alphabet, so the interesting shapes come up often. */
@@ -216,31 +216,69 @@ describe('text beyond ASCII', () => {
     );
   });
 
-  it('gives the same duplicates and fingerprints in UTF-8 at any chunking as in UTF-16', async () => {
-    const words = [
-      'Grüße',
-      'café',
-      'naïve',
-      'déjà vu',
-      '東京',
-      'ログイン',
-      '👍🏽',
-      'ok',
-      'Ünïcödé',
-      '\ufffd',
-    ];
+  it('Utf8Chunks gives each text a streaming decoder yields the bytes it came from', () => {
+    const encoder = new TextEncoder();
+    // Valid text beyond ASCII, cut anywhere, with stray bytes that are not UTF-8 here and there.
+    const piece = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 6 }).map((text) => encoder.encode(text)),
+      fc.uint8Array({ maxLength: 3 }),
+      fc.constantFrom(
+        ...[
+          [0xef, 0xbb, 0xbf],
+          [0xe0, 0x80],
+          [0xed, 0xa0, 0x80],
+          [0xf4, 0x90],
+          [0xc0, 0xaf],
+        ].map((b) => new Uint8Array(b)),
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 20 }),
+        fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1 }),
+        (pieces, sizes) => {
+          const bytes = new Uint8Array(pieces.flatMap((p) => [...p]));
+          const decoder = new TextDecoder();
+          const chunks = new Utf8Chunks();
+          const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+          let at = 0;
+          for (let i = 0; at < bytes.length; i++) {
+            const slice = bytes.subarray(at, at + sizes[i % sizes.length]! + (i === 0 ? 3 : 0));
+            const text = decoder.decode(slice, { stream: true });
+            const own = chunks.next(slice, i === 0 && hasBom ? 3 : 0);
+            if (!text.includes('\ufffd')) expect([...own]).toEqual([...encoder.encode(text)]);
+            at += slice.length;
+          }
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('gives the same duplicates and fingerprints in UTF-8 (with or without BOM) at any chunking as in UTF-16', async () => {
+    const words = ['Grüße', 'café', 'naïve', 'déjà vu', '東京', 'ログイン', '👍🏽', 'ok', 'Ünïcödé'];
     const rows: string[] = [];
     for (let i = 0; i < 600; i++) {
       const n = i % 150;
       const text = `${words[n % words.length]} ${words[(n * 7) % words.length]} ticket ${n}`;
       // Rows 151–300 repeat rows 1–150 exactly, rows 301–450 as near-duplicates (other case and
       // punctuation), rows 451–600 are new. Some texts are quoted, with doubled quotes.
-      const written = i >= 300 && i < 450 ? `${text.toUpperCase()}!` : i >= 450 ? `${text} again` : text;
+      // The last new rows hold U+FFFD, which the UTF-8 file writes as a byte that is not UTF-8.
+      const again = i >= 560 ? `${text} again \ufffd` : `${text} again`;
+      const written = i >= 300 && i < 450 ? `${text.toUpperCase()}!` : i >= 450 ? again : text;
       const field = n % 3 === 0 ? `"${written}, ""quoted"""` : written;
       rows.push(`${field},${n % 2 === 0 ? 'low' : 'high'},2025-04-01`);
     }
     const csv = `text,urgency,created\n${rows.join('\n')}\n`;
-    const utf8 = new TextEncoder().encode(csv);
+    const encoded = new TextEncoder().encode(csv);
+    const bytes = new Uint8Array(encoded.length);
+    let length = 0;
+    for (let i = 0; i < encoded.length; i++) {
+      const isReplacement = encoded[i] === 0xef && encoded[i + 1] === 0xbf && encoded[i + 2] === 0xbd;
+      bytes[length++] = isReplacement ? 0xff : encoded[i]!;
+      if (isReplacement) i += 2;
+    }
+    const utf8 = bytes.subarray(0, length);
     const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(csv, 'utf16le'))]);
     const summary = async (bytes: Uint8Array, size: number) => {
       const evidence = await scanSource(chunksOf(bytes, size), 'csv', GOOD_MANIFEST, {});
@@ -257,8 +295,10 @@ describe('text beyond ASCII', () => {
     expect(expected.duplicates).toBe(150);
     expect(expected.near + expected.unique).toBe(450);
     expect(expected.near).toBeGreaterThan(0);
-    for (const size of [7, 100, 1000, 9000, utf8.length]) {
+    const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]);
+    for (const size of [1, 7, 100, 1000, 9000, utf8.length]) {
       expect(await summary(utf8, size)).toEqual(expected);
+      expect(await summary(withBom, size)).toEqual(expected);
     }
   });
 });
