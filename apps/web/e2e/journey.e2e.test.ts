@@ -237,6 +237,24 @@ describe('the journeys of the three roles', () => {
     await page.getByTestId('chart-funnel').locator('svg').first().waitFor();
     // The acceptance curve marks the server's enterprise-grade threshold (70 by default).
     await page.getByTestId('chart-acceptance').getByText('enterprise grade').waitFor();
+    // This journey's submit and review take seconds (a minute or two on a slow machine): charted in their
+    // unit, the bars have a height (in hours they were 0.0, invisible).
+    const time = page.getByTestId('chart-time');
+    await time.getByText(/^Median and 90th percentile, (seconds|minutes)$/).waitFor();
+    const barHeights = await time
+      .locator('.recharts-bar-rectangle path')
+      .evaluateAll((bars) => bars.map((bar) => (bar as SVGGraphicsElement).getBBox().height));
+    expect(barHeights.length).toBeGreaterThanOrEqual(2);
+    for (const height of barHeights) expect(height).toBeGreaterThan(1);
+    // One week of decisions is two filled points of their lines' colours, whole inside the plot.
+    const dots = await page
+      .getByTestId('chart-weekly')
+      .locator('.recharts-line-dot')
+      .evaluateAll((circles) => circles.map((c) => [c.getAttribute('fill'), c.getAttribute('r')]));
+    expect(dots).toEqual([
+      ['#0ca678', '4'],
+      ['#1c7ed6', '4'],
+    ]);
     await shot(page, 'operator-dashboard');
   });
 

@@ -19,10 +19,10 @@ import {
   YAxis,
 } from 'recharts';
 import { QueryError } from '../components/QueryError.tsx';
+import { durationUnit, inUnit } from '../lib/duration-unit.ts';
 import { useTRPC } from '../lib/trpc.ts';
 import { ChartCard } from './ChartCard.tsx';
 
-const hours = (ms: number | null) => (ms === null ? null : Math.round((ms / 3_600_000) * 10) / 10);
 const pct = (value: number | null | undefined) =>
   value === null || value === undefined ? null : Math.round(value * 1000) / 10;
 
@@ -57,22 +57,21 @@ export function DashboardPage() {
     conversion_pct: pct(s.conversion),
     from_start_pct: pct(s.fromStart),
   }));
+  // Exact milliseconds for the CSV; the chart in the unit its longest duration reads best in.
   const timeRows = friction.data
     ? [
-        {
-          measure: 'Draft to submit',
-          n: friction.data.draftToSubmit.n,
-          median_h: hours(friction.data.draftToSubmit.medianMs),
-          p90_h: hours(friction.data.draftToSubmit.p90Ms),
-        },
-        {
-          measure: 'Review latency',
-          n: friction.data.reviewLatency.n,
-          median_h: hours(friction.data.reviewLatency.medianMs),
-          p90_h: hours(friction.data.reviewLatency.p90Ms),
-        },
-      ].filter((row) => row.n > 0)
+        { measure: 'Draft to submit', ...friction.data.draftToSubmit },
+        { measure: 'Review latency', ...friction.data.reviewLatency },
+      ]
+        .filter((row) => row.n > 0)
+        .map((row) => ({ measure: row.measure, n: row.n, median_ms: row.medianMs, p90_ms: row.p90Ms }))
     : [];
+  const timeUnit = durationUnit(Math.max(0, ...timeRows.map((row) => row.p90_ms ?? row.median_ms ?? 0)));
+  const timeChartRows = timeRows.map((row) => ({
+    measure: row.measure,
+    median: inUnit(row.median_ms, timeUnit),
+    p90: inUnit(row.p90_ms, timeUnit),
+  }));
   const abandonRows = (friction.data?.abandonment.lastFindings ?? []).map((f) => ({
     finding: f.value,
     drafts: f.count,
@@ -183,7 +182,12 @@ export function DashboardPage() {
             <ComposedChart margin={{ right: 10 }}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis type="number" dataKey="score" domain={[0, 100]} name="Score" />
-              <YAxis type="number" domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} />
+              <YAxis
+                type="number"
+                domain={[0, 1]}
+                padding={{ top: 6 }}
+                tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
+              />
               <Tooltip />
               <Legend />
               <Line
@@ -231,17 +235,22 @@ export function DashboardPage() {
           file="time-to-submit"
           rows={timeRows}
           testId="chart-time"
-          caption="Median and 90th percentile, hours"
+          caption={`Median and 90th percentile, ${timeUnit.name}`}
         >
           <ResponsiveContainer>
-            <BarChart data={timeRows}>
+            <BarChart data={timeChartRows}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="measure" />
               <YAxis />
               <Tooltip />
               <Legend />
-              <Bar dataKey="median_h" name="Median (h)" fill="#0ca678" isAnimationActive={false} />
-              <Bar dataKey="p90_h" name="p90 (h)" fill="#1c7ed6" isAnimationActive={false} />
+              <Bar
+                dataKey="median"
+                name={`Median (${timeUnit.label})`}
+                fill="#0ca678"
+                isAnimationActive={false}
+              />
+              <Bar dataKey="p90" name={`p90 (${timeUnit.label})`} fill="#1c7ed6" isAnimationActive={false} />
             </BarChart>
           </ResponsiveContainer>
         </ChartCard>
@@ -274,15 +283,18 @@ export function DashboardPage() {
             <LineChart data={weeklyRows}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="week" tick={{ fontSize: 11 }} />
-              <YAxis yAxisId="left" domain={[0, 100]} />
-              <YAxis yAxisId="right" orientation="right" domain={[0, 100]} />
+              {/* Padded, so a point at 100 is drawn whole rather than cut by the plot's edge. */}
+              <YAxis yAxisId="left" domain={[0, 100]} padding={{ top: 6 }} />
+              <YAxis yAxisId="right" orientation="right" domain={[0, 100]} padding={{ top: 6 }} />
               <Tooltip />
               <Legend />
+              {/* Filled points: a first week is a point, not a line, and two hollow ones read as an "8". */}
               <Line
                 yAxisId="left"
                 dataKey="acceptance_pct"
                 name="Acceptance %"
                 stroke="#0ca678"
+                dot={{ r: 4, fill: '#0ca678' }}
                 isAnimationActive={false}
               />
               <Line
@@ -290,6 +302,7 @@ export function DashboardPage() {
                 dataKey="median_score"
                 name="Median score"
                 stroke="#1c7ed6"
+                dot={{ r: 4, fill: '#1c7ed6' }}
                 isAnimationActive={false}
               />
             </LineChart>
