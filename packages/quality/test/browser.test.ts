@@ -73,6 +73,7 @@ if (!hasChromium && process.env.CI === 'true') {
 
     it.each([
       ['messy.csv', 'messy.assay.json'],
+      ['multilingual.csv', 'multilingual.assay.json'],
       ['reviews.jsonl', 'reviews.assay.json'],
     ])(
       'scores %s like Node does',
