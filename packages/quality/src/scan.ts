@@ -394,15 +394,16 @@ interface DecodedText {
 }
 
 /**
- * A decoder over the source's slices that records encoding facts into the evidence. A UTF-8 file's
- * texts come with the bytes they were decoded from, unless the text holds U+FFFD (bytes that were not
- * UTF-8, or U+FFFD itself).
+ * A decoder over the source's slices that records encoding facts into the evidence. With `withBytes`, a
+ * UTF-8 file's texts come with the bytes they were decoded from, unless the text holds U+FFFD (bytes
+ * that were not UTF-8, or U+FFFD itself).
  */
 async function* decodeSource(
   source: ByteSource,
   ev: Evidence,
   options: ScanOptions,
   rows: () => number,
+  withBytes: boolean,
 ): AsyncGenerator<DecodedText> {
   let decoder: InstanceType<typeof TextDecoder> | null = null;
   const chunks = new Utf8Chunks();
@@ -425,7 +426,7 @@ async function* decodeSource(
     if (!hasText && /\S/.test(text)) hasText = true;
     const replaced = countReplacementChars(text);
     ev.invalidUtf8 += replaced;
-    const utf8 = ev.encoding === 'utf-8' ? chunks.next(slice, skip) : null;
+    const utf8 = withBytes && ev.encoding === 'utf-8' ? chunks.next(slice, skip) : null;
     if (text !== '') yield { text, utf8: replaced === 0 ? utf8 : null };
   }
   if (decoder !== null && !ev.isBinary) {
@@ -496,7 +497,8 @@ export async function scanSource(
   const resolved = format ?? sniffFormat(head);
   const scanner = new RowScanner(resolved, manifest);
   const ev = scanner.evidence;
-  const texts = decodeSource(source, ev, options, () => ev.rows);
+  // CSV fields are hashed from bytes; JSONL values are strings of parsed objects.
+  const texts = decodeSource(source, ev, options, () => ev.rows, resolved !== 'jsonl');
   if (resolved === 'jsonl') await readJsonLines(texts, scanner);
   else await readDelimited(texts, resolved === 'tsv' ? '\t' : ',', scanner);
   options.onProgress?.({ bytes: ev.bytes, rows: ev.rows });

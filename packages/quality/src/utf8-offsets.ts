@@ -6,16 +6,17 @@
  * surrogate pair's 4 bytes over its 2 code units). Without this, one accented letter in a 64 KiB chunk
  * sent all of its fields to the slower string path.
  *
- * The bytes are what `TextEncoder` writes for the chunk. It would write U+FFFD for a lone surrogate,
- * where the row key writes WTF-8, but the scan's text comes from a `TextDecoder`, which never yields
- * one (it decodes unpaired surrogates of UTF-16, like bytes that are not UTF-8, to U+FFFD).
+ * The bytes are the chunk's UTF-8: as read ({@link Utf8Chunks}) or from `TextEncoder`. The encoder would
+ * write U+FFFD for a lone surrogate, where the row key writes WTF-8, but the scan's text comes from a
+ * `TextDecoder`, which never yields one (it decodes unpaired surrogates of UTF-16, like bytes that are
+ * not UTF-8, to U+FFFD).
  */
 export class Utf8Offsets {
   /** The chunk's runs of characters beyond ASCII: string offset, and extra bytes up to the run's end. */
   private chars = new Int32Array(1024);
   private extras = new Int32Array(1024);
   private count = 0;
-  /** Cursor: the first character not yet passed, and the extra bytes of those passed. */
+  /** Cursor: the first run not yet passed, and the extra bytes of those passed. */
   private next = 0;
   private extra = 0;
 
