@@ -42,7 +42,7 @@ export async function handleDownload(
     .where('v.id', '=', versionId)
     .executeTakeFirst();
   const organisations = user.role === 'reviewer' ? await listOrganisationIdsOfReviewer(db, user.id) : [];
-  if (!row || row.state !== 'accepted' || !organisations.includes(row.organisation_id)) {
+  if (row?.state !== 'accepted' || !organisations.includes(row.organisation_id)) {
     throw new AppError('not_found', `No accepted version with id '${versionId}' for your organisation`);
   }
   const format = row.file_format ?? 'csv';
