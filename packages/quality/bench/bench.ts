@@ -1,56 +1,33 @@
 /**
  * `npm run bench -w @assay/quality`: generates a 1,000,000-row, 8-column CSV (and the same as JSONL) and
  * a 3,000,000-row pair, then measures each mode in its own process: parse-only throughput, the full
- * scorer, a naive zod-per-row baseline, and the scorer's peak RSS at 1M and 3M rows.
+ * scorer, a naive zod-per-row baseline, and the scorer's peak RSS at 1M and 3M rows; then parse-only and
+ * the scorer on a multilingual 1M-row CSV.
  * BENCH_ROWS=200000 makes a quicker run.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { generate, WORDS_BEYOND_ASCII } from './generate.ts';
+import { BENCH_DIR, bundleRunner, type Run } from './harness.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const BIG_ROWS = ROWS * 3;
-const dir = join(tmpdir(), 'assay-quality-bench');
-mkdirSync(dir, { recursive: true });
-
-interface Run {
-  seconds: number;
-  /** User plus system CPU time of the process during the measurement (less disturbed by other load). */
-  cpuSeconds: number;
-  rows: number;
-  bytes: number;
-  peakRssMiB: number;
-}
+mkdirSync(BENCH_DIR, { recursive: true });
 
 /** The bench files of `rows` rows; `isMultilingual`: text beyond ASCII in nearly every row. */
 async function files(rows: number, isMultilingual = false): Promise<{ csv: string; jsonl: string }> {
   const name = isMultilingual ? `bench-${rows}-multilingual` : `bench-${rows}`;
-  const csv = join(dir, `${name}.csv`);
-  const jsonl = join(dir, `${name}.jsonl`);
+  const csv = join(BENCH_DIR, `${name}.csv`);
+  const jsonl = join(BENCH_DIR, `${name}.jsonl`);
   if (!existsSync(csv) || !existsSync(jsonl)) {
-    process.stderr.write(`generating ${rows.toLocaleString('en-US')} rows in ${dir}…\n`);
+    process.stderr.write(`generating ${rows.toLocaleString('en-US')} rows in ${BENCH_DIR}…\n`);
     await generate(rows, csv, jsonl, isMultilingual ? WORDS_BEYOND_ASCII : undefined);
   }
   return { csv, jsonl };
 }
 
-// Measured runs execute a bundled run-one.mjs under plain node, so tsx's loader is not in the RSS figure.
-const runner = join(dir, 'run-one.mjs');
-await build({
-  entryPoints: [join(import.meta.dirname, 'run-one.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  outfile: runner,
-  banner: {
-    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-  },
-  logLevel: 'warning',
-});
+const runner = await bundleRunner('run-one');
 
 function run(mode: string, file: string): Run {
   const output = execFileSync(process.execPath, [runner, mode, file], {

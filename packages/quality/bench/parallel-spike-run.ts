@@ -18,9 +18,10 @@
  */
 import { createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { CsvTokenizer } from '../src/csv-tokenizer.ts';
 import { scoreDataset } from '../src/index.ts';
 import { BENCH_MANIFEST } from './manifest.ts';
+import { measure } from './measure.ts';
+import { countCsvRecords, countJsonLines } from './parse-only.ts';
 
 const WORKERS = Number(process.env.SPIKE_WORKERS ?? 2);
 const PIECE = Number(process.env.SPIKE_PIECE ?? 4 << 20);
@@ -49,40 +50,9 @@ interface Piece {
 }
 
 /** Parse-only of a byte range, as run-one.ts does for the whole file: records (CSV) or lines (JSONL). */
-async function parseRange(
-  file: string,
-  format: 'csv' | 'jsonl',
-  start: number,
-  end: number,
-): Promise<number> {
-  let rows = 0;
-  const decoder = new TextDecoder();
+function parseRange(file: string, format: 'csv' | 'jsonl', start: number, end: number): Promise<number> {
   const stream = createReadStream(file, { start, end: end - 1, highWaterMark: CHUNK });
-  if (format === 'csv') {
-    const tokenizer = new CsvTokenizer(',', { onRecord: () => void rows++, onQuoteIssue: () => {} });
-    for await (const chunk of stream) tokenizer.push(decoder.decode(chunk as Buffer, { stream: true }));
-    tokenizer.finish();
-    return rows;
-  }
-  let carry = '';
-  const line = (text: string) => {
-    if (text === '') return;
-    rows++;
-    try {
-      JSON.parse(text);
-    } catch {}
-  };
-  for await (const chunk of stream) {
-    const text = carry + decoder.decode(chunk as Buffer, { stream: true });
-    let from = 0;
-    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', from)) {
-      line(text.slice(from, nl));
-      from = nl + 1;
-    }
-    carry = text.slice(from);
-  }
-  line(carry);
-  return rows;
+  return format === 'csv' ? countCsvRecords(stream) : countJsonLines(stream);
 }
 
 async function scoreBytes(format: 'csv' | 'jsonl', parts: AsyncIterable<Uint8Array>): Promise<number> {
@@ -274,25 +244,13 @@ if (isMainThread) {
     const startupStarted = performance.now();
     const workers = await startWorkers(mode.startsWith('pieces-') ? 'pieces' : 'ranges', WORKERS);
     const startupSeconds = (performance.now() - startupStarted) / 1000;
-    const started = performance.now();
-    const cpuStarted = process.cpuUsage();
-    const rows = mode.startsWith('pieces-')
-      ? await runPieces(workers, file)
-      : await runRanges(workers, file, mode.startsWith('halves-score'));
-    const seconds = (performance.now() - started) / 1000;
-    const cpu = process.cpuUsage(cpuStarted);
-    await Promise.all(workers.map((worker) => worker.terminate()));
-    console.log(
-      JSON.stringify({
-        seconds,
-        cpuSeconds: (cpu.user + cpu.system) / 1e6,
-        rows,
-        bytes: statSync(file).size,
-        peakRssMiB: process.resourceUsage().maxRSS / 1024,
-        workers: WORKERS,
-        startupSeconds,
-      }),
+    const run = await measure(file, () =>
+      mode.startsWith('pieces-')
+        ? runPieces(workers, file)
+        : runRanges(workers, file, mode.startsWith('halves-score')),
     );
+    await Promise.all(workers.map((worker) => worker.terminate()));
+    console.log(JSON.stringify({ ...run, workers: WORKERS, startupSeconds }));
   }
 } else {
   const role = workerData as Role;

@@ -7,48 +7,28 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { BENCH_DIR, bundleRunner, type Run } from './harness.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const ROUNDS = Number(process.env.SPIKE_ROUNDS ?? 3);
-const dir = join(tmpdir(), 'assay-quality-bench');
 
-interface Run {
-  seconds: number;
-  cpuSeconds: number;
-  rows: number;
-  bytes: number;
-  peakRssMiB: number;
+/** A spike run also says how many worker threads it used and how long they took to start. */
+interface SpikeRun extends Run {
   workers?: number;
   startupSeconds?: number;
 }
 
 const runners: Record<string, string> = {};
-for (const name of ['run-one', 'parallel-spike-run']) {
-  runners[name] = join(dir, `${name}.mjs`);
-  await build({
-    entryPoints: [join(import.meta.dirname, `${name}.ts`)],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: runners[name],
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
-    logLevel: 'warning',
-  });
-}
+for (const name of ['run-one', 'parallel-spike-run']) runners[name] = await bundleRunner(name);
 
-function run(mode: string, file: string): Run {
+function run(mode: string, file: string): SpikeRun {
   const runner = mode.startsWith('halves-') || mode.startsWith('pieces-') ? 'parallel-spike-run' : 'run-one';
   const output = execFileSync(process.execPath, [runners[runner]!, mode, file], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
   });
-  const result = JSON.parse(output.trim().split('\n').at(-1)!) as Run;
+  const result = JSON.parse(output.trim().split('\n').at(-1)!) as SpikeRun;
   const threads = result.workers === undefined ? '1 thread ' : `${result.workers} workers`;
   const startup =
     result.startupSeconds === undefined ? '' : `  (+ ${result.startupSeconds.toFixed(2)} s starting workers)`;
@@ -63,11 +43,11 @@ process.stderr.write(
 );
 const lines: string[] = [];
 for (const format of ['csv', 'jsonl'] as const) {
-  const file = join(dir, `bench-${ROWS}.${format}`);
+  const file = join(BENCH_DIR, `bench-${ROWS}.${format}`);
   if (!existsSync(file)) throw new Error(`No ${file}: run \`npm run bench -w @assay/quality\` first`);
   process.stderr.write(`${format}: ${ROWS.toLocaleString('en-US')} rows\n`);
   const modes = ['parse', 'score', 'halves-parse', 'halves-score', 'pieces-score'];
-  const fastest = new Map<string, Run>();
+  const fastest = new Map<string, SpikeRun>();
   for (let round = 0; round < ROUNDS; round++) {
     for (const mode of modes) {
       const result = run(`${mode}-${format}`, file);

@@ -2,16 +2,18 @@
  * One measurement in a fresh process (so peak RSS is this measurement's own):
  * `tsx bench/run-one.ts <mode> <file>`; prints `{ seconds, cpuSeconds, rows, bytes, peakRssMiB }` as JSON.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { parse as csvParse } from 'csv-parse';
 import Papa from 'papaparse';
 import { z } from 'zod';
-import { CsvTokenizer } from '../src/csv-tokenizer.ts';
 import { scoreDataset } from '../src/index.ts';
 import { BENCH_MANIFEST } from './manifest.ts';
+import { measure } from './measure.ts';
+import { countCsvRecords, countJsonLines } from './parse-only.ts';
 
 const [mode, file] = process.argv.slice(2) as [string, string];
 const CHUNK = Number(process.env.BENCH_CHUNK ?? 1 << 16);
+const read = () => createReadStream(file, { highWaterMark: CHUNK });
 
 /** What a naive scorer checks per row with zod. */
 const RowSchema = z.object({
@@ -25,21 +27,10 @@ const RowSchema = z.object({
   score: z.coerce.number().int(),
 });
 
-async function parseOwnCsv(): Promise<number> {
-  let rows = 0;
-  const tokenizer = new CsvTokenizer(',', { onRecord: () => void rows++, onQuoteIssue: () => {} });
-  const decoder = new TextDecoder();
-  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) {
-    tokenizer.push(decoder.decode(chunk as Buffer, { stream: true }));
-  }
-  tokenizer.finish();
-  return rows - 1;
-}
-
 function parsePapa(): Promise<number> {
   return new Promise((resolve, reject) => {
     let rows = 0;
-    Papa.parse(createReadStream(file, { highWaterMark: CHUNK }) as unknown as File, {
+    Papa.parse(read() as unknown as File, {
       chunk: (results: Papa.ParseResult<unknown>) => {
         rows += results.data.length;
       },
@@ -52,9 +43,7 @@ function parsePapa(): Promise<number> {
 async function naiveCsv(): Promise<number> {
   let rows = 0;
   let valid = 0;
-  const parser = createReadStream(file, { highWaterMark: CHUNK }).pipe(
-    csvParse({ columns: true, relax_column_count: true }),
-  );
+  const parser = read().pipe(csvParse({ columns: true, relax_column_count: true }));
   for await (const record of parser) {
     rows++;
     if (RowSchema.safeParse(record).success) valid++;
@@ -62,33 +51,9 @@ async function naiveCsv(): Promise<number> {
   return rows + valid * 0;
 }
 
-async function jsonLines(each: (value: unknown) => void): Promise<number> {
-  let rows = 0;
-  let carry = '';
-  const decoder = new TextDecoder();
-  const line = (text: string) => {
-    if (text === '') return;
-    rows++;
-    try {
-      each(JSON.parse(text));
-    } catch {}
-  };
-  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) {
-    const text = carry + decoder.decode(chunk as Buffer, { stream: true });
-    let start = 0;
-    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-      line(text.slice(start, nl));
-      start = nl + 1;
-    }
-    carry = text.slice(start);
-  }
-  line(carry);
-  return rows;
-}
-
 async function score(format: 'csv' | 'jsonl'): Promise<number> {
   const report = await scoreDataset({
-    source: createReadStream(file, { highWaterMark: CHUNK }),
+    source: read(),
     format,
     manifest: BENCH_MANIFEST,
   });
@@ -98,26 +63,14 @@ async function score(format: 'csv' | 'jsonl'): Promise<number> {
 }
 
 const modes: Record<string, () => Promise<number>> = {
-  'parse-csv': parseOwnCsv,
+  // The header is a record too: data rows are one fewer.
+  'parse-csv': async () => (await countCsvRecords(read())) - 1,
   'papaparse-csv': parsePapa,
   'naive-csv': naiveCsv,
   'score-csv': () => score('csv'),
-  'parse-jsonl': () => jsonLines(() => {}),
-  'naive-jsonl': () => jsonLines((value) => RowSchema.safeParse(value)),
+  'parse-jsonl': () => countJsonLines(read()),
+  'naive-jsonl': () => countJsonLines(read(), (value) => RowSchema.safeParse(value)),
   'score-jsonl': () => score('jsonl'),
 };
 
-const started = performance.now();
-const cpuStarted = process.cpuUsage();
-const rows = await modes[mode]!();
-const seconds = (performance.now() - started) / 1000;
-const cpu = process.cpuUsage(cpuStarted);
-console.log(
-  JSON.stringify({
-    seconds,
-    cpuSeconds: (cpu.user + cpu.system) / 1e6,
-    rows,
-    bytes: statSync(file).size,
-    peakRssMiB: process.resourceUsage().maxRSS / 1024,
-  }),
-);
+console.log(JSON.stringify(await measure(file, modes[mode]!)));
