@@ -38,7 +38,8 @@ beforeAll(async () => {
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   page.setDefaultTimeout(20_000);
-  problems = watchPage(page);
+  // The tests cut the network and fail the server on purpose.
+  problems = watchPage(page, { isExpectingFailedLoads: true });
   await signUp(page, app.url, contributor);
 });
 
@@ -313,7 +314,7 @@ describe('a lost connection or a failing server', () => {
     try {
       const live = await pgContext.newPage();
       live.setDefaultTimeout(20_000);
-      const liveProblems = watchPage(live);
+      const liveProblems = watchPage(live, { isExpectingFailedLoads: true });
       await signUp(live, pgApp.url, contributor);
       const url = await startDraftAtDatasheet('Live progress tickets', live, pgApp.url);
       await fillDatasheet(live);

@@ -186,10 +186,20 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Fails the test on any uncaught page error or console error (an XSS payload or a crash shows here). */
-export function watchPage(page: Page): string[] {
+/**
+ * Collects what should fail a test: an uncaught page error, a dialog (an XSS payload or a crash shows
+ * here) and a console error (React's warnings, a resource that failed to load), with where it came from.
+ * A test that cuts the network or fails the server on purpose passes `isExpectingFailedLoads`: the
+ * browser's own "Failed to load resource" lines are then expected, every other console error is not.
+ */
+export function watchPage(page: Page, { isExpectingFailedLoads = false } = {}): string[] {
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    if (isExpectingFailedLoads && message.text().startsWith('Failed to load resource:')) return;
+    problems.push(`console: ${message.text()} (${message.location().url || page.url()})`);
+  });
   page.on('dialog', (dialog) => {
     problems.push(`dialog: ${dialog.message()}`);
     void dialog.dismiss();
