@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { FUNNEL_STEP_LABELS, FUNNEL_STEPS } from '@assay/schema';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ticketsCsv } from './fixtures.ts';
@@ -235,6 +236,13 @@ describe('the journeys of the three roles', () => {
     await page.goto(`${app.url}/operator`);
     await page.getByTestId('curve-summary').filter({ hasText: '1 accepted' }).waitFor({ timeout: 30_000 });
     await page.getByTestId('chart-funnel').locator('svg').first().waitFor();
+    // The funnel's steps read as words, in the funnel's order (they were identifiers such as draftStarted).
+    const funnelTicks = page
+      .getByTestId('chart-funnel')
+      .locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
+    await funnelTicks.first().waitFor();
+    const steps = await funnelTicks.allTextContents();
+    expect(steps).toEqual(FUNNEL_STEPS.map((step) => FUNNEL_STEP_LABELS[step]));
     // The acceptance curve marks the server's enterprise-grade threshold (70 by default).
     await page.getByTestId('chart-acceptance').getByText('enterprise grade').waitFor();
     // This journey's submit and review take seconds (a minute or two on a slow machine): charted in their
@@ -258,7 +266,7 @@ describe('the journeys of the three roles', () => {
     await shot(page, 'operator-dashboard');
   });
 
-  it('no page threw or opened a dialog', () => {
+  it('no page threw, logged an error or opened a dialog', () => {
     for (const [role, { problems }] of Object.entries(contexts)) expect(problems, role).toEqual([]);
   });
 

@@ -16,6 +16,17 @@ export const FUNNEL_STEPS = [
 ] as const;
 /** One step of {@link FUNNEL_STEPS}. */
 export type FunnelStep = (typeof FUNNEL_STEPS)[number];
+/** Each funnel step as DESIGN.md names it, for charts; CSV exports keep the step's identifier too. */
+export const FUNNEL_STEP_LABELS: Record<FunnelStep, string> = {
+  draftStarted: 'Draft started',
+  fileAttached: 'File attached',
+  manifestCompleted: 'Manifest complete',
+  prescoreSeen: 'Pre-score seen',
+  submitted: 'Submitted',
+  scored: 'Scored',
+  decided: 'Decided',
+  accepted: 'Accepted',
+};
 
 /**
  * What every operator metric can be narrowed to: submissions whose draft started in [`from`, `to`), and one

@@ -1,4 +1,4 @@
-import type { AnalyticsFilter } from '@assay/schema';
+import { type AnalyticsFilter, FUNNEL_STEP_LABELS } from '@assay/schema';
 import { Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -53,6 +53,7 @@ export function DashboardPage() {
 
   const funnelRows = (funnel.data?.steps ?? []).map((s) => ({
     step: s.step,
+    label: FUNNEL_STEP_LABELS[s.step],
     count: s.count,
     conversion_pct: pct(s.conversion),
     from_start_pct: pct(s.fromStart),
@@ -164,7 +165,7 @@ export function DashboardPage() {
             <BarChart data={funnelRows} layout="vertical" margin={{ left: 40 }}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis type="number" allowDecimals={false} />
-              <YAxis type="category" dataKey="step" width={110} tick={{ fontSize: 11 }} />
+              <YAxis type="category" dataKey="label" width={120} tick={{ fontSize: 11 }} />
               <Tooltip />
               <Bar dataKey="count" fill="#0ca678" isAnimationActive={false} />
             </BarChart>
