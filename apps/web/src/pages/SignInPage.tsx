@@ -52,11 +52,18 @@ export function SignInPage() {
           ]}
         />
         {mode === 'sign-up' && (
-          <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} />
+          <TextInput
+            label="Name"
+            autoComplete="name"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+          />
         )}
+        {/* The autocomplete names let password managers fill a sign-in and offer to save a sign-up. */}
         <TextInput
           label="Email"
           type="email"
+          autoComplete="username"
           required
           value={email}
           onChange={(e) => setEmail(e.currentTarget.value)}
@@ -64,6 +71,7 @@ export function SignInPage() {
         <PasswordInput
           label="Password"
           description="At least 8 characters"
+          autoComplete={mode === 'sign-up' ? 'new-password' : 'current-password'}
           required
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
