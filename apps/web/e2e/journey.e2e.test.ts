@@ -106,6 +106,18 @@ describe('the journeys of the three roles', () => {
     await card.waitFor();
     await shot(page, 'contributor-requests');
     await card.getByRole('link', { name: 'Contribute to this request' }).click();
+    // On a phone the six steps are one row of numbered circles, the current one written out beneath (with
+    // their labels they wrapped into four rows above the form).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('current-step').filter({ hasText: 'Step 1 of 6: Request' }).waitFor();
+    const stepper = await page.getByLabel('Submission steps').boundingBox();
+    expect(stepper?.height).toBeLessThan(60);
+    const lastStep = await page.getByRole('button', { name: 'Submit' }).boundingBox();
+    expect(lastStep!.y).toBeLessThan(stepper!.y + 60);
+    expect(lastStep!.x + lastStep!.width).toBeLessThanOrEqual(390 - 16);
+    await shot(page, 'contributor-new-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expect(page.getByTestId('current-step').count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Start the draft' }).click();
     await page.waitForURL(/\/submissions\/[\w-]+\/edit$/);
     submissionUrl = page.url().replace(/\/edit$/, '');

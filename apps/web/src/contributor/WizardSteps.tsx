@@ -1,4 +1,5 @@
-import { Stepper } from '@mantine/core';
+import { Stack, Stepper, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 
 export const STEPS = [
   { label: 'Request', description: 'What it is for' },
@@ -9,7 +10,11 @@ export const STEPS = [
   { label: 'Submit', description: 'Score of record' },
 ] as const;
 
-/** The wizard's steps; reachable steps are buttons, so the wizard works from the keyboard. */
+/**
+ * The wizard's steps; reachable steps are buttons, so the wizard works from the keyboard. On a phone six
+ * labelled steps wrap into four rows above the form: there the steps are numbered circles in one row
+ * (each still named for screen readers) with the current step written out beneath.
+ */
 export function WizardSteps({
   active,
   onStep,
@@ -19,23 +24,35 @@ export function WizardSteps({
   onStep?: (step: number) => void;
   maxStep: number;
 }) {
+  const isNarrow = useMediaQuery('(max-width: 36em)') ?? false;
+  const current = STEPS[active];
   return (
-    <Stepper
-      active={active}
-      onStepClick={onStep}
-      size="sm"
-      wrap
-      aria-label="Submission steps"
-      allowNextStepsSelect={false}
-    >
-      {STEPS.map((step, index) => (
-        <Stepper.Step
-          key={step.label}
-          label={step.label}
-          description={step.description}
-          allowStepSelect={Boolean(onStep) && index <= maxStep && index > 0}
-        />
-      ))}
-    </Stepper>
+    <Stack gap={4}>
+      <Stepper
+        active={active}
+        onStepClick={onStep}
+        size="sm"
+        wrap={!isNarrow}
+        iconSize={isNarrow ? 30 : undefined}
+        styles={isNarrow ? { separator: { marginInline: 4, minWidth: 4 } } : undefined}
+        aria-label="Submission steps"
+        allowNextStepsSelect={false}
+      >
+        {STEPS.map((step, index) => (
+          <Stepper.Step
+            key={step.label}
+            label={isNarrow ? undefined : step.label}
+            description={isNarrow ? undefined : step.description}
+            aria-label={isNarrow ? step.label : undefined}
+            allowStepSelect={Boolean(onStep) && index <= maxStep && index > 0}
+          />
+        ))}
+      </Stepper>
+      {isNarrow && current && (
+        <Text size="sm" data-testid="current-step">
+          Step {active + 1} of {STEPS.length}: <b>{current.label}</b> · {current.description}
+        </Text>
+      )}
+    </Stack>
   );
 }
