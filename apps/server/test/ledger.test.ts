@@ -254,6 +254,9 @@ describe.each(dialects)('ledger on %s', (dialect) => {
         requestId: request.id,
         memo: expect.any(String),
         at: expect.any(Number),
+        // Paid for a version id with no version behind it: no submission to show, the request's title.
+        submission: null,
+        requestTitle: request.title,
       });
       const theirs = await contributor.client.ledger.balance.query();
       expect(theirs.entries.some((e) => e.account === mine.account)).toBe(false);

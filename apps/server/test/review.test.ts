@@ -109,6 +109,13 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     expect(decided).toMatchObject({ state: 'accepted', paidCents: 1000 });
     const after = await contributor.client.ledger.balance.query();
     expect(after.balanceCents - before.balanceCents).toBe(1000);
+    // The credit says what earned it: the submission and version accepted, and the request it answered.
+    expect(after.entries[0]).toMatchObject({
+      amountCents: 1000,
+      versionId,
+      submission: { id: submissionId, versionNumber: 1, title: GOOD_MANIFEST.title },
+      requestTitle: (await org.reviewer.client.request.byId.query({ id: requestId })).title,
+    });
     const detail = await contributor.client.submission.byId.query({ id: submissionId });
     expect(detail.versions[0]).toMatchObject({
       state: 'accepted',

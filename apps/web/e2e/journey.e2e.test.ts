@@ -240,7 +240,16 @@ describe('the journeys of the three roles', () => {
     await shot(page, 'contributor-decision');
     await page.goto(`${app.url}/earnings`);
     await page.getByTestId('balance').filter({ hasText: '25' }).waitFor();
+    // The credit says which submission earned it, for which request, and links to it.
+    const credit = page
+      .getByTestId('ledger')
+      .getByRole('row')
+      .filter({ hasText: `(version 1) for “${REQUEST_TITLE}”` });
+    await credit.waitFor();
     await shot(page, 'contributor-earnings');
+    await credit.getByRole('link').click();
+    await page.waitForURL(submissionUrl);
+    await page.getByTestId('decision').filter({ hasText: 'accepted' }).waitFor();
   });
 
   it('operator dashboard shows the acceptance', async () => {

@@ -18,3 +18,13 @@ export const LedgerEntrySchema = z.object({
   at: z.number().int(),
 });
 export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
+
+/**
+ * One of a contributor's earnings: the entry, and what it paid for when it was a reward (the submission
+ * and version accepted, the request it answered), so the contributor can tell which dataset earned it.
+ */
+export const EarningsEntrySchema = LedgerEntrySchema.extend({
+  submission: z.object({ id: z.string(), versionNumber: z.number().int(), title: z.string() }).nullable(),
+  requestTitle: z.string().nullable(),
+});
+export type EarningsEntry = z.infer<typeof EarningsEntrySchema>;

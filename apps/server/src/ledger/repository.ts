@@ -3,13 +3,29 @@ import type { Database } from '../db/database.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** An account's newest entries, each with the submission version and request it paid for, if any. */
 export function listEntriesOfAccount(db: Db, account: string, limit: number) {
   return db
-    .selectFrom('ledger_entry')
-    .select(['id', 'transaction_id', 'account', 'amount_cents', 'version_id', 'request_id', 'memo', 'at'])
-    .where('account', '=', account)
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
+    .selectFrom('ledger_entry as e')
+    .leftJoin('submission_version as v', 'v.id', 'e.version_id')
+    .leftJoin('data_request as r', 'r.id', 'e.request_id')
+    .select([
+      'e.id',
+      'e.transaction_id',
+      'e.account',
+      'e.amount_cents',
+      'e.version_id',
+      'e.request_id',
+      'e.memo',
+      'e.at',
+      'v.submission_id',
+      'v.number as version_number',
+      'v.manifest',
+      'r.title as request_title',
+    ])
+    .where('e.account', '=', account)
+    .orderBy('e.at', 'desc')
+    .orderBy('e.id', 'desc')
     .limit(limit)
     .execute();
 }

@@ -1,4 +1,4 @@
-import type { LedgerEntry } from '@assay/schema';
+import type { DraftManifest, EarningsEntry, LedgerEntry } from '@assay/schema';
 import type { Kysely } from 'kysely';
 import { findMembership } from '../admin/repository.ts';
 import type { Database } from '../db/database.ts';
@@ -27,6 +27,18 @@ function toLedgerEntry(row: LedgerEntryRow): LedgerEntry {
   };
 }
 
+function toEarningsEntry(row: LedgerEntryRow): EarningsEntry {
+  const title = row.manifest === null ? undefined : (JSON.parse(row.manifest) as DraftManifest).title;
+  return {
+    ...toLedgerEntry(row),
+    submission:
+      row.submission_id === null || row.version_number === null
+        ? null
+        : { id: row.submission_id, versionNumber: Number(row.version_number), title: title ?? '' },
+    requestTitle: row.request_title,
+  };
+}
+
 /** A contributor's earnings: the balance of their account and its newest entries. */
 export async function getContributorBalance(db: Kysely<Database>, contributorId: string, limit: number) {
   const account = contributorAccount(contributorId);
@@ -34,7 +46,7 @@ export async function getContributorBalance(db: Kysely<Database>, contributorId:
     accountBalance(db, account),
     listEntriesOfAccount(db, account, limit),
   ]);
-  return { account, balanceCents, entries: rows.map(toLedgerEntry) };
+  return { account, balanceCents, entries: rows.map(toEarningsEntry) };
 }
 
 /**

@@ -1,5 +1,7 @@
-import { Card, Stack, Table, Text, Title } from '@mantine/core';
+import type { EarningsEntry } from '@assay/schema';
+import { Anchor, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { QueryError } from '../components/QueryError.tsx';
 import { useTRPC } from '../lib/trpc.ts';
 import { formatMoney } from './RequestsPage.tsx';
@@ -40,7 +42,9 @@ export function EarningsPage() {
                   {balance.data.entries.map((entry) => (
                     <Table.Tr key={entry.id}>
                       <Table.Td>{new Date(entry.at).toLocaleString()}</Table.Td>
-                      <Table.Td>{entry.memo}</Table.Td>
+                      <Table.Td>
+                        <EntryDescription entry={entry} />
+                      </Table.Td>
                       <Table.Td ta="right">{formatMoney(entry.amountCents)}</Table.Td>
                     </Table.Tr>
                   ))}
@@ -51,5 +55,20 @@ export function EarningsPage() {
         </>
       )}
     </Stack>
+  );
+}
+
+/** What an entry paid for: the submission accepted (a link to it) and the request, or the ledger's memo. */
+function EntryDescription({ entry }: { entry: EarningsEntry }) {
+  const { submission, requestTitle } = entry;
+  if (submission === null) return <>{entry.memo}</>;
+  return (
+    <>
+      {entry.memo}:{' '}
+      <Anchor component={Link} to={`/submissions/${submission.id}`} fz="inherit">
+        {submission.title || 'Untitled submission'}
+      </Anchor>{' '}
+      (version {submission.versionNumber}){requestTitle && <> for “{requestTitle}”</>}
+    </>
   );
 }
