@@ -30,7 +30,8 @@ async function files(rows: number, isMultilingual = false): Promise<{ csv: strin
 const runner = await bundleRunner('run-one');
 
 function run(mode: string, file: string): Run {
-  const output = execFileSync(process.execPath, [runner, mode, file], {
+  // --expose-gc only lets the runner measure the heap left after a full GC, once the work is done.
+  const output = execFileSync(process.execPath, ['--expose-gc', runner, mode, file], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
   });
@@ -73,6 +74,13 @@ for (const format of ['csv', 'jsonl'] as const) {
   const cpuRatio = parse.cpuSeconds / score.cpuSeconds;
   process.stderr.write(
     `  ${format}: scorer ${(speed(score) / speed(naive)).toFixed(1)}x naive; ratio by CPU time ${cpuRatio.toFixed(2)}; peak RSS ${score.peakRssMiB.toFixed(0)} MiB at ${(ROWS / 1e6).toFixed(1)}M rows, ${scoreBig.peakRssMiB.toFixed(0)} MiB at ${(BIG_ROWS / 1e6).toFixed(1)}M rows (${(((scoreBig.peakRssMiB - score.peakRssMiB) * 2 ** 20) / (BIG_ROWS - ROWS)).toFixed(0)} bytes a row more)\n`,
+  );
+  // Where the growth goes: V8's young generation grows to its cap (a step, not per row), the table per row.
+  const [m1, m3] = [score.memory, scoreBig.memory];
+  const step = (key: keyof Run['memory']) =>
+    `${m1[key]?.toFixed(1) ?? '?'} → ${m3[key]?.toFixed(1) ?? '?'} MiB`;
+  process.stderr.write(
+    `  ${format}: from ${(ROWS / 1e6).toFixed(1)}M to ${(BIG_ROWS / 1e6).toFixed(1)}M rows: array buffers (the row table; file chunks until collected) ${step('arrayBuffersMiB')}, V8 young generation ${step('newSpaceMiB')}, old space ${step('oldSpaceMiB')}, heap kept after a full GC ${step('retainedHeapMiB')}\n`,
   );
   lines.push(
     `${format}: scorer ${speed(score).toFixed(1)} MB/s, parse-only ${speed(parse).toFixed(1)} MB/s, ratio ${(speed(score) / speed(parse)).toFixed(2)}, naive ${speed(naive).toFixed(1)} MB/s, peak RSS ${score.peakRssMiB.toFixed(0)} MiB`,
