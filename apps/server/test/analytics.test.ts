@@ -330,8 +330,8 @@ describe.each(dialects)('analytics on %s', (dialect) => {
     expect(friction.abandonment.rate).toBeCloseTo(2 / 6);
     // Last finding: S3 context.missing-population (not its earlier class-imbalance), S4 ragged rows.
     expect(friction.abandonment.lastFindings).toEqual([
-      { value: 'context.missing-population', count: 1, share: 0.5 },
-      { value: 'structure.ragged-rows', count: 1, share: 0.5 },
+      { value: 'context.missing-population', count: 1, share: 0.5, title: 'The population or geography' },
+      { value: 'structure.ragged-rows', count: 1, share: 0.5, title: 'Rows with the wrong number of fields' },
     ]);
     expect(friction.abandonment.lastFields).toEqual([
       { value: 'context.population', count: 1, share: 0.5 },

@@ -1,3 +1,4 @@
+import { RULES } from '@assay/quality';
 import type { Dialect } from '../db/connect.ts';
 import { emptyLastSeen } from './cell-summary.ts';
 import { exactQuantiles, inRange, selectCells, totalOf } from './cells.ts';
@@ -28,7 +29,8 @@ export interface FrictionResult {
     eligible: number;
     abandoned: number;
     rate: number | null;
-    lastFindings: LastSeen[];
+    /** With the rule's title where the code is one of this scorer's rules (null for a retired code). */
+    lastFindings: (LastSeen & { title: string | null })[];
     lastFields: LastSeen[];
   };
   validation: {
@@ -50,6 +52,8 @@ export interface FrictionResult {
 }
 
 const TOP = 10;
+/** Finding code → what operators read on the chart (the rule's title, as the weights table has it). */
+const RULE_TITLES = new Map(RULES.map((rule) => [rule.code, rule.title]));
 
 /**
  * **Friction measures**, over the submissions selected by the filter (draft started in [from, to), request).
@@ -121,7 +125,10 @@ export async function computeFriction(
       eligible,
       abandoned: abandoned.n,
       rate: eligible === 0 ? null : abandoned.n / eligible,
-      lastFindings: topLastSeen(abandoned.findings, abandoned.n),
+      lastFindings: topLastSeen(abandoned.findings, abandoned.n).map((seen) => ({
+        ...seen,
+        title: RULE_TITLES.get(seen.value) ?? null,
+      })),
       lastFields: topLastSeen(abandoned.fields, abandoned.n),
     },
     validation: {

@@ -75,6 +75,7 @@ export function DashboardPage() {
   }));
   const abandonRows = (friction.data?.abandonment.lastFindings ?? []).map((f) => ({
     finding: f.value,
+    title: f.title ?? f.value,
     drafts: f.count,
     share_pct: pct(f.share),
   }));
@@ -264,10 +265,10 @@ export function DashboardPage() {
           caption="The last finding abandoned drafts saw"
         >
           <ResponsiveContainer>
-            <BarChart data={abandonRows} layout="vertical" margin={{ left: 60 }}>
+            <BarChart data={abandonRows} layout="vertical" margin={{ left: 10 }}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis type="number" allowDecimals={false} />
-              <YAxis type="category" dataKey="finding" width={160} tick={{ fontSize: 10 }} />
+              <YAxis type="category" dataKey="title" width={190} tick={{ fontSize: 10 }} />
               <Tooltip />
               <Bar dataKey="drafts" fill="#e8590c" isAnimationActive={false} />
             </BarChart>
