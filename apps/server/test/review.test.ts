@@ -1,3 +1,4 @@
+import { FINGERPRINT_MAJOR_VERSION } from '@assay/quality';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOOD_CSV, GOOD_MANIFEST } from './support/datasets.ts';
 import { dialectsToRun } from './support/dialects.ts';
@@ -150,7 +151,7 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     expect(near.report?.findings.map((f) => f.code)).toContain('provenance.copied-data');
   });
 
-  it('compares fingerprints only with accepted data scored by the same scorer version', async () => {
+  it('compares fingerprints only with accepted data scored by the same major scorer version', async () => {
     const { db } = app.services;
     const accepted = await db
       .selectFrom('submission_version')
@@ -163,20 +164,25 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
       const item = await org.reviewer.client.review.byId.query({ versionId });
       return item.report?.findings.map((f) => f.code) ?? [];
     };
-    // The accepted data's fingerprints came from another scorer version: row hashes cannot match.
-    await db
-      .updateTable('submission_version')
-      .set({ scorer_version: '1.0.0' })
-      .where(
-        'id',
-        'in',
-        accepted.map((v) => v.id),
-      )
-      .execute();
+    const scoredBy = (version: string) =>
+      db
+        .updateTable('submission_version')
+        .set({ scorer_version: version })
+        .where(
+          'id',
+          'in',
+          accepted.map((v) => v.id),
+        )
+        .execute();
     try {
+      // Another major version hashed rows differently: its fingerprints cannot match.
+      await scoredBy('1.0.0');
       const codes = await codesOf();
       expect(codes).not.toContain('provenance.copied-data');
       expect(codes).not.toContain('provenance.overlapping-data');
+      // An earlier patch of this major version changed wording, not hashes: its fingerprints still match.
+      await scoredBy(`${FINGERPRINT_MAJOR_VERSION}.0.0`);
+      expect(await codesOf()).toContain('provenance.copied-data');
     } finally {
       for (const version of accepted) {
         await db

@@ -18,4 +18,4 @@ export {
 export { sniffFormat } from './sniff.ts';
 export type { ByteSource } from './source.ts';
 export { isValidSpdx, SPDX_LICENSES, type SpdxLicense, spdxLicense } from './spdx.ts';
-export { SCORER_VERSION } from './version.ts';
+export { FINGERPRINT_MAJOR_VERSION, SCORER_VERSION } from './version.ts';

@@ -1,6 +1,11 @@
 /**
  * Version of the scoring rules; goes into every report so browser and server scores can be compared.
- * Fingerprints (row keys) of different versions are not comparable: 2.0.0 hashes rows with
- * MurmurHash3_x86_128 over UTF-8 instead of two 32-bit lanes over UTF-16 code units.
+ * Its major part changes exactly when fingerprints (row keys) do, so fingerprints of reports with the same
+ * major version are comparable; minor and patch changes are rules, weights and wording. 2.0.0 hashed rows
+ * with MurmurHash3_x86_128 over UTF-8 instead of two 32-bit lanes over UTF-16 code units; 2.0.1 gave two
+ * hints examples that fit what they are about.
  */
-export const SCORER_VERSION = '2.0.0';
+export const SCORER_VERSION = '2.0.1';
+
+/** The major part of {@link SCORER_VERSION}: reports whose version starts with it have comparable fingerprints. */
+export const FINGERPRINT_MAJOR_VERSION = SCORER_VERSION.slice(0, SCORER_VERSION.indexOf('.'));

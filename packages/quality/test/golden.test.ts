@@ -11,7 +11,7 @@ const FIXTURES = [
   { data: 'tickets.csv', manifest: 'tickets.assay.json', options: {} },
   { data: 'messy.csv', manifest: 'messy.assay.json', options: {} },
   // Text beyond ASCII (accents, Japanese, emoji); its golden report was made by scorer 2.0.0 before such
-  // text was hashed from bytes, which must give the same report.
+  // text was hashed from bytes, which must give the same report (2.0.1 changed only its version).
   { data: 'multilingual.csv', manifest: 'multilingual.assay.json', options: {} },
   {
     data: 'reviews.jsonl',

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { SCORER_VERSION, scoreDataset } from '@assay/quality';
+import { FINGERPRINT_MAJOR_VERSION, scoreDataset } from '@assay/quality';
 import { type FileFormat, ManifestSchema } from '@assay/schema';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
@@ -74,13 +74,14 @@ export async function scoreVersion(deps: ScoringDeps, versionId: string): Promis
         .where('id', '=', claimed.request_id)
         .executeTakeFirst()
     : undefined;
-  // Fingerprints are row hashes of one scorer version; another version's hashes never match this one's.
+  // Fingerprints are row hashes, which change only with the scorer's major version: another major
+  // version's hashes never match this one's, an earlier minor or patch version's do.
   const accepted = await db
     .selectFrom('fingerprint as f')
     .innerJoin('submission_version as v', 'v.id', 'f.version_id')
     .select('f.fingerprint')
     .where('f.contributor_id', '!=', claimed.contributor_id)
-    .where('v.scorer_version', '=', SCORER_VERSION)
+    .where('v.scorer_version', 'like', `${FINGERPRINT_MAJOR_VERSION}.%`)
     .limit(MAX_ACCEPTED_FINGERPRINTS)
     .execute();
 

@@ -1,4 +1,5 @@
-import { describeRule, withManifest } from '../../test/rule-cases.ts';
+import { expect, it } from 'vitest';
+import { describeRule, scoreCase, withManifest } from '../../test/rule-cases.ts';
 
 describeRule('context.missing-column-description', [
   { name: 'good: all described', isFound: false },
@@ -10,3 +11,19 @@ describeRule('context.missing-column-description', [
     isFound: true,
   },
 ]);
+
+it("gives each undescribed column an example of its own type's description", async () => {
+  const report = await scoreCase({
+    manifest: withManifest((m) => {
+      for (const column of m.columns) column.description = '';
+    }),
+  });
+  const hints = new Map(
+    report.findings
+      .filter((f) => f.code === 'context.missing-column-description')
+      .map((f) => [f.location?.column, f.hint]),
+  );
+  expect(hints.get('text')).toMatch(/^Say what "text" holds .*; for a text column: "Ticket body/);
+  expect(hints.get('urgency')).toMatch(/for a category column: "Urgency/);
+  expect(hints.get('created')).toMatch(/for a date column: "Day the ticket was opened"\.$/);
+});

@@ -1,4 +1,19 @@
+import type { ColumnType } from '@assay/schema';
 import { defineRule, documentationState, fail, PASS } from './rule.ts';
+
+/**
+ * The hint's example description, by the column's type: with one example for all, a date column was told
+ * to say something like "Ticket body as written by the customer".
+ */
+const EXAMPLES: Record<ColumnType, string> = {
+  string: 'a text column: "Ticket body as written by the customer"',
+  category: 'a category column: "Urgency the agent gave the ticket, high or low"',
+  integer: 'an integer column: "Number of replies before the ticket was closed"',
+  number: 'a number column: "Invoice amount in euros"',
+  boolean: 'a yes/no column: "Whether the customer asked for a refund"',
+  date: 'a date column: "Day the ticket was opened"',
+  datetime: 'a date-time column: "When the ticket was opened, in UTC"',
+};
 
 /** Columns without a description: a stranger cannot tell what a value means. */
 export const missingColumnDescription = defineRule({
@@ -15,7 +30,7 @@ export const missingColumnDescription = defineRule({
     return fail(
       undescribed.map(({ column, index }) => ({
         message: `Column "${column.name}" has no description.`,
-        hint: `Say what "${column.name}" holds and where it comes from, e.g. "Ticket body as written by the customer".`,
+        hint: `Say what "${column.name}" holds and where it comes from; for ${EXAMPLES[column.type]}.`,
         location: { column: column.name, field: `columns.${index}.description` },
         count: 1,
       })),

@@ -1,4 +1,5 @@
-import { describeRule, withManifest } from '../../test/rule-cases.ts';
+import { expect, it } from 'vitest';
+import { describeRule, scoreCase, withManifest } from '../../test/rule-cases.ts';
 
 describeRule('context.undefined-label-class', [
   { name: 'good: all defined', isFound: false },
@@ -10,3 +11,15 @@ describeRule('context.undefined-label-class', [
     isFound: true,
   },
 ]);
+
+// The example is another class's definition, said to be one: not offered as the definition of "low".
+it('names the class it is about and gives its example as an example of another class', async () => {
+  const report = await scoreCase({
+    manifest: withManifest((m) => {
+      m.label!.classes[1]!.definition = null;
+    }),
+  });
+  const finding = report.findings.find((f) => f.code === 'context.undefined-label-class');
+  expect(finding?.hint).toMatch(/^Say in one sentence what makes a row "low"/);
+  expect(finding?.hint).toContain('for a class "high" of support tickets: "Service is down for the customer"');
+});
