@@ -21,5 +21,7 @@ it('names the class it is about and gives its example as an example of another c
   });
   const finding = report.findings.find((f) => f.code === 'context.undefined-label-class');
   expect(finding?.hint).toMatch(/^Say in one sentence what makes a row "low"/);
-  expect(finding?.hint).toContain('for a class "high" of support tickets: "Service is down for the customer"');
+  expect(finding?.hint).toContain(
+    'for a class "high" of support tickets: "Service is down for the customer"',
+  );
 });
