@@ -2,8 +2,8 @@
  * Version of the scoring rules; goes into every report so browser and server scores can be compared.
  * Its major part changes exactly when fingerprints (row keys) do, so fingerprints of reports with the same
  * major version are comparable; minor and patch changes are rules, weights and wording. 2.0.0 hashed rows
- * with MurmurHash3_x86_128 over UTF-8 instead of two 32-bit lanes over UTF-16 code units; 2.0.1 gave two
- * hints examples that fit what they are about.
+ * with MurmurHash3_x86_128 over UTF-8 instead of two 32-bit lanes over UTF-16 code units; 2.0.1 made three
+ * hints fit what they are about (examples by column type, the manifest's own column names).
  */
 export const SCORER_VERSION = '2.0.1';
 
