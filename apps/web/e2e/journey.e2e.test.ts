@@ -140,10 +140,11 @@ describe('the journeys of the three roles', () => {
     const findings = page.getByTestId('finding');
     expect(await findings.count()).toBeGreaterThan(0);
     await shot(page, 'contributor-wizard-prescore');
-    const licenceFinding = findings.filter({ hasText: 'Go to field provenance.license' });
+    // A finding names its field as the form labels it, and its link goes there.
+    const licenceFinding = findings.filter({ hasText: 'Go to “Licence (SPDX identifier)”' });
     await licenceFinding
       .first()
-      .getByRole('button', { name: /Go to field/ })
+      .getByRole('button', { name: /^Go to “/ })
       .click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-provenance.license');
 

@@ -170,7 +170,7 @@ describe('keyboard and labels', () => {
     await page.getByTestId('report').waitFor({ timeout: 60_000 });
     await audit(page, 'wizard: pre-score');
     const before = Number(await page.getByTestId('overall-score').textContent());
-    await tabTo(page, page.getByRole('button', { name: 'Go to field provenance.license' }));
+    await tabTo(page, page.getByRole('button', { name: 'Go to “Licence (SPDX identifier)”' }));
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-provenance.license');
 

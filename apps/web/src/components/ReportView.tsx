@@ -1,5 +1,6 @@
-import type { Dimension, Finding, QualityReport } from '@assay/schema';
+import type { Dimension, DraftManifest, Finding, QualityReport } from '@assay/schema';
 import { Alert, Anchor, Badge, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { fieldLabel } from '../lib/field-labels.ts';
 
 const DIMENSIONS: { key: Dimension; label: string; question: string }[] = [
   { key: 'structure', label: 'Structure', question: 'Does the file parse and match what you declared?' },
@@ -13,10 +14,15 @@ function scoreColor(score: number, threshold: number) {
   return score >= threshold ? 'green' : score >= threshold - 20 ? 'yellow' : 'red';
 }
 
-function locationText(finding: Finding): string | null {
+/** Where a finding points; a manifest field by the name the form gives it (`fieldName`), or its path. */
+function locationText(finding: Finding, fieldName: (path: string) => string): string | null {
   const location = finding.location;
   if (!location) return null;
-  if (location.field) return `field ${location.field}`;
+  if (location.field) {
+    // Quoted, unless the name quotes a column or class already: Go to What “text” holds.
+    const name = fieldName(location.field);
+    return name.includes('“') ? name : `“${name}”`;
+  }
   if (location.row !== null && location.row !== undefined)
     return `row ${location.row}${location.column ? `, column ${location.column}` : ''}`;
   if (location.column) return `column ${location.column}`;
@@ -24,8 +30,16 @@ function locationText(finding: Finding): string | null {
 }
 
 /** One finding: what is wrong, how to fix it, and a link to where. */
-export function FindingItem({ finding, onGo }: { finding: Finding; onGo?: (finding: Finding) => void }) {
-  const where = locationText(finding);
+export function FindingItem({
+  finding,
+  onGo,
+  fieldName = (path) => path,
+}: {
+  finding: Finding;
+  onGo?: (finding: Finding) => void;
+  fieldName?: (path: string) => string;
+}) {
+  const where = locationText(finding, fieldName);
   return (
     <Card withBorder padding="sm" data-testid="finding" data-code={finding.code}>
       <Group gap="xs" wrap="nowrap" align="start">
@@ -47,7 +61,7 @@ export function FindingItem({ finding, onGo }: { finding: Finding; onGo?: (findi
               </Anchor>
             ) : (
               <Text size="xs" c="dimmed">
-                {where}
+                {finding.location?.field ? `field ${where}` : where}
               </Text>
             ))}
         </Stack>
@@ -59,14 +73,18 @@ export function FindingItem({ finding, onGo }: { finding: Finding; onGo?: (findi
 /** A quality report by dimension: scores, verdict and findings with their fix hints. */
 export function ReportView({
   report,
+  manifest,
   onGo,
   title = 'Quality report',
 }: {
   report: QualityReport;
+  /** The manifest scored, so that findings name its fields as the form does. */
+  manifest?: DraftManifest | null;
   onGo?: (finding: Finding) => void;
   title?: string;
 }) {
   const { scores, threshold } = report;
+  const fieldName = (path: string) => fieldLabel(path, manifest);
   return (
     <Stack data-testid="report">
       <Group justify="space-between">
@@ -115,6 +133,7 @@ export function ReportView({
                   key={`${finding.code}:${finding.location?.field ?? ''}:${finding.location?.column ?? ''}:${finding.location?.row ?? ''}`}
                   finding={finding}
                   onGo={onGo}
+                  fieldName={fieldName}
                 />
               ))}
             </Stack>

@@ -1,5 +1,6 @@
 import { Select } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { FIELD_LABELS } from '../lib/field-labels.ts';
 
 type License = { id: string; name: string };
 let cache: Promise<readonly License[]> | null = null;
@@ -36,7 +37,7 @@ export function LicensePicker({
   return (
     <Select
       id={id}
-      label="Licence (SPDX identifier)"
+      label={FIELD_LABELS['provenance.license']}
       description="The licence you grant to the buyer. Search by id or name, e.g. CC-BY-4.0."
       placeholder={licenses.length ? 'Search licences' : 'Loading licences…'}
       searchable

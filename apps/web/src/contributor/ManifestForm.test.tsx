@@ -1,6 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { fieldLabel } from '../lib/field-labels.ts';
 import { ManifestForm } from './ManifestForm.tsx';
 import { stepOfField } from './WizardPage.tsx';
 
@@ -32,6 +33,19 @@ describe('ManifestForm', () => {
     }
     expect(document.getElementById('field-provenance.license')).not.toBeNull();
     expect(document.getElementById('field-label.classes.0.definition')).not.toBeNull();
+  });
+
+  // A finding's "Go to …" link names its field with fieldLabel: the contributor must find those words here.
+  it('labels each field as findings name it', () => {
+    renderForm();
+    const fields = [...document.querySelectorAll<HTMLElement>('input[id^="field-"], textarea[id^="field-"]')];
+    expect(fields.length).toBeGreaterThan(15);
+    for (const element of fields) {
+      const path = element.id.slice('field-'.length);
+      if (path === 'provenance.attestation') continue; // labelled by the statement a contributor signs
+      const label = document.querySelector(`label[for="${CSS.escape(element.id)}"]`);
+      expect(label?.textContent?.replace(/\s*\*$/, ''), path).toBe(fieldLabel(path, manifest));
+    }
   });
 
   it('reports each edit by its manifest path', () => {

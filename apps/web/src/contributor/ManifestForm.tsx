@@ -11,6 +11,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { Fragment } from 'react';
+import { FIELD_LABELS, fieldLabel } from '../lib/field-labels.ts';
 import { fieldId, getIn } from '../lib/paths.ts';
 import { LicensePicker } from './LicensePicker.tsx';
 
@@ -30,10 +31,11 @@ export function ManifestForm({
   errors: Errors;
   signerName: string;
 }) {
-  const text = (path: string, label: string, description?: string, multiline = false) => {
+  /** A text input for `path`, labelled as findings name it ({@link fieldLabel}). */
+  const text = (path: string, description?: string, multiline = false) => {
     const props = {
       id: fieldId(path),
-      label,
+      label: fieldLabel(path, manifest),
       description,
       value: (getIn(manifest, path) as string | null | undefined) ?? '',
       error: errors[path],
@@ -49,8 +51,8 @@ export function ManifestForm({
     <Stack>
       <Fieldset legend="About the dataset">
         <Stack>
-          {text('title', 'Title', 'A short name a buyer will recognise')}
-          {text('description', 'Description', 'What the data is, why it was made, what one row is', true)}
+          {text('title', 'A short name a buyer will recognise')}
+          {text('description', 'What the data is, why it was made, what one row is', true)}
         </Stack>
       </Fieldset>
 
@@ -59,11 +61,11 @@ export function ManifestForm({
           {(manifest.columns ?? []).length === 0 && (
             <Text c="dimmed">Add a file first: its columns appear here.</Text>
           )}
-          {(manifest.columns ?? []).map((column, index) => (
+          {(manifest.columns ?? []).map((_column, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: a draft's column names may repeat or be empty
             <SimpleGrid key={index} cols={{ base: 1, sm: 2 }}>
-              {text(`columns.${index}.description`, `What “${column.name ?? `column ${index + 1}`}” holds`)}
-              {text(`columns.${index}.unit`, `Unit of “${column.name ?? `column ${index + 1}`}” (if any)`)}
+              {text(`columns.${index}.description`)}
+              {text(`columns.${index}.unit`)}
             </SimpleGrid>
           ))}
         </Stack>
@@ -72,14 +74,10 @@ export function ManifestForm({
       {manifest.label?.column && (
         <Fieldset legend={`Label classes of “${manifest.label.column}”`}>
           <Stack>
-            {(manifest.label.classes ?? []).map((labelClass, index) => (
+            {(manifest.label.classes ?? []).map((_labelClass, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a draft's class names may repeat or be empty
               <Fragment key={index}>
-                {text(
-                  `label.classes.${index}.definition`,
-                  `Definition of “${labelClass.name}”`,
-                  'When does a row get this label?',
-                )}
+                {text(`label.classes.${index}.definition`, 'When does a row get this label?')}
               </Fragment>
             ))}
           </Stack>
@@ -88,22 +86,17 @@ export function ManifestForm({
 
       <Fieldset legend="Datasheet">
         <Stack>
-          {text(
-            'context.collectionMethod',
-            'How the data was collected',
-            'e.g. Exported from our helpdesk, March–May 2025',
-            true,
-          )}
+          {text('context.collectionMethod', 'e.g. Exported from our helpdesk, March–May 2025', true)}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            {text('context.timeframe.start', 'Period start (YYYY-MM-DD)')}
-            {text('context.timeframe.end', 'Period end (YYYY-MM-DD)')}
-            {text('context.population', 'Who or what is in the data')}
-            {text('context.geography', 'Geography')}
-            {text('context.language', 'Language (e.g. en)')}
+            {text('context.timeframe.start')}
+            {text('context.timeframe.end')}
+            {text('context.population')}
+            {text('context.geography')}
+            {text('context.language')}
           </SimpleGrid>
-          {text('context.intendedUse', 'Intended use', undefined, true)}
-          {text('context.limitations', 'Known limitations', undefined, true)}
-          {text('context.annotationProtocol', 'How labels were assigned', undefined, true)}
+          {text('context.intendedUse', undefined, true)}
+          {text('context.limitations', undefined, true)}
+          {text('context.annotationProtocol', undefined, true)}
         </Stack>
       </Fieldset>
 
@@ -112,14 +105,14 @@ export function ManifestForm({
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               id={fieldId('provenance.sourceType')}
-              label="Source"
+              label={FIELD_LABELS['provenance.sourceType']}
               data={SourceTypeSchema.options}
               value={manifest.provenance?.sourceType ?? null}
               onChange={(value) => onChange('provenance.sourceType', value)}
               error={errors['provenance.sourceType']}
               clearable
             />
-            {text('provenance.sourceUrl', 'Source URL (if it has one)')}
+            {text('provenance.sourceUrl')}
             <LicensePicker
               id={fieldId('provenance.license')}
               value={manifest.provenance?.license}
@@ -128,7 +121,7 @@ export function ManifestForm({
             />
             <Select
               id={fieldId('provenance.consentBasis')}
-              label="Consent basis"
+              label={FIELD_LABELS['provenance.consentBasis']}
               description="Why the people in the data may be in it"
               data={ConsentBasisSchema.options}
               value={manifest.provenance?.consentBasis ?? null}
@@ -139,7 +132,7 @@ export function ManifestForm({
           </SimpleGrid>
           <Switch
             id={fieldId('provenance.containsPersonalData')}
-            label="The data contains personal data (names, emails, phone numbers…)"
+            label={FIELD_LABELS['provenance.containsPersonalData']}
             checked={manifest.provenance?.containsPersonalData ?? false}
             onChange={(event) => onChange('provenance.containsPersonalData', event.currentTarget.checked)}
           />

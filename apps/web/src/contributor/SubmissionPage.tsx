@@ -187,7 +187,7 @@ function LatestVersion({
       )}
       {version.report && (
         <Card withBorder>
-          <ReportView report={version.report} title="Score of record" />
+          <ReportView report={version.report} manifest={version.manifest} title="Score of record" />
         </Card>
       )}
       {(version.state === 'rejected' ||

@@ -520,6 +520,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
             {prescore.state.status === 'done' && (
               <ReportView
                 report={prescore.state.report}
+                manifest={manifest}
                 onGo={goToFinding}
                 title="Pre-score (in your browser)"
               />

@@ -115,7 +115,7 @@ function Review({ item }: { item: Item }) {
       )}
       {item.report && (
         <Card withBorder>
-          <ReportView report={item.report} />
+          <ReportView report={item.report} manifest={item.manifest} />
         </Card>
       )}
       {item.sample && (

@@ -1,0 +1,50 @@
+import type { Finding } from '@assay/schema';
+import { MantineProvider } from '@mantine/core';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { fieldLabel } from '../lib/field-labels.ts';
+import { FindingItem } from './ReportView.tsx';
+
+const manifest = { columns: [{ name: 'text' }] };
+
+function finding(location: Finding['location']): Finding {
+  return {
+    code: 'x',
+    dimension: 'context',
+    severity: 'warning',
+    message: 'm',
+    hint: 'h',
+    location,
+    count: 1,
+  };
+}
+
+function renderItem(item: Finding, onGo?: (f: Finding) => void) {
+  render(
+    <MantineProvider>
+      <FindingItem finding={item} onGo={onGo} fieldName={(path) => fieldLabel(path, manifest)} />
+    </MantineProvider>,
+  );
+}
+
+describe('FindingItem', () => {
+  it('links to a field by the name the form gives it, and says which finding was followed', () => {
+    const onGo = vi.fn();
+    const licence = finding({ field: 'provenance.license' });
+    renderItem(licence, onGo);
+    fireEvent.click(screen.getByRole('button', { name: 'Go to “Licence (SPDX identifier)”' }));
+    expect(onGo).toHaveBeenCalledWith(licence);
+  });
+
+  it('does not quote a name that quotes its column already', () => {
+    renderItem(finding({ field: 'columns.0.description' }), vi.fn());
+    expect(screen.getByRole('button', { name: 'Go to What “text” holds' })).toBeTruthy();
+  });
+
+  it('without a link (a reviewer), says where in words, rows and columns as before', () => {
+    renderItem(finding({ field: 'context.intendedUse' }));
+    expect(screen.getByText('field “Intended use”')).toBeTruthy();
+    renderItem(finding({ row: 12, column: 'urgency' }));
+    expect(screen.getByText('row 12, column urgency')).toBeTruthy();
+  });
+});
