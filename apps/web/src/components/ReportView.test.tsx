@@ -2,7 +2,6 @@ import type { Finding } from '@assay/schema';
 import { MantineProvider } from '@mantine/core';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { fieldLabel } from '../lib/field-labels.ts';
 import { FindingItem } from './ReportView.tsx';
 
 const manifest = { columns: [{ name: 'text' }] };
@@ -22,7 +21,7 @@ function finding(location: Finding['location']): Finding {
 function renderItem(item: Finding, onGo?: (f: Finding) => void) {
   render(
     <MantineProvider>
-      <FindingItem finding={item} onGo={onGo} fieldName={(path) => fieldLabel(path, manifest)} />
+      <FindingItem finding={item} manifest={manifest} onGo={onGo} />
     </MantineProvider>,
   );
 }

@@ -14,13 +14,13 @@ function scoreColor(score: number, threshold: number) {
   return score >= threshold ? 'green' : score >= threshold - 20 ? 'yellow' : 'red';
 }
 
-/** Where a finding points; a manifest field by the name the form gives it (`fieldName`), or its path. */
-function locationText(finding: Finding, fieldName: (path: string) => string): string | null {
+/** Where a finding points; a manifest field by the name the form gives it ({@link fieldLabel}). */
+function locationText(finding: Finding, manifest: DraftManifest | null | undefined): string | null {
   const location = finding.location;
   if (!location) return null;
   if (location.field) {
     // Quoted, unless the name quotes a column or class already: Go to What “text” holds.
-    const name = fieldName(location.field);
+    const name = fieldLabel(location.field, manifest);
     return name.includes('“') ? name : `“${name}”`;
   }
   if (location.row !== null && location.row !== undefined)
@@ -32,14 +32,15 @@ function locationText(finding: Finding, fieldName: (path: string) => string): st
 /** One finding: what is wrong, how to fix it, and a link to where. */
 export function FindingItem({
   finding,
+  manifest,
   onGo,
-  fieldName = (path) => path,
 }: {
   finding: Finding;
+  /** The manifest scored, so that the finding names its field as the form does. */
+  manifest?: DraftManifest | null;
   onGo?: (finding: Finding) => void;
-  fieldName?: (path: string) => string;
 }) {
-  const where = locationText(finding, fieldName);
+  const where = locationText(finding, manifest);
   return (
     <Card withBorder padding="sm" data-testid="finding" data-code={finding.code}>
       <Group gap="xs" wrap="nowrap" align="start">
@@ -84,7 +85,6 @@ export function ReportView({
   title?: string;
 }) {
   const { scores, threshold } = report;
-  const fieldName = (path: string) => fieldLabel(path, manifest);
   return (
     <Stack data-testid="report">
       <Group justify="space-between">
@@ -132,8 +132,8 @@ export function ReportView({
                 <FindingItem
                   key={`${finding.code}:${finding.location?.field ?? ''}:${finding.location?.column ?? ''}:${finding.location?.row ?? ''}`}
                   finding={finding}
+                  manifest={manifest}
                   onGo={onGo}
-                  fieldName={fieldName}
                 />
               ))}
             </Stack>

@@ -29,21 +29,6 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   columns: 'Columns',
 };
 
-/** The label of the input for a column's description. */
-function columnDescriptionLabel(name: string): string {
-  return `What “${name}” holds`;
-}
-
-/** The label of the input for a column's unit. */
-function columnUnitLabel(name: string): string {
-  return `Unit of “${name}” (if any)`;
-}
-
-/** The label of the input for a label class's definition. */
-function classDefinitionLabel(name: string): string {
-  return `Definition of “${name}”`;
-}
-
 /**
  * A manifest path (`provenance.license`, `columns.2.description`, `label.classes[1].definition`) as the form
  * names it; column and class names come from the manifest. A path the form has no name for is returned as
@@ -54,16 +39,17 @@ export function fieldLabel(path: string, manifest?: DraftManifest | null): strin
   const key = parts.join('.');
   if (FIELD_LABELS[key]) return FIELD_LABELS[key];
   if (parts[0] === 'provenance' && parts[1] === 'attestation') return FIELD_LABELS['provenance.attestation']!;
-  const index = Number(parts[1]);
-  if (parts[0] === 'columns' && Number.isInteger(index)) {
-    const name = manifest?.columns?.[index]?.name || `column ${index + 1}`;
-    if (parts[2] === 'description') return columnDescriptionLabel(name);
-    if (parts[2] === 'unit') return columnUnitLabel(name);
+  const column = Number(parts[1]);
+  if (parts[0] === 'columns' && Number.isInteger(column)) {
+    const name = manifest?.columns?.[column]?.name || `column ${column + 1}`;
+    if (parts[2] === 'description') return `What “${name}” holds`;
+    if (parts[2] === 'unit') return `Unit of “${name}” (if any)`;
     return `Column “${name}”`;
   }
-  if (parts[0] === 'label' && parts[1] === 'classes' && Number.isInteger(Number(parts[2]))) {
-    const name = manifest?.label?.classes?.[Number(parts[2])]?.name || `class ${Number(parts[2]) + 1}`;
-    return parts[3] === 'definition' ? classDefinitionLabel(name) : `Label class “${name}”`;
+  const labelClass = Number(parts[2]);
+  if (parts[0] === 'label' && parts[1] === 'classes' && Number.isInteger(labelClass)) {
+    const name = manifest?.label?.classes?.[labelClass]?.name || `class ${labelClass + 1}`;
+    return parts[3] === 'definition' ? `Definition of “${name}”` : `Label class “${name}”`;
   }
   return path;
 }
