@@ -2,7 +2,7 @@
  * One measurement in a fresh process (so peak RSS is this measurement's own):
  * `tsx bench/run-one.ts <mode> <file>`; prints `{ seconds, cpuSeconds, rows, bytes, peakRssMiB }` as JSON.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { parse as csvParse } from 'csv-parse';
 import Papa from 'papaparse';
 import { z } from 'zod';
@@ -51,11 +51,16 @@ async function naiveCsv(): Promise<number> {
   return rows + valid * 0;
 }
 
-async function score(format: 'csv' | 'jsonl'): Promise<number> {
+/**
+ * The scorer as the product runs it, told the file's size (the CLI stats the file, the server has the
+ * stored size, the browser a `File`'s); `isSized` false: a stream of unknown length.
+ */
+async function score(format: 'csv' | 'jsonl', isSized = true): Promise<number> {
   const report = await scoreDataset({
     source: read(),
     format,
     manifest: BENCH_MANIFEST,
+    options: isSized ? { totalBytes: statSync(file).size } : {},
   });
   if (process.env.BENCH_PRINT_REPORT)
     console.error(JSON.stringify({ ...report, fingerprints: report.fingerprints.length }, null, 1));
@@ -68,9 +73,11 @@ const modes: Record<string, () => Promise<number>> = {
   'papaparse-csv': parsePapa,
   'naive-csv': naiveCsv,
   'score-csv': () => score('csv'),
+  'score-csv-unsized': () => score('csv', false),
   'parse-jsonl': () => countJsonLines(read()),
   'naive-jsonl': () => countJsonLines(read(), (value) => RowSchema.safeParse(value)),
   'score-jsonl': () => score('jsonl'),
+  'score-jsonl-unsized': () => score('jsonl', false),
 };
 
 console.log(JSON.stringify(await measure(file, modes[mode]!)));

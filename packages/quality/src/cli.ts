@@ -155,9 +155,11 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     return 2;
   }
 
+  let totalBytes: number;
   try {
     const info = await stat(args.file);
     if (!info.isFile()) throw new Error('not a regular file');
+    totalBytes = info.size;
   } catch (error) {
     io.err(`Cannot read the data file ${args.file}: ${(error as Error).message}\n`);
     return 2;
@@ -172,12 +174,15 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       manifest: manifest.data,
       options: {
         threshold: args.threshold,
+        totalBytes,
         onProgress: io.isTty
           ? ({ bytes, rows }) => {
               const now = Date.now();
               if (now - lastProgress < 200) return;
               lastProgress = now;
-              io.err(`\rscoring… ${(bytes / 1048576).toFixed(1)} MiB, ${rows.toLocaleString('en-US')} rows`);
+              io.err(
+                `\rscoring… ${(bytes / 1048576).toFixed(1)} of ${(totalBytes / 1048576).toFixed(1)} MiB, ${rows.toLocaleString('en-US')} rows`,
+              );
             }
           : undefined,
       },

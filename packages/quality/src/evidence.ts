@@ -78,6 +78,8 @@ export interface Evidence {
   nearDuplicates: Occurrences;
   conflictingLabels: Occurrences;
   uniqueRows: number;
+  /** Bytes the duplicate table's arrays held at the end: sized once when the file's size was known. */
+  rowTableBytes: number;
   /** Bottom-k sample of row hashes, ascending hex. */
   fingerprints: string[];
 }

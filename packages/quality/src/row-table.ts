@@ -3,7 +3,7 @@
  * Probing reads 8-byte keys only, so the longer probes of a fuller table cost little (0.85 measured as
  * fast as 0.8 inserting 1M random keys).
  */
-const MAX_LOAD = 0.85;
+export const MAX_LOAD = 0.85;
 /** The top bits of a key's high half pick one of this many shards, each its own table. */
 const SHARD_BITS = 4;
 const SHARDS = 1 << SHARD_BITS;
@@ -47,6 +47,19 @@ export class RowTable {
       this.slots.push(new Int32Array(capacity * 2));
       this.values.push(new Int32Array(capacity));
       this.capacities[shard] = capacity;
+    }
+  }
+
+  /**
+   * Grows every shard at once to hold `keys` keys below the load limit, so that a table whose size is
+   * known ahead is not grown (and copied) shard by shard. Never shrinks.
+   */
+  reserve(keys: number): void {
+    // Keys spread over the shards as hashes do: each gets its share and 4 standard deviations more.
+    const share = keys / SHARDS;
+    const capacity = Math.ceil((share + 4 * Math.sqrt(share)) / MAX_LOAD) + 1;
+    for (let shard = 0; shard < SHARDS; shard++) {
+      if (capacity > this.capacities[shard]!) this.grow(shard, capacity);
     }
   }
 
@@ -111,11 +124,10 @@ export class RowTable {
     this.touched = read;
   }
 
-  private grow(shard: number): void {
+  private grow(shard: number, capacity = Math.ceil(this.capacities[shard]! * 1.5)): void {
     const old = this.slots[shard]!;
     const oldValues = this.values[shard]!;
     const oldCapacity = this.capacities[shard]!;
-    const capacity = Math.ceil(oldCapacity * 1.5);
     const slots = new Int32Array(capacity * 2);
     const values = new Int32Array(capacity);
     for (let s = 0; s < oldCapacity; s++) {

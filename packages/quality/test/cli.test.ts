@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { main } from '../src/cli.ts';
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
 
-async function run(argv: string[]) {
+async function run(argv: string[], isTty = false) {
   let out = '';
   let err = '';
   const io = {
@@ -16,7 +16,7 @@ async function run(argv: string[]) {
     err: (text: string) => {
       err += text;
     },
-    isTty: false,
+    isTty,
   };
   const code = await main(argv, io);
   return { code, out, err };
@@ -34,6 +34,16 @@ describe('assay-quality CLI', () => {
     expect(out).toMatch(/Overall [\d.]+\/100/);
     expect(out).toContain('Fix: ');
     expect(out).not.toContain('jane.doe@example.com');
+  });
+
+  it('shows progress against the file size on a terminal, then clears it', async () => {
+    const file = fixture('messy.csv');
+    const { code, out, err } = await run(['score', file, '--manifest', fixture('messy.assay.json')], true);
+    expect(code).toBe(0);
+    const size = (statSync(file).size / 1048576).toFixed(1);
+    expect(err).toMatch(new RegExp(`^\\rscoring… [\\d.]+ of ${size.replace('.', '\\.')} MiB, [\\d,]+ rows`));
+    expect(err.endsWith('\r\x1b[K')).toBe(true);
+    expect(out).toMatch(/Overall [\d.]+\/100/);
   });
 
   it('prints the report with --json', async () => {

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isNumberText } from '../src/cell-checks.ts';
+import { fmix32 } from '../src/murmur3.ts';
 import { EMAIL_PATTERN, hasDigitRun, hasEmail } from '../src/pii.ts';
-import { DIFFERENT_VALUE, NEW, RowTable, SAME } from '../src/row-table.ts';
+import { DIFFERENT_VALUE, MAX_LOAD, NEW, RowTable, SAME } from '../src/row-table.ts';
 import { formatCount } from '../src/rules/rule.ts';
 import { scanSource } from '../src/scan.ts';
 import { Utf8Chunks, Utf8Offsets } from '../src/utf8-offsets.ts';
@@ -99,6 +100,67 @@ describe('RowTable', () => {
     // The reserved empty key 0:0 is stored as 0:1.
     expect(table.add(0, 0, 7)).toBe(NEW);
     expect(table.add(0, 1, 7)).toBe(SAME);
+  });
+
+  it('reserve sizes every shard at once: the keys it was sized for grow nothing, keys already in stay found', () => {
+    const table = new RowTable(16);
+    const keys: number[] = [];
+    for (let i = 0; i < 50_000; i++) keys.push(fmix32(i + 1), fmix32(-i - 1));
+    for (let i = 0; i < 1000; i++) table.add(keys[i * 2]!, keys[i * 2 + 1]!, i);
+    table.reserve(50_000);
+    const reserved = table.byteLength;
+    // 12 bytes a slot, at most MAX_LOAD of them used: 16 shards, each rounded up by a slot.
+    expect(reserved).toBeGreaterThanOrEqual((50_000 / MAX_LOAD) * 12);
+    // Each shard gets 4 standard deviations more than its even share (about 220 keys of 3,125 here):
+    // hashed keys spread unevenly, and one shard over its share would grow.
+    expect(reserved).toBeLessThanOrEqual((54_000 / MAX_LOAD) * 12);
+    let wrong = 0;
+    for (let i = 0; i < 1000; i++) if (table.add(keys[i * 2]!, keys[i * 2 + 1]!, i) !== SAME) wrong++;
+    for (let i = 1000; i < 50_000; i++) if (table.add(keys[i * 2]!, keys[i * 2 + 1]!, i) !== NEW) wrong++;
+    expect(wrong).toBe(0);
+    expect(table.byteLength).toBe(reserved);
+    table.reserve(10);
+    expect(table.byteLength).toBe(reserved);
+    // Past what it was sized for, the table grows as before.
+    for (let i = 50_000; i < 60_000; i++) if (table.add(fmix32(i + 1), fmix32(-i - 1), i) !== NEW) wrong++;
+    expect(wrong).toBe(0);
+    expect(table.size).toBe(60_000);
+    expect(table.byteLength).toBeGreaterThan(reserved);
+  });
+});
+
+describe('the row table sized from the file size (ScanOptions.totalBytes)', () => {
+  it('is sized once from the first rows, and the evidence is the same with the size, without it or with a wrong one', async () => {
+    const rows: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      // Every 50th row repeats the one before it; all rows are as long, so the first ones tell the count.
+      const n = i % 50 === 49 ? i - 1 : i;
+      const id = String(n).padStart(5, '0');
+      rows.push(`Ticket ${id} about invoice ${id}7,${n % 3 === 0 ? 'high' : 'low'},2025-04-0${(n % 9) + 1}`);
+    }
+    const bytes = new TextEncoder().encode(`text,urgency,created\n${rows.join('\n')}\n`);
+    expect(bytes.length).toBeGreaterThan(3 * (1 << 18));
+    const scan = (totalBytes?: number) =>
+      scanSource(
+        chunksOf(bytes, 1 << 16),
+        'csv',
+        GOOD_MANIFEST,
+        totalBytes === undefined ? {} : { totalBytes },
+      );
+    const unsized = await scan();
+    const sized = await scan(bytes.length);
+    expect(sized.rows).toBe(20_000);
+    expect(sized.duplicates.count).toBe(400);
+    // Sized for the file's rows (the first 256 KiB's rows scaled to its size), not grown past them.
+    expect(sized.rowTableBytes).toBeGreaterThanOrEqual((19_000 / MAX_LOAD) * 12);
+    expect(sized.rowTableBytes).toBeLessThanOrEqual((23_500 / MAX_LOAD) * 12);
+    expect(sized.rowTableBytes).toBeLessThan(unsized.rowTableBytes);
+    const tenTimes = await scan(bytes.length * 10);
+    expect(tenTimes.rowTableBytes).toBeGreaterThanOrEqual((190_000 / MAX_LOAD) * 12);
+    const withoutTable = ({ rowTableBytes: _, ...evidence }: Awaited<ReturnType<typeof scan>>) => evidence;
+    for (const other of [sized, tenTimes, await scan(1), await scan(Number.NaN), await scan(-5)]) {
+      expect(withoutTable(other)).toEqual(withoutTable(unsized));
+    }
   });
 });
 

@@ -31,12 +31,14 @@ export async function scoreVersion(deps: ScoringDeps, versionId: string): Promis
     const row = await trx
       .selectFrom('submission_version as v')
       .innerJoin('submission as s', 's.id', 'v.submission_id')
+      .leftJoin('stored_file as f', 'f.sha256', 'v.file_sha256')
       .select([
         'v.state',
         'v.submission_id',
         'v.manifest',
         'v.file_sha256',
         'v.file_format',
+        'f.size as file_size',
         's.request_id',
         's.contributor_id',
       ])
@@ -94,6 +96,7 @@ export async function scoreVersion(deps: ScoringDeps, versionId: string): Promis
     manifest,
     options: {
       threshold: deps.threshold,
+      totalBytes: version.file_size ?? undefined,
       acceptedFingerprints: accepted.map((r) => r.fingerprint),
       requirements: request
         ? {

@@ -19,12 +19,20 @@ function post(message: WorkerResponse) {
   self.postMessage(message);
 }
 
-async function open(source: PrescoreSource, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
-  if (source.kind === 'file') return source.file.stream() as ReadableStream<Uint8Array>;
+/** The file's bytes, and its size when known (the scorer then sizes its duplicate table once). */
+async function open(
+  source: PrescoreSource,
+  signal: AbortSignal,
+): Promise<{ stream: ReadableStream<Uint8Array>; totalBytes?: number }> {
+  if (source.kind === 'file') {
+    return { stream: source.file.stream() as ReadableStream<Uint8Array>, totalBytes: source.file.size };
+  }
   const response = await fetch(source.url, { credentials: 'include', signal });
   if (!response.ok || !response.body)
     throw new Error(`Could not read the uploaded file (HTTP ${response.status})`);
-  return response.body;
+  // Content-Length is the encoded size: only an unencoded response's is the file's.
+  const length = response.headers.get('content-encoding') ? null : response.headers.get('content-length');
+  return { stream: response.body, ...(length ? { totalBytes: Number(length) } : {}) };
 }
 
 /**
@@ -56,7 +64,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   try {
     if (request.type === 'preview') {
       const sample = await readSampleRows({
-        source: await open(request.source, controller.signal),
+        source: (await open(request.source, controller.signal)).stream,
         limit: request.limit,
       });
       const rows = sample.rows.map((cells) =>
@@ -69,11 +77,13 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       });
     } else {
       let postedAt = Number.NEGATIVE_INFINITY;
+      const { stream, totalBytes } = await open(request.source, controller.signal);
       const report = await scoreDataset({
-        source: await open(request.source, controller.signal),
+        source: stream,
         manifest: toScorable(request.manifest),
         options: {
           signal: controller.signal,
+          ...(totalBytes === undefined ? {} : { totalBytes }),
           ...(request.requirements ? { requirements: request.requirements } : {}),
           onProgress: (progress) => {
             const now = performance.now();
