@@ -186,6 +186,70 @@ describe.each(dialects)('admin on %s', (dialect) => {
     });
   });
 
+  describe('account.invitation', () => {
+    it('shows the holder of a link the organisation, the address and what accepting will ask for', async () => {
+      const email = `viewer-${dialect}@example.com`;
+      const { token } = await operator.client.admin.member.invite.mutate({
+        organisationId: org.organisationId,
+        email,
+      });
+      const view = await app.anonymous.account.invitation.query({ token });
+      expect(view).toEqual({
+        organisationName: org.organisationName,
+        email,
+        role: 'reviewer',
+        expiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        status: 'open',
+        account: 'none',
+      });
+      expect(Date.parse(view.expiresAt)).toBeGreaterThan(Date.now());
+      await app.anonymous.account.acceptInvitation.mutate({
+        token,
+        name: 'Viewer',
+        password: FIXTURE_PASSWORD,
+      });
+      expect(await app.anonymous.account.invitation.query({ token })).toMatchObject({
+        status: 'used',
+        account: 'reviewer',
+      });
+    });
+
+    it('says when a link has expired, or belongs to an account that cannot become a reviewer', async () => {
+      const { id, token } = await operator.client.admin.member.invite.mutate({
+        organisationId: org.organisationId,
+        email: `expired-view-${dialect}@example.com`,
+      });
+      await app.services.db
+        .updateTable('invitation')
+        .set({ expires_at: Date.now() - 1000 })
+        .where('id', '=', id)
+        .execute();
+      expect(await app.anonymous.account.invitation.query({ token })).toMatchObject({
+        status: 'expired',
+        account: 'none',
+      });
+      const email = `contributor-view-${dialect}@example.com`;
+      const invited = await operator.client.admin.member.invite.mutate({
+        organisationId: org.organisationId,
+        email,
+      });
+      await app.signUp(email);
+      expect(await app.anonymous.account.invitation.query({ token: invited.token })).toMatchObject({
+        status: 'open',
+        account: 'other',
+      });
+    });
+
+    it('an unknown token is NOT_FOUND, a malformed one a field error', async () => {
+      expect(await codeOf(app.anonymous.account.invitation.query({ token: 'x'.repeat(43) }))).toBe(
+        'NOT_FOUND',
+      );
+      expect(await fieldErrorsOf(app.anonymous.account.invitation.query({ token: 'no' }))).toHaveProperty(
+        'token',
+      );
+    });
+  });
+
   describe('account.acceptInvitation', () => {
     it('creates a reviewer with the membership; the token then is used up', async () => {
       const email = `new-reviewer-${dialect}@example.com`;
@@ -247,6 +311,30 @@ describe.each(dialects)('admin on %s', (dialect) => {
       expect(users).toEqual([]);
     });
 
+    it('a new account without a name is a field error and creates nothing', async () => {
+      const email = `nameless-${dialect}@example.com`;
+      const { token } = await operator.client.admin.member.invite.mutate({
+        organisationId: org.organisationId,
+        email,
+      });
+      for (const name of [undefined, '  ']) {
+        const input =
+          name === undefined
+            ? { token, password: FIXTURE_PASSWORD }
+            : { token, name, password: FIXTURE_PASSWORD };
+        expect(await fieldErrorsOf(app.anonymous.account.acceptInvitation.mutate(input))).toEqual({
+          name: ['Enter your name'],
+        });
+      }
+      const users = await app.services.db
+        .selectFrom('user')
+        .select('id')
+        .where('email', '=', email)
+        .execute();
+      expect(users).toEqual([]);
+      expect(await app.anonymous.account.invitation.query({ token })).toMatchObject({ status: 'open' });
+    });
+
     it('a short password is a field error and creates nothing', async () => {
       const { token } = await operator.client.admin.member.invite.mutate({
         organisationId: org.organisationId,
@@ -293,9 +381,9 @@ describe.each(dialects)('admin on %s', (dialect) => {
           app.anonymous.account.acceptInvitation.mutate({ token, name: 'R', password: 'wrong password' }),
         ),
       ).toBe('UNAUTHORIZED');
+      // No name: the account has one.
       const accepted = await app.anonymous.account.acceptInvitation.mutate({
         token,
-        name: 'ignored',
         password: FIXTURE_PASSWORD,
       });
       expect(accepted).toMatchObject({ userId: org.reviewer.userId, isNewAccount: false });

@@ -17,6 +17,7 @@ const SIGNED_IN: Role[] = ['contributor', 'reviewer', 'operator'];
  */
 const ROLES: Record<string, Role[]> = {
   'account.me': ALL,
+  'account.invitation': ALL,
   'account.acceptInvitation': ALL,
   'health.get': ALL,
   'submission.create': ['contributor'],

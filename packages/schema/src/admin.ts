@@ -25,16 +25,46 @@ export const PasswordSchema = z
   .min(8, 'Use a password of at least 8 characters')
   .max(128, 'Use a password of at most 128 characters');
 
+const InvitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'This is not an invitation token');
+
+/** The name of the account an invitation creates. */
+export const AccountNameSchema = z
+  .string({ error: 'Enter your name' })
+  .trim()
+  .min(1, 'Enter your name')
+  .max(200);
+
 /**
- * Accepting an invitation with its token. For a new email this creates the account (name and password);
- * a reviewer who already has an account proves it with their current password and `name` is ignored.
+ * Accepting an invitation with its token. For a new email this creates the account, and `name` is
+ * required; a reviewer who already has an account proves it with their current password and leaves
+ * `name` out (it is ignored).
  */
 export const AcceptInvitationInputSchema = z.strictObject({
-  token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'This is not an invitation token'),
-  name: z.string().trim().min(1, 'Enter your name').max(200),
+  token: InvitationTokenSchema,
+  name: AccountNameSchema.optional(),
   password: PasswordSchema,
 });
 export type AcceptInvitationInput = z.infer<typeof AcceptInvitationInputSchema>;
+
+/** Looking an invitation up by its token, before accepting it. */
+export const InvitationTokenInputSchema = z.strictObject({ token: InvitationTokenSchema });
+
+/** What the holder of an invitation link sees before accepting it. */
+export const InvitationViewSchema = z.object({
+  organisationName: z.string(),
+  email: z.string(),
+  role: MemberRoleSchema,
+  expiresAt: z.iso.datetime(),
+  /** open: it can be accepted; used: it was accepted; expired: `expiresAt` has passed. */
+  status: z.enum(['open', 'used', 'expired']),
+  /**
+   * The invited address's account: none (accepting creates it, with a name and a new password),
+   * reviewer (accepting adds the membership, proven by the current password), or other (a contributor
+   * or operator account, which cannot become a reviewer: accepting is refused).
+   */
+  account: z.enum(['none', 'reviewer', 'other']),
+});
+export type InvitationView = z.infer<typeof InvitationViewSchema>;
 
 /** Sort orders `admin.user.list` accepts; anything else is rejected. */
 export const UserSortSchema = z.enum(['createdAt', 'email', 'name']);

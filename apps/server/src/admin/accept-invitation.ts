@@ -1,6 +1,12 @@
-import type { AcceptInvitationInput, MemberRole } from '@assay/schema';
+import {
+  type AcceptInvitationInput,
+  AccountNameSchema,
+  type InvitationView,
+  type MemberRole,
+} from '@assay/schema';
 import { isAPIError } from 'better-auth/api';
 import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
 import type { Auth } from '../auth.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
@@ -19,6 +25,32 @@ interface Deps {
   auth: Auth;
 }
 
+const NO_INVITATION = 'No invitation matches this link; check it was copied whole';
+
+/**
+ * What an invitation link is for, before accepting it: the organisation, the invited address, whether it
+ * can still be accepted, and whether the address has an account (so the page asks for a new password or
+ * the current one). Holding the link is the permission, as it is for accepting.
+ */
+export async function viewInvitation(
+  db: Kysely<Database>,
+  token: string,
+  now = Date.now(),
+): Promise<InvitationView> {
+  const invitation = await findInvitationByTokenHash(db, hashInvitationToken(token));
+  if (!invitation) throw new AppError('not_found', NO_INVITATION);
+  const existing = await findUserByEmail(db, invitation.email);
+  const expiresAt = Number(invitation.expires_at);
+  return {
+    organisationName: invitation.name,
+    email: invitation.email,
+    role: invitation.role as MemberRole,
+    expiresAt: new Date(expiresAt).toISOString(),
+    status: invitation.accepted_at !== null ? 'used' : expiresAt <= now ? 'expired' : 'open',
+    account: existing === undefined ? 'none' : existing.role === 'reviewer' ? 'reviewer' : 'other',
+  };
+}
+
 /**
  * Accepts an invitation. For a new email it creates the account through better-auth (so hashing and
  * validation are the library's), then, in one transaction, claims the invitation (single use), makes the
@@ -30,8 +62,7 @@ interface Deps {
  */
 export async function acceptInvitation({ db, auth }: Deps, input: AcceptInvitationInput, now = Date.now()) {
   const invitation = await findInvitationByTokenHash(db, hashInvitationToken(input.token));
-  if (!invitation)
-    throw new AppError('not_found', 'No invitation matches this link; check it was copied whole');
+  if (!invitation) throw new AppError('not_found', NO_INVITATION);
   if (invitation.accepted_at !== null) {
     throw new AppError('invalid_state', 'This invitation has already been used; sign in instead');
   }
@@ -71,7 +102,14 @@ export async function acceptInvitation({ db, auth }: Deps, input: AcceptInvitati
     return { ...result, userId: existing.id, isNewAccount: false };
   }
 
-  const userId = await signUp(auth, { email: invitation.email, password: input.password, name: input.name });
+  // A new account needs a name: asked for here, as only now is it known that the account is new.
+  const named = z.object({ name: AccountNameSchema }).safeParse({ name: input.name });
+  if (!named.success) throw new AppError('invalid_input', 'Enter your name', { cause: named.error });
+  const userId = await signUp(auth, {
+    email: invitation.email,
+    password: input.password,
+    name: named.data.name,
+  });
   try {
     await db.transaction().execute(async (trx) => {
       await claimOrThrow(trx, invitation.id, now);

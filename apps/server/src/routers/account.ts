@@ -1,5 +1,5 @@
-import { AcceptInvitationInputSchema } from '@assay/schema';
-import { acceptInvitation } from '../admin/accept-invitation.ts';
+import { AcceptInvitationInputSchema, InvitationTokenInputSchema } from '@assay/schema';
+import { acceptInvitation, viewInvitation } from '../admin/accept-invitation.ts';
 import { listMembershipsOfUser } from '../admin/repository.ts';
 import { publicProcedure, router } from '../trpc.ts';
 
@@ -18,6 +18,14 @@ export const accountRouter = router({
       })),
     };
   }),
+
+  /**
+   * Anyone holding an invitation link: the organisation, the invited address, whether the invitation is
+   * still open and whether the address has an account; NOT_FOUND for a token that matches none.
+   */
+  invitation: publicProcedure
+    .input(InvitationTokenInputSchema)
+    .query(({ ctx, input }) => viewInvitation(ctx.services.db, input.token)),
 
   /**
    * Anyone holding an invitation link: creates the reviewer account (or adds the membership to an
