@@ -83,6 +83,13 @@ describe('the journeys of the three roles', () => {
   it('reviewer accepts the invitation and posts a data request', async () => {
     const page = await as('reviewer');
     await page.goto(inviteLink);
+    // The link says who invites which address, and asks a new address for a name and a new password.
+    await page.getByRole('heading', { name: 'Join Acme Data' }).waitFor();
+    expect(await page.getByRole('textbox', { name: /^Email/ }).inputValue()).toBe(
+      reviewer.email.toLowerCase(),
+    );
+    expect(await page.locator('input[type=password]').getAttribute('autocomplete')).toBe('new-password');
+    await shot(page, 'reviewer-invitation');
     await page.getByRole('textbox', { name: /^Your name/ }).fill(reviewer.name);
     await page.locator('input[type=password]').fill(reviewer.password);
     await page.getByRole('button', { name: 'Accept and sign in' }).click();
