@@ -1,4 +1,4 @@
-import type { QualityReport } from '@assay/schema';
+import { manifestFromCroissant, type QualityReport } from '@assay/schema';
 import { describe, expect, it } from 'vitest';
 import { GOOD_MANIFEST } from '../../test/support/datasets.ts';
 import { buildCroissant } from './croissant.ts';
@@ -114,5 +114,26 @@ describe('Croissant JSON-LD', () => {
     const doc = build({ file: { sha256, size: 1, name: 'x.jsonl', format: 'jsonl' } });
     expect(doc.recordSet[0].field[0].source.extract).toEqual({ jsonPath: '$.text' });
     expect(doc.distribution[0].encodingFormat).toBe('application/jsonl');
+  });
+
+  it('reads back into the manifest it was made from, but for the attestation, which a contributor signs anew', () => {
+    const { manifest, notes } = manifestFromCroissant(build());
+    const { attestation: _, sourceUrl: __, consentBasis: ___, ...provenance } = GOOD_MANIFEST.provenance!;
+    expect(manifest).toEqual({ ...GOOD_MANIFEST, provenance });
+    expect(notes).toEqual([]);
+    // With personal data declared, the consent basis travels too.
+    const personal = {
+      ...GOOD_MANIFEST,
+      provenance: {
+        ...GOOD_MANIFEST.provenance,
+        containsPersonalData: true,
+        consentBasis: 'consent' as const,
+      },
+    };
+    expect(manifestFromCroissant(build({ manifest: personal })).manifest.provenance).toEqual({
+      ...provenance,
+      containsPersonalData: true,
+      consentBasis: 'consent',
+    });
   });
 });

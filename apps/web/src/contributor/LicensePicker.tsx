@@ -6,7 +6,7 @@ type License = { id: string; name: string };
 let cache: Promise<readonly License[]> | null = null;
 
 /** The SPDX list ships with the scorer; it loads on first use so the first page stays small. */
-function loadLicenses(): Promise<readonly License[]> {
+export function loadLicenses(): Promise<readonly License[]> {
   cache ??= import('@assay/quality').then((module) => module.SPDX_LICENSES);
   return cache;
 }

@@ -32,12 +32,14 @@ import {
   messageOf,
   notSubmittedMessage,
 } from '../lib/errors.ts';
+import { mergeImported } from '../lib/manifest-import.ts';
 import { fieldId, setIn, splitPath } from '../lib/paths.ts';
 import { useTelemetry } from '../lib/telemetry-context.tsx';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
 import { uploadVersionFile } from '../lib/upload.ts';
 import type { PrescoreSource, SamplePreview } from '../workers/prescore-protocol.ts';
 import { ManifestForm } from './ManifestForm.tsx';
+import { ManifestImport } from './ManifestImport.tsx';
 import { PreviewStep } from './PreviewStep.tsx';
 import { WizardSteps } from './WizardSteps.tsx';
 
@@ -474,12 +476,21 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
           />
         )}
         {step === 3 && (
-          <ManifestForm
-            manifest={manifest}
-            onChange={change}
-            errors={errors}
-            signerName={me.name || me.email}
-          />
+          <Stack>
+            <ManifestImport
+              onImport={(imported) => {
+                const merged = mergeImported(manifest, imported);
+                setManifest(merged.manifest);
+                return merged.notes;
+              }}
+            />
+            <ManifestForm
+              manifest={manifest}
+              onChange={change}
+              errors={errors}
+              signerName={me.name || me.email}
+            />
+          </Stack>
         )}
         {step === 4 && (
           <Stack>

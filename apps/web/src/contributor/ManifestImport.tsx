@@ -1,0 +1,96 @@
+import type { DraftManifest } from '@assay/schema';
+import { Alert, Button, FileButton, Group, List, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { readManifestFile } from '../lib/manifest-import.ts';
+import { loadLicenses } from './LicensePicker.tsx';
+
+/** A datasheet is a few kilobytes; anything this big is not one, and is not parsed. */
+const MAX_BYTES = 5 * 1024 * 1024;
+
+interface Outcome {
+  isError: boolean;
+  title: string;
+  notes: string[];
+}
+
+/**
+ * Fills the datasheet from a file the contributor already has: a Croissant JSON-LD file (as dataset
+ * hubs publish, and as Assay exports accepted data) or an `assay.json`. `onImport` lays it over the
+ * draft and returns what the contributor should know about the merge.
+ */
+export function ManifestImport({ onImport }: { onImport: (manifest: DraftManifest) => string[] }) {
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [isReading, setIsReading] = useState(false);
+
+  async function read(file: File | null) {
+    if (!file) return;
+    if (file.size > MAX_BYTES) {
+      setOutcome({
+        isError: true,
+        title: `Could not import ${file.name}`,
+        notes: ['The file is larger than 5 MB: a Croissant file or assay.json is much smaller'],
+      });
+      return;
+    }
+    setIsReading(true);
+    try {
+      const licenses = await loadLicenses();
+      const ids = new Map(licenses.map((license) => [license.id.toLowerCase(), license.id]));
+      const result = readManifestFile(
+        await file.text(),
+        (text) => ids.get(text.trim().toLowerCase()) ?? null,
+      );
+      if (result.kind === 'error') {
+        setOutcome({ isError: true, title: `Could not import ${file.name}`, notes: [result.message] });
+      } else {
+        const notes = [...result.notes, ...onImport(result.manifest)];
+        setOutcome({
+          isError: false,
+          title: `Filled from ${file.name} (${result.kind === 'croissant' ? 'Croissant' : 'assay.json'}): check each field before you submit`,
+          notes,
+        });
+      }
+    } catch (error) {
+      setOutcome({ isError: true, title: `Could not read ${file.name}`, notes: [String(error)] });
+    } finally {
+      setIsReading(false);
+    }
+  }
+
+  return (
+    <Stack gap="xs">
+      <Group gap="sm">
+        <FileButton
+          onChange={(file) => void read(file)}
+          accept="application/json,application/ld+json,.json,.jsonld"
+        >
+          {(props) => (
+            <Button variant="default" loading={isReading} {...props}>
+              Fill from a Croissant file or assay.json
+            </Button>
+          )}
+        </FileButton>
+        <Text size="sm" c="dimmed">
+          Already described this dataset elsewhere? Start from that description.
+        </Text>
+      </Group>
+      {outcome && (
+        <Alert
+          color={outcome.isError ? 'red' : 'blue'}
+          title={outcome.title}
+          withCloseButton
+          onClose={() => setOutcome(null)}
+          data-testid="manifest-import-result"
+        >
+          {outcome.notes.length > 0 && (
+            <List size="sm">
+              {outcome.notes.map((note) => (
+                <List.Item key={note}>{note}</List.Item>
+              ))}
+            </List>
+          )}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
