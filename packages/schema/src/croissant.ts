@@ -6,6 +6,9 @@ import {
   SourceTypeSchema,
 } from './manifest.ts';
 
+// Imported as `@assay/schema/croissant`, not from the package's index: only the web app's datasheet import
+// (loaded on first use) and the export's tests need it, so it stays out of the first page's bundle.
+
 /** A manifest read from a Croissant file, and what of the file could not be used, said plainly. */
 export interface CroissantImport {
   manifest: DraftManifest;

@@ -1,6 +1,5 @@
 export * from './admin.ts';
 export * from './analytics.ts';
-export * from './croissant.ts';
 export * from './data-request.ts';
 export * from './event.ts';
 export * from './json-schema.ts';

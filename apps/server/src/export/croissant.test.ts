@@ -1,4 +1,5 @@
-import { manifestFromCroissant, type QualityReport } from '@assay/schema';
+import type { QualityReport } from '@assay/schema';
+import { manifestFromCroissant } from '@assay/schema/croissant';
 import { describe, expect, it } from 'vitest';
 import { GOOD_MANIFEST } from '../../test/support/datasets.ts';
 import { buildCroissant } from './croissant.ts';

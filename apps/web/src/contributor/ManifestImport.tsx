@@ -1,7 +1,7 @@
 import type { DraftManifest } from '@assay/schema';
 import { Alert, Button, FileButton, Group, List, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { readManifestFile } from '../lib/manifest-import.ts';
+import type { mergeImported } from '../lib/manifest-import.ts';
 import { loadLicenses } from './LicensePicker.tsx';
 
 /** A datasheet is a few kilobytes; anything this big is not one, and is not parsed. */
@@ -15,10 +15,16 @@ interface Outcome {
 
 /**
  * Fills the datasheet from a file the contributor already has: a Croissant JSON-LD file (as dataset
- * hubs publish, and as Assay exports accepted data) or an `assay.json`. `onImport` lays it over the
- * draft and returns what the contributor should know about the merge.
+ * hubs publish, and as Assay exports accepted data) or an `assay.json`, laid over the draft `manifest`
+ * ({@link mergeImported}); `onImport` gets the result.
  */
-export function ManifestImport({ onImport }: { onImport: (manifest: DraftManifest) => string[] }) {
+export function ManifestImport({
+  manifest,
+  onImport,
+}: {
+  manifest: DraftManifest;
+  onImport: (manifest: DraftManifest) => void;
+}) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [isReading, setIsReading] = useState(false);
 
@@ -34,7 +40,11 @@ export function ManifestImport({ onImport }: { onImport: (manifest: DraftManifes
     }
     setIsReading(true);
     try {
-      const licenses = await loadLicenses();
+      // The readers load on first use, like the licence list: most drafts never import.
+      const [licenses, { readManifestFile, mergeImported }] = await Promise.all([
+        loadLicenses(),
+        import('../lib/manifest-import.ts'),
+      ]);
       const ids = new Map(licenses.map((license) => [license.id.toLowerCase(), license.id]));
       const result = readManifestFile(
         await file.text(),
@@ -43,7 +53,9 @@ export function ManifestImport({ onImport }: { onImport: (manifest: DraftManifes
       if (result.kind === 'error') {
         setOutcome({ isError: true, title: `Could not import ${file.name}`, notes: [result.message] });
       } else {
-        const notes = [...result.notes, ...onImport(result.manifest)];
+        const merged = mergeImported(manifest, result.manifest);
+        onImport(merged.manifest);
+        const notes = [...result.notes, ...merged.notes];
         setOutcome({
           isError: false,
           title: `Filled from ${file.name} (${result.kind === 'croissant' ? 'Croissant' : 'assay.json'}): check each field before you submit`,

@@ -32,7 +32,6 @@ import {
   messageOf,
   notSubmittedMessage,
 } from '../lib/errors.ts';
-import { mergeImported } from '../lib/manifest-import.ts';
 import { fieldId, setIn, splitPath } from '../lib/paths.ts';
 import { useTelemetry } from '../lib/telemetry-context.tsx';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
@@ -477,13 +476,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
         )}
         {step === 3 && (
           <Stack>
-            <ManifestImport
-              onImport={(imported) => {
-                const merged = mergeImported(manifest, imported);
-                setManifest(merged.manifest);
-                return merged.notes;
-              }}
-            />
+            <ManifestImport manifest={manifest} onImport={setManifest} />
             <ManifestForm
               manifest={manifest}
               onChange={change}

@@ -1,4 +1,5 @@
-import { type DraftManifest, DraftManifestSchema, isCroissant, manifestFromCroissant } from '@assay/schema';
+import { type DraftManifest, DraftManifestSchema } from '@assay/schema';
+import { isCroissant, manifestFromCroissant } from '@assay/schema/croissant';
 
 /** A manifest read from a file the contributor chose, with what they should check; or why it could not be. */
 export type ManifestFile =
