@@ -106,5 +106,12 @@ it('fills the datasheet from a Croissant file and says what it left out', async 
   await expect(field(page, 'How the data was collected').inputValue()).resolves.toBe(
     'Exported from our helpdesk, March 2025',
   );
+  // Signing out leaves the account's screens; having signed up here, this browser opens on "Sign in".
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await expect(page.getByTestId('whoami').textContent()).resolves.not.toContain('ida@example.test');
+  // The front page too remembers that this browser has an account.
+  await page.goto(app.url);
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   expect(problems).toEqual([]);
 });

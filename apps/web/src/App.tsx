@@ -84,7 +84,10 @@ export function App() {
 
   async function signOut() {
     await (await getAuthClient()).signOut();
+    // A fresh page, not a cleared cache: clearing left the signed-in screen up (nothing refetched who is
+    // signed in), and nothing of the last account should stay in memory. It opens on "Sign in".
     queryClient.clear();
+    window.location.assign('/?sign-in');
   }
 
   return (

@@ -129,7 +129,7 @@ export function InvitationForm({
 
 function SignInLink() {
   return (
-    <Anchor component={Link} to="/">
+    <Anchor component={Link} to="/?sign-in">
       Sign in
     </Anchor>
   );

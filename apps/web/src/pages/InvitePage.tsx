@@ -7,6 +7,7 @@ import { getAuthClient } from '../lib/auth-client.ts';
 import { errorCodeOf, fieldErrorsOf, messageOf } from '../lib/errors.ts';
 import { useTRPC } from '../lib/trpc.ts';
 import { InvitationForm } from './InvitationForm.tsx';
+import { rememberReturning } from './SignInPage.tsx';
 
 /** The server's answer about the link itself (no such invitation, not a token), not a fault to retry. */
 function isAnswer(error: unknown): boolean {
@@ -29,8 +30,12 @@ export function InvitePage() {
           email: result.email,
           password: input.password,
         });
-        if (signedIn.error) setSignInError(signedIn.error.message ?? 'Could not sign in');
-        else await queryClient.invalidateQueries();
+        if (signedIn.error) {
+          setSignInError(signedIn.error.message ?? 'Could not sign in');
+          return;
+        }
+        rememberReturning();
+        await queryClient.invalidateQueries();
       },
     }),
   );

@@ -1,8 +1,8 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { SignInPage } from './SignInPage.tsx';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RETURNING_KEY, SignInPage } from './SignInPage.tsx';
 
 function renderPage() {
   render(
@@ -29,5 +29,34 @@ describe('SignInPage', () => {
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
     expect(screen.queryByLabelText('Name')).toBeNull();
     expect(password().getAttribute('autocomplete')).toBe('current-password');
+  });
+
+  describe('which form it opens on', () => {
+    afterEach(() => {
+      cleanup();
+      window.localStorage.clear();
+      window.history.replaceState(null, '', '/');
+    });
+    const title = () => screen.getByRole('heading').textContent;
+
+    it('"Sign up" for a browser that has never signed in', () => {
+      renderPage();
+      expect(title()).toBe('Create a contributor account');
+    });
+
+    it('"Sign in" for a browser that has signed in before', () => {
+      window.localStorage.setItem(RETURNING_KEY, '1');
+      renderPage();
+      expect(title()).toBe('Sign in');
+      expect(screen.getByLabelText(/^Password/, { selector: 'input' }).getAttribute('autocomplete')).toBe(
+        'current-password',
+      );
+    });
+
+    it('"Sign in" when sent to sign in (/?sign-in), as a used invitation link does', () => {
+      window.history.replaceState(null, '', '/?sign-in');
+      renderPage();
+      expect(title()).toBe('Sign in');
+    });
   });
 });

@@ -3,10 +3,27 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { getAuthClient } from '../lib/auth-client.ts';
 
+/** Set once this browser has signed in or up: it then opens on "Sign in", not on "Sign up". */
+export const RETURNING_KEY = 'assay.returning';
+
+/**
+ * "Sign in" for someone who has signed in on this browser before, or who was sent here to sign in
+ * (`/?sign-in`, e.g. from a used invitation link); "Sign up" for everyone else.
+ */
+function initialMode(): 'sign-in' | 'sign-up' {
+  try {
+    if (new URLSearchParams(window.location.search).has('sign-in')) return 'sign-in';
+    return window.localStorage.getItem(RETURNING_KEY) === '1' ? 'sign-in' : 'sign-up';
+  } catch {
+    // Storage can be switched off: then everyone starts on "Sign up", as before.
+    return 'sign-up';
+  }
+}
+
 /** Sign in, or sign up as a contributor. */
 export function SignInPage() {
   const queryClient = useQueryClient();
-  const [mode, setMode] = useState<'sign-in' | 'sign-up'>('sign-up');
+  const [mode, setMode] = useState<'sign-in' | 'sign-up'>(initialMode);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [name, setName] = useState('');
@@ -36,6 +53,7 @@ export function SignInPage() {
       setError(result.error.message ?? 'Something went wrong; try again');
       return;
     }
+    rememberReturning();
     await queryClient.invalidateQueries();
   }
 
@@ -87,4 +105,11 @@ export function SignInPage() {
       </Stack>
     </Card>
   );
+}
+
+/** Marks this browser as one that has signed in, so the sign-in page opens on "Sign in" next time. */
+export function rememberReturning() {
+  try {
+    window.localStorage.setItem(RETURNING_KEY, '1');
+  } catch {}
 }
