@@ -322,8 +322,27 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
       conformsTo: 'http://mlcommons.org/croissant/1.0',
     });
 
-    for (const who of [otherOrg.reviewer, contributor, org.operator]) {
+    for (const who of [otherOrg.reviewer, org.operator]) {
       expect((await fetch(`${base}/data`, { headers: { cookie: who.cookie } })).status).toBe(404);
     }
+    // The contributor gets their own file back (below), but not the organisation's metadata.
+    expect((await fetch(`${base}/croissant.json`, { headers: { cookie: contributor.cookie } })).status).toBe(
+      404,
+    );
+  });
+
+  it("serves a contributor their own file in any state, as an attachment, and nobody else's", async () => {
+    const { versionId } = await inReview(app, contributor, requestId);
+    const base = `${app.url}/api/files/versions/${versionId}`;
+    const own = await fetch(`${base}/data`, { headers: { cookie: contributor.cookie } });
+    expect(own.status).toBe(200);
+    expect(own.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect(own.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await own.text()).toBe(GOOD_CSV);
+    const stranger = await app.signUp();
+    for (const who of [stranger, otherOrg.reviewer]) {
+      expect((await fetch(`${base}/data`, { headers: { cookie: who.cookie } })).status).toBe(404);
+    }
+    expect((await fetch(`${base}/data`)).status).toBe(401);
   });
 });

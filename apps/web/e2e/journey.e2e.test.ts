@@ -188,12 +188,9 @@ describe('the journeys of the three roles', () => {
     await page.getByTestId('save-status').waitFor();
     await page.getByRole('button', { name: 'Datasheet' }).first().click();
     await expect(field(page, 'Geography').inputValue()).resolves.toBe('EU');
-    // The file itself is read in the browser: drop it again to pre-score after the reload.
-    await page.getByRole('button', { name: 'File' }).first().click();
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({ name: 'tickets.csv', mimeType: 'text/csv', buffer: Buffer.from(ticketsCsv(60)) });
-    await page.getByTestId('upload-status').filter({ hasText: 'Uploaded' }).waitFor();
+    // The dropped file is gone with the reload: the preview and the pre-score read the server's copy.
+    await page.getByRole('button', { name: 'Preview' }).first().click();
+    await expect(page.locator('#preview-row-1').textContent()).resolves.toContain('ticket 1)');
     await page.getByRole('button', { name: 'Pre-score' }).first().click();
     await page.getByTestId('report').waitFor({ timeout: 30_000 });
     const after = Number(await page.getByTestId('overall-score').textContent());

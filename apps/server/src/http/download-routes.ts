@@ -8,9 +8,11 @@ import type { Services } from '../services.ts';
 import type { SessionUser } from '../trpc.ts';
 
 /**
- * Downloads of an accepted version for the organisation that accepted it: the data file and its Croissant
- * metadata. Always attachments with `nosniff`, so a browser never renders a contributor's bytes as a page.
- * Anyone else gets NOT_FOUND.
+ * Downloads of a version's data file and its Croissant metadata. The organisation that accepted a version
+ * gets both. The contributor gets their own file back in any state, so that a draft's preview and
+ * pre-score work after a reload and on a new version without dropping the file again; its Croissant
+ * metadata is the accepting organisation's. Always attachments with `nosniff`, so a browser never renders
+ * a contributor's bytes as a page. Anyone else gets NOT_FOUND.
  */
 export async function handleDownload(
   services: Services,
@@ -23,7 +25,7 @@ export async function handleDownload(
   const row = await db
     .selectFrom('submission_version as v')
     .innerJoin('submission as s', 's.id', 'v.submission_id')
-    .innerJoin('data_request as r', 'r.id', 's.request_id')
+    .leftJoin('data_request as r', 'r.id', 's.request_id')
     .innerJoin('user as u', 'u.id', 's.contributor_id')
     .innerJoin('stored_file as f', 'f.sha256', 'v.file_sha256')
     .select([
@@ -37,13 +39,17 @@ export async function handleDownload(
       'v.decided_at',
       'f.size',
       'r.organisation_id',
+      's.contributor_id',
       'u.pseudonym',
     ])
     .where('v.id', '=', versionId)
     .executeTakeFirst();
   const organisations = user.role === 'reviewer' ? await listOrganisationIdsOfReviewer(db, user.id) : [];
-  if (row?.state !== 'accepted' || !organisations.includes(row.organisation_id)) {
-    throw new AppError('not_found', `No accepted version with id '${versionId}' for your organisation`);
+  const isAcceptingOrganisation =
+    row?.state === 'accepted' && row.organisation_id !== null && organisations.includes(row.organisation_id);
+  const isOwnFile = what === 'data' && row !== undefined && row.contributor_id === user.id;
+  if (!row || !(isAcceptingOrganisation || isOwnFile)) {
+    throw new AppError('not_found', `No version with id '${versionId}' whose file you may download`);
   }
   const format = row.file_format ?? 'csv';
   const baseName = `assay-${versionId}`;

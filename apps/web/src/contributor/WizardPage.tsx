@@ -217,7 +217,8 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     [file, version.file, version.id],
   );
 
-  // After a reload the dropped file is gone; the uploaded copy (if the server serves it back) previews instead.
+  // After a reload (or on a new version) the dropped file is gone: the server serves the contributor's
+  // uploaded copy back, which previews and pre-scores instead.
   useEffect(() => {
     if (file || preview || !source) return;
     worker
