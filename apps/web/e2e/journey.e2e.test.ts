@@ -243,6 +243,10 @@ describe('the journeys of the three roles', () => {
       .getByTestId('decision-comment')
       .filter({ hasText: 'Clean, documented and licensed: thank you.' })
       .waitFor();
+    // The decision comes first, the report it was made on under it.
+    const decision = await page.getByTestId('decision').boundingBox();
+    const report = await page.getByRole('heading', { name: 'Score of record' }).boundingBox();
+    expect(decision!.y).toBeLessThan(report!.y);
     await shot(page, 'contributor-decision');
     await page.goto(`${app.url}/earnings`);
     await page.getByTestId('balance').filter({ hasText: '25' }).waitFor();

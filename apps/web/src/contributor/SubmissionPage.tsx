@@ -185,11 +185,6 @@ function LatestVersion({
           </Stack>
         </Card>
       )}
-      {version.report && (
-        <Card withBorder>
-          <ReportView report={version.report} manifest={version.manifest} title="Score of record" />
-        </Card>
-      )}
       {(version.state === 'rejected' ||
         version.state === 'changes_requested' ||
         version.state === 'accepted') && (
@@ -241,6 +236,12 @@ function LatestVersion({
       )}
       {withdraw.error && (
         <QueryError error={withdraw.error} onRetry={() => withdraw.mutate({ versionId: version.id })} />
+      )}
+      {/* The decision and what to do next come first; the report under them is the evidence. */}
+      {version.report && (
+        <Card withBorder>
+          <ReportView report={version.report} manifest={version.manifest} title="Score of record" />
+        </Card>
       )}
     </Stack>
   );
