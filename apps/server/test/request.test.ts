@@ -321,6 +321,19 @@ describe.each(dialects)('request on %s', (dialect) => {
       expect(operatorView).toEqual(expect.arrayContaining([closedOfOrg, closedOfOther]));
     });
 
+    it("isOwnOnly lists only the caller's organisations' requests, open and closed: what a reviewer manages", async () => {
+      const own = await org.reviewer.client.request.list.query({
+        isOwnOnly: true,
+        status: 'all',
+        limit: 200,
+      });
+      expect(ids(own)).toEqual(expect.arrayContaining([openOfOrg, closedOfOrg]));
+      expect(new Set(own.map((r) => r.organisationId))).toEqual(new Set([org.organisationId]));
+      // Callers with no organisation own none.
+      expect(await contributor.client.request.list.query({ isOwnOnly: true, status: 'all' })).toEqual([]);
+      expect(await operator.client.request.list.query({ isOwnOnly: true, status: 'all' })).toEqual([]);
+    });
+
     it('refuses a status outside the allowlist and a limit out of range', async () => {
       expect(
         await fieldErrorsOf(

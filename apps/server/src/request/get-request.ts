@@ -22,6 +22,7 @@ export async function listRequests(
   caller: Caller,
   filter: {
     organisationId?: string | undefined;
+    isOwnOnly?: boolean;
     status: 'open' | 'closed' | 'all';
     limit: number;
     offset: number;
@@ -31,6 +32,9 @@ export async function listRequests(
     caller.role === 'reviewer'
       ? (await listMembershipsOfUser(db, caller.id)).map((m) => m.organisation_id)
       : [];
-  const rows = await listVisibleRequests(db, { ...filter, seeAll: caller.role === 'operator', memberOf });
+  // Own organisations only: a reviewer's memberships; anyone else has none.
+  const rows = filter.isOwnOnly
+    ? await listVisibleRequests(db, { ...filter, seeAll: false, memberOf, onlyOrganisations: memberOf })
+    : await listVisibleRequests(db, { ...filter, seeAll: caller.role === 'operator', memberOf });
   return rows.map(toDataRequest);
 }

@@ -66,6 +66,8 @@ export function listVisibleRequests(
     seeAll: boolean;
     memberOf: string[];
     organisationId?: string | undefined;
+    /** When given, only requests of these organisations (none when empty). */
+    onlyOrganisations?: string[];
     status: 'open' | 'closed' | 'all';
     limit: number;
     offset: number;
@@ -86,6 +88,10 @@ export function listVisibleRequests(
         ? eb.or([eb('r.status', '=', 'open'), eb('r.organisation_id', 'in', memberOf)])
         : eb('r.status', '=', 'open'),
     );
+  }
+  if (options.onlyOrganisations) {
+    if (options.onlyOrganisations.length === 0) return Promise.resolve([]);
+    query = query.where('r.organisation_id', 'in', options.onlyOrganisations);
   }
   if (options.organisationId) query = query.where('r.organisation_id', '=', options.organisationId);
   if (options.status !== 'all') query = query.where('r.status', '=', options.status);

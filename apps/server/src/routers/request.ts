@@ -39,11 +39,13 @@ export const requestRouter = router({
       z
         .strictObject({
           organisationId: z.uuid().optional(),
+          /** Only requests of the caller's own organisations: what a reviewer manages and reviews. */
+          isOwnOnly: z.boolean().default(false),
           status: z.enum(['open', 'closed', 'all']).default('open'),
           limit: z.number().int().min(1).max(200).default(50),
           offset: z.number().int().min(0).default(0),
         })
-        .default({ status: 'open', limit: 50, offset: 0 }),
+        .default({ isOwnOnly: false, status: 'open', limit: 50, offset: 0 }),
     )
     .output(z.array(DataRequestSchema))
     .query(({ ctx, input }) => listRequests(ctx.services.db, ctx.user, input)),

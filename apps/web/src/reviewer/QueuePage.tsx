@@ -14,7 +14,9 @@ export function QueuePage() {
   const [minScore, setMinScore] = useState<number | ''>('');
   const [sort, setSort] = useState<NonNullable<QueueInput['sort']>>('age');
   const [order, setOrder] = useState<NonNullable<QueueInput['order']>>('asc');
-  const requests = useQuery(trpc.request.list.queryOptions({ status: 'all', limit: 200, offset: 0 }));
+  const requests = useQuery(
+    trpc.request.list.queryOptions({ isOwnOnly: true, status: 'all', limit: 200, offset: 0 }),
+  );
   const queue = useQuery(
     trpc.review.queue.queryOptions({
       sort,

@@ -8,7 +8,9 @@ import { useTRPC } from '../lib/trpc.ts';
 /** The organisation's data requests, open and closed. */
 export function RequestsAdminPage() {
   const trpc = useTRPC();
-  const requests = useQuery(trpc.request.list.queryOptions({ status: 'all', limit: 200, offset: 0 }));
+  const requests = useQuery(
+    trpc.request.list.queryOptions({ isOwnOnly: true, status: 'all', limit: 200, offset: 0 }),
+  );
   return (
     <Stack>
       <Group justify="space-between">
