@@ -80,7 +80,10 @@ export function App() {
   const me = useQuery(trpc.account.me.queryOptions());
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
-  const links = me.data ? NAV[me.data.role] : [];
+  const isOrganisationAdmin = me.data?.organisations.some((o) => o.role === 'admin') ?? false;
+  const links = me.data
+    ? [...NAV[me.data.role], ...(isOrganisationAdmin ? [{ to: '/review/members', label: 'Members' }] : [])]
+    : [];
 
   async function signOut() {
     await (await getAuthClient()).signOut();

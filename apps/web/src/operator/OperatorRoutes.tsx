@@ -1,4 +1,4 @@
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { DashboardPage } from './DashboardPage.tsx';
 import { OrganisationsPage } from './OrganisationsPage.tsx';
 
@@ -8,6 +8,7 @@ export default function OperatorRoutes() {
     <Routes>
       <Route index element={<DashboardPage />} />
       <Route path="organisations" element={<OrganisationsPage />} />
+      <Route path="*" element={<Navigate to="/operator" replace />} />
     </Routes>
   );
 }

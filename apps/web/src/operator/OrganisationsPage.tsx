@@ -1,32 +1,19 @@
-import { InvitationInputSchema, OrganisationInputSchema } from '@assay/schema';
-import {
-  Alert,
-  Box,
-  Button,
-  Card,
-  Code,
-  Group,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { OrganisationInputSchema } from '@assay/schema';
+import { Anchor, Box, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { MembersPanel } from '../components/MembersPanel.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { fieldErrorsOf } from '../lib/errors.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
-/** Organisations and invitations of reviewers. */
+/** Organisations, their members, and invitations: pick an organisation to see and manage its members. */
 export function OrganisationsPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const organisations = useQuery(trpc.admin.organisation.list.queryOptions());
   const [name, setName] = useState('');
   const [organisationId, setOrganisationId] = useState<string | null>(null);
-  const [email, setEmail] = useState('');
   const create = useMutation(
     trpc.admin.organisation.create.mutationOptions({
       onSuccess: () => {
@@ -35,9 +22,7 @@ export function OrganisationsPage() {
       },
     }),
   );
-  const invite = useMutation(trpc.admin.member.invite.mutationOptions());
   const nameCheck = OrganisationInputSchema.safeParse({ name });
-  const inviteCheck = InvitationInputSchema.safeParse({ organisationId, email, role: 'reviewer' });
 
   return (
     <Stack>
@@ -75,55 +60,29 @@ export function OrganisationsPage() {
           </Box>
         )}
       </Card>
-      <Card
-        withBorder
-        component="form"
-        onSubmit={(e: React.FormEvent) => {
-          e.preventDefault();
-          if (inviteCheck.success) invite.mutate(inviteCheck.data);
-        }}
-      >
-        <Stack>
-          <Group align="end" wrap="wrap">
-            <Select
-              label="Organisation"
-              data={(organisations.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
-              value={organisationId}
-              onChange={setOrganisationId}
-              w={240}
-            />
-            <TextInput
-              label="Reviewer's email"
-              type="email"
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              error={fieldErrorsOf(invite.error).email?.[0]}
-              w={260}
-            />
-            <Button type="submit" loading={invite.isPending} disabled={!inviteCheck.success}>
-              Invite
-            </Button>
-          </Group>
-          {invite.data && (
-            <Alert color="green" title="Invitation link (send it to the reviewer)">
-              <Code data-testid="invite-link">{`${window.location.origin}${invite.data.invitePath}`}</Code>
-            </Alert>
-          )}
-          {invite.error && !fieldErrorsOf(invite.error).email && <QueryError error={invite.error} />}
-        </Stack>
-      </Card>
+      <MembersPanel
+        organisations={organisations.data ?? []}
+        organisationId={organisationId}
+        onOrganisationChange={setOrganisationId}
+      />
       {organisations.data && (
         <Table striped data-testid="organisations">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Name</Table.Th>
+              <Table.Th>Members</Table.Th>
               <Table.Th>Created</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {organisations.data.map((organisation) => (
               <Table.Tr key={organisation.id}>
-                <Table.Td>{organisation.name}</Table.Td>
+                <Table.Td>
+                  <Anchor component="button" type="button" onClick={() => setOrganisationId(organisation.id)}>
+                    {organisation.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{organisation.memberCount}</Table.Td>
                 <Table.Td>{new Date(organisation.createdAt).toLocaleDateString()}</Table.Td>
               </Table.Tr>
             ))}

@@ -1,4 +1,5 @@
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
+import { MembersPage } from './MembersPage.tsx';
 import { QueuePage } from './QueuePage.tsx';
 import { RequestEditorPage } from './RequestEditorPage.tsx';
 import { RequestsAdminPage } from './RequestsAdminPage.tsx';
@@ -13,6 +14,8 @@ export default function ReviewerRoutes() {
       <Route path="requests" element={<RequestsAdminPage />} />
       <Route path="requests/new" element={<RequestEditorPage />} />
       <Route path="requests/:requestId" element={<RequestEditorPage />} />
+      <Route path="members" element={<MembersPage />} />
+      <Route path="*" element={<Navigate to="/review" replace />} />
     </Routes>
   );
 }

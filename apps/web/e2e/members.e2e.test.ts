@@ -1,0 +1,111 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  choose,
+  createOperator,
+  field,
+  freshDataDir,
+  launchBrowser,
+  type RunningApp,
+  screenshot,
+  signIn,
+  startApp,
+  watchPage,
+} from './support.ts';
+
+// An operator makes someone an organisation's admin; the admin invites a reviewer, sees the members and
+// removes one; the operator sees the same members.
+
+const operator = { email: 'ops@members.test', password: 'operator-password-1' };
+const admin = { name: 'Ada Admin', email: 'ada@beta.test', password: 'admin-password-1' };
+const reviewer = { name: 'Rob Reviewer', email: 'rob@beta.test', password: 'reviewer-password-1' };
+
+let app: RunningApp;
+let browser: Browser;
+const problems: string[][] = [];
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  problems.push(watchPage(page));
+  return page;
+}
+
+/** Invites `email` as `role` from the members panel on the page and returns the link. */
+async function invite(page: Page, email: string, role: RegExp): Promise<string> {
+  await field(page, "Reviewer's email").fill(email);
+  await choose(page, 'Role', role);
+  await page.getByRole('button', { name: 'Invite' }).click();
+  const link = (await page.getByTestId('invite-link').textContent()) ?? '';
+  expect(link).toMatch(/\/invite\/[\w-]{20,}$/);
+  return link;
+}
+
+async function accept(link: string, who: { name: string; password: string }): Promise<Page> {
+  const page = await newPage();
+  await page.goto(link);
+  await page.getByRole('textbox', { name: /^Your name/ }).fill(who.name);
+  await page.locator('input[type=password]').fill(who.password);
+  await page.getByRole('button', { name: 'Accept and sign in' }).click();
+  await page.getByTestId('whoami').filter({ hasText: 'reviewer' }).waitFor();
+  return page;
+}
+
+beforeAll(async () => {
+  const dataDir = freshDataDir();
+  createOperator(dataDir, operator.email, operator.password);
+  app = await startApp(dataDir);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+it('an admin invites and removes members; operators see the same list', async () => {
+  const ops = await newPage();
+  await signIn(ops, app.url, operator);
+  await ops.goto(`${app.url}/operator/organisations`);
+  await field(ops, 'New organisation').fill('Beta Labs');
+  await ops.getByRole('button', { name: 'Create' }).click();
+  await ops.getByTestId('organisations').getByText('Beta Labs').waitFor();
+  await choose(ops, 'Organisation', 'Beta Labs');
+  const adminLink = await invite(ops, admin.email, /^Admin/);
+
+  const adminPage = await accept(adminLink, admin);
+  await adminPage.getByRole('link', { name: 'Members' }).click();
+  await adminPage.getByRole('heading', { name: 'Members of Beta Labs' }).waitFor();
+  const reviewerLink = await invite(adminPage, reviewer.email, /^Reviewer/);
+  await accept(reviewerLink, reviewer);
+
+  await adminPage.reload();
+  const members = adminPage.getByTestId('members');
+  await members.getByText(reviewer.email).waitFor();
+  // The admin is listed as themselves, with nothing to remove.
+  const self = members.getByRole('row').filter({ hasText: admin.email });
+  await expect(self.textContent()).resolves.toContain('you');
+  expect(await self.getByRole('button').count()).toBe(0);
+  await screenshot(adminPage, 'reviewer-admin-members');
+
+  // Removing takes a second click.
+  await adminPage.getByRole('button', { name: `Remove ${reviewer.name} from Beta Labs` }).click();
+  await adminPage.getByRole('button', { name: `Remove ${reviewer.name}`, exact: true }).click();
+  await members.getByText(reviewer.email).waitFor({ state: 'detached' });
+
+  await ops.reload();
+  await ops.getByTestId('organisations').getByRole('button', { name: 'Beta Labs' }).click();
+  const opsMembers = ops.getByTestId('members');
+  await opsMembers.getByText(admin.email).waitFor();
+  await expect(opsMembers.getByText(reviewer.email).count()).resolves.toBe(0);
+  const row = ops.getByTestId('organisations').getByRole('row').filter({ hasText: 'Beta Labs' });
+  await expect(row.textContent()).resolves.toContain('1');
+
+  // An unknown page under a role's screens goes to that role's home rather than showing nothing.
+  await adminPage.goto(`${app.url}/review/nowhere`);
+  await adminPage.waitForURL(/\/review$/);
+  await ops.goto(`${app.url}/operator/nowhere`);
+  await ops.waitForURL(/\/operator$/);
+  for (const list of problems) expect(list).toEqual([]);
+});

@@ -1,0 +1,198 @@
+import { InvitationInputSchema, type MemberRole } from '@assay/schema';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Code,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { fieldErrorsOf } from '../lib/errors.ts';
+import { useTRPC } from '../lib/trpc.ts';
+import { QueryError } from './QueryError.tsx';
+
+const ROLE_LABELS: Record<MemberRole, string> = {
+  reviewer: 'Reviewer',
+  admin: 'Admin (also invites and removes members)',
+};
+
+/**
+ * An organisation's members, for an operator or the organisation's admins: invite someone (the link to
+ * send them is shown once), list who is in, and remove a member (after a second click). `organisations`
+ * are the ones the viewer manages; `selfId` is the viewer, whom an admin cannot remove.
+ */
+export function MembersPanel({
+  organisations,
+  organisationId,
+  onOrganisationChange,
+  selfId,
+}: {
+  organisations: { id: string; name: string }[];
+  organisationId: string | null;
+  onOrganisationChange: (id: string | null) => void;
+  selfId?: string;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<MemberRole>('reviewer');
+  const invite = useMutation(
+    trpc.admin.member.invite.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.admin.pathKey() }),
+    }),
+  );
+  const inviteCheck = InvitationInputSchema.safeParse({ organisationId, email, role });
+  const organisation = organisations.find((o) => o.id === organisationId) ?? null;
+
+  return (
+    <Stack>
+      <Card
+        withBorder
+        component="form"
+        onSubmit={(e: React.FormEvent) => {
+          e.preventDefault();
+          if (inviteCheck.success) invite.mutate(inviteCheck.data);
+        }}
+      >
+        <Stack>
+          <Group align="end" wrap="wrap">
+            <Select
+              label="Organisation"
+              data={organisations.map((o) => ({ value: o.id, label: o.name }))}
+              value={organisationId}
+              onChange={onOrganisationChange}
+              w={240}
+            />
+            <TextInput
+              label="Reviewer's email"
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              error={fieldErrorsOf(invite.error).email?.[0]}
+              w={260}
+            />
+            <Select
+              label="Role"
+              data={Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))}
+              value={role}
+              onChange={(value) => setRole((value as MemberRole | null) ?? 'reviewer')}
+              allowDeselect={false}
+              w={300}
+            />
+            <Button type="submit" loading={invite.isPending} disabled={!inviteCheck.success}>
+              Invite
+            </Button>
+          </Group>
+          {invite.data && (
+            <Alert color="green" title="Invitation link (send it to the reviewer)">
+              <Code data-testid="invite-link">{`${window.location.origin}${invite.data.invitePath}`}</Code>
+            </Alert>
+          )}
+          {invite.error && !fieldErrorsOf(invite.error).email && <QueryError error={invite.error} />}
+        </Stack>
+      </Card>
+      {organisation && <MembersTable organisation={organisation} selfId={selfId} />}
+    </Stack>
+  );
+}
+
+function MembersTable({
+  organisation,
+  selfId,
+}: {
+  organisation: { id: string; name: string };
+  selfId: string | undefined;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const members = useQuery(trpc.admin.member.list.queryOptions({ organisationId: organisation.id }));
+  /** The member whose Remove was clicked once: the second click removes. */
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const remove = useMutation(
+    trpc.admin.member.remove.mutationOptions({
+      onSuccess: () => {
+        setConfirming(null);
+        return queryClient.invalidateQueries({ queryKey: trpc.admin.pathKey() });
+      },
+    }),
+  );
+  return (
+    <Card withBorder>
+      <Stack>
+        <Title order={4}>Members of {organisation.name}</Title>
+        {members.error && <QueryError error={members.error} onRetry={() => void members.refetch()} />}
+        {remove.error && <QueryError error={remove.error} />}
+        {members.data?.length === 0 && <Text c="dimmed">No members yet: invite someone above.</Text>}
+        {members.data && members.data.length > 0 && (
+          <Table.ScrollContainer minWidth={560}>
+            <Table striped data-testid="members">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Name</Table.Th>
+                  <Table.Th>Email</Table.Th>
+                  <Table.Th>Role</Table.Th>
+                  <Table.Th>Joined</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {members.data.map((member) => (
+                  <Table.Tr key={member.userId}>
+                    <Table.Td>{member.name}</Table.Td>
+                    <Table.Td>{member.email}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={member.role === 'admin' ? 'grape' : 'blue'}>
+                        {member.role}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{new Date(member.joinedAt).toLocaleDateString()}</Table.Td>
+                    <Table.Td>
+                      {member.userId === selfId ? (
+                        <Text size="xs" c="dimmed">
+                          you
+                        </Text>
+                      ) : confirming === member.userId ? (
+                        <Group gap="xs" wrap="nowrap">
+                          <Button
+                            size="xs"
+                            color="red"
+                            loading={remove.isPending}
+                            onClick={() =>
+                              remove.mutate({ organisationId: organisation.id, userId: member.userId })
+                            }
+                          >
+                            Remove {member.name || member.email}
+                          </Button>
+                          <Button size="xs" variant="default" onClick={() => setConfirming(null)}>
+                            Keep
+                          </Button>
+                        </Group>
+                      ) : (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setConfirming(member.userId)}
+                          aria-label={`Remove ${member.name || member.email} from ${organisation.name}`}
+                        >
+                          Remove
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Stack>
+    </Card>
+  );
+}
