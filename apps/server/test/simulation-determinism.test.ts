@@ -41,4 +41,35 @@ describe('the simulator', () => {
     expect(again.contributors).toEqual(first.contributors);
     expect(summaryLines(other)).not.toEqual(summaryLines(first));
   }, 900_000);
+
+  it("with reviewsEndBefore, leaves the submissions of the last days in the reviewers' queues", async () => {
+    const start = Date.now() - 8 * DAY;
+    const clock = installSimulatedClock(start);
+    const app = await startInProcessServer({});
+    try {
+      const result = await runSimulation({
+        url: app.url,
+        origin: app.origin,
+        contributors: 16,
+        orgs: 2,
+        days: 8,
+        seed: 4,
+        prescore: false,
+        clock,
+        operator: app.operator,
+        reviewsEndBefore: 3 * DAY,
+      });
+      expect(result.decisions).toBeGreaterThan(0);
+      const versions = await app.services.db
+        .selectFrom('submission_version')
+        .select(['state', 'decided_at'])
+        .execute();
+      expect(versions.filter((v) => v.state === 'in_review').length).toBeGreaterThan(0);
+      const lastDecision = Math.max(...versions.map((v) => Number(v.decided_at ?? 0)));
+      expect(lastDecision).toBeLessThan(start + 5 * DAY);
+    } finally {
+      clock.restore();
+      await app.stop();
+    }
+  }, 300_000);
 });

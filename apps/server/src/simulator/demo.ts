@@ -38,6 +38,9 @@ const result = await runSimulation({
   clock,
   operator: app.operator,
   runId: 'demo',
+  // The last week's submissions wait for review, so the reviewer who signs in has a queue to work (the
+  // simulated contributors' submissions thin out over the last days, so a shorter pause leaves none).
+  reviewsEndBefore: 7 * DAY,
   log: (line) => console.log(`  ${line}`),
 });
 clock.restore();

@@ -44,6 +44,11 @@ export interface SimulationOptions {
   operator: { email: string; password: string };
   /** API calls in flight at once (default 8). */
   concurrency?: number;
+  /**
+   * Reviewers stop deciding this long (ms) before the end, so the last submissions wait in their queues:
+   * the demo's reviewer then signs in to work to do. Default 0: they work to the end.
+   */
+  reviewsEndBefore?: number;
   /** Makes emails and organisation names unique on a server that already holds a run. */
   runId?: string;
   log?: (line: string) => void;
@@ -336,8 +341,9 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
         known.decidedAt = sim.now;
       }
     };
+    const reviewsEnd = end - (options.reviewsEndBefore ?? 0);
     sim.spawn(start + 2 * HOUR + reviewRandom.next() * REVIEW_EVERY_MS, async () => {
-      while (sim.now < end) {
+      while (sim.now < reviewsEnd) {
         await review();
         await sim.sleep(REVIEW_EVERY_MS * (0.5 + reviewRandom.next()));
       }
