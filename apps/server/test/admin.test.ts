@@ -403,6 +403,102 @@ describe.each(dialects)('admin on %s', (dialect) => {
     });
   });
 
+  describe('admin.member.invitations and revokeInvitation', () => {
+    it('lists invitations not accepted, open or expired; an accepted one leaves the list', async () => {
+      const open = await org.admin!.client.admin.member.invite.mutate({
+        organisationId: org.organisationId,
+        email: `pending-${dialect}@example.com`,
+      });
+      const accepted = await org.admin!.client.admin.member.invite.mutate({
+        organisationId: org.organisationId,
+        email: `joining-${dialect}@example.com`,
+      });
+      await app.anonymous.account.acceptInvitation.mutate({
+        token: accepted.token,
+        name: 'Joiner',
+        password: FIXTURE_PASSWORD,
+      });
+      const list = await org.admin!.client.admin.member.invitations.query({
+        organisationId: org.organisationId,
+      });
+      expect(list.find((i) => i.id === open.id)).toEqual({
+        id: open.id,
+        email: `pending-${dialect}@example.com`,
+        role: 'reviewer',
+        invitedAt: expect.any(String),
+        expiresAt: open.expiresAt,
+        status: 'open',
+      });
+      expect(list.map((i) => i.id)).not.toContain(accepted.id);
+      // Nothing of the token is listed: the link cannot be shown again.
+      expect(JSON.stringify(list)).not.toContain(open.token);
+      const operatorList = await operator.client.admin.member.invitations.query({
+        organisationId: org.organisationId,
+      });
+      expect(operatorList.map((i) => i.id)).toContain(open.id);
+    });
+
+    it('revoking ends the link at once; only an open invitation of that organisation can be revoked', async () => {
+      const email = `revoked-${dialect}@example.com`;
+      const { id, token } = await org.admin!.client.admin.member.invite.mutate({
+        organisationId: org.organisationId,
+        email,
+      });
+      // Another organisation's admin does not see this one (NOT_FOUND), nor can they revoke it through theirs.
+      expect(
+        await codeOf(
+          other.admin!.client.admin.member.revokeInvitation.mutate({
+            organisationId: org.organisationId,
+            invitationId: id,
+          }),
+        ),
+      ).toBe('NOT_FOUND');
+      expect(
+        await codeOf(
+          other.admin!.client.admin.member.revokeInvitation.mutate({
+            organisationId: other.organisationId,
+            invitationId: id,
+          }),
+        ),
+      ).toBe('NOT_FOUND');
+      await org.admin!.client.admin.member.revokeInvitation.mutate({
+        organisationId: org.organisationId,
+        invitationId: id,
+      });
+      expect(await app.anonymous.account.invitation.query({ token })).toMatchObject({ status: 'expired' });
+      await expect(
+        app.anonymous.account.acceptInvitation.mutate({
+          token,
+          name: 'Too late',
+          password: FIXTURE_PASSWORD,
+        }),
+      ).rejects.toThrow(/expired/);
+      const listed = await org.admin!.client.admin.member.invitations.query({
+        organisationId: org.organisationId,
+      });
+      expect(listed.find((i) => i.id === id)?.status).toBe('expired');
+      expect(
+        await codeOf(
+          org.admin!.client.admin.member.revokeInvitation.mutate({
+            organisationId: org.organisationId,
+            invitationId: id,
+          }),
+        ),
+      ).toBe('NOT_FOUND');
+      expect(
+        await codeOf(
+          org.reviewer.client.admin.member.invitations.query({ organisationId: org.organisationId }),
+        ),
+      ).toBe('FORBIDDEN');
+      const users = await app.services.db
+        .selectFrom('user')
+        .select('id')
+        .where('email', '=', email)
+        .execute();
+      expect(users).toEqual([]);
+    });
+  });
+
   describe('admin.member.list and remove', () => {
     it('operators and the organisation admin list members; others cannot', async () => {
       const members = await org.admin!.client.admin.member.list.query({ organisationId: org.organisationId });

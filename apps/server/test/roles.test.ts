@@ -44,6 +44,8 @@ const ROLES: Record<string, Role[]> = {
   'admin.member.invite': ['reviewer', 'operator'],
   'admin.member.list': ['reviewer', 'operator'],
   'admin.member.remove': ['reviewer', 'operator'],
+  'admin.member.invitations': ['reviewer', 'operator'],
+  'admin.member.revokeInvitation': ['reviewer', 'operator'],
   'admin.user.list': ['operator'],
   'event.record': SIGNED_IN,
   'analytics.funnel': ['operator'],

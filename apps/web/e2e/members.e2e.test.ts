@@ -34,10 +34,16 @@ async function newPage(): Promise<Page> {
 
 /** Invites `email` as `role` from the members panel on the page and returns the link. */
 async function invite(page: Page, email: string, role: RegExp): Promise<string> {
+  const shown = page.getByTestId('invite-link');
+  const before = (await shown.count()) > 0 ? await shown.textContent() : null;
   await field(page, "Reviewer's email").fill(email);
   await choose(page, 'Role', role);
   await page.getByRole('button', { name: 'Invite' }).click();
-  const link = (await page.getByTestId('invite-link').textContent()) ?? '';
+  // The link of an earlier invitation stays on screen until this one's arrives.
+  await expect
+    .poll(async () => ((await shown.count()) > 0 ? await shown.textContent() : null))
+    .not.toBe(before);
+  const link = (await shown.textContent()) ?? '';
   expect(link).toMatch(/\/invite\/[\w-]{20,}$/);
   return link;
 }
@@ -78,11 +84,31 @@ it('an admin invites and removes members; operators see the same list', async ()
   await adminPage.getByRole('link', { name: 'Members' }).click();
   await adminPage.getByRole('heading', { name: 'Members of Beta Labs' }).waitFor();
   const reviewerLink = await invite(adminPage, reviewer.email, /^Reviewer/);
+  const pending = adminPage.getByTestId('invitations');
+  await pending
+    .getByRole('row')
+    .filter({ hasText: reviewer.email })
+    .filter({ hasText: 'works until' })
+    .waitFor();
   await accept(reviewerLink, reviewer);
+
+  // A lost link: revoke it, and it stops working at once.
+  const lostLink = await invite(adminPage, 'lost@beta.test', /^Reviewer/);
+  await adminPage.getByRole('button', { name: 'Revoke the invitation of lost@beta.test' }).click();
+  await pending
+    .getByRole('row')
+    .filter({ hasText: 'lost@beta.test' })
+    .filter({ hasText: 'expired or revoked' })
+    .waitFor();
+  const stranger = await newPage();
+  await stranger.goto(lostLink);
+  await stranger.getByText('This invitation has expired').waitFor();
 
   await adminPage.reload();
   const members = adminPage.getByTestId('members');
   await members.getByText(reviewer.email).waitFor();
+  // Accepted: no longer among the invitations.
+  await expect(pending.getByText(reviewer.email).count()).resolves.toBe(0);
   // The admin is listed as themselves, with nothing to remove.
   const self = members.getByRole('row').filter({ hasText: admin.email });
   await expect(self.textContent()).resolves.toContain('you');

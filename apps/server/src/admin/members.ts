@@ -7,10 +7,12 @@ import type { SessionUser } from '../trpc.ts';
 import { requireOrganisationAdmin } from './organisations.ts';
 import {
   deleteMember,
+  expireInvitation,
   findMembership,
   findUserByEmail,
   insertInvitation,
   listMembersOfOrganisation,
+  listPendingInvitations,
 } from './repository.ts';
 
 /** How long an invitation link stays valid. */
@@ -71,6 +73,45 @@ export async function inviteMember(
     /** Absolute link when PUBLIC_URL is configured; otherwise the inviter prefixes the site address. */
     inviteUrl: options.publicUrl ? new URL(`/invite/${token}`, options.publicUrl).href : null,
   };
+}
+
+/**
+ * An organisation's invitations that were not accepted: open ones (their links still work) and expired or
+ * revoked ones. The links themselves cannot be shown again (only their hashes are stored): a lost link is
+ * replaced by inviting again.
+ */
+export async function listInvitations(
+  db: Kysely<Database>,
+  user: Pick<SessionUser, 'id' | 'role'>,
+  organisationId: string,
+  now = Date.now(),
+) {
+  await requireOrganisationAdmin(db, user, organisationId);
+  const rows = await listPendingInvitations(db, organisationId);
+  return rows.map((row) => ({
+    id: row.id,
+    email: row.email,
+    role: row.role as MemberRole,
+    invitedAt: iso(row.created_at),
+    expiresAt: iso(row.expires_at),
+    status: Number(row.expires_at) > now ? ('open' as const) : ('expired' as const),
+  }));
+}
+
+/** Revokes an open invitation: its link stops working at once. */
+export async function revokeInvitation(
+  db: Kysely<Database>,
+  user: Pick<SessionUser, 'id' | 'role'>,
+  input: { organisationId: string; invitationId: string },
+  now = Date.now(),
+) {
+  await requireOrganisationAdmin(db, user, input.organisationId);
+  if (!(await expireInvitation(db, input.organisationId, input.invitationId, now))) {
+    throw new AppError(
+      'not_found',
+      `No open invitation with id '${input.invitationId}' in this organisation`,
+    );
+  }
 }
 
 /** An organisation's members. Emails are shown: the caller is an operator or that organisation's admin. */

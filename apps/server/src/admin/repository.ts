@@ -104,6 +104,39 @@ export function findInvitationByTokenHash(db: Db, tokenHash: string) {
     .executeTakeFirst();
 }
 
+/** An organisation's invitations not yet accepted (open or expired), newest first. */
+export function listPendingInvitations(db: Db, organisationId: string) {
+  return db
+    .selectFrom('invitation')
+    .select(['id', 'email', 'role', 'created_at', 'expires_at'])
+    .where('organisation_id', '=', organisationId)
+    .where('accepted_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * Ends an invitation that is still open by expiring it now, so its link stops working (the row stays: the
+ * event log and who invited whom keep their reference). Returns whether one was open.
+ */
+export async function expireInvitation(
+  db: Db,
+  organisationId: string,
+  id: string,
+  now: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('invitation')
+    .set({ expires_at: now })
+    .where('id', '=', id)
+    .where('organisation_id', '=', organisationId)
+    .where('accepted_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 /** Marks an invitation used, only if it still is open: the conditional update makes acceptance single-use. */
 export async function claimInvitation(db: Db, id: string, now: number): Promise<boolean> {
   const result = await db

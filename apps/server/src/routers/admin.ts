@@ -1,7 +1,13 @@
 import { InvitationInputSchema, OrganisationInputSchema, UserSortSchema } from '@assay/schema';
 import { z } from 'zod';
 import { listUsers } from '../admin/list-users.ts';
-import { inviteMember, listMembers, removeMember } from '../admin/members.ts';
+import {
+  inviteMember,
+  listInvitations,
+  listMembers,
+  removeMember,
+  revokeInvitation,
+} from '../admin/members.ts';
 import { createOrganisation, listOrganisations } from '../admin/organisations.ts';
 import { operatorProcedure, router, staffProcedure } from '../trpc.ts';
 
@@ -32,6 +38,14 @@ export const adminRouter = router({
     list: staffProcedure
       .input(OrganisationRefSchema)
       .query(({ ctx, input }) => listMembers(ctx.services.db, ctx.user, input.organisationId)),
+    /** Operator, or an admin of the organisation: invitations not accepted, open or expired. */
+    invitations: staffProcedure
+      .input(OrganisationRefSchema)
+      .query(({ ctx, input }) => listInvitations(ctx.services.db, ctx.user, input.organisationId)),
+    /** Operator, or an admin of the organisation: ends an open invitation; its link stops working. */
+    revokeInvitation: staffProcedure
+      .input(OrganisationRefSchema.extend({ invitationId: z.uuid() }))
+      .mutation(({ ctx, input }) => revokeInvitation(ctx.services.db, ctx.user, input)),
     /** Operator, or an admin of the organisation (not themselves). */
     remove: staffProcedure
       .input(OrganisationRefSchema.extend({ userId: z.uuid() }))

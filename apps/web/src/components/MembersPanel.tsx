@@ -26,7 +26,8 @@ const ROLE_LABELS: Record<MemberRole, string> = {
 
 /**
  * An organisation's members, for an operator or the organisation's admins: invite someone (the link to
- * send them is shown once), list who is in, and remove a member (after a second click). `organisations`
+ * send them is shown once), list who is in, remove a member (after a second click), and see or revoke
+ * invitations not yet accepted. `organisations`
  * are the ones the viewer manages; `selfId` is the viewer, whom an admin cannot remove.
  */
 export function MembersPanel({
@@ -100,6 +101,7 @@ export function MembersPanel({
         </Stack>
       </Card>
       {organisation && <MembersTable organisation={organisation} selfId={selfId} />}
+      {organisation && <InvitationsTable organisation={organisation} />}
     </Stack>
   );
 }
@@ -183,6 +185,79 @@ function MembersTable({
                           aria-label={`Remove ${member.name || member.email} from ${organisation.name}`}
                         >
                           Remove
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+/** Invitations not accepted: an open one can be revoked (its link stops working); a lost link is replaced by inviting again. */
+function InvitationsTable({ organisation }: { organisation: { id: string; name: string } }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const invitations = useQuery(
+    trpc.admin.member.invitations.queryOptions({ organisationId: organisation.id }),
+  );
+  const revoke = useMutation(
+    trpc.admin.member.revokeInvitation.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.admin.pathKey() }),
+    }),
+  );
+  if (invitations.data?.length === 0) return null;
+  return (
+    <Card withBorder>
+      <Stack>
+        <Title order={4}>Invitations not accepted</Title>
+        <Text size="sm" c="dimmed">
+          A link is shown only when it is made; if one was lost, revoke it and invite again.
+        </Text>
+        {invitations.error && (
+          <QueryError error={invitations.error} onRetry={() => void invitations.refetch()} />
+        )}
+        {revoke.error && <QueryError error={revoke.error} />}
+        {invitations.data && (
+          <Table.ScrollContainer minWidth={560}>
+            <Table striped data-testid="invitations">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Email</Table.Th>
+                  <Table.Th>Role</Table.Th>
+                  <Table.Th>Invited</Table.Th>
+                  <Table.Th>Link</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {invitations.data.map((invitation) => (
+                  <Table.Tr key={invitation.id}>
+                    <Table.Td>{invitation.email}</Table.Td>
+                    <Table.Td>{invitation.role}</Table.Td>
+                    <Table.Td>{new Date(invitation.invitedAt).toLocaleDateString()}</Table.Td>
+                    <Table.Td>
+                      {invitation.status === 'open'
+                        ? `works until ${new Date(invitation.expiresAt).toLocaleDateString()}`
+                        : 'expired or revoked'}
+                    </Table.Td>
+                    <Table.Td>
+                      {invitation.status === 'open' && (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          loading={revoke.isPending && revoke.variables?.invitationId === invitation.id}
+                          onClick={() =>
+                            revoke.mutate({ organisationId: organisation.id, invitationId: invitation.id })
+                          }
+                          aria-label={`Revoke the invitation of ${invitation.email}`}
+                        >
+                          Revoke
                         </Button>
                       )}
                     </Table.Td>
