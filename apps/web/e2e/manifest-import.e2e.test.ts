@@ -5,14 +5,17 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ticketsCsv } from './fixtures.ts';
 import {
+  attachFile,
   field,
   freshDataDir,
   launchBrowser,
+  openDatasheet,
   pixelStats,
   type RunningApp,
   screenshot,
   signUp,
   startApp,
+  startDraft,
   watchPage,
 } from './support.ts';
 
@@ -71,15 +74,9 @@ it('fills the datasheet from a Croissant file and says what it left out', async 
     email: 'ida@example.test',
     password: 'import-password-1',
   });
-  await page.goto(`${app.url}/new`);
-  await field(page, 'Dataset title').fill('tickets');
-  await page.getByRole('button', { name: 'Start the draft' }).click();
-  await page.waitForURL(/\/edit$/);
-  await page.locator('input[type=file]').setInputFiles(path.join(work, 'tickets.csv'));
-  await page.getByTestId('upload-status').filter({ hasText: 'Uploaded' }).waitFor();
-  await page.getByRole('button', { name: 'Next: Preview' }).click();
-  await page.getByRole('button', { name: 'Next: Datasheet' }).click();
-  await field(page, 'Geography').waitFor();
+  await startDraft(page, app.url, 'tickets');
+  await attachFile(page, path.join(work, 'tickets.csv'));
+  await openDatasheet(page);
   expect(await field(page, 'Geography').inputValue()).toBe('');
 
   await page

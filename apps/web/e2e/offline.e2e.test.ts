@@ -2,17 +2,20 @@ import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ticketsCsv } from './fixtures.ts';
 import {
+  attachFile,
   choose,
   createPostgresDatabase,
   field,
   freshDataDir,
   launchBrowser,
+  openDatasheet,
   pixelStats,
   type RunningApp,
   screenshot,
   signIn,
   signUp,
   startApp,
+  startDraft,
   startScoringWorker,
   watchPage,
 } from './support.ts';
@@ -56,19 +59,14 @@ afterAll(async () => {
 
 /** Creates a draft with a file attached and opens its datasheet step; returns the wizard's URL. */
 async function startDraftAtDatasheet(title: string, target: Page = page, url = app.url): Promise<string> {
-  const page = target;
-  await page.goto(`${url}/new`);
-  await field(page, 'Dataset title').fill(title);
-  await page.getByRole('button', { name: 'Start the draft' }).click();
-  await page.waitForURL(/\/submissions\/[\w-]+\/edit$/);
-  await page
-    .locator('input[type=file]')
-    .setInputFiles({ name: 'tickets.csv', mimeType: 'text/csv', buffer: Buffer.from(ticketsCsv(40)) });
-  await page.getByTestId('upload-status').filter({ hasText: 'Uploaded' }).waitFor();
-  await page.getByRole('button', { name: 'Next: Preview' }).click();
-  await page.getByRole('button', { name: 'Next: Datasheet' }).click();
-  await field(page, 'Geography').waitFor();
-  return page.url();
+  const wizard = await startDraft(target, url, title);
+  await attachFile(target, {
+    name: 'tickets.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(ticketsCsv(40)),
+  });
+  await openDatasheet(target);
+  return wizard;
 }
 
 async function waitSaved(target: Page = page) {

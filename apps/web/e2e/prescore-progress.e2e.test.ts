@@ -5,14 +5,16 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ticketsCsv } from './fixtures.ts';
 import {
-  field,
+  attachFile,
   freshDataDir,
   launchBrowser,
+  openDatasheet,
   pixelStats,
   type RunningApp,
   screenshot,
   signUp,
   startApp,
+  startDraft,
   watchPage,
 } from './support.ts';
 
@@ -47,15 +49,9 @@ it('shows a pre-score progress bar that advances for a file of several megabytes
     email: 'pat@example.test',
     password: 'progress-password-1',
   });
-  await page.goto(`${app.url}/new`);
-  await field(page, 'Dataset title').fill('Many tickets');
-  await page.getByRole('button', { name: 'Start the draft' }).click();
-  await page.waitForURL(/\/edit$/);
-  await page.locator('input[type=file]').setInputFiles(csvPath);
-  await page.getByTestId('upload-status').filter({ hasText: 'Uploaded' }).waitFor({ timeout: 120_000 });
-  await page.getByRole('button', { name: 'Next: Preview' }).click();
-  await page.getByRole('button', { name: 'Next: Datasheet' }).click();
-  await field(page, 'Geography').waitFor();
+  await startDraft(page, app.url, 'Many tickets');
+  await attachFile(page, csvPath, 120_000);
+  await openDatasheet(page);
 
   // Record every value the bar shows, from before it exists until the report replaces it.
   await page.evaluate(`(() => {

@@ -271,6 +271,32 @@ export async function signIn(page: Page, url: string, who: { email: string; pass
   await page.getByTestId('whoami').filter({ hasText: who.email }).waitFor();
 }
 
+/** Starts a draft titled `title` from the New submission page and returns the wizard's URL. */
+export async function startDraft(page: Page, url: string, title: string): Promise<string> {
+  await page.goto(`${url}/new`);
+  await field(page, 'Dataset title').fill(title);
+  await page.getByRole('button', { name: 'Start the draft' }).click();
+  await page.waitForURL(/\/submissions\/[\w-]+\/edit$/);
+  return page.url();
+}
+
+/** Drops a file on the wizard's File step and waits until it is uploaded. */
+export async function attachFile(
+  page: Page,
+  file: string | { name: string; mimeType: string; buffer: Buffer },
+  timeout?: number,
+): Promise<void> {
+  await page.locator('input[type=file]').first().setInputFiles(file);
+  await page.getByTestId('upload-status').filter({ hasText: 'Uploaded' }).waitFor({ timeout });
+}
+
+/** From the wizard's File step, through the preview, to the datasheet. */
+export async function openDatasheet(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Next: Preview' }).click();
+  await page.getByRole('button', { name: 'Next: Datasheet' }).click();
+  await field(page, 'Geography').waitFor();
+}
+
 /** The input (not the listbox or wrapper) labelled `label`. */
 export function field(page: Page, label: string | RegExp) {
   return page

@@ -8,6 +8,7 @@ import {
   screenshot,
   signUp,
   startApp,
+  startDraft,
   watchPage,
 } from './support.ts';
 
@@ -37,10 +38,7 @@ it('renders markup in a label and a description as text, and nothing executes', 
     email: 'mallory@example.test',
     password: 'mallory-password-1',
   });
-  await page.goto(`${app.url}/new`);
-  await field(page, 'Dataset title').fill(`Title ${SCRIPT}`);
-  await page.getByRole('button', { name: 'Start the draft' }).click();
-  await page.waitForURL(/\/edit$/);
+  await startDraft(page, app.url, `Title ${SCRIPT}`);
 
   const csv = [
     'text,label',
