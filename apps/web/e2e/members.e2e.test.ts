@@ -128,6 +128,29 @@ it('an admin invites and removes members; operators see the same list', async ()
   const row = ops.getByTestId('organisations').getByRole('row').filter({ hasText: 'Beta Labs' });
   await expect(row.textContent()).resolves.toContain('1');
 
+  // Signed in, the admin accepts an invitation to a second organisation with their current password.
+  await ops.goto(`${app.url}/operator/organisations`);
+  await field(ops, 'New organisation').fill('Gamma Labs');
+  await ops.getByRole('button', { name: 'Create' }).click();
+  await ops.getByTestId('organisations').getByText('Gamma Labs').waitFor();
+  await choose(ops, 'Organisation', 'Gamma Labs');
+  const gammaLink = await invite(ops, admin.email, /^Reviewer/);
+  // Someone signed in with another address is told whose invitation it is.
+  const other = await accept(await invite(ops, 'cleo@gamma.test', /^Reviewer/), {
+    name: 'Cleo',
+    password: 'cleo-password-1',
+  });
+  await other.goto(gammaLink);
+  await other.getByText(`This invitation is for ${admin.email}`).waitFor();
+  await adminPage.goto(gammaLink);
+  await adminPage.getByRole('heading', { name: 'Join Gamma Labs' }).waitFor();
+  await adminPage.locator('input[type=password]').fill(admin.password);
+  await adminPage.getByRole('button', { name: 'Accept and sign in' }).click();
+  await adminPage.waitForURL(/\/review$/);
+  await ops.reload();
+  await ops.getByTestId('organisations').getByRole('button', { name: 'Gamma Labs' }).click();
+  await ops.getByTestId('members').getByText(admin.email).waitFor();
+
   // An unknown page under a role's screens goes to that role's home rather than showing nothing.
   await adminPage.goto(`${app.url}/review/nowhere`);
   await adminPage.waitForURL(/\/review$/);

@@ -67,7 +67,7 @@ function RoleRoutes({ me }: { me: Me }) {
         {me.role === 'reviewer' && <Route path="/review/*" element={<ReviewerRoutes />} />}
         {me.role === 'operator' && <Route path="/operator/*" element={<OperatorRoutes />} />}
         <Route path="/status" element={<HealthPage />} />
-        <Route path="/invite/:token" element={<Navigate to={HOME[me.role]} replace />} />
+        <Route path="/invite/:token" element={<InvitePage signedInAs={me} />} />
         <Route path="*" element={<Navigate to={HOME[me.role]} replace />} />
       </Routes>
     </Suspense>

@@ -1,7 +1,7 @@
 import { Alert, Card, Loader } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { QueryError } from '../components/QueryError.tsx';
 import { getAuthClient } from '../lib/auth-client.ts';
 import { errorCodeOf, fieldErrorsOf, messageOf } from '../lib/errors.ts';
@@ -15,9 +15,14 @@ function isAnswer(error: unknown): boolean {
   return code === 'NOT_FOUND' || code === 'BAD_REQUEST';
 }
 
-/** Accepting an invitation to an organisation as a reviewer, then signing in. */
-export function InvitePage() {
+/**
+ * Accepting an invitation to an organisation as a reviewer, then signing in. Someone already signed in
+ * accepts with their current password when the invitation is for their address (a reviewer joining
+ * another organisation), and is told to sign out first when it is for another address.
+ */
+export function InvitePage({ signedInAs = null }: { signedInAs?: { email: string } | null }) {
   const { token = '' } = useParams();
+  const navigate = useNavigate();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   // An unknown or malformed token is an answer, not a failure to retry.
@@ -26,6 +31,11 @@ export function InvitePage() {
   const accept = useMutation(
     trpc.account.acceptInvitation.mutationOptions({
       onSuccess: async (result, input) => {
+        if (signedInAs !== null) {
+          await queryClient.invalidateQueries();
+          await navigate('/review');
+          return;
+        }
         const signedIn = await (await getAuthClient()).signIn.email({
           email: result.email,
           password: input.password,
@@ -52,7 +62,12 @@ export function InvitePage() {
         ) : (
           <QueryError error={invitation.error} onRetry={() => void invitation.refetch()} />
         ))}
-      {invitation.data && (
+      {invitation.data && signedInAs !== null && signedInAs.email !== invitation.data.email && (
+        <Alert color="orange" title={`This invitation is for ${invitation.data.email}`}>
+          You are signed in as {signedInAs.email}. Sign out, then open this link again to accept it.
+        </Alert>
+      )}
+      {invitation.data && (signedInAs === null || signedInAs.email === invitation.data.email) && (
         <InvitationForm
           view={invitation.data}
           isPending={accept.isPending}
