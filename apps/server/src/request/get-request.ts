@@ -32,9 +32,12 @@ export async function listRequests(
     caller.role === 'reviewer'
       ? (await listMembershipsOfUser(db, caller.id)).map((m) => m.organisation_id)
       : [];
-  // Own organisations only: a reviewer's memberships; anyone else has none.
-  const rows = filter.isOwnOnly
-    ? await listVisibleRequests(db, { ...filter, seeAll: false, memberOf, onlyOrganisations: memberOf })
-    : await listVisibleRequests(db, { ...filter, seeAll: caller.role === 'operator', memberOf });
+  const rows = await listVisibleRequests(db, {
+    ...filter,
+    seeAll: caller.role === 'operator',
+    memberOf,
+    // Own organisations only: a reviewer's memberships; anyone else has none.
+    ...(filter.isOwnOnly ? { onlyOrganisations: memberOf } : {}),
+  });
   return rows.map(toDataRequest);
 }

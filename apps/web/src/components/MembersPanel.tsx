@@ -39,7 +39,7 @@ export function MembersPanel({
   organisations: { id: string; name: string }[];
   organisationId: string | null;
   onOrganisationChange: (id: string | null) => void;
-  selfId?: string;
+  selfId?: string | undefined;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();

@@ -56,7 +56,11 @@ export function InvitationForm({
         {heading}
         {view.status === 'used' && (
           <Alert color="blue" title="This invitation has been used">
-            It was accepted already. <SignInLink /> with {view.email}.
+            It was accepted already.{' '}
+            <Anchor component={Link} to="/?sign-in">
+              Sign in
+            </Anchor>{' '}
+            with {view.email}.
           </Alert>
         )}
         {view.status === 'expired' && (
@@ -88,49 +92,33 @@ export function InvitationForm({
       {heading}
       {/* The address is the account's username: password managers save the password under it. */}
       <TextInput label="Email" value={view.email} readOnly variant="filled" autoComplete="username" />
-      {isNewAccount ? (
-        <>
-          <TextInput
-            label="Your name"
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errors.name?.[0]}
-            autoComplete="name"
-            required
-          />
-          <PasswordInput
-            label="Choose a password"
-            description="At least 8 characters"
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={errors.password?.[0]}
-            autoComplete="new-password"
-            required
-          />
-        </>
-      ) : (
-        <PasswordInput
-          label="Your current password"
-          description="You already have a reviewer account: this adds the organisation to it"
-          value={password}
-          onChange={(e) => setPassword(e.currentTarget.value)}
-          error={errors.password?.[0]}
-          autoComplete="current-password"
+      {isNewAccount && (
+        <TextInput
+          label="Your name"
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={errors.name?.[0]}
+          autoComplete="name"
           required
         />
       )}
+      <PasswordInput
+        label={isNewAccount ? 'Choose a password' : 'Your current password'}
+        description={
+          isNewAccount
+            ? 'At least 8 characters'
+            : 'You already have a reviewer account: this adds the organisation to it'
+        }
+        value={password}
+        onChange={(e) => setPassword(e.currentTarget.value)}
+        error={errors.password?.[0]}
+        autoComplete={isNewAccount ? 'new-password' : 'current-password'}
+        required
+      />
       {error && <Alert color="red">{error}</Alert>}
       <Button type="submit" loading={isPending} disabled={!isValid}>
         Accept and sign in
       </Button>
     </Stack>
-  );
-}
-
-function SignInLink() {
-  return (
-    <Anchor component={Link} to="/?sign-in">
-      Sign in
-    </Anchor>
   );
 }

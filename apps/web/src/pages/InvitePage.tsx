@@ -49,6 +49,8 @@ export function InvitePage({ signedInAs = null }: { signedInAs?: { email: string
       },
     }),
   );
+  const isForAnotherAddress =
+    signedInAs !== null && invitation.data !== undefined && signedInAs.email !== invitation.data.email;
   const errors = fieldErrorsOf(accept.error);
   const hasFieldErrors = errors.name !== undefined || errors.password !== undefined;
   return (
@@ -62,12 +64,12 @@ export function InvitePage({ signedInAs = null }: { signedInAs?: { email: string
         ) : (
           <QueryError error={invitation.error} onRetry={() => void invitation.refetch()} />
         ))}
-      {invitation.data && signedInAs !== null && signedInAs.email !== invitation.data.email && (
+      {invitation.data && isForAnotherAddress && (
         <Alert color="orange" title={`This invitation is for ${invitation.data.email}`}>
-          You are signed in as {signedInAs.email}. Sign out, then open this link again to accept it.
+          You are signed in as {signedInAs?.email}. Sign out, then open this link again to accept it.
         </Alert>
       )}
-      {invitation.data && (signedInAs === null || signedInAs.email === invitation.data.email) && (
+      {invitation.data && !isForAnotherAddress && (
         <InvitationForm
           view={invitation.data}
           isPending={accept.isPending}

@@ -23,7 +23,7 @@ export function MembersPage() {
           organisations={administered}
           organisationId={selected}
           onOrganisationChange={setOrganisationId}
-          {...(me.data ? { selfId: me.data.id } : {})}
+          selfId={me.data?.id}
         />
       )}
     </Stack>
