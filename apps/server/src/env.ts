@@ -17,6 +17,15 @@ const EnvFieldsSchema = z.object({
       'DATABASE_URL must be a postgres:// connection string (or be unset for SQLite)',
     )
     .optional(),
+  /**
+   * Absent: files in DATA_DIR/files. A URL: an S3-compatible bucket (and optional prefix) instead, for
+   * API replicas and workers that share no disk, e.g. `https://assay.s3.eu-west-1.amazonaws.com/files`
+   * or `http://minio.internal:9000/assay`. Credentials go in S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY.
+   */
+  S3_URL: z.url({ protocol: /^https?$/, error: 'S3_URL must be an http(s):// URL of a bucket' }).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest accepted upload, in bytes (default 1 GiB). */
   UPLOAD_LIMIT_BYTES: z.coerce
@@ -51,6 +60,7 @@ const EnvFieldsSchema = z.object({
 
 /** The variables, and the rules that involve several of them. */
 export const EnvSchema = EnvFieldsSchema.superRefine((env, ctx) => {
+  if (env.S3_URL) refineS3(env, ctx);
   if (!env.SIMULATED_CLOCK) return;
   if (env.NODE_ENV === 'production') {
     ctx.addIssue({
@@ -70,6 +80,30 @@ export const EnvSchema = EnvFieldsSchema.superRefine((env, ctx) => {
   }
 });
 export type Env = z.infer<typeof EnvSchema>;
+
+/** S3's largest single PUT; the store sends each file in one request. */
+const S3_PUT_LIMIT_BYTES = 5 * 1024 ** 3;
+
+function refineS3(env: z.infer<typeof EnvFieldsSchema>, ctx: z.RefinementCtx) {
+  const url = new URL(env.S3_URL!);
+  if (url.username || url.password) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['S3_URL'],
+      message: 'S3_URL must not hold credentials: set S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY',
+    });
+  }
+  for (const key of ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+    if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is required with S3_URL` });
+  }
+  if (env.UPLOAD_LIMIT_BYTES > S3_PUT_LIMIT_BYTES) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['UPLOAD_LIMIT_BYTES'],
+      message: `UPLOAD_LIMIT_BYTES must be at most ${S3_PUT_LIMIT_BYTES} (5 GiB, S3's largest single upload) with S3_URL`,
+    });
+  }
+}
 
 /** Thrown when the environment is invalid; the message names every bad variable. */
 export class EnvError extends Error {

@@ -5,7 +5,9 @@ import { type Auth, createAuth } from './auth.ts';
 import { type DatabaseHandle, openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { Env } from './env.ts';
-import { FileStore } from './files/file-store.ts';
+import type { FileStore } from './files/file-store.ts';
+import { LocalFileStore } from './files/local-file-store.ts';
+import { S3FileStore } from './files/s3-file-store.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { PgBossScoringQueue } from './scoring/pg-boss-queue.ts';
 import { ProgressBus } from './scoring/progress-bus.ts';
@@ -60,7 +62,8 @@ export async function createServices(env: Env, options: ServiceOptions = {}): Pr
     baseURL,
     signInPerMinute: options.signInPerMinute ?? 10,
   });
-  const files = new FileStore(path.resolve(env.DATA_DIR, 'files'));
+  const files = createFileStore(env);
+  logger.info({ files: files.description }, 'file store ready');
   const progress = new ProgressBus();
   const run = (versionId: string) =>
     scoreVersion(
@@ -100,4 +103,17 @@ function loadOrCreateSecret(dataDir: string): string {
   const secret = randomBytes(32).toString('hex');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/** The bucket named by S3_URL, or DATA_DIR/files. */
+function createFileStore(env: Env): FileStore {
+  if (!env.S3_URL) return new LocalFileStore(path.resolve(env.DATA_DIR, 'files'));
+  return new S3FileStore({
+    url: env.S3_URL,
+    region: env.S3_REGION,
+    // The environment's refinement makes both present with S3_URL.
+    accessKeyId: env.S3_ACCESS_KEY_ID!,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
+    tmpDir: path.resolve(env.DATA_DIR, 'uploads'),
+  });
 }

@@ -47,6 +47,28 @@ describe('configuration', () => {
     expect(() => parseEnv({ SIMULATED_CLOCK: 'sometimes' })).toThrow(/SIMULATED_CLOCK/);
   });
 
+  it('takes an S3 bucket for files only with its credentials, none in the URL, and uploads S3 can take', () => {
+    const keys = { S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret' };
+    const env = parseEnv({ S3_URL: 'https://assay.s3.eu-west-1.amazonaws.com/files', ...keys });
+    expect(env).toMatchObject({
+      S3_URL: 'https://assay.s3.eu-west-1.amazonaws.com/files',
+      S3_REGION: 'us-east-1',
+    });
+    expect(parseEnv({}).S3_URL).toBeUndefined();
+    expect(() => parseEnv({ S3_URL: 'http://minio:9000/assay' })).toThrow(
+      /S3_ACCESS_KEY_ID is required with S3_URL\n.*S3_SECRET_ACCESS_KEY is required with S3_URL/,
+    );
+    expect(() => parseEnv({ S3_URL: 'http://id:secret@minio:9000/assay', ...keys })).toThrow(
+      /S3_URL must not hold credentials/,
+    );
+    expect(() => parseEnv({ S3_URL: 's3://assay/files', ...keys })).toThrow(
+      /S3_URL must be an http\(s\):\/\/ URL/,
+    );
+    expect(() =>
+      parseEnv({ S3_URL: 'http://minio:9000/assay', ...keys, UPLOAD_LIMIT_BYTES: String(6 * 1024 ** 3) }),
+    ).toThrow(/UPLOAD_LIMIT_BYTES must be at most 5368709120/);
+  });
+
   it('refuses to start a production server on a simulated clock', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: serverDir,

@@ -1,0 +1,76 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { AppError } from '../errors.ts';
+
+/** What {@link FileStore.put} takes besides the bytes. */
+export interface PutOptions {
+  limitBytes: number;
+  expectedSha256?: string | undefined;
+  onProgress?: (bytes: number) => void;
+}
+
+/** A complete upload in a temporary file, its hash verified. */
+export interface Spooled {
+  file: string;
+  sha256: string;
+  size: number;
+}
+
+/**
+ * Streams `source` into a new file in `tmpDir` while hashing it, failing with payload_too_large past
+ * `limitBytes` and with invalid_input when the bytes do not hash to `expectedSha256`. A file is named by
+ * its hash, so the whole upload is read before anything is stored; on failure the temporary file is gone.
+ */
+export async function spoolUpload(
+  tmpDir: string,
+  source: Readable | AsyncIterable<Uint8Array>,
+  options: PutOptions,
+): Promise<Spooled> {
+  await mkdir(tmpDir, { recursive: true });
+  const file = path.join(tmpDir, randomUUID());
+  const hash = createHash('sha256');
+  let size = 0;
+  try {
+    await pipeline(
+      source,
+      async function* (chunks: AsyncIterable<Uint8Array | string>) {
+        for await (const piece of chunks) {
+          // A Readable may yield strings; their size and hash are those of their UTF-8 bytes.
+          const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
+          size += chunk.byteLength;
+          if (size > options.limitBytes) {
+            throw new AppError(
+              'payload_too_large',
+              `The file is larger than the limit of ${options.limitBytes} bytes`,
+            );
+          }
+          hash.update(chunk);
+          options.onProgress?.(size);
+          yield chunk;
+        }
+      },
+      createWriteStream(file),
+    );
+    const sha256 = hash.digest('hex');
+    if (options.expectedSha256 && options.expectedSha256 !== sha256) {
+      throw new AppError(
+        'invalid_input',
+        `The uploaded bytes hash to ${sha256}, not the expected ${options.expectedSha256}: the upload was corrupted, try again`,
+      );
+    }
+    return { file, sha256, size };
+  } catch (error) {
+    await rm(file, { force: true });
+    throw error;
+  }
+}
+
+/** The store's name for a file: its SHA-256 under a folder of its first two hex digits. */
+export function blobKey(sha256: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError('invalid_input', `'${sha256}' is not a SHA-256`);
+  return `${sha256.slice(0, 2)}/${sha256}`;
+}

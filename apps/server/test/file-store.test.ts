@@ -1,0 +1,300 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { text } from 'node:stream/consumers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FileStore } from '../src/files/file-store.ts';
+import { LocalFileStore } from '../src/files/local-file-store.ts';
+import { FileStoreError, S3FileStore } from '../src/files/s3-file-store.ts';
+import { GOOD_CSV, GOOD_MANIFEST } from './support/datasets.ts';
+import { dialectsToRun } from './support/dialects.ts';
+import { createOrganisationWithReviewer, createRequest } from './support/fixtures.ts';
+import { S3_TEST_CREDENTIALS, startTestS3, type TestS3 } from './support/s3-server.ts';
+import { startTestApp, type TestApp, uploadFile } from './support/test-server.ts';
+
+const dialects = await dialectsToRun();
+
+const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+
+/** Every file under `dir`, as paths relative to it. */
+function filesUnder(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+  } catch {
+    return [];
+  }
+}
+
+async function bytesOf(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks);
+}
+
+let s3: TestS3;
+beforeAll(async () => {
+  s3 = await startTestS3();
+});
+afterAll(() => s3?.stop());
+
+interface StoreUnderTest {
+  store: FileStore;
+  /** The names of the stored files. */
+  stored(): Promise<string[]>;
+  /** Files left where uploads wait. */
+  waiting(): string[];
+}
+
+const KINDS: Record<string, (dir: string) => StoreUnderTest> = {
+  local: (dir) => {
+    const root = path.join(dir, 'files');
+    return {
+      store: new LocalFileStore(root),
+      stored: async () => filesUnder(root).filter((file) => !file.startsWith('tmp')),
+      waiting: () => filesUnder(path.join(root, 'tmp')),
+    };
+  },
+  s3: (dir) => {
+    const prefix = `${path.basename(dir)}/files`;
+    return {
+      store: new S3FileStore({
+        url: `${s3.bucketUrl}/${prefix}`,
+        region: 'us-east-1',
+        ...S3_TEST_CREDENTIALS,
+        tmpDir: path.join(dir, 'uploads'),
+      }),
+      stored: async () => (await s3.listKeys(`${prefix}/`)).map((key) => key.slice(prefix.length + 1)),
+      waiting: () => filesUnder(path.join(dir, 'uploads')),
+    };
+  },
+};
+
+describe.each(Object.keys(KINDS))('the %s file store', (kind) => {
+  let dir: string;
+  let subject: StoreUnderTest;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'assay-files-'));
+    subject = KINDS[kind]!(dir);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('stores a streamed file under its SHA-256 and reads the same bytes back', async () => {
+    const bytes = randomBytes(3 * 1024 * 1024 + 17);
+    const progress: number[] = [];
+    const blob = await subject.store.put(Readable.from([bytes.subarray(0, 1000), bytes.subarray(1000)]), {
+      limitBytes: bytes.length,
+      expectedSha256: sha256(bytes),
+      onProgress: (done) => progress.push(done),
+    });
+    expect(blob).toEqual({ sha256: sha256(bytes), size: bytes.length });
+    expect(progress.at(-1)).toBe(bytes.length);
+    expect(await subject.stored()).toContain(`${blob.sha256.slice(0, 2)}/${blob.sha256}`);
+    expect((await bytesOf(subject.store.read(blob.sha256))).equals(bytes)).toBe(true);
+    expect(subject.waiting()).toEqual([]);
+  });
+
+  it('stores the same bytes once', async () => {
+    const before = (await subject.stored()).length;
+    const first = await subject.store.put(Readable.from(['label,text\nspam,hi\n']), { limitBytes: 1000 });
+    const second = await subject.store.put(Readable.from(['label,text\n', 'spam,hi\n']), {
+      limitBytes: 1000,
+    });
+    expect(second).toEqual(first);
+    expect(await subject.stored()).toHaveLength(before + 1);
+    expect(await text(subject.store.read(first.sha256))).toBe('label,text\nspam,hi\n');
+  });
+
+  it('refuses a file past the limit and stores nothing of it', async () => {
+    const before = await subject.stored();
+    await expect(
+      subject.store.put(Readable.from([randomBytes(600), randomBytes(600)]), { limitBytes: 1000 }),
+    ).rejects.toMatchObject({ code: 'payload_too_large' });
+    // Text is counted by its UTF-8 bytes: 400 three-byte characters are 1200 bytes.
+    await expect(
+      subject.store.put(Readable.from(['€'.repeat(400)]), { limitBytes: 1000 }),
+    ).rejects.toMatchObject({ code: 'payload_too_large' });
+    expect(await subject.stored()).toEqual(before);
+    expect(subject.waiting()).toEqual([]);
+  });
+
+  it('refuses bytes that do not hash to the expected SHA-256 and stores nothing of them', async () => {
+    const before = await subject.stored();
+    await expect(
+      subject.store.put(Readable.from(['corrupted on the way']), {
+        limitBytes: 1000,
+        expectedSha256: sha256('what the browser read'),
+      }),
+    ).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/corrupted, try again/),
+    });
+    expect(await subject.stored()).toEqual(before);
+    expect(subject.waiting()).toEqual([]);
+  });
+
+  it('fails to read a file it does not hold, and refuses a name that is not a SHA-256', async () => {
+    await expect(bytesOf(subject.store.read(sha256('never stored')))).rejects.toThrow();
+    expect(() => subject.store.read('../../etc/passwd')).toThrow(/is not a SHA-256/);
+  });
+});
+
+/**
+ * A proxy in front of the S3 server that answers the next requests with the given faults (status and S3
+ * error code) instead of forwarding them, and records every request it sees.
+ */
+async function startFaultyProxy(target: string) {
+  const faults: { status: number; code: string }[] = [];
+  const seen: { method: string; headers: http.IncomingHttpHeaders }[] = [];
+  const upstream = new URL(target);
+  const server = http.createServer((req, res) => {
+    seen.push({ method: req.method!, headers: req.headers });
+    const fault = faults.shift();
+    if (fault) {
+      req.resume();
+      res.writeHead(fault.status, { 'content-type': 'application/xml' });
+      res.end(`<?xml version="1.0"?><Error><Code>${fault.code}</Code><Message>injected</Message></Error>`);
+      return;
+    }
+    const forward = http.request(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode!, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    req.pipe(forward);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    faults,
+    seen,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('the S3 file store against a bucket that fails', () => {
+  let proxy: Awaited<ReturnType<typeof startFaultyProxy>>;
+  let dir: string;
+  let store: S3FileStore;
+  beforeAll(async () => {
+    proxy = await startFaultyProxy(s3.bucketUrl);
+    dir = mkdtempSync(path.join(os.tmpdir(), 'assay-files-'));
+    store = new S3FileStore({
+      url: `${proxy.url}${new URL(s3.bucketUrl).pathname}/faulty`,
+      region: 'us-east-1',
+      ...S3_TEST_CREDENTIALS,
+      tmpDir: path.join(dir, 'uploads'),
+    });
+  });
+  afterAll(async () => {
+    await proxy?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('sends the SHA-256 it computed, for S3 to check the bytes it receives against', async () => {
+    proxy.seen.length = 0;
+    const body = 'label,text\nham,hello\n';
+    await store.put(Readable.from([body]), { limitBytes: 1000 });
+    const put = proxy.seen.find((request) => request.method === 'PUT')!;
+    expect(put.headers['x-amz-content-sha256']).toBe(sha256(body));
+    expect(put.headers['content-length']).toBe(String(body.length));
+    expect(put.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=S3RVER\/\d{8}\/us-east-1\/s3\//);
+  });
+
+  it('retries a 503 SlowDown and a 500, then stores the file', async () => {
+    const body = 'label,text\nspam,retried\n';
+    proxy.faults.push({ status: 503, code: 'SlowDown' }, { status: 500, code: 'InternalError' });
+    const blob = await store.put(Readable.from([body]), { limitBytes: 1000 });
+    expect(proxy.faults).toEqual([]);
+    expect(await text(store.read(blob.sha256))).toBe(body);
+    expect(await s3.listKeys(`faulty/${blob.sha256.slice(0, 2)}/`)).toEqual([
+      `faulty/${blob.sha256.slice(0, 2)}/${blob.sha256}`,
+    ]);
+  });
+
+  it('gives up after four failures, naming the object and the status, and leaves no upload behind', async () => {
+    proxy.seen.length = 0;
+    proxy.faults.push(...Array.from({ length: 4 }, () => ({ status: 503, code: 'SlowDown' })));
+    const error = await store
+      .put(Readable.from(['label,text\nspam,lost\n']), { limitBytes: 1000 })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(FileStoreError);
+    expect(error.message).toMatch(
+      /^Could not check for http:\/\/127\.0\.0\.1:\d+\/assay\/faulty\/[0-9a-f]{2}\/[0-9a-f]{64} in the file store: HTTP 503$/,
+    );
+    expect(proxy.seen).toHaveLength(4);
+    expect(filesUnder(path.join(dir, 'uploads'))).toEqual([]);
+  });
+
+  it('does not retry a refusal: 403 AccessDenied fails at once', async () => {
+    proxy.seen.length = 0;
+    proxy.faults.push({ status: 403, code: 'AccessDenied' });
+    await expect(bytesOf(store.read(sha256('anything')))).rejects.toThrow(/: AccessDenied$/);
+    expect(proxy.seen).toHaveLength(1);
+  });
+});
+
+describe.each(dialects)('a server on %s with S3_URL', (dialect) => {
+  let app: TestApp;
+  const prefix = `server-${dialect}`;
+  beforeAll(async () => {
+    app = await startTestApp(dialect, s3.env(prefix));
+  });
+  afterAll(() => app?.stop());
+
+  it('keeps uploads in the bucket, scores them from it and serves them back; nothing stays on disk', async () => {
+    const org = await createOrganisationWithReviewer(app);
+    const { id: requestId } = await createRequest(org.reviewer, org.organisationId);
+    const contributor = await app.signUp();
+    const { versionId } = await contributor.client.submission.create.mutate({
+      requestId,
+      manifest: GOOD_MANIFEST,
+    });
+    const upload = await uploadFile(app.url, contributor.cookie, versionId, GOOD_CSV, {
+      'x-content-sha256': sha256(GOOD_CSV),
+    });
+    expect(upload.status).toBe(200);
+    expect(await s3.listKeys(`${prefix}/`)).toEqual([
+      `${prefix}/${sha256(GOOD_CSV).slice(0, 2)}/${sha256(GOOD_CSV)}`,
+    ]);
+
+    // The score of record is computed by the queue's worker, from the bucket's copy.
+    await contributor.client.submission.submit.mutate({ versionId, idempotencyKey: `s3-${versionId}` });
+    let version: { state: string; report: unknown } | undefined;
+    for (let i = 0; i < 200 && version?.state !== 'in_review'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      version = await app.services.db
+        .selectFrom('submission_version')
+        .select(['state', 'report'])
+        .where('id', '=', versionId)
+        .executeTakeFirst();
+    }
+    expect(version?.state).toBe('in_review');
+    expect(JSON.parse(version!.report as string).stats.rows).toBe(GOOD_CSV.trim().split('\n').length - 1);
+
+    const own = await fetch(`${app.url}/api/files/versions/${versionId}/data`, {
+      headers: { cookie: contributor.cookie },
+    });
+    expect(own.status).toBe(200);
+    expect(await own.text()).toBe(GOOD_CSV);
+    expect(
+      filesUnder(app.database.dataDir).filter((file) => !/^(assay\.sqlite|auth-secret)/.test(file)),
+    ).toEqual([]);
+  });
+});

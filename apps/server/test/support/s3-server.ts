@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AwsClient } from 'aws4fetch';
+import S3rver from 's3rver';
+
+/** s3rver accepts these credentials (and signs nothing it checks: see the README's note on the S3 store). */
+export const S3_TEST_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
+const BUCKET = 'assay';
+
+/** A running S3-compatible server (s3rver, in this process) with one empty bucket. */
+export interface TestS3 {
+  /** The bucket's path-style URL. */
+  bucketUrl: string;
+  /** The environment that points the server's file store at `<bucket>/<prefix>`. */
+  env(prefix: string): Record<string, string>;
+  /** The keys of the bucket's objects under `prefix`, through S3's ListObjectsV2. */
+  listKeys(prefix: string): Promise<string[]>;
+  stop(): Promise<void>;
+}
+
+export async function startTestS3(): Promise<TestS3> {
+  const directory = mkdtempSync(path.join(os.tmpdir(), 'assay-s3-'));
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory,
+    configureBuckets: [{ name: BUCKET }],
+  });
+  const { port } = await server.run();
+  const bucketUrl = `http://127.0.0.1:${port}/${BUCKET}`;
+  const client = new AwsClient({ ...S3_TEST_CREDENTIALS, service: 's3', region: 'us-east-1' });
+  return {
+    bucketUrl,
+    env: (prefix) => ({
+      S3_URL: `${bucketUrl}/${prefix}`,
+      S3_ACCESS_KEY_ID: S3_TEST_CREDENTIALS.accessKeyId,
+      S3_SECRET_ACCESS_KEY: S3_TEST_CREDENTIALS.secretAccessKey,
+    }),
+    listKeys: async (prefix) => {
+      const response = await client.fetch(`${bucketUrl}?list-type=2&prefix=${encodeURIComponent(prefix)}`);
+      if (!response.ok) throw new Error(`ListObjectsV2 failed: ${response.status} ${await response.text()}`);
+      return [...(await response.text()).matchAll(/<Key>([^<]+)<\/Key>/g)].map((match) => match[1]!);
+    },
+    stop: async () => {
+      await server.close();
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
