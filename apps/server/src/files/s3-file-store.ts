@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { AwsClient } from 'aws4fetch';
 import type { FileStore, StoredBlob } from './file-store.ts';
 import { blobKey, type PutOptions, type Spooled, spoolUpload } from './spool.ts';
@@ -62,12 +63,15 @@ export class S3FileStore implements FileStore {
 
   read(sha256: string): Readable {
     const url = this.urlOf(sha256);
-    const send = this.send.bind(this);
+    const open = async () => {
+      const response = await this.send(url, () => ({ method: 'GET' }));
+      if (!response.ok || response.body === null) throw await storeError('read', url, response);
+      return Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
+    };
+    // Synchronous like the folder store's read: the request starts when the stream is first read.
     return Readable.from(
       (async function* () {
-        const response = await send(url, () => ({ method: 'GET' }));
-        if (!response.ok || response.body === null) throw await storeError('read', url, response);
-        yield* response.body;
+        yield* await open();
       })(),
     );
   }
