@@ -67,7 +67,7 @@ export async function createServices(env: Env, options: ServiceOptions = {}): Pr
   const progress = new ProgressBus();
   const run = (versionId: string) =>
     scoreVersion(
-      { db: handle.db, files, progress, logger, threshold: env.ENTERPRISE_GRADE_THRESHOLD },
+      { db: handle.db, files, progress, logger, defaultThreshold: env.ENTERPRISE_GRADE_THRESHOLD },
       versionId,
     );
   const scoring: ScoringQueue = env.DATABASE_URL

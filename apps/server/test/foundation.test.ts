@@ -108,10 +108,19 @@ describe.each(dialects)('data layer on %s', (dialect) => {
         '0004-analytics-facts',
         '0005-analytics-rank-validation',
         '0006-analytics-cells',
+        '0007-settings',
       ]);
       expect((await migrateToLatest(handle.db)).applied).toEqual([]);
       const tables = (await handle.db.introspection.getTables()).map((t) => t.name);
-      for (const table of ['user', 'submission', 'submission_version', 'event', 'ledger_entry', 'review']) {
+      for (const table of [
+        'user',
+        'submission',
+        'submission_version',
+        'event',
+        'ledger_entry',
+        'review',
+        'setting',
+      ]) {
         expect(tables).toContain(table);
       }
     } finally {

@@ -53,6 +53,8 @@ const ROLES: Record<string, Role[]> = {
   'analytics.acceptanceCurve': ['operator'],
   'analytics.supplyDemand': ['operator'],
   'analytics.rebuild': ['operator'],
+  'settings.scoring': SIGNED_IN,
+  'settings.setThreshold': ['operator'],
   // On a server without SIMULATED_CLOCK (as here) operators get NOT_FOUND, as if the procedures were absent.
   'simulation.clock.get': ['operator'],
   'simulation.clock.set': ['operator'],

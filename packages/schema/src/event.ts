@@ -28,6 +28,7 @@ export const SERVER_EVENT_TYPES = [
   'ledger.paid',
   'request.created',
   'request.closed',
+  'settings.threshold_changed',
 ] as const;
 
 export const ClientEventTypeSchema = z.enum(CLIENT_EVENT_TYPES);

@@ -7,5 +7,6 @@ export * from './ledger.ts';
 export * from './manifest.ts';
 export * from './quality-report.ts';
 export * from './review.ts';
+export * from './settings.ts';
 export * from './simulation.ts';
 export * from './submission.ts';

@@ -23,6 +23,7 @@ export interface Database {
   event: EventTable;
   ledger_entry: LedgerEntryTable;
   scoring_job: ScoringJobTable;
+  setting: SettingTable;
 }
 
 /** better-auth stores dates as Date (PostgreSQL) or ISO text (SQLite); we only read them through it. */
@@ -204,6 +205,15 @@ export interface EventTable {
   /** JSON object of small properties. */
   props: string;
   at: number;
+}
+
+/** A platform setting operators change at run time; its history is in the event log. */
+export interface SettingTable {
+  name: string;
+  /** The value as JSON text. */
+  value: string;
+  updated_by: string;
+  updated_at: number;
 }
 
 export interface LedgerEntryTable {

@@ -4,6 +4,7 @@ import * as analyticsRollups from './migrations/0003-analytics-rollups.ts';
 import * as analyticsFacts from './migrations/0004-analytics-facts.ts';
 import * as analyticsRankValidation from './migrations/0005-analytics-rank-validation.ts';
 import * as analyticsCells from './migrations/0006-analytics-cells.ts';
+import * as settings from './migrations/0007-settings.ts';
 
 /** Every migration, in order. Imported statically so a bundle or a worker sees the same list. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-analytics-facts': analyticsFacts,
   '0005-analytics-rank-validation': analyticsRankValidation,
   '0006-analytics-cells': analyticsCells,
+  '0007-settings': settings,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

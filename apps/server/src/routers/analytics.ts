@@ -6,6 +6,7 @@ import { resolveFilter } from '../analytics/query.ts';
 import { rebuildAnalytics } from '../analytics/refresh-rollups.ts';
 import { computeSupplyDemand } from '../analytics/supply-demand.ts';
 import { withAnalyticsTables } from '../analytics/tables.ts';
+import { readThreshold } from '../settings/threshold.ts';
 import { operatorProcedure, router } from '../trpc.ts';
 
 // Operator metrics. Each procedure's definition (formulas) is on its domain function and collected in
@@ -26,18 +27,19 @@ export const analyticsRouter = router({
   ),
 
   /** Acceptance by score bin, logistic fits, score at target, AUC, weekly and learning curves. */
-  acceptanceCurve: operatorProcedure.input(AcceptanceCurveInputSchema).query(({ ctx, input }) =>
-    computeAcceptanceCurve(
+  acceptanceCurve: operatorProcedure.input(AcceptanceCurveInputSchema).query(async ({ ctx, input }) => {
+    const { threshold } = await readThreshold(ctx.services.db, ctx.services.env.ENTERPRISE_GRADE_THRESHOLD);
+    return computeAcceptanceCurve(
       withAnalyticsTables(ctx.services.db),
       ctx.services.dialect,
       resolveFilter(input.filter),
       {
         targetAcceptance: input.targetAcceptance,
         binWidth: input.binWidth,
-        enterpriseGradeThreshold: ctx.services.env.ENTERPRISE_GRADE_THRESHOLD,
+        enterpriseGradeThreshold: threshold,
       },
-    ),
-  ),
+    );
+  }),
 
   /** Per request supply against demand, requirement failures, budget; rejection reasons by dimension. */
   supplyDemand: operatorProcedure

@@ -7,6 +7,7 @@ import { healthRouter } from './health.ts';
 import { ledgerRouter } from './ledger.ts';
 import { requestRouter } from './request.ts';
 import { reviewRouter } from './review.ts';
+import { settingsRouter } from './settings.ts';
 import { simulationRouter } from './simulation.ts';
 import { submissionRouter } from './submission.ts';
 
@@ -19,6 +20,7 @@ export const appRouter = router({
   ledger: ledgerRouter,
   request: requestRouter,
   review: reviewRouter,
+  settings: settingsRouter,
   simulation: simulationRouter,
   submission: submissionRouter,
 });

@@ -6,6 +6,7 @@ import type { Database } from '../db/database.ts';
 import { appendEvents } from '../events/append-event.ts';
 import type { FileStore } from '../files/file-store.ts';
 import type { Logger } from '../logger.ts';
+import { readThreshold } from '../settings/threshold.ts';
 import type { ProgressBus } from './progress-bus.ts';
 
 export interface ScoringDeps {
@@ -13,7 +14,8 @@ export interface ScoringDeps {
   files: FileStore;
   progress: ProgressBus;
   logger: Logger;
-  threshold: number;
+  /** ENTERPRISE_GRADE_THRESHOLD: the threshold until an operator sets one (see settings/threshold.ts). */
+  defaultThreshold: number;
 }
 
 /** How many fingerprints of other contributors' accepted data are compared against; bounded for memory. */
@@ -89,13 +91,15 @@ export async function scoreVersion(deps: ScoringDeps, versionId: string): Promis
 
   // Submit validated the manifest; parsing again gives the scorer the exact typed shape.
   const manifest = ManifestSchema.parse(JSON.parse(version.manifest));
+  // Read per job, so a threshold an operator sets applies to the next version any worker scores.
+  const { threshold } = await readThreshold(db, deps.defaultThreshold);
   const source = Readable.toWeb(deps.files.read(version.file_sha256!)) as ReadableStream<Uint8Array>;
   const report = await scoreDataset({
     source,
     format: (version.file_format as FileFormat | null) ?? undefined,
     manifest,
     options: {
-      threshold: deps.threshold,
+      threshold,
       totalBytes: version.file_size ?? undefined,
       acceptedFingerprints: accepted.map((r) => r.fingerprint),
       requirements: request

@@ -270,7 +270,10 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     }
   }
 
-  const prescore = usePrescore(worker, source, manifest, requirements, file?.size ?? null, step === 4);
+  const scoring = useQuery(trpc.settings.scoring.queryOptions());
+  const threshold = scoring.data?.threshold ?? null;
+  const grading = useMemo(() => ({ requirements, threshold }), [requirements, threshold]);
+  const prescore = usePrescore(worker, source, manifest, grading, file?.size ?? null, step === 4);
   useEffect(() => {
     if (prescore.state.status !== 'done') return;
     telemetry.record(

@@ -8,6 +8,16 @@ import type {
   WorkerResponse,
 } from '../workers/prescore-protocol.ts';
 
+/**
+ * What a pre-score is graded against, so that it agrees with the server's score of record: the data
+ * request's requirements and the enterprise-grade threshold operators set (null: not known here, e.g.
+ * offline before it loaded; the library's default then applies).
+ */
+export interface Grading {
+  requirements: Requirements | null;
+  threshold: number | null;
+}
+
 export type PrescoreState =
   | { status: 'idle' }
   | { status: 'running'; bytes: number; rows: number; totalBytes: number | null }
@@ -78,13 +88,13 @@ export function usePrescoreWorker() {
     (
       source: PrescoreSource,
       manifest: DraftManifest,
-      requirements: Requirements | null,
+      grading: Grading,
       totalBytes: number | null,
       onUpdate: (state: PrescoreState) => void,
     ): (() => void) => {
       const id = nextId.current++;
       onUpdate({ status: 'running', bytes: 0, rows: 0, totalBytes });
-      return send({ type: 'score', id, source, manifest, requirements }, (message) => {
+      return send({ type: 'score', id, source, manifest, ...grading }, (message) => {
         if (message.type === 'progress')
           onUpdate({ status: 'running', bytes: message.bytes, rows: message.rows, totalBytes });
         if (message.type === 'report') onUpdate({ status: 'done', report: message.report });
@@ -108,7 +118,7 @@ export function usePrescore(
   { score }: PrescoreWorker,
   source: PrescoreSource | null,
   manifest: DraftManifest,
-  requirements: Requirements | null,
+  { requirements, threshold }: Grading,
   totalBytes: number | null,
   enabled: boolean,
 ) {
@@ -119,13 +129,13 @@ export function usePrescore(
     if (!enabled || !source) return;
     let cancel: (() => void) | null = null;
     const timer = setTimeout(() => {
-      cancel = score(source, manifest, requirements, totalBytes, setState);
+      cancel = score(source, manifest, { requirements, threshold }, totalBytes, setState);
     }, 400);
     return () => {
       clearTimeout(timer);
       cancel?.();
     };
     // runs: a manual "score again"
-  }, [enabled, source, manifest, requirements, totalBytes, score, runs]);
+  }, [enabled, source, manifest, requirements, threshold, totalBytes, score, runs]);
   return { state, rerun: () => setRuns((n) => n + 1) };
 }

@@ -22,6 +22,7 @@ import { QueryError } from '../components/QueryError.tsx';
 import { durationUnit, inUnit } from '../lib/duration-unit.ts';
 import { useTRPC } from '../lib/trpc.ts';
 import { ChartCard } from './ChartCard.tsx';
+import { ThresholdCard } from './ThresholdCard.tsx';
 
 const pct = (value: number | null | undefined) =>
   value === null || value === undefined ? null : Math.round(value * 1000) / 10;
@@ -154,6 +155,7 @@ export function DashboardPage() {
           {threshold === null ? '—' : Math.round(threshold)}
         </Text>
       )}
+      <ThresholdCard scoreAtTarget={threshold} targetAcceptance={curve.data?.targetAcceptance ?? 0.8} />
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <ChartCard
           title="Friction funnel"

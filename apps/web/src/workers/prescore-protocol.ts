@@ -19,6 +19,8 @@ export type WorkerRequest =
       source: PrescoreSource;
       manifest: DraftManifest;
       requirements: Requirements | null;
+      /** The server's enterprise-grade threshold (`settings.scoring`), or null for the library's default. */
+      threshold: number | null;
     }
   | { type: 'cancel'; id: number };
 

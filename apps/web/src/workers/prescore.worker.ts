@@ -85,6 +85,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
           signal: controller.signal,
           ...(totalBytes === undefined ? {} : { totalBytes }),
           ...(request.requirements ? { requirements: request.requirements } : {}),
+          ...(request.threshold === null ? {} : { threshold: request.threshold }),
           onProgress: (progress) => {
             const now = performance.now();
             if (now - postedAt < PROGRESS_INTERVAL_MS) return;

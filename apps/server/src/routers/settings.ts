@@ -1,0 +1,23 @@
+import { ScoringSettingsSchema, ThresholdInputSchema } from '@assay/schema';
+import { readThreshold, setThreshold } from '../settings/threshold.ts';
+import { authedProcedure, operatorProcedure, router } from '../trpc.ts';
+
+/** Platform settings operators tune while Assay runs. */
+export const settingsRouter = router({
+  /** Anyone signed in: the threshold the browser's pre-score must grade with to agree with the server. */
+  scoring: authedProcedure
+    .output(ScoringSettingsSchema)
+    .query(({ ctx }) => readThreshold(ctx.services.db, ctx.services.env.ENTERPRISE_GRADE_THRESHOLD)),
+  /** Operator: the enterprise-grade threshold for versions scored from now on. */
+  setThreshold: operatorProcedure
+    .input(ThresholdInputSchema)
+    .output(ScoringSettingsSchema)
+    .mutation(({ ctx, input }) =>
+      setThreshold(
+        ctx.services.db,
+        ctx.user.id,
+        input.threshold,
+        ctx.services.env.ENTERPRISE_GRADE_THRESHOLD,
+      ),
+    ),
+});

@@ -1,0 +1,104 @@
+import type { QualityReport } from '@assay/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GOOD_CSV, GOOD_MANIFEST } from './support/datasets.ts';
+import { dialectsToRun } from './support/dialects.ts';
+import { createOrganisationWithReviewer, type OrganisationFixture } from './support/fixtures.ts';
+import {
+  codeOf,
+  type SignedInClient,
+  startTestApp,
+  type TestApp,
+  uploadFile,
+} from './support/test-server.ts';
+
+const dialects = await dialectsToRun();
+/** GOOD_CSV with its first row twice: a duplicate row is a warning, so the file scores below 100 without an error. */
+const CSV = `${GOOD_CSV}\n${GOOD_CSV.split('\n')[1]}`;
+
+describe.each(dialects)('the enterprise-grade threshold on %s', (dialect) => {
+  let app: TestApp;
+  let org: OrganisationFixture;
+  let contributor: SignedInClient;
+  beforeAll(async () => {
+    app = await startTestApp(dialect, { ENTERPRISE_GRADE_THRESHOLD: '65' });
+    org = await createOrganisationWithReviewer(app);
+    contributor = await app.signUp();
+  });
+  afterAll(() => app?.stop());
+
+  const thresholdEvents = () =>
+    app.services.db
+      .selectFrom('event')
+      .select(['actor_id', 'props'])
+      .where('type', '=', 'settings.threshold_changed')
+      .orderBy('id')
+      .execute();
+
+  /** Scores CSV as a new submission and returns the server's report. */
+  async function scoreCsv(): Promise<QualityReport> {
+    const { versionId } = await contributor.client.submission.create.mutate({ manifest: GOOD_MANIFEST });
+    expect((await uploadFile(app.url, contributor.cookie, versionId, CSV)).status).toBe(200);
+    await contributor.client.submission.submit.mutate({ versionId, idempotencyKey: `t-${versionId}` });
+    for (let i = 0; i < 200; i++) {
+      const row = await app.services.db
+        .selectFrom('submission_version')
+        .select(['state', 'report'])
+        .where('id', '=', versionId)
+        .executeTakeFirstOrThrow();
+      if (row.report !== null) return JSON.parse(row.report) as QualityReport;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`version ${versionId} was never scored`);
+  }
+
+  it('is ENTERPRISE_GRADE_THRESHOLD until an operator sets one, for everyone signed in', async () => {
+    const expected = { threshold: 65, defaultThreshold: 65, setBy: null, setAt: null };
+    expect(await contributor.client.settings.scoring.query()).toEqual(expected);
+    expect(await org.reviewer.client.settings.scoring.query()).toEqual(expected);
+    expect((await scoreCsv()).threshold).toBe(65);
+  });
+
+  it('takes an operator’s whole score from 0 to 100, logs the change, and grades new reports with it', async () => {
+    const before = Date.now();
+    const set = await org.operator.client.settings.setThreshold.mutate({ threshold: 100 });
+    expect(set).toMatchObject({ threshold: 100, defaultThreshold: 65, setBy: expect.any(String) });
+    expect(Date.parse(set.setAt!)).toBeGreaterThanOrEqual(before - 1000);
+    expect(await contributor.client.settings.scoring.query()).toEqual(set);
+    expect(await thresholdEvents()).toEqual([
+      { actor_id: org.operator.userId, props: JSON.stringify({ from: 65, to: 100 }) },
+    ]);
+
+    const strict = await scoreCsv();
+    expect(strict.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(strict.scores.overall).toBeLessThan(100);
+    expect(strict).toMatchObject({ threshold: 100, enterpriseGrade: false });
+
+    await org.operator.client.settings.setThreshold.mutate({ threshold: 0 });
+    expect(await scoreCsv()).toMatchObject({
+      threshold: 0,
+      enterpriseGrade: true,
+      scores: strict.scores,
+    });
+    const curve = await org.operator.client.analytics.acceptanceCurve.query({});
+    expect(curve.enterpriseGradeThreshold).toBe(0);
+    expect((await thresholdEvents()).map((event) => JSON.parse(event.props))).toEqual([
+      { from: 65, to: 100 },
+      { from: 100, to: 0 },
+    ]);
+  });
+
+  it('refuses a score that is not whole or not within 0–100, and changes nothing', async () => {
+    const before = await contributor.client.settings.scoring.query();
+    const events = (await thresholdEvents()).length;
+    for (const threshold of [101, -1, 70.5, Number.NaN]) {
+      const error = await org.operator.client.settings.setThreshold.mutate({ threshold }).catch((e) => e);
+      expect(error.data.code).toBe('BAD_REQUEST');
+      expect(error.data.zodError.fieldErrors.threshold[0]).toMatch(/score from 0 to 100/);
+    }
+    expect(await codeOf(org.reviewer.client.settings.setThreshold.mutate({ threshold: 80 }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(await contributor.client.settings.scoring.query()).toEqual(before);
+    expect(await thresholdEvents()).toHaveLength(events);
+  });
+});

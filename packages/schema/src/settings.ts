@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** The overall score (0–100, whole points) from which a quality report is enterprise grade. */
+export const EnterpriseGradeThresholdSchema = z
+  .number({ error: 'Enter a score from 0 to 100' })
+  .int('Use a whole score from 0 to 100')
+  .min(0, 'Use a score from 0 to 100')
+  .max(100, 'Use a score from 0 to 100');
+
+/** An operator setting the enterprise-grade threshold. */
+export const ThresholdInputSchema = z.strictObject({ threshold: EnterpriseGradeThresholdSchema });
+export type ThresholdInput = z.infer<typeof ThresholdInputSchema>;
+
+/**
+ * How reports are graded now: the threshold the server scores with and the browser pre-scores with.
+ * `setBy` and `setAt` are null while it is the server's configured default (ENTERPRISE_GRADE_THRESHOLD).
+ */
+export const ScoringSettingsSchema = z.object({
+  threshold: z.number().min(0).max(100),
+  /** The default an operator's setting replaced, or would replace. */
+  defaultThreshold: z.number().min(0).max(100),
+  setBy: z.string().nullable(),
+  setAt: z.iso.datetime().nullable(),
+});
+export type ScoringSettings = z.infer<typeof ScoringSettingsSchema>;
