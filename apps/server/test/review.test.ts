@@ -331,6 +331,43 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     );
   });
 
+  it("scores a contributor's record of decided submissions into provenance, as the wizard reads it", async () => {
+    const newcomer = await app.signUp();
+    const roomy = (
+      await createRequest(org.reviewer, org.organisationId, { rewardCents: 100, budgetCents: 10_000 })
+    ).id;
+    const reject = (versionId: string) => ({
+      ...accept(versionId),
+      decision: 'reject' as const,
+      reasonCodes: ['context.missing-datasheet' as const],
+    });
+    const decided: string[] = [];
+    for (const decide of [accept, reject, reject, reject]) {
+      const { submissionId, versionId } = await inReview(app, newcomer, roomy);
+      await org.reviewer.client.review.decide.mutate(decide(versionId));
+      decided.push(submissionId);
+    }
+    // A withdrawn submission was never decided: it does not count.
+    const withdrawn = await inReview(app, newcomer, roomy);
+    await newcomer.client.submission.withdraw.mutate({ versionId: withdrawn.versionId });
+    expect(await newcomer.client.submission.record.query({})).toEqual({ accepted: 1, decided: 4 });
+    expect(await newcomer.client.submission.record.query({ submissionId: decided[1] })).toEqual({
+      accepted: 1,
+      decided: 3,
+    });
+    expect(await contributor.client.submission.record.query({})).not.toEqual({ accepted: 1, decided: 4 });
+
+    const { versionId } = await inReview(app, newcomer, roomy);
+    const item = await org.reviewer.client.review.byId.query({ versionId });
+    expect(item.report?.findings).toContainEqual(
+      expect.objectContaining({
+        code: 'provenance.contributor-record',
+        message: 'Reviewers accepted 1 of the 4 earlier submissions by this contributor that they decided.',
+      }),
+    );
+    expect(item.report?.scores.provenance).toBeLessThan(100);
+  });
+
   it("serves a contributor their own file in any state, as an attachment, and nobody else's", async () => {
     const { versionId } = await inReview(app, contributor, requestId);
     const base = `${app.url}/api/files/versions/${versionId}`;

@@ -27,6 +27,7 @@ const ROLES: Record<string, Role[]> = {
   'submission.scoring': ['contributor'],
   'submission.list': ['contributor'],
   'submission.byId': ['contributor'],
+  'submission.record': ['contributor'],
   'submission.version.create': ['contributor'],
   'request.create': ['reviewer'],
   'request.update': ['reviewer'],

@@ -4,7 +4,7 @@
  * code scores a file in a browser Web Worker and on the server.
  */
 export { isLuhnValid, maskSample } from './pii.ts';
-export type { Requirements } from './rules/rule.ts';
+export type { ContributorRecord, Requirements } from './rules/rule.ts';
 export { readSampleRows } from './sample.ts';
 export { FINGERPRINT_COUNT } from './scan.ts';
 export {

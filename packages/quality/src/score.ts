@@ -10,7 +10,7 @@ import {
 import type { z } from 'zod';
 import type { Evidence } from './evidence.ts';
 import { ALL_RULES } from './rules/index.ts';
-import type { Requirements, RuleContext } from './rules/rule.ts';
+import type { ContributorRecord, Requirements, RuleContext } from './rules/rule.ts';
 import { scanSource } from './scan.ts';
 import type { ByteSource } from './source.ts';
 import { SCORER_VERSION } from './version.ts';
@@ -23,6 +23,11 @@ export interface ScoreOptions {
   acceptedFingerprints?: Iterable<string>;
   /** A data request's needs, when the file is submitted to one. */
   requirements?: Requirements;
+  /**
+   * What reviewers decided on the contributor's earlier submissions (`provenance.contributor-record`).
+   * Counts that are not whole, or more accepted than decided, are ignored as if absent.
+   */
+  contributorRecord?: ContributorRecord;
   /** Stops reading; the promise rejects with the signal's reason. */
   signal?: AbortSignal;
   /**
@@ -121,6 +126,7 @@ export function buildReport(evidence: Evidence, manifest: Manifest, options: Sco
     manifest,
     requirements: options.requirements ?? null,
     acceptedFingerprints: options.acceptedFingerprints ? new Set(options.acceptedFingerprints) : null,
+    contributorRecord: validRecord(options.contributorRecord),
   };
   const earned: Record<Dimension, number> = { structure: 0, context: 0, provenance: 0 };
   const possible: Record<Dimension, number> = { structure: 0, context: 0, provenance: 0 };
@@ -173,6 +179,13 @@ export function buildReport(evidence: Evidence, manifest: Manifest, options: Sco
     findings,
     fingerprints: evidence.fingerprints,
   };
+}
+
+function validRecord(record: ContributorRecord | undefined): ContributorRecord | null {
+  if (record === undefined) return null;
+  const { accepted, decided } = record;
+  const isWhole = Number.isSafeInteger(accepted) && Number.isSafeInteger(decided);
+  return isWhole && accepted >= 0 && accepted <= decided ? { accepted, decided } : null;
 }
 
 /** Drops empty keys so reports stay small and stable. */

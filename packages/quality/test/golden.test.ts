@@ -9,9 +9,14 @@ import { scoreDataset } from '../src/index.ts';
  */
 const FIXTURES = [
   { data: 'tickets.csv', manifest: 'tickets.assay.json', options: {} },
-  { data: 'messy.csv', manifest: 'messy.assay.json', options: {} },
+  // A contributor most of whose earlier submissions were rejected (scorer 2.1.0's contributor-record).
+  {
+    data: 'messy.csv',
+    manifest: 'messy.assay.json',
+    options: { contributorRecord: { accepted: 1, decided: 5 } },
+  },
   // Text beyond ASCII (accents, Japanese, emoji); its golden report was made by scorer 2.0.0 before such
-  // text was hashed from bytes, which must give the same report (2.0.1 changed only its version).
+  // text was hashed from bytes, which must give the same report (2.0.1 and 2.1.0 changed only its version).
   { data: 'multilingual.csv', manifest: 'multilingual.assay.json', options: {} },
   {
     data: 'reviews.jsonl',

@@ -4,6 +4,7 @@ import { createDraft } from '../submission/create-draft.ts';
 import { createVersion } from '../submission/create-version.ts';
 import { followScoring } from '../submission/follow-scoring.ts';
 import { getOwnSubmission, listOwnSubmissions } from '../submission/get-submission.ts';
+import { findContributorRecord } from '../submission/repository.ts';
 import { saveDraftManifest } from '../submission/save-draft-manifest.ts';
 import { submitVersion } from '../submission/submit-version.ts';
 import { withdrawVersion } from '../submission/withdraw-version.ts';
@@ -60,6 +61,16 @@ export const submissionRouter = router({
 
   /** The caller's own submissions. */
   list: contributorProcedure.query(({ ctx }) => listOwnSubmissions(ctx.services.db, ctx.user.id)),
+
+  /**
+   * The caller's record as the scorer counts it (`provenance.contributor-record`), without `submissionId`:
+   * what the wizard's pre-score passes, so that it agrees with the score of record.
+   */
+  record: contributorProcedure
+    .input(z.object({ submissionId: z.uuid().nullish() }))
+    .query(({ ctx, input }) =>
+      findContributorRecord(ctx.services.db, ctx.user.id, input.submissionId ?? null),
+    ),
 
   /** One of the caller's own submissions with all versions. */
   byId: contributorProcedure

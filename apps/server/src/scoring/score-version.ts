@@ -7,6 +7,7 @@ import { appendEvents } from '../events/append-event.ts';
 import type { FileStore } from '../files/file-store.ts';
 import type { Logger } from '../logger.ts';
 import { readThreshold } from '../settings/threshold.ts';
+import { findContributorRecord } from '../submission/repository.ts';
 import type { ProgressBus } from './progress-bus.ts';
 
 export interface ScoringDeps {
@@ -93,6 +94,7 @@ export async function scoreVersion(deps: ScoringDeps, versionId: string): Promis
   const manifest = ManifestSchema.parse(JSON.parse(version.manifest));
   // Read per job, so a threshold an operator sets applies to the next version any worker scores.
   const { threshold } = await readThreshold(db, deps.defaultThreshold);
+  const contributorRecord = await findContributorRecord(db, claimed.contributor_id, claimed.submission_id);
   const source = Readable.toWeb(deps.files.read(version.file_sha256!)) as ReadableStream<Uint8Array>;
   const report = await scoreDataset({
     source,
@@ -100,6 +102,7 @@ export async function scoreVersion(deps: ScoringDeps, versionId: string): Promis
     manifest,
     options: {
       threshold,
+      contributorRecord,
       totalBytes: version.file_size ?? undefined,
       acceptedFingerprints: accepted.map((r) => r.fingerprint),
       requirements: request

@@ -1,4 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { ContributorRecord } from '@assay/quality';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -74,6 +75,33 @@ export function listDecisionsOfSubmission(db: Db, submissionId: string) {
     .select(['r.version_id', 'r.decision', 'r.reason_codes', 'r.comment', 'r.created_at'])
     .where('v.submission_id', '=', submissionId)
     .execute();
+}
+
+/**
+ * The contributor's record, for the scorer's `provenance.contributor-record`: their submissions other than
+ * `exceptSubmissionId` that a reviewer decided (a version accepted or rejected), and how many of those had a
+ * version accepted.
+ */
+export async function findContributorRecord(
+  db: Db,
+  contributorId: string,
+  exceptSubmissionId: string | null,
+): Promise<ContributorRecord> {
+  let query = db
+    .selectFrom('submission_version as v')
+    .innerJoin('submission as s', 's.id', 'v.submission_id')
+    .select([
+      sql<string | number>`count(distinct v.submission_id)`.as('decided'),
+      sql<string | number>`count(distinct case when v.state = 'accepted' then v.submission_id end)`.as(
+        'accepted',
+      ),
+    ])
+    .where('s.contributor_id', '=', contributorId)
+    .where('v.state', 'in', ['accepted', 'rejected']);
+  if (exceptSubmissionId !== null) query = query.where('s.id', '!=', exceptSubmissionId);
+  const row = await query.executeTakeFirstOrThrow();
+  // PostgreSQL returns counts as bigint text.
+  return { accepted: Number(row.accepted), decided: Number(row.decided) };
 }
 
 export type VersionRow = Awaited<ReturnType<typeof listVersions>>[number];

@@ -271,8 +271,13 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
   }
 
   const scoring = useQuery(trpc.settings.scoring.queryOptions());
+  const record = useQuery(trpc.submission.record.queryOptions({ submissionId: submission.id }));
   const threshold = scoring.data?.threshold ?? null;
-  const grading = useMemo(() => ({ requirements, threshold }), [requirements, threshold]);
+  const contributorRecord = record.data ?? null;
+  const grading = useMemo(
+    () => ({ requirements, threshold, contributorRecord }),
+    [requirements, threshold, contributorRecord],
+  );
   const prescore = usePrescore(worker, source, manifest, grading, file?.size ?? null, step === 4);
   useEffect(() => {
     if (prescore.state.status !== 'done') return;

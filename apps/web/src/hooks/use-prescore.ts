@@ -1,4 +1,4 @@
-import type { Requirements } from '@assay/quality';
+import type { ContributorRecord, Requirements } from '@assay/quality';
 import type { DraftManifest, QualityReport } from '@assay/schema';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type {
@@ -10,12 +10,14 @@ import type {
 
 /**
  * What a pre-score is graded against, so that it agrees with the server's score of record: the data
- * request's requirements and the enterprise-grade threshold operators set (null: not known here, e.g.
- * offline before it loaded; the library's default then applies).
+ * request's requirements, the enterprise-grade threshold operators set and the contributor's record of
+ * decided submissions (each null when not known here, e.g. offline before it loaded: the library then
+ * uses its default threshold and leaves the record out).
  */
 export interface Grading {
   requirements: Requirements | null;
   threshold: number | null;
+  contributorRecord: ContributorRecord | null;
 }
 
 export type PrescoreState =
@@ -118,7 +120,7 @@ export function usePrescore(
   { score }: PrescoreWorker,
   source: PrescoreSource | null,
   manifest: DraftManifest,
-  { requirements, threshold }: Grading,
+  { requirements, threshold, contributorRecord }: Grading,
   totalBytes: number | null,
   enabled: boolean,
 ) {
@@ -129,13 +131,13 @@ export function usePrescore(
     if (!enabled || !source) return;
     let cancel: (() => void) | null = null;
     const timer = setTimeout(() => {
-      cancel = score(source, manifest, { requirements, threshold }, totalBytes, setState);
+      cancel = score(source, manifest, { requirements, threshold, contributorRecord }, totalBytes, setState);
     }, 400);
     return () => {
       clearTimeout(timer);
       cancel?.();
     };
     // runs: a manual "score again"
-  }, [enabled, source, manifest, requirements, threshold, totalBytes, score, runs]);
+  }, [enabled, source, manifest, requirements, threshold, contributorRecord, totalBytes, score, runs]);
   return { state, rerun: () => setRuns((n) => n + 1) };
 }

@@ -1,4 +1,4 @@
-import type { Requirements } from '@assay/quality';
+import type { ContributorRecord, Requirements } from '@assay/quality';
 import type { DraftManifest, QualityReport } from '@assay/schema';
 
 /** Where the worker reads the file from: the dropped File, or the uploaded copy's download URL. */
@@ -21,6 +21,8 @@ export type WorkerRequest =
       requirements: Requirements | null;
       /** The server's enterprise-grade threshold (`settings.scoring`), or null for the library's default. */
       threshold: number | null;
+      /** The contributor's record (`submission.record`), or null when not known here. */
+      contributorRecord: ContributorRecord | null;
     }
   | { type: 'cancel'; id: number };
 

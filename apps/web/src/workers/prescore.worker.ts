@@ -86,6 +86,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
           ...(totalBytes === undefined ? {} : { totalBytes }),
           ...(request.requirements ? { requirements: request.requirements } : {}),
           ...(request.threshold === null ? {} : { threshold: request.threshold }),
+          ...(request.contributorRecord === null ? {} : { contributorRecord: request.contributorRecord }),
           onProgress: (progress) => {
             const now = performance.now();
             if (now - postedAt < PROGRESS_INTERVAL_MS) return;

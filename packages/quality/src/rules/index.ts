@@ -9,6 +9,7 @@ import { columnUndeclared } from './column-undeclared.ts';
 import { conflictingLabels } from './conflicting-labels.ts';
 import { consentMissing } from './consent-missing.ts';
 import { constantColumn } from './constant-column.ts';
+import { contributorRecord } from './contributor-record.ts';
 import { copiedData } from './copied-data.ts';
 import { datesOutsideTimeframe } from './dates-outside-timeframe.ts';
 import { duplicateRows } from './duplicate-rows.ts';
@@ -123,4 +124,5 @@ export const ALL_RULES: readonly Rule[] = [
   attestationUndated,
   copiedData,
   overlappingData,
+  contributorRecord,
 ];

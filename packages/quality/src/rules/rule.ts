@@ -10,6 +10,15 @@ export interface Requirements {
   labelSet?: string[];
 }
 
+/**
+ * What reviewers decided on a contributor's earlier submissions: of those that reached a final decision
+ * (`decided`, accepted or rejected), how many were accepted.
+ */
+export interface ContributorRecord {
+  accepted: number;
+  decided: number;
+}
+
 /** What every rule sees: the scan's evidence, the manifest and the scoring options. */
 export interface RuleContext {
   evidence: Evidence;
@@ -17,6 +26,8 @@ export interface RuleContext {
   requirements: Requirements | null;
   /** Fingerprints of other contributors' accepted data, or null when none were given. */
   acceptedFingerprints: ReadonlySet<string> | null;
+  /** The contributor's record, or null when none was given (or it was not whole counts with accepted ≤ decided). */
+  contributorRecord: ContributorRecord | null;
 }
 
 /** A finding before the registry stamps it with the rule's code, dimension and severity. */
