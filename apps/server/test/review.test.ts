@@ -366,6 +366,16 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
       }),
     );
     expect(item.report?.scores.provenance).toBeLessThan(100);
+    // The reviewer sees the record beside the pseudonym, as of now.
+    expect(item.contributorRecord).toEqual({ accepted: 1, decided: 4 });
+    await org.reviewer.client.review.decide.mutate(accept(versionId));
+    const next = await inReview(app, newcomer, roomy);
+    expect(
+      (await org.reviewer.client.review.byId.query({ versionId: next.versionId })).contributorRecord,
+    ).toEqual({
+      accepted: 2,
+      decided: 5,
+    });
   });
 
   it("serves a contributor their own file in any state, as an attachment, and nobody else's", async () => {

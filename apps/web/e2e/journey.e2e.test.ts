@@ -236,6 +236,9 @@ describe('the journeys of the three roles', () => {
     await row.click();
     await page.getByTestId('decision-panel').waitFor();
     await page.getByTestId('sample-rows').waitFor();
+    expect(await page.getByTestId('contributor-record').textContent()).toBe(
+      'No other submission of theirs has been decided yet.',
+    );
     await shot(page, 'reviewer-review');
     await page.locator('body').press('r');
     await page.locator('body').press('a');

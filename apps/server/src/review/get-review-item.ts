@@ -4,6 +4,7 @@ import type { DraftManifest, FileFormat, QualityReport, ReasonCode, SubmissionSt
 import { notFound } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { iso } from '../submission/map-version.ts';
+import { findContributorRecord } from '../submission/repository.ts';
 import type { SessionUser } from '../trpc.ts';
 import {
   findPreviousVersion,
@@ -45,12 +46,16 @@ export async function getReviewItem(services: Services, caller: SessionUser, ver
     : null;
   const previous = await findPreviousVersion(services.db, row.submission_id, row.number);
   const review = await findReviewOfVersion(services.db, row.id);
+  // As of now, not of scoring: decisions made since count too.
+  const contributorRecord = await findContributorRecord(services.db, row.contributor_id, row.submission_id);
   return {
     versionId: row.id,
     submissionId: row.submission_id,
     number: row.number,
     state: row.state as SubmissionState,
     contributor: row.pseudonym,
+    /** The contributor's other submissions that reviewers (of any organisation) decided, and accepted. */
+    contributorRecord,
     request: { id: row.request_id, title: row.request_title, rewardCents: row.reward_cents },
     manifest,
     report: row.report ? (JSON.parse(row.report) as QualityReport) : null,

@@ -26,6 +26,7 @@ import { QueryError, StaleDataNotice } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
 import { fieldErrorsOf } from '../lib/errors.ts';
+import { recordText } from '../lib/record-text.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
 
@@ -88,6 +89,9 @@ function Review({ item }: { item: Item }) {
           <Text c="dimmed" size="sm">
             by {item.contributor} · {item.request.title ?? 'no request'} · {item.file?.rows ?? '?'} rows ·{' '}
             {item.file?.format ?? ''}
+          </Text>
+          <Text c="dimmed" size="sm" data-testid="contributor-record">
+            {recordText(item.contributorRecord)}
           </Text>
         </Stack>
         <StateBadge state={item.state} />
