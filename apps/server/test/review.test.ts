@@ -103,6 +103,21 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     expect(await codeOf(contributor.client.review.byId.query({ versionId }))).toBe('FORBIDDEN');
   });
 
+  it("tells reviewer and contributor the request's minimum score, also once the request has closed", async () => {
+    const strict = (await createRequest(org.reviewer, org.organisationId, { minQualityScore: 75 })).id;
+    const { versionId, submissionId } = await inReview(app, contributor, strict);
+    expect((await org.reviewer.client.review.byId.query({ versionId })).request.minQualityScore).toBe(75);
+    await org.reviewer.client.request.close.mutate({ id: strict });
+    expect(await codeOf(contributor.client.request.byId.query({ id: strict }))).toBe('NOT_FOUND');
+    expect(
+      (await contributor.client.submission.byId.query({ id: submissionId })).requestMinQualityScore,
+    ).toBe(75);
+    const own = await contributor.client.submission.create.mutate({ manifest: GOOD_MANIFEST });
+    expect(
+      (await contributor.client.submission.byId.query({ id: own.submissionId })).requestMinQualityScore,
+    ).toBeNull();
+  });
+
   it('accepts: pays the reward in the same transaction, and the contributor sees the credit', async () => {
     const { versionId, submissionId } = await inReview(app, contributor, requestId);
     const before = await contributor.client.ledger.balance.query();

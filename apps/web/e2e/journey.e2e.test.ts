@@ -99,6 +99,7 @@ describe('the journeys of the three roles', () => {
     await field(page, 'Description').fill('Tickets from a helpdesk, each labeled high or low urgency.');
     await field(page, 'Reward per accepted submission (€)').fill('25');
     await field(page, 'Budget (€)').fill('500');
+    await field(page, 'Minimum quality score').fill('60');
     await page.getByRole('button', { name: 'Post the request' }).click();
     await page.getByTestId('requests').getByText(REQUEST_TITLE).waitFor();
     await shot(page, 'reviewer-requests');
@@ -156,6 +157,10 @@ describe('the journeys of the three roles', () => {
     await page.getByRole('button', { name: 'Next: Pre-score' }).click();
     await page.getByTestId('report').waitFor({ timeout: 30_000 });
     const before = Number(await page.getByTestId('overall-score').textContent());
+    // An empty datasheet keeps the file below the request's bar, and the report says so.
+    expect(await page.getByTestId('request-minimum').textContent()).toBe(
+      `Below the request's minimum score: it asks for at least 60, this scores ${before}.`,
+    );
     const findings = page.getByTestId('finding');
     expect(await findings.count()).toBeGreaterThan(0);
     await shot(page, 'contributor-wizard-prescore');
@@ -238,6 +243,9 @@ describe('the journeys of the three roles', () => {
     await page.getByTestId('sample-rows').waitFor();
     expect(await page.getByTestId('contributor-record').textContent()).toBe(
       'No other submission of theirs has been decided yet.',
+    );
+    expect(await page.getByTestId('request-minimum').textContent()).toBe(
+      "Meets the request's minimum score of 60.",
     );
     await shot(page, 'reviewer-review');
     await page.locator('body').press('r');

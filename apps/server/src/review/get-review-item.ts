@@ -56,7 +56,12 @@ export async function getReviewItem(services: Services, caller: SessionUser, ver
     contributor: row.pseudonym,
     /** The contributor's other submissions that reviewers (of any organisation) decided, and accepted. */
     contributorRecord,
-    request: { id: row.request_id, title: row.request_title, rewardCents: row.reward_cents },
+    request: {
+      id: row.request_id,
+      title: row.request_title,
+      rewardCents: row.reward_cents,
+      minQualityScore: Number(row.min_quality_score),
+    },
     manifest,
     report: row.report ? (JSON.parse(row.report) as QualityReport) : null,
     file: row.file_sha256

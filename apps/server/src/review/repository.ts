@@ -81,6 +81,7 @@ export function findVersionForReview(db: Db, versionId: string) {
       'r.title as request_title',
       'r.organisation_id',
       'r.reward_cents',
+      'r.min_quality_score',
       'u.pseudonym',
     ])
     .where('v.id', '=', versionId)

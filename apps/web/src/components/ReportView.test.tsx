@@ -2,7 +2,7 @@ import type { Finding } from '@assay/schema';
 import { MantineProvider } from '@mantine/core';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { FindingItem } from './ReportView.tsx';
+import { FindingItem, requestMinimumText } from './ReportView.tsx';
 
 const manifest = { columns: [{ name: 'text' }] };
 
@@ -45,5 +45,18 @@ describe('FindingItem', () => {
     expect(screen.getByText('field “Intended use”')).toBeTruthy();
     renderItem(finding({ row: 12, column: 'urgency' }));
     expect(screen.getByText('row 12, column urgency')).toBeTruthy();
+  });
+});
+
+describe('requestMinimumText', () => {
+  it.each([
+    [55, null, null],
+    [55, 0, null],
+    [60, 60, "Meets the request's minimum score of 60."],
+    [55.2, 60, "Below the request's minimum score: it asks for at least 60, this scores 55."],
+    // Rounded, 59.6 would read as 60: the decimal shows why it is below.
+    [59.6, 60, "Below the request's minimum score: it asks for at least 60, this scores 59.6."],
+  ])('%s against %s', (overall, minScore, text) => {
+    expect(requestMinimumText(overall, minScore)).toBe(text);
   });
 });

@@ -71,20 +71,35 @@ export function FindingItem({
   );
 }
 
+/**
+ * Where the overall score stands against the data request's minimum score, or null when the request sets
+ * none. One decimal where rounding would hide that a score is below (59.6 against 60).
+ */
+export function requestMinimumText(overall: number, minScore: number | null | undefined): string | null {
+  if (minScore === null || minScore === undefined || minScore <= 0) return null;
+  if (overall >= minScore) return `Meets the request's minimum score of ${minScore}.`;
+  const shown = Math.round(overall) >= minScore ? overall.toFixed(1) : String(Math.round(overall));
+  return `Below the request's minimum score: it asks for at least ${minScore}, this scores ${shown}.`;
+}
+
 /** A quality report by dimension: scores, verdict and findings with their fix hints. */
 export function ReportView({
   report,
   manifest,
   onGo,
+  minScore,
   title = 'Quality report',
 }: {
   report: QualityReport;
   /** The manifest scored, so that findings name its fields as the form does. */
   manifest?: DraftManifest | null;
   onGo?: (finding: Finding) => void;
+  /** The data request's minimum overall score, when the file is for a request. */
+  minScore?: number | null;
   title?: string;
 }) {
   const { scores, threshold } = report;
+  const minimum = requestMinimumText(scores.overall, minScore);
   return (
     <Stack data-testid="report">
       <Group justify="space-between">
@@ -105,6 +120,16 @@ export function ReportView({
         {report.stats.rows} rows · {report.stats.columns} columns · {report.stats.format.toUpperCase()} ·
         scorer {report.scorerVersion}
       </Text>
+      {minimum !== null &&
+        (scores.overall < minScore! ? (
+          <Alert color="orange" variant="light" p="xs" data-testid="request-minimum">
+            {minimum}
+          </Alert>
+        ) : (
+          <Text size="sm" c="dimmed" data-testid="request-minimum">
+            {minimum}
+          </Text>
+        ))}
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         {DIMENSIONS.map((dimension) => {
           const score = scores[dimension.key];

@@ -82,7 +82,12 @@ export function SubmissionPage() {
           title={SCORING.has(latest.state) ? 'Live updates failed' : 'Could not refresh'}
         />
       )}
-      <LatestVersion submissionId={submissionId} version={latest} isStale={isStale} />
+      <LatestVersion
+        submissionId={submissionId}
+        version={latest}
+        isStale={isStale}
+        minScore={submission.data.requestMinQualityScore}
+      />
       {versions.length > 1 && (
         <Card withBorder>
           <Title order={4} mb="sm">
@@ -111,11 +116,14 @@ function LatestVersion({
   submissionId,
   version,
   isStale,
+  minScore,
 }: {
   submissionId: string;
   version: Version;
   /** The last refetch failed: the progress shown may be out of date. */
   isStale: boolean;
+  /** The data request's minimum score, when the submission is for one. */
+  minScore: number | null;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -240,7 +248,12 @@ function LatestVersion({
       {/* The decision and what to do next come first; the report under them is the evidence. */}
       {version.report && (
         <Card withBorder>
-          <ReportView report={version.report} manifest={version.manifest} title="Score of record" />
+          <ReportView
+            report={version.report}
+            manifest={version.manifest}
+            minScore={minScore}
+            title="Score of record"
+          />
         </Card>
       )}
     </Stack>

@@ -535,6 +535,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
                 report={prescore.state.report}
                 manifest={manifest}
                 onGo={goToFinding}
+                minScore={request.data?.minQualityScore ?? null}
                 title="Pre-score (in your browser)"
               />
             )}

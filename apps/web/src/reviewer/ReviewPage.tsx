@@ -119,7 +119,7 @@ function Review({ item }: { item: Item }) {
       )}
       {item.report && (
         <Card withBorder>
-          <ReportView report={item.report} manifest={item.manifest} />
+          <ReportView report={item.report} manifest={item.manifest} minScore={item.request.minQualityScore} />
         </Card>
       )}
       {item.sample && (
