@@ -15,7 +15,7 @@ import { GOOD_CSV, GOOD_MANIFEST } from './support/datasets.ts';
 import { dialectsToRun } from './support/dialects.ts';
 import { createOrganisationWithReviewer, createRequest } from './support/fixtures.ts';
 import { S3_TEST_CREDENTIALS, startTestS3, type TestS3 } from './support/s3-server.ts';
-import { startTestApp, type TestApp, uploadFile } from './support/test-server.ts';
+import { startTestApp, type TestApp, uploadFile, waitForState } from './support/test-server.ts';
 
 const dialects = await dialectsToRun();
 
@@ -276,17 +276,13 @@ describe.each(dialects)('a server on %s with S3_URL', (dialect) => {
 
     // The score of record is computed by the queue's worker, from the bucket's copy.
     await contributor.client.submission.submit.mutate({ versionId, idempotencyKey: `s3-${versionId}` });
-    let version: { state: string; report: unknown } | undefined;
-    for (let i = 0; i < 200 && version?.state !== 'in_review'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      version = await app.services.db
-        .selectFrom('submission_version')
-        .select(['state', 'report'])
-        .where('id', '=', versionId)
-        .executeTakeFirst();
-    }
-    expect(version?.state).toBe('in_review');
-    expect(JSON.parse(version!.report as string).stats.rows).toBe(GOOD_CSV.trim().split('\n').length - 1);
+    await waitForState(app, versionId, ['in_review']);
+    const version = await app.services.db
+      .selectFrom('submission_version')
+      .select('report')
+      .where('id', '=', versionId)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(version.report!).stats.rows).toBe(GOOD_CSV.trim().split('\n').length - 1);
 
     const own = await fetch(`${app.url}/api/files/versions/${versionId}/data`, {
       headers: { cookie: contributor.cookie },

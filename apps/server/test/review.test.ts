@@ -13,23 +13,10 @@ import {
   startTestApp,
   type TestApp,
   uploadFile,
+  waitForState,
 } from './support/test-server.ts';
 
 const dialects = await dialectsToRun();
-
-/** Waits until the version leaves scoring (the in-process worker polls every 250 ms). */
-async function waitForState(app: TestApp, versionId: string, states: string[]) {
-  for (let i = 0; i < 200; i++) {
-    const row = await app.services.db
-      .selectFrom('submission_version')
-      .select('state')
-      .where('id', '=', versionId)
-      .executeTakeFirst();
-    if (row && states.includes(row.state)) return row.state;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`version ${versionId} never reached ${states.join('/')}`);
-}
 
 /** A contributor's version, submitted to the request and scored into the review queue. */
 async function inReview(app: TestApp, contributor: SignedInClient, requestId: string, csv = GOOD_CSV) {

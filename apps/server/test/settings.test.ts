@@ -9,6 +9,7 @@ import {
   startTestApp,
   type TestApp,
   uploadFile,
+  waitForState,
 } from './support/test-server.ts';
 
 const dialects = await dialectsToRun();
@@ -39,16 +40,13 @@ describe.each(dialects)('the enterprise-grade threshold on %s', (dialect) => {
     const { versionId } = await contributor.client.submission.create.mutate({ manifest: GOOD_MANIFEST });
     expect((await uploadFile(app.url, contributor.cookie, versionId, CSV)).status).toBe(200);
     await contributor.client.submission.submit.mutate({ versionId, idempotencyKey: `t-${versionId}` });
-    for (let i = 0; i < 200; i++) {
-      const row = await app.services.db
-        .selectFrom('submission_version')
-        .select(['state', 'report'])
-        .where('id', '=', versionId)
-        .executeTakeFirstOrThrow();
-      if (row.report !== null) return JSON.parse(row.report) as QualityReport;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`version ${versionId} was never scored`);
+    await waitForState(app, versionId, ['scored']);
+    const row = await app.services.db
+      .selectFrom('submission_version')
+      .select('report')
+      .where('id', '=', versionId)
+      .executeTakeFirstOrThrow();
+    return JSON.parse(row.report!) as QualityReport;
   }
 
   it('is ENTERPRISE_GRADE_THRESHOLD until an operator sets one, for everyone signed in', async () => {

@@ -142,3 +142,17 @@ export async function uploadFile(
   });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
+
+/** Waits until the version leaves scoring (the in-process worker polls every 250 ms). */
+export async function waitForState(app: TestApp, versionId: string, states: string[]) {
+  for (let i = 0; i < 200; i++) {
+    const row = await app.services.db
+      .selectFrom('submission_version')
+      .select('state')
+      .where('id', '=', versionId)
+      .executeTakeFirst();
+    if (row && states.includes(row.state)) return row.state;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`version ${versionId} never reached ${states.join('/')}`);
+}
