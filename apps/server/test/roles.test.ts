@@ -55,6 +55,7 @@ const ROLES: Record<string, Role[]> = {
   'analytics.supplyDemand': ['operator'],
   'analytics.rebuild': ['operator'],
   'settings.scoring': SIGNED_IN,
+  'settings.threshold': ['operator'],
   'settings.setThreshold': ['operator'],
   // On a server without SIMULATED_CLOCK (as here) operators get NOT_FOUND, as if the procedures were absent.
   'simulation.clock.get': ['operator'],

@@ -50,18 +50,31 @@ describe.each(dialects)('the enterprise-grade threshold on %s', (dialect) => {
   }
 
   it('is ENTERPRISE_GRADE_THRESHOLD until an operator sets one, for everyone signed in', async () => {
-    const expected = { threshold: 65, defaultThreshold: 65, setBy: null, setAt: null };
-    expect(await contributor.client.settings.scoring.query()).toEqual(expected);
-    expect(await org.reviewer.client.settings.scoring.query()).toEqual(expected);
+    for (const who of [contributor, org.reviewer, org.operator]) {
+      expect(await who.client.settings.scoring.query()).toEqual({ threshold: 65 });
+    }
+    expect(await org.operator.client.settings.threshold.query()).toEqual({
+      threshold: 65,
+      defaultThreshold: 65,
+      setBy: null,
+      setAt: null,
+    });
     expect((await scoreCsv()).threshold).toBe(65);
   });
 
   it('takes an operator’s whole score from 0 to 100, logs the change, and grades new reports with it', async () => {
     const before = Date.now();
     const set = await org.operator.client.settings.setThreshold.mutate({ threshold: 100 });
-    expect(set).toMatchObject({ threshold: 100, defaultThreshold: 65, setBy: expect.any(String) });
+    const operator = await app.services.db
+      .selectFrom('user')
+      .select('name')
+      .where('id', '=', org.operator.userId)
+      .executeTakeFirstOrThrow();
+    expect(set).toMatchObject({ threshold: 100, defaultThreshold: 65, setBy: operator.name });
     expect(Date.parse(set.setAt!)).toBeGreaterThanOrEqual(before - 1000);
-    expect(await contributor.client.settings.scoring.query()).toEqual(set);
+    expect(await org.operator.client.settings.threshold.query()).toEqual(set);
+    // Contributors get the threshold, never the operator's name.
+    expect(await contributor.client.settings.scoring.query()).toEqual({ threshold: 100 });
     expect(await thresholdEvents()).toEqual([
       { actor_id: org.operator.userId, props: JSON.stringify({ from: 65, to: 100 }) },
     ]);
@@ -86,7 +99,7 @@ describe.each(dialects)('the enterprise-grade threshold on %s', (dialect) => {
   });
 
   it('refuses a score that is not whole or not within 0–100, and changes nothing', async () => {
-    const before = await contributor.client.settings.scoring.query();
+    const before = await org.operator.client.settings.threshold.query();
     const events = (await thresholdEvents()).length;
     for (const threshold of [101, -1, 70.5, Number.NaN]) {
       const error = await org.operator.client.settings.setThreshold.mutate({ threshold }).catch((e) => e);
@@ -96,7 +109,7 @@ describe.each(dialects)('the enterprise-grade threshold on %s', (dialect) => {
     expect(await codeOf(org.reviewer.client.settings.setThreshold.mutate({ threshold: 80 }))).toBe(
       'FORBIDDEN',
     );
-    expect(await contributor.client.settings.scoring.query()).toEqual(before);
+    expect(await org.operator.client.settings.threshold.query()).toEqual(before);
     expect(await thresholdEvents()).toHaveLength(events);
   });
 });

@@ -11,15 +11,18 @@ export const EnterpriseGradeThresholdSchema = z
 export const ThresholdInputSchema = z.strictObject({ threshold: EnterpriseGradeThresholdSchema });
 export type ThresholdInput = z.infer<typeof ThresholdInputSchema>;
 
+/** How reports are graded now, for anyone signed in: the threshold the browser's pre-score must use. */
+export const ScoringSettingsSchema = z.object({ threshold: z.number().min(0).max(100) });
+export type ScoringSettings = z.infer<typeof ScoringSettingsSchema>;
+
 /**
- * How reports are graded now: the threshold the server scores with and the browser pre-scores with.
- * `setBy` and `setAt` are null while it is the server's configured default (ENTERPRISE_GRADE_THRESHOLD).
+ * The threshold as operators see it: `setBy` (the operator's name) and `setAt` are null while it is the
+ * server's configured default (ENTERPRISE_GRADE_THRESHOLD).
  */
-export const ScoringSettingsSchema = z.object({
-  threshold: z.number().min(0).max(100),
+export const ThresholdSettingsSchema = ScoringSettingsSchema.extend({
   /** The default an operator's setting replaced, or would replace. */
   defaultThreshold: z.number().min(0).max(100),
   setBy: z.string().nullable(),
   setAt: z.iso.datetime().nullable(),
 });
-export type ScoringSettings = z.infer<typeof ScoringSettingsSchema>;
+export type ThresholdSettings = z.infer<typeof ThresholdSettingsSchema>;

@@ -1,17 +1,25 @@
-import { ScoringSettingsSchema, ThresholdInputSchema } from '@assay/schema';
+import { ScoringSettingsSchema, ThresholdInputSchema, ThresholdSettingsSchema } from '@assay/schema';
 import { readThreshold, setThreshold } from '../settings/threshold.ts';
 import { authedProcedure, operatorProcedure, router } from '../trpc.ts';
 
 /** Platform settings operators tune while Assay runs. */
 export const settingsRouter = router({
-  /** Anyone signed in: the threshold the browser's pre-score must grade with to agree with the server. */
-  scoring: authedProcedure
-    .output(ScoringSettingsSchema)
+  /**
+   * Anyone signed in: the threshold the browser's pre-score must grade with to agree with the server (not
+   * who set it: operators' names stay with operators).
+   */
+  scoring: authedProcedure.output(ScoringSettingsSchema).query(async ({ ctx }) => {
+    const { threshold } = await readThreshold(ctx.services.db, ctx.services.env.ENTERPRISE_GRADE_THRESHOLD);
+    return { threshold };
+  }),
+  /** Operator: the threshold with who set it and when, and the server's default. */
+  threshold: operatorProcedure
+    .output(ThresholdSettingsSchema)
     .query(({ ctx }) => readThreshold(ctx.services.db, ctx.services.env.ENTERPRISE_GRADE_THRESHOLD)),
   /** Operator: the enterprise-grade threshold for versions scored from now on. */
   setThreshold: operatorProcedure
     .input(ThresholdInputSchema)
-    .output(ScoringSettingsSchema)
+    .output(ThresholdSettingsSchema)
     .mutation(({ ctx, input }) =>
       setThreshold(
         ctx.services.db,

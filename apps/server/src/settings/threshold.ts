@@ -1,4 +1,4 @@
-import type { ScoringSettings } from '@assay/schema';
+import type { ThresholdSettings } from '@assay/schema';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { appendEvent } from '../events/append-event.ts';
@@ -12,7 +12,7 @@ const THRESHOLD = 'enterprise_grade_threshold';
 export async function readThreshold(
   db: Kysely<Database> | Transaction<Database>,
   defaultThreshold: number,
-): Promise<ScoringSettings> {
+): Promise<ThresholdSettings> {
   const row = await db
     .selectFrom('setting as s')
     .innerJoin('user as u', 'u.id', 's.updated_by')
@@ -37,7 +37,7 @@ export async function setThreshold(
   operatorId: string,
   threshold: number,
   defaultThreshold: number,
-): Promise<ScoringSettings> {
+): Promise<ThresholdSettings> {
   return db.transaction().execute(async (trx) => {
     const before = await readThreshold(trx, defaultThreshold);
     const now = Date.now();

@@ -19,14 +19,15 @@ export function ThresholdCard({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const settings = useQuery(trpc.settings.scoring.queryOptions());
+  const settings = useQuery(trpc.settings.threshold.queryOptions());
   /** What the operator typed; null shows the current threshold. */
   const [draft, setDraft] = useState<number | string | null>(null);
   const save = useMutation(
     trpc.settings.setThreshold.mutationOptions({
       onSuccess: (saved) => {
         setDraft(null);
-        queryClient.setQueryData(trpc.settings.scoring.queryKey(), saved);
+        queryClient.setQueryData(trpc.settings.threshold.queryKey(), saved);
+        void queryClient.invalidateQueries({ queryKey: trpc.settings.scoring.queryKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.analytics.acceptanceCurve.pathKey() });
       },
     }),
