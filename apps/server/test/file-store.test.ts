@@ -1,8 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -14,7 +11,13 @@ import { FileStoreError, S3FileStore } from '../src/files/s3-file-store.ts';
 import { GOOD_CSV, GOOD_MANIFEST } from './support/datasets.ts';
 import { dialectsToRun } from './support/dialects.ts';
 import { createOrganisationWithReviewer, createRequest } from './support/fixtures.ts';
-import { S3_TEST_CREDENTIALS, startTestS3, type TestS3 } from './support/s3-server.ts';
+import {
+  S3_TEST_CREDENTIALS,
+  type S3Proxy,
+  startS3Proxy,
+  startTestS3,
+  type TestS3,
+} from './support/s3-server.ts';
 import { startTestApp, type TestApp, uploadFile, waitForState } from './support/test-server.ts';
 
 const dialects = await dialectsToRun();
@@ -145,55 +148,12 @@ describe.each(Object.keys(KINDS))('the %s file store', (kind) => {
   });
 });
 
-/**
- * A proxy in front of the S3 server that answers the next requests with the given faults (status and S3
- * error code) instead of forwarding them, and records every request it sees.
- */
-async function startFaultyProxy(target: string) {
-  const faults: { status: number; code: string }[] = [];
-  const seen: { method: string; headers: http.IncomingHttpHeaders }[] = [];
-  const upstream = new URL(target);
-  const server = http.createServer((req, res) => {
-    seen.push({ method: req.method!, headers: req.headers });
-    const fault = faults.shift();
-    if (fault) {
-      req.resume();
-      res.writeHead(fault.status, { 'content-type': 'application/xml' });
-      res.end(`<?xml version="1.0"?><Error><Code>${fault.code}</Code><Message>injected</Message></Error>`);
-      return;
-    }
-    const forward = http.request(
-      {
-        host: upstream.hostname,
-        port: upstream.port,
-        method: req.method,
-        path: req.url,
-        headers: req.headers,
-      },
-      (answer) => {
-        res.writeHead(answer.statusCode!, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    req.pipe(forward);
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    faults,
-    seen,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 describe('the S3 file store against a bucket that fails', () => {
-  let proxy: Awaited<ReturnType<typeof startFaultyProxy>>;
+  let proxy: S3Proxy;
   let dir: string;
   let store: S3FileStore;
   beforeAll(async () => {
-    proxy = await startFaultyProxy(s3.bucketUrl);
+    proxy = await startS3Proxy(s3.bucketUrl);
     dir = mkdtempSync(path.join(os.tmpdir(), 'assay-files-'));
     store = new S3FileStore({
       url: `${proxy.url}${new URL(s3.bucketUrl).pathname}/faulty`,

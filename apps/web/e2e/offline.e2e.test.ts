@@ -3,9 +3,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ticketsCsv } from './fixtures.ts';
 import {
   attachFile,
-  choose,
   createPostgresDatabase,
   field,
+  fillDatasheet,
   freshDataDir,
   launchBrowser,
   openDatasheet,
@@ -17,6 +17,7 @@ import {
   startApp,
   startDraft,
   startScoringWorker,
+  waitSaved,
   watchPage,
 } from './support.ts';
 
@@ -69,36 +70,6 @@ async function startDraftAtDatasheet(title: string, target: Page = page, url = a
   return wizard;
 }
 
-async function waitSaved(target: Page = page) {
-  await target
-    .getByTestId('save-status')
-    .filter({ hasText: /^Saved/ })
-    .waitFor();
-}
-
-/** Fills every field the datasheet step requires (the label column and classes come from the file). */
-async function fillDatasheet(target: Page = page) {
-  await choose(target, 'Licence (SPDX identifier)', /^CC-BY-4\.0 —/, 'CC-BY-4.0');
-  await field(target, /^Description/).fill('Helpdesk tickets; one row is one ticket with its urgency.');
-  await field(target, 'How the data was collected').fill('Exported from our helpdesk, March 2025');
-  await field(target, 'Period start (YYYY-MM-DD)').fill('2025-03-01');
-  await field(target, 'Period end (YYYY-MM-DD)').fill('2025-03-31');
-  await field(target, 'Who or what is in the data').fill('Customers of a small hosting company');
-  await field(target, 'Geography').fill('EU');
-  await field(target, 'Language (e.g. en)').fill('en');
-  await field(target, 'Intended use').fill('Training a ticket triage classifier');
-  await field(target, 'Known limitations').fill('English only; one company; one month');
-  await field(target, 'How labels were assigned').fill('One agent per ticket, labeled when it was closed');
-  await field(target, 'What “text” holds').fill('Ticket body as written by the customer');
-  await field(target, 'What “urgency” holds').fill('Urgency judged by the agent');
-  await field(target, 'What “created” holds').fill('Day the ticket was opened');
-  await field(target, 'Definition of “high”').fill('Service is down for the customer');
-  await field(target, 'Definition of “low”').fill('A question or request that can wait a day');
-  await choose(target, 'Source', 'self-collected');
-  await choose(target, /^Consent basis/, 'contract');
-  await target.getByLabel(/I have the right to contribute/).check();
-}
-
 /** Opens the draft in a new browser context (nothing kept on that device): it shows the server's copy. */
 async function readServerCopy(url: string, labels: string[]): Promise<Record<string, string>> {
   const other = await browser.newContext();
@@ -137,7 +108,7 @@ describe('a lost connection or a failing server', () => {
   it('keeps what was typed offline, says so, and syncs it when the browser reconnects', async () => {
     const url = await startDraftAtDatasheet('Offline tickets');
     await field(page, 'Geography').fill('EU');
-    await waitSaved();
+    await waitSaved(page);
 
     await context.setOffline(true);
     await field(page, 'Intended use').fill('Training a triage classifier, typed while offline');
@@ -156,7 +127,7 @@ describe('a lost connection or a failing server', () => {
     shots.push(await screenshot(page, 'offline-wizard-offline'));
 
     await context.setOffline(false);
-    await waitSaved();
+    await waitSaved(page);
     await expect(notice.count()).resolves.toBe(0);
     shots.push(await screenshot(page, 'offline-wizard-reconnected'));
 
@@ -173,19 +144,19 @@ describe('a lost connection or a failing server', () => {
 
   it('sends a change typed just before a reload to the server after the reload', async () => {
     const url = await startDraftAtDatasheet('Reloaded tickets');
-    await waitSaved();
+    await waitSaved(page);
     // The reload comes before the autosave's debounce: only this device has the change.
     await field(page, 'Geography').fill('Typed then reloaded');
     await page.reload();
     await field(page, 'Geography').waitFor();
     await expect(field(page, 'Geography').inputValue()).resolves.toBe('Typed then reloaded');
-    await waitSaved();
+    await waitSaved(page);
     await expect(readServerCopy(url, ['Geography'])).resolves.toEqual({ Geography: 'Typed then reloaded' });
   });
 
   it('keeps the draft when the server cannot be reached though the browser thinks it is online', async () => {
     const url = await startDraftAtDatasheet('Unreachable tickets');
-    await waitSaved();
+    await waitSaved(page);
     const cutOff = (route: Route) => route.abort('internetdisconnected');
     await page.route('**/api/trpc/**', cutOff);
     await field(page, 'Who or what is in the data').fill('Hosting customers');
@@ -203,7 +174,7 @@ describe('a lost connection or a failing server', () => {
 
     await page.unroute('**/api/trpc/**', cutOff);
     // No `online` event comes: the autosave retries on its own.
-    await waitSaved();
+    await waitSaved(page);
     await expect(readServerCopy(url, ['Who or what is in the data'])).resolves.toEqual({
       'Who or what is in the data': 'Hosting customers',
     });
@@ -211,8 +182,8 @@ describe('a lost connection or a failing server', () => {
 
   it('says at once that a submit made offline did not go, keeps the draft, and submits after reconnecting', async () => {
     const url = await startDraftAtDatasheet('Offline submit tickets');
-    await fillDatasheet();
-    await waitSaved();
+    await fillDatasheet(page);
+    await waitSaved(page);
 
     await context.setOffline(true);
     await field(page, 'Known limitations').fill('English only (changed offline, just before submitting)');
@@ -240,7 +211,7 @@ describe('a lost connection or a failing server', () => {
     );
 
     await context.setOffline(false);
-    await waitSaved();
+    await waitSaved(page);
     await page.getByRole('button', { name: 'Next: Pre-score' }).click();
     await page.getByRole('button', { name: 'Next: Submit' }).click();
     await submitButton.click();
@@ -280,7 +251,7 @@ describe('a lost connection or a failing server', () => {
 
     await page.unroute('**/api/trpc/**', fail);
     await alert.getByRole('button', { name: 'Retry' }).click();
-    await waitSaved();
+    await waitSaved(page);
     await expect(alert.count()).resolves.toBe(0);
     await expect(field(page, 'Geography').inputValue()).resolves.toBe('Worldwide');
   });

@@ -92,6 +92,7 @@ export function startApp(dataDir: string, env: Record<string, string> = {}): Pro
 export function startScoringWorker(
   dataDir: string,
   databaseUrl: string,
+  env: Record<string, string> = {},
 ): Promise<{ stop(): Promise<void>; log(): string }> {
   const child: ChildProcess = spawn(TSX, ['apps/server/src/worker-main.ts'], {
     cwd: ROOT,
@@ -101,6 +102,7 @@ export function startScoringWorker(
       DATABASE_URL: databaseUrl,
       LOG_LEVEL: 'info',
       NODE_ENV: 'test',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -295,6 +297,37 @@ export async function openDatasheet(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Next: Preview' }).click();
   await page.getByRole('button', { name: 'Next: Datasheet' }).click();
   await field(page, 'Geography').waitFor();
+}
+
+/** Waits until the wizard says the draft is saved on the server. */
+export async function waitSaved(page: Page) {
+  await page
+    .getByTestId('save-status')
+    .filter({ hasText: /^Saved/ })
+    .waitFor();
+}
+
+/** Fills every field the datasheet step requires for `ticketsCsv` (the label column and classes come from the file). */
+export async function fillDatasheet(page: Page) {
+  await choose(page, 'Licence (SPDX identifier)', /^CC-BY-4\.0 —/, 'CC-BY-4.0');
+  await field(page, /^Description/).fill('Helpdesk tickets; one row is one ticket with its urgency.');
+  await field(page, 'How the data was collected').fill('Exported from our helpdesk, March 2025');
+  await field(page, 'Period start (YYYY-MM-DD)').fill('2025-03-01');
+  await field(page, 'Period end (YYYY-MM-DD)').fill('2025-03-31');
+  await field(page, 'Who or what is in the data').fill('Customers of a small hosting company');
+  await field(page, 'Geography').fill('EU');
+  await field(page, 'Language (e.g. en)').fill('en');
+  await field(page, 'Intended use').fill('Training a ticket triage classifier');
+  await field(page, 'Known limitations').fill('English only; one company; one month');
+  await field(page, 'How labels were assigned').fill('One agent per ticket, labeled when it was closed');
+  await field(page, 'What “text” holds').fill('Ticket body as written by the customer');
+  await field(page, 'What “urgency” holds').fill('Urgency judged by the agent');
+  await field(page, 'What “created” holds').fill('Day the ticket was opened');
+  await field(page, 'Definition of “high”').fill('Service is down for the customer');
+  await field(page, 'Definition of “low”').fill('A question or request that can wait a day');
+  await choose(page, 'Source', 'self-collected');
+  await choose(page, /^Consent basis/, 'contract');
+  await page.getByLabel(/I have the right to contribute/).check();
 }
 
 /** The input (not the listbox or wrapper) labelled `label`. */

@@ -1,4 +1,9 @@
+/// <reference path="./s3rver.d.ts" />
+// (The reference lets the web app's e2e tests, which import this file, see s3rver's declared types.)
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { AwsClient } from 'aws4fetch';
@@ -48,4 +53,57 @@ export async function startTestS3(): Promise<TestS3> {
       rmSync(directory, { recursive: true, force: true });
     },
   };
+}
+
+/** A proxy in front of the S3 server, for tests of a bucket that fails or is slow. */
+export interface S3Proxy {
+  url: string;
+  /** The next requests get these answers (status and S3 error code) instead of being forwarded. */
+  faults: { status: number; code: string }[];
+  /** Every request seen, in order. */
+  seen: { method: string; headers: http.IncomingHttpHeaders }[];
+  /** How long the answer to each forwarded PUT is held back (a bucket far away). */
+  putDelayMs: number;
+  stop(): Promise<void>;
+}
+
+export async function startS3Proxy(target: string): Promise<S3Proxy> {
+  const upstream = new URL(target);
+  const server = http.createServer((req, res) => {
+    proxy.seen.push({ method: req.method!, headers: req.headers });
+    const fault = proxy.faults.shift();
+    if (fault) {
+      req.resume();
+      res.writeHead(fault.status, { 'content-type': 'application/xml' });
+      res.end(`<?xml version="1.0"?><Error><Code>${fault.code}</Code><Message>injected</Message></Error>`);
+      return;
+    }
+    const delay = req.method === 'PUT' ? proxy.putDelayMs : 0;
+    const forward = http.request(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+      },
+      (answer) =>
+        setTimeout(() => {
+          res.writeHead(answer.statusCode!, answer.headers);
+          answer.pipe(res);
+        }, delay),
+    );
+    req.pipe(forward);
+  });
+  const proxy: S3Proxy = {
+    url: '',
+    faults: [],
+    seen: [],
+    putDelayMs: 0,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return proxy;
 }

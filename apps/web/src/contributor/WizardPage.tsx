@@ -451,7 +451,11 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
                   aria-label="Upload progress"
                 />
                 <Text size="sm" c="dimmed" data-testid="upload-status">
-                  {upload.status === 'uploading' && `Uploading… ${Math.round(upload.progress * 100)}%`}
+                  {upload.status === 'uploading' &&
+                    (upload.progress < 1
+                      ? `Uploading… ${Math.round(upload.progress * 100)}%`
+                      : // Every byte sent: the server hashes, checks and stores the file (in a bucket, a while).
+                        'Sent: the server is checking and storing it…')}
                   {upload.status === 'done' && 'Uploaded'}
                 </Text>
               </Stack>
