@@ -63,7 +63,8 @@ export async function createServices(env: Env, options: ServiceOptions = {}): Pr
     signInPerMinute: options.signInPerMinute ?? 10,
   });
   const files = createFileStore(env);
-  logger.info({ files: files.description }, 'file store ready');
+  const staleUploads = await files.removeStaleUploads();
+  logger.info({ files: files.description, staleUploads }, 'file store ready');
   const progress = new ProgressBus();
   const run = (versionId: string) =>
     scoreVersion(

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -51,7 +51,8 @@ interface StoreUnderTest {
   store: FileStore;
   /** The names of the stored files. */
   stored(): Promise<string[]>;
-  /** Files left where uploads wait. */
+  /** Where uploads wait, and the files left there. */
+  tmpDir: string;
   waiting(): string[];
 }
 
@@ -61,6 +62,7 @@ const KINDS: Record<string, (dir: string) => StoreUnderTest> = {
     return {
       store: new LocalFileStore(root),
       stored: async () => filesUnder(root).filter((file) => !file.startsWith('tmp')),
+      tmpDir: path.join(root, 'tmp'),
       waiting: () => filesUnder(path.join(root, 'tmp')),
     };
   },
@@ -74,6 +76,7 @@ const KINDS: Record<string, (dir: string) => StoreUnderTest> = {
         tmpDir: path.join(dir, 'uploads'),
       }),
       stored: async () => (await s3.listKeys(`${prefix}/`)).map((key) => key.slice(prefix.length + 1)),
+      tmpDir: path.join(dir, 'uploads'),
       waiting: () => filesUnder(path.join(dir, 'uploads')),
     };
   },
@@ -145,6 +148,19 @@ describe.each(Object.keys(KINDS))('the %s file store', (kind) => {
   it('fails to read a file it does not hold, and refuses a name that is not a SHA-256', async () => {
     await expect(bytesOf(subject.store.read(sha256('never stored')))).rejects.toThrow();
     expect(() => subject.store.read('../../etc/passwd')).toThrow(/is not a SHA-256/);
+  });
+
+  it('removes uploads a crash left a day ago, and none more recent (another process may be writing it)', async () => {
+    mkdirSync(subject.tmpDir, { recursive: true });
+    const old = path.join(subject.tmpDir, 'cut-off-by-a-crash');
+    const recent = path.join(subject.tmpDir, 'still-arriving');
+    writeFileSync(old, 'half a file');
+    writeFileSync(recent, 'half a file');
+    const dayAndAMinuteAgo = new Date(Date.now() - 24 * 60 * 60 * 1000 - 60_000);
+    utimesSync(old, dayAndAMinuteAgo, dayAndAMinuteAgo);
+    expect(await subject.store.removeStaleUploads()).toBe(1);
+    expect(subject.waiting()).toEqual(['still-arriving']);
+    rmSync(recent);
   });
 });
 

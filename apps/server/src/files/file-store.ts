@@ -18,4 +18,6 @@ export interface FileStore {
   put(source: Readable | AsyncIterable<Uint8Array>, options: PutOptions): Promise<StoredBlob>;
   /** A stream of a stored file's bytes; it fails if the file is not stored. */
   read(sha256: string): Readable;
+  /** Removes uploads a crash left half-spooled, a day old or more; returns how many. */
+  removeStaleUploads(): Promise<number>;
 }

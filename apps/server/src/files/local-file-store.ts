@@ -3,7 +3,7 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { FileStore, StoredBlob } from './file-store.ts';
-import { blobKey, type PutOptions, spoolUpload } from './spool.ts';
+import { blobKey, type PutOptions, removeStaleUploads, spoolUpload } from './spool.ts';
 
 /** Files in a folder (`DATA_DIR/files` by default): what one process with its own disk needs. */
 export class LocalFileStore implements FileStore {
@@ -11,6 +11,10 @@ export class LocalFileStore implements FileStore {
 
   constructor(readonly root: string) {
     this.description = root;
+  }
+
+  removeStaleUploads(): Promise<number> {
+    return removeStaleUploads(path.join(this.root, 'tmp'));
   }
 
   async put(source: Readable | AsyncIterable<Uint8Array>, options: PutOptions): Promise<StoredBlob> {

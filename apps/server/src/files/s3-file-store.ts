@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { AwsClient } from 'aws4fetch';
 import type { FileStore, StoredBlob } from './file-store.ts';
-import { blobKey, type PutOptions, type Spooled, spoolUpload } from './spool.ts';
+import { blobKey, type PutOptions, removeStaleUploads, type Spooled, spoolUpload } from './spool.ts';
 
 /** Attempts at one upload or read before its error stands: S3 asks clients to retry 5xx and 503 SlowDown. */
 const ATTEMPTS = 4;
@@ -45,6 +45,10 @@ export class S3FileStore implements FileStore {
       region: options.region,
       retries: 0,
     });
+  }
+
+  removeStaleUploads(): Promise<number> {
+    return removeStaleUploads(this.options.tmpDir);
   }
 
   async put(source: Readable | AsyncIterable<Uint8Array>, options: PutOptions): Promise<StoredBlob> {

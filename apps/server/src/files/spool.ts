@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -67,6 +67,33 @@ export async function spoolUpload(
     await rm(file, { force: true });
     throw error;
   }
+}
+
+/** An upload still spooling after this long was cut off by a crash: no upload takes a day. */
+export const STALE_UPLOAD_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Removes what uploads cut off by a crash left in `tmpDir` (a process's own failures clean up after
+ * themselves): files not written to for {@link STALE_UPLOAD_MS}. Other processes may share the folder, so
+ * a recent file is never touched. Returns how many were removed.
+ */
+export async function removeStaleUploads(tmpDir: string, now = Date.now()): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(tmpDir);
+  } catch {
+    return 0; // no upload yet
+  }
+  let removed = 0;
+  for (const name of names) {
+    const file = path.join(tmpDir, name);
+    const info = await stat(file).catch(() => null);
+    if (info?.isFile() && now - info.mtimeMs > STALE_UPLOAD_MS) {
+      await rm(file, { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }
 
 /** The store's name for a file: its SHA-256 under a folder of its first two hex digits. */
