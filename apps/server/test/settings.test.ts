@@ -58,6 +58,7 @@ describe.each(dialects)('the enterprise-grade threshold on %s', (dialect) => {
       defaultThreshold: 65,
       setBy: null,
       setAt: null,
+      changes: [],
     });
     expect((await scoreCsv()).threshold).toBe(65);
   });
@@ -72,7 +73,7 @@ describe.each(dialects)('the enterprise-grade threshold on %s', (dialect) => {
       .executeTakeFirstOrThrow();
     expect(set).toMatchObject({ threshold: 100, defaultThreshold: 65, setBy: operator.name });
     expect(Date.parse(set.setAt!)).toBeGreaterThanOrEqual(before - 1000);
-    expect(await org.operator.client.settings.threshold.query()).toEqual(set);
+    expect(await org.operator.client.settings.threshold.query()).toMatchObject(set);
     // Contributors get the threshold, never the operator's name.
     expect(await contributor.client.settings.scoring.query()).toEqual({ threshold: 100 });
     expect(await thresholdEvents()).toEqual([
@@ -95,6 +96,12 @@ describe.each(dialects)('the enterprise-grade threshold on %s', (dialect) => {
     expect((await thresholdEvents()).map((event) => JSON.parse(event.props))).toEqual([
       { from: 65, to: 100 },
       { from: 100, to: 0 },
+    ]);
+    // Operators see the changes, newest first, with who made them.
+    const { changes } = await org.operator.client.settings.threshold.query();
+    expect(changes).toEqual([
+      { from: 100, to: 0, by: operator.name, at: expect.any(String) },
+      { from: 65, to: 100, by: operator.name, at: set.setAt },
     ]);
   });
 

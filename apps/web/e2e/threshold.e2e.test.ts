@@ -67,6 +67,7 @@ it("an operator's threshold grades the contributor's pre-score", async () => {
   expect(await card.getByTestId('threshold-now').textContent()).toMatch(
     /^Reports scoring 95 or more.*Set by .+ on .+; the server's default is 70\.$/,
   );
+  await expect.poll(() => card.getByTestId('threshold-changes').textContent()).toMatch(/70 → 95 by .+,/);
 
   const contributor = await newPage();
   await signUp(contributor, app.url, {
@@ -88,6 +89,10 @@ it("an operator's threshold grades the contributor's pre-score", async () => {
   await expect
     .poll(() => card.getByTestId('threshold-now').textContent())
     .toMatch(/^Reports scoring 70 or more.*Set by/);
+  // Newest first.
+  await expect
+    .poll(() => card.getByTestId('threshold-changes').textContent())
+    .toMatch(/95 → 70 by .+70 → 95 by/);
   await contributor.reload();
   await contributor
     .getByRole('button', { name: /Pre-score/ })

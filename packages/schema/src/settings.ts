@@ -26,3 +26,19 @@ export const ThresholdSettingsSchema = ScoringSettingsSchema.extend({
   setAt: z.iso.datetime().nullable(),
 });
 export type ThresholdSettings = z.infer<typeof ThresholdSettingsSchema>;
+
+/** One change of the threshold, from the event log. */
+export const ThresholdChangeSchema = z.object({
+  from: z.number(),
+  to: z.number(),
+  /** The operator's name. */
+  by: z.string(),
+  at: z.iso.datetime(),
+});
+export type ThresholdChange = z.infer<typeof ThresholdChangeSchema>;
+
+/** What operators see: the threshold now, and its last changes, newest first. */
+export const ThresholdOverviewSchema = ThresholdSettingsSchema.extend({
+  changes: z.array(ThresholdChangeSchema),
+});
+export type ThresholdOverview = z.infer<typeof ThresholdOverviewSchema>;

@@ -1,5 +1,14 @@
-import { ScoringSettingsSchema, ThresholdInputSchema, ThresholdSettingsSchema } from '@assay/schema';
-import { readThreshold, setThreshold } from '../settings/threshold.ts';
+import {
+  ScoringSettingsSchema,
+  ThresholdInputSchema,
+  ThresholdOverviewSchema,
+  ThresholdSettingsSchema,
+} from '@assay/schema';
+import { listThresholdChanges, readThreshold, setThreshold } from '../settings/threshold.ts';
+
+/** How many of the threshold's past changes operators see. */
+const CHANGES_SHOWN = 10;
+
 import { authedProcedure, operatorProcedure, router } from '../trpc.ts';
 
 /** Platform settings operators tune while Assay runs. */
@@ -12,10 +21,11 @@ export const settingsRouter = router({
     const { threshold } = await readThreshold(ctx.services.db, ctx.services.env.ENTERPRISE_GRADE_THRESHOLD);
     return { threshold };
   }),
-  /** Operator: the threshold with who set it and when, and the server's default. */
-  threshold: operatorProcedure
-    .output(ThresholdSettingsSchema)
-    .query(({ ctx }) => readThreshold(ctx.services.db, ctx.services.env.ENTERPRISE_GRADE_THRESHOLD)),
+  /** Operator: the threshold with who set it and when, the server's default, and its last changes. */
+  threshold: operatorProcedure.output(ThresholdOverviewSchema).query(async ({ ctx }) => ({
+    ...(await readThreshold(ctx.services.db, ctx.services.env.ENTERPRISE_GRADE_THRESHOLD)),
+    changes: await listThresholdChanges(ctx.services.db, CHANGES_SHOWN),
+  })),
   /** Operator: the enterprise-grade threshold for versions scored from now on. */
   setThreshold: operatorProcedure
     .input(ThresholdInputSchema)

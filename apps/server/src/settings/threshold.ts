@@ -1,4 +1,4 @@
-import type { ThresholdSettings } from '@assay/schema';
+import type { ThresholdChange, ThresholdSettings } from '@assay/schema';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { appendEvent } from '../events/append-event.ts';
@@ -26,6 +26,22 @@ export async function readThreshold(
     setBy: row.name,
     setAt: new Date(Number(row.updated_at)).toISOString(),
   };
+}
+
+/** The last `limit` changes of the threshold, newest first, from the event log. */
+export async function listThresholdChanges(db: Kysely<Database>, limit: number): Promise<ThresholdChange[]> {
+  const rows = await db
+    .selectFrom('event as e')
+    .innerJoin('user as u', 'u.id', 'e.actor_id')
+    .select(['e.props', 'e.at', 'u.name'])
+    .where('e.type', '=', 'settings.threshold_changed')
+    .orderBy('e.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => {
+    const { from, to } = JSON.parse(row.props) as { from: number; to: number };
+    return { from, to, by: row.name, at: new Date(Number(row.at)).toISOString() };
+  });
 }
 
 /**

@@ -26,7 +26,11 @@ export function ThresholdCard({
     trpc.settings.setThreshold.mutationOptions({
       onSuccess: (saved) => {
         setDraft(null);
-        queryClient.setQueryData(trpc.settings.threshold.queryKey(), saved);
+        // The new value at once; the list of changes with the refetch.
+        queryClient.setQueryData(trpc.settings.threshold.queryKey(), (old) =>
+          old ? { ...old, ...saved } : old,
+        );
+        void queryClient.invalidateQueries({ queryKey: trpc.settings.threshold.queryKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.settings.scoring.queryKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.analytics.acceptanceCurve.pathKey() });
       },
@@ -93,6 +97,18 @@ export function ThresholdCard({
           </Alert>
         )}
         {save.error && !fieldErrorsOf(save.error).threshold && <QueryError error={save.error} />}
+        {current.changes.length > 0 && (
+          <Stack gap={0} data-testid="threshold-changes">
+            <Text size="xs" fw={600}>
+              Changes (reports keep the threshold they were scored with)
+            </Text>
+            {current.changes.map((change) => (
+              <Text size="xs" c="dimmed" key={change.at + change.to}>
+                {change.from} → {change.to} by {change.by}, {new Date(change.at).toLocaleString()}
+              </Text>
+            ))}
+          </Stack>
+        )}
       </Stack>
     </Card>
   );
