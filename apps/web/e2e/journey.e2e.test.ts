@@ -8,6 +8,7 @@ import {
   choose,
   createOperator,
   field,
+  fillDatasheet,
   freshDataDir,
   launchBrowser,
   pixelStats,
@@ -173,29 +174,7 @@ describe('the journeys of the three roles', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-provenance.license');
 
     // Fix the manifest: datasheet, provenance, attestation.
-    await choose(page, 'Licence (SPDX identifier)', /^CC-BY-4\.0 —/, 'CC-BY-4.0');
-    await field(page, /^Description/).fill(
-      'Helpdesk tickets of a small hosting company; one row is one ticket with its urgency.',
-    );
-    await field(page, 'How the data was collected').fill('Exported from our helpdesk, March 2025');
-    await field(page, 'Period start (YYYY-MM-DD)').fill('2025-03-01');
-    await field(page, 'Period end (YYYY-MM-DD)').fill('2025-03-31');
-    await field(page, 'Who or what is in the data').fill('Customers of a small hosting company');
-    await field(page, 'Geography').fill('EU');
-    await field(page, 'Language (e.g. en)').fill('en');
-    await field(page, 'Intended use').fill('Training a ticket triage classifier');
-    await field(page, 'Known limitations').fill('English only; one company; one month');
-    await field(page, 'How labels were assigned').fill(
-      'One agent per ticket, labeled when the ticket was closed',
-    );
-    await field(page, 'What “text” holds').fill('Ticket body as written by the customer');
-    await field(page, 'What “urgency” holds').fill('Urgency judged by the agent');
-    await field(page, 'What “created” holds').fill('Day the ticket was opened');
-    await field(page, 'Definition of “high”').fill('Service is down for the customer');
-    await field(page, 'Definition of “low”').fill('A question or request that can wait a day');
-    await choose(page, 'Source', 'self-collected');
-    await choose(page, /^Consent basis/, 'contract');
-    await page.getByLabel(/I have the right to contribute/).check();
+    await fillDatasheet(page);
     await page.getByTestId('save-status').filter({ hasText: /Saved/ }).waitFor();
     await shot(page, 'contributor-wizard-datasheet');
 
