@@ -16,18 +16,12 @@ export async function getOwnSubmission(db: Kysely<Database>, contributorId: stri
   if (!submission || submission.contributor_id !== contributorId) throw notFound('submission', id);
   const versions = await listVersions(db, id);
   const reviews = await listDecisionsOfSubmission(db, id);
-  // The request's bar, also once it has closed (the contributor may no longer read the request itself).
-  const request = submission.request_id
-    ? await db
-        .selectFrom('data_request')
-        .select('min_quality_score')
-        .where('id', '=', submission.request_id)
-        .executeTakeFirst()
-    : undefined;
   return {
     id: submission.id,
     requestId: submission.request_id,
-    requestMinQualityScore: request ? Number(request.min_quality_score) : null,
+    // The request's bar, also once it has closed (the contributor may no longer read the request itself).
+    requestMinQualityScore:
+      submission.request_min_quality_score === null ? null : Number(submission.request_min_quality_score),
     createdAt: iso(submission.created_at),
     versions: versions.map((version) => {
       const review = reviews.find((r) => r.version_id === version.id);

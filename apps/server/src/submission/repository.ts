@@ -25,8 +25,15 @@ const VERSION_COLUMNS = [
   'v.decided_at',
 ] as const;
 
+/** A submission, with its data request's minimum score (null without a request). */
 export function findSubmissionById(db: Db, id: string) {
-  return db.selectFrom('submission').selectAll().where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('submission as s')
+    .leftJoin('data_request as r', 'r.id', 's.request_id')
+    .selectAll('s')
+    .select('r.min_quality_score as request_min_quality_score')
+    .where('s.id', '=', id)
+    .executeTakeFirst();
 }
 
 export function findVersionById(db: Db, id: string) {

@@ -1,24 +1,12 @@
-import type { ContributorRecord, Requirements } from '@assay/quality';
 import type { DraftManifest, QualityReport } from '@assay/schema';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type {
+  Grading,
   PrescoreSource,
   SamplePreview,
   WorkerRequest,
   WorkerResponse,
 } from '../workers/prescore-protocol.ts';
-
-/**
- * What a pre-score is graded against, so that it agrees with the server's score of record: the data
- * request's requirements, the enterprise-grade threshold operators set and the contributor's record of
- * decided submissions (each null when not known here, e.g. offline before it loaded: the library then
- * uses its default threshold and leaves the record out).
- */
-export interface Grading {
-  requirements: Requirements | null;
-  threshold: number | null;
-  contributorRecord: ContributorRecord | null;
-}
 
 export type PrescoreState =
   | { status: 'idle' }

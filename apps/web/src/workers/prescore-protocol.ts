@@ -11,19 +11,21 @@ export interface SamplePreview {
   rows: Record<string, string>[];
 }
 
+/**
+ * What a pre-score is graded against, so that it agrees with the server's score of record: the data
+ * request's requirements, the enterprise-grade threshold operators set (`settings.scoring`) and the
+ * contributor's record of decided submissions (`submission.record`). Each is null when not known here,
+ * e.g. offline before it loaded: the library then uses its default threshold and leaves the record out.
+ */
+export interface Grading {
+  requirements: Requirements | null;
+  threshold: number | null;
+  contributorRecord: ContributorRecord | null;
+}
+
 export type WorkerRequest =
   | { type: 'preview'; id: number; source: PrescoreSource; limit: number }
-  | {
-      type: 'score';
-      id: number;
-      source: PrescoreSource;
-      manifest: DraftManifest;
-      requirements: Requirements | null;
-      /** The server's enterprise-grade threshold (`settings.scoring`), or null for the library's default. */
-      threshold: number | null;
-      /** The contributor's record (`submission.record`), or null when not known here. */
-      contributorRecord: ContributorRecord | null;
-    }
+  | ({ type: 'score'; id: number; source: PrescoreSource; manifest: DraftManifest } & Grading)
   | { type: 'cancel'; id: number };
 
 export type WorkerResponse =
