@@ -266,7 +266,10 @@ describe('the journeys of the three roles', () => {
   it('operator dashboard shows the acceptance', async () => {
     const page = await as('operator');
     await page.goto(`${app.url}/operator`);
-    await page.getByTestId('curve-summary').filter({ hasText: '1 accepted' }).waitFor({ timeout: 30_000 });
+    await page
+      .getByTestId('curve-summary')
+      .filter({ hasText: '1 decision, 1 accepted' })
+      .waitFor({ timeout: 30_000 });
     await page.getByTestId('chart-funnel').locator('svg').first().waitFor();
     // The funnel's steps read as words, in the funnel's order (they were identifiers such as draftStarted).
     const funnelTicks = page
@@ -295,6 +298,30 @@ describe('the journeys of the three roles', () => {
       ['#0ca678', '4'],
       ['#1c7ed6', '4'],
     ]);
+    // The friction measures that are one number each. No draft is 72 hours old yet, so none can have been
+    // abandoned, and nothing is said about abandonment.
+    const facts = await page.getByTestId('friction-facts').locator('p').allTextContents();
+    expect(facts).toContain('Versions until acceptance: median 1, mean 1 over 1 accepted');
+    expect(
+      facts.some((fact) => /^Validation errors: [\d.]+ per draft; [\d.]+% of drafts had one$/.test(fact)),
+    ).toBe(true);
+    expect(facts.some((fact) => fact.startsWith('Abandoned'))).toBe(false);
+    await page.getByTestId('chart-abandonment-fields').getByText('No data in this range yet.').waitFor();
+    // The contributor's first submission was accepted: the learning curve has one bar at 100%, the first
+    // version was the one accepted, and this week's cohort reached submission and acceptance.
+    const ticks = (testId: string) =>
+      page.getByTestId(testId).locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value');
+    expect(await ticks('chart-learning').allTextContents()).toEqual(['1']);
+    const learningBars = page.getByTestId('chart-learning').locator('.recharts-bar-rectangle path');
+    expect(await learningBars.count()).toBe(1);
+    expect(await ticks('chart-versions').allTextContents()).toEqual(['1']);
+    const cohortDots = page.getByTestId('chart-cohorts').locator('.recharts-line-dot');
+    expect(await cohortDots.count()).toBe(2);
+    expect(await ticks('chart-requirements').allTextContents()).toEqual([REQUEST_TITLE]);
+    // Legends list the series in the order they are drawn.
+    expect(
+      await page.getByTestId('chart-requirements').locator('.recharts-legend-item-text').allTextContents(),
+    ).toEqual(['Licence', 'Schema', 'Context', 'Quality']);
     await shot(page, 'operator-dashboard');
   });
 

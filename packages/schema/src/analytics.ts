@@ -29,6 +29,12 @@ export const FUNNEL_STEP_LABELS: Record<FunnelStep, string> = {
 };
 
 /**
+ * The learning curve's last bucket: a contributor's 10th submission and every later one count together, so
+ * the few prolific contributors do not each draw a point of their own.
+ */
+export const NTH_SUBMISSION_CAP = 10;
+
+/**
  * What every operator metric can be narrowed to: submissions whose draft started in [`from`, `to`), and one
  * data request. Both bounds are optional ISO date-times.
  */

@@ -59,7 +59,7 @@ export interface AcceptanceCurveResult {
     high: number;
     medianScore: number | null;
   }[];
-  /** By a contributor's nth submitted submission (the last bucket is `NTH_CAP` (10) and later). */
+  /** By a contributor's nth submitted submission (the last bucket, `NTH_SUBMISSION_CAP`, holds that one and later). */
   byNthSubmission: {
     n: number;
     decisions: number;

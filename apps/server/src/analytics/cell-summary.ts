@@ -1,4 +1,4 @@
-import { FUNNEL_STEPS, REASON_CODES, type ReasonCode } from '@assay/schema';
+import { FUNNEL_STEPS, NTH_SUBMISSION_CAP, REASON_CODES, type ReasonCode } from '@assay/schema';
 import type { SubmissionFactTable } from './tables.ts';
 
 // A cell summary holds, for a set of submissions, every count the funnel, friction and supply metrics add
@@ -51,9 +51,6 @@ export interface CellDecision {
   provenance: number | null;
 }
 
-/** A contributor's nth submission and later count in the last bucket of the learning curve. */
-export const NTH_CAP = 10;
-
 /** A submission's `validation.failed` events: how many, and their errors. */
 export interface CellValidation {
   submission_id: string;
@@ -101,7 +98,7 @@ export interface CellSummary {
   /** Reason code → rejections citing it; dimension → rejections citing it at least once. */
   rejectionCodes: Map<string, number>;
   rejectionDimensions: Map<string, number>;
-  /** Decided submissions, and accepted ones, by the contributor's nth submission (capped at NTH_CAP). */
+  /** Decided submissions, and accepted ones, by the contributor's nth submission (capped at NTH_SUBMISSION_CAP). */
   nthDecided: Map<number, number>;
   nthAccepted: Map<number, number>;
 }
@@ -205,7 +202,7 @@ export function addFact(
     summary.draftsWithErrors += 1;
   }
   if (fact.submitted_rank !== null && fact.decided_at !== null) {
-    const n = Math.min(fact.submitted_rank, NTH_CAP);
+    const n = Math.min(fact.submitted_rank, NTH_SUBMISSION_CAP);
     addCount(summary.nthDecided, n);
     if (fact.accepted_at !== null) addCount(summary.nthAccepted, n);
   }

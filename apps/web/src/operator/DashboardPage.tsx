@@ -22,12 +22,21 @@ import { QueryError } from '../components/QueryError.tsx';
 import { durationUnit, inUnit } from '../lib/duration-unit.ts';
 import { useTRPC } from '../lib/trpc.ts';
 import { ChartCard } from './ChartCard.tsx';
+import {
+  cohortRows,
+  frictionFacts,
+  lastFieldRows,
+  learningRows,
+  pct,
+  requirementRows,
+  versionRows,
+} from './dashboard-rows.ts';
 import { ThresholdCard } from './ThresholdCard.tsx';
 
-const pct = (value: number | null | undefined) =>
-  value === null || value === undefined ? null : Math.round(value * 1000) / 10;
-
-/** Friction and acceptance, as charts; every chart's data downloads as CSV. */
+/**
+ * Acceptance, friction, and supply against demand, as charts; every chart's data downloads as CSV. Legends
+ * list series in the order they are drawn (recharts sorts them by name unless told not to).
+ */
 export function DashboardPage() {
   const trpc = useTRPC();
   const [from, setFrom] = useState('');
@@ -109,6 +118,12 @@ export function DashboardPage() {
     paid_cents: r.paidCents,
     budget_cents: r.budgetCents,
   }));
+  const cohorts = cohortRows(funnel.data);
+  const learning = learningRows(curve.data);
+  const versions = versionRows(friction.data);
+  const lastFields = lastFieldRows(friction.data);
+  const requirements = requirementRows(supply.data);
+  const facts = frictionFacts(friction.data);
   const dimensionRows = (supply.data?.rejectionsByDimension ?? []).map((d) => ({
     dimension: d.dimension,
     reviews: d.reviews,
@@ -149,32 +164,15 @@ export function DashboardPage() {
       )}
       {curve.data && (
         <Text size="sm" data-testid="curve-summary">
-          {curve.data.decisions} decisions, {curve.data.accepted} accepted · AUC of the score against
-          decisions {curve.data.auc === null ? '—' : curve.data.auc.toFixed(2)} · score where acceptance
-          reaches {Math.round(curve.data.targetAcceptance * 100)}%:{' '}
-          {threshold === null ? '—' : Math.round(threshold)}
+          {curve.data.decisions} {curve.data.decisions === 1 ? 'decision' : 'decisions'},{' '}
+          {curve.data.accepted} accepted · AUC of the score against decisions{' '}
+          {curve.data.auc === null ? '—' : curve.data.auc.toFixed(2)} · score where acceptance reaches{' '}
+          {Math.round(curve.data.targetAcceptance * 100)}%: {threshold === null ? '—' : Math.round(threshold)}
         </Text>
       )}
       <ThresholdCard scoreAtTarget={threshold} targetAcceptance={curve.data?.targetAcceptance ?? 0.8} />
+      <Title order={3}>Acceptance</Title>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <ChartCard
-          title="Friction funnel"
-          file="funnel"
-          rows={funnelRows}
-          testId="chart-funnel"
-          caption="Submissions reaching each step"
-        >
-          <ResponsiveContainer>
-            <BarChart data={funnelRows} layout="vertical" margin={{ left: 40 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis type="number" allowDecimals={false} />
-              <YAxis type="category" dataKey="label" width={120} tick={{ fontSize: 11 }} />
-              <Tooltip />
-              <Bar dataKey="count" fill="#0ca678" isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
-        </ChartCard>
-
         <ChartCard
           title="Acceptance curve"
           file="acceptance-curve"
@@ -193,7 +191,7 @@ export function DashboardPage() {
                 tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
               />
               <Tooltip />
-              <Legend />
+              <Legend itemSorter={null} />
               <Line
                 data={fitRows}
                 dataKey="p"
@@ -235,6 +233,123 @@ export function DashboardPage() {
         </ChartCard>
 
         <ChartCard
+          title="Acceptance and score over time"
+          file="acceptance-weekly"
+          rows={weeklyRows}
+          testId="chart-weekly"
+        >
+          <ResponsiveContainer>
+            <LineChart data={weeklyRows}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="week" tick={{ fontSize: 11 }} />
+              {/* Padded, so a point at 100 is drawn whole rather than cut by the plot's edge. */}
+              <YAxis yAxisId="left" domain={[0, 100]} padding={{ top: 6 }} />
+              <YAxis yAxisId="right" orientation="right" domain={[0, 100]} padding={{ top: 6 }} />
+              <Tooltip />
+              <Legend itemSorter={null} />
+              {/* Filled points: a first week is a point, not a line, and two hollow ones read as an "8". */}
+              <Line
+                yAxisId="left"
+                dataKey="acceptance_pct"
+                name="Acceptance %"
+                stroke="#0ca678"
+                dot={{ r: 4, fill: '#0ca678' }}
+                isAnimationActive={false}
+              />
+              <Line
+                yAxisId="right"
+                dataKey="median_score"
+                name="Median score"
+                stroke="#1c7ed6"
+                dot={{ r: 4, fill: '#1c7ed6' }}
+                isAnimationActive={false}
+              />
+            </LineChart>
+          </ResponsiveContainer>
+        </ChartCard>
+
+        <ChartCard
+          title="Learning curve"
+          file="acceptance-by-nth-submission"
+          rows={learning.map(({ error: _e, ...row }) => row)}
+          testId="chart-learning"
+          caption="Acceptance of each contributor's 1st, 2nd, … decided submission (95% Wilson intervals)"
+        >
+          <ResponsiveContainer>
+            <BarChart data={learning}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="nth" />
+              <YAxis domain={[0, 100]} padding={{ top: 6 }} tickFormatter={(v: number) => `${v}%`} />
+              <Tooltip />
+              <Bar dataKey="acceptance_pct" name="Acceptance %" fill="#0ca678" isAnimationActive={false}>
+                <ErrorBar dataKey="error" width={4} stroke="#555" direction="y" />
+              </Bar>
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+      </SimpleGrid>
+      <Title order={3}>Friction</Title>
+      {facts.length > 0 && (
+        <Stack gap={2} data-testid="friction-facts">
+          {facts.map((fact) => (
+            <Text size="sm" key={fact}>
+              {fact}
+            </Text>
+          ))}
+        </Stack>
+      )}
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <ChartCard
+          title="Friction funnel"
+          file="funnel"
+          rows={funnelRows}
+          testId="chart-funnel"
+          caption="Submissions reaching each step"
+        >
+          <ResponsiveContainer>
+            <BarChart data={funnelRows} layout="vertical" margin={{ left: 40 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis type="number" allowDecimals={false} />
+              <YAxis type="category" dataKey="label" width={120} tick={{ fontSize: 11 }} />
+              <Tooltip />
+              <Bar dataKey="count" fill="#0ca678" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+
+        <ChartCard
+          title="Funnel by cohort"
+          file="funnel-cohorts"
+          rows={cohorts}
+          testId="chart-cohorts"
+          caption="Share of each week's new drafts that were submitted, and accepted (recent weeks have had less time to get there)"
+        >
+          <ResponsiveContainer>
+            <LineChart data={cohorts}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="week" tick={{ fontSize: 11 }} />
+              <YAxis domain={[0, 100]} padding={{ top: 6 }} tickFormatter={(v: number) => `${v}%`} />
+              <Tooltip />
+              <Legend itemSorter={null} />
+              <Line
+                dataKey="submitted_pct"
+                name="Submitted %"
+                stroke="#1c7ed6"
+                dot={{ r: 4, fill: '#1c7ed6' }}
+                isAnimationActive={false}
+              />
+              <Line
+                dataKey="accepted_pct"
+                name="Accepted %"
+                stroke="#0ca678"
+                dot={{ r: 4, fill: '#0ca678' }}
+                isAnimationActive={false}
+              />
+            </LineChart>
+          </ResponsiveContainer>
+        </ChartCard>
+
+        <ChartCard
           title="Time to submit and to decide"
           file="time-to-submit"
           rows={timeRows}
@@ -247,7 +362,7 @@ export function DashboardPage() {
               <XAxis dataKey="measure" />
               <YAxis />
               <Tooltip />
-              <Legend />
+              <Legend itemSorter={null} />
               <Bar
                 dataKey="median"
                 name={`Median (${timeUnit.label})`}
@@ -278,41 +393,43 @@ export function DashboardPage() {
         </ChartCard>
 
         <ChartCard
-          title="Acceptance and score over time"
-          file="acceptance-weekly"
-          rows={weeklyRows}
-          testId="chart-weekly"
+          title="Fields edited last before abandonment"
+          file="abandonment-fields"
+          rows={lastFields}
+          testId="chart-abandonment-fields"
+          caption="The datasheet field abandoned drafts changed last"
         >
           <ResponsiveContainer>
-            <LineChart data={weeklyRows}>
+            <BarChart data={lastFields} layout="vertical" margin={{ left: 10 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="week" tick={{ fontSize: 11 }} />
-              {/* Padded, so a point at 100 is drawn whole rather than cut by the plot's edge. */}
-              <YAxis yAxisId="left" domain={[0, 100]} padding={{ top: 6 }} />
-              <YAxis yAxisId="right" orientation="right" domain={[0, 100]} padding={{ top: 6 }} />
+              <XAxis type="number" allowDecimals={false} />
+              <YAxis type="category" dataKey="label" width={190} tick={{ fontSize: 10 }} />
               <Tooltip />
-              <Legend />
-              {/* Filled points: a first week is a point, not a line, and two hollow ones read as an "8". */}
-              <Line
-                yAxisId="left"
-                dataKey="acceptance_pct"
-                name="Acceptance %"
-                stroke="#0ca678"
-                dot={{ r: 4, fill: '#0ca678' }}
-                isAnimationActive={false}
-              />
-              <Line
-                yAxisId="right"
-                dataKey="median_score"
-                name="Median score"
-                stroke="#1c7ed6"
-                dot={{ r: 4, fill: '#1c7ed6' }}
-                isAnimationActive={false}
-              />
-            </LineChart>
+              <Bar dataKey="drafts" fill="#f08c00" isAnimationActive={false} />
+            </BarChart>
           </ResponsiveContainer>
         </ChartCard>
 
+        <ChartCard
+          title="Versions until acceptance"
+          file="versions-until-acceptance"
+          rows={versions}
+          testId="chart-versions"
+          caption="Accepted submissions by the version that was accepted (1: the first)"
+        >
+          <ResponsiveContainer>
+            <BarChart data={versions}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="version" />
+              <YAxis allowDecimals={false} />
+              <Tooltip />
+              <Bar dataKey="accepted" name="Accepted" fill="#0ca678" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+      </SimpleGrid>
+      <Title order={3}>Supply and demand</Title>
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <ChartCard title="Supply versus demand" file="supply-demand" rows={supplyRows} testId="chart-supply">
           <ResponsiveContainer>
             <BarChart data={supplyRows}>
@@ -320,10 +437,32 @@ export function DashboardPage() {
               <XAxis dataKey="request" tick={{ fontSize: 11 }} />
               <YAxis allowDecimals={false} />
               <Tooltip />
-              <Legend />
+              <Legend itemSorter={null} />
               <Bar dataKey="wanted" name="Wanted" fill="#adb5bd" isAnimationActive={false} />
               <Bar dataKey="submitted" name="Submitted" fill="#1c7ed6" isAnimationActive={false} />
               <Bar dataKey="accepted" name="Accepted" fill="#0ca678" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+
+        <ChartCard
+          title="Requirements failed"
+          file="requirements-failed"
+          rows={requirements}
+          testId="chart-requirements"
+          caption="Share of each request's scored submissions failing its licence, schema, context (score below 50) and minimum quality"
+        >
+          <ResponsiveContainer>
+            <BarChart data={requirements}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="request" tick={{ fontSize: 11 }} />
+              <YAxis domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} />
+              <Tooltip />
+              <Legend itemSorter={null} />
+              <Bar dataKey="licence_pct" name="Licence" fill="#7048e8" isAnimationActive={false} />
+              <Bar dataKey="schema_pct" name="Schema" fill="#1c7ed6" isAnimationActive={false} />
+              <Bar dataKey="context_pct" name="Context" fill="#f08c00" isAnimationActive={false} />
+              <Bar dataKey="quality_pct" name="Quality" fill="#e03131" isAnimationActive={false} />
             </BarChart>
           </ResponsiveContainer>
         </ChartCard>

@@ -1,0 +1,198 @@
+import { FUNNEL_STEPS } from '@assay/schema';
+import { describe, expect, it } from 'vitest';
+import type { RouterOutputs } from '../lib/trpc.ts';
+import {
+  cohortRows,
+  frictionFacts,
+  lastFieldRows,
+  learningRows,
+  requirementRows,
+  versionRows,
+} from './dashboard-rows.ts';
+
+type Friction = RouterOutputs['analytics']['friction'];
+type Supply = RouterOutputs['analytics']['supplyDemand'];
+type Curve = RouterOutputs['analytics']['acceptanceCurve'];
+type Funnel = RouterOutputs['analytics']['funnel'];
+
+/** Funnel steps from counts in FUNNEL_STEPS order, with fromStart as the server computes it. */
+function steps(counts: number[]) {
+  return FUNNEL_STEPS.map((step, i) => ({
+    step,
+    count: counts[i]!,
+    conversion: i === 0 || counts[i - 1] === 0 ? null : counts[i]! / counts[i - 1]!,
+    fromStart: counts[0] === 0 ? null : counts[i]! / counts[0]!,
+  }));
+}
+
+function friction(overrides: Partial<Friction> = {}): Friction {
+  return {
+    draftToSubmit: { n: 0, medianMs: null, p90Ms: null },
+    abandonment: { idleHours: 72, eligible: 0, abandoned: 0, rate: null, lastFindings: [], lastFields: [] },
+    validation: {
+      drafts: 0,
+      draftsWithErrors: 0,
+      failedAttempts: 0,
+      errors: 0,
+      errorsPerDraft: null,
+      shareWithErrors: null,
+    },
+    versionsUntilAcceptance: { accepted: 0, mean: null, median: null, distribution: [] },
+    reviewLatency: { n: 0, medianMs: null, p90Ms: null },
+    ...overrides,
+  };
+}
+
+describe('cohortRows', () => {
+  it('gives each week its drafts and the shares that reached submission and acceptance', () => {
+    const funnel = {
+      steps: steps([10, 8, 8, 6, 5, 5, 4, 2]),
+      byCohort: [
+        { week: '2026-11-02', steps: steps([8, 7, 7, 5, 4, 4, 3, 2]) },
+        { week: '2026-11-09', steps: steps([2, 1, 1, 1, 1, 1, 1, 0]) },
+      ],
+      byRequest: [],
+    } satisfies Funnel;
+    expect(cohortRows(funnel)).toEqual([
+      { week: '2026-11-02', drafts: 8, submitted_pct: 50, accepted_pct: 25 },
+      { week: '2026-11-09', drafts: 2, submitted_pct: 50, accepted_pct: 0 },
+    ]);
+    expect(cohortRows(undefined)).toEqual([]);
+  });
+});
+
+describe('learningRows', () => {
+  it('charts decided buckets in percent with their interval as distances, the last as 10+', () => {
+    const curve = {
+      byNthSubmission: [
+        { n: 1, decisions: 4, accepted: 1, rate: 0.25, low: 0.046, high: 0.699 },
+        { n: 2, decisions: 0, accepted: 0, rate: 0, low: 0, high: 0 },
+        { n: 10, decisions: 2, accepted: 2, rate: 1, low: 0.342, high: 1 },
+      ],
+    } as Pick<Curve, 'byNthSubmission'> as Curve;
+    const rows = learningRows(curve);
+    expect(rows.map((row) => row.nth)).toEqual(['1', '10+']);
+    expect(rows[0]).toMatchObject({ decisions: 4, accepted: 1, acceptance_pct: 25, ci_low_pct: 4.6 });
+    expect(rows[0]!.error[0]).toBeCloseTo(20.4, 6);
+    expect(rows[0]!.error[1]).toBeCloseTo(44.9, 6);
+    expect(rows[1]!.error).toEqual([65.8, 0]);
+  });
+});
+
+describe('versionRows and lastFieldRows', () => {
+  it('keep the distribution in order and name fields as the form does', () => {
+    const f = friction({
+      versionsUntilAcceptance: {
+        accepted: 5,
+        mean: 1.4,
+        median: 1,
+        distribution: [
+          { versions: 1, count: 3 },
+          { versions: 2, count: 2 },
+        ],
+      },
+      abandonment: {
+        idleHours: 72,
+        eligible: 10,
+        abandoned: 4,
+        rate: 0.4,
+        lastFindings: [],
+        lastFields: [
+          { value: 'provenance.license', count: 3, share: 0.75 },
+          { value: 'a.field.the.form.lacks', count: 1, share: 0.25 },
+        ],
+      },
+    });
+    expect(versionRows(f)).toEqual([
+      { version: '1', accepted: 3 },
+      { version: '2', accepted: 2 },
+    ]);
+    expect(lastFieldRows(f)).toEqual([
+      { field: 'provenance.license', label: 'Licence (SPDX identifier)', drafts: 3, share_pct: 75 },
+      { field: 'a.field.the.form.lacks', label: 'a.field.the.form.lacks', drafts: 1, share_pct: 25 },
+    ]);
+  });
+});
+
+describe('requirementRows', () => {
+  it('shows failing shares of scored requests only, with the budget used', () => {
+    const request = {
+      requestId: 'r1',
+      title: 'Tickets',
+      status: 'open',
+      submissionsWanted: 10,
+      minRows: 100,
+      rowsWanted: 1000,
+      drafts: 6,
+      submitted: 5,
+      accepted: 2,
+      rowsSupplied: 900,
+      rowsAccepted: 400,
+      scored: 4,
+      failing: { licence: 0.25, schema: 0.5, context: 0, quality: 0.75 },
+      budgetCents: 10_000,
+      paidCents: 2_000,
+      budgetUsed: 0.2,
+    };
+    const supply = {
+      requests: [
+        request,
+        {
+          ...request,
+          requestId: 'r2',
+          title: 'Nothing scored',
+          scored: 0,
+          failing: { licence: null, schema: null, context: null, quality: null },
+        },
+      ],
+      rejectionsByDimension: [],
+      rejectionReasons: [],
+      rejections: 0,
+      topRejectionDimension: null,
+    } satisfies Supply;
+    expect(requirementRows(supply)).toEqual([
+      {
+        request: 'Tickets',
+        scored: 4,
+        licence_pct: 25,
+        schema_pct: 50,
+        context_pct: 0,
+        quality_pct: 75,
+        budget_used_pct: 20,
+      },
+    ]);
+  });
+});
+
+describe('frictionFacts', () => {
+  it('says each measure that has something to count, and nothing for the rest', () => {
+    expect(frictionFacts(friction())).toEqual([]);
+    expect(
+      frictionFacts(
+        friction({
+          abandonment: {
+            idleHours: 72,
+            eligible: 40,
+            abandoned: 15,
+            rate: 0.375,
+            lastFindings: [],
+            lastFields: [],
+          },
+          validation: {
+            drafts: 50,
+            draftsWithErrors: 6,
+            failedAttempts: 9,
+            errors: 21,
+            errorsPerDraft: 0.42,
+            shareWithErrors: 0.12,
+          },
+          versionsUntilAcceptance: { accepted: 3, mean: 1.3333, median: 1, distribution: [] },
+        }),
+      ),
+    ).toEqual([
+      'Abandoned: 15 of 40 drafts started 72 h or more ago (37.5%)',
+      'Validation errors: 0.4 per draft; 12% of drafts had one',
+      'Versions until acceptance: median 1, mean 1.3 over 3 accepted',
+    ]);
+  });
+});

@@ -1,0 +1,119 @@
+import { FUNNEL_STEPS, NTH_SUBMISSION_CAP } from '@assay/schema';
+import { fieldLabel } from '../lib/field-labels.ts';
+import type { RouterOutputs } from '../lib/trpc.ts';
+
+type Funnel = RouterOutputs['analytics']['funnel'];
+type Friction = RouterOutputs['analytics']['friction'];
+type Curve = RouterOutputs['analytics']['acceptanceCurve'];
+type Supply = RouterOutputs['analytics']['supplyDemand'];
+
+/** A share (0–1) as a percentage to one decimal; missing stays null. */
+export const pct = (value: number | null | undefined) =>
+  value === null || value === undefined ? null : Math.round(value * 1000) / 10;
+
+const SUBMITTED = FUNNEL_STEPS.indexOf('submitted');
+const ACCEPTED = FUNNEL_STEPS.indexOf('accepted');
+
+/**
+ * Per cohort (the week its drafts started): how many drafts, and the share of them that reached submission
+ * and acceptance. A later cohort has had less time to get there, which the chart's caption says.
+ */
+export function cohortRows(funnel: Funnel | undefined) {
+  return (funnel?.byCohort ?? []).map(({ week, steps }) => ({
+    week,
+    drafts: steps[0]?.count ?? 0,
+    submitted_pct: pct(steps[SUBMITTED]?.fromStart),
+    accepted_pct: pct(steps[ACCEPTED]?.fromStart),
+  }));
+}
+
+/**
+ * The learning curve: acceptance of each contributor's 1st, 2nd, … submission with its Wilson interval,
+ * in percent; `error` is the interval as distances below and above the rate, for the chart's error bars.
+ * The last bucket holds the {@link NTH_SUBMISSION_CAP}th submission and later.
+ */
+export function learningRows(curve: Curve | undefined) {
+  return (curve?.byNthSubmission ?? [])
+    .filter((row) => row.decisions > 0)
+    .map((row) => {
+      const rate = pct(row.rate) ?? 0;
+      const low = pct(row.low) ?? 0;
+      const high = pct(row.high) ?? 0;
+      return {
+        nth: row.n >= NTH_SUBMISSION_CAP ? `${NTH_SUBMISSION_CAP}+` : String(row.n),
+        decisions: row.decisions,
+        accepted: row.accepted,
+        acceptance_pct: rate,
+        ci_low_pct: low,
+        ci_high_pct: high,
+        error: [rate - low, high - rate] as [number, number],
+      };
+    });
+}
+
+/** Accepted submissions by the version that was accepted (1 = accepted first time). */
+export function versionRows(friction: Friction | undefined) {
+  return (friction?.versionsUntilAcceptance.distribution ?? []).map((row) => ({
+    version: String(row.versions),
+    accepted: row.count,
+  }));
+}
+
+/** The manifest field each abandoned draft edited last, named as the datasheet form names it. */
+export function lastFieldRows(friction: Friction | undefined) {
+  return (friction?.abandonment.lastFields ?? []).map((row) => ({
+    field: row.value,
+    label: fieldLabel(row.value),
+    drafts: row.count,
+    share_pct: pct(row.share),
+  }));
+}
+
+/**
+ * Per data request, the share of its scored submissions failing each of its requirements (licence, schema,
+ * context, minimum quality), and how much of its budget has been paid out. Requests with nothing scored have
+ * no shares to show and are left out of the chart (their row stays in supply versus demand).
+ */
+export function requirementRows(supply: Supply | undefined) {
+  return (supply?.requests ?? [])
+    .filter((request) => request.scored > 0)
+    .map((request) => ({
+      request: request.title,
+      scored: request.scored,
+      licence_pct: pct(request.failing.licence),
+      schema_pct: pct(request.failing.schema),
+      context_pct: pct(request.failing.context),
+      quality_pct: pct(request.failing.quality),
+      budget_used_pct: pct(request.budgetUsed),
+    }));
+}
+
+/**
+ * The friction measures that are one number each, as sentences: abandonment, validation errors and versions
+ * until acceptance. Absent measures (nothing to count yet) are left out rather than shown as 0.
+ */
+export function frictionFacts(friction: Friction | undefined): string[] {
+  if (!friction) return [];
+  const facts: string[] = [];
+  const { abandonment, validation, versionsUntilAcceptance: versions } = friction;
+  if (abandonment.eligible > 0) {
+    facts.push(
+      `Abandoned: ${abandonment.abandoned} of ${abandonment.eligible} drafts started ${abandonment.idleHours} h or more ago (${pct(abandonment.rate)}%)`,
+    );
+  }
+  if (validation.drafts > 0) {
+    facts.push(
+      `Validation errors: ${round1(validation.errorsPerDraft)} per draft; ${pct(validation.shareWithErrors)}% of drafts had one`,
+    );
+  }
+  if (versions.accepted > 0) {
+    facts.push(
+      `Versions until acceptance: median ${round1(versions.median)}, mean ${round1(versions.mean)} over ${versions.accepted} accepted`,
+    );
+  }
+  return facts;
+}
+
+function round1(value: number | null): string {
+  return value === null ? '—' : String(Math.round(value * 10) / 10);
+}
