@@ -127,6 +127,8 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
         reasonCodes: ['accept.meets-requirements'],
         comment: 'Clean, documented, what we asked for.',
       },
+      // The submission page says what the acceptance paid.
+      creditedCents: 1000,
     });
     expect(JSON.stringify(detail)).not.toContain(org.reviewer.userId);
     const fingerprints = await app.services.db
@@ -231,7 +233,7 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
       accept((await inReview(app, contributor, small)).versionId),
     );
     // 500 of the budget is left, less than the reward.
-    const { versionId } = await inReview(app, contributor, small);
+    const { versionId, submissionId } = await inReview(app, contributor, small);
     expect(await codeOf(org.reviewer.client.review.decide.mutate(accept(versionId)))).toBe(
       'PRECONDITION_FAILED',
     );
@@ -244,6 +246,8 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     expect(
       await app.services.db.selectFrom('review').select('id').where('version_id', '=', versionId).execute(),
     ).toEqual([]);
+    const unpaid = await contributor.client.submission.byId.query({ id: submissionId });
+    expect(unpaid.versions.map((version) => version.creditedCents)).toEqual([null]);
     const audit = await org.operator.client.ledger.audit.query();
     expect(audit).toMatchObject({ sumCents: 0, isBalanced: true });
   });

@@ -248,8 +248,12 @@ describe('the journeys of the three roles', () => {
     const decision = await page.getByTestId('decision').boundingBox();
     const report = await page.getByRole('heading', { name: 'Score of record' }).boundingBox();
     expect(decision!.y).toBeLessThan(report!.y);
+    // What the acceptance paid, linked to the earnings that hold it.
+    const credited = page.getByTestId('decision-credit');
+    expect(await credited.textContent()).toBe('€25.00 credited to your earnings.');
     await shot(page, 'contributor-decision');
-    await page.goto(`${app.url}/earnings`);
+    await credited.getByRole('link', { name: 'earnings' }).click();
+    await page.waitForURL(`${app.url}/earnings`);
     await page.getByTestId('balance').filter({ hasText: '25' }).waitFor();
     // The credit says which submission earned it, for which request, and links to it.
     const credit = page

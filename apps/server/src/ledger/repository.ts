@@ -78,3 +78,21 @@ export async function auditLedger(db: Db) {
     .execute();
   return { totals, unbalanced };
 }
+
+/** What `account` was credited for each version of a submission that paid it, by version id. */
+export async function creditsOfSubmission(
+  db: Db,
+  account: string,
+  submissionId: string,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('ledger_entry as e')
+    .innerJoin('submission_version as v', 'v.id', 'e.version_id')
+    .select((eb) => ['e.version_id', eb.fn.sum<number | string>('e.amount_cents').as('total')])
+    .where('e.account', '=', account)
+    .where('v.submission_id', '=', submissionId)
+    .groupBy('e.version_id')
+    .execute();
+  // PostgreSQL sums bigints as numeric, which pg returns as a string.
+  return new Map(rows.map((row) => [row.version_id!, Number(row.total)]));
+}

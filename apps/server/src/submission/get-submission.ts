@@ -2,6 +2,8 @@ import type { Decision, ReasonCode } from '@assay/schema';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { notFound } from '../errors.ts';
+import { contributorAccount } from '../ledger/post-transaction.ts';
+import { creditsOfSubmission } from '../ledger/repository.ts';
 import { iso, toVersionView } from './map-version.ts';
 import {
   findSubmissionById,
@@ -16,6 +18,7 @@ export async function getOwnSubmission(db: Kysely<Database>, contributorId: stri
   if (!submission || submission.contributor_id !== contributorId) throw notFound('submission', id);
   const versions = await listVersions(db, id);
   const reviews = await listDecisionsOfSubmission(db, id);
+  const credits = await creditsOfSubmission(db, contributorAccount(contributorId), id);
   return {
     id: submission.id,
     requestId: submission.request_id,
@@ -36,6 +39,8 @@ export async function getOwnSubmission(db: Kysely<Database>, contributorId: stri
               decidedAt: iso(review.created_at),
             }
           : null,
+        // What accepting this version paid the contributor (null: nothing was paid for it).
+        creditedCents: credits.get(version.id) ?? null,
       };
     }),
   };

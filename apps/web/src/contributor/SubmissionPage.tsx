@@ -20,6 +20,7 @@ import { QueryError, StaleDataNotice } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
+import { formatMoney } from './RequestsPage.tsx';
 
 type Version = RouterOutputs['submission']['byId']['versions'][number];
 
@@ -216,6 +217,11 @@ function LatestVersion({
                 {version.decision.comment}
               </Text>
             </Stack>
+          )}
+          {version.creditedCents !== null && (
+            <Text mt="sm" data-testid="decision-credit">
+              {formatMoney(version.creditedCents)} credited to your <Link to="/earnings">earnings</Link>.
+            </Text>
           )}
         </Card>
       )}
