@@ -22,7 +22,8 @@ export const attestationMissing = defineRule({
               : `The attestation has no ${missing[0] === 'signedBy' ? 'signer name' : 'statement'}.`,
           hint: 'Sign the attestation with your name and the statement that you have the right to contribute the data under its licence.',
           location: { field: `provenance.attestation.${missing[0]}` },
-          count: missing.length,
+          // One attestation, whatever it lacks: the message says what (a count of 2 read as "twice").
+          count: 1,
         },
       ],
       missing.length === 2 ? 0 : 0.5,
