@@ -1,3 +1,4 @@
+import { acceptancesLeft } from '@assay/schema';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { payForAcceptance } from '../src/ledger/post-transaction.ts';
@@ -75,6 +76,7 @@ describe.each(dialects)('request on %s', (dialect) => {
         organisationId: org.organisationId,
         organisationName: org.organisationName,
         status: 'open',
+        budgetLeftCents: 25_000,
       });
       expect(Number.isNaN(Date.parse(request.createdAt))).toBe(false);
       const entries = await entriesOf(request.id);
@@ -94,6 +96,9 @@ describe.each(dialects)('request on %s', (dialect) => {
         rewardCents: 0,
       });
       expect(await entriesOf(request.id)).toEqual([]);
+      // Without a reward, acceptances cost nothing: there is no count of them left to show.
+      expect(request.budgetLeftCents).toBe(0);
+      expect(acceptancesLeft(request)).toBeNull();
     });
 
     it('a reviewer with one organisation may leave organisationId out', async () => {
@@ -190,11 +195,19 @@ describe.each(dialects)('request on %s', (dialect) => {
           rewardCents: 4_000,
         }),
       );
+      // Everyone who reads the request sees what is left to pay with: one more reward of 4,000.
+      const paidOnce = await contributor.client.request.byId.query({ id: request.id });
+      expect(paidOnce.budgetLeftCents).toBe(6_000);
+      expect(acceptancesLeft(paidOnce)).toBe(1);
+      const listed = await contributor.client.request.list.query({ status: 'open', limit: 200, offset: 0 });
+      expect(listed.find((r) => r.id === request.id)?.budgetLeftCents).toBe(6_000);
       await expect(
         org.reviewer.client.request.update.mutate({ id: request.id, budgetCents: 3_000 }),
       ).rejects.toThrow(/4000 cents already paid/);
       const updated = await org.reviewer.client.request.update.mutate({ id: request.id, budgetCents: 4_000 });
       expect(updated.budgetCents).toBe(4_000);
+      expect(updated.budgetLeftCents).toBe(0);
+      expect(acceptancesLeft(updated)).toBe(0);
       expect(await org.reviewer.client.ledger.requestBudget.query({ requestId: request.id })).toMatchObject({
         offeredCents: 4_000,
         paidCents: 4_000,
@@ -250,6 +263,8 @@ describe.each(dialects)('request on %s', (dialect) => {
       );
       const closed = await org.reviewer.client.request.close.mutate({ id: request.id });
       expect(closed.status).toBe('closed');
+      // What was left went back to the organisation.
+      expect(closed.budgetLeftCents).toBe(0);
       const budget = await org.reviewer.client.ledger.requestBudget.query({ requestId: request.id });
       expect(budget).toMatchObject({
         fundedCents: 9_000,

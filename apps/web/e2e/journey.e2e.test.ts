@@ -113,6 +113,8 @@ describe('the journeys of the three roles', () => {
     await page.goto(`${app.url}/requests`);
     const card = page.getByTestId('request-card').filter({ hasText: REQUEST_TITLE });
     await card.waitFor();
+    // A budget of €500 at €25 a submission.
+    expect(await card.getByTestId('request-budget').textContent()).toBe('Budget for 20 more acceptances.');
     await shot(page, 'contributor-requests');
     await card.getByRole('link', { name: 'Contribute to this request' }).click();
     // On a phone the six steps are one row of numbered circles, the current one written out beneath (with
@@ -233,6 +235,14 @@ describe('the journeys of the three roles', () => {
     await field(page, 'Comment to the contributor').fill('Clean, documented and licensed: thank you.');
     await page.getByRole('button', { name: 'Accept', exact: true }).click();
     await page.waitForURL(`${app.url}/review`);
+    // The acceptance was paid from the request's budget.
+    await page.goto(`${app.url}/review/requests`);
+    const left = page
+      .getByTestId('requests')
+      .getByRole('row')
+      .filter({ hasText: REQUEST_TITLE })
+      .getByTestId('request-budget-left');
+    expect(await left.textContent()).toBe('€475.00');
   });
 
   it('contributor sees the decision and the credit', async () => {

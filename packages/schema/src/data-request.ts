@@ -36,5 +36,18 @@ export const DataRequestSchema = DataRequestInputSchema.extend({
   organisationName: z.string(),
   status: DataRequestStatusSchema,
   createdAt: z.string(),
+  /** What is left of the budget to pay rewards from (the request's ledger balance; 0 once closed). */
+  budgetLeftCents: z.number().int(),
 });
 export type DataRequest = z.infer<typeof DataRequestSchema>;
+
+/**
+ * How many more acceptances the request's budget pays for; null when it pays no reward (acceptances then
+ * cost nothing, and are never refused for budget).
+ */
+export function acceptancesLeft(
+  request: Pick<DataRequest, 'rewardCents' | 'budgetLeftCents'>,
+): number | null {
+  if (request.rewardCents === 0) return null;
+  return Math.max(0, Math.floor(request.budgetLeftCents / request.rewardCents));
+}

@@ -19,6 +19,7 @@ export function toDataRequest(row: RequestRow): DataRequest {
     minQualityScore: Number(row.min_quality_score),
     rewardCents: Number(row.reward_cents),
     budgetCents: Number(row.budget_cents),
+    budgetLeftCents: Number(row.budget_left_cents ?? 0),
     deadline: row.deadline_at === null ? null : new Date(Number(row.deadline_at)).toISOString(),
     status: row.status as DataRequestStatus,
     createdAt: new Date(Number(row.created_at)).toISOString(),

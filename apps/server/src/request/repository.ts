@@ -1,4 +1,4 @@
-import type { Kysely, Transaction, Updateable } from 'kysely';
+import { type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import type { Database, DataRequestTable } from '../db/database.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -26,17 +26,31 @@ const REQUEST_COLUMNS = [
   'r.updated_at',
 ] as const;
 
+/**
+ * Requests with their organisation's name and what is left of the budget: the balance of the request's
+ * ledger account (`request:<id>`; a closed request's was refunded to 0). It is read from the ledger, never
+ * kept beside it, so it cannot drift from what acceptances paid.
+ */
+function selectRequests(db: Db) {
+  return db
+    .selectFrom('data_request as r')
+    .innerJoin('organisation as o', 'o.id', 'r.organisation_id')
+    .select(REQUEST_COLUMNS)
+    .select((eb) =>
+      eb
+        .selectFrom('ledger_entry as e')
+        .select((sub) => sub.fn.sum<number | string | null>('e.amount_cents').as('balance'))
+        .where('e.account', '=', sql<string>`'request:' || ${eb.ref('r.id')}`)
+        .as('budget_left_cents'),
+    );
+}
+
 export function insertRequest(db: Db, row: DataRequestTable) {
   return db.insertInto('data_request').values(row).execute();
 }
 
 export function findRequestById(db: Db, id: string) {
-  return db
-    .selectFrom('data_request as r')
-    .innerJoin('organisation as o', 'o.id', 'r.organisation_id')
-    .select(REQUEST_COLUMNS)
-    .where('r.id', '=', id)
-    .executeTakeFirst();
+  return selectRequests(db).where('r.id', '=', id).executeTakeFirst();
 }
 
 export type RequestRow = NonNullable<Awaited<ReturnType<typeof findRequestById>>>;
@@ -73,10 +87,7 @@ export function listVisibleRequests(
     offset: number;
   },
 ) {
-  let query = db
-    .selectFrom('data_request as r')
-    .innerJoin('organisation as o', 'o.id', 'r.organisation_id')
-    .select(REQUEST_COLUMNS)
+  let query = selectRequests(db)
     .orderBy('r.created_at', 'desc')
     .orderBy('r.id')
     .limit(options.limit)

@@ -106,7 +106,8 @@ export async function closeRequest(db: Kysely<Database>, reviewer: Caller, id: s
       at: now,
       props: { refundedCents: remaining },
     });
-    return request;
+    // Read again: the request as closed, with its budget refunded.
+    return (await findRequestById(trx, id))!;
   });
   return toDataRequest(row);
 }

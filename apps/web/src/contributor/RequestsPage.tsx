@@ -2,6 +2,7 @@ import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@man
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { QueryError } from '../components/QueryError.tsx';
+import { budgetText } from '../lib/budget-text.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
 export function formatMoney(cents: number): string {
@@ -40,6 +41,7 @@ export function RequestsPage() {
                   ` · consent ${request.requiredConsentBasis.join(', ')}`}
                 {` · minimum score ${request.minQualityScore}`}
               </Text>
+              <BudgetLine request={request} />
               <Group>
                 <Button component={Link} to={`/new?request=${request.id}`} size="xs">
                   Contribute to this request
@@ -50,5 +52,16 @@ export function RequestsPage() {
         ))}
       </SimpleGrid>
     </Stack>
+  );
+}
+
+/** What the request's budget still pays for; a spent one in orange, since accepting it is on hold. */
+function BudgetLine({ request }: { request: Parameters<typeof budgetText>[0] }) {
+  const budget = budgetText(request);
+  if (!budget) return null;
+  return (
+    <Text size="sm" c={budget.isSpent ? 'orange.8' : 'dimmed'} data-testid="request-budget">
+      {budget.text}
+    </Text>
   );
 }

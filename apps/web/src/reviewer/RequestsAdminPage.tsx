@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { QueryError } from '../components/QueryError.tsx';
 import { formatMoney } from '../contributor/RequestsPage.tsx';
+import { budgetText } from '../lib/budget-text.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
 /** The organisation's data requests, open and closed. */
@@ -32,6 +33,7 @@ export function RequestsAdminPage() {
                 <Table.Th>Status</Table.Th>
                 <Table.Th>Reward</Table.Th>
                 <Table.Th>Budget</Table.Th>
+                <Table.Th>Left</Table.Th>
                 <Table.Th>Minimum score</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -50,6 +52,14 @@ export function RequestsAdminPage() {
                   </Table.Td>
                   <Table.Td>{formatMoney(request.rewardCents)}</Table.Td>
                   <Table.Td>{formatMoney(request.budgetCents)}</Table.Td>
+                  <Table.Td data-testid="request-budget-left">
+                    {formatMoney(request.budgetLeftCents)}
+                    {budgetText(request)?.isSpent && (
+                      <Badge ml="xs" color="orange" variant="light">
+                        spent
+                      </Badge>
+                    )}
+                  </Table.Td>
                   <Table.Td>{request.minQualityScore}</Table.Td>
                 </Table.Tr>
               ))}
