@@ -139,6 +139,83 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     expect(fingerprints.length).toBeGreaterThan(0);
   });
 
+  it('a request past its deadline takes no new submissions, but a follow-up answering a reviewer; a closed one none', async () => {
+    const late = (
+      await createRequest(org.reviewer, org.organisationId, { rewardCents: 1000, budgetCents: 10_000 })
+    ).id;
+    // A draft started in time, and a submission the reviewer sent back for changes, answered by a new version.
+    const { versionId: draftId } = await contributor.client.submission.create.mutate({
+      requestId: late,
+      manifest: GOOD_MANIFEST,
+    });
+    expect((await uploadFile(app.url, contributor.cookie, draftId, GOOD_CSV)).status).toBe(200);
+    const sentBack = await inReview(app, contributor, late);
+    await org.reviewer.client.review.decide.mutate({
+      versionId: sentBack.versionId,
+      decision: 'request_changes',
+      reasonCodes: ['context.missing-datasheet'],
+      comment: 'Describe how the tickets were collected.',
+      timeSpentMs: 1_000,
+    });
+    const followUp = await contributor.client.submission.version.create.mutate({
+      submissionId: sentBack.submissionId,
+    });
+    const takingIds = async () =>
+      (await contributor.client.request.list.query({ isTakingSubmissions: true, limit: 200, offset: 0 })).map(
+        (r) => r.id,
+      );
+    const openIds = async () =>
+      (await contributor.client.request.list.query({ status: 'open', limit: 200, offset: 0 })).map(
+        (r) => r.id,
+      );
+    expect(await takingIds()).toContain(late);
+    // The deadline passes.
+    const deadline = Date.now() - 1_000;
+    await app.services.db
+      .updateTable('data_request')
+      .set({ deadline_at: deadline })
+      .where('id', '=', late)
+      .execute();
+    const pastDeadline = `stopped taking submissions at its deadline, ${new Date(deadline).toISOString()}`;
+    // Still open (its reviewers decide what came in), but not offered to contributors any more.
+    expect(await openIds()).toContain(late);
+    expect(await takingIds()).not.toContain(late);
+
+    await expect(
+      contributor.client.submission.create.mutate({ requestId: late, manifest: GOOD_MANIFEST }),
+    ).rejects.toThrow(pastDeadline);
+    await expect(
+      contributor.client.submission.submit.mutate({ versionId: draftId, idempotencyKey: `k-${draftId}` }),
+    ).rejects.toThrow(pastDeadline);
+    expect(
+      await codeOf(
+        contributor.client.submission.submit.mutate({ versionId: draftId, idempotencyKey: `k2-${draftId}` }),
+      ),
+    ).toBe('CONFLICT');
+    const draft = await app.services.db
+      .selectFrom('submission_version')
+      .select(['state', 'submitted_at'])
+      .where('id', '=', draftId)
+      .executeTakeFirstOrThrow();
+    expect(draft).toEqual({ state: 'draft', submitted_at: null });
+    // The follow-up is part of a submission that came in on time.
+    expect(
+      await contributor.client.submission.submit.mutate({
+        versionId: followUp.versionId,
+        idempotencyKey: `k-${followUp.versionId}`,
+      }),
+    ).toMatchObject({ state: 'submitted' });
+
+    await org.reviewer.client.request.close.mutate({ id: late });
+    const closed = /is closed: it takes no submissions/;
+    await expect(
+      contributor.client.submission.create.mutate({ requestId: late, manifest: GOOD_MANIFEST }),
+    ).rejects.toThrow(closed);
+    await expect(
+      contributor.client.submission.submit.mutate({ versionId: draftId, idempotencyKey: `k-${draftId}` }),
+    ).rejects.toThrow(closed);
+  });
+
   it('flags a copy of another contributor’s accepted data', async () => {
     const copier = await app.signUp();
     const { versionId } = await inReview(app, copier, requestId);

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FUNNEL_STEP_LABELS, FUNNEL_STEPS } from '@assay/schema';
+import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ticketsCsv } from './fixtures.ts';
@@ -337,6 +338,30 @@ describe('the journeys of the three roles', () => {
       await page.getByTestId('chart-requirements').locator('.recharts-legend-item-text').allTextContents(),
     ).toEqual(['Licence', 'Schema', 'Context', 'Quality']);
     await shot(page, 'operator-dashboard');
+  });
+
+  it("a request past its deadline leaves the contributors' list; its reviewers see it marked", async () => {
+    // The deadline passes: written where the server reads it (its own SQLite file), as time would.
+    const db = new Database(path.join(app.dataDir, 'assay.sqlite'));
+    try {
+      const changed = db
+        .prepare('UPDATE data_request SET deadline_at = ? WHERE title = ?')
+        .run(Date.now() - 60_000, REQUEST_TITLE);
+      expect(changed.changes).toBe(1);
+    } finally {
+      db.close();
+    }
+    const contributorPage = await as('contributor');
+    await contributorPage.goto(`${app.url}/requests`);
+    await contributorPage.getByText('No open requests right now.').waitFor();
+    const reviewerPage = await as('reviewer');
+    await reviewerPage.goto(`${app.url}/review/requests`);
+    await reviewerPage
+      .getByTestId('requests')
+      .getByRole('row')
+      .filter({ hasText: REQUEST_TITLE })
+      .getByTestId('past-deadline')
+      .waitFor();
   });
 
   it('no page threw, logged an error or opened a dialog', () => {

@@ -24,6 +24,7 @@ export async function listRequests(
     organisationId?: string | undefined;
     isOwnOnly?: boolean;
     status: 'open' | 'closed' | 'all';
+    isTakingSubmissions?: boolean;
     limit: number;
     offset: number;
   },
@@ -38,6 +39,7 @@ export async function listRequests(
     memberOf,
     // Own organisations only: a reviewer's memberships; anyone else has none.
     ...(filter.isOwnOnly ? { onlyOrganisations: memberOf } : {}),
+    ...(filter.isTakingSubmissions ? { takingSubmissionsAt: Date.now() } : {}),
   });
   return rows.map(toDataRequest);
 }

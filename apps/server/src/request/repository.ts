@@ -83,6 +83,8 @@ export function listVisibleRequests(
     /** When given, only requests of these organisations (none when empty). */
     onlyOrganisations?: string[];
     status: 'open' | 'closed' | 'all';
+    /** When given, only requests that take submissions at this time: open and before their deadline. */
+    takingSubmissionsAt?: number;
     limit: number;
     offset: number;
   },
@@ -106,5 +108,11 @@ export function listVisibleRequests(
   }
   if (options.organisationId) query = query.where('r.organisation_id', '=', options.organisationId);
   if (options.status !== 'all') query = query.where('r.status', '=', options.status);
+  const at = options.takingSubmissionsAt;
+  if (at !== undefined) {
+    query = query
+      .where('r.status', '=', 'open')
+      .where((eb) => eb.or([eb('r.deadline_at', 'is', null), eb('r.deadline_at', '>', at)]));
+  }
   return query.execute();
 }

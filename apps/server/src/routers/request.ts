@@ -42,10 +42,12 @@ export const requestRouter = router({
           /** Only requests of the caller's own organisations: what a reviewer manages and reviews. */
           isOwnOnly: z.boolean().default(false),
           status: z.enum(['open', 'closed', 'all']).default('open'),
+          /** Only requests that take submissions now: open, and before their deadline (if they have one). */
+          isTakingSubmissions: z.boolean().default(false),
           limit: z.number().int().min(1).max(200).default(50),
           offset: z.number().int().min(0).default(0),
         })
-        .default({ isOwnOnly: false, status: 'open', limit: 50, offset: 0 }),
+        .default({ isOwnOnly: false, status: 'open', isTakingSubmissions: false, limit: 50, offset: 0 }),
     )
     .output(z.array(DataRequestSchema))
     .query(({ ctx, input }) => listRequests(ctx.services.db, ctx.user, input)),

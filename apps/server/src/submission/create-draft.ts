@@ -1,8 +1,8 @@
 import type { DraftManifest } from '@assay/schema';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { AppError } from '../errors.ts';
 import { appendEvents } from '../events/append-event.ts';
+import { assertTakesSubmissions } from '../request/intake.ts';
 
 /** Starts a submission: a submission row and its first version, in draft. */
 export async function createDraft(
@@ -13,16 +13,7 @@ export async function createDraft(
   const versionId = crypto.randomUUID();
   const now = Date.now();
   await db.transaction().execute(async (trx) => {
-    if (input.requestId) {
-      const request = await trx
-        .selectFrom('data_request')
-        .select(['id', 'status'])
-        .where('id', '=', input.requestId)
-        .executeTakeFirst();
-      if (!request) throw new AppError('not_found', `No data request with id '${input.requestId}'`);
-      if (request.status !== 'open')
-        throw new AppError('invalid_state', `Data request '${input.requestId}' is closed`);
-    }
+    if (input.requestId) await assertTakesSubmissions(trx, input.requestId, now);
     await trx
       .insertInto('submission')
       .values({

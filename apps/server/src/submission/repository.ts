@@ -45,6 +45,17 @@ export function findVersionById(db: Db, id: string) {
     .executeTakeFirst();
 }
 
+/** Whether any version of the submission was ever submitted (a later one is then a follow-up). */
+export async function hasSubmittedVersion(db: Db, submissionId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('submission_version')
+    .select('id')
+    .where('submission_id', '=', submissionId)
+    .where('submitted_at', 'is not', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export function listVersions(db: Db, submissionId: string) {
   return db
     .selectFrom('submission_version as v')

@@ -1,8 +1,9 @@
 import { ManifestSchema } from '@assay/schema';
 import { AppError, notFound } from '../errors.ts';
 import { appendEvent, appendEvents } from '../events/append-event.ts';
+import { assertTakesSubmissions } from '../request/intake.ts';
 import type { Services } from '../services.ts';
-import { findVersionById } from './repository.ts';
+import { findVersionById, hasSubmittedVersion } from './repository.ts';
 
 /**
  * Submits a draft for scoring. The idempotency key makes a retried submit (a double click, a network
@@ -52,6 +53,11 @@ export async function submitVersion(
 
   const now = Date.now();
   await db.transaction().execute(async (trx) => {
+    if (version.request_id) {
+      await assertTakesSubmissions(trx, version.request_id, now, {
+        isFollowUp: await hasSubmittedVersion(trx, version.submission_id),
+      });
+    }
     const result = await trx
       .updateTable('submission_version')
       .set({ state: 'submitted', submit_key: input.idempotencyKey, submitted_at: now, updated_at: now })

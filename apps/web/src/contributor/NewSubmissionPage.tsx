@@ -14,7 +14,9 @@ export function NewSubmissionPage() {
   const navigate = useNavigate();
   const telemetry = useTelemetry();
   const [params] = useSearchParams();
-  const requests = useQuery(trpc.request.list.queryOptions({ status: 'open', limit: 200, offset: 0 }));
+  const requests = useQuery(
+    trpc.request.list.queryOptions({ isTakingSubmissions: true, limit: 200, offset: 0 }),
+  );
   const [requestId, setRequestId] = useState<string>(params.get('request') ?? 'none');
   const [title, setTitle] = useState('');
   const create = useMutation(

@@ -12,7 +12,9 @@ export function formatMoney(cents: number): string {
 /** Open data requests and what each requires. */
 export function RequestsPage() {
   const trpc = useTRPC();
-  const requests = useQuery(trpc.request.list.queryOptions({ status: 'open', limit: 200, offset: 0 }));
+  const requests = useQuery(
+    trpc.request.list.queryOptions({ isTakingSubmissions: true, limit: 200, offset: 0 }),
+  );
   return (
     <Stack>
       <Title order={2}>Open data requests</Title>

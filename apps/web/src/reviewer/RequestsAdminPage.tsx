@@ -49,6 +49,12 @@ export function RequestsAdminPage() {
                     <Badge color={request.status === 'open' ? 'green' : 'gray'} variant="light">
                       {request.status}
                     </Badge>
+                    {request.status === 'open' && isPastDeadline(request) && (
+                      // Open for deciding what came in; contributors no longer see it or submit to it.
+                      <Badge ml="xs" color="orange" variant="light" data-testid="past-deadline">
+                        past deadline
+                      </Badge>
+                    )}
                   </Table.Td>
                   <Table.Td>{formatMoney(request.rewardCents)}</Table.Td>
                   <Table.Td>{formatMoney(request.budgetCents)}</Table.Td>
@@ -68,5 +74,11 @@ export function RequestsAdminPage() {
         </Table.ScrollContainer>
       )}
     </Stack>
+  );
+}
+
+function isPastDeadline(request: { deadline?: string | null | undefined }): boolean {
+  return (
+    request.deadline !== null && request.deadline !== undefined && Date.parse(request.deadline) <= Date.now()
   );
 }

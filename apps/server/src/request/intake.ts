@@ -1,0 +1,38 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/database.ts';
+import { AppError, notFound } from '../errors.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Refuses a submission to a request that no longer takes them: a closed one (its budget went back to the
+ * organisation and its queue is gone) or one past its deadline. A follow-up — a later version of a
+ * submission that came in on time, answering a reviewer — is still taken after the deadline, not after
+ * closing. Said with the request's title and the time, so the contributor knows which request and since when.
+ */
+export async function assertTakesSubmissions(
+  db: Db,
+  requestId: string,
+  now: number,
+  { isFollowUp = false } = {},
+): Promise<void> {
+  const request = await db
+    .selectFrom('data_request')
+    .select(['title', 'status', 'deadline_at'])
+    .where('id', '=', requestId)
+    .executeTakeFirst();
+  if (!request) throw notFound('data request', requestId);
+  if (request.status !== 'open') {
+    throw new AppError(
+      'invalid_state',
+      `The data request “${request.title}” is closed: it takes no submissions`,
+    );
+  }
+  const deadline = request.deadline_at === null ? null : Number(request.deadline_at);
+  if (!isFollowUp && deadline !== null && now >= deadline) {
+    throw new AppError(
+      'invalid_state',
+      `The data request “${request.title}” stopped taking submissions at its deadline, ${new Date(deadline).toISOString()}`,
+    );
+  }
+}
