@@ -134,9 +134,14 @@ describe('keyboard and labels', () => {
     await tabAndType(page, 'Dataset title', 'Keyboard tickets');
     await tabTo(page, page.getByRole('radio', { name: 'No particular request' }));
     await page.keyboard.press('ArrowDown');
-    await expect(page.getByRole('radio', { name: new RegExp(REQUEST_TITLE) }).isChecked()).resolves.toBe(
-      true,
-    );
+    const chosen = page.getByRole('radio', { name: new RegExp(REQUEST_TITLE) });
+    await expect(chosen.isChecked()).resolves.toBe(true);
+    // The request's reward, and how many more acceptances its budget pays for (€100 at €10).
+    await expect(
+      page
+        .getByRole('radio', { name: /€10\.00 per accepted submission · Budget for 10 more acceptances\.$/ })
+        .isChecked(),
+    ).resolves.toBe(true);
     await tabTo(page, page.getByRole('button', { name: 'Start the draft' }));
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/submissions\/[\w-]+\/edit$/);

@@ -3,9 +3,11 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { QueryError } from '../components/QueryError.tsx';
+import { budgetText } from '../lib/budget-text.ts';
 import { fieldErrorsOf } from '../lib/errors.ts';
 import { useTelemetry } from '../lib/telemetry-context.tsx';
 import { useTRPC } from '../lib/trpc.ts';
+import { formatMoney } from './RequestsPage.tsx';
 import { WizardSteps } from './WizardSteps.tsx';
 
 /** Step 1 of the wizard: choose an open data request (or none) and name the dataset; creates the draft. */
@@ -67,18 +69,22 @@ export function NewSubmissionPage() {
           >
             <Stack gap="xs" mt="xs">
               <Radio value="none" label="No particular request" />
-              {requests.data?.map((request) => (
-                <Radio
-                  key={request.id}
-                  value={request.id}
-                  label={
-                    <Text size="sm">
-                      <b>{request.title}</b> · {request.organisationName} · {request.task} ·{' '}
-                      {(request.rewardCents / 100).toFixed(2)} per accepted submission
-                    </Text>
-                  }
-                />
-              ))}
+              {requests.data?.map((request) => {
+                const budget = budgetText(request);
+                return (
+                  <Radio
+                    key={request.id}
+                    value={request.id}
+                    label={
+                      <Text size="sm">
+                        <b>{request.title}</b> · {request.organisationName} · {request.task} ·{' '}
+                        {formatMoney(request.rewardCents)} per accepted submission
+                        {budget && ` · ${budget.text}`}
+                      </Text>
+                    }
+                  />
+                );
+              })}
             </Stack>
           </Radio.Group>
           {create.error && !errors.manifest && <QueryError error={create.error} />}
