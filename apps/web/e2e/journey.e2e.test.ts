@@ -321,6 +321,13 @@ describe('the journeys of the three roles', () => {
       facts.some((fact) => /^Validation errors: [\d.]+ per draft; [\d.]+% of drafts had one$/.test(fact)),
     ).toBe(true);
     expect(facts.some((fact) => fact.startsWith('Abandoned'))).toBe(false);
+    // The idle time is the operator's to set: at 0.001 h (3.6 s) the journey's one draft, long submitted, is old
+    // enough to count, and was not abandoned.
+    await field(page, 'Abandoned after (hours idle)').fill('0.001');
+    await page
+      .getByTestId('friction-facts')
+      .getByText('Abandoned: 0 of 1 drafts started 0.001 h or more ago (0%)')
+      .waitFor();
     await page.getByTestId('chart-abandonment-fields').getByText('No data in this range yet.').waitFor();
     // The contributor's first submission was accepted: the learning curve has one bar at 100%, the first
     // version was the one accepted, and this week's cohort reached submission and acceptance.

@@ -1,5 +1,5 @@
 import { type AnalyticsFilter, FUNNEL_STEP_LABELS } from '@assay/schema';
-import { Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import {
@@ -33,6 +33,9 @@ import {
 } from './dashboard-rows.ts';
 import { ThresholdCard } from './ThresholdCard.tsx';
 
+/** Hours without activity after which a never-submitted draft counts as abandoned, until the operator changes it. */
+const DEFAULT_IDLE_HOURS = 72;
+
 /**
  * Acceptance, friction, and supply against demand, as charts; every chart's data downloads as CSV. Legends
  * list series in the order they are drawn (recharts sorts them by name unless told not to).
@@ -41,6 +44,8 @@ export function DashboardPage() {
   const trpc = useTRPC();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  // DESIGN.md: a draft counts as abandoned once idle past a configurable time.
+  const [idleHours, setIdleHours] = useState<number>(DEFAULT_IDLE_HOURS);
   const [requestId, setRequestId] = useState<string | null>(null);
   const filter = useMemo<AnalyticsFilter>(
     () => ({
@@ -52,7 +57,7 @@ export function DashboardPage() {
   );
   const requests = useQuery(trpc.request.list.queryOptions({ status: 'all', limit: 200, offset: 0 }));
   const funnel = useQuery(trpc.analytics.funnel.queryOptions({ filter }));
-  const friction = useQuery(trpc.analytics.friction.queryOptions({ filter, idleHours: 72 }));
+  const friction = useQuery(trpc.analytics.friction.queryOptions({ filter, idleHours }));
   const curve = useQuery(
     trpc.analytics.acceptanceCurve.queryOptions({ filter, targetAcceptance: 0.8, binWidth: 10 }),
   );
@@ -150,6 +155,18 @@ export function DashboardPage() {
           value={requestId}
           onChange={setRequestId}
           w={260}
+        />
+        <NumberInput
+          label="Abandoned after (hours idle)"
+          value={idleHours}
+          onChange={(value) => {
+            // Only a positive number is a time; while the field is being retyped the last one stays.
+            if (typeof value === 'number' && value > 0) setIdleHours(value);
+          }}
+          min={0.001}
+          max={24 * 365}
+          decimalScale={3}
+          w={200}
         />
       </Group>
       {error && (
