@@ -1,14 +1,17 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/connect.ts';
 import { migrateToLatest, SchemaTooNewError } from '../src/db/migrate.ts';
 import { EnvError, parseEnv } from '../src/env.ts';
-import { PortInUseError, startServer } from '../src/http/server.ts';
+import { CONTENT_SECURITY_POLICY } from '../src/http/security-headers.ts';
+import { createRequestListener, PortInUseError, startServer } from '../src/http/server.ts';
 import { createServices } from '../src/services.ts';
 import { VERSION } from '../src/version.ts';
 import { createTestDatabase, dialectsToRun } from './support/dialects.ts';
@@ -217,6 +220,30 @@ describe.each(dialects)('API on %s', (dialect) => {
     const response = await fetch(`${app.url}/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok', version: VERSION });
+  });
+
+  it('sends the security headers with the web app, its client-side routes and the API', async () => {
+    const webDir = mkdtempSync(path.join(tmpdir(), 'assay-web-'));
+    writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Assay</title>');
+    const server = http.createServer(createRequestListener(app.services, webDir));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      for (const route of ['/', '/invite/some-token', '/health', '/api/trpc/health.get', '/api/nothing']) {
+        const response = await fetch(`${base}${route}`);
+        expect(response.headers.get('content-security-policy'), route).toBe(CONTENT_SECURITY_POLICY);
+        expect(response.headers.get('x-frame-options'), route).toBe('DENY');
+        expect(response.headers.get('referrer-policy'), route).toBe('no-referrer');
+        expect(response.headers.get('x-content-type-options'), route).toBe('nosniff');
+      }
+      // Scripts from this origin only, and no framing.
+      expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self';");
+      expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+      expect(await (await fetch(`${base}/invite/some-token`)).text()).toContain('<title>Assay</title>');
+    } finally {
+      server.close();
+      rmSync(webDir, { recursive: true, force: true });
+    }
   });
 
   it('health.get names the dialect in use', async () => {

@@ -69,3 +69,28 @@ it('renders markup in a label and a description as text, and nothing executes', 
   expect(await page.locator('body script').count()).toBe(0);
   expect(problems).toEqual([]);
 });
+
+it("blocks script the app did not ship, and framing, by the server's Content-Security-Policy", async () => {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(15_000);
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Content Security Policy')) {
+      violations.push(message.text());
+    }
+  });
+  await page.goto(app.url);
+  await page.getByText('Sign in', { exact: true }).first().waitFor();
+  // An injected inline script (what a markup hole would let through) does not run.
+  await page.addScriptTag({ content: 'window.__inline = 1' }).catch(() => undefined);
+  expect(await page.evaluate(() => (window as unknown as { __inline?: number }).__inline)).toBeUndefined();
+  // Another page cannot show Assay in a frame (clickjacking a reviewer's decision).
+  await page.setContent(`<iframe src="${app.url}/" width="400" height="300"></iframe>`);
+  const frame = page.frames()[1];
+  await expect
+    .poll(() => violations.some((text) => text.includes("frame-ancestors 'none'")), { timeout: 10_000 })
+    .toBe(true);
+  expect(await frame?.evaluate(() => document.title).catch(() => 'blocked')).not.toBe('Assay');
+  expect(violations.some((text) => text.includes("script-src 'self'"))).toBe(true);
+  await page.close();
+});

@@ -8,6 +8,7 @@ import { appRouter } from '../routers/app.ts';
 import type { Services } from '../services.ts';
 import { VERSION } from '../version.ts';
 import { handleFileRoute } from './file-routes.ts';
+import { setSecurityHeaders } from './security-headers.ts';
 import { readSessionUser } from './session.ts';
 
 export interface ServerOptions {
@@ -40,16 +41,10 @@ export function createRequestListener(services: Services, webDir?: string): http
     },
   });
   const auth = toNodeHandler(services.auth);
-  const web =
-    webDir && existsSync(webDir)
-      ? sirv(webDir, {
-          single: true,
-          etag: true,
-          setHeaders: (res) => res.setHeader('X-Content-Type-Options', 'nosniff'),
-        })
-      : null;
+  const web = webDir && existsSync(webDir) ? sirv(webDir, { single: true, etag: true }) : null;
 
   return (req, res) => {
+    setSecurityHeaders(res);
     const url = req.url ?? '/';
     if (url === '/health' || url.startsWith('/health?')) {
       res.writeHead(200, { 'content-type': 'application/json' });
