@@ -1,4 +1,5 @@
-import { FUNNEL_STEPS, NTH_SUBMISSION_CAP } from '@assay/schema';
+import { FUNNEL_STEP_LABELS, FUNNEL_STEPS, NTH_SUBMISSION_CAP } from '@assay/schema';
+import { durationUnit, inUnit } from '../lib/duration-unit.ts';
 import { fieldLabel } from '../lib/field-labels.ts';
 import type { RouterOutputs } from '../lib/trpc.ts';
 
@@ -116,4 +117,96 @@ export function frictionFacts(friction: Friction | undefined): string[] {
 
 function round1(value: number | null): string {
   return value === null ? '—' : String(Math.round(value * 10) / 10);
+}
+
+/** The funnel's steps, named as DESIGN.md names them, with their conversions in percent. */
+export function funnelRows(funnel: Funnel | undefined) {
+  return (funnel?.steps ?? []).map((s) => ({
+    step: s.step,
+    label: FUNNEL_STEP_LABELS[s.step],
+    count: s.count,
+    conversion_pct: pct(s.conversion),
+    from_start_pct: pct(s.fromStart),
+  }));
+}
+
+/**
+ * Time from draft to submit and from scored to decided: exact milliseconds for the CSV (`rows`), and the chart's
+ * figures in the unit the longest duration reads best in.
+ */
+export function timeRows(friction: Friction | undefined) {
+  const rows = friction
+    ? [
+        { measure: 'Draft to submit', ...friction.draftToSubmit },
+        { measure: 'Review latency', ...friction.reviewLatency },
+      ]
+        .filter((row) => row.n > 0)
+        .map((row) => ({ measure: row.measure, n: row.n, median_ms: row.medianMs, p90_ms: row.p90Ms }))
+    : [];
+  const unit = durationUnit(Math.max(0, ...rows.map((row) => row.p90_ms ?? row.median_ms ?? 0)));
+  const chart = rows.map((row) => ({
+    measure: row.measure,
+    median: inUnit(row.median_ms, unit),
+    p90: inUnit(row.p90_ms, unit),
+  }));
+  return { rows, unit, chart };
+}
+
+/** The finding each abandoned draft saw last, by its rule's title. */
+export function lastFindingRows(friction: Friction | undefined) {
+  return (friction?.abandonment.lastFindings ?? []).map((f) => ({
+    finding: f.value,
+    title: f.title ?? f.value,
+    drafts: f.count,
+    share_pct: pct(f.share),
+  }));
+}
+
+/** Acceptance per score bin with its Wilson interval (as distances from the rate, for the error bars). */
+export function binRows(curve: Curve | undefined) {
+  return (curve?.bins ?? [])
+    .filter((bin) => bin.n > 0)
+    .map((bin) => ({
+      score: (bin.low + bin.high) / 2,
+      bin: `${bin.low}–${bin.high}`,
+      decisions: bin.n,
+      accepted: bin.accepted,
+      rate: bin.rate,
+      ci_low: bin.ci.low,
+      ci_high: bin.ci.high,
+      error: [bin.rate - bin.ci.low, bin.ci.high - bin.rate] as [number, number],
+    }));
+}
+
+/** Per week of decisions: how many, the acceptance in percent, and the median overall score. */
+export function weeklyRows(curve: Curve | undefined) {
+  return (curve?.weekly ?? []).map((w) => ({
+    week: w.week,
+    decisions: w.decisions,
+    acceptance_pct: pct(w.rate),
+    median_score: w.medianScore,
+  }));
+}
+
+/** Per request: submissions wanted, submitted and accepted; rows and money in the CSV. */
+export function supplyRows(supply: Supply | undefined) {
+  return (supply?.requests ?? []).map((r) => ({
+    request: r.title,
+    wanted: r.submissionsWanted,
+    submitted: r.submitted,
+    accepted: r.accepted,
+    rows_supplied: r.rowsSupplied,
+    rows_wanted: r.rowsWanted,
+    paid_cents: r.paidCents,
+    budget_cents: r.budgetCents,
+  }));
+}
+
+/** Rejections citing each dimension, and their share of all rejections. */
+export function dimensionRows(supply: Supply | undefined) {
+  return (supply?.rejectionsByDimension ?? []).map((d) => ({
+    dimension: d.dimension,
+    reviews: d.reviews,
+    share_pct: pct(d.share),
+  }));
 }

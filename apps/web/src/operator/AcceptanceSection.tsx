@@ -1,0 +1,157 @@
+import { SimpleGrid, Stack, Title } from '@mantine/core';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ComposedChart,
+  ErrorBar,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { RouterOutputs } from '../lib/trpc.ts';
+import { ChartCard } from './ChartCard.tsx';
+import { binRows, learningRows, weeklyRows } from './dashboard-rows.ts';
+
+/**
+ * How acceptance follows quality: the acceptance curve with the threshold and the target, acceptance and
+ * score by week, and the learning curve over contributors' submissions.
+ */
+export function AcceptanceSection({
+  curve,
+  threshold,
+}: {
+  curve: RouterOutputs['analytics']['acceptanceCurve'] | undefined;
+  /** The score where the fitted curve reaches the target acceptance, if it does. */
+  threshold: number | null;
+}) {
+  const bins = binRows(curve);
+  const fitRows = curve?.overallFit?.curve ?? [];
+  const weekly = weeklyRows(curve);
+  const learning = learningRows(curve);
+  return (
+    <Stack>
+      <Title order={3}>Acceptance</Title>
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <ChartCard
+          title="Acceptance curve"
+          file="acceptance-curve"
+          rows={bins.map(({ error: _e, ...row }) => row)}
+          testId="chart-acceptance"
+          caption="Acceptance rate by score bin (95% Wilson intervals), fitted logistic curve, the enterprise-grade threshold, and the score where the curve reaches the target"
+        >
+          <ResponsiveContainer>
+            <ComposedChart margin={{ right: 10 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis type="number" dataKey="score" domain={[0, 100]} name="Score" />
+              <YAxis
+                type="number"
+                domain={[0, 1]}
+                padding={{ top: 6 }}
+                tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
+              />
+              <Tooltip />
+              <Legend itemSorter={null} />
+              <Line
+                data={fitRows}
+                dataKey="p"
+                name="Fitted P(accept)"
+                stroke="#1c7ed6"
+                dot={false}
+                isAnimationActive={false}
+              />
+              <Scatter
+                data={bins}
+                dataKey="rate"
+                name="Observed rate"
+                fill="#0ca678"
+                isAnimationActive={false}
+              >
+                <ErrorBar dataKey="error" width={4} stroke="#555" direction="y" />
+              </Scatter>
+              {curve && (
+                <ReferenceLine
+                  x={curve.enterpriseGradeThreshold}
+                  stroke="#e8590c"
+                  strokeDasharray="4 4"
+                  label={{ value: 'enterprise grade', fontSize: 11, position: 'insideTopLeft' }}
+                />
+              )}
+              {threshold !== null && (
+                <ReferenceLine
+                  x={threshold}
+                  stroke="#868e96"
+                  strokeDasharray="2 2"
+                  label={{ value: 'target', fontSize: 11, position: 'insideBottomRight' }}
+                />
+              )}
+              {curve && <ReferenceLine y={curve.targetAcceptance} stroke="#aaa" strokeDasharray="2 2" />}
+            </ComposedChart>
+          </ResponsiveContainer>
+        </ChartCard>
+
+        <ChartCard
+          title="Acceptance and score over time"
+          file="acceptance-weekly"
+          rows={weekly}
+          testId="chart-weekly"
+        >
+          <ResponsiveContainer>
+            <LineChart data={weekly}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="week" tick={{ fontSize: 11 }} />
+              {/* Padded, so a point at 100 is drawn whole rather than cut by the plot's edge. */}
+              <YAxis yAxisId="left" domain={[0, 100]} padding={{ top: 6 }} />
+              <YAxis yAxisId="right" orientation="right" domain={[0, 100]} padding={{ top: 6 }} />
+              <Tooltip />
+              <Legend itemSorter={null} />
+              {/* Filled points: a first week is a point, not a line, and two hollow ones read as an "8". */}
+              <Line
+                yAxisId="left"
+                dataKey="acceptance_pct"
+                name="Acceptance %"
+                stroke="#0ca678"
+                dot={{ r: 4, fill: '#0ca678' }}
+                isAnimationActive={false}
+              />
+              <Line
+                yAxisId="right"
+                dataKey="median_score"
+                name="Median score"
+                stroke="#1c7ed6"
+                dot={{ r: 4, fill: '#1c7ed6' }}
+                isAnimationActive={false}
+              />
+            </LineChart>
+          </ResponsiveContainer>
+        </ChartCard>
+
+        <ChartCard
+          title="Learning curve"
+          file="acceptance-by-nth-submission"
+          rows={learning.map(({ error: _e, ...row }) => row)}
+          testId="chart-learning"
+          caption="Acceptance of each contributor's 1st, 2nd, … decided submission (95% Wilson intervals)"
+        >
+          <ResponsiveContainer>
+            <BarChart data={learning}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="nth" />
+              <YAxis domain={[0, 100]} padding={{ top: 6 }} tickFormatter={(v: number) => `${v}%`} />
+              <Tooltip />
+              <Bar dataKey="acceptance_pct" name="Acceptance %" fill="#0ca678" isAnimationActive={false}>
+                <ErrorBar dataKey="error" width={4} stroke="#555" direction="y" />
+              </Bar>
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+      </SimpleGrid>
+    </Stack>
+  );
+}

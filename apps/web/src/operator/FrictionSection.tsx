@@ -1,0 +1,194 @@
+import { SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { RouterOutputs } from '../lib/trpc.ts';
+import { ChartCard } from './ChartCard.tsx';
+import {
+  cohortRows,
+  frictionFacts,
+  funnelRows,
+  lastFieldRows,
+  lastFindingRows,
+  timeRows,
+  versionRows,
+} from './dashboard-rows.ts';
+
+/**
+ * Where contributors give up and how long things take: the one-number measures in words, the funnel overall
+ * and by cohort, time to submit and to decide, what abandoned drafts saw last, versions until acceptance.
+ */
+export function FrictionSection({
+  funnel,
+  friction,
+}: {
+  funnel: RouterOutputs['analytics']['funnel'] | undefined;
+  friction: RouterOutputs['analytics']['friction'] | undefined;
+}) {
+  const facts = frictionFacts(friction);
+  const steps = funnelRows(funnel);
+  const cohorts = cohortRows(funnel);
+  const time = timeRows(friction);
+  const lastFindings = lastFindingRows(friction);
+  const lastFields = lastFieldRows(friction);
+  const versions = versionRows(friction);
+  return (
+    <Stack>
+      <Title order={3}>Friction</Title>
+      {facts.length > 0 && (
+        <Stack gap={2} data-testid="friction-facts">
+          {facts.map((fact) => (
+            <Text size="sm" key={fact}>
+              {fact}
+            </Text>
+          ))}
+        </Stack>
+      )}
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <ChartCard
+          title="Friction funnel"
+          file="funnel"
+          rows={steps}
+          testId="chart-funnel"
+          caption="Submissions reaching each step"
+        >
+          <CountBars data={steps} category="label" value="count" fill="#0ca678" categoryWidth={120} />
+        </ChartCard>
+
+        <ChartCard
+          title="Funnel by cohort"
+          file="funnel-cohorts"
+          rows={cohorts}
+          testId="chart-cohorts"
+          caption="Share of each week's new drafts that were submitted, and accepted (recent weeks have had less time to get there)"
+        >
+          <ResponsiveContainer>
+            <LineChart data={cohorts}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="week" tick={{ fontSize: 11 }} />
+              <YAxis domain={[0, 100]} padding={{ top: 6 }} tickFormatter={(v: number) => `${v}%`} />
+              <Tooltip />
+              <Legend itemSorter={null} />
+              <Line
+                dataKey="submitted_pct"
+                name="Submitted %"
+                stroke="#1c7ed6"
+                dot={{ r: 4, fill: '#1c7ed6' }}
+                isAnimationActive={false}
+              />
+              <Line
+                dataKey="accepted_pct"
+                name="Accepted %"
+                stroke="#0ca678"
+                dot={{ r: 4, fill: '#0ca678' }}
+                isAnimationActive={false}
+              />
+            </LineChart>
+          </ResponsiveContainer>
+        </ChartCard>
+
+        <ChartCard
+          title="Time to submit and to decide"
+          file="time-to-submit"
+          rows={time.rows}
+          testId="chart-time"
+          caption={`Median and 90th percentile, ${time.unit.name}`}
+        >
+          <ResponsiveContainer>
+            <BarChart data={time.chart}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="measure" />
+              <YAxis />
+              <Tooltip />
+              <Legend itemSorter={null} />
+              <Bar
+                dataKey="median"
+                name={`Median (${time.unit.label})`}
+                fill="#0ca678"
+                isAnimationActive={false}
+              />
+              <Bar dataKey="p90" name={`p90 (${time.unit.label})`} fill="#1c7ed6" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+
+        <ChartCard
+          title="Findings before abandonment"
+          file="abandonment-findings"
+          rows={lastFindings}
+          testId="chart-abandonment"
+          caption="The last finding abandoned drafts saw"
+        >
+          <CountBars data={lastFindings} category="title" value="drafts" fill="#e8590c" categoryWidth={190} />
+        </ChartCard>
+
+        <ChartCard
+          title="Fields edited last before abandonment"
+          file="abandonment-fields"
+          rows={lastFields}
+          testId="chart-abandonment-fields"
+          caption="The datasheet field abandoned drafts changed last"
+        >
+          <CountBars data={lastFields} category="label" value="drafts" fill="#f08c00" categoryWidth={190} />
+        </ChartCard>
+
+        <ChartCard
+          title="Versions until acceptance"
+          file="versions-until-acceptance"
+          rows={versions}
+          testId="chart-versions"
+          caption="Accepted submissions by the version that was accepted (1: the first)"
+        >
+          <ResponsiveContainer>
+            <BarChart data={versions}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="version" />
+              <YAxis allowDecimals={false} />
+              <Tooltip />
+              <Bar dataKey="accepted" name="Accepted" fill="#0ca678" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+/**
+ * Counts as horizontal bars, one per category, for labels too long to sit under a bar (funnel steps,
+ * rule titles, field names).
+ */
+function CountBars({
+  data,
+  category,
+  value,
+  fill,
+  categoryWidth,
+}: {
+  data: readonly object[];
+  category: string;
+  value: string;
+  fill: string;
+  categoryWidth: number;
+}) {
+  return (
+    <ResponsiveContainer>
+      <BarChart data={[...data]} layout="vertical" margin={{ left: 10 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis type="number" allowDecimals={false} />
+        <YAxis type="category" dataKey={category} width={categoryWidth} tick={{ fontSize: 10 }} />
+        <Tooltip />
+        <Bar dataKey={value} fill={fill} isAnimationActive={false} />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

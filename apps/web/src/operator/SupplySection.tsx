@@ -1,0 +1,76 @@
+import { SimpleGrid, Stack, Title } from '@mantine/core';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { RouterOutputs } from '../lib/trpc.ts';
+import { ChartCard } from './ChartCard.tsx';
+import { dimensionRows, requirementRows, supplyRows } from './dashboard-rows.ts';
+
+/** Supply against demand per request, the requirements it fails, and what rejections cite. */
+export function SupplySection({
+  supply,
+}: {
+  supply: RouterOutputs['analytics']['supplyDemand'] | undefined;
+}) {
+  const requests = supplyRows(supply);
+  const requirements = requirementRows(supply);
+  const dimensions = dimensionRows(supply);
+  return (
+    <Stack>
+      <Title order={3}>Supply and demand</Title>
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <ChartCard title="Supply versus demand" file="supply-demand" rows={requests} testId="chart-supply">
+          <ResponsiveContainer>
+            <BarChart data={requests}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="request" tick={{ fontSize: 11 }} />
+              <YAxis allowDecimals={false} />
+              <Tooltip />
+              <Legend itemSorter={null} />
+              <Bar dataKey="wanted" name="Wanted" fill="#adb5bd" isAnimationActive={false} />
+              <Bar dataKey="submitted" name="Submitted" fill="#1c7ed6" isAnimationActive={false} />
+              <Bar dataKey="accepted" name="Accepted" fill="#0ca678" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+
+        <ChartCard
+          title="Requirements failed"
+          file="requirements-failed"
+          rows={requirements}
+          testId="chart-requirements"
+          caption="Share of each request's scored submissions failing its licence, schema, context (score below 50) and minimum quality"
+        >
+          <ResponsiveContainer>
+            <BarChart data={requirements}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="request" tick={{ fontSize: 11 }} />
+              <YAxis domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} />
+              <Tooltip />
+              <Legend itemSorter={null} />
+              <Bar dataKey="licence_pct" name="Licence" fill="#7048e8" isAnimationActive={false} />
+              <Bar dataKey="schema_pct" name="Schema" fill="#1c7ed6" isAnimationActive={false} />
+              <Bar dataKey="context_pct" name="Context" fill="#f08c00" isAnimationActive={false} />
+              <Bar dataKey="quality_pct" name="Quality" fill="#e03131" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+
+        <ChartCard
+          title="Rejection reasons by dimension"
+          file="rejections-by-dimension"
+          rows={dimensions}
+          testId="chart-rejections"
+        >
+          <ResponsiveContainer>
+            <BarChart data={dimensions}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="dimension" />
+              <YAxis allowDecimals={false} />
+              <Tooltip />
+              <Bar dataKey="reviews" name="Rejections citing it" fill="#e03131" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+      </SimpleGrid>
+    </Stack>
+  );
+}
