@@ -100,7 +100,8 @@ describe('the journeys of the three roles', () => {
     await field(page, 'Title').fill(REQUEST_TITLE);
     await field(page, 'Description').fill('Tickets from a helpdesk, each labeled high or low urgency.');
     await field(page, 'Reward per accepted submission (€)').fill('25');
-    await field(page, 'Budget (€)').fill('500');
+    // Enough for one acceptance: the journey sees the budget spent once it is paid.
+    await field(page, 'Budget (€)').fill('25');
     await field(page, 'Minimum quality score').fill('60');
     await page.getByRole('button', { name: 'Post the request' }).click();
     await page.getByTestId('requests').getByText(REQUEST_TITLE).waitFor();
@@ -114,8 +115,7 @@ describe('the journeys of the three roles', () => {
     await page.goto(`${app.url}/requests`);
     const card = page.getByTestId('request-card').filter({ hasText: REQUEST_TITLE });
     await card.waitFor();
-    // A budget of €500 at €25 a submission.
-    expect(await card.getByTestId('request-budget').textContent()).toBe('Budget for 20 more acceptances.');
+    expect(await card.getByTestId('request-budget').textContent()).toBe('Budget for 1 more acceptance.');
     await shot(page, 'contributor-requests');
     await card.getByRole('link', { name: 'Contribute to this request' }).click();
     // On a phone the six steps are one row of numbered circles, the current one written out beneath (with
@@ -236,14 +236,15 @@ describe('the journeys of the three roles', () => {
     await field(page, 'Comment to the contributor').fill('Clean, documented and licensed: thank you.');
     await page.getByRole('button', { name: 'Accept', exact: true }).click();
     await page.waitForURL(`${app.url}/review`);
-    // The acceptance was paid from the request's budget.
+    // The acceptance was paid from the request's budget, which it used up.
     await page.goto(`${app.url}/review/requests`);
     const left = page
       .getByTestId('requests')
       .getByRole('row')
       .filter({ hasText: REQUEST_TITLE })
       .getByTestId('request-budget-left');
-    expect(await left.textContent()).toBe('€475.00');
+    await left.getByText('spent', { exact: true }).waitFor();
+    expect(await left.textContent()).toMatch(/^€0\.00/);
   });
 
   it('contributor sees the decision and the credit', async () => {
@@ -276,6 +277,12 @@ describe('the journeys of the three roles', () => {
     await credit.getByRole('link').click();
     await page.waitForURL(submissionUrl);
     await page.getByTestId('decision').filter({ hasText: 'accepted' }).waitFor();
+    // Contributors are told the request cannot pay for another acceptance.
+    await page.goto(`${app.url}/requests`);
+    const card = page.getByTestId('request-card').filter({ hasText: REQUEST_TITLE });
+    expect(await card.getByTestId('request-budget').textContent()).toBe(
+      'Budget spent: no more acceptances can be paid until it is raised.',
+    );
   });
 
   it('operator dashboard shows the acceptance', async () => {
