@@ -309,8 +309,12 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     await org.reviewer.client.review.decide.mutate(
       accept((await inReview(app, contributor, small)).versionId),
     );
-    // 500 of the budget is left, less than the reward.
+    // 500 of the budget is left, less than the reward; the reviewer's page has it.
     const { versionId, submissionId } = await inReview(app, contributor, small);
+    expect((await org.reviewer.client.review.byId.query({ versionId })).request).toMatchObject({
+      rewardCents: 1000,
+      budgetLeftCents: 500,
+    });
     expect(await codeOf(org.reviewer.client.review.decide.mutate(accept(versionId)))).toBe(
       'PRECONDITION_FAILED',
     );

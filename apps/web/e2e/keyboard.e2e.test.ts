@@ -114,7 +114,8 @@ describe('keyboard and labels', () => {
     await field(rev, 'Title').fill(REQUEST_TITLE);
     await field(rev, 'Description').fill('Helpdesk tickets labeled high or low urgency.');
     await field(rev, 'Reward per accepted submission (€)').fill('10');
-    await field(rev, 'Budget (€)').fill('100');
+    // No budget yet: the wizard and the reviewer are told it is spent (the decision here asks for changes).
+    await field(rev, 'Budget (€)').fill('0');
     await rev.getByRole('button', { name: 'Post the request' }).click();
     await rev.getByTestId('requests').getByText(REQUEST_TITLE).waitFor();
     await audit(rev, 'reviewer requests');
@@ -136,10 +137,12 @@ describe('keyboard and labels', () => {
     await page.keyboard.press('ArrowDown');
     const chosen = page.getByRole('radio', { name: new RegExp(REQUEST_TITLE) });
     await expect(chosen.isChecked()).resolves.toBe(true);
-    // The request's reward, and how many more acceptances its budget pays for (€100 at €10).
+    // The request's reward, and that its budget pays for no acceptance.
     await expect(
       page
-        .getByRole('radio', { name: /€10\.00 per accepted submission · Budget for 10 more acceptances\.$/ })
+        .getByRole('radio', {
+          name: /€10\.00 per accepted submission · Budget spent: no more acceptances can be paid until it is raised\.$/,
+        })
         .isChecked(),
     ).resolves.toBe(true);
     await tabTo(page, page.getByRole('button', { name: 'Start the draft' }));
@@ -252,6 +255,8 @@ describe('keyboard and labels', () => {
     await page.keyboard.press('Enter');
     const panel = page.getByTestId('decision-panel');
     await panel.waitFor();
+    // An acceptance would be refused for budget: the reviewer is told before choosing, with a way to raise it.
+    await panel.getByTestId('budget-spent').getByRole('link', { name: 'Raise the budget' }).waitFor();
     await audit(page, 'reviewer review');
     const decision = (value: string) =>
       panel.getByRole('radio', { name: new RegExp(`^${value}`) }).isChecked();

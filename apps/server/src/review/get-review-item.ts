@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { readSampleRows } from '@assay/quality';
 import type { DraftManifest, FileFormat, QualityReport, ReasonCode, SubmissionState } from '@assay/schema';
 import { notFound } from '../errors.ts';
+import { accountBalance, requestAccount } from '../ledger/post-transaction.ts';
 import type { Services } from '../services.ts';
 import { iso } from '../submission/map-version.ts';
 import { findContributorRecord } from '../submission/repository.ts';
@@ -48,6 +49,8 @@ export async function getReviewItem(services: Services, caller: SessionUser, ver
   const review = await findReviewOfVersion(services.db, row.id);
   // As of now, not of scoring: decisions made since count too.
   const contributorRecord = await findContributorRecord(services.db, row.contributor_id, row.submission_id);
+  // What the request can still pay: an acceptance beyond it is refused, so the reviewer is told first.
+  const budgetLeftCents = await accountBalance(services.db, requestAccount(row.request_id));
   return {
     versionId: row.id,
     submissionId: row.submission_id,
@@ -60,6 +63,7 @@ export async function getReviewItem(services: Services, caller: SessionUser, ver
       id: row.request_id,
       title: row.request_title,
       rewardCents: row.reward_cents,
+      budgetLeftCents,
       minQualityScore: Number(row.min_quality_score),
     },
     manifest,

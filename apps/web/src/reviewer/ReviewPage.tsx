@@ -1,6 +1,7 @@
 import { type Decision, REASON_CODES, type ReasonCode, ReviewInputSchema } from '@assay/schema';
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -21,10 +22,11 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { QueryError, StaleDataNotice } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
+import { budgetText } from '../lib/budget-text.ts';
 import { fieldErrorsOf } from '../lib/errors.ts';
 import { recordText } from '../lib/record-text.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
@@ -305,6 +307,15 @@ function DecisionPanel({ item }: { item: Item }) {
             <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> send
           </Text>
         </Group>
+        {budgetText({ ...item.request, status: 'open' })?.isSpent && (
+          <Alert color="orange" data-testid="budget-spent">
+            This request's budget is spent: an acceptance would be refused.{' '}
+            <Anchor component={Link} to={`/review/requests/${item.request.id}`}>
+              Raise the budget
+            </Anchor>{' '}
+            first, or reject or ask for changes.
+          </Alert>
+        )}
         <SegmentedControl
           aria-label="Decision"
           value={decision}
