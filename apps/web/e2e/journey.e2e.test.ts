@@ -355,6 +355,19 @@ describe('the journeys of the three roles', () => {
   });
 
   it("a request past its deadline leaves the contributors' list; its reviewers see it marked", async () => {
+    // A second draft for the request, started in time.
+    const contributorPage = await as('contributor');
+    await contributorPage.goto(`${app.url}/requests`);
+    await contributorPage
+      .getByTestId('request-card')
+      .filter({ hasText: REQUEST_TITLE })
+      .getByRole('link', { name: 'Contribute to this request' })
+      .click();
+    await field(contributorPage, 'Dataset title').fill('Late tickets');
+    await contributorPage.getByRole('button', { name: 'Start the draft' }).click();
+    await contributorPage.waitForURL(/\/submissions\/[\w-]+\/edit$/);
+    const draftUrl = contributorPage.url();
+    expect(await contributorPage.getByTestId('intake-over').count()).toBe(0);
     // The deadline passes: written where the server reads it (its own SQLite file), as time would.
     const db = new Database(path.join(app.dataDir, 'assay.sqlite'));
     try {
@@ -365,9 +378,16 @@ describe('the journeys of the three roles', () => {
     } finally {
       db.close();
     }
-    const contributorPage = await as('contributor');
     await contributorPage.goto(`${app.url}/requests`);
     await contributorPage.getByText('No open requests right now.').waitFor();
+    // The draft says so before its contributor gets to the submit button.
+    await contributorPage.goto(draftUrl);
+    await contributorPage
+      .getByTestId('intake-over')
+      .getByText(
+        /^It stopped taking them at its deadline, .*\. Your draft is kept, but it cannot be submitted to this request\.$/,
+      )
+      .waitFor();
     const reviewerPage = await as('reviewer');
     await reviewerPage.goto(`${app.url}/review/requests`);
     await reviewerPage

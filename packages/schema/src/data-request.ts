@@ -51,3 +51,14 @@ export function acceptancesLeft(
   if (request.rewardCents === 0) return null;
   return Math.max(0, Math.floor(request.budgetLeftCents / request.rewardCents));
 }
+
+/**
+ * Whether a request takes new submissions at `now`: open, and before its deadline if it has one. (A follow-up
+ * version of a submission that came in on time is still taken after the deadline; the server decides that.)
+ */
+export function takesSubmissions(
+  request: Pick<DataRequest, 'status' | 'deadline'>,
+  now: number = Date.now(),
+): boolean {
+  return request.status === 'open' && (!request.deadline || Date.parse(request.deadline) > now);
+}

@@ -1,5 +1,5 @@
 import type { Requirements } from '@assay/quality';
-import { type DraftManifest, type Finding, ManifestSchema } from '@assay/schema';
+import { type DraftManifest, type Finding, ManifestSchema, takesSubmissions } from '@assay/schema';
 import {
   Alert,
   Button,
@@ -122,6 +122,13 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     ...trpc.request.byId.queryOptions({ id: submission.requestId ?? '' }),
     enabled: Boolean(submission.requestId),
   });
+  // A draft for a request that closed, or passed its deadline before this submission first came in, cannot
+  // be submitted to it: said up front rather than at the submit button. A closed request is NOT_FOUND to
+  // contributors.
+  const isFollowUp = submission.versions.some((v) => v.submittedAt !== null);
+  const isIntakeOver = request.data
+    ? request.data.status !== 'open' || (!isFollowUp && !takesSubmissions(request.data))
+    : errorCodeOf(request.error) === 'NOT_FOUND';
   const requirements = useMemo<Requirements | null>(() => {
     const r = request.data;
     if (!r) return null;
@@ -382,6 +389,14 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
         <Title order={2}>{manifest.title || 'Untitled draft'}</Title>
         <SaveStatus state={autosave.state} isOffline={isOffline} savedAt={autosave.savedAt} />
       </Group>
+      {isIntakeOver && (
+        <Alert color="orange" title="This request no longer takes submissions" data-testid="intake-over">
+          {request.data?.deadline && request.data.status === 'open'
+            ? `It stopped taking them at its deadline, ${new Date(request.data.deadline).toLocaleString()}.`
+            : 'It has been closed.'}{' '}
+          Your draft is kept, but it cannot be submitted to this request.
+        </Alert>
+      )}
       {isOffline && (
         <Alert
           color="yellow"

@@ -1,3 +1,4 @@
+import { takesSubmissions } from '@assay/schema';
 import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -49,7 +50,7 @@ export function RequestsAdminPage() {
                     <Badge color={request.status === 'open' ? 'green' : 'gray'} variant="light">
                       {request.status}
                     </Badge>
-                    {request.status === 'open' && isPastDeadline(request) && (
+                    {request.status === 'open' && !takesSubmissions(request) && (
                       // Open for deciding what came in; contributors no longer see it or submit to it.
                       <Badge ml="xs" color="orange" variant="light" data-testid="past-deadline">
                         past deadline
@@ -74,11 +75,5 @@ export function RequestsAdminPage() {
         </Table.ScrollContainer>
       )}
     </Stack>
-  );
-}
-
-function isPastDeadline(request: { deadline?: string | null | undefined }): boolean {
-  return (
-    request.deadline !== null && request.deadline !== undefined && Date.parse(request.deadline) <= Date.now()
   );
 }
