@@ -180,6 +180,11 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     // Still open (its reviewers decide what came in), but not offered to contributors any more.
     expect(await openIds()).toContain(late);
     expect(await takingIds()).not.toContain(late);
+    // The contributor's own submission says where its request stands (the wizard warns from it).
+    expect(await contributor.client.submission.byId.query({ id: sentBack.submissionId })).toMatchObject({
+      requestStatus: 'open',
+      requestDeadline: new Date(deadline).toISOString(),
+    });
 
     await expect(
       contributor.client.submission.create.mutate({ requestId: late, manifest: GOOD_MANIFEST }),
@@ -207,6 +212,9 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     ).toMatchObject({ state: 'submitted' });
 
     await org.reviewer.client.request.close.mutate({ id: late });
+    expect(
+      (await contributor.client.submission.byId.query({ id: sentBack.submissionId })).requestStatus,
+    ).toBe('closed');
     const closed = /is closed: it takes no submissions/;
     await expect(
       contributor.client.submission.create.mutate({ requestId: late, manifest: GOOD_MANIFEST }),

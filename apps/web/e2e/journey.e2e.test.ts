@@ -396,6 +396,20 @@ describe('the journeys of the three roles', () => {
       .filter({ hasText: REQUEST_TITLE })
       .getByTestId('past-deadline')
       .waitFor();
+    // Its reviewer closes it; the draft then says it was closed, and nothing else.
+    await reviewerPage.getByRole('link', { name: REQUEST_TITLE }).click();
+    await reviewerPage.getByRole('button', { name: 'Close the request' }).click();
+    await reviewerPage
+      .getByTestId('requests')
+      .getByRole('row')
+      .filter({ hasText: REQUEST_TITLE })
+      .getByText('closed', { exact: true })
+      .waitFor();
+    await contributorPage.goto(draftUrl);
+    await contributorPage
+      .getByTestId('intake-over')
+      .getByText('It has been closed. Your draft is kept, but it cannot be submitted to this request.')
+      .waitFor();
   });
 
   it('no page threw, logged an error or opened a dialog', () => {

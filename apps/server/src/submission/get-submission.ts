@@ -1,4 +1,4 @@
-import type { Decision, ReasonCode } from '@assay/schema';
+import type { DataRequestStatus, Decision, ReasonCode } from '@assay/schema';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { notFound } from '../errors.ts';
@@ -25,6 +25,10 @@ export async function getOwnSubmission(db: Kysely<Database>, contributorId: stri
     // The request's bar, also once it has closed (the contributor may no longer read the request itself).
     requestMinQualityScore:
       submission.request_min_quality_score === null ? null : Number(submission.request_min_quality_score),
+    // Whether the request still takes this submission, also once it has closed (then NOT_FOUND to read).
+    requestStatus: submission.request_status as DataRequestStatus | null,
+    requestDeadline:
+      submission.request_deadline_at === null ? null : iso(Number(submission.request_deadline_at)),
     createdAt: iso(submission.created_at),
     versions: versions.map((version) => {
       const review = reviews.find((r) => r.version_id === version.id);

@@ -25,13 +25,17 @@ const VERSION_COLUMNS = [
   'v.decided_at',
 ] as const;
 
-/** A submission, with its data request's minimum score (null without a request). */
+/** A submission, with its data request's minimum score, status and deadline (null without a request). */
 export function findSubmissionById(db: Db, id: string) {
   return db
     .selectFrom('submission as s')
     .leftJoin('data_request as r', 'r.id', 's.request_id')
     .selectAll('s')
-    .select('r.min_quality_score as request_min_quality_score')
+    .select([
+      'r.min_quality_score as request_min_quality_score',
+      'r.status as request_status',
+      'r.deadline_at as request_deadline_at',
+    ])
     .where('s.id', '=', id)
     .executeTakeFirst();
 }

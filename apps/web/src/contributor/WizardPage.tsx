@@ -118,17 +118,18 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
   const shownFindings = useRef(new Set<string>());
   const isSubmitted = useRef(false);
 
+  // A draft for a request that closed, or passed its deadline before this submission first came in, cannot
+  // be submitted to it: said up front rather than at the submit button.
+  const isFollowUp = submission.versions.some((v) => v.submittedAt !== null);
+  const isIntakeOver =
+    submission.requestStatus !== null &&
+    (submission.requestStatus !== 'open' ||
+      (!isFollowUp && !takesSubmissions({ status: 'open', deadline: submission.requestDeadline })));
   const request = useQuery({
     ...trpc.request.byId.queryOptions({ id: submission.requestId ?? '' }),
-    enabled: Boolean(submission.requestId),
+    // A closed request is for its organisation's eyes only (NOT_FOUND to contributors).
+    enabled: Boolean(submission.requestId) && submission.requestStatus === 'open',
   });
-  // A draft for a request that closed, or passed its deadline before this submission first came in, cannot
-  // be submitted to it: said up front rather than at the submit button. A closed request is NOT_FOUND to
-  // contributors.
-  const isFollowUp = submission.versions.some((v) => v.submittedAt !== null);
-  const isIntakeOver = request.data
-    ? request.data.status !== 'open' || (!isFollowUp && !takesSubmissions(request.data))
-    : errorCodeOf(request.error) === 'NOT_FOUND';
   const requirements = useMemo<Requirements | null>(() => {
     const r = request.data;
     if (!r) return null;
@@ -391,8 +392,8 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
       </Group>
       {isIntakeOver && (
         <Alert color="orange" title="This request no longer takes submissions" data-testid="intake-over">
-          {request.data?.deadline && request.data.status === 'open'
-            ? `It stopped taking them at its deadline, ${new Date(request.data.deadline).toLocaleString()}.`
+          {submission.requestStatus === 'open' && submission.requestDeadline
+            ? `It stopped taking them at its deadline, ${new Date(submission.requestDeadline).toLocaleString()}.`
             : 'It has been closed.'}{' '}
           Your draft is kept, but it cannot be submitted to this request.
         </Alert>
