@@ -93,6 +93,6 @@ export async function creditsOfSubmission(
     .where('v.submission_id', '=', submissionId)
     .groupBy('e.version_id')
     .execute();
-  // PostgreSQL sums bigints as numeric, which pg returns as a string.
+  // SUM is numeric on PostgreSQL (connect.ts parses it to a number) and an integer on SQLite.
   return new Map(rows.map((row) => [row.version_id!, Number(row.total)]));
 }
