@@ -8,7 +8,9 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /** Ledger account names: `org:<id>` funds budgets, `request:<id>` holds one, `contributor:<id>` is earnings. */
 export const orgAccount = (organisationId: string) => `org:${organisationId}`;
-export const requestAccount = (requestId: string) => `request:${requestId}`;
+/** What every request account's name starts with; SQL that names them per row uses it too. */
+export const REQUEST_ACCOUNT_PREFIX = 'request:';
+export const requestAccount = (requestId: string) => `${REQUEST_ACCOUNT_PREFIX}${requestId}`;
 export const contributorAccount = (userId: string) => `contributor:${userId}`;
 
 export interface LedgerPosting {

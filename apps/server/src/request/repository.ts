@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import type { Database, DataRequestTable } from '../db/database.ts';
+import { REQUEST_ACCOUNT_PREFIX } from '../ledger/post-transaction.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -40,7 +41,7 @@ function selectRequests(db: Db) {
       eb
         .selectFrom('ledger_entry as e')
         .select((sub) => sub.fn.sum<number | string | null>('e.amount_cents').as('balance'))
-        .where('e.account', '=', sql<string>`'request:' || ${eb.ref('r.id')}`)
+        .where('e.account', '=', sql<string>`${sql.lit(REQUEST_ACCOUNT_PREFIX)} || ${eb.ref('r.id')}`)
         .as('budget_left_cents'),
     );
 }

@@ -16,9 +16,11 @@ import {
 export async function getOwnSubmission(db: Kysely<Database>, contributorId: string, id: string) {
   const submission = await findSubmissionById(db, id);
   if (!submission || submission.contributor_id !== contributorId) throw notFound('submission', id);
-  const versions = await listVersions(db, id);
-  const reviews = await listDecisionsOfSubmission(db, id);
-  const credits = await creditsOfSubmission(db, contributorAccount(contributorId), id);
+  const [versions, reviews, credits] = await Promise.all([
+    listVersions(db, id),
+    listDecisionsOfSubmission(db, id),
+    creditsOfSubmission(db, contributorAccount(contributorId), id),
+  ]);
   return {
     id: submission.id,
     requestId: submission.request_id,
