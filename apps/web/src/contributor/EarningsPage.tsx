@@ -3,8 +3,8 @@ import { Anchor, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { QueryError } from '../components/QueryError.tsx';
+import { formatMoney } from '../lib/money.ts';
 import { useTRPC } from '../lib/trpc.ts';
-import { formatMoney } from './RequestsPage.tsx';
 
 /** What the contributor has earned: credited on acceptance, in the same transaction as the decision. */
 export function EarningsPage() {

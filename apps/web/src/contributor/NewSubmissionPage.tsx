@@ -5,9 +5,9 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { QueryError } from '../components/QueryError.tsx';
 import { budgetText } from '../lib/budget-text.ts';
 import { fieldErrorsOf } from '../lib/errors.ts';
+import { formatMoney } from '../lib/money.ts';
 import { useTelemetry } from '../lib/telemetry-context.tsx';
 import { useTRPC } from '../lib/trpc.ts';
-import { formatMoney } from './RequestsPage.tsx';
 import { WizardSteps } from './WizardSteps.tsx';
 
 /** Step 1 of the wizard: choose an open data request (or none) and name the dataset; creates the draft. */

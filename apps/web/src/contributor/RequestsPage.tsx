@@ -3,11 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { QueryError } from '../components/QueryError.tsx';
 import { budgetText } from '../lib/budget-text.ts';
+import { formatMoney } from '../lib/money.ts';
 import { useTRPC } from '../lib/trpc.ts';
-
-export function formatMoney(cents: number): string {
-  return (cents / 100).toLocaleString(undefined, { style: 'currency', currency: 'EUR' });
-}
 
 /** Open data requests and what each requires. */
 export function RequestsPage() {

@@ -19,8 +19,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { QueryError, StaleDataNotice } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
+import { formatMoney } from '../lib/money.ts';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
-import { formatMoney } from './RequestsPage.tsx';
 
 type Version = RouterOutputs['submission']['byId']['versions'][number];
 

@@ -3,8 +3,8 @@ import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantin
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { QueryError } from '../components/QueryError.tsx';
-import { formatMoney } from '../contributor/RequestsPage.tsx';
 import { budgetText } from '../lib/budget-text.ts';
+import { formatMoney } from '../lib/money.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
 /** The organisation's data requests, open and closed. */

@@ -1,4 +1,10 @@
-import { type Decision, REASON_CODES, type ReasonCode, ReviewInputSchema } from '@assay/schema';
+import {
+  acceptancesLeft,
+  type Decision,
+  REASON_CODES,
+  type ReasonCode,
+  ReviewInputSchema,
+} from '@assay/schema';
 import {
   Alert,
   Anchor,
@@ -26,7 +32,6 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { QueryError, StaleDataNotice } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
-import { budgetText } from '../lib/budget-text.ts';
 import { fieldErrorsOf } from '../lib/errors.ts';
 import { recordText } from '../lib/record-text.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
@@ -307,7 +312,7 @@ function DecisionPanel({ item }: { item: Item }) {
             <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> send
           </Text>
         </Group>
-        {budgetText({ ...item.request, status: 'open' })?.isSpent && (
+        {acceptancesLeft(item.request) === 0 && (
           <Alert color="orange" data-testid="budget-spent">
             This request's budget is spent: an acceptance would be refused.{' '}
             <Anchor component={Link} to={`/review/requests/${item.request.id}`}>
