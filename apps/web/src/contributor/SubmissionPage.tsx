@@ -180,7 +180,8 @@ function LatestVersion({
               aria-label="Scoring progress"
             />
             <Text size="sm" c="dimmed">
-              {progress
+              {/* Until a scorer takes the version, its live updates say "submitted" with nothing read. */}
+              {progress && progress.state !== 'submitted'
                 ? `${progress.state} · ${(progress.rows ?? 0).toLocaleString()} rows read`
                 : 'Waiting for a scorer'}
             </Text>
