@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { FINGERPRINT_MAJOR_VERSION } from '@assay/quality';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOOD_CSV, GOOD_MANIFEST } from './support/datasets.ts';
@@ -424,6 +426,76 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     expect((await fetch(`${base}/croissant.json`, { headers: { cookie: contributor.cookie } })).status).toBe(
       404,
     );
+  });
+
+  it("lists the organisation's accepted data, newest first, with each file's hash and what it paid", async () => {
+    const paid = await createRequest(org.reviewer, org.organisationId, {
+      rewardCents: 700,
+      budgetCents: 1400,
+    });
+    const unpaid = await createRequest(org.reviewer, org.organisationId, { rewardCents: 0, budgetCents: 0 });
+    const first = await inReview(app, contributor, paid.id);
+    const second = await inReview(app, contributor, paid.id);
+    const waiting = await inReview(app, contributor, paid.id);
+    const refused = await inReview(app, contributor, paid.id);
+    const free = await inReview(app, contributor, unpaid.id);
+    await org.reviewer.client.review.decide.mutate(accept(first.versionId));
+    // Decisions a few milliseconds apart, so that "newest first" has an order to show.
+    await sleep(5);
+    await org.reviewer.client.review.decide.mutate(accept(second.versionId));
+    await org.reviewer.client.review.decide.mutate({
+      ...accept(refused.versionId),
+      decision: 'reject',
+      reasonCodes: ['structure.duplicates'],
+    });
+    await sleep(5);
+    await org.reviewer.client.review.decide.mutate(accept(free.versionId));
+
+    const listed = await org.reviewer.client.review.accepted.query({ requestId: paid.id });
+    expect(listed.map((item) => item.versionId)).toEqual([second.versionId, first.versionId]);
+    const sha256 = createHash('sha256').update(GOOD_CSV).digest('hex');
+    expect(listed[0]).toMatchObject({
+      submissionId: second.submissionId,
+      number: 1,
+      title: GOOD_MANIFEST.title,
+      request: { id: paid.id, title: paid.title },
+      contributor: expect.stringMatching(/^contributor-/),
+      rows: GOOD_CSV.trim().split('\n').length - 1,
+      file: { sha256, format: 'csv', size: Buffer.byteLength(GOOD_CSV) },
+      paidCents: 700,
+    });
+    expect(listed[0]!.score).toBeGreaterThan(0);
+    expect(Date.parse(listed[0]!.acceptedAt)).toBeGreaterThan(Date.parse(listed[1]!.acceptedAt));
+    expect(JSON.stringify(listed)).not.toContain(contributor.email);
+    // The hash is the downloaded file's.
+    const data = await fetch(`${app.url}/api/files/versions/${listed[0]!.versionId}/data`, {
+      headers: { cookie: org.reviewer.cookie },
+    });
+    expect(
+      createHash('sha256')
+        .update(Buffer.from(await data.arrayBuffer()))
+        .digest('hex'),
+    ).toBe(sha256);
+
+    // Every request of the organisation, newest first; a zero reward paid nothing.
+    const all = await org.reviewer.client.review.accepted.query({});
+    expect(all.slice(0, 3).map((item) => [item.versionId, item.paidCents])).toEqual([
+      [free.versionId, 0],
+      [second.versionId, 700],
+      [first.versionId, 700],
+    ]);
+    const ids = all.map((item) => item.versionId);
+    expect(ids).not.toContain(waiting.versionId);
+    expect(ids).not.toContain(refused.versionId);
+    expect((await org.reviewer.client.review.accepted.query({ limit: 1 })).map((i) => i.versionId)).toEqual([
+      free.versionId,
+    ]);
+    // Another organisation sees none of it.
+    expect(await otherOrg.reviewer.client.review.accepted.query({ requestId: paid.id })).toEqual([]);
+    expect((await otherOrg.reviewer.client.review.accepted.query({})).map((i) => i.versionId)).not.toContain(
+      first.versionId,
+    );
+    expect(await codeOf(org.reviewer.client.review.accepted.query({ limit: 501 }))).toBe('BAD_REQUEST');
   });
 
   it("scores a contributor's record of decided submissions into provenance, as the wizard reads it", async () => {

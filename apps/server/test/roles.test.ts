@@ -37,6 +37,7 @@ const ROLES: Record<string, Role[]> = {
   'review.queue': ['reviewer', 'operator'],
   'review.byId': ['reviewer', 'operator'],
   'review.decide': ['reviewer'],
+  'review.accepted': ['reviewer'],
   'ledger.balance': ['contributor'],
   'ledger.requestBudget': ['reviewer', 'operator'],
   'ledger.audit': ['operator'],

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FUNNEL_STEP_LABELS, FUNNEL_STEPS } from '@assay/schema';
 import Database from 'better-sqlite3';
@@ -245,6 +246,42 @@ describe('the journeys of the three roles', () => {
       .getByTestId('request-budget-left');
     await left.getByText('spent', { exact: true }).waitFor();
     expect(await left.textContent()).toMatch(/^€0\.00/);
+  });
+
+  it('reviewer downloads the accepted data and its Croissant metadata, and checks the hash', async () => {
+    const page = await as('reviewer');
+    await page.getByRole('link', { name: 'Accepted data' }).click();
+    const table = page.getByTestId('accepted');
+    await table.waitFor();
+    expect(await page.getByTestId('accepted-summary').textContent()).toBe('1 dataset, 60 rows, €25.00 paid.');
+    const row = table.getByRole('row').filter({ hasText: REQUEST_TITLE });
+    expect(await row.getByRole('cell').nth(2).textContent()).toMatch(/^contributor-/);
+    const uploaded = Buffer.from(ticketsCsv(60));
+    const sha256 = createHash('sha256').update(uploaded).digest('hex');
+    expect(await row.getByTestId('accepted-sha256').getAttribute('data-sha256')).toBe(sha256);
+    await shot(page, 'reviewer-accepted');
+
+    // The file comes back byte for byte as the contributor uploaded it.
+    const [data] = await Promise.all([
+      page.waitForEvent('download'),
+      row.getByRole('link', { name: /Download the data of/ }).click(),
+    ]);
+    expect(data.suggestedFilename()).toMatch(/^assay-[0-9a-f-]{36}\.csv$/);
+    expect(readFileSync(await data.path())).toEqual(uploaded);
+    // Its Croissant metadata names the same hash.
+    const [metadata] = await Promise.all([
+      page.waitForEvent('download'),
+      row.getByRole('link', { name: /Download the Croissant metadata of/ }).click(),
+    ]);
+    expect(metadata.suggestedFilename()).toMatch(/\.croissant\.json$/);
+    const croissant = JSON.parse(readFileSync(await metadata.path(), 'utf8'));
+    expect(croissant.distribution).toEqual(expect.arrayContaining([expect.objectContaining({ sha256 })]));
+    // The decided version's review page offers the same downloads.
+    const dataUrl = await row.getByRole('link', { name: /Download the data of/ }).getAttribute('href');
+    await row.getByRole('link', { name: /\(v1\)$/ }).click();
+    const decided = page.getByTestId('decided');
+    expect(await decided.getByRole('link', { name: 'Download the data' }).getAttribute('href')).toBe(dataUrl);
+    await decided.getByRole('link', { name: 'Download its Croissant metadata' }).waitFor();
   });
 
   it('contributor sees the decision and the credit', async () => {

@@ -287,6 +287,10 @@ describe('keyboard and labels', () => {
     );
     await page.keyboard.press('ControlOrMeta+Enter');
     await page.waitForURL(`${app.url}/review`);
+    // Nothing was accepted: the accepted data page says so, and its request filter has a name.
+    await page.goto(`${app.url}/review/accepted`);
+    await page.getByText('Nothing accepted yet.').waitFor();
+    await audit(page, 'reviewer accepted data');
 
     const contributorPage = pages.contributor;
     await contributorPage.goto(submissionUrl);
@@ -324,6 +328,7 @@ describe('keyboard and labels', () => {
         'contributor submission',
         'reviewer queue',
         'reviewer review',
+        'reviewer accepted data',
         'reviewer request editor',
         'reviewer requests',
         'operator dashboard',

@@ -32,6 +32,7 @@ const NAV: Record<Me['role'], { to: string; label: string }[]> = {
   ],
   reviewer: [
     { to: '/review', label: 'Review queue' },
+    { to: '/review/accepted', label: 'Accepted data' },
     { to: '/review/requests', label: 'Data requests' },
   ],
   operator: [

@@ -1,6 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { listMembershipsOfUser } from '../admin/repository.ts';
 import type { Database } from '../db/database.ts';
+import { REQUEST_ACCOUNT_PREFIX } from '../ledger/post-transaction.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -51,6 +52,50 @@ export function listQueue(
   if (filter.requestId) query = query.where('r.id', '=', filter.requestId);
   if (filter.minScore !== undefined) query = query.where('v.score_overall', '>=', filter.minScore);
   return query.orderBy(QUEUE_SORTS[filter.sort], filter.order).orderBy('v.id').limit(filter.limit).execute();
+}
+
+/**
+ * Accepted versions of the given organisations' requests, newest decision first, with their files and
+ * what each acceptance took from its request's budget (the ledger's entries, never a stored figure).
+ */
+export function listAccepted(
+  db: Db,
+  filter: { organisationIds: string[]; requestId?: string | undefined; limit: number },
+) {
+  if (filter.organisationIds.length === 0) return Promise.resolve([]);
+  let query = db
+    .selectFrom('submission_version as v')
+    .innerJoin('submission as s', 's.id', 'v.submission_id')
+    .innerJoin('data_request as r', 'r.id', 's.request_id')
+    .innerJoin('user as u', 'u.id', 's.contributor_id')
+    .innerJoin('stored_file as f', 'f.sha256', 'v.file_sha256')
+    .select((eb) => [
+      'v.id as version_id',
+      'v.submission_id',
+      'v.number',
+      'v.manifest',
+      'v.score_overall',
+      'v.row_count',
+      'v.decided_at',
+      'v.file_sha256',
+      'v.file_name',
+      'v.file_format',
+      'f.size as file_size',
+      'r.id as request_id',
+      'r.title as request_title',
+      'u.pseudonym',
+      eb
+        .selectFrom('ledger_entry as e')
+        // Debits are negative: the amount paid is the sum negated.
+        .select((sub) => sub.fn.sum<number | string | null>(sql`-${sub.ref('e.amount_cents')}`).as('paid'))
+        .where('e.version_id', '=', eb.ref('v.id'))
+        .where('e.account', '=', sql<string>`${sql.lit(REQUEST_ACCOUNT_PREFIX)} || ${eb.ref('r.id')}`)
+        .as('paid_cents'),
+    ])
+    .where('v.state', '=', 'accepted')
+    .where('r.organisation_id', 'in', filter.organisationIds);
+  if (filter.requestId) query = query.where('r.id', '=', filter.requestId);
+  return query.orderBy('v.decided_at', 'desc').orderBy('v.id').limit(filter.limit).execute();
 }
 
 /** A version with what a reviewer may see of its submission and request (the contributor by pseudonym). */

@@ -2,6 +2,7 @@ import { ReviewInputSchema } from '@assay/schema';
 import { z } from 'zod';
 import { decideReview } from '../review/decide-review.ts';
 import { getReviewItem } from '../review/get-review-item.ts';
+import { listAcceptedData } from '../review/list-accepted.ts';
 import { listReviewQueue } from '../review/list-queue.ts';
 import { reviewerProcedure, router, staffProcedure } from '../trpc.ts';
 
@@ -23,6 +24,19 @@ export const reviewRouter = router({
   byId: staffProcedure
     .input(z.object({ versionId: z.uuid() }))
     .query(({ ctx, input }) => getReviewItem(ctx.services, ctx.user, input.versionId)),
+
+  /**
+   * The data the caller's organisations accepted, newest first, with each file's hash and what it was
+   * paid. Reviewers only: the files themselves go to the accepting organisation alone.
+   */
+  accepted: reviewerProcedure
+    .input(
+      z.object({
+        requestId: z.uuid().optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      }),
+    )
+    .query(({ ctx, input }) => listAcceptedData(ctx.services.db, ctx.user, input)),
 
   /** Accept, reject or request changes, with reason codes and a comment. */
   decide: reviewerProcedure

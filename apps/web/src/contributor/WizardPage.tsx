@@ -32,6 +32,7 @@ import {
   messageOf,
   notSubmittedMessage,
 } from '../lib/errors.ts';
+import { versionDataUrl } from '../lib/file-urls.ts';
 import { fieldId, setIn, splitPath } from '../lib/paths.ts';
 import { useTelemetry } from '../lib/telemetry-context.tsx';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
@@ -217,11 +218,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
 
   const source = useMemo<PrescoreSource | null>(
     () =>
-      file
-        ? { kind: 'file', file }
-        : version.file
-          ? { kind: 'url', url: `/api/files/versions/${version.id}/data` }
-          : null,
+      file ? { kind: 'file', file } : version.file ? { kind: 'url', url: versionDataUrl(version.id) } : null,
     [file, version.file, version.id],
   );
 

@@ -33,6 +33,7 @@ import { QueryError, StaleDataNotice } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
 import { fieldErrorsOf } from '../lib/errors.ts';
+import { versionCroissantUrl, versionDataUrl } from '../lib/file-urls.ts';
 import { recordText } from '../lib/record-text.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
@@ -297,6 +298,16 @@ function DecisionPanel({ item }: { item: Item }) {
     return (
       <Alert color="blue" title={`Decided: ${item.review.decision.replace('_', ' ')}`} data-testid="decided">
         {item.review.reasonCodes.map((code) => REASON_CODES[code].label).join(', ')} — {item.review.comment}
+        {item.state === 'accepted' && (
+          <Group gap="md" mt="xs">
+            <Anchor href={versionDataUrl(item.versionId)} download>
+              Download the data
+            </Anchor>
+            <Anchor href={versionCroissantUrl(item.versionId)} download>
+              Download its Croissant metadata
+            </Anchor>
+          </Group>
+        )}
       </Alert>
     );
   }

@@ -1,4 +1,5 @@
 import { Navigate, Route, Routes } from 'react-router';
+import { AcceptedPage } from './AcceptedPage.tsx';
 import { MembersPage } from './MembersPage.tsx';
 import { QueuePage } from './QueuePage.tsx';
 import { RequestEditorPage } from './RequestEditorPage.tsx';
@@ -11,6 +12,7 @@ export default function ReviewerRoutes() {
     <Routes>
       <Route index element={<QueuePage />} />
       <Route path="versions/:versionId" element={<ReviewPage />} />
+      <Route path="accepted" element={<AcceptedPage />} />
       <Route path="requests" element={<RequestsAdminPage />} />
       <Route path="requests/new" element={<RequestEditorPage />} />
       <Route path="requests/:requestId" element={<RequestEditorPage />} />
