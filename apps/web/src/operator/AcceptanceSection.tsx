@@ -137,7 +137,7 @@ export function AcceptanceSection({
           file="acceptance-by-nth-submission"
           rows={learning.map(({ error: _e, ...row }) => row)}
           testId="chart-learning"
-          caption="Acceptance of each contributor's 1st, 2nd, … decided submission (95% Wilson intervals)"
+          caption="Acceptance of each contributor's 1st, 2nd, … submission, of those decided (95% Wilson intervals); no bar where none is decided yet"
         >
           <ResponsiveContainer>
             <BarChart data={learning}>

@@ -71,11 +71,34 @@ describe('learningRows', () => {
       ],
     } as Pick<Curve, 'byNthSubmission'> as Curve;
     const rows = learningRows(curve);
-    expect(rows.map((row) => row.nth)).toEqual(['1', '10+']);
+    // Every n up to the last decided one has its place on the axis; undecided ones have no rate.
+    expect(rows.map((row) => row.nth)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10+']);
     expect(rows[0]).toMatchObject({ decisions: 4, accepted: 1, acceptance_pct: 25, ci_low_pct: 4.6 });
     expect(rows[0]!.error[0]).toBeCloseTo(20.4, 6);
     expect(rows[0]!.error[1]).toBeCloseTo(44.9, 6);
-    expect(rows[1]!.error).toEqual([65.8, 0]);
+    expect(rows[1]).toMatchObject({
+      decisions: 0,
+      acceptance_pct: null,
+      ci_low_pct: null,
+      ci_high_pct: null,
+    });
+    expect(rows[9]).toMatchObject({ decisions: 2, acceptance_pct: 100 });
+    expect(rows[9]!.error).toEqual([65.8, 0]);
+  });
+
+  it('has no rows before anything is decided, and stops at the last decided n', () => {
+    expect(learningRows(undefined)).toEqual([]);
+    const curve = {
+      byNthSubmission: [
+        { n: 1, decisions: 0, accepted: 0, rate: 0, low: 0, high: 0 },
+        { n: 2, decisions: 1, accepted: 0, rate: 0, low: 0, high: 0.79 },
+        { n: 3, decisions: 0, accepted: 0, rate: 0, low: 0, high: 0 },
+      ],
+    } as Pick<Curve, 'byNthSubmission'> as Curve;
+    expect(learningRows(curve).map((row) => [row.nth, row.acceptance_pct])).toEqual([
+      ['1', null],
+      ['2', 0],
+    ]);
   });
 });
 

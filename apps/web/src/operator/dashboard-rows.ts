@@ -31,25 +31,43 @@ export function cohortRows(funnel: Funnel | undefined) {
 /**
  * The learning curve: acceptance of each contributor's 1st, 2nd, … submission with its Wilson interval,
  * in percent; `error` is the interval as distances below and above the rate, for the chart's error bars.
- * The last bucket holds the {@link NTH_SUBMISSION_CAP}th submission and later.
+ * The last bucket holds the {@link NTH_SUBMISSION_CAP}th submission and later. Every n up to the last
+ * decided one has a row, so the axis counts evenly: an n with no decision yet has no rate (no bar) rather
+ * than no place, which would read as "…, 4, 6".
  */
 export function learningRows(curve: Curve | undefined) {
-  return (curve?.byNthSubmission ?? [])
-    .filter((row) => row.decisions > 0)
-    .map((row) => {
-      const rate = pct(row.rate) ?? 0;
-      const low = pct(row.low) ?? 0;
-      const high = pct(row.high) ?? 0;
+  const decided = new Map(
+    (curve?.byNthSubmission ?? []).filter((row) => row.decisions > 0).map((row) => [row.n, row]),
+  );
+  const last = Math.max(0, ...decided.keys());
+  return Array.from({ length: last }, (_, i) => {
+    const n = i + 1;
+    const nth = n >= NTH_SUBMISSION_CAP ? `${NTH_SUBMISSION_CAP}+` : String(n);
+    const row = decided.get(n);
+    if (!row) {
       return {
-        nth: row.n >= NTH_SUBMISSION_CAP ? `${NTH_SUBMISSION_CAP}+` : String(row.n),
-        decisions: row.decisions,
-        accepted: row.accepted,
-        acceptance_pct: rate,
-        ci_low_pct: low,
-        ci_high_pct: high,
-        error: [rate - low, high - rate] as [number, number],
+        nth,
+        decisions: 0,
+        accepted: 0,
+        acceptance_pct: null,
+        ci_low_pct: null,
+        ci_high_pct: null,
+        error: [0, 0] as [number, number],
       };
-    });
+    }
+    const rate = pct(row.rate) ?? 0;
+    const low = pct(row.low) ?? 0;
+    const high = pct(row.high) ?? 0;
+    return {
+      nth,
+      decisions: row.decisions,
+      accepted: row.accepted,
+      acceptance_pct: rate,
+      ci_low_pct: low,
+      ci_high_pct: high,
+      error: [rate - low, high - rate] as [number, number],
+    };
+  });
 }
 
 /** Accepted submissions by the version that was accepted (1 = accepted first time). */
