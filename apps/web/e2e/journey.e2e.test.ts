@@ -383,7 +383,18 @@ describe('the journeys of the three roles', () => {
     expect(await ticks('chart-versions').allTextContents()).toEqual(['1']);
     const cohortDots = page.getByTestId('chart-cohorts').locator('.recharts-line-dot');
     expect(await cohortDots.count()).toBe(2);
-    expect(await ticks('chart-requirements').allTextContents()).toEqual([REQUEST_TITLE]);
+    // Requests are the per-request charts' vertical axis; recharts wraps a long title into lines.
+    const requestTicks = (testId: string) =>
+      page
+        .getByTestId(testId)
+        .locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')
+        .evaluateAll((labels) =>
+          labels.map((label) =>
+            Array.from(label.querySelectorAll('tspan'), (line) => line.textContent).join(' '),
+          ),
+        );
+    expect(await requestTicks('chart-requirements')).toEqual([REQUEST_TITLE]);
+    expect(await requestTicks('chart-supply')).toEqual([REQUEST_TITLE]);
     // Legends list the series in the order they are drawn.
     expect(
       await page.getByTestId('chart-requirements').locator('.recharts-legend-item-text').allTextContents(),

@@ -10,6 +10,7 @@ export function ChartCard({
   file,
   children,
   testId,
+  height = 260,
 }: {
   title: string;
   caption?: ReactNode;
@@ -17,6 +18,8 @@ export function ChartCard({
   file: string;
   children: ReactNode;
   testId: string;
+  /** Pixels; charts with a row per request grow with the requests. */
+  height?: number;
 }) {
   return (
     <Card withBorder data-testid={testId}>
@@ -42,7 +45,7 @@ export function ChartCard({
           No data in this range yet.
         </Text>
       ) : (
-        <div style={{ width: '100%', height: 260 }}>{children}</div>
+        <div style={{ width: '100%', height }}>{children}</div>
       )}
     </Card>
   );

@@ -4,6 +4,18 @@ import type { RouterOutputs } from '../lib/trpc.ts';
 import { ChartCard } from './ChartCard.tsx';
 import { dimensionRows, requirementRows, supplyRows } from './dashboard-rows.ts';
 
+/**
+ * The per-request charts lie on their side: request titles are long, and side by side under grouped
+ * bars recharts hid all but every other one. Each request gets a band of bars, so the chart grows with them.
+ */
+function heightFor(requests: number, series: number): number {
+  return Math.max(260, 90 + requests * (series * 10 + 16));
+}
+
+function RequestAxis() {
+  return <YAxis type="category" dataKey="request" width={170} interval={0} tick={{ fontSize: 10 }} />;
+}
+
 /** Supply against demand per request, the requirements it fails, and what rejections cite. */
 export function SupplySection({
   supply,
@@ -17,12 +29,18 @@ export function SupplySection({
     <Stack>
       <Title order={3}>Supply and demand</Title>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <ChartCard title="Supply versus demand" file="supply-demand" rows={requests} testId="chart-supply">
+        <ChartCard
+          title="Supply versus demand"
+          file="supply-demand"
+          rows={requests}
+          testId="chart-supply"
+          height={heightFor(requests.length, 3)}
+        >
           <ResponsiveContainer>
-            <BarChart data={requests}>
+            <BarChart data={requests} layout="vertical" margin={{ left: 10 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="request" tick={{ fontSize: 11 }} />
-              <YAxis allowDecimals={false} />
+              <XAxis type="number" allowDecimals={false} />
+              <RequestAxis />
               <Tooltip />
               <Legend itemSorter={null} />
               <Bar dataKey="wanted" name="Wanted" fill="#adb5bd" isAnimationActive={false} />
@@ -38,12 +56,13 @@ export function SupplySection({
           rows={requirements}
           testId="chart-requirements"
           caption="Share of each request's scored submissions failing its licence, schema, context (score below 50) and minimum quality"
+          height={heightFor(requirements.length, 4)}
         >
           <ResponsiveContainer>
-            <BarChart data={requirements}>
+            <BarChart data={requirements} layout="vertical" margin={{ left: 10 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="request" tick={{ fontSize: 11 }} />
-              <YAxis domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} />
+              <XAxis type="number" domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} />
+              <RequestAxis />
               <Tooltip />
               <Legend itemSorter={null} />
               <Bar dataKey="licence_pct" name="Licence" fill="#7048e8" isAnimationActive={false} />
