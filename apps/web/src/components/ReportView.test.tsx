@@ -1,7 +1,8 @@
 import type { Finding } from '@assay/schema';
 import { MantineProvider } from '@mantine/core';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { DatasetProfile } from './DatasetProfile.tsx';
 import { FindingItem, requestMinimumText } from './ReportView.tsx';
 
 const manifest = { columns: [{ name: 'text' }] };
@@ -58,5 +59,63 @@ describe('requestMinimumText', () => {
     [59.6, 60, "Below the request's minimum score: it asks for at least 60, this scores 59.6."],
   ])('%s against %s', (overall, minScore, text) => {
     expect(requestMinimumText(overall, minScore)).toBe(text);
+  });
+});
+
+describe('DatasetProfile', () => {
+  const stats = {
+    format: 'csv' as const,
+    bytes: 1000,
+    rows: 40,
+    columns: 3,
+    labelCounts: { low: 10, high: 29, Hgh: 1 },
+    missingPerColumn: { text: 0, created: 4 },
+    duplicateRows: 1,
+  };
+
+  it('draws a bar per label and per column with missing values, and names what the labels lack', () => {
+    render(
+      <MantineProvider>
+        <DatasetProfile
+          stats={stats}
+          manifest={{
+            label: { column: 'urgency', classes: [{ name: 'high' }, { name: 'low' }, { name: 'medium' }] },
+          }}
+        />
+      </MantineProvider>,
+    );
+    const labels = within(screen.getByTestId('profile-labels'));
+    expect(labels.getByText('Rows per label (column urgency)')).toBeTruthy();
+    expect(labels.getAllByRole('progressbar').map((bar) => bar.getAttribute('aria-label'))).toEqual([
+      'high: 29 rows',
+      'low: 10 rows',
+      'Hgh: 1 row',
+    ]);
+    expect(labels.getAllByText('not declared')).toHaveLength(1);
+    expect(screen.getByTestId('profile-absent').textContent).toBe('Declared but in no row: medium');
+    const missing = within(screen.getByTestId('profile-missing'));
+    expect(missing.getAllByRole('progressbar').map((bar) => bar.getAttribute('aria-label'))).toEqual([
+      'created: missing in 4 rows',
+    ]);
+    expect(screen.getByTestId('profile-duplicates').textContent).toBe(
+      '1 row repeats an earlier row exactly.',
+    );
+  });
+
+  it('says when nothing is missing or repeated, and shows nothing for an empty file', () => {
+    const { unmount } = render(
+      <MantineProvider>
+        <DatasetProfile stats={{ ...stats, missingPerColumn: {}, duplicateRows: 0 }} />
+      </MantineProvider>,
+    );
+    expect(screen.getByText('Every column has a value in every row.')).toBeTruthy();
+    expect(screen.getByTestId('profile-duplicates').textContent).toBe('No row repeats another exactly.');
+    unmount();
+    render(
+      <MantineProvider>
+        <DatasetProfile stats={{ ...stats, rows: 0 }} />
+      </MantineProvider>,
+    );
+    expect(screen.queryByTestId('dataset-profile')).toBeNull();
   });
 });

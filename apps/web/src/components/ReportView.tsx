@@ -1,6 +1,7 @@
 import type { Dimension, DraftManifest, Finding, QualityReport } from '@assay/schema';
 import { Alert, Anchor, Badge, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { fieldLabel } from '../lib/field-labels.ts';
+import { DatasetProfile } from './DatasetProfile.tsx';
 
 const DIMENSIONS: { key: Dimension; label: string; question: string }[] = [
   { key: 'structure', label: 'Structure', question: 'Does the file parse and match what you declared?' },
@@ -165,6 +166,7 @@ export function ReportView({
           );
         })}
       </SimpleGrid>
+      <DatasetProfile stats={report.stats} manifest={manifest} />
     </Stack>
   );
 }

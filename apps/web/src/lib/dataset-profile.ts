@@ -1,0 +1,74 @@
+import type { DatasetStats, DraftManifest } from '@assay/schema';
+
+/** Labels and columns listed before the rest are summed up in one line. */
+export const PROFILE_ROWS = 12;
+
+export interface LabelShare {
+  label: string;
+  rows: number;
+  /** Of the file's rows, 0–1 (a multilabel file's shares can sum above 1). */
+  share: number;
+  /** Whether the manifest declares it as a class; true for every label when it declares none. */
+  isDeclared: boolean;
+}
+
+export interface DatasetProfile {
+  labels: {
+    column: string | null;
+    shown: LabelShare[];
+    /** Labels past {@link PROFILE_ROWS}, and their rows. */
+    more: { labels: number; rows: number } | null;
+    /** Declared classes no row carries. */
+    absent: string[];
+  } | null;
+  /** Columns with missing values, most missing first. */
+  missing: { column: string; rows: number; share: number }[];
+  missingMore: number;
+  duplicateRows: number;
+}
+
+/**
+ * What a report's statistics say about the file, shaped for reading: the label distribution (most rows
+ * first, with the declared classes it lacks or adds to) and where values are missing.
+ */
+export function datasetProfile(
+  stats: DatasetStats,
+  manifest: DraftManifest | null | undefined,
+): DatasetProfile {
+  const share = (rows: number) => (stats.rows === 0 ? 0 : rows / stats.rows);
+  const classes = (manifest?.label?.classes ?? [])
+    .map((c) => c.name)
+    .filter((name): name is string => !!name);
+  const declared = new Set(classes);
+  const counted = Object.entries(stats.labelCounts)
+    .map(([label, rows]) => ({
+      label,
+      rows,
+      share: share(rows),
+      isDeclared: declared.size === 0 || declared.has(label),
+    }))
+    .sort((a, b) => b.rows - a.rows || a.label.localeCompare(b.label));
+  const rest = counted.slice(PROFILE_ROWS);
+  const labels =
+    counted.length === 0 && classes.length === 0
+      ? null
+      : {
+          column: manifest?.label?.column ?? null,
+          shown: counted.slice(0, PROFILE_ROWS),
+          more:
+            rest.length === 0
+              ? null
+              : { labels: rest.length, rows: rest.reduce((sum, label) => sum + label.rows, 0) },
+          absent: classes.filter((name) => !Object.hasOwn(stats.labelCounts, name)),
+        };
+  const missing = Object.entries(stats.missingPerColumn)
+    .filter(([, rows]) => rows > 0)
+    .map(([column, rows]) => ({ column, rows, share: share(rows) }))
+    .sort((a, b) => b.rows - a.rows || a.column.localeCompare(b.column));
+  return {
+    labels,
+    missing: missing.slice(0, PROFILE_ROWS),
+    missingMore: Math.max(0, missing.length - PROFILE_ROWS),
+    duplicateRows: stats.duplicateRows,
+  };
+}
