@@ -212,6 +212,13 @@ describe('the journeys of the three roles', () => {
           `The server did not score the submitted version within 60 s (state: ${state}); see e2e/screenshots/journey-server.log`,
         );
       });
+    // Under the findings, the file's shape: 60 rows, half of them each label, nothing missing.
+    const labels = page.getByTestId('profile-labels').getByRole('progressbar');
+    expect(await labels.evaluateAll((bars) => bars.map((bar) => bar.getAttribute('aria-label')))).toEqual([
+      'high: 30 rows',
+      'low: 30 rows',
+    ]);
+    await page.getByTestId('profile-missing').getByText('Every column has a value in every row.').waitFor();
     await shot(page, 'contributor-submission-scored');
   });
 
