@@ -3,7 +3,7 @@ import { MantineProvider } from '@mantine/core';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { DatasetProfile } from './DatasetProfile.tsx';
-import { FindingItem, requestMinimumText } from './ReportView.tsx';
+import { countSuffix, FindingItem, requestMinimumText } from './ReportView.tsx';
 
 const manifest = { columns: [{ name: 'text' }] };
 
@@ -117,5 +117,21 @@ describe('DatasetProfile', () => {
       </MantineProvider>,
     );
     expect(screen.queryByTestId('dataset-profile')).toBeNull();
+  });
+});
+
+describe('countSuffix', () => {
+  it.each([
+    ['Column "note" has no description.', 1, ''],
+    ['Column "note" has no description.', 3, ' (3×)'],
+    // The message says it: no "(39×)" after it.
+    ['39 rows repeat an earlier row exactly (16.8% of the file).', 39, ''],
+    ['The file has 1,234 characters that could not be read as UTF-8 text.', 1234, ''],
+    // Another number that merely contains the count's digits does not count.
+    ['1,390 rows repeat an earlier row exactly.', 39, ' (39×)'],
+    ['A share of 0.39 or 39.5% is not the count.', 39, ' (39×)'],
+    ['Column "x" is empty in 12 rows (3.9%).', 1200, ' (1,200×)'],
+  ])('%s ×%d', (message, count, suffix) => {
+    expect(countSuffix({ message, count })).toBe(suffix);
   });
 });

@@ -30,6 +30,17 @@ function locationText(finding: Finding, manifest: DraftManifest | null | undefin
   return null;
 }
 
+/**
+ * " (3×)" after a grouped finding's message, unless the message gives the count already ("39 rows repeat
+ * an earlier row…"): the scorer writes counts with commas between thousands, as en-US does.
+ */
+export function countSuffix(finding: Pick<Finding, 'message' | 'count'>): string {
+  if (finding.count <= 1) return '';
+  const written = finding.count.toLocaleString('en-US');
+  const saysCount = new RegExp(`(^|[^\\d,.])${written}(?![\\d,]|\\.\\d)`).test(finding.message);
+  return saysCount ? '' : ` (${written}×)`;
+}
+
 /** One finding: what is wrong, how to fix it, and a link to where. */
 export function FindingItem({
   finding,
@@ -51,7 +62,7 @@ export function FindingItem({
         <Stack gap={2} style={{ minWidth: 0 }}>
           <Text size="sm" fw={500}>
             {finding.message}
-            {finding.count > 1 && ` (${finding.count}×)`}
+            {countSuffix(finding)}
           </Text>
           <Text size="sm" c="dimmed">
             {finding.hint}

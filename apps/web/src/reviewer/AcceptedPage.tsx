@@ -1,4 +1,4 @@
-import { Anchor, Code, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -7,6 +7,7 @@ import { formatFileSize } from '../lib/file-size.ts';
 import { versionCroissantUrl, versionDataUrl } from '../lib/file-urls.ts';
 import { formatMoney } from '../lib/money.ts';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
+import { RequestFilter } from './RequestFilter.tsx';
 
 /** The most accepted versions the page lists; the server allows up to 500. */
 const LIMIT = 100;
@@ -20,9 +21,6 @@ type AcceptedItem = RouterOutputs['review']['accepted'][number];
 export function AcceptedPage() {
   const trpc = useTRPC();
   const [requestId, setRequestId] = useState<string | null>(null);
-  const requests = useQuery(
-    trpc.request.list.queryOptions({ isOwnOnly: true, status: 'all', limit: 200, offset: 0 }),
-  );
   const accepted = useQuery(
     trpc.review.accepted.queryOptions({ limit: LIMIT, ...(requestId ? { requestId } : {}) }),
   );
@@ -35,23 +33,8 @@ export function AcceptedPage() {
         Everything your organisation accepted. Each file downloads as it was uploaded: its SHA-256 checks your
         copy. The Croissant file describes it for ML tools: its datasheet, licence, provenance and hash.
       </Text>
-      <Select
-        label="Request"
-        placeholder="All requests"
-        clearable
-        data={(requests.data ?? []).map((request) => ({ value: request.id, label: request.title }))}
-        value={requestId}
-        onChange={setRequestId}
-        w={260}
-      />
+      <RequestFilter value={requestId} onChange={setRequestId} />
       {accepted.error && <QueryError error={accepted.error} onRetry={() => void accepted.refetch()} />}
-      {requests.error && !requests.data && (
-        <QueryError
-          error={requests.error}
-          onRetry={() => void requests.refetch()}
-          title="Could not load the requests to filter by"
-        />
-      )}
       {items?.length === 0 && <Text c="dimmed">Nothing accepted yet.</Text>}
       {items && items.length > 0 && (
         <>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { QueryError } from '../components/QueryError.tsx';
 import { type RouterInputs, useTRPC } from '../lib/trpc.ts';
+import { RequestFilter } from './RequestFilter.tsx';
 
 type QueueInput = RouterInputs['review']['queue'];
 
@@ -14,9 +15,6 @@ export function QueuePage() {
   const [minScore, setMinScore] = useState<number | ''>('');
   const [sort, setSort] = useState<NonNullable<QueueInput['sort']>>('age');
   const [order, setOrder] = useState<NonNullable<QueueInput['order']>>('asc');
-  const requests = useQuery(
-    trpc.request.list.queryOptions({ isOwnOnly: true, status: 'all', limit: 200, offset: 0 }),
-  );
   const queue = useQuery(
     trpc.review.queue.queryOptions({
       sort,
@@ -30,16 +28,8 @@ export function QueuePage() {
   return (
     <Stack>
       <Title order={2}>Review queue</Title>
-      <Group align="end" wrap="wrap">
-        <Select
-          label="Request"
-          placeholder="All requests"
-          clearable
-          data={(requests.data ?? []).map((request) => ({ value: request.id, label: request.title }))}
-          value={requestId}
-          onChange={setRequestId}
-          w={260}
-        />
+      <Group align="start" wrap="wrap">
+        <RequestFilter value={requestId} onChange={setRequestId} />
         <NumberInput
           label="Minimum score"
           min={0}
@@ -72,14 +62,6 @@ export function QueuePage() {
         />
       </Group>
       {queue.error && <QueryError error={queue.error} onRetry={() => void queue.refetch()} />}
-      {/* Without them the request filter is empty with nothing said. */}
-      {requests.error && !requests.data && (
-        <QueryError
-          error={requests.error}
-          onRetry={() => void requests.refetch()}
-          title="Could not load the requests to filter by"
-        />
-      )}
       {queue.data?.length === 0 && <Text c="dimmed">Nothing waiting for review.</Text>}
       {queue.data && queue.data.length > 0 && (
         <Table.ScrollContainer minWidth={640}>
