@@ -540,6 +540,70 @@ describe.each(dialects)('admin on %s', (dialect) => {
     });
   });
 
+  describe('admin.member.setRole', () => {
+    it('an operator makes a reviewer an admin, who can then manage members; made a reviewer again, cannot', async () => {
+      const fixture = await createOrganisationWithReviewer(app, { operator });
+      const ref = { organisationId: fixture.organisationId };
+      expect(await codeOf(fixture.reviewer.client.admin.member.list.query(ref))).toBe('FORBIDDEN');
+      expect(
+        await operator.client.admin.member.setRole.mutate({
+          ...ref,
+          userId: fixture.reviewer.userId,
+          role: 'admin',
+        }),
+      ).toEqual({ ...ref, userId: fixture.reviewer.userId, role: 'admin' });
+      const members = await fixture.reviewer.client.admin.member.list.query(ref);
+      expect(members.find((m) => m.userId === fixture.reviewer.userId)).toMatchObject({ role: 'admin' });
+      await operator.client.admin.member.setRole.mutate({
+        ...ref,
+        userId: fixture.reviewer.userId,
+        role: 'reviewer',
+      });
+      expect(await codeOf(fixture.reviewer.client.admin.member.list.query(ref))).toBe('FORBIDDEN');
+    });
+
+    it("the organisation's admin changes others' roles, not their own; nobody else changes any", async () => {
+      const fixture = await createOrganisationWithReviewer(app, { operator, withAdmin: true });
+      const ref = { organisationId: fixture.organisationId };
+      const promote = { ...ref, userId: fixture.reviewer.userId, role: 'admin' as const };
+      expect(await codeOf(fixture.reviewer.client.admin.member.setRole.mutate(promote))).toBe('FORBIDDEN');
+      expect(await codeOf(other.admin!.client.admin.member.setRole.mutate(promote))).toBe('NOT_FOUND');
+      expect(await codeOf(contributor.client.admin.member.setRole.mutate(promote))).toBe('FORBIDDEN');
+      expect(
+        await codeOf(
+          fixture.admin!.client.admin.member.setRole.mutate({
+            ...ref,
+            userId: fixture.admin!.userId,
+            role: 'reviewer',
+          }),
+        ),
+      ).toBe('CONFLICT');
+      // None of the refusals changed anything.
+      const before = await operator.client.admin.member.list.query(ref);
+      expect(before.find((m) => m.userId === fixture.reviewer.userId)).toMatchObject({ role: 'reviewer' });
+      expect(before.find((m) => m.userId === fixture.admin!.userId)).toMatchObject({ role: 'admin' });
+
+      await fixture.admin!.client.admin.member.setRole.mutate(promote);
+      const after = await operator.client.admin.member.list.query(ref);
+      expect(after.find((m) => m.userId === fixture.reviewer.userId)).toMatchObject({ role: 'admin' });
+      // A member of another organisation is not one of this organisation's members.
+      expect(
+        await codeOf(
+          fixture.admin!.client.admin.member.setRole.mutate({
+            ...ref,
+            userId: other.reviewer.userId,
+            role: 'admin',
+          }),
+        ),
+      ).toBe('NOT_FOUND');
+      expect(
+        await fieldErrorsOf(
+          fixture.admin!.client.admin.member.setRole.mutate({ ...promote, role: 'owner' as never }),
+        ),
+      ).toHaveProperty('role');
+    });
+  });
+
   describe('admin.user.list', () => {
     it('operators see users with emails, roles and organisations', async () => {
       const users = await operator.client.admin.user.list.query({

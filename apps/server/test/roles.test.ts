@@ -46,6 +46,7 @@ const ROLES: Record<string, Role[]> = {
   'admin.member.invite': ['reviewer', 'operator'],
   'admin.member.list': ['reviewer', 'operator'],
   'admin.member.remove': ['reviewer', 'operator'],
+  'admin.member.setRole': ['reviewer', 'operator'],
   'admin.member.invitations': ['reviewer', 'operator'],
   'admin.member.revokeInvitation': ['reviewer', 'operator'],
   'admin.user.list': ['operator'],

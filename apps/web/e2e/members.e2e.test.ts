@@ -90,7 +90,7 @@ it('an admin invites and removes members; operators see the same list', async ()
     .filter({ hasText: reviewer.email })
     .filter({ hasText: 'works until' })
     .waitFor();
-  await accept(reviewerLink, reviewer);
+  const reviewerPage = await accept(reviewerLink, reviewer);
 
   // A lost link: revoke it, and it stops working at once.
   const lostLink = await invite(adminPage, 'lost@beta.test', /^Reviewer/);
@@ -114,6 +114,16 @@ it('an admin invites and removes members; operators see the same list', async ()
   await expect(self.textContent()).resolves.toContain('you');
   expect(await self.getByRole('button').count()).toBe(0);
   await screenshot(adminPage, 'reviewer-admin-members');
+
+  // The admin makes the reviewer an admin too, who can then manage the members; and a reviewer again.
+  const roleOf = `Role of ${reviewer.name} in Beta Labs`;
+  await choose(adminPage, roleOf, 'Admin');
+  await reviewerPage.goto(`${app.url}/review/members`);
+  await reviewerPage.getByRole('heading', { name: 'Members of Beta Labs' }).waitFor();
+  await choose(adminPage, roleOf, 'Reviewer');
+  await expect.poll(() => field(adminPage, roleOf).inputValue()).toBe('Reviewer');
+  await reviewerPage.reload();
+  await reviewerPage.getByText("Only an organisation's admins manage its members.").waitFor();
 
   // Removing takes a second click.
   await adminPage.getByRole('button', { name: `Remove ${reviewer.name} from Beta Labs` }).click();

@@ -19,6 +19,14 @@ export const InvitationInputSchema = z.strictObject({
 });
 export type InvitationInput = z.infer<typeof InvitationInputSchema>;
 
+/** Changing a member's role in an organisation (operators, and the organisation's admins for others). */
+export const MemberRoleInputSchema = z.strictObject({
+  organisationId: z.uuid(),
+  userId: z.uuid(),
+  role: MemberRoleSchema,
+});
+export type MemberRoleInput = z.infer<typeof MemberRoleInputSchema>;
+
 /** A new account's password: the same bounds better-auth enforces on sign-up. */
 export const PasswordSchema = z
   .string()

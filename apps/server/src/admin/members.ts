@@ -13,6 +13,7 @@ import {
   insertInvitation,
   listMembersOfOrganisation,
   listPendingInvitations,
+  updateMemberRole,
 } from './repository.ts';
 
 /** How long an invitation link stays valid. */
@@ -149,4 +150,24 @@ export async function removeMember(
     throw new AppError('not_found', `No member with id '${input.userId}' in this organisation`);
   }
   return { organisationId: input.organisationId, userId: input.userId, removed: true as const };
+}
+
+/**
+ * Makes a member an admin of the organisation, or a reviewer again. As with removing, an admin cannot
+ * change their own role, so an organisation is not left without an admin by accident.
+ */
+export async function setMemberRole(
+  db: Kysely<Database>,
+  user: Pick<SessionUser, 'id' | 'role'>,
+  input: { organisationId: string; userId: string; role: MemberRole },
+) {
+  await requireOrganisationAdmin(db, user, input.organisationId);
+  if (user.role !== 'operator' && input.userId === user.id) {
+    throw new AppError('invalid_state', 'You cannot change your own role; ask another admin or an operator');
+  }
+  const result = await updateMemberRole(db, input.organisationId, input.userId, input.role);
+  if (result.numUpdatedRows === 0n) {
+    throw new AppError('not_found', `No member with id '${input.userId}' in this organisation`);
+  }
+  return { organisationId: input.organisationId, userId: input.userId, role: input.role };
 }

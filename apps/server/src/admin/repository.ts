@@ -68,6 +68,15 @@ export function insertMember(
   return db.insertInto('member').values(row).execute();
 }
 
+export function updateMemberRole(db: Db, organisationId: string, userId: string, role: string) {
+  return db
+    .updateTable('member')
+    .set({ role })
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
 export function deleteMember(db: Db, organisationId: string, userId: string) {
   return db
     .deleteFrom('member')

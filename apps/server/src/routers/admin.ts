@@ -1,4 +1,9 @@
-import { InvitationInputSchema, OrganisationInputSchema, UserSortSchema } from '@assay/schema';
+import {
+  InvitationInputSchema,
+  MemberRoleInputSchema,
+  OrganisationInputSchema,
+  UserSortSchema,
+} from '@assay/schema';
 import { z } from 'zod';
 import { listUsers } from '../admin/list-users.ts';
 import {
@@ -7,6 +12,7 @@ import {
   listMembers,
   removeMember,
   revokeInvitation,
+  setMemberRole,
 } from '../admin/members.ts';
 import { createOrganisation, listOrganisations } from '../admin/organisations.ts';
 import { operatorProcedure, router, staffProcedure } from '../trpc.ts';
@@ -46,6 +52,10 @@ export const adminRouter = router({
     revokeInvitation: staffProcedure
       .input(OrganisationRefSchema.extend({ invitationId: z.uuid() }))
       .mutation(({ ctx, input }) => revokeInvitation(ctx.services.db, ctx.user, input)),
+    /** Operator, or an admin of the organisation (not for themselves): reviewer ↔ admin. */
+    setRole: staffProcedure
+      .input(MemberRoleInputSchema)
+      .mutation(({ ctx, input }) => setMemberRole(ctx.services.db, ctx.user, input)),
     /** Operator, or an admin of the organisation (not themselves). */
     remove: staffProcedure
       .input(OrganisationRefSchema.extend({ userId: z.uuid() }))

@@ -26,7 +26,8 @@ const ROLE_LABELS: Record<MemberRole, string> = {
 
 /**
  * An organisation's members, for an operator or the organisation's admins: invite someone (the link to
- * send them is shown once), list who is in, remove a member (after a second click), and see or revoke
+ * send them is shown once), list who is in, make a member an admin or a reviewer again, remove a member
+ * (after a second click), and see or revoke
  * invitations not yet accepted. `organisations`
  * are the ones the viewer manages; `selfId` is the viewer, whom an admin cannot remove.
  */
@@ -126,12 +127,18 @@ function MembersTable({
       },
     }),
   );
+  const setRole = useMutation(
+    trpc.admin.member.setRole.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.admin.pathKey() }),
+    }),
+  );
   return (
     <Card withBorder>
       <Stack>
         <Title order={4}>Members of {organisation.name}</Title>
         {members.error && <QueryError error={members.error} onRetry={() => void members.refetch()} />}
         {remove.error && <QueryError error={remove.error} />}
+        {setRole.error && <QueryError error={setRole.error} title="Could not change the role" />}
         {members.data?.length === 0 && <Text c="dimmed">No members yet: invite someone above.</Text>}
         {members.data && members.data.length > 0 && (
           <Table.ScrollContainer minWidth={560}>
@@ -151,9 +158,34 @@ function MembersTable({
                     <Table.Td>{member.name}</Table.Td>
                     <Table.Td>{member.email}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={member.role === 'admin' ? 'grape' : 'blue'}>
-                        {member.role}
-                      </Badge>
+                      {member.userId === selfId ? (
+                        // An admin's own role is changed by another admin or an operator.
+                        <Badge variant="light" color={member.role === 'admin' ? 'grape' : 'blue'}>
+                          {member.role}
+                        </Badge>
+                      ) : (
+                        <Select
+                          size="xs"
+                          w={130}
+                          data={[
+                            { value: 'reviewer', label: 'Reviewer' },
+                            { value: 'admin', label: 'Admin' },
+                          ]}
+                          value={member.role}
+                          allowDeselect={false}
+                          disabled={setRole.isPending}
+                          onChange={(role) => {
+                            if (role && role !== member.role) {
+                              setRole.mutate({
+                                organisationId: organisation.id,
+                                userId: member.userId,
+                                role: role as MemberRole,
+                              });
+                            }
+                          }}
+                          aria-label={`Role of ${member.name || member.email} in ${organisation.name}`}
+                        />
+                      )}
                     </Table.Td>
                     <Table.Td>{new Date(member.joinedAt).toLocaleDateString()}</Table.Td>
                     <Table.Td>
