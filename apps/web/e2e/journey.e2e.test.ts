@@ -402,6 +402,16 @@ describe('the journeys of the three roles', () => {
         );
     expect(await requestTicks('chart-requirements')).toEqual([REQUEST_TITLE]);
     expect(await requestTicks('chart-supply')).toEqual([REQUEST_TITLE]);
+    expect(await requestTicks('chart-rows')).toEqual([REQUEST_TITLE]);
+    expect(await requestTicks('chart-budget')).toEqual([REQUEST_TITLE]);
+    // The budget of one reward was offered and paid: two bars of the same length.
+    const budgetBars = page.getByTestId('chart-budget').locator('.recharts-bar-rectangle path');
+    const widths = await budgetBars.evaluateAll((bars) =>
+      bars.map((bar) => Math.round(bar.getBoundingClientRect().width)),
+    );
+    expect(widths).toHaveLength(2);
+    expect(widths[0]).toBeGreaterThan(0);
+    expect(widths[1]).toBe(widths[0]);
     // Legends list the series in the order they are drawn.
     expect(
       await page.getByTestId('chart-requirements').locator('.recharts-legend-item-text').allTextContents(),

@@ -1,8 +1,9 @@
 import { SimpleGrid, Stack, Title } from '@mantine/core';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatMoney } from '../lib/money.ts';
 import type { RouterOutputs } from '../lib/trpc.ts';
 import { ChartCard } from './ChartCard.tsx';
-import { dimensionRows, requirementRows, supplyRows } from './dashboard-rows.ts';
+import { budgetRows, dimensionRows, requirementRows, rowDemandRows, supplyRows } from './dashboard-rows.ts';
 
 /**
  * The per-request charts lie on their side: request titles are long, and side by side under grouped
@@ -16,13 +17,18 @@ function RequestAxis() {
   return <YAxis type="category" dataKey="request" width={170} interval={0} tick={{ fontSize: 10 }} />;
 }
 
-/** Supply against demand per request, the requirements it fails, and what rejections cite. */
+/**
+ * Supply against demand per request (submissions, rows, budget), the requirements it fails, and what
+ * rejections cite.
+ */
 export function SupplySection({
   supply,
 }: {
   supply: RouterOutputs['analytics']['supplyDemand'] | undefined;
 }) {
   const requests = supplyRows(supply);
+  const rows = rowDemandRows(supply);
+  const budgets = budgetRows(supply);
   const requirements = requirementRows(supply);
   const dimensions = dimensionRows(supply);
   return (
@@ -46,6 +52,49 @@ export function SupplySection({
               <Bar dataKey="wanted" name="Wanted" fill="#adb5bd" isAnimationActive={false} />
               <Bar dataKey="submitted" name="Submitted" fill="#1c7ed6" isAnimationActive={false} />
               <Bar dataKey="accepted" name="Accepted" fill="#0ca678" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+
+        <ChartCard
+          title="Rows supplied versus wanted"
+          file="rows-supplied"
+          rows={rows}
+          testId="chart-rows"
+          caption="Rows the budget pays for at the request's minimum rows, rows in submitted files (latest scored version), rows accepted"
+          height={heightFor(rows.length, 3)}
+        >
+          <ResponsiveContainer>
+            <BarChart data={rows} layout="vertical" margin={{ left: 10 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis type="number" allowDecimals={false} />
+              <RequestAxis />
+              <Tooltip />
+              <Legend itemSorter={null} />
+              <Bar dataKey="rows_wanted" name="Wanted" fill="#adb5bd" isAnimationActive={false} />
+              <Bar dataKey="rows_supplied" name="Supplied" fill="#1c7ed6" isAnimationActive={false} />
+              <Bar dataKey="rows_accepted" name="Accepted" fill="#0ca678" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+
+        <ChartCard
+          title="Budget paid versus offered"
+          file="budget-paid"
+          rows={budgets}
+          testId="chart-budget"
+          caption="Each request's budget, and what its acceptances paid from it"
+          height={heightFor(budgets.length, 2)}
+        >
+          <ResponsiveContainer>
+            <BarChart data={budgets} layout="vertical" margin={{ left: 10, right: 10 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis type="number" tickFormatter={(v: number) => `€${v.toLocaleString()}`} />
+              <RequestAxis />
+              <Tooltip formatter={(v) => formatMoney(Math.round(Number(v) * 100))} />
+              <Legend itemSorter={null} />
+              <Bar dataKey="offered_eur" name="Offered" fill="#adb5bd" isAnimationActive={false} />
+              <Bar dataKey="paid_eur" name="Paid" fill="#0ca678" isAnimationActive={false} />
             </BarChart>
           </ResponsiveContainer>
         </ChartCard>

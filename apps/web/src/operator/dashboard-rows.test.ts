@@ -2,11 +2,13 @@ import { FUNNEL_STEPS } from '@assay/schema';
 import { describe, expect, it } from 'vitest';
 import type { RouterOutputs } from '../lib/trpc.ts';
 import {
+  budgetRows,
   cohortRows,
   frictionFacts,
   lastFieldRows,
   learningRows,
   requirementRows,
+  rowDemandRows,
   versionRows,
 } from './dashboard-rows.ts';
 
@@ -184,6 +186,44 @@ describe('requirementRows', () => {
         budget_used_pct: 20,
       },
     ]);
+  });
+});
+
+describe('rowDemandRows and budgetRows', () => {
+  it('give each request its rows wanted, supplied and accepted, and its budget offered and paid in euros', () => {
+    const request = {
+      requestId: 'r1',
+      title: 'Tickets',
+      status: 'open',
+      submissionsWanted: null,
+      minRows: 100,
+      rowsWanted: null,
+      drafts: 1,
+      submitted: 1,
+      accepted: 1,
+      rowsSupplied: 250,
+      rowsAccepted: 120,
+      scored: 1,
+      failing: { licence: 0, schema: 0, context: 0, quality: 0 },
+      budgetCents: 12_345,
+      paidCents: 2_500,
+      budgetUsed: 2_500 / 12_345,
+    };
+    const supply = {
+      requests: [request],
+      rejectionsByDimension: [],
+      rejectionReasons: [],
+      rejections: 0,
+      topRejectionDimension: null,
+    } satisfies Supply;
+    // A zero reward wants no number of submissions: no "wanted" bar rather than 0.
+    expect(rowDemandRows(supply)).toEqual([
+      { request: 'Tickets', rows_wanted: null, rows_supplied: 250, rows_accepted: 120 },
+    ]);
+    const [budget] = budgetRows(supply);
+    expect(budget).toMatchObject({ request: 'Tickets', offered_eur: 123.45, paid_eur: 25 });
+    expect(budget!.used_pct).toBe(20.3);
+    expect(budgetRows(undefined)).toEqual([]);
   });
 });
 

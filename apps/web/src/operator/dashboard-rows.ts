@@ -220,6 +220,26 @@ export function supplyRows(supply: Supply | undefined) {
   }));
 }
 
+/** Per request, rows wanted (what the budget pays for at the minimum rows), supplied and accepted. */
+export function rowDemandRows(supply: Supply | undefined) {
+  return (supply?.requests ?? []).map((r) => ({
+    request: r.title,
+    rows_wanted: r.rowsWanted,
+    rows_supplied: r.rowsSupplied,
+    rows_accepted: r.rowsAccepted,
+  }));
+}
+
+/** Per request, the budget offered and what acceptances paid from it, in euros. */
+export function budgetRows(supply: Supply | undefined) {
+  return (supply?.requests ?? []).map((r) => ({
+    request: r.title,
+    offered_eur: r.budgetCents / 100,
+    paid_eur: r.paidCents / 100,
+    used_pct: pct(r.budgetUsed),
+  }));
+}
+
 /** Rejections citing each dimension, and their share of all rejections. */
 export function dimensionRows(supply: Supply | undefined) {
   return (supply?.rejectionsByDimension ?? []).map((d) => ({
