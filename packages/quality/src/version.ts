@@ -5,9 +5,10 @@
  * with MurmurHash3_x86_128 over UTF-8 instead of two 32-bit lanes over UTF-16 code units; 2.0.1 made three
  * hints fit what they are about (examples by column type, the manifest's own column names); 2.1.0 added
  * `provenance.contributor-record`, which applies only when the caller gives the contributor's record; 2.1.1
- * counts an attestation lacking both signer and statement once (it was counted 2, shown as "2×").
+ * counts an attestation lacking both signer and statement once (it was counted 2, shown as "2×"); 2.1.2
+ * says "The limitations are missing" (it said "is").
  */
-export const SCORER_VERSION = '2.1.1';
+export const SCORER_VERSION = '2.1.2';
 
 /** The major part of {@link SCORER_VERSION}: reports whose version starts with it have comparable fingerprints. */
 export const FINGERPRINT_MAJOR_VERSION = SCORER_VERSION.slice(0, SCORER_VERSION.indexOf('.'));

@@ -6,6 +6,8 @@ export function defineDocumentationRule(spec: {
   code: string;
   weight: number;
   title: string;
+  /** The title names a plural ("The limitations"): its verb is "are". */
+  isPlural?: boolean;
   field: string;
   read: (manifest: Manifest) => string | null | undefined;
   minWords: number;
@@ -23,10 +25,11 @@ export function defineDocumentationRule(spec: {
       if (spec.appliesTo && !spec.appliesTo(manifest)) return null;
       const state = documentationState(spec.read(manifest), spec.minWords);
       if (state === 'ok') return PASS;
+      const verb = spec.isPlural ? 'are' : 'is';
       const lead = {
-        missing: 'is missing',
-        placeholder: 'is a placeholder',
-        'too-short': 'is too short to be useful',
+        missing: `${verb} missing`,
+        placeholder: `${verb} a placeholder`,
+        'too-short': `${verb} too short to be useful`,
       }[state];
       return fail(
         [

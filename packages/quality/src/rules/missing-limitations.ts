@@ -5,6 +5,7 @@ export const missingLimitations = defineDocumentationRule({
   code: 'context.missing-limitations',
   weight: 4,
   title: 'The limitations',
+  isPlural: true,
   field: 'context.limitations',
   read: (m) => m.context?.limitations,
   minWords: 2,
