@@ -1,9 +1,11 @@
+import { REASON_CODES } from '@assay/schema';
 import { MantineProvider } from '@mantine/core';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it, vi } from 'vitest';
 import { StaleDataNotice } from '../components/QueryError.tsx';
 import { pollIntervalOf } from './SubmissionPage.tsx';
+import { VersionHistory } from './VersionHistory.tsx';
 
 const withLatest = (state: string, status = 'success') => ({
   state: { status, data: { versions: [{ state: 'draft' }, { state }] } },
@@ -46,5 +48,45 @@ describe('StaleDataNotice', () => {
     expect(alert.textContent).toContain('updates by itself');
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('VersionHistory', () => {
+  const version = (number: number, state: string, decision: object | null) =>
+    ({
+      id: `v${number}`,
+      number,
+      state,
+      score: 60 + number,
+      createdAt: new Date(2026, 10, number).toISOString(),
+      decision,
+    }) as unknown as Parameters<typeof VersionHistory>[0]['versions'][number];
+
+  it("shows what the reviewer said of each earlier version, but not the latest's again", () => {
+    render(
+      <MantineProvider>
+        <VersionHistory
+          versions={[
+            version(1, 'changes_requested', {
+              decision: 'request_changes',
+              reasonCodes: ['context.missing-datasheet'],
+              comment: 'Please describe how the tickets were labeled.',
+            }),
+            version(2, 'accepted', {
+              decision: 'accept',
+              reasonCodes: ['accept.meets-requirements'],
+              comment: 'Thank you.',
+            }),
+          ]}
+        />
+      </MantineProvider>,
+    );
+    const decisions = screen.getAllByTestId('version-decision');
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0]!.textContent).toContain(REASON_CODES['context.missing-datasheet'].label);
+    expect(decisions[0]!.textContent).toContain('“Please describe how the tickets were labeled.”');
+    expect(screen.queryByText('“Thank you.”')).toBeNull();
+    expect(screen.getByText('Version 1')).toBeTruthy();
+    expect(screen.getByText('Version 2')).toBeTruthy();
   });
 });

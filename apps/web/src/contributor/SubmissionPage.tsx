@@ -10,7 +10,6 @@ import {
   Progress,
   Stack,
   Text,
-  Timeline,
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -21,6 +20,7 @@ import { ReportView } from '../components/ReportView.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
 import { formatMoney } from '../lib/money.ts';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
+import { VersionHistory } from './VersionHistory.tsx';
 
 type Version = RouterOutputs['submission']['byId']['versions'][number];
 
@@ -89,26 +89,7 @@ export function SubmissionPage() {
         isStale={isStale}
         minScore={submission.data.requestMinQualityScore}
       />
-      {versions.length > 1 && (
-        <Card withBorder>
-          <Title order={4} mb="sm">
-            Versions
-          </Title>
-          <Timeline active={versions.length - 1} bulletSize={18}>
-            {[...versions].reverse().map((version) => (
-              <Timeline.Item key={version.id} title={`Version ${version.number}`}>
-                <Group gap="xs">
-                  <StateBadge state={version.state} />
-                  <Text size="sm" c="dimmed">
-                    {version.score === null ? 'not scored' : `score ${Math.round(version.score)}`} ·{' '}
-                    {new Date(version.createdAt).toLocaleString()}
-                  </Text>
-                </Group>
-              </Timeline.Item>
-            ))}
-          </Timeline>
-        </Card>
-      )}
+      {versions.length > 1 && <VersionHistory versions={versions} />}
     </Stack>
   );
 }
