@@ -336,6 +336,10 @@ describe('the journeys of the three roles', () => {
       .getByTestId('curve-summary')
       .filter({ hasText: '1 decision, 1 accepted' })
       .waitFor({ timeout: 30_000 });
+    // The double-entry books balance after the budget was funded and the reward paid.
+    expect(await page.getByTestId('books-status').textContent()).toMatch(
+      /^The books balance: \d+ transactions, \d+ entries, summing to €0\.00\.$/,
+    );
     await page.getByTestId('chart-funnel').locator('svg').first().waitFor();
     // The funnel's steps read as words, in the funnel's order (they were identifiers such as draftStarted).
     const funnelTicks = page
@@ -417,6 +421,22 @@ describe('the journeys of the three roles', () => {
       await page.getByTestId('chart-requirements').locator('.recharts-legend-item-text').allTextContents(),
     ).toEqual(['Licence', 'Schema', 'Context', 'Quality']);
     await shot(page, 'operator-dashboard');
+  });
+
+  it('operator lists the users with their roles, pseudonyms and organisations', async () => {
+    const page = await as('operator');
+    await page.getByRole('link', { name: 'Users' }).click();
+    const users = page.getByTestId('users');
+    const row = (email: string) => users.getByRole('row').filter({ hasText: email });
+    await row(reviewer.email).waitFor();
+    expect(await row(reviewer.email).textContent()).toContain('Acme Data (reviewer)');
+    // A contributor is listed with the pseudonym reviewers know them by.
+    expect(await row(contributor.email).getByRole('cell').nth(3).textContent()).toMatch(/^contributor-/);
+    expect(await row(operator.email).getByRole('cell').nth(2).textContent()).toBe('operator');
+    await choose(page, 'Role', 'Contributors');
+    await row(reviewer.email).waitFor({ state: 'detached' });
+    expect(await users.getByRole('row').count()).toBe(2); // the header and the contributor
+    await shot(page, 'operator-users');
   });
 
   it("a request past its deadline leaves the contributors' list; its reviewers see it marked", async () => {

@@ -311,6 +311,9 @@ describe('keyboard and labels', () => {
     await page.goto(`${app.url}/operator`);
     await page.getByTestId('chart-funnel').locator('svg').first().waitFor({ timeout: 30_000 });
     await audit(page, 'operator dashboard');
+    await page.goto(`${app.url}/operator/users`);
+    await page.getByTestId('users').waitFor();
+    await audit(page, 'operator users');
   });
 
   it('every input, select, textarea and button on those pages has an accessible name', () => {
@@ -332,6 +335,7 @@ describe('keyboard and labels', () => {
         'reviewer request editor',
         'reviewer requests',
         'operator dashboard',
+        'operator users',
         'operator organisations',
       ].sort(),
     );

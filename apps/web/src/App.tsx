@@ -38,6 +38,7 @@ const NAV: Record<Me['role'], { to: string; label: string }[]> = {
   operator: [
     { to: '/operator', label: 'Dashboard' },
     { to: '/operator/organisations', label: 'Organisations' },
+    { to: '/operator/users', label: 'Users' },
   ],
 };
 

@@ -76,6 +76,7 @@ export type InvitationView = z.infer<typeof InvitationViewSchema>;
 
 /** Sort orders `admin.user.list` accepts; anything else is rejected. */
 export const UserSortSchema = z.enum(['createdAt', 'email', 'name']);
+export type UserSort = z.infer<typeof UserSortSchema>;
 
 /**
  * A partial change to a data request: the fields of {@link DataRequestInputSchema} without their

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { QueryError } from '../components/QueryError.tsx';
 import { useTRPC } from '../lib/trpc.ts';
 import { AcceptanceSection } from './AcceptanceSection.tsx';
+import { BooksStatus } from './BooksStatus.tsx';
 import { FrictionSection } from './FrictionSection.tsx';
 import { SupplySection } from './SupplySection.tsx';
 import { ThresholdCard } from './ThresholdCard.tsx';
@@ -94,6 +95,7 @@ export function DashboardPage() {
           {Math.round(curve.data.targetAcceptance * 100)}%: {threshold === null ? '—' : Math.round(threshold)}
         </Text>
       )}
+      <BooksStatus />
       <ThresholdCard scoreAtTarget={threshold} targetAcceptance={curve.data?.targetAcceptance ?? 0.8} />
       <AcceptanceSection curve={curve.data} threshold={threshold} />
       <FrictionSection funnel={funnel.data} friction={friction.data} />

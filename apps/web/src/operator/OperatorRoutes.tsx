@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { DashboardPage } from './DashboardPage.tsx';
 import { OrganisationsPage } from './OrganisationsPage.tsx';
+import { UsersPage } from './UsersPage.tsx';
 
 /** Operator screens: a separate chunk (with recharts), loaded only for operators. */
 export default function OperatorRoutes() {
@@ -8,6 +9,7 @@ export default function OperatorRoutes() {
     <Routes>
       <Route index element={<DashboardPage />} />
       <Route path="organisations" element={<OrganisationsPage />} />
+      <Route path="users" element={<UsersPage />} />
       <Route path="*" element={<Navigate to="/operator" replace />} />
     </Routes>
   );
