@@ -2,7 +2,7 @@ import { Alert, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { QueryError } from '../components/QueryError.tsx';
 import { formatMoney } from '../lib/money.ts';
-import { useTRPC } from '../lib/trpc.ts';
+import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
 
 /**
  * Whether the books balance (`ledger.audit`): every entry of the double-entry ledger sums to zero, and so
@@ -20,8 +20,11 @@ export function BooksStatus() {
       />
     );
   }
-  const books = audit.data;
-  if (!books) return null;
+  return audit.data ? <BooksStatusView books={audit.data} /> : null;
+}
+
+/** What {@link BooksStatus} shows for an audit's result. */
+export function BooksStatusView({ books }: { books: RouterOutputs['ledger']['audit'] }) {
   const size = `${books.transactionCount.toLocaleString()} ${books.transactionCount === 1 ? 'transaction' : 'transactions'}, ${books.entryCount.toLocaleString()} ${books.entryCount === 1 ? 'entry' : 'entries'}`;
   if (books.isBalanced) {
     return (
