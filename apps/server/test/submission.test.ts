@@ -55,14 +55,18 @@ describe.each(dialects)('submission lifecycle on %s', (dialect) => {
   afterAll(() => app?.stop());
 
   it('stores an upload by its SHA-256, never by its name', async () => {
-    const { versionId } = await alice.client.submission.create.mutate({ manifest: GOOD_MANIFEST });
+    const { versionId, submissionId } = await alice.client.submission.create.mutate({
+      manifest: GOOD_MANIFEST,
+    });
     const upload = await uploadFile(app.url, alice.cookie, versionId, GOOD_CSV, {
       'x-file-name': '..%2F..%2Fevil.csv',
     });
     const sha256 = createHash('sha256').update(GOOD_CSV).digest('hex');
+    const { updatedAt } = (await alice.client.submission.byId.query({ id: submissionId })).versions[0]!;
     expect(upload).toEqual({
       status: 200,
-      json: { sha256, size: Buffer.byteLength(GOOD_CSV), format: 'csv', name: '../../evil.csv' },
+      // updatedAt is the draft's, as the wizard's next save must expect it.
+      json: { sha256, size: Buffer.byteLength(GOOD_CSV), format: 'csv', name: '../../evil.csv', updatedAt },
     });
     expect(existsSync(path.join(app.database.dataDir, 'files', sha256.slice(0, 2), sha256))).toBe(true);
     expect(existsSync(path.join(app.database.dataDir, 'evil.csv'))).toBe(false);

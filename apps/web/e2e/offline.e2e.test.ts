@@ -256,6 +256,38 @@ describe('a lost connection or a failing server', () => {
     await expect(field(page, 'Geography').inputValue()).resolves.toBe('Worldwide');
   });
 
+  // The upload's answer carries the draft's new updatedAt. Before, the wizard asked for the draft again
+  // after a stored upload, and a failure of that second request marked the file as failed: Submit stayed
+  // disabled (a fresh-clone CI run timed out on it).
+  it('keeps a stored upload uploaded when the draft cannot be read again after it', async () => {
+    await startDraft(page, app.url, 'Upload then refresh fails');
+    await page.locator('input[type=file]').first().waitFor({ state: 'attached' });
+    let failedReads = 0;
+    const fail = (route: Route) => {
+      if (!route.request().url().includes('submission.byId')) return route.fallback();
+      failedReads++;
+      return route.abort('connectionrefused');
+    };
+    await page.route('**/api/trpc/**', fail);
+    await attachFile(page, {
+      name: 'tickets.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(ticketsCsv(40)),
+    });
+    // The wizard refreshes the draft after the upload; that read fails, and so does its one retry (a
+    // second later). The file stays uploaded: give a wrong state half a second to show, then look.
+    await expect.poll(() => failedReads, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await page.waitForTimeout(500);
+    await expect(page.getByTestId('upload-status').textContent()).resolves.toMatch(/Uploaded/);
+    await page.unroute('**/api/trpc/**', fail);
+    await openDatasheet(page);
+    await fillDatasheet(page);
+    await waitSaved(page);
+    await page.getByRole('button', { name: 'Next: Pre-score' }).click();
+    await page.getByRole('button', { name: 'Next: Submit' }).click();
+    await expect(page.getByRole('button', { name: 'Submit for scoring' }).isEnabled()).resolves.toBe(true);
+  });
+
   it('shows an unexpected server error on a page plainly, with a retry that loads it', async () => {
     const fail = failProcedure('submission.list', 'connection terminated unexpectedly');
     await page.route('**/api/trpc/**', fail);

@@ -89,5 +89,13 @@ export async function attachFile(
       at: now,
     });
   });
-  return { sha256: blob.sha256, size: blob.size, format, name: fileName };
+  // The draft's new updatedAt: the wizard's next autosave sends it as the version it expects, with no
+  // second request to learn it (one that could fail after the upload itself succeeded).
+  return {
+    sha256: blob.sha256,
+    size: blob.size,
+    format,
+    name: fileName,
+    updatedAt: new Date(now).toISOString(),
+  };
 }

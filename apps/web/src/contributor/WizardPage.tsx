@@ -238,16 +238,16 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
       uploadVersionFile(version.id, dropped, {
         onProgress: (progress) => setUpload({ progress, status: 'uploading' }),
       })
-        .then(async () => {
+        .then((result) => {
+          // Attaching the file touched the draft: autosave's stale-tab guard needs its new updatedAt,
+          // which the upload's answer carries (a second request could fail after the upload succeeded,
+          // and marked a stored file as failed).
+          serverUpdatedAt.current = result.updatedAt;
           setUpload({ progress: 1, status: 'done' });
           setUploadedName(dropped.name);
-          // Attaching the file touched the draft: autosave's stale-tab guard needs its new updatedAt.
-          const fresh = await queryClient.fetchQuery({
-            ...trpc.submission.byId.queryOptions({ id: submission.id }),
-            staleTime: 0,
+          void queryClient.invalidateQueries({
+            queryKey: trpc.submission.byId.queryKey({ id: submission.id }),
           });
-          const current = fresh.versions.find((v) => v.id === version.id);
-          if (current) serverUpdatedAt.current = current.updatedAt;
         })
         .catch((error: unknown) => setUpload({ progress: 0, status: 'error', error: messageOf(error) }));
     },

@@ -3,6 +3,8 @@ export interface UploadResult {
   sha256: string;
   size: number;
   format: string;
+  /** The draft's updatedAt after the file was attached. */
+  updatedAt: string;
 }
 
 export class UploadError extends Error {
