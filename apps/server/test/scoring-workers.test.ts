@@ -125,9 +125,13 @@ describe.runIf(hasPostgres)('scoring workers on postgres (pg-boss)', () => {
     const rescuer = spawnWorker(app, { SCORING_LEASE_SECONDS: '3' });
     workers.push(rescuer);
     await until(async () => (await scoredEvents(app, [versionId])).length === 1, 120_000, 'the rescued job');
-    expect(
-      rescuer.logs.some((l) => l.msg === 'version scored' && l.versionId === versionId && l.stored),
-    ).toBe(true);
+    // The rescuer scored it. Its log line is written after the commit and read from its stdout a moment
+    // later, so it is waited for rather than looked up once (a CI run looked before it arrived).
+    await until(
+      () => rescuer.logs.some((l) => l.msg === 'version scored' && l.versionId === versionId && l.stored),
+      10_000,
+      "the rescuer's log of the scored version",
+    );
     const row = await app.services.db
       .selectFrom('submission_version')
       .select(['state', 'row_count'])
