@@ -1,7 +1,7 @@
 import type { FileFormat } from '@assay/schema';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { iso } from '../submission/map-version.ts';
+import { iso, manifestTitle } from '../submission/map-version.ts';
 import type { SessionUser } from '../trpc.ts';
 import { listAccepted, listOrganisationIdsOfReviewer } from './repository.ts';
 
@@ -20,7 +20,7 @@ export async function listAcceptedData(
     versionId: row.version_id,
     submissionId: row.submission_id,
     number: row.number,
-    title: (JSON.parse(row.manifest) as { title?: string }).title ?? 'Untitled',
+    title: manifestTitle(row.manifest),
     request: { id: row.request_id, title: row.request_title },
     contributor: row.pseudonym,
     score: row.score_overall,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { iso } from '../submission/map-version.ts';
+import { iso, manifestTitle } from '../submission/map-version.ts';
 import type { SessionUser } from '../trpc.ts';
 import { listOrganisationIdsOfReviewer, listQueue, type QueueSort } from './repository.ts';
 
@@ -23,7 +23,7 @@ export async function listReviewQueue(
     versionId: row.version_id,
     submissionId: row.submission_id,
     number: row.number,
-    title: (JSON.parse(row.manifest) as { title?: string }).title ?? 'Untitled',
+    title: manifestTitle(row.manifest),
     request: { id: row.request_id, title: row.request_title },
     contributor: row.pseudonym,
     scores: {

@@ -30,3 +30,7 @@ export function toVersionView(row: VersionRow) {
 export type VersionView = ReturnType<typeof toVersionView>;
 
 export const iso = (epochMs: number) => new Date(epochMs).toISOString();
+
+/** A stored manifest's title, for lists that show no more of it ("Untitled" for a draft without one). */
+export const manifestTitle = (manifest: string) =>
+  (JSON.parse(manifest) as DraftManifest).title ?? 'Untitled';
