@@ -143,6 +143,16 @@ describe('the journeys of the three roles', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     // The layout follows a media query, which answers a resize asynchronously: wait for the phone line to go.
     await page.getByTestId('current-step').waitFor({ state: 'detached' });
+    // On a laptop beside the navigation the steps are one row too: only the current step keeps its
+    // description (with all six, "Submit" went onto a second row at this width).
+    await expect.poll(layout, { timeout: 5_000 }).toEqual({
+      stepperHeight: expect.toSatisfy((h: number) => h < 60),
+      lastStepBelowStepperTop: expect.toSatisfy((d: number) => d < 60),
+      lastStepRight: expect.toSatisfy((x: number) => x <= 1280 - 16),
+    });
+    const stepper = page.getByLabel('Submission steps');
+    expect(await stepper.getByText('What it is for').isVisible()).toBe(true);
+    expect(await stepper.getByText('Score of record').count()).toBe(0);
     await page.getByRole('button', { name: 'Start the draft' }).click();
     await page.waitForURL(/\/submissions\/[\w-]+\/edit$/);
     submissionUrl = page.url().replace(/\/edit$/, '');

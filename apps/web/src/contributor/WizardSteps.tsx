@@ -13,7 +13,9 @@ export const STEPS = [
 /**
  * The wizard's steps; reachable steps are buttons, so the wizard works from the keyboard. On a phone six
  * labelled steps wrap into four rows above the form: there the steps are numbered circles in one row
- * (each still named for screen readers) with the current step written out beneath.
+ * (each still named for screen readers) with the current step written out beneath. On a laptop beside
+ * the navigation, six descriptions push the last step onto a second row: there only the current step
+ * keeps its description.
  */
 export function WizardSteps({
   active,
@@ -25,6 +27,7 @@ export function WizardSteps({
   maxStep: number;
 }) {
   const isNarrow = useMediaQuery('(max-width: 36em)') ?? false;
+  const isWide = useMediaQuery('(min-width: 96em)') ?? false;
   const current = STEPS[active];
   return (
     <Stack gap={4}>
@@ -42,7 +45,7 @@ export function WizardSteps({
           <Stepper.Step
             key={step.label}
             label={isNarrow ? undefined : step.label}
-            description={isNarrow ? undefined : step.description}
+            description={isNarrow || (!isWide && index !== active) ? undefined : step.description}
             aria-label={isNarrow ? step.label : undefined}
             allowStepSelect={Boolean(onStep) && index <= maxStep && index > 0}
           />
