@@ -92,6 +92,76 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     expect(await codeOf(contributor.client.review.byId.query({ versionId }))).toBe('FORBIDDEN');
   });
 
+  it('names the signer of the attestation by pseudonym, as the contributor everywhere else', async () => {
+    const signer = await app.signUp();
+    // The wizard signs with the account's name, or its e-mail when it has none.
+    const manifest = {
+      ...GOOD_MANIFEST,
+      provenance: {
+        ...GOOD_MANIFEST.provenance,
+        attestation: { ...GOOD_MANIFEST.provenance!.attestation, signedBy: signer.email },
+      },
+    };
+    const { versionId } = await signer.client.submission.create.mutate({ requestId, manifest });
+    expect((await uploadFile(app.url, signer.cookie, versionId, GOOD_CSV)).status).toBe(200);
+    await signer.client.submission.submit.mutate({ versionId, idempotencyKey: `k-${versionId}` });
+    await waitForState(app, versionId, ['in_review']);
+
+    const item = await org.reviewer.client.review.byId.query({ versionId });
+    expect(item.contributor).toMatch(/^contributor-/);
+    expect(item.manifest.provenance?.attestation).toEqual({
+      ...GOOD_MANIFEST.provenance!.attestation,
+      signedBy: item.contributor,
+    });
+    expect(JSON.stringify(item)).not.toContain(signer.email);
+    // The contributor's own copy keeps the name they signed with.
+    const own = await signer.client.submission.byId.query({ id: item.submissionId });
+    expect(own.versions.at(-1)?.manifest.provenance?.attestation?.signedBy).toBe(signer.email);
+  });
+
+  it('shows a follow-up version what its previous version was asked, and whether the data file changed', async () => {
+    const { submissionId, versionId: first } = await inReview(app, contributor, requestId);
+    const askForChanges = (versionId: string, comment: string) =>
+      org.reviewer.client.review.decide.mutate({
+        versionId,
+        decision: 'request_changes',
+        reasonCodes: ['context.missing-datasheet', 'structure.duplicates'],
+        comment,
+        timeSpentMs: 1_000,
+      });
+    const followUp = async (csv?: string) => {
+      const { versionId } = await contributor.client.submission.version.create.mutate({ submissionId });
+      if (csv) expect((await uploadFile(app.url, contributor.cookie, versionId, csv)).status).toBe(200);
+      await contributor.client.submission.submit.mutate({ versionId, idempotencyKey: `k-${versionId}` });
+      await waitForState(app, versionId, ['in_review']);
+      return versionId;
+    };
+    await askForChanges(first, 'Describe the collection; drop the repeated rows.');
+    // A new version with the file of the first: the reviewer sees the data did not change.
+    const second = await followUp();
+    expect((await org.reviewer.client.review.byId.query({ versionId: second })).previous).toMatchObject({
+      versionId: first,
+      number: 1,
+      state: 'changes_requested',
+      isSameFile: true,
+      review: {
+        decision: 'request_changes',
+        reasonCodes: ['context.missing-datasheet', 'structure.duplicates'],
+        comment: 'Describe the collection; drop the repeated rows.',
+        decidedAt: expect.any(String),
+      },
+    });
+    await askForChanges(second, 'The file is the same as before.');
+    const third = await followUp(`${GOOD_CSV.trim()}\nA new ticket about a late refund,low,2025-03-02\n`);
+    expect((await org.reviewer.client.review.byId.query({ versionId: third })).previous).toMatchObject({
+      versionId: second,
+      isSameFile: false,
+      review: { comment: 'The file is the same as before.' },
+    });
+    // The first version has no previous one.
+    expect((await org.reviewer.client.review.byId.query({ versionId: first })).previous).toBeNull();
+  });
+
   it("tells reviewer and contributor the request's minimum score, also once the request has closed", async () => {
     const strict = (await createRequest(org.reviewer, org.organisationId, { minQualityScore: 75 })).id;
     const { versionId, submissionId } = await inReview(app, contributor, strict);

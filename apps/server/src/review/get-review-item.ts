@@ -54,6 +54,7 @@ export async function getReviewItem(services: Services, caller: SessionUser, ver
     // What the request can still pay: an acceptance beyond it is refused, so the reviewer is told first.
     accountBalance(services.db, requestAccount(row.request_id)),
   ]);
+  const previousReview = previous ? await findReviewOfVersion(services.db, previous.id) : undefined;
   return {
     versionId: row.id,
     submissionId: row.submission_id,
@@ -69,7 +70,7 @@ export async function getReviewItem(services: Services, caller: SessionUser, ver
       budgetLeftCents,
       minQualityScore: Number(row.min_quality_score),
     },
-    manifest,
+    manifest: withSignerPseudonym(manifest, row.pseudonym),
     report: row.report ? (JSON.parse(row.report) as QualityReport) : null,
     file: row.file_sha256
       ? { sha256: row.file_sha256, name: row.file_name, format: row.file_format, rows: row.row_count }
@@ -82,17 +83,38 @@ export async function getReviewItem(services: Services, caller: SessionUser, ver
           state: previous.state as SubmissionState,
           score: previous.score_overall,
           changedFields: changedManifestFields(JSON.parse(previous.manifest) as DraftManifest, manifest),
+          isSameFile: previous.file_sha256 === row.file_sha256,
+          /** What was asked of the contributor last time, so the reviewer can see whether it was answered. */
+          review: previousReview ? mapReview(previousReview) : null,
         }
       : null,
-    review: review
-      ? {
-          decision: review.decision,
-          reasonCodes: JSON.parse(review.reason_codes) as ReasonCode[],
-          comment: review.comment,
-          decidedAt: iso(review.created_at),
-        }
-      : null,
+    review: review ? mapReview(review) : null,
     submittedAt: row.submitted_at === null ? null : iso(row.submitted_at),
+  };
+}
+
+type ReviewRow = NonNullable<Awaited<ReturnType<typeof findReviewOfVersion>>>;
+
+function mapReview(review: ReviewRow) {
+  return {
+    decision: review.decision,
+    reasonCodes: JSON.parse(review.reason_codes) as ReasonCode[],
+    comment: review.comment,
+    decidedAt: iso(review.created_at),
+  };
+}
+
+/**
+ * The manifest as reviewers see it: the attestation names the contributor by pseudonym. The wizard signs
+ * it with the contributor's name (or e-mail), and reviewers know contributors only by pseudonym; that it
+ * was signed, and when, is what they judge.
+ */
+export function withSignerPseudonym(manifest: DraftManifest, pseudonym: string): DraftManifest {
+  const attestation = manifest.provenance?.attestation;
+  if (!attestation?.signedBy) return manifest;
+  return {
+    ...manifest,
+    provenance: { ...manifest.provenance, attestation: { ...attestation, signedBy: pseudonym } },
   };
 }
 

@@ -136,7 +136,7 @@ export function findVersionForReview(db: Db, versionId: string) {
 export function findPreviousVersion(db: Db, submissionId: string, number: number) {
   return db
     .selectFrom('submission_version')
-    .select(['id', 'number', 'state', 'manifest', 'score_overall', 'report'])
+    .select(['id', 'number', 'state', 'manifest', 'score_overall', 'report', 'file_sha256'])
     .where('submission_id', '=', submissionId)
     .where('number', '<', number)
     .orderBy('number', 'desc')
