@@ -247,6 +247,12 @@ describe('the journeys of the three roles', () => {
     expect(await page.getByTestId('request-minimum').textContent()).toBe(
       "Meets the request's minimum score of 60.",
     );
+    // The contributor signed the attestation with their name; the reviewer sees their pseudonym there too.
+    const attestedBy = await page.locator('dt:text-is("Attested by") + dd').textContent();
+    expect(attestedBy).toMatch(/^contributor-[\w-]+, \d{4}-\d{2}-\d{2}/);
+    const pageText = await page.locator('body').innerText();
+    expect(pageText).not.toContain(contributor.name);
+    expect(pageText).not.toContain(contributor.email);
     await shot(page, 'reviewer-review');
     await page.locator('body').press('r');
     await page.locator('body').press('a');

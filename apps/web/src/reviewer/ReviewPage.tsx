@@ -8,7 +8,6 @@ import {
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Card,
   Center,
@@ -37,6 +36,7 @@ import { versionCroissantUrl, versionDataUrl } from '../lib/file-urls.ts';
 import { recordText } from '../lib/record-text.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
+import { PreviousVersion } from './PreviousVersion.tsx';
 
 type Item = RouterOutputs['review']['byId'];
 
@@ -105,26 +105,7 @@ function Review({ item }: { item: Item }) {
         <StateBadge state={item.state} />
       </Group>
       <DecisionPanel item={item} />
-      {item.previous && (
-        <Card withBorder data-testid="changes">
-          <Title order={4}>Changes since version {item.previous.number}</Title>
-          <Text size="sm" c="dimmed">
-            Previous: {item.previous.state.replace('_', ' ')}, score{' '}
-            {item.previous.score === null ? '—' : Math.round(item.previous.score)}
-          </Text>
-          {item.previous.changedFields.length === 0 ? (
-            <Text size="sm">The manifest did not change.</Text>
-          ) : (
-            <Group gap={4} mt="xs">
-              {item.previous.changedFields.map((field) => (
-                <Badge key={field} variant="outline" tt="none">
-                  {field}
-                </Badge>
-              ))}
-            </Group>
-          )}
-        </Card>
-      )}
+      {item.previous && <PreviousVersion previous={item.previous} />}
       {item.report && (
         <Card withBorder>
           <ReportView report={item.report} manifest={item.manifest} minScore={item.request.minQualityScore} />
