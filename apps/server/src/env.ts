@@ -44,6 +44,11 @@ const EnvFieldsSchema = z.object({
   /** How long a worker holds a scoring job before another may take it over (its worker presumed dead). */
   SCORING_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(300),
   /**
+   * The wait before a failed scoring job's first retry; each retry waits twice as long as the one before
+   * (2, 4, 8 and 16 s by default, so a store that is down for half a minute loses no version).
+   */
+  SCORING_RETRY_SECONDS: z.coerce.number().int().min(0).max(3600).default(2),
+  /**
    * Whether a reverse proxy in front of Assay sets X-Forwarded-For. Off by default: the server then
    * overwrites the header with the socket's address, so a client cannot dodge the sign-in rate limit by
    * inventing one.

@@ -9,9 +9,10 @@ import type { FileStore } from './files/file-store.ts';
 import { LocalFileStore } from './files/local-file-store.ts';
 import { S3FileStore } from './files/s3-file-store.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { giveUpScoring } from './scoring/give-up-scoring.ts';
 import { PgBossScoringQueue } from './scoring/pg-boss-queue.ts';
 import { ProgressBus } from './scoring/progress-bus.ts';
-import type { ScoringQueue } from './scoring/queue.ts';
+import type { ScoringHandlers, ScoringQueue } from './scoring/queue.ts';
 import { scoreVersion } from './scoring/score-version.ts';
 import { SqliteScoringQueue } from './scoring/sqlite-queue.ts';
 import type { ServerClock } from './simulator/sim-clock.ts';
@@ -66,18 +67,26 @@ export async function createServices(env: Env, options: ServiceOptions = {}): Pr
   const staleUploads = await files.removeStaleUploads();
   logger.info({ files: files.description, staleUploads }, 'file store ready');
   const progress = new ProgressBus();
-  const run = (versionId: string) =>
-    scoreVersion(
-      { db: handle.db, files, progress, logger, defaultThreshold: env.ENTERPRISE_GRADE_THRESHOLD },
-      versionId,
-    );
+  const handlers: ScoringHandlers = {
+    run: (versionId) =>
+      scoreVersion(
+        { db: handle.db, files, progress, logger, defaultThreshold: env.ENTERPRISE_GRADE_THRESHOLD },
+        versionId,
+      ),
+    giveUp: async (versionId, error) => {
+      await giveUpScoring(handle.db, versionId, error);
+      progress.settle(versionId);
+    },
+  };
   const scoring: ScoringQueue = env.DATABASE_URL
-    ? new PgBossScoringQueue(env.DATABASE_URL, run, logger, {
+    ? new PgBossScoringQueue(env.DATABASE_URL, handlers, logger, {
         leaseSeconds: env.SCORING_LEASE_SECONDS,
+        retrySeconds: env.SCORING_RETRY_SECONDS,
         supervise: options.superviseQueue ?? true,
       })
-    : new SqliteScoringQueue(handle.db, run, logger, {
+    : new SqliteScoringQueue(handle.db, handlers, logger, {
         leaseMs: env.SCORING_LEASE_SECONDS * 1000,
+        retryMs: env.SCORING_RETRY_SECONDS * 1000,
         pollMs: 250,
       });
   return {

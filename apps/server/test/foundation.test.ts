@@ -112,6 +112,7 @@ describe.each(dialects)('data layer on %s', (dialect) => {
         '0005-analytics-rank-validation',
         '0006-analytics-cells',
         '0007-settings',
+        '0008-scoring-failure',
       ]);
       expect((await migrateToLatest(handle.db)).applied).toEqual([]);
       const tables = (await handle.db.introspection.getTables()).map((t) => t.name);

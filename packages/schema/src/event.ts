@@ -21,6 +21,7 @@ export const SERVER_EVENT_TYPES = [
   'submission.created',
   'version.submitted',
   'version.scoring',
+  'version.scoring_failed',
   'version.scored',
   'version.in_review',
   'version.withdrawn',

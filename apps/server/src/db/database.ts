@@ -169,6 +169,8 @@ export interface SubmissionVersionTable {
   submitted_at: number | null;
   scored_at: number | null;
   decided_at: number | null;
+  /** When its scoring job last failed on every attempt and the version went back to draft. */
+  scoring_failed_at: number | null;
 }
 
 export interface StoredFileTable {

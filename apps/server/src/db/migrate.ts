@@ -5,6 +5,7 @@ import * as analyticsFacts from './migrations/0004-analytics-facts.ts';
 import * as analyticsRankValidation from './migrations/0005-analytics-rank-validation.ts';
 import * as analyticsCells from './migrations/0006-analytics-cells.ts';
 import * as settings from './migrations/0007-settings.ts';
+import * as scoringFailure from './migrations/0008-scoring-failure.ts';
 
 /** Every migration, in order. Imported statically so a bundle or a worker sees the same list. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-analytics-rank-validation': analyticsRankValidation,
   '0006-analytics-cells': analyticsCells,
   '0007-settings': settings,
+  '0008-scoring-failure': scoringFailure,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -2,7 +2,7 @@ import { CompiledQuery, type Transaction } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
-import { MAX_ATTEMPTS, type ScoringQueue } from './queue.ts';
+import { MAX_ATTEMPTS, type ScoringHandlers, type ScoringQueue } from './queue.ts';
 
 const QUEUE = 'score-version';
 
@@ -19,9 +19,9 @@ export class PgBossScoringQueue implements ScoringQueue {
 
   constructor(
     connectionString: string,
-    private readonly run: (versionId: string) => Promise<unknown>,
+    private readonly handlers: ScoringHandlers,
     private readonly logger: Logger,
-    private readonly options: { leaseSeconds: number; supervise: boolean },
+    private readonly options: { leaseSeconds: number; retrySeconds: number; supervise: boolean },
   ) {
     this.boss = new PgBoss({
       connectionString,
@@ -39,8 +39,7 @@ export class PgBossScoringQueue implements ScoringQueue {
       await this.boss.start();
       await this.boss.createQueue(QUEUE, {
         name: QUEUE,
-        retryLimit: MAX_ATTEMPTS,
-        retryDelay: 1,
+        ...this.retryOptions(),
         expireInSeconds: this.options.leaseSeconds,
       });
     })();
@@ -59,8 +58,17 @@ export class PgBossScoringQueue implements ScoringQueue {
     await this.boss.send(
       QUEUE,
       { versionId },
-      { db, retryLimit: MAX_ATTEMPTS, expireInSeconds: this.options.leaseSeconds },
+      { db, ...this.retryOptions(), expireInSeconds: this.options.leaseSeconds },
     );
+  }
+
+  /**
+   * Attempts and waits as the SQLite queue makes them: pg-boss counts retries (after the first attempt),
+   * and its backoff waits about twice as long each time.
+   */
+  private retryOptions() {
+    const { retrySeconds } = this.options;
+    return { retryLimit: MAX_ATTEMPTS - 1, retryDelay: retrySeconds, retryBackoff: retrySeconds > 0 };
   }
 
   notify(): void {}
@@ -69,14 +77,24 @@ export class PgBossScoringQueue implements ScoringQueue {
     await this.start();
     await this.boss.work<{ versionId: string }>(
       QUEUE,
-      { batchSize: 1, pollingIntervalSeconds: 0.5 },
+      { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true },
       async ([job]) => {
         if (!job) return;
-        this.logger.info(
-          { versionId: job.data.versionId, jobId: job.id, worker: process.pid },
-          'scoring started',
-        );
-        await this.run(job.data.versionId);
+        const { versionId } = job.data;
+        this.logger.info({ versionId, jobId: job.id, worker: process.pid }, 'scoring started');
+        try {
+          await this.handlers.run(versionId);
+        } catch (error) {
+          // pg-boss fails the job for good after this attempt: the version must not wait in `scoring`.
+          if (job.retryCount >= job.retryLimit) {
+            await this.handlers
+              .giveUp(versionId, String((error as Error).message ?? error))
+              .catch((giveUpError) => {
+                this.logger.error({ err: giveUpError, versionId }, 'giving up scoring failed');
+              });
+          }
+          throw error;
+        }
       },
     );
   }

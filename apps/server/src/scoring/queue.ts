@@ -17,3 +17,9 @@ export interface ScoringQueue {
 
 /** Retries before a job is given up (a version whose file cannot be read, say). */
 export const MAX_ATTEMPTS = 5;
+
+/** What a queue runs: `run` scores a version; `giveUp` is called once a job failed on its last attempt. */
+export interface ScoringHandlers {
+  run(versionId: string): Promise<unknown>;
+  giveUp(versionId: string, error: string): Promise<unknown>;
+}

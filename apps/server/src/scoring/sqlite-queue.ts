@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
-import { MAX_ATTEMPTS, type ScoringQueue } from './queue.ts';
+import { MAX_ATTEMPTS, type ScoringHandlers, type ScoringQueue } from './queue.ts';
 
 /**
  * The embedded default: jobs in the `scoring_job` table, consumed by one in-process worker. A job is
@@ -16,9 +16,9 @@ export class SqliteScoringQueue implements ScoringQueue {
 
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly run: (versionId: string) => Promise<unknown>,
+    private readonly handlers: ScoringHandlers,
     private readonly logger: Logger,
-    private readonly options: { leaseMs: number; pollMs: number },
+    private readonly options: { leaseMs: number; pollMs: number; retryMs: number },
   ) {}
 
   async enqueue(trx: Transaction<Database>, versionId: string): Promise<void> {
@@ -71,17 +71,33 @@ export class SqliteScoringQueue implements ScoringQueue {
         continue;
       }
       try {
-        await this.run(job.version_id);
-        await this.finish(job.id, 'done', null);
+        await this.handlers.run(job.version_id);
+        await this.finish(job.id, 'done', null, null);
       } catch (error) {
         this.logger.error({ err: error, versionId: job.version_id, attempt: job.attempts }, 'scoring failed');
-        const state = job.attempts >= MAX_ATTEMPTS ? 'failed' : 'queued';
-        await this.finish(job.id, state, String((error as Error).message ?? error));
+        const message = String((error as Error).message ?? error);
+        const isLastAttempt = job.attempts >= MAX_ATTEMPTS;
+        // A retry waits, twice as long each time: what failed (the file store, say) may need a while.
+        const retryAt = Date.now() + this.options.retryMs * 2 ** (job.attempts - 1);
+        await this.finish(
+          job.id,
+          isLastAttempt ? 'failed' : 'queued',
+          message,
+          isLastAttempt ? null : retryAt,
+        );
+        if (isLastAttempt) {
+          await this.handlers.giveUp(job.version_id, message).catch((giveUpError) => {
+            this.logger.error({ err: giveUpError, versionId: job.version_id }, 'giving up scoring failed');
+          });
+        }
       }
     }
   }
 
-  /** Takes the oldest queued job, or one whose lease ran out, in one conditional update. */
+  /**
+   * Takes the oldest queued job (once its retry is due), or one whose lease ran out, in one conditional
+   * update. `locked_until` is a running job's lease, and a queued job's time of retry.
+   */
   private async claim() {
     const now = Date.now();
     const candidate = await this.db
@@ -89,7 +105,10 @@ export class SqliteScoringQueue implements ScoringQueue {
       .select(['id'])
       .where((eb) =>
         eb.or([
-          eb('state', '=', 'queued'),
+          eb.and([
+            eb('state', '=', 'queued'),
+            eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]),
+          ]),
           eb.and([eb('state', '=', 'running'), eb('locked_until', '<', now)]),
         ]),
       )
@@ -108,7 +127,10 @@ export class SqliteScoringQueue implements ScoringQueue {
       .where('id', '=', candidate.id)
       .where((eb) =>
         eb.or([
-          eb('state', '=', 'queued'),
+          eb.and([
+            eb('state', '=', 'queued'),
+            eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]),
+          ]),
           eb.and([eb('state', '=', 'running'), eb('locked_until', '<', now)]),
         ]),
       )
@@ -116,10 +138,11 @@ export class SqliteScoringQueue implements ScoringQueue {
       .executeTakeFirst();
   }
 
-  private async finish(id: string, state: string, error: string | null) {
+  /** Ends an attempt; a job queued again for a retry is not taken before `notBefore`. */
+  private async finish(id: string, state: string, error: string | null, notBefore: number | null) {
     await this.db
       .updateTable('scoring_job')
-      .set({ state, last_error: error, locked_until: null, updated_at: Date.now() })
+      .set({ state, last_error: error, locked_until: notBefore, updated_at: Date.now() })
       .where('id', '=', id)
       .execute();
   }

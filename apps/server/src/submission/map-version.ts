@@ -25,6 +25,9 @@ export function toVersionView(row: VersionRow) {
     submittedAt: row.submitted_at === null ? null : iso(row.submitted_at),
     scoredAt: row.scored_at === null ? null : iso(row.scored_at),
     decidedAt: row.decided_at === null ? null : iso(row.decided_at),
+    /** Set while a version is a draft again because the server could not score it (see give-up-scoring.ts). */
+    scoringFailedAt:
+      row.state === 'draft' && row.scoring_failed_at !== null ? iso(Number(row.scoring_failed_at)) : null,
   };
 }
 export type VersionView = ReturnType<typeof toVersionView>;

@@ -23,6 +23,7 @@ const VERSION_COLUMNS = [
   'v.submitted_at',
   'v.scored_at',
   'v.decided_at',
+  'v.scoring_failed_at',
 ] as const;
 
 /** A submission, with its data request's minimum score, status and deadline (null without a request). */

@@ -60,7 +60,13 @@ export async function submitVersion(
     }
     const result = await trx
       .updateTable('submission_version')
-      .set({ state: 'submitted', submit_key: input.idempotencyKey, submitted_at: now, updated_at: now })
+      .set({
+        state: 'submitted',
+        submit_key: input.idempotencyKey,
+        submitted_at: now,
+        scoring_failed_at: null,
+        updated_at: now,
+      })
       .where('id', '=', input.versionId)
       .where('state', '=', 'draft')
       .executeTakeFirst();

@@ -20,6 +20,7 @@ import { ReportView } from '../components/ReportView.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
 import { formatMoney } from '../lib/money.ts';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
+import { ScoringFailedNotice } from './ScoringFailedNotice.tsx';
 import { VersionHistory } from './VersionHistory.tsx';
 
 type Version = RouterOutputs['submission']['byId']['versions'][number];
@@ -139,11 +140,16 @@ function LatestVersion({
 
   return (
     <Stack>
-      {version.state === 'draft' && (
-        <Alert color="blue">
-          This version is a draft. <Link to={`/submissions/${submissionId}/edit`}>Continue editing</Link>
-        </Alert>
-      )}
+      {version.state === 'draft' &&
+        (version.scoringFailedAt ? (
+          <ScoringFailedNotice number={version.number} failedAt={version.scoringFailedAt}>
+            <Link to={`/submissions/${submissionId}/edit`}>Open the draft</Link>
+          </ScoringFailedNotice>
+        ) : (
+          <Alert color="blue">
+            This version is a draft. <Link to={`/submissions/${submissionId}/edit`}>Continue editing</Link>
+          </Alert>
+        ))}
       {isScoring && (
         <Card withBorder data-testid="scoring-progress">
           <Stack gap={4}>

@@ -41,6 +41,7 @@ import type { PrescoreSource, SamplePreview } from '../workers/prescore-protocol
 import { ManifestForm } from './ManifestForm.tsx';
 import { ManifestImport } from './ManifestImport.tsx';
 import { PreviewStep } from './PreviewStep.tsx';
+import { ScoringFailedNotice } from './ScoringFailedNotice.tsx';
 import { WizardSteps } from './WizardSteps.tsx';
 
 type Submission = RouterOutputs['submission']['byId'];
@@ -387,6 +388,9 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
         <Title order={2}>{manifest.title || 'Untitled draft'}</Title>
         <SaveStatus state={autosave.state} isOffline={isOffline} savedAt={autosave.savedAt} />
       </Group>
+      {version.scoringFailedAt && (
+        <ScoringFailedNotice number={version.number} failedAt={version.scoringFailedAt} />
+      )}
       {isIntakeOver && (
         <Alert color="orange" title="This request no longer takes submissions" data-testid="intake-over">
           {submission.requestStatus === 'open' && submission.requestDeadline

@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import { appendEvents } from '../events/append-event.ts';
+
+/** Longest error text kept in the event log (an event property holds at most 500 characters). */
+const MAX_ERROR_CHARS = 500;
+
+/**
+ * Called when a version's scoring job failed on its last attempt (its file could not be read, say). The
+ * version goes back to draft, with its file and manifest, and records when, so its contributor is told
+ * and can submit it again; it is not left in `scoring` for ever. The error goes to the event log for
+ * operators, not to the contributor: it can name storage internals. Does nothing when the version has
+ * left `submitted` or `scoring` meanwhile (withdrawn, or scored by a slower attempt).
+ */
+export async function giveUpScoring(
+  db: Kysely<Database>,
+  versionId: string,
+  error: string,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const now = Date.now();
+    const version = await trx
+      .selectFrom('submission_version as v')
+      .innerJoin('submission as s', 's.id', 'v.submission_id')
+      .select(['v.submission_id', 's.request_id'])
+      .where('v.id', '=', versionId)
+      .executeTakeFirst();
+    if (!version) return false;
+    const result = await trx
+      .updateTable('submission_version')
+      .set({ state: 'draft', scoring_failed_at: now, updated_at: now })
+      .where('id', '=', versionId)
+      .where('state', 'in', ['submitted', 'scoring'])
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return false;
+    await appendEvents(trx, [
+      {
+        type: 'version.scoring_failed',
+        submissionId: version.submission_id,
+        versionId,
+        requestId: version.request_id,
+        at: now,
+        props: { error: error.slice(0, MAX_ERROR_CHARS) },
+      },
+    ]);
+    return true;
+  });
+}
