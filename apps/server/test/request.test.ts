@@ -2,6 +2,7 @@ import { acceptancesLeft } from '@assay/schema';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { payForAcceptance } from '../src/ledger/post-transaction.ts';
+import { GOOD_CSV, GOOD_MANIFEST } from './support/datasets.ts';
 import { dialectsToRun } from './support/dialects.ts';
 import {
   createOperator,
@@ -10,7 +11,14 @@ import {
   type OrganisationFixture,
   requestInput,
 } from './support/fixtures.ts';
-import { codeOf, type SignedInClient, startTestApp, type TestApp } from './support/test-server.ts';
+import {
+  codeOf,
+  type SignedInClient,
+  startTestApp,
+  type TestApp,
+  uploadFile,
+  waitForState,
+} from './support/test-server.ts';
 
 const dialects = await dialectsToRun();
 
@@ -277,6 +285,41 @@ describe.each(dialects)('request on %s', (dialect) => {
       expect(JSON.parse(events[2]!.props)).toEqual({ refundedCents: 7_000 });
       expect(await codeOf(org.reviewer.client.request.close.mutate({ id: request.id }))).toBe('CONFLICT');
       expect((await entriesOf(request.id)).length).toBe(6);
+    });
+
+    it('is refused while a submission awaits a decision, changing nothing; closes once it is decided', async () => {
+      const request = await createRequest(org.reviewer, org.organisationId, {
+        budgetCents: 5_000,
+        rewardCents: 1_000,
+      });
+      const { versionId } = await contributor.client.submission.create.mutate({
+        requestId: request.id,
+        manifest: GOOD_MANIFEST,
+      });
+      expect((await uploadFile(app.url, contributor.cookie, versionId, GOOD_CSV)).status).toBe(200);
+      await contributor.client.submission.submit.mutate({ versionId, idempotencyKey: `k-${versionId}` });
+      // Submitted, being scored or in review: it waits for a decision either way.
+      for (const state of [null, 'in_review'] as const) {
+        if (state) await waitForState(app, versionId, [state]);
+        const refused = org.reviewer.client.request.close.mutate({ id: request.id });
+        await expect(refused).rejects.toThrow(
+          '1 submission to this request awaits a decision or scoring: decide it before closing the request',
+        );
+        expect(await codeOf(org.reviewer.client.request.close.mutate({ id: request.id }))).toBe('CONFLICT');
+      }
+      expect((await org.reviewer.client.request.byId.query({ id: request.id })).status).toBe('open');
+      expect((await eventsOf(request.id)).map((e) => e.type)).not.toContain('request.closed');
+      expect(await entriesOf(request.id)).toHaveLength(2);
+
+      await org.reviewer.client.review.decide.mutate({
+        versionId,
+        decision: 'reject',
+        reasonCodes: ['fit.not-requested'],
+        comment: 'We are closing this request.',
+        timeSpentMs: 1_000,
+      });
+      const closed = await org.reviewer.client.request.close.mutate({ id: request.id });
+      expect(closed).toMatchObject({ status: 'closed', budgetLeftCents: 0 });
     });
 
     it("others cannot close an organisation's request", async () => {

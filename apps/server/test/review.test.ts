@@ -32,6 +32,14 @@ async function inReview(app: TestApp, contributor: SignedInClient, requestId: st
   return { submissionId, versionId };
 }
 
+const reject = (versionId: string) => ({
+  versionId,
+  decision: 'reject' as const,
+  reasonCodes: ['fit.not-requested' as const],
+  comment: 'Not what this request asked for.',
+  timeSpentMs: 1_000,
+});
+
 const accept = (versionId: string) => ({
   versionId,
   decision: 'accept' as const,
@@ -166,6 +174,10 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     const strict = (await createRequest(org.reviewer, org.organisationId, { minQualityScore: 75 })).id;
     const { versionId, submissionId } = await inReview(app, contributor, strict);
     expect((await org.reviewer.client.review.byId.query({ versionId })).request.minQualityScore).toBe(75);
+    await org.reviewer.client.review.decide.mutate({
+      ...reject(versionId),
+      comment: 'Not what we need now.',
+    });
     await org.reviewer.client.request.close.mutate({ id: strict });
     expect(await codeOf(contributor.client.request.byId.query({ id: strict }))).toBe('NOT_FOUND');
     expect(
@@ -282,7 +294,9 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
         idempotencyKey: `k-${followUp.versionId}`,
       }),
     ).toMatchObject({ state: 'submitted' });
-
+    // It is decided before the request closes (closing waits for every submission's decision).
+    await waitForState(app, followUp.versionId, ['in_review']);
+    await org.reviewer.client.review.decide.mutate(reject(followUp.versionId));
     await org.reviewer.client.request.close.mutate({ id: late });
     expect(
       (await contributor.client.submission.byId.query({ id: sentBack.submissionId })).requestStatus,

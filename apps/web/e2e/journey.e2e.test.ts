@@ -234,7 +234,17 @@ describe('the journeys of the three roles', () => {
 
   it('reviewer accepts it from the queue with a reason and a comment', async () => {
     const page = await as('reviewer');
-    await page.goto(`${app.url}/review`);
+    // While it awaits a decision, the request cannot be closed: its editor says so and links to the queue.
+    await page.goto(`${app.url}/review/requests`);
+    await page.getByTestId('requests').getByRole('link', { name: REQUEST_TITLE }).click();
+    const pending = page.getByTestId('close-pending');
+    await pending.waitFor();
+    expect(await pending.textContent()).toBe(
+      '1 submission awaits your decision: decide it before closing the request. Open them in the queue',
+    );
+    expect(await page.getByRole('button', { name: 'Close the request' }).isDisabled()).toBe(true);
+    await pending.getByRole('link', { name: 'Open them in the queue' }).click();
+    await page.waitForURL(/\/review\?request=[\w-]+$/);
     const row = page.getByTestId('queue').getByRole('link', { name: /tickets/i });
     await row.waitFor();
     await shot(page, 'reviewer-queue');

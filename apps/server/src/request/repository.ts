@@ -61,6 +61,18 @@ export function updateRequestRow(db: Db, id: string, patch: Updateable<DataReque
 }
 
 /** Closes an open request; false when it was already closed (the condition makes closing single-shot). */
+/** Versions of the request's submissions still on their way to a decision: submitted, being scored, in review. */
+export async function countPendingVersions(db: Db, requestId: string): Promise<number> {
+  const row = await db
+    .selectFrom('submission_version as v')
+    .innerJoin('submission as s', 's.id', 'v.submission_id')
+    .select((eb) => eb.fn.countAll<number | string | bigint>().as('count'))
+    .where('s.request_id', '=', requestId)
+    .where('v.state', 'in', ['submitted', 'scoring', 'in_review'])
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 export async function closeRequestRow(db: Db, id: string, now: number): Promise<boolean> {
   const result = await db
     .updateTable('data_request')

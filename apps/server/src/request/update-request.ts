@@ -14,7 +14,7 @@ import type { SessionUser } from '../trpc.ts';
 import { requireRequestMember } from './access.ts';
 import { parseDeadline } from './create-request.ts';
 import { toDataRequest } from './map-request.ts';
-import { closeRequestRow, findRequestById, updateRequestRow } from './repository.ts';
+import { closeRequestRow, countPendingVersions, findRequestById, updateRequestRow } from './repository.ts';
 
 type Caller = Pick<SessionUser, 'id' | 'role'>;
 
@@ -78,11 +78,23 @@ export async function updateRequest(
   return toDataRequest(row!);
 }
 
-/** Closes an open request and refunds what is left of its budget to the organisation. */
+/**
+ * Closes an open request and refunds what is left of its budget to the organisation. Refused while
+ * versions submitted to it await a decision (or are still being scored): they came in while it was open,
+ * and closing would leave their contributors waiting on a request that can no longer pay them. The
+ * reviewers decide them first. Submitting locks the request too, so none slips in meanwhile.
+ */
 export async function closeRequest(db: Kysely<Database>, reviewer: Caller, id: string, now = Date.now()) {
   const row = await db.transaction().execute(async (trx) => {
     await lockRequest(trx, id);
     await requireRequestMember(trx, reviewer, await findRequestById(trx, id), id);
+    const pending = await countPendingVersions(trx, id);
+    if (pending > 0) {
+      throw new AppError(
+        'invalid_state',
+        `${pending === 1 ? '1 submission' : `${pending} submissions`} to this request ${pending === 1 ? 'awaits' : 'await'} a decision or scoring: decide ${pending === 1 ? 'it' : 'them'} before closing the request`,
+      );
+    }
     if (!(await closeRequestRow(trx, id, now))) {
       throw new AppError('invalid_state', `Data request '${id}' is already closed`);
     }

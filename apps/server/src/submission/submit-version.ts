@@ -1,6 +1,7 @@
 import { ManifestSchema } from '@assay/schema';
 import { AppError, notFound } from '../errors.ts';
 import { appendEvent, appendEvents } from '../events/append-event.ts';
+import { lockRequest } from '../ledger/post-transaction.ts';
 import { assertTakesSubmissions } from '../request/intake.ts';
 import type { Services } from '../services.ts';
 import { findVersionById, hasSubmittedVersion } from './repository.ts';
@@ -54,6 +55,8 @@ export async function submitVersion(
   const now = Date.now();
   await db.transaction().execute(async (trx) => {
     if (version.request_id) {
+      // Held until commit, so that closing the request waits for this submit and then counts it.
+      await lockRequest(trx, version.request_id);
       await assertTakesSubmissions(trx, version.request_id, now, {
         isFollowUp: await hasSubmittedVersion(trx, version.submission_id),
       });

@@ -1,17 +1,21 @@
 import { Anchor, Badge, Group, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { QueryError } from '../components/QueryError.tsx';
 import { type RouterInputs, useTRPC } from '../lib/trpc.ts';
 import { RequestFilter } from './RequestFilter.tsx';
 
 type QueueInput = RouterInputs['review']['queue'];
 
-/** Versions waiting for a decision, filtered by request and score, sorted by score or age. */
+/**
+ * Versions waiting for a decision, filtered by request and score, sorted by score or age. `?request=<id>`
+ * opens it filtered to that request (the request editor links there).
+ */
 export function QueuePage() {
   const trpc = useTRPC();
-  const [requestId, setRequestId] = useState<string | null>(null);
+  const [searchParams] = useSearchParams();
+  const [requestId, setRequestId] = useState<string | null>(() => searchParams.get('request'));
   const [minScore, setMinScore] = useState<number | ''>('');
   const [sort, setSort] = useState<NonNullable<QueueInput['sort']>>('age');
   const [order, setOrder] = useState<NonNullable<QueueInput['order']>>('asc');

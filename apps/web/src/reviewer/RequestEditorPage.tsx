@@ -1,5 +1,6 @@
 import { ConsentBasisSchema, type DataRequestInput, DataRequestInputSchema, TaskSchema } from '@assay/schema';
 import {
+  Anchor,
   Button,
   Card,
   Center,
@@ -12,13 +13,14 @@ import {
   Stack,
   Switch,
   TagsInput,
+  Text,
   Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { QueryError } from '../components/QueryError.tsx';
 import { fieldErrorsOf } from '../lib/errors.ts';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
@@ -81,6 +83,13 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
   const create = useMutation(trpc.request.create.mutationOptions({ onSuccess: done }));
   const update = useMutation(trpc.request.update.mutationOptions({ onSuccess: done }));
   const close = useMutation(trpc.request.close.mutationOptions({ onSuccess: done }));
+  // Closing waits for every submission's decision (the server refuses otherwise): say so before the click.
+  const isOpen = existing?.status === 'open';
+  const pending = useQuery({
+    ...trpc.review.queue.queryOptions({ requestId: existing?.id ?? '', limit: 200 }),
+    enabled: isOpen,
+  });
+  const pendingCount = pending.data?.length ?? 0;
   const mutation = existing ? update : create;
 
   const candidate = { ...form, requiredColumns: tagsToColumns(columnTags) };
@@ -211,17 +220,27 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
             <Button type="submit" loading={mutation.isPending}>
               {existing ? 'Save changes' : 'Post the request'}
             </Button>
-            {existing?.status === 'open' && (
+            {isOpen && (
               <Button
                 variant="default"
                 color="red"
                 onClick={() => close.mutate({ id: existing.id })}
                 loading={close.isPending}
+                disabled={pendingCount > 0}
               >
                 Close the request
               </Button>
             )}
           </Group>
+          {isOpen && pendingCount > 0 && (
+            <Text size="sm" c="dimmed" ta="right" data-testid="close-pending">
+              {pendingCount === 1 ? '1 submission awaits' : `${pendingCount} submissions await`} your
+              decision: decide {pendingCount === 1 ? 'it' : 'them'} before closing the request.{' '}
+              <Anchor component={Link} to={`/review?request=${existing.id}`}>
+                Open them in the queue
+              </Anchor>
+            </Text>
+          )}
         </Stack>
       </Card>
     </Stack>
