@@ -510,6 +510,12 @@ describe('the journeys of the three roles', () => {
     // Its reviewer closes it; the draft then says it was closed, and nothing else.
     await reviewerPage.getByRole('link', { name: REQUEST_TITLE }).click();
     await reviewerPage.getByRole('button', { name: 'Close the request' }).click();
+    // Closing asks first, saying what happens to the budget.
+    await reviewerPage
+      .getByRole('group', { name: 'Close the request' })
+      .getByText(/what is left of its budget goes back to the organisation/)
+      .waitFor();
+    await reviewerPage.getByRole('button', { name: 'Close it' }).click();
     await reviewerPage
       .getByTestId('requests')
       .getByRole('row')

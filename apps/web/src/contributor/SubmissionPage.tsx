@@ -15,6 +15,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { Link, useNavigate, useParams } from 'react-router';
+import { ConfirmAction } from '../components/ConfirmAction.tsx';
 import { QueryError, StaleDataNotice } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
@@ -219,19 +220,28 @@ function LatestVersion({
           version.state === 'scored' ||
           version.state === 'withdrawn') && (
           <Button onClick={() => newVersion.mutate({ submissionId })} loading={newVersion.isPending}>
-            Start a new version from this feedback
+            {version.state === 'rejected' || version.state === 'changes_requested'
+              ? 'Start a new version from this feedback'
+              : 'Start a new version'}
           </Button>
         )}
-        {WITHDRAWABLE.has(version.state) && version.state !== 'draft' && (
-          <Button
-            variant="default"
-            color="red"
-            onClick={() => withdraw.mutate({ versionId: version.id })}
-            loading={withdraw.isPending}
-          >
-            Withdraw
-          </Button>
-        )}
+        {WITHDRAWABLE.has(version.state) &&
+          (version.state === 'draft' ? (
+            <ConfirmAction
+              label="Discard the draft"
+              question={`Discard version ${version.number}? It will not be submitted.`}
+              confirmLabel="Discard"
+              onConfirm={() => withdraw.mutate({ versionId: version.id })}
+              loading={withdraw.isPending}
+            />
+          ) : (
+            <ConfirmAction
+              label="Withdraw"
+              question={`Withdraw version ${version.number}? No reviewer will decide it, and it cannot be paid.`}
+              onConfirm={() => withdraw.mutate({ versionId: version.id })}
+              loading={withdraw.isPending}
+            />
+          ))}
       </Group>
       {newVersion.error && (
         <QueryError error={newVersion.error} onRetry={() => newVersion.mutate({ submissionId })} />

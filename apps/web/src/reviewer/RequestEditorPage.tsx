@@ -21,6 +21,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { ConfirmAction } from '../components/ConfirmAction.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { fieldErrorsOf } from '../lib/errors.ts';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
@@ -221,15 +222,14 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
               {existing ? 'Save changes' : 'Post the request'}
             </Button>
             {isOpen && (
-              <Button
-                variant="default"
-                color="red"
-                onClick={() => close.mutate({ id: existing.id })}
+              <ConfirmAction
+                label="Close the request"
+                question="Close it? It takes no more submissions, and what is left of its budget goes back to the organisation."
+                confirmLabel="Close it"
+                onConfirm={() => close.mutate({ id: existing.id })}
                 loading={close.isPending}
                 disabled={pendingCount > 0}
-              >
-                Close the request
-              </Button>
+              />
             )}
           </Group>
           {isOpen && pendingCount > 0 && (
