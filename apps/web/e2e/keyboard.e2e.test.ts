@@ -133,7 +133,13 @@ describe('keyboard and labels', () => {
 
     // Step 1: name it, choose the request with the arrow keys, start with Enter.
     await tabAndType(page, 'Dataset title', 'Keyboard tickets');
-    await tabTo(page, page.getByRole('radio', { name: 'No particular request' }));
+    const noRequest = page.getByRole('radio', { name: 'No particular request' });
+    await tabTo(page, noRequest);
+    // Its description is read with it: without a request nobody pays.
+    const describedBy = await noRequest.getAttribute('aria-describedby');
+    await expect(page.locator(`[id="${describedBy}"]`).textContent()).resolves.toBe(
+      'Scored like any other, but no reviewer sees it and it cannot be paid: choose a request to sell it',
+    );
     await page.keyboard.press('ArrowDown');
     const chosen = page.getByRole('radio', { name: new RegExp(REQUEST_TITLE) });
     await expect(chosen.isChecked()).resolves.toBe(true);

@@ -68,7 +68,11 @@ export function NewSubmissionPage() {
             error={errors.requestId?.[0]}
           >
             <Stack gap="xs" mt="xs">
-              <Radio value="none" label="No particular request" />
+              <Radio
+                value="none"
+                label="No particular request"
+                description="Scored like any other, but no reviewer sees it and it cannot be paid: choose a request to sell it"
+              />
               {requests.data?.map((request) => {
                 const budget = budgetText(request);
                 return (
