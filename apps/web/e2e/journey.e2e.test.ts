@@ -260,7 +260,7 @@ describe('the journeys of the three roles', () => {
     // The contributor signed the attestation with their name; the reviewer sees their pseudonym there too.
     const attestedBy = await page.locator('dt:text-is("Attested by") + dd').textContent();
     expect(attestedBy).toMatch(/^contributor-[\w-]+, \d{4}-\d{2}-\d{2}/);
-    const pageText = await page.locator('body').innerText();
+    const pageText = await page.locator('body').textContent();
     expect(pageText).not.toContain(contributor.name);
     expect(pageText).not.toContain(contributor.email);
     await shot(page, 'reviewer-review');
