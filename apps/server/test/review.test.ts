@@ -310,6 +310,50 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     ).rejects.toThrow(closed);
   });
 
+  it('refuses to accept a data file the request already accepted, from the same contributor too; changes nothing', async () => {
+    const twice = (
+      await createRequest(org.reviewer, org.organisationId, { rewardCents: 700, budgetCents: 5_000 })
+    ).id;
+    const seller = await app.signUp();
+    const first = await inReview(app, seller, twice);
+    await org.reviewer.client.review.decide.mutate(accept(first.versionId));
+    // The same file again, as a new submission to the same request.
+    const again = await inReview(app, seller, twice);
+    const item = await org.reviewer.client.review.byId.query({ versionId: again.versionId });
+    expect(item.sameFileAccepted).toEqual({
+      versionId: first.versionId,
+      submissionId: first.submissionId,
+      decidedAt: expect.any(String),
+    });
+    const balance = await seller.client.ledger.balance.query();
+    await expect(org.reviewer.client.review.decide.mutate(accept(again.versionId))).rejects.toThrow(
+      'This exact data file was already accepted for this request: accepting it again would pay twice for the same data',
+    );
+    expect(await codeOf(org.reviewer.client.review.decide.mutate(accept(again.versionId)))).toBe('CONFLICT');
+    expect(await seller.client.ledger.balance.query()).toEqual(balance);
+    expect((await org.reviewer.client.review.byId.query({ versionId: again.versionId })).state).toBe(
+      'in_review',
+    );
+    // Rejecting it is the way out; a different file is not affected.
+    await org.reviewer.client.review.decide.mutate({
+      ...reject(again.versionId),
+      reasonCodes: ['provenance.copied'],
+    });
+    const other = await inReview(
+      app,
+      seller,
+      twice,
+      `${GOOD_CSV.trim()}\nA different ticket,low,2025-03-09\n`,
+    );
+    expect(
+      (await org.reviewer.client.review.byId.query({ versionId: other.versionId })).sameFileAccepted,
+    ).toBeNull();
+    expect(await org.reviewer.client.review.decide.mutate(accept(other.versionId))).toMatchObject({
+      state: 'accepted',
+      paidCents: 700,
+    });
+  });
+
   it('flags a copy of another contributor’s accepted data', async () => {
     const copier = await app.signUp();
     const { versionId } = await inReview(app, copier, requestId);

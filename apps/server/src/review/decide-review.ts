@@ -4,7 +4,7 @@ import { appendEvents } from '../events/append-event.ts';
 import { payForAcceptance } from '../ledger/post-transaction.ts';
 import type { Services } from '../services.ts';
 import type { SessionUser } from '../trpc.ts';
-import { listOrganisationIdsOfReviewer } from './repository.ts';
+import { findAcceptedWithSameFile, listOrganisationIdsOfReviewer } from './repository.ts';
 
 const STATE_OF_DECISION: Record<Decision, string> = {
   accept: 'accepted',
@@ -17,7 +17,7 @@ const STATE_OF_DECISION: Record<Decision, string> = {
  * transaction, so of two reviewers deciding at once one succeeds and the other gets CONFLICT; the review
  * row's unique version id backs it up. Accepting pays the reward in the same transaction and keeps the
  * version's fingerprints for later uniqueness checks; a request without enough budget refuses the
- * acceptance and nothing changes.
+ * acceptance and nothing changes, as does a data file the request already accepted (paid for) once.
  */
 export async function decideReview(services: Services, reviewer: SessionUser, input: ReviewInput) {
   const { db } = services;
@@ -33,6 +33,7 @@ export async function decideReview(services: Services, reviewer: SessionUser, in
         'v.state',
         'v.report',
         'v.score_overall',
+        'v.file_sha256',
         's.id as submission_id',
         's.contributor_id',
         'r.id as request_id',
@@ -43,6 +44,20 @@ export async function decideReview(services: Services, reviewer: SessionUser, in
       .executeTakeFirst();
     if (!version || !organisations.includes(version.organisation_id)) {
       throw notFound('submission version', input.versionId);
+    }
+    if (input.decision === 'accept' && version.file_sha256 !== null) {
+      const earlier = await findAcceptedWithSameFile(
+        trx,
+        version.request_id,
+        version.file_sha256,
+        version.id,
+      );
+      if (earlier) {
+        throw new AppError(
+          'conflict',
+          'This exact data file was already accepted for this request: accepting it again would pay twice for the same data',
+        );
+      }
     }
     const now = Date.now();
     const state = STATE_OF_DECISION[input.decision];

@@ -8,6 +8,7 @@ import { iso } from '../submission/map-version.ts';
 import { findContributorRecord } from '../submission/repository.ts';
 import type { SessionUser } from '../trpc.ts';
 import {
+  findAcceptedWithSameFile,
   findPreviousVersion,
   findReviewOfVersion,
   findVersionForReview,
@@ -55,6 +56,9 @@ export async function getReviewItem(services: Services, caller: SessionUser, ver
     accountBalance(services.db, requestAccount(row.request_id)),
   ]);
   const previousReview = previous ? await findReviewOfVersion(services.db, previous.id) : undefined;
+  const sameFileAccepted = row.file_sha256
+    ? await findAcceptedWithSameFile(services.db, row.request_id, row.file_sha256, row.id)
+    : undefined;
   return {
     versionId: row.id,
     submissionId: row.submission_id,
@@ -90,6 +94,14 @@ export async function getReviewItem(services: Services, caller: SessionUser, ver
       : null,
     review: review ? mapReview(review) : null,
     submittedAt: row.submitted_at === null ? null : iso(row.submitted_at),
+    /** The request already accepted (and paid for) this exact file: accepting it again is refused. */
+    sameFileAccepted: sameFileAccepted
+      ? {
+          versionId: sameFileAccepted.id,
+          submissionId: sameFileAccepted.submission_id,
+          decidedAt: sameFileAccepted.decided_at === null ? null : iso(Number(sameFileAccepted.decided_at)),
+        }
+      : null,
   };
 }
 

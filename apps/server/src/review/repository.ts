@@ -144,6 +144,25 @@ export function findPreviousVersion(db: Db, submissionId: string, number: number
     .executeTakeFirst();
 }
 
+/**
+ * An accepted version of the request, other than `versionId`, whose data file is byte for byte this one:
+ * the same data bought twice. (Fingerprint overlap finds copies among other contributors' data; this
+ * finds the exact file, whoever sent it, the contributor's own earlier submission included.)
+ */
+export function findAcceptedWithSameFile(db: Db, requestId: string, sha256: string, versionId: string) {
+  return db
+    .selectFrom('submission_version as v')
+    .innerJoin('submission as s', 's.id', 'v.submission_id')
+    .select(['v.id', 'v.number', 'v.submission_id', 'v.decided_at'])
+    .where('s.request_id', '=', requestId)
+    .where('v.file_sha256', '=', sha256)
+    .where('v.state', '=', 'accepted')
+    .where('v.id', '!=', versionId)
+    .orderBy('v.decided_at')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 export function findReviewOfVersion(db: Db, versionId: string) {
   return db
     .selectFrom('review')

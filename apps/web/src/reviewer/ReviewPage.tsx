@@ -313,6 +313,15 @@ function DecisionPanel({ item }: { item: Item }) {
             first, or reject or ask for changes.
           </Alert>
         )}
+        {item.sameFileAccepted && (
+          <Alert color="red" data-testid="same-file-accepted">
+            This request already accepted this exact data file
+            {item.sameFileAccepted.decidedAt &&
+              ` on ${new Date(item.sameFileAccepted.decidedAt).toLocaleDateString()}`}
+            : accepting it again would pay twice for the same data, and is refused. Reject it (“
+            {REASON_CODES['provenance.copied'].label}”).
+          </Alert>
+        )}
         <SegmentedControl
           aria-label="Decision"
           value={decision}
