@@ -434,6 +434,15 @@ describe('the journeys of the three roles', () => {
     expect(await requestTicks('chart-supply')).toEqual([REQUEST_TITLE]);
     expect(await requestTicks('chart-rows')).toEqual([REQUEST_TITLE]);
     expect(await requestTicks('chart-budget')).toEqual([REQUEST_TITLE]);
+    // The request's one draft was submitted and accepted: two bars, both at 100%.
+    expect(await requestTicks('chart-funnel-requests')).toEqual([REQUEST_TITLE]);
+    const funnelBars = page.getByTestId('chart-funnel-requests').locator('.recharts-bar-rectangle path');
+    const funnelWidths = await funnelBars.evaluateAll((bars) =>
+      bars.map((bar) => Math.round(bar.getBoundingClientRect().width)),
+    );
+    expect(funnelWidths).toHaveLength(2);
+    expect(funnelWidths[0]).toBeGreaterThan(0);
+    expect(funnelWidths[1]).toBe(funnelWidths[0]);
     // The budget of one reward was offered and paid: two bars of the same length.
     const budgetBars = page.getByTestId('chart-budget').locator('.recharts-bar-rectangle path');
     const widths = await budgetBars.evaluateAll((bars) =>
@@ -447,6 +456,11 @@ describe('the journeys of the three roles', () => {
       await page.getByTestId('chart-requirements').locator('.recharts-legend-item-text').allTextContents(),
     ).toEqual(['Licence', 'Schema', 'Context', 'Quality']);
     await shot(page, 'operator-dashboard');
+    // The acceptance target is the operator's: the curve is read off where acceptance reaches it.
+    const summary = page.getByTestId('curve-summary');
+    expect(await summary.textContent()).toContain('score where acceptance reaches 80%');
+    await field(page, 'Acceptance target (%)').fill('50');
+    await summary.filter({ hasText: 'score where acceptance reaches 50%' }).waitFor();
   });
 
   it('operator lists the users with their roles, pseudonyms and organisations', async () => {

@@ -12,6 +12,8 @@ import { ThresholdCard } from './ThresholdCard.tsx';
 
 /** Hours without activity after which a never-submitted draft counts as abandoned, until the operator changes it. */
 const DEFAULT_IDLE_HOURS = 72;
+/** The acceptance rate whose score the curve reads off (and the threshold card offers), in percent. */
+const DEFAULT_TARGET_PERCENT = 80;
 
 /**
  * Acceptance, friction, and supply against demand, as charts; every chart's data downloads as CSV. Legends
@@ -24,6 +26,7 @@ export function DashboardPage() {
   // DESIGN.md: a draft counts as abandoned once idle past a configurable time.
   const [idleHours, setIdleHours] = useState<number>(DEFAULT_IDLE_HOURS);
   const [requestId, setRequestId] = useState<string | null>(null);
+  const [targetPercent, setTargetPercent] = useState<number>(DEFAULT_TARGET_PERCENT);
   const filter = useMemo<AnalyticsFilter>(
     () => ({
       ...(from ? { from: `${from}T00:00:00Z` } : {}),
@@ -36,7 +39,11 @@ export function DashboardPage() {
   const funnel = useQuery(trpc.analytics.funnel.queryOptions({ filter }));
   const friction = useQuery(trpc.analytics.friction.queryOptions({ filter, idleHours }));
   const curve = useQuery(
-    trpc.analytics.acceptanceCurve.queryOptions({ filter, targetAcceptance: 0.8, binWidth: 10 }),
+    trpc.analytics.acceptanceCurve.queryOptions({
+      filter,
+      targetAcceptance: targetPercent / 100,
+      binWidth: 10,
+    }),
   );
   const supply = useQuery(trpc.analytics.supplyDemand.queryOptions({ filter }));
   // The requests only fill the filter, but an empty filter with nothing said would hide the failure.
@@ -76,6 +83,17 @@ export function DashboardPage() {
           decimalScale={3}
           w={200}
         />
+        <NumberInput
+          label="Acceptance target (%)"
+          value={targetPercent}
+          onChange={(value) => {
+            // The curve is read where acceptance reaches this share: strictly between 0 and 100.
+            if (typeof value === 'number' && value > 0 && value < 100) setTargetPercent(value);
+          }}
+          min={1}
+          max={99}
+          w={170}
+        />
       </Group>
       {error && (
         <QueryError
@@ -96,7 +114,10 @@ export function DashboardPage() {
         </Text>
       )}
       <BooksStatus />
-      <ThresholdCard scoreAtTarget={threshold} targetAcceptance={curve.data?.targetAcceptance ?? 0.8} />
+      <ThresholdCard
+        scoreAtTarget={threshold}
+        targetAcceptance={curve.data?.targetAcceptance ?? targetPercent / 100}
+      />
       <AcceptanceSection curve={curve.data} threshold={threshold} />
       <FrictionSection funnel={funnel.data} friction={friction.data} />
       <SupplySection supply={supply.data} />

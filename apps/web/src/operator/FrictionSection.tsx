@@ -19,9 +19,11 @@ import {
   funnelRows,
   lastFieldRows,
   lastFindingRows,
+  requestFunnelRows,
   timeRows,
   versionRows,
 } from './dashboard-rows.ts';
+import { RequestChart } from './RequestChart.tsx';
 
 /**
  * Where contributors give up and how long things take: the one-number measures in words, the funnel overall
@@ -37,6 +39,7 @@ export function FrictionSection({
   const facts = frictionFacts(friction);
   const steps = funnelRows(funnel);
   const cohorts = cohortRows(funnel);
+  const byRequest = requestFunnelRows(funnel);
   const time = timeRows(friction);
   const lastFindings = lastFindingRows(friction);
   const lastFields = lastFieldRows(friction);
@@ -95,6 +98,19 @@ export function FrictionSection({
             </LineChart>
           </ResponsiveContainer>
         </ChartCard>
+
+        <RequestChart
+          title="Funnel by request"
+          file="funnel-requests"
+          testId="chart-funnel-requests"
+          caption="Share of each request's drafts that were submitted, and accepted; drafts made to no request are never reviewed"
+          rows={byRequest}
+          series={[
+            { key: 'submitted_pct', name: 'Submitted %', fill: '#1c7ed6' },
+            { key: 'accepted_pct', name: 'Accepted %', fill: '#0ca678' },
+          ]}
+          percent
+        />
 
         <ChartCard
           title="Time to submit and to decide"

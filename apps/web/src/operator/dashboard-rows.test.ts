@@ -7,6 +7,7 @@ import {
   frictionFacts,
   lastFieldRows,
   learningRows,
+  requestFunnelRows,
   requirementRows,
   rowDemandRows,
   versionRows,
@@ -44,6 +45,27 @@ function friction(overrides: Partial<Friction> = {}): Friction {
     ...overrides,
   };
 }
+
+describe('requestFunnelRows', () => {
+  it('gives each request its drafts and the shares that reached submission and acceptance, no request apart', () => {
+    const funnel = {
+      steps: steps([12, 9, 9, 7, 6, 6, 4, 2]),
+      byRequest: [
+        { requestId: 'r-1', title: 'Support tickets by urgency', steps: steps([8, 7, 7, 5, 4, 4, 3, 2]) },
+        { requestId: null, title: null, steps: steps([3, 1, 1, 1, 1, 1, 0, 0]) },
+        { requestId: 'r-2', title: null, steps: steps([1, 1, 1, 1, 1, 1, 1, 0]) },
+      ],
+      byCohort: [],
+    } satisfies Funnel;
+    expect(requestFunnelRows(funnel)).toEqual([
+      { request: 'Support tickets by urgency', drafts: 8, submitted_pct: 50, accepted_pct: 25 },
+      { request: 'No request', drafts: 3, submitted_pct: 33.3, accepted_pct: 0 },
+      // A request whose title is unknown (deleted since) is named by its id.
+      { request: 'r-2', drafts: 1, submitted_pct: 100, accepted_pct: 0 },
+    ]);
+    expect(requestFunnelRows(undefined)).toEqual([]);
+  });
+});
 
 describe('cohortRows', () => {
   it('gives each week its drafts and the shares that reached submission and acceptance', () => {

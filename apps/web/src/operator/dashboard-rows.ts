@@ -29,6 +29,20 @@ export function cohortRows(funnel: Funnel | undefined) {
 }
 
 /**
+ * Per data request (largest first, as the server orders them): its drafts, and the share of them that
+ * reached submission and acceptance. Drafts made to no request are a row of their own: they are never
+ * reviewed, so their acceptance stays at 0.
+ */
+export function requestFunnelRows(funnel: Funnel | undefined) {
+  return (funnel?.byRequest ?? []).map(({ requestId, title, steps }) => ({
+    request: requestId === null ? 'No request' : (title ?? requestId),
+    drafts: steps[0]?.count ?? 0,
+    submitted_pct: pct(steps[SUBMITTED]?.fromStart),
+    accepted_pct: pct(steps[ACCEPTED]?.fromStart),
+  }));
+}
+
+/**
  * The learning curve: acceptance of each contributor's 1st, 2nd, … submission with its Wilson interval,
  * in percent; `error` is the interval as distances below and above the rate, for the chart's error bars.
  * The last bucket holds the {@link NTH_SUBMISSION_CAP}th submission and later. Every n up to the last
