@@ -32,6 +32,14 @@ async function inReview(app: TestApp, contributor: SignedInClient, requestId: st
   return { submissionId, versionId };
 }
 
+let variants = 0;
+/**
+ * GOOD_CSV with one row of its own: a different file. A request never accepts the same file twice, so a
+ * test accepting several submissions to one request gives each its own.
+ */
+const variantCsv = () =>
+  `${GOOD_CSV.trim()}\n"Ticket variant ${++variants}: a refund request",low,2025-03-15\n`;
+
 const reject = (versionId: string) => ({
   versionId,
   decision: 'reject' as const,
@@ -448,7 +456,7 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
       accept((await inReview(app, contributor, small)).versionId),
     );
     // 500 of the budget is left, less than the reward; the reviewer's page has it.
-    const { versionId, submissionId } = await inReview(app, contributor, small);
+    const { versionId, submissionId } = await inReview(app, contributor, small, variantCsv());
     expect((await org.reviewer.client.review.byId.query({ versionId })).request).toMatchObject({
       rewardCents: 1000,
       budgetLeftCents: 500,
@@ -562,7 +570,7 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
       budgetCents: 1400,
     });
     const unpaid = await createRequest(org.reviewer, org.organisationId, { rewardCents: 0, budgetCents: 0 });
-    const first = await inReview(app, contributor, paid.id);
+    const first = await inReview(app, contributor, paid.id, variantCsv());
     const second = await inReview(app, contributor, paid.id);
     const waiting = await inReview(app, contributor, paid.id);
     const refused = await inReview(app, contributor, paid.id);
@@ -652,7 +660,7 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     });
     expect(await contributor.client.submission.record.query({})).not.toEqual({ accepted: 1, decided: 4 });
 
-    const { versionId } = await inReview(app, newcomer, roomy);
+    const { versionId } = await inReview(app, newcomer, roomy, variantCsv());
     const item = await org.reviewer.client.review.byId.query({ versionId });
     expect(item.report?.findings).toContainEqual(
       expect.objectContaining({
