@@ -2,6 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CLIENT_LAG_MS, RateLimiter } from '../src/events/record-client-events.ts';
 import { EVENT_BATCHES_PER_WINDOW } from '../src/routers/event.ts';
 import { dialectsToRun } from './support/dialects.ts';
+import {
+  createOrganisationWithReviewer,
+  createRequest,
+  type OrganisationFixture,
+} from './support/fixtures.ts';
 import { codeOf, type SignedInClient, startTestApp, type TestApp } from './support/test-server.ts';
 
 const dialects = await dialectsToRun();
@@ -162,8 +167,13 @@ describe.each(dialects)('event ingestion on %s', (dialect) => {
 
   it('is append-only: no procedure updates or deletes an event', async () => {
     const { appRouter } = await import('../src/routers/app.ts');
-    const paths = Object.keys(appRouter._def.procedures);
-    expect(paths.filter((p) => p.startsWith('event.'))).toEqual(['event.record']);
+    // The log's own router writes only by appending (record); its other procedures only read.
+    const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
+    const eventProcedures = Object.entries(procedures).filter(([path]) => path.startsWith('event.'));
+    expect(eventProcedures.filter(([, p]) => p._def.type === 'mutation').map(([path]) => path)).toEqual([
+      'event.record',
+    ]);
+    expect(eventProcedures.map(([path]) => path).sort()).toEqual(['event.list', 'event.record']);
     const sources = await import('node:fs').then((fs) =>
       fs.readdirSync(new URL('../src', import.meta.url), { recursive: true, encoding: 'utf8' }),
     );
@@ -172,5 +182,99 @@ describe.each(dialects)('event ingestion on %s', (dialect) => {
       const text = fs.readFileSync(new URL(`../src/${file}`, import.meta.url), 'utf8');
       expect(text, file).not.toMatch(/(updateTable|deleteFrom)\(\s*['"]event['"]/);
     }
+  });
+});
+
+describe.each(dialects)('the event log for operators on %s', (dialect) => {
+  let app: TestApp;
+  let org: OrganisationFixture;
+  let contributor: SignedInClient;
+  let requestId: string;
+  let submissionId: string;
+
+  beforeAll(async () => {
+    app = await startTestApp(dialect);
+    org = await createOrganisationWithReviewer(app);
+    contributor = await app.signUp();
+    requestId = (await createRequest(org.reviewer, org.organisationId, { title: 'Logged request' })).id;
+    ({ submissionId } = await contributor.client.submission.create.mutate({ requestId }));
+    await contributor.client.event.record.mutate({
+      events: [
+        { type: 'field.edited', at: new Date().toISOString(), submissionId, props: { field: 'title' } },
+      ],
+    });
+  });
+  afterAll(() => app?.stop());
+
+  it('lists events newest first, with who acted and the request by title', async () => {
+    const events = await org.operator.client.event.list.query({});
+    const ids = events.map((e) => e.id);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(events[0]).toMatchObject({
+      type: 'field.edited',
+      actor: { email: contributor.email, role: 'contributor' },
+      submissionId,
+      // A client event about a submission is filed under its request.
+      request: { id: requestId, title: 'Logged request' },
+      props: { field: 'title' },
+      at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    });
+    expect(events.find((e) => e.type === 'request.created')).toMatchObject({
+      actor: { role: 'reviewer' },
+      request: { id: requestId, title: 'Logged request' },
+    });
+  });
+
+  it('filters by type and by request, and pages by id without overlap', async () => {
+    const created = await org.operator.client.event.list.query({ type: 'submission.created' });
+    expect(created.map((e) => e.submissionId)).toEqual([submissionId]);
+    const ofRequest = await org.operator.client.event.list.query({ requestId });
+    expect(ofRequest.length).toBeGreaterThan(0);
+    expect(ofRequest.every((e) => e.request?.id === requestId)).toBe(true);
+
+    const all = await org.operator.client.event.list.query({ limit: 200 });
+    const first = await org.operator.client.event.list.query({ limit: 2 });
+    const second = await org.operator.client.event.list.query({ limit: 2, beforeId: first.at(-1)!.id });
+    expect([...first, ...second].map((e) => e.id)).toEqual(all.slice(0, 4).map((e) => e.id));
+  });
+
+  it("records a request's changes and a submission's new version, with who made them", async () => {
+    const before = await org.reviewer.client.request.byId.query({ id: requestId });
+    await org.reviewer.client.request.update.mutate({
+      id: requestId,
+      title: 'Logged request, renamed',
+      budgetCents: before.budgetCents + 500,
+    });
+    const [updated] = await org.operator.client.event.list.query({ type: 'request.updated', requestId });
+    expect(updated).toMatchObject({
+      actor: { role: 'reviewer' },
+      request: { id: requestId, title: 'Logged request, renamed' },
+      props: { fields: 'title, budgetCents', budgetChangeCents: 500 },
+    });
+
+    const { id: draftId } = (await contributor.client.submission.byId.query({ id: submissionId }))
+      .versions[0]!;
+    await contributor.client.submission.withdraw.mutate({ versionId: draftId });
+    const { versionId } = await contributor.client.submission.version.create.mutate({ submissionId });
+    const [created] = await org.operator.client.event.list.query({ type: 'version.created' });
+    expect(created).toMatchObject({
+      actor: { email: contributor.email },
+      submissionId,
+      versionId,
+      props: { number: 2, from: 1, supersedes: false },
+    });
+  });
+
+  it('is for operators only; a bad filter is a field error', async () => {
+    expect(await codeOf(org.reviewer.client.event.list.query({}))).toBe('FORBIDDEN');
+    expect(await codeOf(contributor.client.event.list.query({}))).toBe('FORBIDDEN');
+    expect(await codeOf(app.anonymous.event.list.query({}))).toBe('UNAUTHORIZED');
+    const error = await org.operator.client.event.list
+      .query({ type: 'no.such' as 'draft.started', limit: 500 })
+      .catch((e: unknown) => e);
+    expect(
+      (error as { data?: { zodError?: { fieldErrors: Record<string, string[]> } } }).data?.zodError
+        ?.fieldErrors,
+    ).toMatchObject({ type: [expect.any(String)], limit: [expect.any(String)] });
   });
 });

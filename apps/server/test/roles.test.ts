@@ -51,6 +51,7 @@ const ROLES: Record<string, Role[]> = {
   'admin.member.revokeInvitation': ['reviewer', 'operator'],
   'admin.user.list': ['operator'],
   'event.record': SIGNED_IN,
+  'event.list': ['operator'],
   'analytics.funnel': ['operator'],
   'analytics.friction': ['operator'],
   'analytics.acceptanceCurve': ['operator'],

@@ -479,6 +479,20 @@ describe('the journeys of the three roles', () => {
     await shot(page, 'operator-users');
   });
 
+  it('operator reads the activity: who decided what, on which request', async () => {
+    const page = await as('operator');
+    await page.getByRole('link', { name: 'Activity' }).click();
+    const events = page.getByTestId('events');
+    await events.waitFor();
+    await choose(page, 'Event', 'version.decided', 'version.decided');
+    const decided = events.getByRole('row').filter({ hasText: 'version.decided' });
+    await expect.poll(() => events.getByRole('row').count()).toBe(2); // the header and the decision
+    const cells = await decided.getByRole('cell').allTextContents();
+    expect(cells.slice(1, 4)).toEqual(['version.decided', `${reviewer.email} (reviewer)`, REQUEST_TITLE]);
+    expect(cells[4]).toMatch(/^decision: accept · reasonCodes: accept\.meets-requirements · score: \d+(\.\d+)? · timeSpentMs: \d+$/);
+    await shot(page, 'operator-activity');
+  });
+
   it("a request past its deadline leaves the contributors' list; its reviewers see it marked", async () => {
     // A second draft for the request, started in time.
     const contributorPage = await as('contributor');

@@ -320,6 +320,9 @@ describe('keyboard and labels', () => {
     await page.goto(`${app.url}/operator/users`);
     await page.getByTestId('users').waitFor();
     await audit(page, 'operator users');
+    await page.goto(`${app.url}/operator/activity`);
+    await page.getByTestId('events').waitFor();
+    await audit(page, 'operator activity');
   });
 
   it('every input, select, textarea and button on those pages has an accessible name', () => {
@@ -342,6 +345,7 @@ describe('keyboard and labels', () => {
         'reviewer requests',
         'operator dashboard',
         'operator users',
+        'operator activity',
         'operator organisations',
       ].sort(),
     );

@@ -39,6 +39,7 @@ const NAV: Record<Me['role'], { to: string; label: string }[]> = {
     { to: '/operator', label: 'Dashboard' },
     { to: '/operator/organisations', label: 'Organisations' },
     { to: '/operator/users', label: 'Users' },
+    { to: '/operator/activity', label: 'Activity' },
   ],
 };
 

@@ -24,10 +24,12 @@ export const SERVER_EVENT_TYPES = [
   'version.scoring_failed',
   'version.scored',
   'version.in_review',
+  'version.created',
   'version.withdrawn',
   'version.decided',
   'ledger.paid',
   'request.created',
+  'request.updated',
   'request.closed',
   'settings.threshold_changed',
 ] as const;
@@ -70,3 +72,15 @@ export const EventSchema = z.object({
   at: z.number().int(),
 });
 export type Event = z.infer<typeof EventSchema>;
+
+/**
+ * The operators' view of the event log, newest first: optionally one type or one data request's events,
+ * and pages of `limit` before the event id `beforeId` (the last id of the page before).
+ */
+export const EventListInputSchema = z.strictObject({
+  type: EventTypeSchema.optional(),
+  requestId: z.uuid().optional(),
+  beforeId: z.number().int().positive().optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export type EventListInput = z.infer<typeof EventListInputSchema>;

@@ -20,7 +20,8 @@ type Caller = Pick<SessionUser, 'id' | 'role'>;
 
 /**
  * Changes an open request. A budget change moves the difference: raising it funds the request from the
- * organisation, lowering it returns money, but never below what has already been paid out.
+ * organisation, lowering it returns money, but never below what has already been paid out. Every change
+ * is a `request.updated` event naming the fields it touched.
  */
 export async function updateRequest(
   db: Kysely<Database>,
@@ -73,6 +74,21 @@ export async function updateRequest(
       set.budget_cents = patch.budgetCents;
     }
     await updateRequestRow(trx, id, set);
+    // What changed, by field name; the budget's move is in the ledger too, with its memo.
+    await appendEvent(trx, {
+      type: 'request.updated',
+      actorId: reviewer.id,
+      requestId: id,
+      at: now,
+      props: {
+        fields: Object.entries(patch)
+          .filter(([, value]) => value !== undefined)
+          .map(([field]) => field)
+          .join(', '),
+        budgetChangeCents:
+          set.budget_cents === undefined ? 0 : Number(set.budget_cents) - Number(request.budget_cents),
+      },
+    });
     return findRequestById(trx, id);
   });
   return toDataRequest(row!);

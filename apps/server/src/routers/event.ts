@@ -1,8 +1,9 @@
-import { ClientEventBatchSchema } from '@assay/schema';
+import { ClientEventBatchSchema, EventListInputSchema } from '@assay/schema';
 import { TRPCError } from '@trpc/server';
+import { listEvents } from '../events/list-events.ts';
 import { RateLimiter, recordClientEvents } from '../events/record-client-events.ts';
 import type { Services } from '../services.ts';
-import { authedProcedure, router } from '../trpc.ts';
+import { authedProcedure, operatorProcedure, router } from '../trpc.ts';
 
 /** 20 batches per 10 seconds per user, bursts included. */
 export const EVENT_BATCHES_PER_WINDOW = 20;
@@ -31,4 +32,9 @@ export const eventRouter = router({
     }
     return recordClientEvents(ctx.services.db, { userId: ctx.user.id, events: input.events });
   }),
+
+  /** Operator: the event log, newest first, filtered by type or data request, a page at a time. */
+  list: operatorProcedure
+    .input(EventListInputSchema.default({ limit: 50 }))
+    .query(({ ctx, input }) => listEvents(ctx.services.db, input)),
 });

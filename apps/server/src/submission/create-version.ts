@@ -2,6 +2,7 @@ import { DECIDED_STATES } from '@assay/schema';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
+import { appendEvent } from '../events/append-event.ts';
 import { findSubmissionById } from './repository.ts';
 
 /**
@@ -62,6 +63,15 @@ export async function createVersion(
         updated_at: now,
       })
       .execute();
+    await appendEvent(trx, {
+      type: 'version.created',
+      actorId: input.contributorId,
+      submissionId: input.submissionId,
+      versionId,
+      requestId: submission.request_id,
+      at: now,
+      props: { number: latest.number + 1, from: latest.number, supersedes: !isDecided },
+    });
     return { versionId, number: latest.number + 1 };
   });
 }

@@ -1,4 +1,5 @@
 import { Navigate, Route, Routes } from 'react-router';
+import { ActivityPage } from './ActivityPage.tsx';
 import { DashboardPage } from './DashboardPage.tsx';
 import { OrganisationsPage } from './OrganisationsPage.tsx';
 import { UsersPage } from './UsersPage.tsx';
@@ -10,6 +11,7 @@ export default function OperatorRoutes() {
       <Route index element={<DashboardPage />} />
       <Route path="organisations" element={<OrganisationsPage />} />
       <Route path="users" element={<UsersPage />} />
+      <Route path="activity" element={<ActivityPage />} />
       <Route path="*" element={<Navigate to="/operator" replace />} />
     </Routes>
   );

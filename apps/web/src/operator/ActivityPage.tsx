@@ -1,0 +1,123 @@
+import { type EventType, EventTypeSchema } from '@assay/schema';
+import { Button, Code, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { QueryError } from '../components/QueryError.tsx';
+import { useTRPC } from '../lib/trpc.ts';
+
+/** Events a page holds; "Older" shows when a page is full. */
+const PAGE = 50;
+
+/** An event's properties as one line: `decision: accept · score: 82`. */
+export function propsText(props: Record<string, unknown>): string {
+  return Object.entries(props)
+    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)
+    .join(' · ');
+}
+
+/**
+ * The event log, newest first, for operators: what happened, when, who did it and to which request —
+ * the record the dashboard's measures are computed from, one event at a time. Filtered by type and
+ * request; paged by event id, so a page does not shift while new events arrive.
+ */
+export function ActivityPage() {
+  const trpc = useTRPC();
+  const [type, setType] = useState<EventType | null>(null);
+  const [requestId, setRequestId] = useState<string | null>(null);
+  /** The `beforeId` of each page shown so far: the last is the current page's. */
+  const [cursors, setCursors] = useState<(number | undefined)[]>([undefined]);
+  const beforeId = cursors.at(-1);
+  const events = useQuery({
+    ...trpc.event.list.queryOptions({
+      limit: PAGE,
+      ...(type ? { type } : {}),
+      ...(requestId ? { requestId } : {}),
+      ...(beforeId ? { beforeId } : {}),
+    }),
+    placeholderData: keepPreviousData,
+  });
+  const requests = useQuery(trpc.request.list.queryOptions({ status: 'all', limit: 200, offset: 0 }));
+  const rows = events.data ?? [];
+  const restart = () => setCursors([undefined]);
+
+  return (
+    <Stack>
+      <Title order={2}>Activity</Title>
+      <Group align="start" wrap="wrap">
+        <Select
+          label="Event"
+          placeholder="All events"
+          clearable
+          searchable
+          data={EventTypeSchema.options}
+          value={type}
+          onChange={(value) => {
+            setType((value as EventType | null) ?? null);
+            restart();
+          }}
+          w={240}
+        />
+        <Select
+          label="Request"
+          placeholder="All requests"
+          clearable
+          data={(requests.data ?? []).map((r) => ({ value: r.id, label: r.title }))}
+          value={requestId}
+          onChange={(value) => {
+            setRequestId(value);
+            restart();
+          }}
+          w={260}
+        />
+      </Group>
+      {events.error && <QueryError error={events.error} onRetry={() => void events.refetch()} />}
+      {events.data?.length === 0 && <Text c="dimmed">No events{type || requestId ? ' match' : ' yet'}.</Text>}
+      {rows.length > 0 && (
+        <Table.ScrollContainer minWidth={900}>
+          <Table striped data-testid="events">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>When</Table.Th>
+                <Table.Th>Event</Table.Th>
+                <Table.Th>Who</Table.Th>
+                <Table.Th>Request</Table.Th>
+                <Table.Th>Details</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((event) => (
+                <Table.Tr key={event.id}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{new Date(event.at).toLocaleString()}</Table.Td>
+                  <Table.Td>
+                    <Code>{event.type}</Code>
+                  </Table.Td>
+                  <Table.Td>{event.actor ? `${event.actor.email} (${event.actor.role})` : 'Assay'}</Table.Td>
+                  <Table.Td>{event.request ? (event.request.title ?? event.request.id) : '—'}</Table.Td>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{propsText(event.props) || '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {(cursors.length > 1 || rows.length === PAGE) && (
+        <Group>
+          <Button
+            variant="default"
+            disabled={cursors.length === 1}
+            onClick={() => setCursors(cursors.slice(0, -1))}
+          >
+            Newer
+          </Button>
+          <Button
+            variant="default"
+            disabled={rows.length < PAGE}
+            onClick={() => setCursors([...cursors, rows.at(-1)!.id])}
+          >
+            Older
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
