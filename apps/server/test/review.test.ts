@@ -362,6 +362,26 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     });
   });
 
+  it("scores the consent bases a request accepts (GOOD_MANIFEST's basis is contract)", async () => {
+    const strict = (
+      await createRequest(org.reviewer, org.organisationId, { requiredConsentBasis: ['consent'] })
+    ).id;
+    const lenient = (
+      await createRequest(org.reviewer, org.organisationId, { requiredConsentBasis: ['consent', 'contract'] })
+    ).id;
+    const findingOf = async (requestId: string) => {
+      const { versionId } = await inReview(app, contributor, requestId);
+      const item = await org.reviewer.client.review.byId.query({ versionId });
+      return item.report?.findings.find((f) => f.code === 'provenance.consent-not-accepted');
+    };
+    expect(await findingOf(strict)).toMatchObject({
+      severity: 'error',
+      message: 'The request accepts only the consent bases consent; this data gives contract.',
+      location: { field: 'provenance.consentBasis' },
+    });
+    expect(await findingOf(lenient)).toBeUndefined();
+  });
+
   it('flags a copy of another contributor’s accepted data', async () => {
     const copier = await app.signUp();
     const { versionId } = await inReview(app, copier, requestId);

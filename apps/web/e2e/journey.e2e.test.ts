@@ -454,7 +454,7 @@ describe('the journeys of the three roles', () => {
     // Legends list the series in the order they are drawn.
     expect(
       await page.getByTestId('chart-requirements').locator('.recharts-legend-item-text').allTextContents(),
-    ).toEqual(['Licence', 'Schema', 'Context', 'Quality']);
+    ).toEqual(['Licence or consent', 'Schema', 'Context', 'Quality']);
     await shot(page, 'operator-dashboard');
     // The acceptance target is the operator's: the curve is read off where acceptance reaches it.
     const summary = page.getByTestId('curve-summary');

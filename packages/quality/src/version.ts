@@ -6,9 +6,10 @@
  * hints fit what they are about (examples by column type, the manifest's own column names); 2.1.0 added
  * `provenance.contributor-record`, which applies only when the caller gives the contributor's record; 2.1.1
  * counts an attestation lacking both signer and statement once (it was counted 2, shown as "2×"); 2.1.2
- * says "The limitations are missing" (it said "is").
+ * says "The limitations are missing" (it said "is"); 2.2.0 added `provenance.consent-not-accepted`, which
+ * applies only when the request accepts some consent bases.
  */
-export const SCORER_VERSION = '2.1.2';
+export const SCORER_VERSION = '2.2.0';
 
 /** The major part of {@link SCORER_VERSION}: reports whose version starts with it have comparable fingerprints. */
 export const FINGERPRINT_MAJOR_VERSION = SCORER_VERSION.slice(0, SCORER_VERSION.indexOf('.'));

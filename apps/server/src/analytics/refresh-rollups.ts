@@ -33,12 +33,16 @@ const ROLLUP_TABLES = [
   'analytics_cell',
 ];
 
-/** Finding codes (packages/quality) that mean the version fails a request's licence requirement. */
+/**
+ * Finding codes (packages/quality) that mean the version fails a request's licence requirement, or the
+ * consent basis it asks for (the request's other provenance requirement).
+ */
 export const LICENCE_FINDINGS: ReadonlySet<string> = new Set([
   'provenance.license-missing',
   'provenance.license-unknown',
   'provenance.license-not-accepted',
   'provenance.license-not-commercial',
+  'provenance.consent-not-accepted',
 ]);
 
 /** Finding codes that mean the file does not have the columns, types or labels the request asked for. */

@@ -74,6 +74,7 @@ export async function scoreVersion(deps: ScoringDeps, versionId: string): Promis
           'min_rows',
           'required_columns',
           'label_set',
+          'required_consent_basis',
           'status',
         ])
         .where('id', '=', claimed.request_id)
@@ -112,6 +113,7 @@ export async function scoreVersion(deps: ScoringDeps, versionId: string): Promis
             minRows: request.min_rows,
             requiredColumns: JSON.parse(request.required_columns),
             labelSet: JSON.parse(request.label_set),
+            acceptedConsentBases: JSON.parse(request.required_consent_basis),
           }
         : undefined,
       onProgress: ({ bytes, rows }) => deps.progress.publish({ versionId, bytes, rows }),

@@ -141,6 +141,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
       minRows: r.minRows,
       requiredColumns: r.requiredColumns,
       labelSet: r.labelSet,
+      acceptedConsentBases: r.requiredConsentBasis,
     };
   }, [request.data]);
 

@@ -62,10 +62,10 @@ export function SupplySection({
           title="Requirements failed"
           file="requirements-failed"
           testId="chart-requirements"
-          caption="Share of each request's scored submissions failing its licence, schema, context (score below 50) and minimum quality"
+          caption="Share of each request's scored submissions failing its licence or consent basis, schema, context (score below 50) and minimum quality"
           rows={requirementRows(supply)}
           series={[
-            { key: 'licence_pct', name: 'Licence', fill: '#7048e8' },
+            { key: 'licence_pct', name: 'Licence or consent', fill: '#7048e8' },
             { key: 'schema_pct', name: 'Schema', fill: BLUE },
             { key: 'context_pct', name: 'Context', fill: '#f08c00' },
             { key: 'quality_pct', name: 'Quality', fill: '#e03131' },

@@ -8,6 +8,7 @@ import { columnMissing } from './column-missing.ts';
 import { columnUndeclared } from './column-undeclared.ts';
 import { conflictingLabels } from './conflicting-labels.ts';
 import { consentMissing } from './consent-missing.ts';
+import { consentNotAccepted } from './consent-not-accepted.ts';
 import { constantColumn } from './constant-column.ts';
 import { contributorRecord } from './contributor-record.ts';
 import { copiedData } from './copied-data.ts';
@@ -120,6 +121,7 @@ export const ALL_RULES: readonly Rule[] = [
   sourceUrlMissing,
   personalDataUnstated,
   consentMissing,
+  consentNotAccepted,
   attestationMissing,
   attestationUndated,
   copiedData,

@@ -8,6 +8,8 @@ export interface Requirements {
   minRows?: number;
   requiredColumns?: { name: string; type: ColumnType }[];
   labelSet?: string[];
+  /** Consent bases the request accepts (`provenance.consentBasis` values); empty or absent: any. */
+  acceptedConsentBases?: string[];
 }
 
 /**
