@@ -362,7 +362,7 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     });
   });
 
-  it("scores the consent bases a request accepts (GOOD_MANIFEST's basis is contract)", async () => {
+  it("scores the consent bases and the task a request asks for (GOOD_MANIFEST's are contract, classification)", async () => {
     const strict = (
       await createRequest(org.reviewer, org.organisationId, { requiredConsentBasis: ['consent'] })
     ).id;
@@ -380,6 +380,16 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
       location: { field: 'provenance.consentBasis' },
     });
     expect(await findingOf(lenient)).toBeUndefined();
+    // A request for another task: GOOD_MANIFEST declares classification.
+    const regression = (
+      await createRequest(org.reviewer, org.organisationId, { task: 'regression', labelSet: [] })
+    ).id;
+    const { versionId } = await inReview(app, contributor, regression);
+    const { report } = await org.reviewer.client.review.byId.query({ versionId });
+    expect(report?.findings.find((f) => f.code === 'structure.task-mismatch')).toMatchObject({
+      severity: 'error',
+      message: 'The request asks for regression data; this data is declared as classification.',
+    });
   });
 
   it('flags a copy of another contributor’s accepted data', async () => {

@@ -45,7 +45,7 @@ export const LICENCE_FINDINGS: ReadonlySet<string> = new Set([
   'provenance.consent-not-accepted',
 ]);
 
-/** Finding codes that mean the file does not have the columns, types or labels the request asked for. */
+/** Finding codes that mean the file does not have the task, columns, types or labels the request asked for. */
 export const SCHEMA_FINDINGS: ReadonlySet<string> = new Set([
   'structure.required-column-missing',
   'structure.column-missing',
@@ -53,6 +53,7 @@ export const SCHEMA_FINDINGS: ReadonlySet<string> = new Set([
   'structure.label-column-missing',
   'structure.label-set-mismatch',
   'structure.label-outside-schema',
+  'structure.task-mismatch',
 ]);
 
 type Fact = SubmissionFactTable;

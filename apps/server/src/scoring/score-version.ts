@@ -75,6 +75,7 @@ export async function scoreVersion(deps: ScoringDeps, versionId: string): Promis
           'required_columns',
           'label_set',
           'required_consent_basis',
+          'task',
           'status',
         ])
         .where('id', '=', claimed.request_id)
@@ -114,6 +115,7 @@ export async function scoreVersion(deps: ScoringDeps, versionId: string): Promis
             requiredColumns: JSON.parse(request.required_columns),
             labelSet: JSON.parse(request.label_set),
             acceptedConsentBases: JSON.parse(request.required_consent_basis),
+            task: request.task,
           }
         : undefined,
       onProgress: ({ bytes, rows }) => deps.progress.publish({ versionId, bytes, rows }),

@@ -142,6 +142,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
       requiredColumns: r.requiredColumns,
       labelSet: r.labelSet,
       acceptedConsentBases: r.requiredConsentBasis,
+      task: r.task,
     };
   }, [request.data]);
 

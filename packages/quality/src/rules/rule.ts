@@ -10,6 +10,8 @@ export interface Requirements {
   labelSet?: string[];
   /** Consent bases the request accepts (`provenance.consentBasis` values); empty or absent: any. */
   acceptedConsentBases?: string[];
+  /** The task the request asks for (`manifest.task` values); absent: any. */
+  task?: string;
 }
 
 /**
