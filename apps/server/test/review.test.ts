@@ -87,8 +87,14 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     const queue = await org.reviewer.client.review.queue.query({ sort: 'score', order: 'desc' });
     const item = queue.find((q) => q.versionId === versionId);
     expect(item).toMatchObject({
-      request: { id: requestId },
+      request: { id: requestId, minQualityScore: 0 },
       contributor: expect.stringMatching(/^contributor-/),
+      scores: {
+        overall: expect.any(Number),
+        structure: expect.any(Number),
+        context: expect.any(Number),
+        provenance: expect.any(Number),
+      },
     });
     expect(JSON.stringify(queue)).not.toContain(contributor.email);
     expect((await otherOrg.reviewer.client.review.queue.query({})).map((q) => q.versionId)).not.toContain(

@@ -247,6 +247,13 @@ describe('the journeys of the three roles', () => {
     await page.waitForURL(/\/review\?request=[\w-]+$/);
     const row = page.getByTestId('queue').getByRole('link', { name: /tickets/i });
     await row.waitFor();
+    // Each queued version shows its score by dimension; this one meets the request's minimum of 60.
+    const queueRow = page
+      .getByTestId('queue')
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: /tickets/i }) });
+    expect(await queueRow.getByTestId('dimension-scores').textContent()).toMatch(/^\d+ · \d+ · \d+$/);
+    expect(await queueRow.getByText('below minimum').count()).toBe(0);
     await shot(page, 'reviewer-queue');
     await row.click();
     await page.getByTestId('decision-panel').waitFor();

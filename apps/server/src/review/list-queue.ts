@@ -24,7 +24,7 @@ export async function listReviewQueue(
     submissionId: row.submission_id,
     number: row.number,
     title: manifestTitle(row.manifest),
-    request: { id: row.request_id, title: row.request_title },
+    request: { id: row.request_id, title: row.request_title, minQualityScore: Number(row.min_quality_score) },
     contributor: row.pseudonym,
     scores: {
       overall: row.score_overall,

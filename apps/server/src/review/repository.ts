@@ -41,6 +41,7 @@ export function listQueue(
       'v.manifest',
       'r.id as request_id',
       'r.title as request_title',
+      'r.min_quality_score',
       'r.organisation_id',
       'u.pseudonym',
     ])

@@ -8,6 +8,9 @@ import { RequestFilter } from './RequestFilter.tsx';
 
 type QueueInput = RouterInputs['review']['queue'];
 
+/** Versions the queue shows at once; past it, the page says so and the filters narrow it. */
+const QUEUE_LIMIT = 100;
+
 /**
  * Versions waiting for a decision, filtered by request and score, sorted by score or age. `?request=<id>`
  * opens it filtered to that request (the request editor links there).
@@ -23,7 +26,7 @@ export function QueuePage() {
     trpc.review.queue.queryOptions({
       sort,
       order,
-      limit: 100,
+      limit: QUEUE_LIMIT,
       ...(requestId ? { requestId } : {}),
       ...(minScore === '' ? {} : { minScore }),
     }),
@@ -67,6 +70,11 @@ export function QueuePage() {
       </Group>
       {queue.error && <QueryError error={queue.error} onRetry={() => void queue.refetch()} />}
       {queue.data?.length === 0 && <Text c="dimmed">Nothing waiting for review.</Text>}
+      {queue.data?.length === QUEUE_LIMIT && (
+        <Text size="sm" c="dimmed" data-testid="queue-limit">
+          Showing the {QUEUE_LIMIT} first in this order: narrow by request or minimum score to see others.
+        </Text>
+      )}
       {queue.data && queue.data.length > 0 && (
         <Table.ScrollContainer minWidth={640}>
           <Table striped highlightOnHover data-testid="queue">
@@ -76,6 +84,7 @@ export function QueuePage() {
                 <Table.Th>Request</Table.Th>
                 <Table.Th>Contributor</Table.Th>
                 <Table.Th>Score</Table.Th>
+                <Table.Th title="Structure · context · provenance">By dimension</Table.Th>
                 <Table.Th>Rows</Table.Th>
                 <Table.Th>Submitted</Table.Th>
               </Table.Tr>
@@ -98,7 +107,21 @@ export function QueuePage() {
                           grade
                         </Badge>
                       )}
+                      {item.scores.overall !== null && item.scores.overall < item.request.minQualityScore && (
+                        <Badge
+                          size="xs"
+                          color="orange"
+                          title={`The request asks for at least ${item.request.minQualityScore}`}
+                        >
+                          below minimum
+                        </Badge>
+                      )}
                     </Group>
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }} data-testid="dimension-scores">
+                    {[item.scores.structure, item.scores.context, item.scores.provenance]
+                      .map((score) => (score === null ? '—' : Math.round(score)))
+                      .join(' · ')}
                   </Table.Td>
                   <Table.Td>{item.rows ?? '—'}</Table.Td>
                   <Table.Td>{item.submittedAt ? new Date(item.submittedAt).toLocaleString() : '—'}</Table.Td>
