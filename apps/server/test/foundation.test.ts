@@ -113,6 +113,7 @@ describe.each(dialects)('data layer on %s', (dialect) => {
         '0006-analytics-cells',
         '0007-settings',
         '0008-scoring-failure',
+        '0009-sample-rows',
       ]);
       expect((await migrateToLatest(handle.db)).applied).toEqual([]);
       const tables = (await handle.db.introspection.getTables()).map((t) => t.name);

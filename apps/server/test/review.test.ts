@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { FINGERPRINT_MAJOR_VERSION } from '@assay/quality';
+import { FINGERPRINT_MAJOR_VERSION, spreadRowNumbers } from '@assay/quality';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOOD_CSV, GOOD_MANIFEST } from './support/datasets.ts';
 import { dialectsToRun } from './support/dialects.ts';
@@ -112,6 +112,38 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     expect(JSON.stringify(item)).not.toContain(contributor.email);
     expect(await codeOf(otherOrg.reviewer.client.review.byId.query({ versionId }))).toBe('NOT_FOUND');
     expect(await codeOf(contributor.client.review.byId.query({ versionId }))).toBe('FORBIDDEN');
+  });
+
+  it('samples rows spread over the whole file, with their row numbers: a file sorted by label shows both', async () => {
+    // 100 "low" tickets, then 100 "high": the first 25 rows would all be "low".
+    const sorted = [
+      'text,urgency,created',
+      ...Array.from({ length: 200 }, (_, i) =>
+        [
+          `"Ticket ${i}: ${i < 100 ? 'a question' : 'the server is down'}"`,
+          i < 100 ? 'low' : 'high',
+          '2025-03-02',
+        ].join(','),
+      ),
+      '',
+    ].join('\n');
+    const { versionId } = await inReview(app, contributor, requestId, sorted);
+    const { sample } = await org.reviewer.client.review.byId.query({ versionId });
+    expect(sample?.numbers).toEqual(spreadRowNumbers(200, 25));
+    expect(sample?.numbers[0]).toBe(1);
+    expect(sample?.numbers.at(-1)).toBeGreaterThan(190);
+    // Each row is the file's row of that number (row n is ticket n - 1).
+    for (const [index, row] of sample!.rows.entries()) {
+      expect(row[0]).toMatch(new RegExp(`^Ticket ${sample!.numbers[index]! - 1}: `));
+    }
+    expect(new Set(sample?.rows.map((row) => row[1]))).toEqual(new Set(['low', 'high']));
+    // Picked when scored, and kept: the review page does not read the file again.
+    const stored = await app.services.db
+      .selectFrom('submission_version')
+      .select('sample_rows')
+      .where('id', '=', versionId)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.sample_rows!)).toEqual(sample);
   });
 
   it('names the signer of the attestation by pseudonym, as the contributor everywhere else', async () => {

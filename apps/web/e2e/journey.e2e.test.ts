@@ -258,6 +258,17 @@ describe('the journeys of the three roles', () => {
     await row.click();
     await page.getByTestId('decision-panel').waitFor();
     await page.getByTestId('sample-rows').waitFor();
+    // The sample spreads over the file's 60 rows, each with its row number.
+    expect(await page.getByTestId('sample-caption').textContent()).toMatch(
+      /^25 rows of 60, spread over the whole file/,
+    );
+    const rowNumbers = await page
+      .getByTestId('sample-rows')
+      .locator('tbody tr td:first-child')
+      .allTextContents();
+    expect(rowNumbers.map(Number)).toEqual(
+      Array.from({ length: 25 }, (_, i) => 1 + Math.floor((i * 60) / 25)),
+    );
     expect(await page.getByTestId('contributor-record').textContent()).toBe(
       'No other submission of theirs has been decided yet.',
     );

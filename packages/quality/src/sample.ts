@@ -8,22 +8,64 @@ import type { ByteSource } from './source.ts';
 const MAX_LIMIT = 10_000;
 
 /**
- * A bounded preview of a file for the upload wizard and for reviewers: its format, column names and the
- * first `limit` data rows as text. Stops reading once it has them. JSONL values that are not strings are
- * shown as JSON. Cell values are returned as they are: callers decide what to show.
+ * `count` data row numbers (1-based) spread evenly over a file of `total` rows, first row included: what
+ * a reviewer should see of a file sorted by label or by time, where its first rows are all alike. Every
+ * row when there are no more than `count`.
+ */
+export function spreadRowNumbers(total: number, count: number): number[] {
+  const n = Math.max(0, Math.floor(total));
+  const k = Math.max(0, Math.min(MAX_LIMIT, Math.floor(count)));
+  if (n <= k) return Array.from({ length: n }, (_, i) => i + 1);
+  return Array.from({ length: k }, (_, i) => 1 + Math.floor((i * n) / k));
+}
+
+/** A preview: the file's format and columns, and some of its data rows with their row numbers. */
+export interface SampleRows {
+  format: FileFormat;
+  columns: string[];
+  rows: string[][];
+  /** Each row's data row number (1-based), as findings count rows. */
+  numbers: number[];
+}
+
+/**
+ * A bounded preview of a file for the upload wizard and for reviewers: its format, column names and data
+ * rows as text — the first `limit`, or with `rowNumbers` (ascending, e.g. {@link spreadRowNumbers}) those
+ * rows. Stops reading once it has them. Rows are numbered as the scorer numbers them: blank lines are not
+ * rows, a record too long to keep is (and is not returned). JSONL values that are not strings are shown as
+ * JSON. Cell values are returned as they are: callers decide what to show.
  */
 export async function readSampleRows(input: {
   source: ByteSource;
   format?: FileFormat;
   limit: number;
-}): Promise<{ format: FileFormat; columns: string[]; rows: string[][] }> {
-  const limit = Math.max(0, Math.min(MAX_LIMIT, Math.floor(input.limit)));
+  rowNumbers?: readonly number[];
+}): Promise<SampleRows> {
+  const wanted = input.rowNumbers ? [...input.rowNumbers].slice(0, MAX_LIMIT) : null;
+  const limit = wanted ? wanted.length : Math.max(0, Math.min(MAX_LIMIT, Math.floor(input.limit)));
   const { head, source } = await peekSource(input.source);
   const format = input.format ?? sniffFormat(head);
   const decoder = new TextDecoder(detectEncoding(head));
   let columns: string[] = [];
   const rows: string[][] = [];
+  const numbers: number[] = [];
   let isDone = false;
+  /** Data rows seen so far, and the index in `wanted` of the next row to keep. */
+  let rowNumber = 0;
+  let next = 0;
+  /** Counts a data row; whether to keep it (the next wanted one, or one of the first `limit`). */
+  const isKept = (): boolean => {
+    rowNumber++;
+    if (!wanted) return true;
+    if (wanted[next] !== rowNumber) return false;
+    next++;
+    return true;
+  };
+  const keep = (row: string[]) => {
+    rows.push(row);
+    numbers.push(rowNumber);
+    if (rows.length >= limit) isDone = true;
+  };
 
   if (format === 'jsonl') {
     let carry = '';
@@ -36,6 +78,7 @@ export async function readSampleRows(input: {
       } catch {
         value = null;
       }
+      if (!isKept()) return;
       const object = value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
       const entries = Object.entries(object);
       for (const [key] of entries) {
@@ -48,8 +91,7 @@ export async function readSampleRows(input: {
       for (const [key, cell] of entries) {
         row[keys.get(key)!] = typeof cell === 'string' ? cell : cell === null ? '' : JSON.stringify(cell);
       }
-      rows.push(row);
-      if (rows.length >= limit) isDone = true;
+      keep(row);
     };
     for await (const bytes of source) {
       const text = carry + decoder.decode(bytes, { stream: true });
@@ -60,20 +102,19 @@ export async function readSampleRows(input: {
     }
     if (!isDone) line(carry + decoder.decode());
     for (const row of rows) while (row.length < columns.length) row.push('');
-    return { format, columns, rows: rows.slice(0, limit) };
+    return { format, columns, rows, numbers };
   }
 
   let hasHeader = false;
   const tokenizer = new CsvTokenizer(format === 'tsv' ? '\t' : ',', {
     onRecord(fields, isOversized) {
-      if (isDone || isOversized || (fields.length === 1 && fields[0] === '')) return;
+      if (isDone || (!isOversized && fields.length === 1 && fields[0] === '')) return;
       if (!hasHeader) {
         hasHeader = true;
-        columns = fields.slice();
+        if (!isOversized) columns = fields.slice();
         return;
       }
-      rows.push(fields.slice());
-      if (rows.length >= limit) isDone = true;
+      if (isKept() && !isOversized) keep(fields.slice());
     },
     onQuoteIssue() {},
   });
@@ -87,5 +128,5 @@ export async function readSampleRows(input: {
     tokenizer.push(decoder.decode());
     tokenizer.finish();
   }
-  return { format, columns, rows: rows.slice(0, limit) };
+  return { format, columns, rows, numbers };
 }

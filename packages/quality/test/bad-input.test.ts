@@ -188,6 +188,7 @@ describe('readSampleRows', () => {
       format: 'csv',
       columns: ['a', 'b'],
       rows: [1, 2, 3].map((i) => [String(i), `x\n${'y'.repeat(1000)}`]),
+      numbers: [1, 2, 3],
     });
     expect(pulled).toBeLessThan(20);
   });

@@ -171,6 +171,8 @@ export interface SubmissionVersionTable {
   decided_at: number | null;
   /** When its scoring job last failed on every attempt and the version went back to draft. */
   scoring_failed_at: number | null;
+  /** JSON SampleRows (`@assay/quality`): rows spread over the file, picked when the version was scored. */
+  sample_rows: string | null;
 }
 
 export interface StoredFileTable {

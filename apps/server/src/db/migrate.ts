@@ -6,6 +6,7 @@ import * as analyticsRankValidation from './migrations/0005-analytics-rank-valid
 import * as analyticsCells from './migrations/0006-analytics-cells.ts';
 import * as settings from './migrations/0007-settings.ts';
 import * as scoringFailure from './migrations/0008-scoring-failure.ts';
+import * as sampleRows from './migrations/0009-sample-rows.ts';
 
 /** Every migration, in order. Imported statically so a bundle or a worker sees the same list. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-analytics-cells': analyticsCells,
   '0007-settings': settings,
   '0008-scoring-failure': scoringFailure,
+  '0009-sample-rows': sampleRows,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

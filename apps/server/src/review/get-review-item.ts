@@ -1,8 +1,8 @@
-import { Readable } from 'node:stream';
-import { readSampleRows } from '@assay/quality';
+import type { SampleRows } from '@assay/quality';
 import type { DraftManifest, FileFormat, QualityReport, ReasonCode, SubmissionState } from '@assay/schema';
 import { notFound } from '../errors.ts';
 import { accountBalance, requestAccount } from '../ledger/post-transaction.ts';
+import { readFirstRows } from '../scoring/sample-rows.ts';
 import type { Services } from '../services.ts';
 import { iso } from '../submission/map-version.ts';
 import { findContributorRecord } from '../submission/repository.ts';
@@ -14,9 +14,6 @@ import {
   findVersionForReview,
   listOrganisationIdsOfReviewer,
 } from './repository.ts';
-
-/** Rows a reviewer sees: enough to judge, bounded so a huge file is never read whole. */
-export const SAMPLE_ROWS = 25;
 
 /**
  * Loads a version a reviewer may see: one made to a request of an organisation they belong to (operators
@@ -41,13 +38,12 @@ export async function getReviewItem(services: Services, caller: SessionUser, ver
   const manifest = JSON.parse(row.manifest) as DraftManifest;
   // Independent reads, made at once: the sample from the file store, the rest from the database.
   const [sample, previous, review, contributorRecord, budgetLeftCents] = await Promise.all([
-    row.file_sha256
-      ? readSampleRows({
-          source: Readable.toWeb(services.files.read(row.file_sha256)) as ReadableStream<Uint8Array>,
-          format: (row.file_format as FileFormat | null) ?? undefined,
-          limit: SAMPLE_ROWS,
-        })
-      : null,
+    // Picked when the version was scored; versions scored before that show their first rows.
+    row.sample_rows !== null
+      ? (JSON.parse(row.sample_rows) as SampleRows)
+      : row.file_sha256
+        ? readFirstRows(services.files, row.file_sha256, (row.file_format as FileFormat | null) ?? undefined)
+        : null,
     findPreviousVersion(services.db, row.submission_id, row.number),
     findReviewOfVersion(services.db, row.id),
     // As of now, not of scoring: decisions made since count too.

@@ -117,6 +117,7 @@ export function findVersionForReview(db: Db, versionId: string) {
       'v.file_name',
       'v.file_format',
       'v.row_count',
+      'v.sample_rows',
       'v.score_overall',
       'v.enterprise_grade',
       'v.submitted_at',

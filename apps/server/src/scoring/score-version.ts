@@ -9,6 +9,7 @@ import type { Logger } from '../logger.ts';
 import { readThreshold } from '../settings/threshold.ts';
 import { findContributorRecord } from '../submission/repository.ts';
 import type { ProgressBus } from './progress-bus.ts';
+import { pickSampleRows } from './sample-rows.ts';
 
 export interface ScoringDeps {
   db: Kysely<Database>;
@@ -122,6 +123,14 @@ export async function scoreVersion(deps: ScoringDeps, versionId: string): Promis
     },
   });
 
+  // Rows spread over the file for reviewers, picked now that the scorer has counted them.
+  const sample = await pickSampleRows(
+    deps.files,
+    version.file_sha256!,
+    report.stats.format,
+    report.stats.rows,
+  );
+
   const stored = await db.transaction().execute(async (trx) => {
     const now = Date.now();
     const goesToReview = request?.status === 'open';
@@ -130,6 +139,7 @@ export async function scoreVersion(deps: ScoringDeps, versionId: string): Promis
       .set({
         state: goesToReview ? 'in_review' : 'scored',
         report: JSON.stringify(report),
+        sample_rows: JSON.stringify(sample),
         score_overall: report.scores.overall,
         score_structure: report.scores.structure,
         score_context: report.scores.context,

@@ -34,6 +34,7 @@ import { StateBadge } from '../components/StateBadge.tsx';
 import { fieldErrorsOf } from '../lib/errors.ts';
 import { versionCroissantUrl, versionDataUrl } from '../lib/file-urls.ts';
 import { recordText } from '../lib/record-text.ts';
+import { sampleCaption } from '../lib/sample-caption.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
 import { PreviousVersion } from './PreviousVersion.tsx';
@@ -113,13 +114,15 @@ function Review({ item }: { item: Item }) {
       )}
       {item.sample && (
         <Card withBorder>
-          <Title order={4} mb="xs">
-            Sample rows
-          </Title>
+          <Title order={4}>Sample rows</Title>
+          <Text size="sm" c="dimmed" mb="xs" data-testid="sample-caption">
+            {sampleCaption(item.sample.numbers, item.file?.rows ?? null)}
+          </Text>
           <ScrollArea type="auto">
             <Table striped withTableBorder data-testid="sample-rows" style={{ fontSize: 13 }}>
               <Table.Thead>
                 <Table.Tr>
+                  <Table.Th>Row</Table.Th>
                   {item.sample.columns.map((column) => (
                     <Table.Th key={column}>{column}</Table.Th>
                   ))}
@@ -129,6 +132,7 @@ function Review({ item }: { item: Item }) {
                 {item.sample.rows.map((row, index) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
                   <Table.Tr key={index}>
+                    <Table.Td c="dimmed">{item.sample!.numbers[index]?.toLocaleString()}</Table.Td>
                     {row.map((cell, cellIndex) => (
                       <Table.Td
                         // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional

@@ -1,0 +1,36 @@
+import { Readable } from 'node:stream';
+import { readSampleRows, type SampleRows, spreadRowNumbers } from '@assay/quality';
+import type { FileFormat } from '@assay/schema';
+import type { FileStore } from '../files/file-store.ts';
+
+/** Rows a reviewer sees of a version: enough to judge, few enough to read at a glance. */
+export const SAMPLE_ROWS = 25;
+
+function sourceOf(files: FileStore, sha256: string) {
+  return Readable.toWeb(files.read(sha256)) as ReadableStream<Uint8Array>;
+}
+
+/**
+ * {@link SAMPLE_ROWS} rows spread evenly over a file of `totalRows`, first row included, with their row
+ * numbers: a file sorted by label or by date shows its range, not only its first rows. Reads up to the
+ * last of them, so the scoring job picks them once, after the scorer counted the rows.
+ */
+export function pickSampleRows(
+  files: FileStore,
+  sha256: string,
+  format: FileFormat,
+  totalRows: number,
+): Promise<SampleRows> {
+  return readSampleRows({
+    source: sourceOf(files, sha256),
+    format,
+    limit: SAMPLE_ROWS,
+    // No rows: the header alone, without reading the rest of the file for nothing.
+    ...(totalRows > 0 ? { rowNumbers: spreadRowNumbers(totalRows, SAMPLE_ROWS) } : {}),
+  });
+}
+
+/** The first {@link SAMPLE_ROWS} rows: for versions scored before samples were picked at scoring. */
+export function readFirstRows(files: FileStore, sha256: string, format: FileFormat | undefined) {
+  return readSampleRows({ source: sourceOf(files, sha256), format, limit: SAMPLE_ROWS });
+}
