@@ -452,23 +452,22 @@ describe('the journeys of the three roles', () => {
     expect(await requestTicks('chart-supply')).toEqual([REQUEST_TITLE]);
     expect(await requestTicks('chart-rows')).toEqual([REQUEST_TITLE]);
     expect(await requestTicks('chart-budget')).toEqual([REQUEST_TITLE]);
+    /** A per-request chart's bars, as their drawn widths: two equal, non-zero bars say "the same value". */
+    const barWidths = (testId: string) =>
+      page
+        .getByTestId(testId)
+        .locator('.recharts-bar-rectangle path')
+        .evaluateAll((bars) => bars.map((bar) => Math.round(bar.getBoundingClientRect().width)));
+    const twoEqualBars = [expect.toSatisfy((w: number) => w > 0), expect.any(Number)];
     // The request's one draft was submitted and accepted: two bars, both at 100%.
     expect(await requestTicks('chart-funnel-requests')).toEqual([REQUEST_TITLE]);
-    const funnelBars = page.getByTestId('chart-funnel-requests').locator('.recharts-bar-rectangle path');
-    const funnelWidths = await funnelBars.evaluateAll((bars) =>
-      bars.map((bar) => Math.round(bar.getBoundingClientRect().width)),
-    );
-    expect(funnelWidths).toHaveLength(2);
-    expect(funnelWidths[0]).toBeGreaterThan(0);
+    const funnelWidths = await barWidths('chart-funnel-requests');
+    expect(funnelWidths).toEqual(twoEqualBars);
     expect(funnelWidths[1]).toBe(funnelWidths[0]);
     // The budget of one reward was offered and paid: two bars of the same length.
-    const budgetBars = page.getByTestId('chart-budget').locator('.recharts-bar-rectangle path');
-    const widths = await budgetBars.evaluateAll((bars) =>
-      bars.map((bar) => Math.round(bar.getBoundingClientRect().width)),
-    );
-    expect(widths).toHaveLength(2);
-    expect(widths[0]).toBeGreaterThan(0);
-    expect(widths[1]).toBe(widths[0]);
+    const budgetWidths = await barWidths('chart-budget');
+    expect(budgetWidths).toEqual(twoEqualBars);
+    expect(budgetWidths[1]).toBe(budgetWidths[0]);
     // Legends list the series in the order they are drawn.
     expect(
       await page.getByTestId('chart-requirements').locator('.recharts-legend-item-text').allTextContents(),

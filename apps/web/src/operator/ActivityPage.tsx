@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { QueryError } from '../components/QueryError.tsx';
 import { useTRPC } from '../lib/trpc.ts';
+import { RequestSelect } from './RequestSelect.tsx';
 
 /** Events a page holds; "Older" shows when a page is full. */
 const PAGE = 50;
@@ -36,7 +37,6 @@ export function ActivityPage() {
     }),
     placeholderData: keepPreviousData,
   });
-  const requests = useQuery(trpc.request.list.queryOptions({ status: 'all', limit: 200, offset: 0 }));
   const rows = events.data ?? [];
   const restart = () => setCursors([undefined]);
 
@@ -57,17 +57,12 @@ export function ActivityPage() {
           }}
           w={240}
         />
-        <Select
-          label="Request"
-          placeholder="All requests"
-          clearable
-          data={(requests.data ?? []).map((r) => ({ value: r.id, label: r.title }))}
+        <RequestSelect
           value={requestId}
           onChange={(value) => {
             setRequestId(value);
             restart();
           }}
-          w={260}
         />
       </Group>
       {events.error && <QueryError error={events.error} onRetry={() => void events.refetch()} />}

@@ -1,5 +1,5 @@
 import type { AnalyticsFilter } from '@assay/schema';
-import { Group, NumberInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { QueryError } from '../components/QueryError.tsx';
@@ -7,6 +7,7 @@ import { useTRPC } from '../lib/trpc.ts';
 import { AcceptanceSection } from './AcceptanceSection.tsx';
 import { BooksStatus } from './BooksStatus.tsx';
 import { FrictionSection } from './FrictionSection.tsx';
+import { RequestSelect } from './RequestSelect.tsx';
 import { SupplySection } from './SupplySection.tsx';
 import { ThresholdCard } from './ThresholdCard.tsx';
 
@@ -35,7 +36,6 @@ export function DashboardPage() {
     }),
     [from, to, requestId],
   );
-  const requests = useQuery(trpc.request.list.queryOptions({ status: 'all', limit: 200, offset: 0 }));
   const funnel = useQuery(trpc.analytics.funnel.queryOptions({ filter }));
   const friction = useQuery(trpc.analytics.friction.queryOptions({ filter, idleHours }));
   const curve = useQuery(
@@ -46,8 +46,7 @@ export function DashboardPage() {
     }),
   );
   const supply = useQuery(trpc.analytics.supplyDemand.queryOptions({ filter }));
-  // The requests only fill the filter, but an empty filter with nothing said would hide the failure.
-  const error = funnel.error ?? friction.error ?? curve.error ?? supply.error ?? requests.error;
+  const error = funnel.error ?? friction.error ?? curve.error ?? supply.error;
   const threshold = curve.data?.scoreAtTarget ?? null;
 
   return (
@@ -62,15 +61,7 @@ export function DashboardPage() {
           w={170}
         />
         <TextInput type="date" label="To" value={to} onChange={(e) => setTo(e.currentTarget.value)} w={170} />
-        <Select
-          label="Request"
-          placeholder="All requests"
-          clearable
-          data={(requests.data ?? []).map((r) => ({ value: r.id, label: r.title }))}
-          value={requestId}
-          onChange={setRequestId}
-          w={260}
-        />
+        <RequestSelect value={requestId} onChange={setRequestId} />
         <NumberInput
           label="Abandoned after (hours idle)"
           value={idleHours}
@@ -99,9 +90,7 @@ export function DashboardPage() {
         <QueryError
           error={error}
           onRetry={() =>
-            void Promise.all(
-              [funnel, friction, curve, supply, requests].filter((q) => q.error).map((q) => q.refetch()),
-            )
+            void Promise.all([funnel, friction, curve, supply].filter((q) => q.error).map((q) => q.refetch()))
           }
         />
       )}
