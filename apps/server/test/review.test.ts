@@ -128,6 +128,16 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
       '',
     ].join('\n');
     const { versionId } = await inReview(app, contributor, requestId, sorted);
+    // The job picks them just after storing the score of record.
+    const storedSample = async () =>
+      (
+        await app.services.db
+          .selectFrom('submission_version')
+          .select('sample_rows')
+          .where('id', '=', versionId)
+          .executeTakeFirstOrThrow()
+      ).sample_rows;
+    await expect.poll(storedSample, { timeout: 10_000 }).not.toBeNull();
     const { sample } = await org.reviewer.client.review.byId.query({ versionId });
     expect(sample?.numbers).toEqual(spreadRowNumbers(200, 25));
     expect(sample?.numbers[0]).toBe(1);
@@ -138,12 +148,7 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     }
     expect(new Set(sample?.rows.map((row) => row[1]))).toEqual(new Set(['low', 'high']));
     // Picked when scored, and kept: the review page does not read the file again.
-    const stored = await app.services.db
-      .selectFrom('submission_version')
-      .select('sample_rows')
-      .where('id', '=', versionId)
-      .executeTakeFirstOrThrow();
-    expect(JSON.parse(stored.sample_rows!)).toEqual(sample);
+    expect(JSON.parse((await storedSample())!)).toEqual(sample);
   });
 
   it('names the signer of the attestation by pseudonym, as the contributor everywhere else', async () => {
