@@ -53,6 +53,33 @@ export function acceptancesLeft(
 }
 
 /**
+ * What a request asks of a dataset, in the shape the scorer's `requirements` option takes: the server's
+ * score of record and the wizard's pre-score both build it here, so they check the same things.
+ */
+export function requirementsOf(
+  request: Pick<
+    DataRequest,
+    | 'acceptedLicenses'
+    | 'requiresCommercialUse'
+    | 'minRows'
+    | 'requiredColumns'
+    | 'labelSet'
+    | 'requiredConsentBasis'
+    | 'task'
+  >,
+) {
+  return {
+    acceptedLicenses: request.acceptedLicenses,
+    requiresCommercialUse: request.requiresCommercialUse,
+    minRows: request.minRows,
+    requiredColumns: request.requiredColumns,
+    labelSet: request.labelSet,
+    acceptedConsentBases: request.requiredConsentBasis,
+    task: request.task,
+  };
+}
+
+/**
  * Whether a request takes new submissions at `now`: open, and before its deadline if it has one. (A follow-up
  * version of a submission that came in on time is still taken after the deadline; the server decides that.)
  */

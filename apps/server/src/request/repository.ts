@@ -60,7 +60,6 @@ export function updateRequestRow(db: Db, id: string, patch: Updateable<DataReque
   return db.updateTable('data_request').set(patch).where('id', '=', id).execute();
 }
 
-/** Closes an open request; false when it was already closed (the condition makes closing single-shot). */
 /** Versions of the request's submissions still on their way to a decision: submitted, being scored, in review. */
 export async function countPendingVersions(db: Db, requestId: string): Promise<number> {
   const row = await db
@@ -73,6 +72,7 @@ export async function countPendingVersions(db: Db, requestId: string): Promise<n
   return Number(row.count);
 }
 
+/** Closes an open request; false when it was already closed (the condition makes closing single-shot). */
 export async function closeRequestRow(db: Db, id: string, now: number): Promise<boolean> {
   const result = await db
     .updateTable('data_request')

@@ -37,7 +37,7 @@ export async function getReviewItem(services: Services, caller: SessionUser, ver
   const row = await loadVisibleVersion(services, caller, versionId);
   const manifest = JSON.parse(row.manifest) as DraftManifest;
   // Independent reads, made at once: the sample from the file store, the rest from the database.
-  const [sample, previous, review, contributorRecord, budgetLeftCents] = await Promise.all([
+  const [sample, previous, review, contributorRecord, budgetLeftCents, sameFileAccepted] = await Promise.all([
     // Picked when the version was scored; versions scored before that show their first rows.
     row.sample_rows !== null
       ? (JSON.parse(row.sample_rows) as SampleRows)
@@ -50,11 +50,11 @@ export async function getReviewItem(services: Services, caller: SessionUser, ver
     findContributorRecord(services.db, row.contributor_id, row.submission_id),
     // What the request can still pay: an acceptance beyond it is refused, so the reviewer is told first.
     accountBalance(services.db, requestAccount(row.request_id)),
+    row.file_sha256
+      ? findAcceptedWithSameFile(services.db, row.request_id, row.file_sha256, row.id)
+      : undefined,
   ]);
   const previousReview = previous ? await findReviewOfVersion(services.db, previous.id) : undefined;
-  const sameFileAccepted = row.file_sha256
-    ? await findAcceptedWithSameFile(services.db, row.request_id, row.file_sha256, row.id)
-    : undefined;
   return {
     versionId: row.id,
     submissionId: row.submission_id,

@@ -155,7 +155,7 @@ export function findAcceptedWithSameFile(db: Db, requestId: string, sha256: stri
   return db
     .selectFrom('submission_version as v')
     .innerJoin('submission as s', 's.id', 'v.submission_id')
-    .select(['v.id', 'v.number', 'v.submission_id', 'v.decided_at'])
+    .select(['v.id', 'v.submission_id', 'v.decided_at'])
     .where('s.request_id', '=', requestId)
     .where('v.file_sha256', '=', sha256)
     .where('v.state', '=', 'accepted')

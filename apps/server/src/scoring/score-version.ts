@@ -1,11 +1,13 @@
 import { Readable } from 'node:stream';
 import { FINGERPRINT_MAJOR_VERSION, scoreDataset } from '@assay/quality';
-import { type FileFormat, ManifestSchema, type QualityReport } from '@assay/schema';
+import { type FileFormat, ManifestSchema, type QualityReport, requirementsOf } from '@assay/schema';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { appendEvents } from '../events/append-event.ts';
 import type { FileStore } from '../files/file-store.ts';
 import type { Logger } from '../logger.ts';
+import { toDataRequest } from '../request/map-request.ts';
+import { findRequestById } from '../request/repository.ts';
 import { readThreshold } from '../settings/threshold.ts';
 import { findContributorRecord } from '../submission/repository.ts';
 import type { ProgressBus } from './progress-bus.ts';
@@ -66,22 +68,8 @@ export async function scoreVersion(deps: ScoringDeps, versionId: string): Promis
 
   // The manifest and file are frozen once submitted, so the claim's read of them is the one to score.
   const version = claimed;
-  const request = claimed.request_id
-    ? await db
-        .selectFrom('data_request')
-        .select([
-          'accepted_licenses',
-          'requires_commercial_use',
-          'min_rows',
-          'required_columns',
-          'label_set',
-          'required_consent_basis',
-          'task',
-          'status',
-        ])
-        .where('id', '=', claimed.request_id)
-        .executeTakeFirst()
-    : undefined;
+  const requestRow = claimed.request_id ? await findRequestById(db, claimed.request_id) : undefined;
+  const request = requestRow ? toDataRequest(requestRow) : undefined;
   // Fingerprints are row hashes, which change only with the scorer's major version: another major
   // version's hashes never match this one's, an earlier minor or patch version's do.
   const accepted = await db
@@ -108,17 +96,7 @@ export async function scoreVersion(deps: ScoringDeps, versionId: string): Promis
       contributorRecord,
       totalBytes: version.file_size ?? undefined,
       acceptedFingerprints: accepted.map((r) => r.fingerprint),
-      requirements: request
-        ? {
-            acceptedLicenses: JSON.parse(request.accepted_licenses),
-            requiresCommercialUse: request.requires_commercial_use === 1,
-            minRows: request.min_rows,
-            requiredColumns: JSON.parse(request.required_columns),
-            labelSet: JSON.parse(request.label_set),
-            acceptedConsentBases: JSON.parse(request.required_consent_basis),
-            task: request.task,
-          }
-        : undefined,
+      requirements: request ? requirementsOf(request) : undefined,
       onProgress: ({ bytes, rows }) => deps.progress.publish({ versionId, bytes, rows }),
     },
   });

@@ -1,7 +1,22 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import { MAX_ATTEMPTS, type ScoringHandlers, type ScoringQueue } from './queue.ts';
+
+/**
+ * A job a worker may take at `now`: queued and due (`locked_until` is a queued job's time of retry), or
+ * running on a lease that ran out (its worker presumed dead). Chosen and taken by the same condition, so
+ * of two workers only one takes it.
+ */
+function isClaimable(eb: ExpressionBuilder<Database, 'scoring_job'>, now: number) {
+  return eb.or([
+    eb.and([
+      eb('state', '=', 'queued'),
+      eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]),
+    ]),
+    eb.and([eb('state', '=', 'running'), eb('locked_until', '<', now)]),
+  ]);
+}
 
 /**
  * The embedded default: jobs in the `scoring_job` table, consumed by one in-process worker. A job is
@@ -103,15 +118,7 @@ export class SqliteScoringQueue implements ScoringQueue {
     const candidate = await this.db
       .selectFrom('scoring_job')
       .select(['id'])
-      .where((eb) =>
-        eb.or([
-          eb.and([
-            eb('state', '=', 'queued'),
-            eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]),
-          ]),
-          eb.and([eb('state', '=', 'running'), eb('locked_until', '<', now)]),
-        ]),
-      )
+      .where((eb) => isClaimable(eb, now))
       .orderBy('created_at')
       .limit(1)
       .executeTakeFirst();
@@ -125,15 +132,7 @@ export class SqliteScoringQueue implements ScoringQueue {
         updated_at: now,
       }))
       .where('id', '=', candidate.id)
-      .where((eb) =>
-        eb.or([
-          eb.and([
-            eb('state', '=', 'queued'),
-            eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]),
-          ]),
-          eb.and([eb('state', '=', 'running'), eb('locked_until', '<', now)]),
-        ]),
-      )
+      .where((eb) => isClaimable(eb, now))
       .returning(['id', 'version_id', 'attempts'])
       .executeTakeFirst();
   }

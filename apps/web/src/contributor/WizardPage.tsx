@@ -1,5 +1,11 @@
 import type { Requirements } from '@assay/quality';
-import { type DraftManifest, type Finding, ManifestSchema, takesSubmissions } from '@assay/schema';
+import {
+  type DraftManifest,
+  type Finding,
+  ManifestSchema,
+  requirementsOf,
+  takesSubmissions,
+} from '@assay/schema';
 import {
   Alert,
   Button,
@@ -132,19 +138,10 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     // A closed request is for its organisation's eyes only (NOT_FOUND to contributors).
     enabled: Boolean(submission.requestId) && submission.requestStatus === 'open',
   });
-  const requirements = useMemo<Requirements | null>(() => {
-    const r = request.data;
-    if (!r) return null;
-    return {
-      acceptedLicenses: r.acceptedLicenses,
-      requiresCommercialUse: r.requiresCommercialUse,
-      minRows: r.minRows,
-      requiredColumns: r.requiredColumns,
-      labelSet: r.labelSet,
-      acceptedConsentBases: r.requiredConsentBasis,
-      task: r.task,
-    };
-  }, [request.data]);
+  const requirements = useMemo<Requirements | null>(
+    () => (request.data ? requirementsOf(request.data) : null),
+    [request.data],
+  );
 
   // Keep every change on this device first: a reload or a lost connection loses nothing. `changedAt` moves
   // only when the manifest changes; `savedAt` is the `changedAt` of the last manifest the server confirmed,
