@@ -21,10 +21,16 @@ import {
 const dialects = await dialectsToRun();
 
 /** A contributor's version, submitted to the request and scored into the review queue. */
-async function inReview(app: TestApp, contributor: SignedInClient, requestId: string, csv = GOOD_CSV) {
+async function inReview(
+  app: TestApp,
+  contributor: SignedInClient,
+  requestId: string,
+  csv = GOOD_CSV,
+  manifest = GOOD_MANIFEST,
+) {
   const { submissionId, versionId } = await contributor.client.submission.create.mutate({
     requestId,
-    manifest: GOOD_MANIFEST,
+    manifest,
   });
   expect((await uploadFile(app.url, contributor.cookie, versionId, csv)).status).toBe(200);
   await contributor.client.submission.submit.mutate({ versionId, idempotencyKey: `k-${versionId}` });
@@ -412,8 +418,13 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     const lenient = (
       await createRequest(org.reviewer, org.organisationId, { requiredConsentBasis: ['consent', 'contract'] })
     ).id;
+    // People are in the data (the requirement is about data with people in it).
+    const withPeople = {
+      ...GOOD_MANIFEST,
+      provenance: { ...GOOD_MANIFEST.provenance, containsPersonalData: true },
+    };
     const findingOf = async (requestId: string) => {
-      const { versionId } = await inReview(app, contributor, requestId);
+      const { versionId } = await inReview(app, contributor, requestId, GOOD_CSV, withPeople);
       const item = await org.reviewer.client.review.byId.query({ versionId });
       return item.report?.findings.find((f) => f.code === 'provenance.consent-not-accepted');
     };

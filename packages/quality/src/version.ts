@@ -6,8 +6,9 @@
  * hints fit what they are about (examples by column type, the manifest's own column names); 2.1.0 added
  * `provenance.contributor-record`, which applies only when the caller gives the contributor's record; 2.1.1
  * counts an attestation lacking both signer and statement once (it was counted 2, shown as "2×"); 2.1.2
- * says "The limitations are missing" (it said "is"); 2.2.0 added `provenance.consent-not-accepted` and
- * `structure.task-mismatch`, which apply only when the request names consent bases, or a task.
+ * says "The limitations are missing" (it said "is"); 2.2.0 added `provenance.consent-not-accepted` (when
+ * people are in the data and the request names consent bases) and `structure.task-mismatch` (when it
+ * names a task).
  */
 export const SCORER_VERSION = '2.2.0';
 

@@ -1,4 +1,4 @@
-import { defineRule, fail, hasData, PASS } from './rule.ts';
+import { defineRule, fail, hasPeople, PASS } from './rule.ts';
 
 /** People are in the data (declared, or personal data was found) but no consent basis is given. */
 export const consentMissing = defineRule({
@@ -8,14 +8,8 @@ export const consentMissing = defineRule({
   weight: 8,
   title: 'Consent basis missing',
   evaluate: ({ manifest, evidence }) => {
-    const provenance = manifest.provenance;
-    const found =
-      hasData(evidence) &&
-      evidence.columns.some(
-        (c) => c.pii !== null && (c.pii.email.count > 0 || c.pii.phone.count > 0 || c.pii.card.count > 0),
-      );
-    if (provenance?.containsPersonalData !== true && !found) return null;
-    const basis = provenance?.consentBasis;
+    if (!hasPeople(manifest, evidence)) return null;
+    const basis = manifest.provenance?.consentBasis;
     if (basis && basis !== 'not-applicable') return PASS;
     return fail([
       {

@@ -1,9 +1,9 @@
-import { defineRule, fail, PASS } from './rule.ts';
+import { defineRule, fail, hasPeople, PASS } from './rule.ts';
 
 /**
- * The data request accepts only some consent bases (e.g. consent, contract), and this data gives another,
- * or none. Unlike `provenance.consent-missing`, it applies whether or not people are in the data: the
- * enterprise asked for this basis.
+ * People are in the data, the data request accepts only some consent bases for such data (e.g. consent,
+ * contract), and this data gives another, or none. Without people in the data no basis is needed, as the
+ * request's field says ("when people are in the data") and as `provenance.consent-missing` judges.
  */
 export const consentNotAccepted = defineRule({
   code: 'provenance.consent-not-accepted',
@@ -11,9 +11,9 @@ export const consentNotAccepted = defineRule({
   severity: 'error',
   weight: 8,
   title: 'Consent basis not accepted by the request',
-  evaluate: ({ manifest, requirements }) => {
+  evaluate: ({ manifest, evidence, requirements }) => {
     const accepted = requirements?.acceptedConsentBases ?? [];
-    if (accepted.length === 0) return null;
+    if (accepted.length === 0 || !hasPeople(manifest, evidence)) return null;
     const basis = manifest.provenance?.consentBasis;
     if (basis && accepted.includes(basis)) return PASS;
     return fail([

@@ -87,6 +87,17 @@ export function hasData(evidence: Evidence): boolean {
   return !evidence.isEmpty && !evidence.isBinary && evidence.rows > 0;
 }
 
+/** Whether people are in the data: the manifest says so, or the scan found personal data in a text column. */
+export function hasPeople(manifest: Manifest, evidence: Evidence): boolean {
+  if (manifest.provenance?.containsPersonalData === true) return true;
+  return (
+    hasData(evidence) &&
+    evidence.columns.some(
+      (c) => c.pii !== null && (c.pii.email.count > 0 || c.pii.phone.count > 0 || c.pii.card.count > 0),
+    )
+  );
+}
+
 /** Whether the file could be read at all (not empty, not binary). */
 export function isReadable(evidence: Evidence): boolean {
   return !evidence.isEmpty && !evidence.isBinary;
