@@ -49,6 +49,11 @@ const EnvFieldsSchema = z.object({
    */
   SCORING_RETRY_SECONDS: z.coerce.number().int().min(0).max(3600).default(2),
   /**
+   * How many times a scoring job is attempted before its version goes back to draft. An attempt whose
+   * worker dies (killed, out of memory) counts, once its lease has run out.
+   */
+  SCORING_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  /**
    * Whether a reverse proxy in front of Assay sets X-Forwarded-For. Off by default: the server then
    * overwrites the header with the socket's address, so a client cannot dodge the sign-in rate limit by
    * inventing one.

@@ -82,11 +82,13 @@ export async function createServices(env: Env, options: ServiceOptions = {}): Pr
     ? new PgBossScoringQueue(env.DATABASE_URL, handlers, logger, {
         leaseSeconds: env.SCORING_LEASE_SECONDS,
         retrySeconds: env.SCORING_RETRY_SECONDS,
+        maxAttempts: env.SCORING_MAX_ATTEMPTS,
         supervise: options.superviseQueue ?? true,
       })
     : new SqliteScoringQueue(handle.db, handlers, logger, {
         leaseMs: env.SCORING_LEASE_SECONDS * 1000,
         retryMs: env.SCORING_RETRY_SECONDS * 1000,
+        maxAttempts: env.SCORING_MAX_ATTEMPTS,
         pollMs: 250,
       });
   return {

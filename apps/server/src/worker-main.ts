@@ -4,7 +4,8 @@ import { createServices } from './services.ts';
 
 /**
  * A scoring worker (`npm run worker`): consumes the PostgreSQL job queue. Run any number of them; each job
- * is scored once, and a job whose worker dies is retried on another after its lease.
+ * is scored once, and a job whose worker dies is retried on another after its lease. Each also gives up the
+ * versions of jobs that failed on their last attempt (a dead worker's included), from pg-boss's dead letter.
  */
 async function main() {
   const env = parseEnvOrExit(process.env);

@@ -2,15 +2,18 @@ import { CompiledQuery, type Transaction } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
-import { MAX_ATTEMPTS, type ScoringHandlers, type ScoringQueue } from './queue.ts';
+import type { ScoringHandlers, ScoringQueue } from './queue.ts';
 
 const QUEUE = 'score-version';
+/** Where pg-boss moves a scoring job that failed on its last attempt, however it failed. */
+const DEAD_LETTER = 'score-version-failed';
 
 /**
  * The scale path: a pg-boss queue in PostgreSQL, consumed by any number of `npm run worker` processes
  * (and by the API process unless SCORING_IN_PROCESS=false). A job is leased for `leaseSeconds`; if its
  * worker dies, pg-boss expires the lease and retries the job on another worker. Scoring itself stores a
  * report only once per version (see score-version.ts), so a retry after a slow worker cannot double-score.
+ * A job that fails on its last attempt goes to a dead-letter queue whose worker gives its version up.
  */
 export class PgBossScoringQueue implements ScoringQueue {
   readonly kind = 'pg-boss' as const;
@@ -21,7 +24,12 @@ export class PgBossScoringQueue implements ScoringQueue {
     connectionString: string,
     private readonly handlers: ScoringHandlers,
     private readonly logger: Logger,
-    private readonly options: { leaseSeconds: number; retrySeconds: number; supervise: boolean },
+    private readonly options: {
+      leaseSeconds: number;
+      retrySeconds: number;
+      maxAttempts: number;
+      supervise: boolean;
+    },
   ) {
     this.boss = new PgBoss({
       connectionString,
@@ -37,11 +45,9 @@ export class PgBossScoringQueue implements ScoringQueue {
   private start(): Promise<void> {
     this.started ??= (async () => {
       await this.boss.start();
-      await this.boss.createQueue(QUEUE, {
-        name: QUEUE,
-        ...this.retryOptions(),
-        expireInSeconds: this.options.leaseSeconds,
-      });
+      // First: a queue's dead letter must exist (a foreign key).
+      await this.boss.createQueue(DEAD_LETTER, { name: DEAD_LETTER });
+      await this.boss.createQueue(QUEUE, { name: QUEUE, ...this.jobOptions() });
     })();
     return this.started;
   }
@@ -55,20 +61,26 @@ export class PgBossScoringQueue implements ScoringQueue {
         return { rows: result.rows as unknown[] };
       },
     };
-    await this.boss.send(
-      QUEUE,
-      { versionId },
-      { db, ...this.retryOptions(), expireInSeconds: this.options.leaseSeconds },
-    );
+    await this.boss.send(QUEUE, { versionId }, { db, ...this.jobOptions() });
   }
 
   /**
+   * Given to the queue and to each job (createQueue leaves a queue made by an earlier version as it was).
    * Attempts and waits as the SQLite queue makes them: pg-boss counts retries (after the first attempt),
-   * and its backoff waits about twice as long each time.
+   * and its backoff waits about twice as long each time. pg-boss fails a job when its handler throws,
+   * runs past the lease, or its worker dies (maintenance finds the lease ran out), and moves one that
+   * failed on its last attempt to the dead letter in the same statement (`failJobs` in pg-boss's plans.js):
+   * every way a job can end unscored goes through {@link giveUpDeadLetter}.
    */
-  private retryOptions() {
-    const { retrySeconds } = this.options;
-    return { retryLimit: MAX_ATTEMPTS - 1, retryDelay: retrySeconds, retryBackoff: retrySeconds > 0 };
+  private jobOptions() {
+    const { retrySeconds, maxAttempts, leaseSeconds } = this.options;
+    return {
+      retryLimit: maxAttempts - 1,
+      retryDelay: retrySeconds,
+      retryBackoff: retrySeconds > 0,
+      expireInSeconds: leaseSeconds,
+      deadLetter: DEAD_LETTER,
+    };
   }
 
   notify(): void {}
@@ -77,30 +89,46 @@ export class PgBossScoringQueue implements ScoringQueue {
     await this.start();
     await this.boss.work<{ versionId: string }>(
       QUEUE,
-      { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true },
+      { batchSize: 1, pollingIntervalSeconds: 0.5 },
       async ([job]) => {
         if (!job) return;
         const { versionId } = job.data;
         this.logger.info({ versionId, jobId: job.id, worker: process.pid }, 'scoring started');
-        try {
-          await this.handlers.run(versionId);
-        } catch (error) {
-          // pg-boss fails the job for good after this attempt: the version must not wait in `scoring`.
-          if (job.retryCount >= job.retryLimit) {
-            await this.handlers
-              .giveUp(versionId, String((error as Error).message ?? error))
-              .catch((giveUpError) => {
-                this.logger.error({ err: giveUpError, versionId }, 'giving up scoring failed');
-              });
-          }
-          throw error;
-        }
+        await this.handlers.run(versionId);
       },
     );
+    await this.boss.work<{ versionId: string }>(
+      DEAD_LETTER,
+      { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true },
+      async ([job]) => {
+        if (job) await this.giveUpDeadLetter(job.data.versionId, job.output);
+      },
+    );
+  }
+
+  /**
+   * The version of a job that failed on its last attempt goes back to draft. A give-up that throws fails
+   * this job, which pg-boss retries; giving up again changes nothing once one got through.
+   */
+  private async giveUpDeadLetter(versionId: string, output: unknown) {
+    const error = failureOf(output);
+    this.logger.warn({ versionId, error }, 'scoring failed on its last attempt');
+    await this.handlers.giveUp(versionId, error);
   }
 
   async stop(): Promise<void> {
     if (!this.started) return;
     await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
   }
+}
+
+/**
+ * Why a job failed, from the output pg-boss kept: a thrown error's fields (`message`), or `{ value }` for
+ * its own reasons (`{ message: 'job failed by timeout in active state' }` when the lease ran out).
+ */
+function failureOf(output: unknown): string {
+  const reason = (output as { value?: unknown } | null)?.value ?? output;
+  if (typeof reason === 'string') return reason;
+  const message = (reason as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : JSON.stringify(output);
 }

@@ -15,10 +15,11 @@ export interface ScoringQueue {
   stop(): Promise<void>;
 }
 
-/** Retries before a job is given up (a version whose file cannot be read, say). */
-export const MAX_ATTEMPTS = 5;
-
-/** What a queue runs: `run` scores a version; `giveUp` is called once a job failed on its last attempt. */
+/**
+ * What a queue runs: `run` scores a version; `giveUp` is called once a job failed on its last attempt,
+ * whether its handler threw or its worker died (SCORING_MAX_ATTEMPTS). A queue may call `giveUp` again
+ * for the same job (after a crash between giving up and recording it), so it must then change nothing.
+ */
 export interface ScoringHandlers {
   run(versionId: string): Promise<unknown>;
   giveUp(versionId: string, error: string): Promise<unknown>;

@@ -1,7 +1,7 @@
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
-import { MAX_ATTEMPTS, type ScoringHandlers, type ScoringQueue } from './queue.ts';
+import type { ScoringHandlers, ScoringQueue } from './queue.ts';
 
 /**
  * A job a worker may take at `now`: queued and due (`locked_until` is a queued job's time of retry), or
@@ -21,7 +21,7 @@ function isClaimable(eb: ExpressionBuilder<Database, 'scoring_job'>, now: number
 /**
  * The embedded default: jobs in the `scoring_job` table, consumed by one in-process worker. A job is
  * leased while it runs; a process that dies mid-job leaves a lease that expires, and the next worker to
- * start takes the job again.
+ * start takes the job again. That counts as an attempt: taken after its last one, the job is given up.
  */
 export class SqliteScoringQueue implements ScoringQueue {
   readonly kind = 'sqlite-table' as const;
@@ -33,7 +33,7 @@ export class SqliteScoringQueue implements ScoringQueue {
     private readonly db: Kysely<Database>,
     private readonly handlers: ScoringHandlers,
     private readonly logger: Logger,
-    private readonly options: { leaseMs: number; pollMs: number; retryMs: number },
+    private readonly options: { leaseMs: number; pollMs: number; retryMs: number; maxAttempts: number },
   ) {}
 
   async enqueue(trx: Transaction<Database>, versionId: string): Promise<void> {
@@ -85,28 +85,46 @@ export class SqliteScoringQueue implements ScoringQueue {
         });
         continue;
       }
+      if (job.attempts > this.options.maxAttempts) {
+        // Taken again after its last attempt's lease ran out: that worker died mid-job (killed, out of
+        // memory). It ends as a last attempt that throws does, rather than being tried for ever.
+        await this.giveUp(job, 'its worker stopped during the last attempt (the lease ran out)');
+        continue;
+      }
+      this.logger.info(
+        { versionId: job.version_id, jobId: job.id, attempt: job.attempts, worker: process.pid },
+        'scoring started',
+      );
       try {
         await this.handlers.run(job.version_id);
         await this.finish(job.id, 'done', null, null);
       } catch (error) {
         this.logger.error({ err: error, versionId: job.version_id, attempt: job.attempts }, 'scoring failed');
         const message = String((error as Error).message ?? error);
-        const isLastAttempt = job.attempts >= MAX_ATTEMPTS;
-        // A retry waits, twice as long each time: what failed (the file store, say) may need a while.
-        const retryAt = Date.now() + this.options.retryMs * 2 ** (job.attempts - 1);
-        await this.finish(
-          job.id,
-          isLastAttempt ? 'failed' : 'queued',
-          message,
-          isLastAttempt ? null : retryAt,
-        );
-        if (isLastAttempt) {
-          await this.handlers.giveUp(job.version_id, message).catch((giveUpError) => {
-            this.logger.error({ err: giveUpError, versionId: job.version_id }, 'giving up scoring failed');
-          });
+        if (job.attempts >= this.options.maxAttempts) {
+          await this.giveUp(job, message);
+        } else {
+          // A retry waits, twice as long each time: what failed (the file store, say) may need a while.
+          const retryAt = Date.now() + this.options.retryMs * 2 ** (job.attempts - 1);
+          await this.finish(job.id, 'queued', message, retryAt);
         }
       }
     }
+  }
+
+  /**
+   * Ends a job whose last attempt failed: its version goes back to draft, then the job is marked failed.
+   * In that order, so that a give-up that fails, or a process that dies in between, leaves the job on its
+   * lease: once that runs out the job is taken again and given up again (a no-op if the first got through).
+   */
+  private async giveUp(job: { id: string; version_id: string }, message: string) {
+    try {
+      await this.handlers.giveUp(job.version_id, message);
+    } catch (error) {
+      this.logger.error({ err: error, versionId: job.version_id }, 'giving up scoring failed');
+      return;
+    }
+    await this.finish(job.id, 'failed', message, null);
   }
 
   /**
