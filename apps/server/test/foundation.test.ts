@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -242,6 +242,35 @@ describe.each(dialects)('API on %s', (dialect) => {
       expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self';");
       expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
       expect(await (await fetch(`${base}/invite/some-token`)).text()).toContain('<title>Assay</title>');
+    } finally {
+      server.close();
+      rmSync(webDir, { recursive: true, force: true });
+    }
+  });
+
+  it('serves the web app as it is on disk: a rebuild replaces it without a restart, and never crashes it', async () => {
+    const webDir = mkdtempSync(path.join(tmpdir(), 'assay-web-'));
+    mkdirSync(path.join(webDir, 'assets'));
+    writeFileSync(path.join(webDir, 'index.html'), '<script src="/assets/app-old.js"></script>');
+    writeFileSync(path.join(webDir, 'assets', 'app-old.js'), 'old();');
+    const server = http.createServer(createRequestListener(app.services, webDir));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const asset = await fetch(`${base}/assets/app-old.js`);
+      expect(await asset.text()).toBe('old();');
+      expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      const index = await fetch(`${base}/review`);
+      expect(index.headers.get('cache-control')).toBe('no-cache');
+
+      // A rebuild: the old bundle is deleted, a new one and a new index.html written.
+      rmSync(path.join(webDir, 'assets', 'app-old.js'));
+      writeFileSync(path.join(webDir, 'assets', 'app-new.js'), 'new();');
+      writeFileSync(path.join(webDir, 'index.html'), '<script src="/assets/app-new.js"></script>');
+
+      expect((await fetch(`${base}/assets/app-old.js`)).status).toBe(404);
+      expect(await (await fetch(`${base}/`)).text()).toBe('<script src="/assets/app-new.js"></script>');
+      expect(await (await fetch(`${base}/assets/app-new.js`)).text()).toBe('new();');
     } finally {
       server.close();
       rmSync(webDir, { recursive: true, force: true });

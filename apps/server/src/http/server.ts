@@ -41,7 +41,7 @@ export function createRequestListener(services: Services, webDir?: string): http
     },
   });
   const auth = toNodeHandler(services.auth);
-  const web = webDir && existsSync(webDir) ? sirv(webDir, { single: true, etag: true }) : null;
+  const web = webDir && existsSync(webDir) ? serveWebApp(webDir) : null;
 
   return (req, res) => {
     setSecurityHeaders(res);
@@ -69,6 +69,29 @@ export function createRequestListener(services: Services, webDir?: string): http
       'The web app is not built: run `npm start` from the repository root (or `npm run build -w @assay/web`).\n',
     );
   };
+}
+
+/** Vite names the bundle's files by their content: one name never changes what it holds. */
+const HASHED_ASSET = /^\/assets\//;
+
+/**
+ * The built web app, with index.html for client-side routes. Files are looked up on each request, not
+ * listed once at start: sirv's list kept the index.html the server started with after a rebuild, and a
+ * request for a listed file the rebuild had deleted crashed the process (an unhandled stream error).
+ * Hashed assets may be cached for a year; index.html is revalidated, so a rebuild reaches the browser.
+ */
+function serveWebApp(webDir: string) {
+  return sirv(webDir, {
+    single: true,
+    etag: true,
+    dev: true,
+    setHeaders: (res, pathname) => {
+      res.setHeader(
+        'cache-control',
+        HASHED_ASSET.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  });
 }
 
 /** Listens on the port; rejects with {@link PortInUseError} when it is taken. */
