@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { betterAuth } from 'better-auth';
+import { APIError } from 'better-auth/api';
 import type { Kysely } from 'kysely';
+import { isUserSuspended } from './admin/repository.ts';
+import { ACCOUNT_SUSPENDED_MESSAGE } from './admin/suspension.ts';
 import type { Dialect } from './db/connect.ts';
 import type { Database } from './db/database.ts';
 
@@ -23,6 +26,7 @@ export interface AuthConfig {
 /**
  * Accounts, sessions, password hashing and sign-in rate limiting, from better-auth on the same Kysely
  * database. Self sign-up always makes a contributor; other roles are granted by invitation or the CLI.
+ * A suspended account gets no session, however it signs in (403, code ACCOUNT_SUSPENDED).
  */
 export function createAuth(config: AuthConfig) {
   return betterAuth({
@@ -35,6 +39,20 @@ export function createAuth(config: AuthConfig) {
       additionalFields: {
         role: { type: 'string', required: true, input: false, defaultValue: 'contributor' },
         pseudonym: { type: 'string', required: true, input: false, defaultValue: () => newPseudonym() },
+      },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          before: async (session) => {
+            if (await isUserSuspended(config.db, session.userId)) {
+              throw new APIError('FORBIDDEN', {
+                message: ACCOUNT_SUSPENDED_MESSAGE,
+                code: 'ACCOUNT_SUSPENDED',
+              });
+            }
+          },
+        },
       },
     },
     rateLimit: {

@@ -114,6 +114,7 @@ describe.each(dialects)('data layer on %s', (dialect) => {
         '0007-settings',
         '0008-scoring-failure',
         '0009-sample-rows',
+        '0011-account-suspension',
       ]);
       expect((await migrateToLatest(handle.db)).applied).toEqual([]);
       const tables = (await handle.db.introspection.getTables()).map((t) => t.name);

@@ -50,6 +50,8 @@ const ROLES: Record<string, Role[]> = {
   'admin.member.invitations': ['reviewer', 'operator'],
   'admin.member.revokeInvitation': ['reviewer', 'operator'],
   'admin.user.list': ['operator'],
+  'admin.user.suspend': ['operator'],
+  'admin.user.reinstate': ['operator'],
   'event.record': SIGNED_IN,
   'event.list': ['operator'],
   'analytics.funnel': ['operator'],

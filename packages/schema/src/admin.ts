@@ -74,6 +74,27 @@ export const InvitationViewSchema = z.object({
 });
 export type InvitationView = z.infer<typeof InvitationViewSchema>;
 
+/** The longest reason an operator may give for suspending an account. */
+export const SUSPENSION_REASON_MAX = 500;
+
+/**
+ * Suspending an account (operators): it is signed out at once and cannot sign in until reinstated. The
+ * reason is for the operators (the Users page and the event log); the account holder is not shown it.
+ */
+export const SuspendUserInputSchema = z.strictObject({
+  userId: z.uuid(),
+  reason: z
+    .string({ error: 'Give a reason for the suspension' })
+    .trim()
+    .min(1, 'Give a reason for the suspension')
+    .max(SUSPENSION_REASON_MAX, `Keep the reason to ${SUSPENSION_REASON_MAX} characters`),
+});
+export type SuspendUserInput = z.infer<typeof SuspendUserInputSchema>;
+
+/** Reinstating a suspended account (operators): it may sign in again. */
+export const ReinstateUserInputSchema = z.strictObject({ userId: z.uuid() });
+export type ReinstateUserInput = z.infer<typeof ReinstateUserInputSchema>;
+
 /** Sort orders `admin.user.list` accepts; anything else is rejected. */
 export const UserSortSchema = z.enum(['createdAt', 'email', 'name']);
 export type UserSort = z.infer<typeof UserSortSchema>;

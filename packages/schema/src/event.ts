@@ -32,6 +32,8 @@ export const SERVER_EVENT_TYPES = [
   'request.updated',
   'request.closed',
   'settings.threshold_changed',
+  'user.suspended',
+  'user.reinstated',
 ] as const;
 
 export const ClientEventTypeSchema = z.enum(CLIENT_EVENT_TYPES);

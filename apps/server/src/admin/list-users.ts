@@ -20,6 +20,8 @@ export async function listUsers(
     role: row.role as Role,
     pseudonym: row.pseudonym,
     createdAt: new Date(row.createdAt).toISOString(),
+    suspendedAt: row.suspendedAt === null ? null : new Date(Number(row.suspendedAt)).toISOString(),
+    suspensionReason: row.suspensionReason,
     organisations: memberships
       .filter((m) => m.user_id === row.id)
       .map((m) => ({ id: m.organisation_id, name: m.name, role: m.role })),

@@ -177,6 +177,53 @@ export function setUserRole(db: Db, userId: string, role: string, emailVerified?
     .execute();
 }
 
+/** An account with its suspension (`suspendedAt` null while it is active). */
+export function findUserSuspension(db: Db, userId: string) {
+  return db
+    .selectFrom('user')
+    .select(['id', 'email', 'suspendedAt', 'suspensionReason'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+}
+
+/** Whether the account is suspended; false for an unknown id. */
+export async function isUserSuspended(db: Db, userId: string): Promise<boolean> {
+  const row = await db.selectFrom('user').select('suspendedAt').where('id', '=', userId).executeTakeFirst();
+  return row !== undefined && row.suspendedAt !== null;
+}
+
+/** Suspends an active account; false when it was suspended already (so two operators cannot both). */
+export async function markUserSuspended(
+  db: Db,
+  userId: string,
+  at: number,
+  reason: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('user')
+    .set({ suspendedAt: at, suspensionReason: reason })
+    .where('id', '=', userId)
+    .where('suspendedAt', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Reinstates a suspended account; false when it was not suspended. */
+export async function clearUserSuspension(db: Db, userId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('user')
+    .set({ suspendedAt: null, suspensionReason: null })
+    .where('id', '=', userId)
+    .where('suspendedAt', 'is not', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Ends every session of an account: its cookies sign nobody in from the next request on. */
+export function deleteSessionsOfUser(db: Db, userId: string) {
+  return db.deleteFrom('session').where('userId', '=', userId).execute();
+}
+
 const USER_SORT_COLUMNS = { createdAt: 'createdAt', email: 'email', name: 'name' } as const;
 
 /** Users for operators, optionally of one role; sorted by an allow-listed column. */
@@ -186,7 +233,7 @@ export function listUsers(
 ) {
   let query = db
     .selectFrom('user')
-    .select(['id', 'name', 'email', 'role', 'pseudonym', 'createdAt'])
+    .select(['id', 'name', 'email', 'role', 'pseudonym', 'createdAt', 'suspendedAt', 'suspensionReason'])
     .orderBy(USER_SORT_COLUMNS[options.sort])
     .orderBy('id')
     .limit(options.limit)

@@ -41,6 +41,10 @@ export interface UserTable {
   role: string;
   /** What reviewers see instead of the contributor's name or email. */
   pseudonym: string;
+  /** When an operator suspended the account (epoch ms; Assay's column, not better-auth's), or null. */
+  suspendedAt: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The operator's reason for the suspension, or null while the account is active. */
+  suspensionReason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SessionTable {

@@ -6,7 +6,8 @@ import { iso } from '../submission/map-version.ts';
 /**
  * The event log for operators, newest first, a page at a time (by id, so a page does not shift as events
  * arrive). Each event says who acted (their e-mail and role, for events a person caused) and which data
- * request it concerns, by title.
+ * request it concerns, by title; an event about an account (`props.userId`, as a suspension) names it too,
+ * as it is now: the log keeps the id, not a copy of the e-mail.
  */
 export async function listEvents(db: Kysely<Database>, input: EventListInput) {
   let query = db
@@ -30,7 +31,15 @@ export async function listEvents(db: Kysely<Database>, input: EventListInput) {
   if (input.type) query = query.where('e.type', '=', input.type);
   if (input.requestId) query = query.where('e.request_id', '=', input.requestId);
   if (input.beforeId) query = query.where('e.id', '<', input.beforeId);
-  const rows = await query.execute();
+  const rows = (await query.execute()).map((row) => ({
+    ...row,
+    props: JSON.parse(row.props) as Record<string, unknown>,
+  }));
+  const subjectIds = [...new Set(rows.map((row) => row.props.userId).filter((id) => typeof id === 'string'))];
+  const subjects =
+    subjectIds.length === 0
+      ? []
+      : await db.selectFrom('user').select(['id', 'email', 'role']).where('id', 'in', subjectIds).execute();
   return rows.map((row) => ({
     id: Number(row.id),
     type: row.type as EventType,
@@ -39,6 +48,7 @@ export async function listEvents(db: Kysely<Database>, input: EventListInput) {
     submissionId: row.submission_id,
     versionId: row.version_id,
     request: row.request_id === null ? null : { id: row.request_id, title: row.request_title },
-    props: JSON.parse(row.props) as Record<string, unknown>,
+    subject: subjects.find((user) => user.id === row.props.userId) ?? null,
+    props: row.props,
   }));
 }

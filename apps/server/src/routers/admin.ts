@@ -2,6 +2,8 @@ import {
   InvitationInputSchema,
   MemberRoleInputSchema,
   OrganisationInputSchema,
+  ReinstateUserInputSchema,
+  SuspendUserInputSchema,
   UserSortSchema,
 } from '@assay/schema';
 import { z } from 'zod';
@@ -15,6 +17,7 @@ import {
   setMemberRole,
 } from '../admin/members.ts';
 import { createOrganisation, listOrganisations } from '../admin/organisations.ts';
+import { reinstateUser, suspendUser } from '../admin/suspension.ts';
 import { operatorProcedure, router, staffProcedure } from '../trpc.ts';
 
 const OrganisationRefSchema = z.strictObject({ organisationId: z.uuid() });
@@ -63,7 +66,7 @@ export const adminRouter = router({
   }),
 
   user: router({
-    /** Operator: every account with its email, role and organisations. */
+    /** Operator: every account with its email, role, organisations and suspension. */
     list: operatorProcedure
       .input(
         z
@@ -76,5 +79,16 @@ export const adminRouter = router({
           .default({ sort: 'createdAt', limit: 50, offset: 0 }),
       )
       .query(({ ctx, input }) => listUsers(ctx.services.db, input)),
+    /**
+     * Operator (not themselves): signs the account out everywhere and refuses its sign-in until reinstated.
+     * CONFLICT when it is suspended already; NOT_FOUND for an unknown id.
+     */
+    suspend: operatorProcedure
+      .input(SuspendUserInputSchema)
+      .mutation(({ ctx, input }) => suspendUser(ctx.services.db, ctx.user, input)),
+    /** Operator: lets a suspended account sign in again. CONFLICT when it is not suspended. */
+    reinstate: operatorProcedure
+      .input(ReinstateUserInputSchema)
+      .mutation(({ ctx, input }) => reinstateUser(ctx.services.db, ctx.user, input)),
   }),
 });

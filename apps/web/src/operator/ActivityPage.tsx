@@ -17,6 +17,21 @@ export function propsText(props: Record<string, unknown>): string {
 }
 
 /**
+ * An event's details: the account it is about first, when it is about one (a suspension names it by its
+ * e-mail and role rather than its id), then its other properties.
+ */
+export function detailsText(event: {
+  subject: { email: string; role: string } | null;
+  props: Record<string, unknown>;
+}): string {
+  if (!event.subject) return propsText(event.props);
+  const { userId: _userId, ...rest } = event.props;
+  return [`account: ${event.subject.email} (${event.subject.role})`, propsText(rest)]
+    .filter((part) => part !== '')
+    .join(' · ');
+}
+
+/**
  * The event log, newest first, for operators: what happened, when, who did it and to which request —
  * the record the dashboard's measures are computed from, one event at a time. Filtered by type and
  * request; paged by event id, so a page does not shift while new events arrive.
@@ -88,7 +103,7 @@ export function ActivityPage() {
                   </Table.Td>
                   <Table.Td>{event.actor ? `${event.actor.email} (${event.actor.role})` : 'Assay'}</Table.Td>
                   <Table.Td>{event.request ? (event.request.title ?? event.request.id) : '—'}</Table.Td>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{propsText(event.props) || '—'}</Table.Td>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{detailsText(event) || '—'}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -1,9 +1,11 @@
-import type { UserSort } from '@assay/schema';
-import { Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { SuspendUserInputSchema, type UserSort } from '@assay/schema';
+import { Badge, Box, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { ConfirmAction } from '../components/ConfirmAction.tsx';
 import { QueryError } from '../components/QueryError.tsx';
-import { useTRPC } from '../lib/trpc.ts';
+import { fieldErrorsOf } from '../lib/errors.ts';
+import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
 
 /** Account roles, as the users list filters by them. */
 type RoleFilter = 'contributor' | 'reviewer' | 'operator';
@@ -13,12 +15,17 @@ const PAGE = 50;
 
 const ROLE_COLOR = { contributor: 'teal', reviewer: 'blue', operator: 'grape' } as const;
 
+type User = RouterOutputs['admin']['user']['list'][number];
+
 /**
  * Every account, for operators: email, role, the contributor's pseudonym (what reviewers see of them) and
- * the organisations a reviewer belongs to. The only page that lists emails.
+ * the organisations a reviewer belongs to. The only page that lists emails. An operator suspends an
+ * account here (with a reason, which only operators see) and reinstates it; not their own.
  */
 export function UsersPage() {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const me = useQuery(trpc.account.me.queryOptions());
   const [role, setRole] = useState<RoleFilter | null>(null);
   const [sort, setSort] = useState<UserSort>('createdAt');
   const [offset, setOffset] = useState(0);
@@ -28,6 +35,11 @@ export function UsersPage() {
     placeholderData: keepPreviousData,
   });
   const rows = users.data ?? [];
+  const reinstate = useMutation(
+    trpc.admin.user.reinstate.mutationOptions({
+      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.admin.user.list.pathKey() }),
+    }),
+  );
 
   return (
     <Stack>
@@ -66,9 +78,10 @@ export function UsersPage() {
         />
       </Group>
       {users.error && <QueryError error={users.error} onRetry={() => void users.refetch()} />}
+      {reinstate.error && <QueryError error={reinstate.error} title="Could not reinstate the account" />}
       {users.data?.length === 0 && <Text c="dimmed">No users{role ? ` with this role` : ''}.</Text>}
       {rows.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
+        <Table.ScrollContainer minWidth={1040}>
           <Table striped data-testid="users">
             <Table.Thead>
               <Table.Tr>
@@ -78,6 +91,8 @@ export function UsersPage() {
                 <Table.Th>Seen by reviewers as</Table.Th>
                 <Table.Th>Organisations</Table.Th>
                 <Table.Th>Joined</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -86,7 +101,7 @@ export function UsersPage() {
                   <Table.Td>{user.name || '—'}</Table.Td>
                   <Table.Td>{user.email}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={ROLE_COLOR[user.role]}>
+                    <Badge variant="light" color={ROLE_COLOR[user.role]} miw="max-content">
                       {user.role}
                     </Badge>
                   </Table.Td>
@@ -97,6 +112,26 @@ export function UsersPage() {
                       : user.organisations.map((o) => `${o.name} (${o.role})`).join(', ')}
                   </Table.Td>
                   <Table.Td>{new Date(user.createdAt).toLocaleDateString()}</Table.Td>
+                  <Table.Td>
+                    <SuspensionStatus user={user} />
+                  </Table.Td>
+                  <Table.Td>
+                    {user.id === me.data?.id ? (
+                      <Text size="xs" c="dimmed">
+                        you
+                      </Text>
+                    ) : user.suspendedAt ? (
+                      <ConfirmAction
+                        label="Reinstate"
+                        question={`Let ${user.email} sign in again?`}
+                        color="blue"
+                        loading={reinstate.isPending && reinstate.variables?.userId === user.id}
+                        onConfirm={() => reinstate.mutate({ userId: user.id })}
+                      />
+                    ) : (
+                      <SuspendAction user={user} />
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -121,5 +156,113 @@ export function UsersPage() {
         </Group>
       )}
     </Stack>
+  );
+}
+
+/** "Suspended", with since when and the operator's reason; "active" for any other account. */
+function SuspensionStatus({ user }: { user: User }) {
+  if (!user.suspendedAt) {
+    return (
+      <Text size="sm" c="dimmed">
+        active
+      </Text>
+    );
+  }
+  const since = `since ${new Date(user.suspendedAt).toLocaleDateString()}`;
+  return (
+    <Stack gap={2} maw={260}>
+      <Badge variant="light" color="red" miw="max-content">
+        Suspended
+      </Badge>
+      <Text size="xs" c="dimmed" lineClamp={3} title={user.suspensionReason ?? undefined}>
+        {since}: {user.suspensionReason}
+      </Text>
+    </Stack>
+  );
+}
+
+/**
+ * Suspends an account in two steps, in place: "Suspend" asks for the reason beside the button; only the
+ * second button suspends (the account is signed out at once and cannot sign in until reinstated).
+ */
+function SuspendAction({ user }: { user: User }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [isAsking, setIsAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  const reasonRef = useRef<HTMLInputElement>(null);
+  // The reason's field replaces the button that had the focus: it takes the focus over.
+  useEffect(() => {
+    if (isAsking) reasonRef.current?.focus();
+  }, [isAsking]);
+  const suspend = useMutation(
+    trpc.admin.user.suspend.mutationOptions({
+      onSuccess: () => {
+        setIsAsking(false);
+        setReason('');
+      },
+      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.admin.user.list.pathKey() }),
+    }),
+  );
+  const who = user.name || user.email;
+  const check = SuspendUserInputSchema.shape.reason.safeParse(reason);
+  // Said only once something is typed: an empty field is not yet a mistake.
+  const reasonError =
+    fieldErrorsOf(suspend.error).reason?.[0] ??
+    (reason.length > 0 && !check.success ? check.error.issues[0]?.message : undefined);
+
+  if (!isAsking) {
+    return (
+      <Button
+        size="xs"
+        variant="default"
+        color="red"
+        onClick={() => setIsAsking(true)}
+        aria-label={`Suspend ${who}`}
+      >
+        Suspend
+      </Button>
+    );
+  }
+  return (
+    <Box
+      component="form"
+      role="group"
+      aria-label={`Suspend ${who}`}
+      onSubmit={(event: React.FormEvent) => {
+        event.preventDefault();
+        if (check.success) suspend.mutate({ userId: user.id, reason: check.data });
+      }}
+    >
+      <Stack gap="xs" w={280}>
+        <TextInput
+          ref={reasonRef}
+          size="xs"
+          label="Reason"
+          description="Seen by operators only. The account is signed out at once."
+          value={reason}
+          onChange={(event) => setReason(event.currentTarget.value)}
+          error={reasonError}
+        />
+        {suspend.error && !fieldErrorsOf(suspend.error).reason && (
+          <QueryError error={suspend.error} title="Could not suspend the account" />
+        )}
+        <Group gap="xs" wrap="nowrap">
+          <Button size="xs" color="red" type="submit" loading={suspend.isPending} disabled={!check.success}>
+            Suspend {who}
+          </Button>
+          <Button
+            size="xs"
+            variant="subtle"
+            onClick={() => {
+              setIsAsking(false);
+              suspend.reset();
+            }}
+          >
+            Cancel
+          </Button>
+        </Group>
+      </Stack>
+    </Box>
   );
 }

@@ -1,8 +1,13 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RETURNING_KEY, SignInPage } from './SignInPage.tsx';
+
+const auth = vi.hoisted(() => ({ signIn: vi.fn(), signUp: vi.fn() }));
+vi.mock('../lib/auth-client.ts', () => ({
+  getAuthClient: async () => ({ signIn: { email: auth.signIn }, signUp: { email: auth.signUp } }),
+}));
 
 function renderPage() {
   render(
@@ -58,5 +63,29 @@ describe('SignInPage', () => {
       renderPage();
       expect(title()).toBe('Sign in');
     });
+  });
+
+  it("shows the server's message when a suspended account signs in, titled as such", async () => {
+    const message =
+      'This account is suspended, so it cannot sign in. If you think this is a mistake, contact the Assay operators.';
+    auth.signIn.mockResolvedValueOnce({
+      data: null,
+      error: { status: 403, code: 'ACCOUNT_SUSPENDED', message },
+    });
+    window.history.replaceState(null, '', '/?sign-in');
+    renderPage();
+    fireEvent.change(screen.getByLabelText(/^Email/, { selector: 'input' }), {
+      target: { value: 'bob@example.com' },
+    });
+    fireEvent.change(screen.getByLabelText(/^Password/, { selector: 'input' }), {
+      target: { value: 'correct horse battery' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Account suspended');
+    expect(alert.textContent).toContain(message);
+    expect(auth.signIn).toHaveBeenCalledWith({ email: 'bob@example.com', password: 'correct horse battery' });
+    cleanup();
+    window.history.replaceState(null, '', '/');
   });
 });

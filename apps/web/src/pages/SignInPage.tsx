@@ -27,7 +27,7 @@ export function SignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; title?: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: React.FormEvent) {
@@ -37,7 +37,7 @@ export function SignInPage() {
     try {
       await submitToAuth();
     } catch {
-      setError('Could not reach the server; check your connection and try again');
+      setError({ message: 'Could not reach the server; check your connection and try again' });
     } finally {
       setBusy(false);
     }
@@ -50,7 +50,11 @@ export function SignInPage() {
         ? await authClient.signUp.email({ email, password, name: name || email.split('@')[0] || email })
         : await authClient.signIn.email({ email, password });
     if (result.error) {
-      setError(result.error.message ?? 'Something went wrong; try again');
+      // The server's words: a wrong password, a taken address, or why a suspended account cannot sign in.
+      setError({
+        message: result.error.message ?? 'Something went wrong; try again',
+        ...(result.error.code === 'ACCOUNT_SUSPENDED' ? { title: 'Account suspended' } : {}),
+      });
       return;
     }
     rememberReturning();
@@ -95,8 +99,8 @@ export function SignInPage() {
           onChange={(e) => setPassword(e.currentTarget.value)}
         />
         {error && (
-          <Alert color="red" role="alert">
-            {error}
+          <Alert color="red" role="alert" title={error.title}>
+            {error.message}
           </Alert>
         )}
         <Button type="submit" loading={busy}>
