@@ -90,8 +90,8 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
 
   it('queues a scored version for the request’s organisation only, contributor by pseudonym', async () => {
     const { versionId } = await inReview(app, contributor, requestId);
-    const queue = await org.reviewer.client.review.queue.query({ sort: 'score', order: 'desc' });
-    const item = queue.find((q) => q.versionId === versionId);
+    const queue = await org.reviewer.client.review.queue.query({ sort: 'score', order: 'desc', limit: 200 });
+    const item = queue.items.find((q) => q.versionId === versionId);
     expect(item).toMatchObject({
       request: { id: requestId, minQualityScore: 0 },
       contributor: expect.stringMatching(/^contributor-/),
@@ -103,9 +103,9 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
       },
     });
     expect(JSON.stringify(queue)).not.toContain(contributor.email);
-    expect((await otherOrg.reviewer.client.review.queue.query({})).map((q) => q.versionId)).not.toContain(
-      versionId,
-    );
+    expect(
+      (await otherOrg.reviewer.client.review.queue.query({ limit: 200 })).items.map((q) => q.versionId),
+    ).not.toContain(versionId);
   });
 
   it('shows the report, manifest and a bounded sample of rows; other organisations get NOT_FOUND', async () => {

@@ -57,3 +57,82 @@ export const ReviewInputSchema = z
     });
   });
 export type ReviewInput = z.infer<typeof ReviewInputSchema>;
+
+/** What the review queue sorts by: the overall score, or when the version was submitted (its age). */
+export const QueueSortSchema = z.enum(['score', 'age']);
+export type QueueSort = z.infer<typeof QueueSortSchema>;
+
+/** The direction of the review queue's sort. Ties are always broken by version id, ascending. */
+export const QueueOrderSchema = z.enum(['asc', 'desc']);
+export type QueueOrder = z.infer<typeof QueueOrderSchema>;
+
+/**
+ * Where a page of the review queue ends: the last version's sort value and id, in the sort and order the
+ * page was read in. The next page starts strictly after it (keyset paging), so versions decided meanwhile
+ * neither shift the next page nor make it skip one. `value` is the overall score (`score`) or the epoch
+ * milliseconds of submission (`age`): a version in review always has both.
+ */
+export const QueueCursorSchema = z.object({
+  sort: QueueSortSchema,
+  order: QueueOrderSchema,
+  value: z.number(),
+  versionId: z.uuid(),
+});
+export type QueueCursor = z.infer<typeof QueueCursorSchema>;
+
+/** The cursor as the client holds it: opaque, URL-safe text (base64url of a JSON array). */
+export function encodeQueueCursor(cursor: QueueCursor): string {
+  const json = JSON.stringify([cursor.sort, cursor.order, cursor.value, cursor.versionId]);
+  return btoa(json).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+/** The cursor {@link encodeQueueCursor} made, or `null` for any other text. */
+export function decodeQueueCursor(text: string): QueueCursor | null {
+  try {
+    const [sort, order, value, versionId] = JSON.parse(
+      atob(text.replaceAll('-', '+').replaceAll('_', '/')),
+    ) as unknown[];
+    const parsed = QueueCursorSchema.safeParse({ sort, order, value, versionId });
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A page of the review queue: versions in review for the caller's organisations (operators: all),
+ * optionally one request's (`requestId`) or those scoring at least `minScore`, sorted, `limit` at a time.
+ * `cursor` is the `nextCursor` of the page before, read with the same sort and order; it reaches the
+ * server decoded, and any other text, or a cursor of another sort or order, is a field error on `cursor`.
+ */
+export const ReviewQueueInputSchema = z
+  .object({
+    requestId: z.uuid().optional(),
+    minScore: z.number().min(0).max(100).optional(),
+    sort: QueueSortSchema.default('age'),
+    order: QueueOrderSchema.default('asc'),
+    limit: z.number().int().min(1).max(200).default(50),
+    cursor: z
+      .string()
+      .max(200)
+      .transform((text, ctx) => {
+        const cursor = decodeQueueCursor(text);
+        if (cursor) return cursor;
+        ctx.addIssue({
+          code: 'custom',
+          message: 'Not a cursor of the review queue: start again from the first page',
+        });
+        return z.NEVER;
+      })
+      .optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.cursor && (input.cursor.sort !== input.sort || input.cursor.order !== input.order)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cursor'],
+        message: `This cursor is for another order (${input.cursor.sort} ${input.cursor.order}, not ${input.sort} ${input.order}): start again from the first page`,
+      });
+    }
+  });
+export type ReviewQueueInput = z.infer<typeof ReviewQueueInputSchema>;

@@ -1,3 +1,4 @@
+import type { QueueCursor, QueueOrder, QueueSort } from '@assay/schema';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { listMembershipsOfUser } from '../admin/repository.ts';
 import type { Database } from '../db/database.ts';
@@ -6,26 +7,63 @@ import { REQUEST_ACCOUNT_PREFIX } from '../ledger/post-transaction.ts';
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** Columns the review queue may sort by: an allowlist, so no input reaches ORDER BY unchecked. */
-export const QUEUE_SORTS = { score: 'v.score_overall', age: 'v.submitted_at' } as const;
-export type QueueSort = keyof typeof QUEUE_SORTS;
+export const QUEUE_SORTS = {
+  score: 'v.score_overall',
+  age: 'v.submitted_at',
+} as const satisfies Record<QueueSort, string>;
 
-/** Versions in review for requests of the given organisations (all organisations when `null`). */
-export function listQueue(
-  db: Db,
-  filter: {
-    organisationIds: string[] | null;
-    requestId?: string | undefined;
-    minScore?: number | undefined;
-    sort: QueueSort;
-    order: 'asc' | 'desc';
-    limit: number;
-  },
-) {
+/** Which versions in review the queue shows. */
+export interface QueueFilter {
+  /** The caller's organisations; `null` for all (operators). */
+  organisationIds: string[] | null;
+  requestId?: string | undefined;
+  minScore?: number | undefined;
+}
+
+/** Versions in review that pass the filter, joined to what the queue shows of them; `null` when none can. */
+function selectQueue(db: Db, filter: QueueFilter) {
+  if (filter.organisationIds?.length === 0) return null;
   let query = db
     .selectFrom('submission_version as v')
     .innerJoin('submission as s', 's.id', 'v.submission_id')
     .innerJoin('data_request as r', 'r.id', 's.request_id')
     .innerJoin('user as u', 'u.id', 's.contributor_id')
+    .where('v.state', '=', 'in_review');
+  if (filter.organisationIds) query = query.where('r.organisation_id', 'in', filter.organisationIds);
+  if (filter.requestId) query = query.where('r.id', '=', filter.requestId);
+  if (filter.minScore !== undefined) query = query.where('v.score_overall', '>=', filter.minScore);
+  return query;
+}
+
+/**
+ * A page of versions in review for requests of the given organisations (all organisations when `null`),
+ * by the sort column in `order`, ties by version id ascending; after `after` when given (keyset paging:
+ * the rows strictly past the cursor's (value, id) in that same order).
+ */
+export function listQueue(
+  db: Db,
+  filter: QueueFilter & {
+    sort: QueueSort;
+    order: QueueOrder;
+    limit: number;
+    after?: QueueCursor | undefined;
+  },
+) {
+  let query = selectQueue(db, filter);
+  if (!query) return Promise.resolve([]);
+  const column = QUEUE_SORTS[filter.sort];
+  const after = filter.after;
+  if (after) {
+    // The cursor's value is the column's own, as read. On PostgreSQL the score is `real`: the parameter
+    // compared with it takes that type, so the value read equals itself again and ties are found.
+    query = query.where((eb) =>
+      eb.or([
+        eb(column, filter.order === 'asc' ? '>' : '<', after.value),
+        eb.and([eb(column, '=', after.value), eb('v.id', '>', after.versionId)]),
+      ]),
+    );
+  }
+  return query
     .select([
       'v.id as version_id',
       'v.submission_id',
@@ -45,14 +83,20 @@ export function listQueue(
       'r.organisation_id',
       'u.pseudonym',
     ])
-    .where('v.state', '=', 'in_review');
-  if (filter.organisationIds) {
-    if (filter.organisationIds.length === 0) return Promise.resolve([]);
-    query = query.where('r.organisation_id', 'in', filter.organisationIds);
-  }
-  if (filter.requestId) query = query.where('r.id', '=', filter.requestId);
-  if (filter.minScore !== undefined) query = query.where('v.score_overall', '>=', filter.minScore);
-  return query.orderBy(QUEUE_SORTS[filter.sort], filter.order).orderBy('v.id').limit(filter.limit).execute();
+    .orderBy(column, filter.order)
+    .orderBy('v.id')
+    .limit(filter.limit)
+    .execute();
+}
+
+/** How many versions in review pass the filter, on every page. */
+export async function countQueue(db: Db, filter: QueueFilter): Promise<number> {
+  const query = selectQueue(db, filter);
+  if (!query) return 0;
+  const row = await query
+    .select((eb) => eb.fn.countAll<number | string>().as('total'))
+    .executeTakeFirstOrThrow();
+  return Number(row.total);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ReviewInputSchema } from '@assay/schema';
+import { ReviewInputSchema, ReviewQueueInputSchema } from '@assay/schema';
 import { z } from 'zod';
 import { decideReview } from '../review/decide-review.ts';
 import { getReviewItem } from '../review/get-review-item.ts';
@@ -7,17 +7,12 @@ import { listReviewQueue } from '../review/list-queue.ts';
 import { reviewerProcedure, router, staffProcedure } from '../trpc.ts';
 
 export const reviewRouter = router({
-  /** Versions in review for the caller's organisations (operators: all), filtered and sorted. */
+  /**
+   * Versions in review for the caller's organisations (operators: all), filtered and sorted, a page at a
+   * time: `{ items, total, nextCursor }`; pass `nextCursor` back as `cursor` for the next page.
+   */
   queue: staffProcedure
-    .input(
-      z.object({
-        requestId: z.uuid().optional(),
-        minScore: z.number().min(0).max(100).optional(),
-        sort: z.enum(['score', 'age']).default('age'),
-        order: z.enum(['asc', 'desc']).default('asc'),
-        limit: z.number().int().min(1).max(200).default(50),
-      }),
-    )
+    .input(ReviewQueueInputSchema)
     .query(({ ctx, input }) => listReviewQueue(ctx.services.db, ctx.user, input)),
 
   /** One version with its report, manifest, a sample of rows and what changed since the last version. */

@@ -310,7 +310,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     const reviewRandom = root.fork(10_000 + org.index);
     const review = async (): Promise<void> => {
       const queue = await api(actor, (c) => c.review.queue.query({ limit: 200 }));
-      const pending = queue.flatMap((item) => {
+      const pending = queue.items.flatMap((item) => {
         const known = truth.get(item.versionId);
         return known ? [{ item, known, key: known.key }] : [];
       });

@@ -1,5 +1,5 @@
-import { Anchor, Badge, Group, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Anchor, Badge, Button, Group, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { QueryError } from '../components/QueryError.tsx';
@@ -8,12 +8,22 @@ import { RequestFilter } from './RequestFilter.tsx';
 
 type QueueInput = RouterInputs['review']['queue'];
 
-/** Versions the queue shows at once; past it, the page says so and the filters narrow it. */
-const QUEUE_LIMIT = 100;
+/** Versions a page of the queue holds; "Load more" adds the next page below. */
+const QUEUE_PAGE_SIZE = 100;
+/** The most `?limit=` may ask for: the server's own maximum. */
+const MAX_PAGE_SIZE = 200;
+
+/** `?limit=<n>` (1–200) when given and valid, else {@link QUEUE_PAGE_SIZE}. */
+function pageSizeOf(param: string | null): number {
+  const size = Number(param);
+  return param && Number.isInteger(size) && size >= 1 && size <= MAX_PAGE_SIZE ? size : QUEUE_PAGE_SIZE;
+}
 
 /**
- * Versions waiting for a decision, filtered by request and score, sorted by score or age. `?request=<id>`
- * opens it filtered to that request (the request editor links there).
+ * Versions waiting for a decision, filtered by request and score, sorted by score or age, a page at a time
+ * ("Load more" reads on from where the last page ended, so decisions taken meanwhile skip nothing).
+ * `?request=<id>` opens it filtered to that request (the request editor links there); `?limit=<n>` sets
+ * the page size.
  */
 export function QueuePage() {
   const trpc = useTRPC();
@@ -22,15 +32,22 @@ export function QueuePage() {
   const [minScore, setMinScore] = useState<number | ''>('');
   const [sort, setSort] = useState<NonNullable<QueueInput['sort']>>('age');
   const [order, setOrder] = useState<NonNullable<QueueInput['order']>>('asc');
-  const queue = useQuery(
-    trpc.review.queue.queryOptions({
-      sort,
-      order,
-      limit: QUEUE_LIMIT,
-      ...(requestId ? { requestId } : {}),
-      ...(minScore === '' ? {} : { minScore }),
-    }),
+  const limit = pageSizeOf(searchParams.get('limit'));
+  const queue = useInfiniteQuery(
+    trpc.review.queue.infiniteQueryOptions(
+      {
+        sort,
+        order,
+        limit,
+        ...(requestId ? { requestId } : {}),
+        ...(minScore === '' ? {} : { minScore }),
+      },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
   );
+  const items = queue.data?.pages.flatMap((page) => page.items) ?? [];
+  // The newest page's count: the queue as it is now.
+  const total = queue.data?.pages.at(-1)?.total ?? 0;
 
   return (
     <Stack>
@@ -69,13 +86,8 @@ export function QueuePage() {
         />
       </Group>
       {queue.error && <QueryError error={queue.error} onRetry={() => void queue.refetch()} />}
-      {queue.data?.length === 0 && <Text c="dimmed">Nothing waiting for review.</Text>}
-      {queue.data?.length === QUEUE_LIMIT && (
-        <Text size="sm" c="dimmed" data-testid="queue-limit">
-          Showing the {QUEUE_LIMIT} first in this order: narrow by request or minimum score to see others.
-        </Text>
-      )}
-      {queue.data && queue.data.length > 0 && (
+      {queue.data && items.length === 0 && <Text c="dimmed">Nothing waiting for review.</Text>}
+      {items.length > 0 && (
         <Table.ScrollContainer minWidth={640}>
           <Table striped highlightOnHover data-testid="queue">
             <Table.Thead>
@@ -90,7 +102,7 @@ export function QueuePage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {queue.data.map((item) => (
+              {items.map((item) => (
                 <Table.Tr key={item.versionId}>
                   <Table.Td>
                     <Anchor component={Link} to={`/review/versions/${item.versionId}`}>
@@ -130,6 +142,22 @@ export function QueuePage() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      )}
+      {items.length > 0 && (
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed" data-testid="queue-count">
+            {total} waiting · {items.length} shown
+          </Text>
+          {queue.hasNextPage && (
+            <Button
+              variant="default"
+              onClick={() => void queue.fetchNextPage()}
+              loading={queue.isFetchingNextPage}
+            >
+              Load more
+            </Button>
+          )}
+        </Group>
       )}
     </Stack>
   );

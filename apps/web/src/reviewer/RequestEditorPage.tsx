@@ -87,10 +87,10 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
   // Closing waits for every submission's decision (the server refuses otherwise): say so before the click.
   const isOpen = existing?.status === 'open';
   const pending = useQuery({
-    ...trpc.review.queue.queryOptions({ requestId: existing?.id ?? '', limit: 200 }),
+    ...trpc.review.queue.queryOptions({ requestId: existing?.id ?? '', limit: 1 }),
     enabled: isOpen,
   });
-  const pendingCount = pending.data?.length ?? 0;
+  const pendingCount = pending.data?.total ?? 0;
   const mutation = existing ? update : create;
 
   const candidate = { ...form, requiredColumns: tagsToColumns(columnTags) };

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { decodeQueueCursor, encodeQueueCursor, type QueueCursor, ReviewQueueInputSchema } from './review.ts';
+
+const cursor: QueueCursor = {
+  sort: 'score',
+  order: 'desc',
+  value: 83.7,
+  versionId: '2e0c7f9f-a992-4e7a-ad97-298aa522a819',
+};
+
+describe('the review queue cursor', () => {
+  it('reads back what it wrote, as URL-safe text', () => {
+    for (const value of [83.7, 0, 100, 1_767_225_600_123, 0.1 + 0.2]) {
+      const text = encodeQueueCursor({ ...cursor, value });
+      expect(text).toMatch(/^[A-Za-z0-9_-]+$/);
+      expect(decodeQueueCursor(text)).toEqual({ ...cursor, value });
+    }
+  });
+
+  it.each([
+    ['not base64', 'not a cursor!'],
+    ['not JSON', btoa('score desc')],
+    ['not an array', btoa('{"sort":"score"}')],
+    ['an unknown sort', btoa(JSON.stringify(['contributor_id', 'desc', 1, cursor.versionId]))],
+    ['a value that is not a number', btoa(JSON.stringify(['score', 'desc', '83.7', cursor.versionId]))],
+    ['an id that is not a uuid', btoa(JSON.stringify(['score', 'desc', 83.7, '1 or 1=1']))],
+    ['nothing', ''],
+  ])('is null for %s', (_, text) => {
+    expect(decodeQueueCursor(text)).toBeNull();
+  });
+
+  it('is a field error on cursor when it is not one, or is for another order', () => {
+    const text = encodeQueueCursor(cursor);
+    expect(ReviewQueueInputSchema.parse({ sort: 'score', order: 'desc', cursor: text }).cursor).toEqual(
+      cursor,
+    );
+    for (const input of [
+      { cursor: 'garbage' },
+      { sort: 'age', order: 'desc', cursor: text },
+      { sort: 'score', order: 'asc', cursor: text },
+    ]) {
+      const result = ReviewQueueInputSchema.safeParse(input);
+      expect(result.error?.issues.map((issue) => issue.path)).toEqual([['cursor']]);
+    }
+  });
+});
