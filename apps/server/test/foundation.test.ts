@@ -114,6 +114,7 @@ describe.each(dialects)('data layer on %s', (dialect) => {
         '0007-settings',
         '0008-scoring-failure',
         '0009-sample-rows',
+        '0010-notifications',
         '0011-account-suspension',
       ]);
       expect((await migrateToLatest(handle.db)).applied).toEqual([]);
@@ -126,6 +127,7 @@ describe.each(dialects)('data layer on %s', (dialect) => {
         'ledger_entry',
         'review',
         'setting',
+        'notification_read',
       ]) {
         expect(tables).toContain(table);
       }

@@ -20,6 +20,8 @@ const ROLES: Record<string, Role[]> = {
   'account.invitation': ALL,
   'account.acceptInvitation': ALL,
   'health.get': ALL,
+  'notification.list': SIGNED_IN,
+  'notification.markRead': SIGNED_IN,
   'submission.create': ['contributor'],
   'submission.saveManifest': ['contributor'],
   'submission.submit': ['contributor'],

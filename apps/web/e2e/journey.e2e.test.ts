@@ -234,6 +234,22 @@ describe('the journeys of the three roles', () => {
 
   it('reviewer accepts it from the queue with a reason and a comment', async () => {
     const page = await as('reviewer');
+    // The reviewer is told the submission arrived: a count in the navigation, cleared by reading it.
+    await page.goto(`${app.url}/review`);
+    const unread = page.getByRole('navigation', { name: 'Main' }).getByTestId('unread');
+    expect(await unread.getAttribute('aria-label')).toBe('1 unread');
+    await page.getByRole('link', { name: /^Notifications/ }).click();
+    const arrived = page.getByRole('list', { name: 'Notifications' }).getByRole('listitem');
+    await arrived.first().waitFor();
+    expect(await arrived.allTextContents()).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^A new submission to “${REQUEST_TITLE}” is waiting: version 1 of “.+”, scored [\\d.]+\\.New`,
+        ),
+      ),
+    ]);
+    await unread.waitFor({ state: 'detached' });
+    await shot(page, 'reviewer-notifications');
     // While it awaits a decision, the request cannot be closed: its editor says so and links to the queue.
     await page.goto(`${app.url}/review/requests`);
     await page.getByTestId('requests').getByRole('link', { name: REQUEST_TITLE }).click();
@@ -337,7 +353,23 @@ describe('the journeys of the three roles', () => {
 
   it('contributor sees the decision and the credit', async () => {
     const page = await as('contributor');
-    await page.goto(submissionUrl);
+    // Told of the score and the decision, newest first; the acceptance links to the submission.
+    await page.goto(app.url);
+    expect(
+      await page.getByRole('navigation', { name: 'Main' }).getByTestId('unread').getAttribute('aria-label'),
+    ).toBe('2 unread');
+    await page.getByRole('link', { name: /^Notifications/ }).click();
+    const told = page.getByRole('list', { name: 'Notifications' }).getByRole('listitem');
+    await told.first().waitFor();
+    expect(await told.allTextContents()).toEqual([
+      expect.stringMatching(
+        new RegExp(`^Version 1 of “.+” was accepted for “${REQUEST_TITLE}”: you earned €25\\.00\\.New`),
+      ),
+      expect.stringMatching(/^Version 1 of “.+” scored [\d.]+, enterprise-grade\.New/),
+    ]);
+    await shot(page, 'contributor-notifications');
+    await told.first().getByRole('link').click();
+    await page.waitForURL(submissionUrl);
     await page.getByTestId('decision').filter({ hasText: 'accepted' }).waitFor();
     await page.getByTestId('decision-reasons').filter({ hasText: 'Meets our requirements' }).waitFor();
     await page

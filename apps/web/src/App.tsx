@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Burger, Button, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
@@ -12,6 +12,8 @@ import { SubmissionsPage } from './contributor/SubmissionsPage.tsx';
 import { WizardPage } from './contributor/WizardPage.tsx';
 import { getAuthClient } from './lib/auth-client.ts';
 import { type RouterOutputs, useTRPC } from './lib/trpc.ts';
+import { NotificationsPage } from './notifications/NotificationsPage.tsx';
+import { useUnreadNotifications } from './notifications/unread.ts';
 import { HealthPage } from './pages/HealthPage.tsx';
 import { InvitePage } from './pages/InvitePage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
@@ -69,6 +71,7 @@ function RoleRoutes({ me }: { me: Me }) {
         )}
         {me.role === 'reviewer' && <Route path="/review/*" element={<ReviewerRoutes />} />}
         {me.role === 'operator' && <Route path="/operator/*" element={<OperatorRoutes />} />}
+        <Route path="/notifications" element={<NotificationsPage role={me.role} />} />
         <Route path="/status" element={<HealthPage />} />
         <Route path="/invite/:token" element={<InvitePage signedInAs={me} />} />
         <Route path="*" element={<Navigate to={HOME[me.role]} replace />} />
@@ -84,6 +87,7 @@ export function App() {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const isOrganisationAdmin = me.data?.organisations.some((o) => o.role === 'admin') ?? false;
+  const unread = useUnreadNotifications(me.data != null);
   const links = me.data
     ? [...NAV[me.data.role], ...(isOrganisationAdmin ? [{ to: '/review/members', label: 'Members' }] : [])]
     : [];
@@ -140,6 +144,20 @@ export function App() {
               onClick={close}
             />
           ))}
+          <NavLink
+            component={Link}
+            to="/notifications"
+            label="Notifications"
+            active={location.pathname === '/notifications'}
+            onClick={close}
+            rightSection={
+              unread > 0 && (
+                <Badge size="sm" circle={unread < 10} aria-label={`${unread} unread`} data-testid="unread">
+                  {unread > 99 ? '99+' : unread}
+                </Badge>
+              )
+            }
+          />
           <NavLink
             component={Link}
             to="/status"

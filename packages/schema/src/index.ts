@@ -5,6 +5,7 @@ export * from './event.ts';
 export * from './json-schema.ts';
 export * from './ledger.ts';
 export * from './manifest.ts';
+export * from './notification.ts';
 export * from './quality-report.ts';
 export * from './review.ts';
 export * from './settings.ts';

@@ -24,6 +24,7 @@ export interface Database {
   ledger_entry: LedgerEntryTable;
   scoring_job: ScoringJobTable;
   setting: SettingTable;
+  notification_read: NotificationReadTable;
 }
 
 /** better-auth stores dates as Date (PostgreSQL) or ISO text (SQLite); we only read them through it. */
@@ -253,3 +254,10 @@ export type NewSubmissionVersion = Insertable<SubmissionVersionTable>;
 export type SubmissionVersionUpdate = Updateable<SubmissionVersionTable>;
 export type DataRequestRow = Selectable<DataRequestTable>;
 export type EventRow = Selectable<EventTable>;
+
+/** How far a person has read their notifications (which are events): every event id up to this one. */
+export interface NotificationReadTable {
+  user_id: string;
+  seen_event_id: number;
+  updated_at: number;
+}

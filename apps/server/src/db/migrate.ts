@@ -7,6 +7,7 @@ import * as analyticsCells from './migrations/0006-analytics-cells.ts';
 import * as settings from './migrations/0007-settings.ts';
 import * as scoringFailure from './migrations/0008-scoring-failure.ts';
 import * as sampleRows from './migrations/0009-sample-rows.ts';
+import * as notifications from './migrations/0010-notifications.ts';
 import * as accountSuspension from './migrations/0011-account-suspension.ts';
 
 /** Every migration, in order. Imported statically so a bundle or a worker sees the same list. */
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-settings': settings,
   '0008-scoring-failure': scoringFailure,
   '0009-sample-rows': sampleRows,
+  '0010-notifications': notifications,
   '0011-account-suspension': accountSuspension,
 };
 

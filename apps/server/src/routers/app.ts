@@ -5,6 +5,7 @@ import { analyticsRouter } from './analytics.ts';
 import { eventRouter } from './event.ts';
 import { healthRouter } from './health.ts';
 import { ledgerRouter } from './ledger.ts';
+import { notificationRouter } from './notification.ts';
 import { requestRouter } from './request.ts';
 import { reviewRouter } from './review.ts';
 import { settingsRouter } from './settings.ts';
@@ -18,6 +19,7 @@ export const appRouter = router({
   event: eventRouter,
   health: healthRouter,
   ledger: ledgerRouter,
+  notification: notificationRouter,
   request: requestRouter,
   review: reviewRouter,
   settings: settingsRouter,

@@ -1,0 +1,85 @@
+import type { Notification, NotificationListInput } from '@assay/schema';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import { iso, manifestTitle } from '../submission/map-version.ts';
+import type { SessionUser } from '../trpc.ts';
+import { notificationEvents, seenEventId } from './notification-events.ts';
+
+const KIND_OF_TYPE: Record<string, Notification['kind']> = {
+  'version.scored': 'scored',
+  'version.scoring_failed': 'scoring_failed',
+  'version.decided': 'decided',
+  'version.in_review': 'arrived',
+};
+
+/** A person's notifications, newest first, a page at a time, with how many are unread in all. */
+export async function listNotifications(
+  db: Kysely<Database>,
+  user: Pick<SessionUser, 'id' | 'role'>,
+  input: NotificationListInput,
+) {
+  const seen = await seenEventId(db, user.id);
+  let page = notificationEvents(db, user)
+    .innerJoin('submission_version as v', 'v.id', 'e.version_id')
+    .leftJoin('data_request as r', 'r.id', 'e.request_id')
+    // What the acceptance paid, from the ledger's own event in the same transaction as the decision.
+    .leftJoin('event as paid', (join) =>
+      join
+        .onRef('paid.version_id', '=', 'e.version_id')
+        .on('paid.type', '=', 'ledger.paid')
+        .on('e.type', '=', 'version.decided'),
+    )
+    .select([
+      'e.id',
+      'e.type',
+      'e.at',
+      'e.props',
+      'e.submission_id',
+      'e.version_id',
+      'v.number as version_number',
+      'v.manifest',
+      'v.score_overall',
+      'r.id as request_id',
+      'r.title as request_title',
+      'paid.props as paid_props',
+    ])
+    .orderBy('e.id', 'desc')
+    .limit(input.limit);
+  if (input.beforeId) page = page.where('e.id', '<', input.beforeId);
+
+  const [rows, unread] = await Promise.all([
+    page.execute(),
+    notificationEvents(db, user)
+      .where('e.id', '>', seen)
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .executeTakeFirstOrThrow(),
+  ]);
+
+  const items = rows.map((row): Notification => {
+    const id = Number(row.id);
+    const kind = KIND_OF_TYPE[row.type]!;
+    const props = JSON.parse(row.props) as Record<string, unknown>;
+    const paid = row.paid_props === null ? null : (JSON.parse(row.paid_props) as { rewardCents?: number });
+    return {
+      id,
+      kind,
+      at: iso(Number(row.at)),
+      isUnread: id > seen,
+      submissionId: row.submission_id!,
+      versionId: row.version_id!,
+      versionNumber: row.version_number,
+      title: manifestTitle(row.manifest),
+      request: row.request_id === null ? null : { id: row.request_id, title: row.request_title! },
+      score:
+        kind === 'scored'
+          ? (props.overall as number)
+          : kind === 'arrived'
+            ? (row.score_overall ?? null)
+            : null,
+      isEnterpriseGrade: kind === 'scored' ? (props.enterpriseGrade as boolean) : null,
+      decision: kind === 'decided' ? (props.decision as Notification['decision']) : null,
+      rewardCents: kind === 'decided' ? (paid?.rewardCents ?? null) : null,
+    };
+  });
+  return { items, unread: Number(unread.count) };
+}

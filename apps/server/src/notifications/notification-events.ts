@@ -1,0 +1,48 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { SessionUser } from '../trpc.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The event types each role is told about: what others or the system did that the person waits on. */
+const TYPES_FOR_ROLE = {
+  contributor: ['version.scored', 'version.scoring_failed', 'version.decided'],
+  reviewer: ['version.in_review'],
+  operator: ['version.scoring_failed'],
+} as const satisfies Record<SessionUser['role'], readonly string[]>;
+
+/**
+ * The events that are a person's notifications: a contributor's come from their own submissions, a
+ * reviewer's from the requests of the organisations they belong to now (leaving one ends them), an
+ * operator's from the whole platform. Filtered by subqueries, so each role reads the log through an index
+ * (by submission, by request, by type).
+ */
+export function notificationEvents(db: Db, user: Pick<SessionUser, 'id' | 'role'>) {
+  const query = db.selectFrom('event as e').where('e.type', 'in', TYPES_FOR_ROLE[user.role]);
+  switch (user.role) {
+    case 'contributor':
+      return query.where('e.submission_id', 'in', (eb) =>
+        eb.selectFrom('submission').select('submission.id').where('submission.contributor_id', '=', user.id),
+      );
+    case 'reviewer':
+      return query.where('e.request_id', 'in', (eb) =>
+        eb
+          .selectFrom('data_request as r')
+          .innerJoin('member as m', 'm.organisation_id', 'r.organisation_id')
+          .select('r.id')
+          .where('m.user_id', '=', user.id),
+      );
+    case 'operator':
+      return query;
+  }
+}
+
+/** The id of the last event the person has read up to (0 before they read any). */
+export async function seenEventId(db: Db, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('notification_read')
+    .select('seen_event_id')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row ? Number(row.seen_event_id) : 0;
+}

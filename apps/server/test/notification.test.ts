@@ -1,0 +1,228 @@
+import { rename } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Notification } from '@assay/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalFileStore } from '../src/files/local-file-store.ts';
+import { GOOD_CSV, GOOD_MANIFEST } from './support/datasets.ts';
+import { dialectsToRun } from './support/dialects.ts';
+import {
+  createOrganisationWithReviewer,
+  createRequest,
+  inviteAndSignIn,
+  type OrganisationFixture,
+} from './support/fixtures.ts';
+import {
+  codeOf,
+  type SignedInClient,
+  startTestApp,
+  type TestApp,
+  uploadFile,
+  waitForState,
+} from './support/test-server.ts';
+
+const dialects = await dialectsToRun();
+
+/** Polls `read` every 50 ms until it returns true, for up to `seconds`. */
+async function until(what: string, read: () => Promise<boolean>, seconds = 30) {
+  for (const end = Date.now() + seconds * 1000; Date.now() < end; await sleep(50)) {
+    if (await read()) return;
+  }
+  throw new Error(`timed out waiting until ${what}`);
+}
+
+/** A version with GOOD_CSV submitted to `requestId` (or to none) and scored. */
+async function submitted(app: TestApp, contributor: SignedInClient, requestId?: string) {
+  const { submissionId, versionId } = await contributor.client.submission.create.mutate({
+    ...(requestId ? { requestId } : {}),
+    manifest: GOOD_MANIFEST,
+  });
+  expect((await uploadFile(app.url, contributor.cookie, versionId, GOOD_CSV)).status).toBe(200);
+  await contributor.client.submission.submit.mutate({ versionId, idempotencyKey: `k-${versionId}` });
+  await waitForState(app, versionId, ['in_review', 'scored']);
+  return { submissionId, versionId };
+}
+
+const list = async (who: SignedInClient, input: { limit?: number; beforeId?: number } = {}) =>
+  who.client.notification.list.query(input);
+
+/** The kinds and version ids of a page, newest first: what a person is told, and about what. */
+const summary = (items: Notification[]) => items.map((n) => `${n.kind}:${n.versionId}`);
+
+describe.each(dialects)('notifications on %s', (dialect) => {
+  let app: TestApp;
+  let org: OrganisationFixture;
+  let otherOrg: OrganisationFixture;
+  let contributor: SignedInClient;
+  let otherContributor: SignedInClient;
+  let requestId: string;
+  let accepted: { submissionId: string; versionId: string };
+  let rejected: { submissionId: string; versionId: string };
+  beforeAll(async () => {
+    // Failed scoring is retried without waiting, so a version's last attempt comes fast.
+    app = await startTestApp(dialect, { SCORING_RETRY_SECONDS: '0' });
+    org = await createOrganisationWithReviewer(app);
+    otherOrg = await createOrganisationWithReviewer(app, { operator: org.operator });
+    contributor = await app.signUp();
+    otherContributor = await app.signUp();
+    requestId = (
+      await createRequest(org.reviewer, org.organisationId, {
+        title: 'Support tickets by urgency',
+        rewardCents: 1200,
+        budgetCents: 5000,
+      })
+    ).id;
+    accepted = await submitted(app, contributor, requestId);
+    await org.reviewer.client.review.decide.mutate({
+      versionId: accepted.versionId,
+      decision: 'accept',
+      reasonCodes: ['accept.meets-requirements'],
+      comment: 'Clean and documented.',
+      timeSpentMs: 30_000,
+    });
+    rejected = await submitted(app, otherContributor, requestId);
+    await org.reviewer.client.review.decide.mutate({
+      versionId: rejected.versionId,
+      decision: 'reject',
+      reasonCodes: ['fit.not-requested'],
+      comment: 'Not what this request asked for.',
+      timeSpentMs: 5_000,
+    });
+  });
+  afterAll(() => app?.stop());
+
+  it('tells a contributor of their own scores and decisions, newest first, with what acceptance paid', async () => {
+    const { items, unread } = await list(contributor);
+    expect(summary(items)).toEqual([`decided:${accepted.versionId}`, `scored:${accepted.versionId}`]);
+    expect(unread).toBe(2);
+    const [decided, scored] = items as [Notification, Notification];
+    expect(decided).toMatchObject({
+      decision: 'accept',
+      rewardCents: 1200,
+      submissionId: accepted.submissionId,
+      versionNumber: 1,
+      title: GOOD_MANIFEST.title,
+      request: { id: requestId, title: 'Support tickets by urgency' },
+      isUnread: true,
+    });
+    const version = (await contributor.client.submission.byId.query({ id: accepted.submissionId }))
+      .versions[0]!;
+    expect(scored).toMatchObject({
+      score: version.report!.scores.overall,
+      isEnterpriseGrade: version.report!.enterpriseGrade,
+      decision: null,
+      rewardCents: null,
+    });
+
+    const other = await list(otherContributor);
+    expect(summary(other.items)).toEqual([`decided:${rejected.versionId}`, `scored:${rejected.versionId}`]);
+    expect(other.items[0]).toMatchObject({ decision: 'reject', rewardCents: null });
+  });
+
+  it("tells reviewers of submissions arriving in their organisations' queues, and no one else", async () => {
+    const { items, unread } = await list(org.reviewer);
+    expect(summary(items)).toEqual([`arrived:${rejected.versionId}`, `arrived:${accepted.versionId}`]);
+    expect(unread).toBe(2);
+    expect(items[1]).toMatchObject({ request: { id: requestId }, versionNumber: 1 });
+    expect(items[1]!.score).toBeGreaterThan(0);
+
+    expect(await list(otherOrg.reviewer)).toEqual({ items: [], unread: 0 });
+    expect(await list(org.operator)).toEqual({ items: [], unread: 0 });
+    const newcomer = await app.signUp();
+    expect(await list(newcomer)).toEqual({ items: [], unread: 0 });
+  });
+
+  it('a reviewer who leaves the organisation stops hearing of its queue', async () => {
+    const leaving = await inviteAndSignIn(app, org.operator, org.organisationId);
+    expect((await list(leaving)).items).toHaveLength(2);
+    await org.operator.client.admin.member.remove.mutate({
+      organisationId: org.organisationId,
+      userId: leaving.userId,
+    });
+    expect(await list(leaving)).toEqual({ items: [], unread: 0 });
+  });
+
+  it('pages newest first without overlap', async () => {
+    const all = (await list(contributor)).items;
+    const first = await list(contributor, { limit: 1 });
+    const second = await list(contributor, { limit: 1, beforeId: first.items[0]!.id });
+    const third = await list(contributor, { limit: 1, beforeId: second.items[0]!.id });
+    expect([...first.items, ...second.items].map((n) => n.id)).toEqual(all.map((n) => n.id));
+    expect(third.items).toEqual([]);
+    // The unread count is of all notifications, whatever the page.
+    expect(first.unread).toBe(2);
+  });
+
+  it('marks read up to a notification, only forward, and only one of the caller’s own', async () => {
+    const reader = await app.signUp();
+    const first = await submitted(app, reader);
+    const [scoredFirst] = (await list(reader)).items;
+    expect(scoredFirst).toMatchObject({ kind: 'scored', versionId: first.versionId, request: null });
+
+    // Another person's notification, or one that does not exist: NOT_FOUND, and nothing is marked.
+    const othersId = (await list(contributor)).items[0]!.id;
+    expect(await codeOf(reader.client.notification.markRead.mutate({ upToId: othersId }))).toBe('NOT_FOUND');
+    expect(await codeOf(reader.client.notification.markRead.mutate({ upToId: 2 ** 31 - 1 }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(await codeOf(reader.client.notification.markRead.mutate({ upToId: 0 }))).toBe('BAD_REQUEST');
+    expect((await list(reader)).unread).toBe(1);
+
+    expect(await reader.client.notification.markRead.mutate({ upToId: scoredFirst!.id })).toEqual({
+      seenId: scoredFirst!.id,
+    });
+    const read = await list(reader);
+    expect(read.unread).toBe(0);
+    expect(read.items.map((n) => n.isUnread)).toEqual([false]);
+
+    // A newer notification is unread; marking the older one again (a stale page) does not move the mark back.
+    const second = await submitted(app, reader);
+    const after = await list(reader);
+    expect(summary(after.items)).toEqual([`scored:${second.versionId}`, `scored:${first.versionId}`]);
+    expect(after.items.map((n) => n.isUnread)).toEqual([true, false]);
+    expect(await reader.client.notification.markRead.mutate({ upToId: after.items[0]!.id })).toEqual({
+      seenId: after.items[0]!.id,
+    });
+    expect(await reader.client.notification.markRead.mutate({ upToId: scoredFirst!.id })).toEqual({
+      seenId: after.items[0]!.id,
+    });
+    expect((await list(reader)).unread).toBe(0);
+  });
+
+  it('tells the contributor and the operators when scoring fails for good', async () => {
+    const failing = await app.signUp();
+    const { versionId } = await failing.client.submission.create.mutate({ manifest: GOOD_MANIFEST });
+    expect((await uploadFile(app.url, failing.cookie, versionId, GOOD_CSV)).status).toBe(200);
+    const { sha256 } = await app.services.db
+      .selectFrom('submission_version')
+      .select('file_sha256 as sha256')
+      .where('id', '=', versionId)
+      .executeTakeFirstOrThrow();
+    const stored = (app.services.files as LocalFileStore).pathOf(sha256!);
+    await rename(stored, `${stored}.away`);
+    try {
+      await failing.client.submission.submit.mutate({ versionId, idempotencyKey: `k-${versionId}` });
+      await until('scoring gave up', async () => (await list(failing)).items.length > 0);
+    } finally {
+      await rename(`${stored}.away`, stored);
+    }
+    expect(summary((await list(failing)).items)).toEqual([`scoring_failed:${versionId}`]);
+    const operator = await list(org.operator);
+    expect(summary(operator.items)).toEqual([`scoring_failed:${versionId}`]);
+    expect(operator.unread).toBe(1);
+    // Each operator reads for themselves.
+    await org.operator.client.notification.markRead.mutate({ upToId: operator.items[0]!.id });
+    expect((await list(org.operator)).unread).toBe(0);
+  });
+
+  it('refuses unknown fields and bad limits, field by field', async () => {
+    expect(await codeOf(contributor.client.notification.list.query({ limit: 0 }))).toBe('BAD_REQUEST');
+    expect(await codeOf(contributor.client.notification.list.query({ limit: 101 }))).toBe('BAD_REQUEST');
+    expect(
+      await codeOf(
+        contributor.client.notification.list.query({ beforeId: 1, extra: true } as unknown as {
+          beforeId: number;
+        }),
+      ),
+    ).toBe('BAD_REQUEST');
+  });
+});

@@ -1,0 +1,61 @@
+import type { Notification } from '@assay/schema';
+import { describe, expect, it } from 'vitest';
+import { notificationText } from './notification-text.ts';
+
+const base: Notification = {
+  id: 7,
+  kind: 'scored',
+  at: '2026-12-02T10:00:00.000Z',
+  isUnread: true,
+  submissionId: 'sub-1',
+  versionId: 'ver-1',
+  versionNumber: 2,
+  title: 'Support tickets',
+  request: { id: 'req-1', title: 'Tickets by urgency' },
+  score: 84,
+  isEnterpriseGrade: true,
+  decision: null,
+  rewardCents: null,
+};
+
+describe('notificationText', () => {
+  it('tells a contributor their score and grade, linking to the submission', () => {
+    expect(notificationText(base, 'contributor')).toEqual({
+      text: 'Version 2 of “Support tickets” scored 84, enterprise-grade.',
+      href: '/submissions/sub-1',
+    });
+    expect(notificationText({ ...base, score: 41, isEnterpriseGrade: false }, 'contributor').text).toBe(
+      'Version 2 of “Support tickets” scored 41, below enterprise grade: the findings say what to fix.',
+    );
+  });
+
+  it('names each decision, and the money only when acceptance paid', () => {
+    const decided = { ...base, kind: 'decided' as const, score: null, isEnterpriseGrade: null };
+    expect(
+      notificationText({ ...decided, decision: 'accept', rewardCents: 1250 }, 'contributor').text,
+    ).toMatch(
+      /^Version 2 of “Support tickets” was accepted for “Tickets by urgency”: you earned .*12[.,]50.*\.$/,
+    );
+    expect(notificationText({ ...decided, decision: 'reject' }, 'contributor').text).toBe(
+      'Version 2 of “Support tickets” was rejected for “Tickets by urgency”. See the reasons.',
+    );
+    expect(notificationText({ ...decided, decision: 'request_changes' }, 'contributor').text).toBe(
+      'The reviewer asked for changes to version 2 of “Support tickets” for “Tickets by urgency”. See what to change.',
+    );
+  });
+
+  it('sends reviewers to the review page and operators to the event log', () => {
+    expect(notificationText({ ...base, kind: 'arrived' }, 'reviewer')).toEqual({
+      text: 'A new submission to “Tickets by urgency” is waiting: version 2 of “Support tickets”, scored 84.',
+      href: '/review/versions/ver-1',
+    });
+    const failed = { ...base, kind: 'scoring_failed' as const, score: null, request: null };
+    expect(notificationText(failed, 'operator')).toEqual({
+      text: 'Scoring version 2 of “Support tickets” failed on every attempt; it went back to its contributor as a draft.',
+      href: '/operator/activity',
+    });
+    expect(notificationText(failed, 'contributor').text).toBe(
+      'Scoring version 2 of “Support tickets” failed on every attempt. Your draft is kept: submit it again.',
+    );
+  });
+});

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { DecisionSchema } from './review.ts';
+
+/**
+ * What a signed-in person is told about, drawn from the event log (nothing is stored twice): a
+ * contributor hears of their versions' scores, failed scoring and decisions; a reviewer of submissions
+ * arriving in their organisations' queues; an operator of scoring that failed for good.
+ */
+export const NOTIFICATION_KINDS = ['scored', 'scoring_failed', 'decided', 'arrived'] as const;
+export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
+export type NotificationKind = z.infer<typeof NotificationKindSchema>;
+
+export const NotificationSchema = z.object({
+  /** The event's id: notifications are ordered and marked read by it. */
+  id: z.number().int(),
+  kind: NotificationKindSchema,
+  /** ISO time of the event. */
+  at: z.string(),
+  isUnread: z.boolean(),
+  submissionId: z.string(),
+  versionId: z.string(),
+  versionNumber: z.number().int(),
+  /** The manifest's title as the version declares it. */
+  title: z.string(),
+  request: z.object({ id: z.string(), title: z.string() }).nullable(),
+  /** `scored` and `arrived`: the overall score of record. */
+  score: z.number().nullable(),
+  /** `scored`: whether the score is enterprise-grade. */
+  isEnterpriseGrade: z.boolean().nullable(),
+  /** `decided`: the reviewer's decision. */
+  decision: DecisionSchema.nullable(),
+  /** `decided` and accepted: what the contributor was paid, in cents. */
+  rewardCents: z.number().int().nullable(),
+});
+export type Notification = z.infer<typeof NotificationSchema>;
+
+/** Newest first, a page of `limit` before the notification id `beforeId`. */
+export const NotificationListInputSchema = z.strictObject({
+  beforeId: z.number().int().positive().optional(),
+  limit: z.number().int().min(1).max(100).default(20),
+});
+export type NotificationListInput = z.infer<typeof NotificationListInputSchema>;
+
+/** Marks every notification up to and including `upToId` read; a read mark never moves back. */
+export const NotificationReadInputSchema = z.strictObject({
+  upToId: z.number().int().positive(),
+});
+export type NotificationReadInput = z.infer<typeof NotificationReadInputSchema>;
