@@ -23,6 +23,7 @@ const ROLES: Record<string, Role[]> = {
   'notification.list': SIGNED_IN,
   'notification.markRead': SIGNED_IN,
   'submission.create': ['contributor'],
+  'submission.offer': ['contributor'],
   'submission.saveManifest': ['contributor'],
   'submission.submit': ['contributor'],
   'submission.withdraw': ['contributor'],

@@ -249,6 +249,16 @@ describe('keyboard and labels', () => {
     await page.getByRole('heading', { name: 'Score of record' }).waitFor({ timeout: 60_000 });
     await audit(page, 'contributor submission');
     shots.push(await screenshot(page, 'keyboard-submission-scored'));
+    await page.getByRole('button', { name: 'Offer to a data request' }).click();
+    // Its request is the only one open: there is no other to offer it to, and the panel says so.
+    await page
+      .getByTestId('offer-to-request')
+      .getByText('No other open request takes submissions right now.')
+      .waitFor();
+    await audit(page, 'contributor offer to a request');
+    await page.goto(`${app.url}/notifications`);
+    await page.getByRole('list', { name: 'Notifications' }).waitFor();
+    await audit(page, 'contributor notifications');
   });
 
   it('a reviewer decides with the keyboard shortcuts (c, m, Ctrl+Enter) after ticking a reason', async () => {
@@ -338,6 +348,8 @@ describe('keyboard and labels', () => {
         'wizard: datasheet filled',
         'wizard: submit',
         'contributor submission',
+        'contributor offer to a request',
+        'contributor notifications',
         'reviewer queue',
         'reviewer review',
         'reviewer accepted data',

@@ -4,6 +4,7 @@ import { createDraft } from '../submission/create-draft.ts';
 import { createVersion } from '../submission/create-version.ts';
 import { followScoring } from '../submission/follow-scoring.ts';
 import { getOwnSubmission, listOwnSubmissions } from '../submission/get-submission.ts';
+import { offerVersion } from '../submission/offer-version.ts';
 import { findContributorRecord } from '../submission/repository.ts';
 import { saveDraftManifest } from '../submission/save-draft-manifest.ts';
 import { submitVersion } from '../submission/submit-version.ts';
@@ -28,6 +29,14 @@ export const submissionRouter = router({
         manifest: input.manifest,
       }),
     ),
+
+  /**
+   * Offers one of the caller's versions to a data request that takes submissions: a new submission for it,
+   * starting as a draft with the version's file and manifest.
+   */
+  offer: contributorProcedure
+    .input(z.strictObject({ versionId: z.uuid(), requestId: z.uuid() }))
+    .mutation(({ ctx, input }) => offerVersion(ctx.services.db, { contributorId: ctx.user.id, ...input })),
 
   /** Autosaves a draft's manifest. */
   saveManifest: contributorProcedure

@@ -4,10 +4,27 @@ import type { Database } from '../db/database.ts';
 import { appendEvents } from '../events/append-event.ts';
 import { assertTakesSubmissions } from '../request/intake.ts';
 
-/** Starts a submission: a submission row and its first version, in draft. */
+/** A data file already in the store, by its SHA-256, for a draft that starts with it. */
+export interface StoredFile {
+  sha256: string;
+  name: string | null;
+  format: string | null;
+}
+
+/**
+ * Starts a submission: a submission row and its first version, in draft. `file` starts it with a file
+ * the contributor already uploaded (the store keeps each file once, by its hash, so nothing is copied);
+ * `props` go on its `submission.created` event.
+ */
 export async function createDraft(
   db: Kysely<Database>,
-  input: { contributorId: string; requestId?: string | null | undefined; manifest: DraftManifest },
+  input: {
+    contributorId: string;
+    requestId?: string | null | undefined;
+    manifest: DraftManifest;
+    file?: StoredFile;
+    props?: Record<string, unknown>;
+  },
 ): Promise<{ submissionId: string; versionId: string }> {
   const submissionId = crypto.randomUUID();
   const versionId = crypto.randomUUID();
@@ -33,6 +50,9 @@ export async function createDraft(
         number: 1,
         state: 'draft',
         manifest: JSON.stringify(input.manifest),
+        file_sha256: input.file?.sha256 ?? null,
+        file_name: input.file?.name ?? null,
+        file_format: input.file?.format ?? null,
         created_at: now,
         updated_at: now,
       })
@@ -45,6 +65,7 @@ export async function createDraft(
         versionId,
         requestId: input.requestId ?? null,
         at: now,
+        ...(input.props ? { props: input.props } : {}),
       },
     ]);
   });

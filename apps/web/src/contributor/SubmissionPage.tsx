@@ -21,6 +21,7 @@ import { ReportView } from '../components/ReportView.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
 import { formatMoney } from '../lib/money.ts';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
+import { OfferToRequest } from './OfferToRequest.tsx';
 import { ScoringFailedNotice } from './ScoringFailedNotice.tsx';
 import { VersionHistory } from './VersionHistory.tsx';
 
@@ -28,6 +29,8 @@ type Version = RouterOutputs['submission']['byId']['versions'][number];
 
 const SCORING = new Set(['submitted', 'scoring']);
 const WITHDRAWABLE = new Set(['draft', 'submitted', 'scoring', 'scored', 'in_review']);
+/** States in which a version's data may be offered to another request: its file is in and scored. */
+const OFFERABLE = new Set(['scored', 'in_review', 'accepted', 'rejected', 'changes_requested', 'withdrawn']);
 const POLL_MS = 5_000;
 
 /**
@@ -90,6 +93,7 @@ export function SubmissionPage() {
         version={latest}
         isStale={isStale}
         minScore={submission.data.requestMinQualityScore}
+        requestId={submission.data.requestId}
       />
       {versions.length > 1 && <VersionHistory versions={versions} />}
     </Stack>
@@ -101,9 +105,12 @@ function LatestVersion({
   version,
   isStale,
   minScore,
+  requestId,
 }: {
   submissionId: string;
   version: Version;
+  /** The data request the submission is for, if any. */
+  requestId: string | null;
   /** The last refetch failed: the progress shown may be out of date. */
   isStale: boolean;
   /** The data request's minimum score, when the submission is for one. */
@@ -243,6 +250,11 @@ function LatestVersion({
             />
           ))}
       </Group>
+      {OFFERABLE.has(version.state) && version.file && (
+        <Group>
+          <OfferToRequest versionId={version.id} currentRequestId={requestId} />
+        </Group>
+      )}
       {newVersion.error && (
         <QueryError error={newVersion.error} onRetry={() => newVersion.mutate({ submissionId })} />
       )}

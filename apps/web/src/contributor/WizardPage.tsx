@@ -39,6 +39,7 @@ import {
   notSubmittedMessage,
 } from '../lib/errors.ts';
 import { versionDataUrl } from '../lib/file-urls.ts';
+import { formatMoney } from '../lib/money.ts';
 import { fieldId, setIn, splitPath } from '../lib/paths.ts';
 import { useTelemetry } from '../lib/telemetry-context.tsx';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
@@ -387,6 +388,12 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
         <Title order={2}>{manifest.title || 'Untitled draft'}</Title>
         <SaveStatus state={autosave.state} isOffline={isOffline} savedAt={autosave.savedAt} />
       </Group>
+      {request.data && (
+        <Text size="sm" c="dimmed" data-testid="wizard-request" mt={-8}>
+          For the data request “{request.data.title}” of {request.data.organisationName}:{' '}
+          {formatMoney(request.data.rewardCents)} per accepted submission
+        </Text>
+      )}
       {version.scoringFailedAt && (
         <ScoringFailedNotice number={version.number} failedAt={version.scoringFailedAt} />
       )}

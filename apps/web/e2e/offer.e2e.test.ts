@@ -1,0 +1,121 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { GOOD_CSV, GOOD_MANIFEST } from '../../server/test/support/datasets.ts';
+import { authenticate, organisationWithRequest, submitCsv } from './api.ts';
+import {
+  choose,
+  createOperator,
+  freshDataDir,
+  launchBrowser,
+  type RunningApp,
+  screenshot,
+  signIn,
+  startApp,
+  watchPage,
+} from './support.ts';
+
+// A contributor's data made for no request reaches one later: from the submission's page they offer it
+// to an open request, the wizard opens on a new draft with the same file and datasheet, and once
+// submitted it scores into that request's review queue. The submission offered stays as it was.
+
+const operator = { email: 'ops@offer.test', password: 'operator-password-1' };
+const reviewer = { name: 'Olga Offered', email: 'olga@offer.test', password: 'reviewer-password-1' };
+const contributor = { name: 'Otto Offering', email: 'otto@offer.test', password: 'contributor-password-1' };
+const REQUEST_TITLE = 'Tickets by urgency, any source';
+
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+let problems: string[];
+let unrequested: { submissionId: string; versionId: string };
+
+beforeAll(async () => {
+  const dataDir = freshDataDir();
+  createOperator(dataDir, operator.email, operator.password);
+  app = await startApp(dataDir);
+  await organisationWithRequest(app.url, operator, reviewer, {
+    title: REQUEST_TITLE,
+    description: 'Customer support tickets with an urgency label.',
+    task: 'classification',
+    requiredColumns: [
+      { name: 'text', type: 'string' },
+      { name: 'urgency', type: 'category' },
+    ],
+    labelSet: ['high', 'low'],
+    minRows: 5,
+    acceptedLicenses: ['CC-BY-4.0'],
+    requiredConsentBasis: [],
+    requiresCommercialUse: true,
+    minQualityScore: 50,
+    rewardCents: 1500,
+    budgetCents: 10_000,
+    deadline: null,
+  });
+  const otto = await authenticate(app.url, 'sign-up/email', contributor);
+  unrequested = await submitCsv(app.url, otto, {
+    manifest: GOOD_MANIFEST,
+    csv: GOOD_CSV,
+    states: ['scored'],
+  });
+
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(20_000);
+  problems = watchPage(page);
+  await signIn(page, app.url, contributor);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+it('offers a submission made for no request to an open request, through the wizard, into its queue', async () => {
+  const originalUrl = `${app.url}/submissions/${unrequested.submissionId}`;
+  await page.goto(originalUrl);
+  await page.getByRole('heading', { name: 'Score of record' }).waitFor();
+  await page.getByRole('button', { name: 'Offer to a data request' }).click();
+  const offer = page.getByTestId('offer-to-request');
+  const start = offer.getByRole('button', { name: 'Start a draft for it' });
+  expect(await start.isDisabled()).toBe(true);
+  await choose(page, 'Data request', new RegExp(`^${REQUEST_TITLE} · `));
+  await screenshot(page, 'offer-to-request');
+  await start.click();
+
+  // A new submission, in the wizard, for the request, with the file already there.
+  await page.waitForURL(/\/submissions\/[\w-]+\/edit$/);
+  const offeredId = /\/submissions\/([\w-]+)\/edit$/.exec(page.url())![1]!;
+  expect(offeredId).not.toBe(unrequested.submissionId);
+  expect(await page.getByTestId('wizard-request').textContent()).toMatch(
+    new RegExp(
+      `^For the data request “${REQUEST_TITLE}” of Olga Offered's company: €15\\.00 per accepted submission$`,
+    ),
+  );
+  // The file came with the offer: the wizard opens past the File step, on the preview of the server's copy.
+  await expect(page.locator('#preview-row-1').textContent()).resolves.toContain(
+    'Ticket 0: the invoice question',
+  );
+  await screenshot(page, 'offer-wizard');
+  for (const next of ['Datasheet', 'Pre-score', 'Submit'])
+    await page.getByRole('button', { name: `Next: ${next}` }).click();
+  await page.getByRole('button', { name: 'Submit for scoring' }).click();
+  await page.waitForURL(`${app.url}/submissions/${offeredId}`);
+  await page
+    .getByTestId('state')
+    .filter({ hasText: /in review/i })
+    .first()
+    .waitFor({ timeout: 60_000 });
+
+  // The submission offered is as it was: made for no request, scored.
+  await page.goto(originalUrl);
+  await page
+    .getByTestId('state')
+    .filter({ hasText: /^scored$/i })
+    .first()
+    .waitFor();
+  await page.goto(`${app.url}/`);
+  const rows = page.getByRole('row').filter({ hasText: GOOD_MANIFEST.title });
+  await rows.first().waitFor();
+  expect(await rows.count()).toBe(2);
+  expect(problems).toEqual([]);
+});
