@@ -219,6 +219,41 @@ describe.each(dialects)('account suspension on %s', (dialect) => {
     expect((await attemptSignIn(fixture.reviewer.email)).status).toBe(403);
   });
 
+  it('a suspended reviewer cannot join another organisation by invitation; the invitation stays open', async () => {
+    const fixture = await createOrganisationWithReviewer(app, { operator });
+    const other = await createOrganisationWithReviewer(app, { operator });
+    const { token } = await operator.client.admin.member.invite.mutate({
+      organisationId: other.organisationId,
+      email: fixture.reviewer.email,
+      role: 'reviewer',
+    });
+    await operator.client.admin.user.suspend.mutate({
+      userId: fixture.reviewer.userId,
+      reason: 'Leaked data',
+    });
+    const accept = (password: string) =>
+      errorOf(app.anonymous.account.acceptInvitation.mutate({ token, name: 'Rejoining', password }));
+    // The wrong password learns nothing of the suspension; the right one is told.
+    expect((await accept('not the password')).message).not.toMatch(/suspended/);
+    expect(await accept(FIXTURE_PASSWORD)).toEqual({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/^This account is suspended/),
+    });
+    const members = await operator.client.admin.member.list.query({ organisationId: other.organisationId });
+    expect(members.map((m) => m.userId)).not.toContain(fixture.reviewer.userId);
+    expect((await app.anonymous.account.invitation.query({ token })).status).toBe('open');
+
+    // Reinstated, they accept it.
+    await operator.client.admin.user.reinstate.mutate({ userId: fixture.reviewer.userId });
+    await app.anonymous.account.acceptInvitation.mutate({
+      token,
+      name: 'Rejoining',
+      password: FIXTURE_PASSWORD,
+    });
+    const after = await operator.client.admin.member.list.query({ organisationId: other.organisationId });
+    expect(after.map((m) => m.userId)).toContain(fixture.reviewer.userId);
+  });
+
   it('an operator cannot suspend themselves; nothing changes', async () => {
     const refused = await errorOf(
       operator.client.admin.user.suspend.mutate({ userId: operator.userId, reason: 'Testing' }),

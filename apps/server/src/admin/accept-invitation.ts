@@ -17,8 +17,10 @@ import {
   findMembership,
   findUserByEmail,
   insertMember,
+  isUserSuspended,
   setUserRole,
 } from './repository.ts';
+import { ACCOUNT_SUSPENDED_MESSAGE } from './suspension.ts';
 
 interface Deps {
   db: Kysely<Database>;
@@ -59,6 +61,7 @@ export async function viewInvitation(
  * (invited to a second organisation) proves it with their password and only gains the membership.
  * A contributor or operator account is refused: a contributor becoming a reviewer would review under the
  * same identity they contribute with, so roles never change silently; they must use another address.
+ * A suspended account is refused too, and the invitation stays open.
  */
 export async function acceptInvitation({ db, auth }: Deps, input: AcceptInvitationInput, now = Date.now()) {
   const invitation = await findInvitationByTokenHash(db, hashInvitationToken(input.token));
@@ -88,6 +91,8 @@ export async function acceptInvitation({ db, auth }: Deps, input: AcceptInvitati
       );
     }
     await verifyExistingPassword({ db, auth }, existing.id, input.password);
+    // A suspended reviewer gains no organisation (told only after the right password, as at sign-in).
+    if (await isUserSuspended(db, existing.id)) throw new AppError('forbidden', ACCOUNT_SUSPENDED_MESSAGE);
     await db.transaction().execute(async (trx) => {
       await claimOrThrow(trx, invitation.id, now);
       if (!(await findMembership(trx, invitation.organisation_id, existing.id))) {
