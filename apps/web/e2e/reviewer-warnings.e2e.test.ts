@@ -187,6 +187,9 @@ describe("a reviewer's warnings", () => {
     await panel.getByRole('button', { name: 'Accept', exact: true }).click();
     const refusal = panel.getByRole('alert').filter({ hasText: REFUSAL });
     await refusal.waitFor();
+    // Said as a refusal, not a fault: no retry, which would get the same answer.
+    expect(await refusal.textContent()).toMatch(/^Not done/);
+    await expect(refusal.getByRole('button', { name: 'Retry' }).count()).resolves.toBe(0);
     // Nothing was decided: the page stays, with the version still in review.
     expect(page.url()).toBe(`${app.url}/review/versions/${ids.sameFile}`);
     await expect(page.getByTestId('decided').count()).resolves.toBe(0);

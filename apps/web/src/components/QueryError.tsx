@@ -1,7 +1,20 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
-import { isNetworkError, messageOf, staleDataMessage } from '../lib/errors.ts';
+import { errorCodeOf, isNetworkError, isRefusal, messageOf, staleDataMessage } from '../lib/errors.ts';
 
-/** An unexpected error, said plainly, with a retry. */
+/** What a refusal is, by the server's code: the title over the server's own words. */
+const REFUSAL_TITLES: Record<string, string> = {
+  BAD_REQUEST: 'Check what you entered',
+  FORBIDDEN: 'Not allowed',
+  NOT_FOUND: 'Not found',
+  CONFLICT: 'Not done',
+  PRECONDITION_FAILED: 'Not done',
+};
+
+/**
+ * An error, said plainly. A fault (offline, a timeout, the server's own problem) offers a retry; a
+ * refusal (the server said no, and why) does not, since the same request gets the same answer: the
+ * person needs to act on what it says.
+ */
 export function QueryError({
   error,
   onRetry,
@@ -12,15 +25,23 @@ export function QueryError({
   title?: string;
 }) {
   const offline = isNetworkError(error);
+  const refused = isRefusal(error);
   return (
     <Alert
-      color={offline ? 'yellow' : 'red'}
-      title={title ?? (offline ? 'No connection' : 'Something went wrong')}
+      color={offline ? 'yellow' : refused ? 'orange' : 'red'}
+      title={
+        title ??
+        (offline
+          ? 'No connection'
+          : refused
+            ? (REFUSAL_TITLES[errorCodeOf(error) ?? ''] ?? 'Not done')
+            : 'Something went wrong')
+      }
       role="alert"
     >
       <Group justify="space-between" wrap="nowrap">
         <Text size="sm">{messageOf(error)}</Text>
-        {onRetry && (
+        {onRetry && !refused && (
           <Button size="xs" variant="white" onClick={onRetry}>
             Retry
           </Button>

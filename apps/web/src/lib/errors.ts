@@ -58,6 +58,18 @@ export function isServerFault(error: unknown): boolean {
   return data.code === 'INTERNAL_SERVER_ERROR' || (data.httpStatus ?? 0) >= 500;
 }
 
+/**
+ * True when the server understood the request and said no for a reason it names (a conflict, a
+ * permission, a missing thing, bad input): sending the same again gets the same answer, so the person
+ * needs to do something else, not retry.
+ */
+export function isRefusal(error: unknown): boolean {
+  const code = dataOf(error)?.code;
+  return code !== undefined && REFUSALS.has(code);
+}
+
+const REFUSALS = new Set(['BAD_REQUEST', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'PRECONDITION_FAILED']);
+
 export const OFFLINE_MESSAGE = 'You appear to be offline. Your work is kept on this device.';
 export const TIMEOUT_MESSAGE =
   'The server is taking too long to answer. Nothing you typed is lost; try again in a moment.';
