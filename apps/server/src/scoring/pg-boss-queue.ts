@@ -4,6 +4,8 @@ import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import type { ScoringHandlers, ScoringQueue } from './queue.ts';
 
+/** pg-boss's own tables live in this PostgreSQL schema. */
+const SCHEMA = 'pgboss';
 const QUEUE = 'score-version';
 /** Where pg-boss moves a scoring job that failed on its last attempt, however it failed. */
 const DEAD_LETTER = 'score-version-failed';
@@ -33,6 +35,7 @@ export class PgBossScoringQueue implements ScoringQueue {
   ) {
     this.boss = new PgBoss({
       connectionString,
+      schema: SCHEMA,
       max: 4,
       supervise: options.supervise,
       schedule: false,
@@ -48,6 +51,14 @@ export class PgBossScoringQueue implements ScoringQueue {
       // First: a queue's dead letter must exist (a foreign key).
       await this.boss.createQueue(DEAD_LETTER, { name: DEAD_LETTER });
       await this.boss.createQueue(QUEUE, { name: QUEUE, ...this.jobOptions() });
+      // Jobs an earlier Assay sent without a dead letter, still waiting or running through an upgrade,
+      // get it too: otherwise a last attempt of theirs that failed would leave the version in `scoring`.
+      const { rows } = await this.boss.getDb().executeSql(
+        `UPDATE ${SCHEMA}.job SET dead_letter = $1
+          WHERE name = $2 AND dead_letter IS NULL AND state < 'completed' RETURNING id`,
+        [DEAD_LETTER, QUEUE],
+      );
+      if (rows.length > 0) this.logger.info({ jobs: rows.length }, 'scoring jobs given their dead letter');
     })();
     return this.started;
   }
