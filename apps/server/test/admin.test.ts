@@ -15,25 +15,16 @@ import {
   inviteAndSignIn,
   type OrganisationFixture,
 } from './support/fixtures.ts';
-import { codeOf, type SignedInClient, startTestApp, type TestApp } from './support/test-server.ts';
+import {
+  codeOf,
+  fieldErrorsOf,
+  type SignedInClient,
+  startTestApp,
+  type TestApp,
+} from './support/test-server.ts';
 
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
 const dialects = await dialectsToRun();
-
-/** The flattened zod field errors of a failed call. */
-async function fieldErrorsOf(promise: Promise<unknown>): Promise<Record<string, string[]>> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCClientError) {
-      const data = error.data as { code: string; zodError: { fieldErrors: Record<string, string[]> } | null };
-      expect(data.code).toBe('BAD_REQUEST');
-      return data.zodError?.fieldErrors ?? {};
-    }
-    throw error;
-  }
-  throw new Error('Expected the call to fail, but it succeeded');
-}
 
 async function formErrorsOf(promise: Promise<unknown>): Promise<string[]> {
   try {

@@ -1,8 +1,6 @@
-import { rename } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Notification } from '@assay/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalFileStore } from '../src/files/local-file-store.ts';
 import { GOOD_CSV, GOOD_MANIFEST } from './support/datasets.ts';
 import { dialectsToRun } from './support/dialects.ts';
 import {
@@ -13,6 +11,7 @@ import {
 } from './support/fixtures.ts';
 import {
   codeOf,
+  hideStoredFile,
   type SignedInClient,
   startTestApp,
   type TestApp,
@@ -192,18 +191,12 @@ describe.each(dialects)('notifications on %s', (dialect) => {
     const failing = await app.signUp();
     const { versionId } = await failing.client.submission.create.mutate({ manifest: GOOD_MANIFEST });
     expect((await uploadFile(app.url, failing.cookie, versionId, GOOD_CSV)).status).toBe(200);
-    const { sha256 } = await app.services.db
-      .selectFrom('submission_version')
-      .select('file_sha256 as sha256')
-      .where('id', '=', versionId)
-      .executeTakeFirstOrThrow();
-    const stored = (app.services.files as LocalFileStore).pathOf(sha256!);
-    await rename(stored, `${stored}.away`);
+    const putBack = await hideStoredFile(app, versionId);
     try {
       await failing.client.submission.submit.mutate({ versionId, idempotencyKey: `k-${versionId}` });
       await until('scoring gave up', async () => (await list(failing)).items.length > 0);
     } finally {
-      await rename(`${stored}.away`, stored);
+      await putBack();
     }
     expect(summary((await list(failing)).items)).toEqual([`scoring_failed:${versionId}`]);
     const operator = await list(org.operator);

@@ -1,5 +1,4 @@
 import { acceptancesLeft } from '@assay/schema';
-import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { payForAcceptance } from '../src/ledger/post-transaction.ts';
 import { GOOD_CSV, GOOD_MANIFEST } from './support/datasets.ts';
@@ -13,6 +12,7 @@ import {
 } from './support/fixtures.ts';
 import {
   codeOf,
+  fieldErrorsOf,
   type SignedInClient,
   startTestApp,
   type TestApp,
@@ -21,20 +21,6 @@ import {
 } from './support/test-server.ts';
 
 const dialects = await dialectsToRun();
-
-async function fieldErrorsOf(promise: Promise<unknown>): Promise<Record<string, string[]>> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCClientError) {
-      const data = error.data as { code: string; zodError: { fieldErrors: Record<string, string[]> } | null };
-      expect(data.code).toBe('BAD_REQUEST');
-      return data.zodError?.fieldErrors ?? {};
-    }
-    throw error;
-  }
-  throw new Error('Expected the call to fail, but it succeeded');
-}
 
 describe.each(dialects)('request on %s', (dialect) => {
   let app: TestApp;

@@ -1,11 +1,10 @@
-import { rename } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalFileStore } from '../src/files/local-file-store.ts';
 import { GOOD_CSV, GOOD_MANIFEST } from './support/datasets.ts';
 import { dialectsToRun } from './support/dialects.ts';
 import {
+  hideStoredFile,
   type SignedInClient,
   startTestApp,
   type TestApp,
@@ -31,10 +30,7 @@ async function draftWithMissingFile(app: TestApp, contributor: SignedInClient) {
   expect((await uploadFile(app.url, contributor.cookie, versionId, GOOD_CSV)).status).toBe(200);
   const sha256 = (await contributor.client.submission.byId.query({ id: submissionId })).versions[0]!.file!
     .sha256;
-  expect(app.services.files).toBeInstanceOf(LocalFileStore);
-  const stored = (app.services.files as LocalFileStore).pathOf(sha256);
-  await rename(stored, `${stored}.away`);
-  return { submissionId, versionId, sha256, putBack: () => rename(`${stored}.away`, stored) };
+  return { submissionId, versionId, sha256, putBack: await hideStoredFile(app, versionId) };
 }
 
 /** How many times the version's scoring job has failed, read from the queue's own table. */

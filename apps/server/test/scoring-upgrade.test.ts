@@ -1,13 +1,11 @@
-import { rename } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEnv } from '../src/env.ts';
-import type { LocalFileStore } from '../src/files/local-file-store.ts';
 import { createServices, type Services } from '../src/services.ts';
 import { GOOD_CSV, GOOD_MANIFEST } from './support/datasets.ts';
 import { dialectsToRun } from './support/dialects.ts';
-import { startTestApp, type TestApp, uploadFile } from './support/test-server.ts';
+import { hideStoredFile, startTestApp, type TestApp, uploadFile } from './support/test-server.ts';
 
 // pg-boss only (SQLite's queue keeps no such option): a scoring job sent by an Assay from before the
 // dead-letter queue, still waiting when the new one starts, is given its dead letter, so a last attempt
@@ -48,13 +46,7 @@ describe.each(dialects)('a scoring job from before the dead letter, on %s', (dia
     expect(await job()).toEqual({ dead_letter: null, state: 'created' });
 
     // Its only attempt will fail: the stored file is gone.
-    const { sha256 } = await app.services.db
-      .selectFrom('submission_version')
-      .select('file_sha256 as sha256')
-      .where('id', '=', versionId)
-      .executeTakeFirstOrThrow();
-    const stored = (app.services.files as LocalFileStore).pathOf(sha256!);
-    await rename(stored, `${stored}.away`);
+    await hideStoredFile(app, versionId);
 
     // The upgraded worker starts on the same database and file store.
     upgraded = await createServices(

@@ -1,4 +1,3 @@
-import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsToRun } from './support/dialects.ts';
 import {
@@ -7,37 +6,16 @@ import {
   FIXTURE_PASSWORD,
   type OrganisationFixture,
 } from './support/fixtures.ts';
-import { codeOf, type SignedInClient, startTestApp, type TestApp } from './support/test-server.ts';
+import {
+  codeOf,
+  errorOf,
+  fieldErrorsOf,
+  type SignedInClient,
+  startTestApp,
+  type TestApp,
+} from './support/test-server.ts';
 
 const dialects = await dialectsToRun();
-
-/** The error code and message of a failed call. */
-async function errorOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCClientError) {
-      return { code: (error.data as { code: string }).code, message: error.message };
-    }
-    throw error;
-  }
-  throw new Error('Expected the call to fail, but it succeeded');
-}
-
-/** The flattened zod field errors of a failed call. */
-async function fieldErrorsOf(promise: Promise<unknown>): Promise<Record<string, string[]>> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCClientError) {
-      const data = error.data as { code: string; zodError: { fieldErrors: Record<string, string[]> } | null };
-      expect(data.code).toBe('BAD_REQUEST');
-      return data.zodError?.fieldErrors ?? {};
-    }
-    throw error;
-  }
-  throw new Error('Expected the call to fail, but it succeeded');
-}
 
 describe.each(dialects)('account suspension on %s', (dialect) => {
   let app: TestApp;

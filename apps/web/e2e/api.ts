@@ -36,6 +36,31 @@ export async function authenticate(
   return { api: apiClient(url, cookie), cookie };
 }
 
+/** A data request for support tickets labeled by urgency (as `ticketsCsv` and GOOD_CSV hold); `overrides` set what a test is about. */
+export function ticketsRequest(
+  overrides: Partial<Omit<DataRequestInput, 'organisationId'>> = {},
+): Omit<DataRequestInput, 'organisationId'> {
+  return {
+    title: 'Tickets by urgency',
+    description: 'Customer support tickets with an urgency label.',
+    task: 'classification',
+    requiredColumns: [
+      { name: 'text', type: 'string' },
+      { name: 'urgency', type: 'category' },
+    ],
+    labelSet: ['high', 'low'],
+    minRows: 5,
+    acceptedLicenses: ['CC-BY-4.0'],
+    requiredConsentBasis: [],
+    requiresCommercialUse: true,
+    minQualityScore: 50,
+    rewardCents: 1000,
+    budgetCents: 10_000,
+    deadline: null,
+    ...overrides,
+  };
+}
+
 /**
  * An organisation with one reviewer (invited by the operator, who must exist), signed in, and a data
  * request of theirs made from `request`.

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { GOOD_CSV, GOOD_MANIFEST } from '../../server/test/support/datasets.ts';
-import { authenticate, organisationWithRequest, submitCsv } from './api.ts';
+import { authenticate, organisationWithRequest, submitCsv, ticketsRequest } from './api.ts';
 import {
   choose,
   createOperator,
@@ -33,24 +33,12 @@ beforeAll(async () => {
   const dataDir = freshDataDir();
   createOperator(dataDir, operator.email, operator.password);
   app = await startApp(dataDir);
-  await organisationWithRequest(app.url, operator, reviewer, {
-    title: REQUEST_TITLE,
-    description: 'Customer support tickets with an urgency label.',
-    task: 'classification',
-    requiredColumns: [
-      { name: 'text', type: 'string' },
-      { name: 'urgency', type: 'category' },
-    ],
-    labelSet: ['high', 'low'],
-    minRows: 5,
-    acceptedLicenses: ['CC-BY-4.0'],
-    requiredConsentBasis: [],
-    requiresCommercialUse: true,
-    minQualityScore: 50,
-    rewardCents: 1500,
-    budgetCents: 10_000,
-    deadline: null,
-  });
+  await organisationWithRequest(
+    app.url,
+    operator,
+    reviewer,
+    ticketsRequest({ title: REQUEST_TITLE, rewardCents: 1500 }),
+  );
   const otto = await authenticate(app.url, 'sign-up/email', contributor);
   unrequested = await submitCsv(app.url, otto, {
     manifest: GOOD_MANIFEST,

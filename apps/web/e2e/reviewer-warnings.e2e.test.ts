@@ -2,7 +2,7 @@ import type { Manifest } from '@assay/schema';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOOD_CSV, GOOD_MANIFEST } from '../../server/test/support/datasets.ts';
-import { type Api, authenticate, organisationWithRequest, submitCsv } from './api.ts';
+import { type Api, authenticate, organisationWithRequest, submitCsv, ticketsRequest } from './api.ts';
 import {
   createOperator,
   freshDataDir,
@@ -59,24 +59,7 @@ beforeAll(async () => {
     app.url,
     operator,
     { name: 'Rita Reviewer', ...reviewer },
-    {
-      title: 'Urgent tickets',
-      description: 'Customer support tickets with an urgency label.',
-      task: 'classification',
-      requiredColumns: [
-        { name: 'text', type: 'string' },
-        { name: 'urgency', type: 'category' },
-      ],
-      labelSet: ['high', 'low'],
-      minRows: 10,
-      acceptedLicenses: ['CC-BY-4.0'],
-      requiredConsentBasis: [],
-      requiresCommercialUse: true,
-      minQualityScore: MIN_SCORE,
-      rewardCents: 1000,
-      budgetCents: 10_000,
-      deadline: null,
-    },
+    ticketsRequest({ title: 'Urgent tickets', minRows: 10, minQualityScore: MIN_SCORE }),
   );
 
   const { api: carl, cookie } = await authenticate(app.url, 'sign-up/email', {

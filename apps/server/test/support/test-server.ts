@@ -1,3 +1,4 @@
+import { rename } from 'node:fs/promises';
 import {
   createTRPCClient,
   httpBatchLink,
@@ -6,7 +7,9 @@ import {
   TRPCClientError,
 } from '@trpc/client';
 import { EventSource } from 'eventsource';
+import { expect } from 'vitest';
 import { parseEnv } from '../../src/env.ts';
+import { LocalFileStore } from '../../src/files/local-file-store.ts';
 import { type RunningServer, startServer } from '../../src/http/server.ts';
 import type { AppRouter } from '../../src/routers/app.ts';
 import { createServices, type Services } from '../../src/services.ts';
@@ -125,6 +128,52 @@ export async function codeOf(promise: Promise<unknown>): Promise<string> {
     throw error;
   }
   throw new Error('Expected the call to fail, but it succeeded');
+}
+
+/** The tRPC error code and message of a failed call. */
+export async function errorOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCClientError) {
+      return { code: (error.data as { code: string }).code, message: error.message };
+    }
+    throw error;
+  }
+  throw new Error('Expected the call to fail, but it succeeded');
+}
+
+/** The flattened zod field errors of a call that must fail with BAD_REQUEST. */
+export async function fieldErrorsOf(promise: Promise<unknown>): Promise<Record<string, string[]>> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCClientError) {
+      const data = error.data as { code: string; zodError: { fieldErrors: Record<string, string[]> } | null };
+      expect(data.code).toBe('BAD_REQUEST');
+      return data.zodError?.fieldErrors ?? {};
+    }
+    throw error;
+  }
+  throw new Error('Expected the call to fail, but it succeeded');
+}
+
+/**
+ * Moves a version's file out of the local file store, as a store that lost it: every read of it fails
+ * until the returned function puts it back.
+ */
+export async function hideStoredFile(app: TestApp, versionId: string): Promise<() => Promise<void>> {
+  const { sha256 } = await app.services.db
+    .selectFrom('submission_version')
+    .select('file_sha256 as sha256')
+    .where('id', '=', versionId)
+    .executeTakeFirstOrThrow();
+  if (!(app.services.files instanceof LocalFileStore) || sha256 === null) {
+    throw new Error('hideStoredFile needs a version with a file in the local file store');
+  }
+  const stored = app.services.files.pathOf(sha256);
+  await rename(stored, `${stored}.away`);
+  return () => rename(`${stored}.away`, stored);
 }
 
 /** Uploads bytes to a draft over the plain HTTP route, as the web app does. */
