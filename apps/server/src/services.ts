@@ -73,8 +73,8 @@ export async function createServices(env: Env, options: ServiceOptions = {}): Pr
         { db: handle.db, files, progress, logger, defaultThreshold: env.ENTERPRISE_GRADE_THRESHOLD },
         versionId,
       ),
-    giveUp: async (versionId, error) => {
-      await giveUpScoring(handle.db, versionId, error);
+    giveUp: async (versionId, error, submittedAt) => {
+      await giveUpScoring(handle.db, versionId, error, submittedAt);
       progress.settle(versionId);
     },
   };

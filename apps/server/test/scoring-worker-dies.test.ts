@@ -97,7 +97,7 @@ async function until(what: string, read: () => Promise<boolean> | boolean, secon
 const versionRow = (app: TestApp, versionId: string) =>
   app.services.db
     .selectFrom('submission_version')
-    .select(['state', 'scoring_failed_at', 'updated_at'])
+    .select(['state', 'scoring_failed_at', 'submitted_at', 'updated_at'])
     .where('id', '=', versionId)
     .executeTakeFirstOrThrow();
 
@@ -241,5 +241,33 @@ describe.each(dialects)('a scoring job whose worker dies on every attempt, on %s
     expect(await versionRow(app, versionId)).toEqual(first);
     const failures = (await eventsOf(app, versionId)).filter((e) => e.type === 'version.scoring_failed');
     expect(failures.map((e) => JSON.parse(e.props).error)).toEqual(['the first error']);
+  });
+
+  it('a late give-up of an earlier submission leaves the version submitted again alone', async () => {
+    const { versionId } = await contributor.client.submission.create.mutate({ manifest: GOOD_MANIFEST });
+    expect((await uploadFile(app.url, contributor.cookie, versionId, GOOD_CSV)).status).toBe(200);
+    await contributor.client.submission.submit.mutate({ versionId, idempotencyKey: `a-${versionId}` });
+    const firstSubmit = (await versionRow(app, versionId)).submitted_at!;
+    expect(await giveUpScoring(app.services.db, versionId, 'the first submit failed', firstSubmit)).toBe(
+      true,
+    );
+
+    // Submitted again; then the first job's give-up comes once more (retried after a crash, say).
+    await sleep(5);
+    await contributor.client.submission.submit.mutate({ versionId, idempotencyKey: `b-${versionId}` });
+    const resubmitted = await versionRow(app, versionId);
+    expect(resubmitted.state).toBe('submitted');
+    expect(await giveUpScoring(app.services.db, versionId, 'late', firstSubmit)).toBe(false);
+    expect(await versionRow(app, versionId)).toEqual(resubmitted);
+
+    // The job of the second submit still can.
+    expect(
+      await giveUpScoring(app.services.db, versionId, 'the second submit failed', resubmitted.submitted_at!),
+    ).toBe(true);
+    const failures = (await eventsOf(app, versionId)).filter((e) => e.type === 'version.scoring_failed');
+    expect(failures.map((e) => JSON.parse(e.props).error)).toEqual([
+      'the first submit failed',
+      'the second submit failed',
+    ]);
   });
 });

@@ -10,12 +10,14 @@ const MAX_ERROR_CHARS = 500;
  * version goes back to draft, with its file and manifest, and records when, so its contributor is told
  * and can submit it again; it is not left in `scoring` for ever. The error goes to the event log for
  * operators, not to the contributor: it can name storage internals. Does nothing when the version has
- * left `submitted` or `scoring` meanwhile (withdrawn, or scored by a slower attempt).
+ * left `submitted` or `scoring` meanwhile (withdrawn, or scored by a slower attempt), or, given the job's
+ * `submittedAt`, when it was given up and submitted again since (a late give-up must not undo that).
  */
 export async function giveUpScoring(
   db: Kysely<Database>,
   versionId: string,
   error: string,
+  submittedAt?: number,
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const now = Date.now();
@@ -26,12 +28,14 @@ export async function giveUpScoring(
       .where('v.id', '=', versionId)
       .executeTakeFirst();
     if (!version) return false;
-    const result = await trx
+    let update = trx
       .updateTable('submission_version')
       .set({ state: 'draft', scoring_failed_at: now, updated_at: now })
       .where('id', '=', versionId)
-      .where('state', 'in', ['submitted', 'scoring'])
-      .executeTakeFirst();
+      .where('state', 'in', ['submitted', 'scoring']);
+    // Only the submission the failed job was for: not one the contributor made since.
+    if (submittedAt !== undefined) update = update.where('submitted_at', '=', submittedAt);
+    const result = await update.executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return false;
     await appendEvents(trx, [
       {

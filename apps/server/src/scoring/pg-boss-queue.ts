@@ -4,6 +4,12 @@ import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import type { ScoringHandlers, ScoringQueue } from './queue.ts';
 
+/** A scoring job: the version, and the time of the submit it is for (absent on jobs from before). */
+interface JobData {
+  versionId: string;
+  submittedAt?: number;
+}
+
 /** pg-boss's own tables live in this PostgreSQL schema. */
 const SCHEMA = 'pgboss';
 const QUEUE = 'score-version';
@@ -63,7 +69,7 @@ export class PgBossScoringQueue implements ScoringQueue {
     return this.started;
   }
 
-  async enqueue(trx: Transaction<Database>, versionId: string): Promise<void> {
+  async enqueue(trx: Transaction<Database>, versionId: string, submittedAt: number): Promise<void> {
     await this.start();
     // pg-boss writes the job through our transaction, so the job commits (or not) with the submit.
     const db = {
@@ -72,7 +78,7 @@ export class PgBossScoringQueue implements ScoringQueue {
         return { rows: result.rows as unknown[] };
       },
     };
-    await this.boss.send(QUEUE, { versionId }, { db, ...this.jobOptions() });
+    await this.boss.send(QUEUE, { versionId, submittedAt }, { db, ...this.jobOptions() });
   }
 
   /**
@@ -98,21 +104,17 @@ export class PgBossScoringQueue implements ScoringQueue {
 
   async startWorker(): Promise<void> {
     await this.start();
-    await this.boss.work<{ versionId: string }>(
-      QUEUE,
-      { batchSize: 1, pollingIntervalSeconds: 0.5 },
-      async ([job]) => {
-        if (!job) return;
-        const { versionId } = job.data;
-        this.logger.info({ versionId, jobId: job.id, worker: process.pid }, 'scoring started');
-        await this.handlers.run(versionId);
-      },
-    );
-    await this.boss.work<{ versionId: string }>(
+    await this.boss.work<JobData>(QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+      if (!job) return;
+      const { versionId } = job.data;
+      this.logger.info({ versionId, jobId: job.id, worker: process.pid }, 'scoring started');
+      await this.handlers.run(versionId);
+    });
+    await this.boss.work<JobData>(
       DEAD_LETTER,
       { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true },
       async ([job]) => {
-        if (job) await this.giveUpDeadLetter(job.data.versionId, job.output);
+        if (job) await this.giveUpDeadLetter(job.data, job.output);
       },
     );
   }
@@ -121,10 +123,10 @@ export class PgBossScoringQueue implements ScoringQueue {
    * The version of a job that failed on its last attempt goes back to draft. A give-up that throws fails
    * this job, which pg-boss retries; giving up again changes nothing once one got through.
    */
-  private async giveUpDeadLetter(versionId: string, output: unknown) {
+  private async giveUpDeadLetter(job: JobData, output: unknown) {
     const error = failureOf(output);
-    this.logger.warn({ versionId, error }, 'scoring failed on its last attempt');
-    await this.handlers.giveUp(versionId, error);
+    this.logger.warn({ versionId: job.versionId, error }, 'scoring failed on its last attempt');
+    await this.handlers.giveUp(job.versionId, error, job.submittedAt);
   }
 
   async stop(): Promise<void> {

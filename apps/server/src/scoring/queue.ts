@@ -7,7 +7,8 @@ import type { Database } from '../db/database.ts';
  */
 export interface ScoringQueue {
   readonly kind: 'sqlite-table' | 'pg-boss';
-  enqueue(trx: Transaction<Database>, versionId: string): Promise<void>;
+  /** `submittedAt` (epoch ms) names the submission the job is for; a later submit of the version is another. */
+  enqueue(trx: Transaction<Database>, versionId: string, submittedAt: number): Promise<void>;
   /** Called after the submit commits: wakes an in-process worker at once instead of at its next poll. */
   notify(): void;
   /** Consumes jobs in this process until {@link stop}. */
@@ -22,5 +23,9 @@ export interface ScoringQueue {
  */
 export interface ScoringHandlers {
   run(versionId: string): Promise<unknown>;
-  giveUp(versionId: string, error: string): Promise<unknown>;
+  /**
+   * `submittedAt` is the job's submission: a give-up that comes late (retried after a crash) leaves a
+   * version submitted again since alone. Jobs from before it was recorded give none.
+   */
+  giveUp(versionId: string, error: string, submittedAt: number | undefined): Promise<unknown>;
 }

@@ -36,8 +36,9 @@ export class SqliteScoringQueue implements ScoringQueue {
     private readonly options: { leaseMs: number; pollMs: number; retryMs: number; maxAttempts: number },
   ) {}
 
-  async enqueue(trx: Transaction<Database>, versionId: string): Promise<void> {
-    const now = Date.now();
+  async enqueue(trx: Transaction<Database>, versionId: string, submittedAt: number): Promise<void> {
+    // Created at the submit's own time, which names the submission the job is for (see giveUp).
+    const now = submittedAt;
     await trx
       .insertInto('scoring_job')
       .values({
@@ -117,9 +118,9 @@ export class SqliteScoringQueue implements ScoringQueue {
    * In that order, so that a give-up that fails, or a process that dies in between, leaves the job on its
    * lease: once that runs out the job is taken again and given up again (a no-op if the first got through).
    */
-  private async giveUp(job: { id: string; version_id: string }, message: string) {
+  private async giveUp(job: { id: string; version_id: string; created_at: number }, message: string) {
     try {
-      await this.handlers.giveUp(job.version_id, message);
+      await this.handlers.giveUp(job.version_id, message, Number(job.created_at));
     } catch (error) {
       this.logger.error({ err: error, versionId: job.version_id }, 'giving up scoring failed');
       return;
@@ -151,7 +152,7 @@ export class SqliteScoringQueue implements ScoringQueue {
       }))
       .where('id', '=', candidate.id)
       .where((eb) => isClaimable(eb, now))
-      .returning(['id', 'version_id', 'attempts'])
+      .returning(['id', 'version_id', 'attempts', 'created_at'])
       .executeTakeFirst();
   }
 

@@ -92,7 +92,7 @@ export async function submitVersion(
         at: now,
       },
     ]);
-    await services.scoring.enqueue(trx, version.id);
+    await services.scoring.enqueue(trx, version.id, now);
   });
   services.scoring.notify();
   return { versionId: version.id, state: 'submitted', replayed: false };
