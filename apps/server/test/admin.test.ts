@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { suspendUser } from '../src/admin/suspension.ts';
 import { openDatabase } from '../src/db/connect.ts';
 import { parseEnv } from '../src/env.ts';
 import { createServices } from '../src/services.ts';
@@ -633,7 +634,7 @@ describe.each(dialects)('admin on %s', (dialect) => {
   });
 });
 
-describe('npm run admin -- create-operator', () => {
+describe('npm run admin -- create-operator and reinstate', () => {
   const run = (args: string[], env: Record<string, string>) =>
     spawnSync(process.execPath, ['--import', 'tsx', 'src/admin-cli.ts', ...args], {
       cwd: serverDir,
@@ -698,7 +699,63 @@ describe('npm run admin -- create-operator', () => {
     }
   });
 
+  it('reinstate lifts a suspension, the way back when no operator can sign in', async () => {
+    const database = await createTestDatabase('sqlite');
+    try {
+      const env = { DATA_DIR: database.dataDir, ASSAY_OPERATOR_PASSWORD: 'a long operator secret' };
+      expect(run(['create-operator', 'only@example.com'], env).status).toBe(0);
+      const open = () => createServices(parseEnv({ DATA_DIR: database.dataDir, LOG_LEVEL: 'silent' }));
+      let services = await open();
+      const { id } = await services.db
+        .selectFrom('user')
+        .select('id')
+        .where('email', '=', 'only@example.com')
+        .executeTakeFirstOrThrow();
+      // The only operator, suspended (by one since gone): nobody can sign in to reinstate them.
+      await suspendUser(services.db, { id: crypto.randomUUID() }, { userId: id, reason: 'Locked out' });
+      await services.close();
+
+      const reinstated = run(['reinstate', 'Only@Example.com'], env);
+      expect(reinstated.stderr).toBe('');
+      expect(reinstated.stdout).toContain('Reinstated only@example.com');
+      expect(reinstated.status).toBe(0);
+      const again = run(['reinstate', 'only@example.com'], env);
+      expect(again.status).toBe(1);
+      expect(again.stderr).toContain('is not suspended');
+      const unknown = run(['reinstate', 'nobody@example.com'], env);
+      expect(unknown.status).toBe(1);
+      expect(unknown.stderr).toContain('No account has the address nobody@example.com');
+
+      services = await open();
+      try {
+        const user = await services.db
+          .selectFrom('user')
+          .select('suspendedAt')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        expect(user.suspendedAt).toBeNull();
+        const events = await services.db
+          .selectFrom('event')
+          .select(['actor_id', 'props'])
+          .where('type', '=', 'user.reinstated')
+          .execute();
+        expect(events.map((e) => ({ actor: e.actor_id, props: JSON.parse(e.props) }))).toEqual([
+          { actor: null, props: { userId: id, via: 'command line' } },
+        ]);
+        const signedIn = await services.auth.api.signInEmail({
+          body: { email: 'only@example.com', password: 'a long operator secret' },
+        });
+        expect(signedIn.user.id).toBe(id);
+      } finally {
+        await services.close();
+      }
+    } finally {
+      await database.drop();
+    }
+  });
+
   it.each([
+    [['reinstate'], /exactly one email/],
     [['create-operator'], /exactly one email/],
     [['create-operator', 'not-an-email'], /exactly one email/],
     [['make-me-admin'], /Unknown command/],

@@ -63,7 +63,8 @@ export async function suspendUser(
  */
 export async function reinstateUser(
   db: Kysely<Database>,
-  operator: Pick<SessionUser, 'id'>,
+  /** The operator who reinstates, or null from the command line (`npm run admin -- reinstate`). */
+  operator: Pick<SessionUser, 'id'> | null,
   input: ReinstateUserInput,
   now = Date.now(),
 ) {
@@ -75,8 +76,8 @@ export async function reinstateUser(
     }
     await appendEvent(trx, {
       type: 'user.reinstated',
-      actorId: operator.id,
-      props: { userId: user.id },
+      actorId: operator?.id ?? null,
+      props: operator ? { userId: user.id } : { userId: user.id, via: 'command line' },
       at: now,
     });
     return { userId: user.id, suspendedAt: null, suspensionReason: null };
