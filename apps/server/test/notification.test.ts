@@ -122,6 +122,8 @@ describe.each(dialects)('notifications on %s', (dialect) => {
     expect(summary(items)).toEqual([`arrived:${rejected.versionId}`, `arrived:${accepted.versionId}`]);
     expect(unread).toBe(2);
     expect(items[1]).toMatchObject({ request: { id: requestId }, versionNumber: 1 });
+    // Each says what became of the version since it arrived.
+    expect(items.map((n) => n.versionState)).toEqual(['rejected', 'accepted']);
     expect(items[1]!.score).toBeGreaterThan(0);
 
     expect(await list(otherOrg.reviewer)).toEqual({ items: [], unread: 0 });

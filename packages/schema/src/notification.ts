@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DecisionSchema } from './review.ts';
+import { SubmissionStateSchema } from './submission.ts';
 
 /**
  * What a signed-in person is told about, drawn from the event log (nothing is stored twice): a
@@ -20,6 +21,8 @@ export const NotificationSchema = z.object({
   submissionId: z.string(),
   versionId: z.string(),
   versionNumber: z.number().int(),
+  /** The version's state now, which may have moved on since (an arrival decided since, say). */
+  versionState: SubmissionStateSchema,
   /** The manifest's title as the version declares it. */
   title: z.string(),
   request: z.object({ id: z.string(), title: z.string() }).nullable(),

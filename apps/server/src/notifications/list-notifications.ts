@@ -37,6 +37,7 @@ export async function listNotifications(
       'e.submission_id',
       'e.version_id',
       'v.number as version_number',
+      'v.state as version_state',
       'v.manifest',
       'v.score_overall',
       'r.id as request_id',
@@ -68,6 +69,7 @@ export async function listNotifications(
       submissionId: row.submission_id!,
       versionId: row.version_id!,
       versionNumber: row.version_number,
+      versionState: row.version_state as Notification['versionState'],
       title: manifestTitle(row.manifest),
       request: row.request_id === null ? null : { id: row.request_id, title: row.request_title! },
       score:

@@ -85,7 +85,7 @@ function NotificationPage({
                 <Anchor component={Link} to={href} fz="sm">
                   {text}
                 </Anchor>
-                <Group gap="xs" wrap="nowrap">
+                <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
                   {item.isUnread && (
                     <Badge size="sm" variant="light">
                       New

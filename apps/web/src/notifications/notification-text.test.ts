@@ -10,6 +10,7 @@ const base: Notification = {
   submissionId: 'sub-1',
   versionId: 'ver-1',
   versionNumber: 2,
+  versionState: 'in_review',
   title: 'Support tickets',
   request: { id: 'req-1', title: 'Tickets by urgency' },
   score: 84,
@@ -49,6 +50,9 @@ describe('notificationText', () => {
       text: 'A new submission to “Tickets by urgency” is waiting: version 2 of “Support tickets”, scored 84.',
       href: '/review/versions/ver-1',
     });
+    expect(notificationText({ ...base, kind: 'arrived', versionState: 'accepted' }, 'reviewer').text).toBe(
+      'A submission to “Tickets by urgency” arrived: version 2 of “Support tickets”, scored 84; accepted since.',
+    );
     const failed = { ...base, kind: 'scoring_failed' as const, score: null, request: null };
     expect(notificationText(failed, 'operator')).toEqual({
       text: 'Scoring version 2 of “Support tickets” failed on every attempt; it went back to its contributor as a draft.',

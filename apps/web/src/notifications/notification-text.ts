@@ -43,12 +43,27 @@ export function notificationText(notification: Notification, role: Role): { text
         href,
       };
     }
-    case 'arrived':
-      return {
-        text: `A new submission to “${request?.title ?? 'a request'}” is waiting: ${version}, scored ${notification.score ?? '–'}.`,
-        href,
-      };
+    case 'arrived': {
+      const to = `“${request?.title ?? 'a request'}”`;
+      const scored = `${version}, scored ${notification.score ?? '–'}`;
+      // Said as it is now: an arrival decided (or withdrawn) since is no longer waiting.
+      return notification.versionState === 'in_review'
+        ? { text: `A new submission to ${to} is waiting: ${scored}.`, href }
+        : {
+            text: `A submission to ${to} arrived: ${scored}; ${SINCE[notification.versionState] ?? `${notification.versionState.replace('_', ' ')} since`}.`,
+            href,
+          };
+    }
   }
 }
+
+/** What became of an arrival that no longer waits. */
+const SINCE: Record<string, string> = {
+  accepted: 'accepted since',
+  rejected: 'rejected since',
+  changes_requested: 'changes requested since',
+  withdrawn: 'withdrawn by its contributor since',
+  superseded: 'replaced by a newer version since',
+};
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
