@@ -3,6 +3,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { iso } from '../submission/map-version.ts';
 
+/** Events about an account (in `props.userId`), which the log names as their subject. */
+const ACCOUNT_EVENTS = new Set<string>(['user.suspended', 'user.reinstated']);
+
 /**
  * The event log for operators, newest first, a page at a time (by id, so a page does not shift as events
  * arrive). Each event says who acted (their e-mail and role, for events a person caused) and which data
@@ -35,7 +38,11 @@ export async function listEvents(db: Kysely<Database>, input: EventListInput) {
     ...row,
     props: JSON.parse(row.props) as Record<string, unknown>,
   }));
-  const subjectIds = [...new Set(rows.map((row) => row.props.userId).filter((id) => typeof id === 'string'))];
+  // Only the server's own account events name an account: a client's telemetry props are its own to
+  // write, and must not make the log show another account as its subject.
+  const subjectOf = (row: (typeof rows)[number]) =>
+    ACCOUNT_EVENTS.has(row.type) && typeof row.props.userId === 'string' ? row.props.userId : null;
+  const subjectIds = [...new Set(rows.map(subjectOf).filter((id) => id !== null))];
   const subjects =
     subjectIds.length === 0
       ? []
@@ -48,7 +55,7 @@ export async function listEvents(db: Kysely<Database>, input: EventListInput) {
     submissionId: row.submission_id,
     versionId: row.version_id,
     request: row.request_id === null ? null : { id: row.request_id, title: row.request_title },
-    subject: subjects.find((user) => user.id === row.props.userId) ?? null,
+    subject: subjects.find((user) => user.id === subjectOf(row)) ?? null,
     props: row.props,
   }));
 }
