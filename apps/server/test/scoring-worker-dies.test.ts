@@ -270,4 +270,14 @@ describe.each(dialects)('a scoring job whose worker dies on every attempt, on %s
       'the second submit failed',
     ]);
   });
+
+  it('a SQLite job made before the rule (a moment after its submit) still gives its version up', async () => {
+    const { versionId } = await contributor.client.submission.create.mutate({ manifest: GOOD_MANIFEST });
+    expect((await uploadFile(app.url, contributor.cookie, versionId, GOOD_CSV)).status).toBe(200);
+    await contributor.client.submission.submit.mutate({ versionId, idempotencyKey: `c-${versionId}` });
+    const submittedAt = Number((await versionRow(app, versionId)).submitted_at);
+    // Such a job's created_at was a later Date.now() in the submit's transaction.
+    expect(await giveUpScoring(app.services.db, versionId, 'an old job failed', submittedAt + 3)).toBe(true);
+    expect((await versionRow(app, versionId)).state).toBe('draft');
+  });
 });

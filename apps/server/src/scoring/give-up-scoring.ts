@@ -33,8 +33,9 @@ export async function giveUpScoring(
       .set({ state: 'draft', scoring_failed_at: now, updated_at: now })
       .where('id', '=', versionId)
       .where('state', 'in', ['submitted', 'scoring']);
-    // Only the submission the failed job was for: not one the contributor made since.
-    if (submittedAt !== undefined) update = update.where('submitted_at', '=', submittedAt);
+    // Only the submission the failed job was for, not one the contributor made since: a job is made at
+    // its submit (SQLite jobs made before this rule, a moment after it), and a later submit comes after.
+    if (submittedAt !== undefined) update = update.where('submitted_at', '<=', submittedAt);
     const result = await update.executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return false;
     await appendEvents(trx, [
