@@ -41,7 +41,7 @@ async function submitted(app: TestApp, contributor: SignedInClient, requestId?: 
   return { submissionId, versionId };
 }
 
-const list = async (who: SignedInClient, input: { limit?: number; beforeId?: number } = {}) =>
+const list = async (who: SignedInClient, input: { limit?: number; cursor?: number } = {}) =>
   who.client.notification.list.query(input);
 
 /** The kinds and version ids of a page, newest first: what a person is told, and about what. */
@@ -126,10 +126,10 @@ describe.each(dialects)('notifications on %s', (dialect) => {
     expect(items.map((n) => n.versionState)).toEqual(['rejected', 'accepted']);
     expect(items[1]!.score).toBeGreaterThan(0);
 
-    expect(await list(otherOrg.reviewer)).toEqual({ items: [], unread: 0 });
-    expect(await list(org.operator)).toEqual({ items: [], unread: 0 });
+    expect(await list(otherOrg.reviewer)).toEqual({ items: [], unread: 0, nextCursor: null });
+    expect(await list(org.operator)).toEqual({ items: [], unread: 0, nextCursor: null });
     const newcomer = await app.signUp();
-    expect(await list(newcomer)).toEqual({ items: [], unread: 0 });
+    expect(await list(newcomer)).toEqual({ items: [], unread: 0, nextCursor: null });
   });
 
   it('a reviewer who leaves the organisation stops hearing of its queue', async () => {
@@ -139,16 +139,18 @@ describe.each(dialects)('notifications on %s', (dialect) => {
       organisationId: org.organisationId,
       userId: leaving.userId,
     });
-    expect(await list(leaving)).toEqual({ items: [], unread: 0 });
+    expect(await list(leaving)).toEqual({ items: [], unread: 0, nextCursor: null });
   });
 
   it('pages newest first without overlap', async () => {
     const all = (await list(contributor)).items;
     const first = await list(contributor, { limit: 1 });
-    const second = await list(contributor, { limit: 1, beforeId: first.items[0]!.id });
-    const third = await list(contributor, { limit: 1, beforeId: second.items[0]!.id });
+    expect(first.nextCursor).toBe(first.items[0]!.id);
+    const second = await list(contributor, { limit: 1, cursor: first.nextCursor! });
     expect([...first.items, ...second.items].map((n) => n.id)).toEqual(all.map((n) => n.id));
-    expect(third.items).toEqual([]);
+    // The last page says so: no cursor, rather than an empty page after it.
+    expect(second.nextCursor).toBeNull();
+    expect((await list(contributor, { limit: 2 })).nextCursor).toBeNull();
     // The unread count is of all notifications, whatever the page.
     expect(first.unread).toBe(2);
   });
@@ -214,8 +216,8 @@ describe.each(dialects)('notifications on %s', (dialect) => {
     expect(await codeOf(contributor.client.notification.list.query({ limit: 101 }))).toBe('BAD_REQUEST');
     expect(
       await codeOf(
-        contributor.client.notification.list.query({ beforeId: 1, extra: true } as unknown as {
-          beforeId: number;
+        contributor.client.notification.list.query({ cursor: 1, extra: true } as unknown as {
+          cursor: number;
         }),
       ),
     ).toBe('BAD_REQUEST');

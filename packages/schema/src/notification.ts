@@ -37,9 +37,13 @@ export const NotificationSchema = z.object({
 });
 export type Notification = z.infer<typeof NotificationSchema>;
 
-/** Newest first, a page of `limit` before the notification id `beforeId`. */
+/**
+ * Newest first, a page of `limit` before the notification id `cursor` (the `nextCursor` of the page
+ * before; none for the newest). `direction` is what tRPC's infinite queries add; only forward is read.
+ */
 export const NotificationListInputSchema = z.strictObject({
-  beforeId: z.number().int().positive().optional(),
+  cursor: z.number().int().positive().nullish(),
+  direction: z.literal('forward').optional(),
   limit: z.number().int().min(1).max(100).default(20),
 });
 export type NotificationListInput = z.infer<typeof NotificationListInputSchema>;

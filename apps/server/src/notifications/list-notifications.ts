@@ -12,7 +12,10 @@ const KIND_OF_TYPE: Record<string, Notification['kind']> = {
   'version.in_review': 'arrived',
 };
 
-/** A person's notifications, newest first, a page at a time, with how many are unread in all. */
+/**
+ * A person's notifications, newest first, a page at a time, with how many are unread in all and the
+ * cursor of the next page (null on the last).
+ */
 export async function listNotifications(
   db: Kysely<Database>,
   user: Pick<SessionUser, 'id' | 'role'>,
@@ -45,10 +48,11 @@ export async function listNotifications(
       'paid.props as paid_props',
     ])
     .orderBy('e.id', 'desc')
-    .limit(input.limit);
-  if (input.beforeId) page = page.where('e.id', '<', input.beforeId);
+    // One more than the page: whether there is a next page, without an empty one at the end.
+    .limit(input.limit + 1);
+  if (input.cursor) page = page.where('e.id', '<', input.cursor);
 
-  const [rows, unread] = await Promise.all([
+  const [fetched, unread] = await Promise.all([
     page.execute(),
     notificationEvents(db, user)
       .where('e.id', '>', seen)
@@ -56,6 +60,7 @@ export async function listNotifications(
       .executeTakeFirstOrThrow(),
   ]);
 
+  const rows = fetched.slice(0, input.limit);
   const items = rows.map((row): Notification => {
     const id = Number(row.id);
     const kind = KIND_OF_TYPE[row.type]!;
@@ -83,5 +88,6 @@ export async function listNotifications(
       rewardCents: kind === 'decided' ? (paid?.rewardCents ?? null) : null,
     };
   });
-  return { items, unread: Number(unread.count) };
+  const nextCursor = fetched.length > input.limit ? (items.at(-1)?.id ?? null) : null;
+  return { items, unread: Number(unread.count), nextCursor };
 }
