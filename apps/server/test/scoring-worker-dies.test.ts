@@ -1,9 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FileStore } from '../src/files/file-store.ts';
+import { createLogger } from '../src/logger.ts';
 import { giveUpScoring } from '../src/scoring/give-up-scoring.ts';
+import { ProgressBus } from '../src/scoring/progress-bus.ts';
+import { scoreVersion } from '../src/scoring/score-version.ts';
 import { GOOD_CSV, GOOD_MANIFEST } from './support/datasets.ts';
 import { dialectsToRun } from './support/dialects.ts';
 import { type SignedInClient, startTestApp, type TestApp, uploadFile } from './support/test-server.ts';
@@ -269,6 +274,63 @@ describe.each(dialects)('a scoring job whose worker dies on every attempt, on %s
       'the first submit failed',
       'the second submit failed',
     ]);
+  });
+
+  it('a run slower than its lease stores nothing over a submission made since', async () => {
+    const { versionId } = await contributor.client.submission.create.mutate({ manifest: GOOD_MANIFEST });
+    expect((await uploadFile(app.url, contributor.cookie, versionId, GOOD_CSV)).status).toBe(200);
+    await contributor.client.submission.submit.mutate({ versionId, idempotencyKey: `d-${versionId}` });
+    const firstSubmit = Number((await versionRow(app, versionId)).submitted_at);
+
+    // A run whose file read waits until released: a worker slower than its lease.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const store = app.services.files;
+    const gated = {
+      read: (sha256: string) =>
+        Readable.from(
+          (async function* () {
+            await released;
+            yield* store.read(sha256);
+          })(),
+        ),
+    } as unknown as FileStore;
+    const deps = {
+      db: app.services.db,
+      files: gated,
+      progress: new ProgressBus(),
+      logger: createLogger('silent'),
+      defaultThreshold: 70,
+    };
+    const slow = scoreVersion(deps, versionId);
+    for (
+      const end = Date.now() + 20_000;
+      (await versionRow(app, versionId)).state !== 'scoring';
+      await sleep(20)
+    ) {
+      if (Date.now() > end) throw new Error('the slow run never took the version');
+    }
+
+    // Meanwhile its job is given up, the contributor submits again, and another worker takes that.
+    expect(await giveUpScoring(app.services.db, versionId, 'the lease ran out', firstSubmit)).toBe(true);
+    await sleep(5);
+    await contributor.client.submission.submit.mutate({ versionId, idempotencyKey: `e-${versionId}` });
+    await app.services.db
+      .updateTable('submission_version')
+      .set({ state: 'scoring' })
+      .where('id', '=', versionId)
+      .execute();
+
+    release();
+    expect(await slow).toBe('skipped');
+    const after = await app.services.db
+      .selectFrom('submission_version')
+      .select(['state', 'report'])
+      .where('id', '=', versionId)
+      .executeTakeFirstOrThrow();
+    expect(after).toEqual({ state: 'scoring', report: null });
   });
 
   it('a SQLite job made before the rule (a moment after its submit) still gives its version up', async () => {

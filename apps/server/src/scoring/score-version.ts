@@ -28,8 +28,8 @@ const MAX_ACCEPTED_FINGERPRINTS = 2_000_000;
 /**
  * Scores one submitted version: the server's report is the score of record. Safe to run more than once
  * for the same version (a retried job, or two workers after a lease expired): only the run whose
- * conditional update still finds the version in `scoring` stores its report, so each version is scored
- * exactly once. A version for an open data request then enters the reviewers' queue.
+ * conditional update still finds the version in `scoring`, as submitted when it read it, stores its
+ * report, so each version is scored exactly once. A version for an open data request then enters the reviewers' queue.
  */
 export async function scoreVersion(deps: ScoringDeps, versionId: string): Promise<'scored' | 'skipped'> {
   const { db } = deps;
@@ -44,6 +44,7 @@ export async function scoreVersion(deps: ScoringDeps, versionId: string): Promis
         'v.manifest',
         'v.file_sha256',
         'v.file_format',
+        'v.submitted_at',
         'f.size as file_size',
         's.request_id',
         's.contributor_id',
@@ -122,6 +123,9 @@ export async function scoreVersion(deps: ScoringDeps, versionId: string): Promis
       })
       .where('id', '=', versionId)
       .where('state', '=', 'scoring')
+      // The submission this run read, not a later one: a run slower than its lease may finish after the
+      // version was given up and submitted again, perhaps with another file.
+      .where('submitted_at', '=', claimed.submitted_at)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return false;
     const base = { submissionId: claimed.submission_id, versionId, requestId: claimed.request_id, at: now };
