@@ -272,6 +272,11 @@ describe.each(dialects)('API on %s', (dialect) => {
       writeFileSync(path.join(webDir, 'index.html'), '<script src="/assets/app-new.js"></script>');
 
       expect((await fetch(`${base}/assets/app-old.js`)).status).toBe(404);
+      // Dotfiles are never served, whatever the folder holds.
+      writeFileSync(path.join(webDir, '.env'), 'SECRET=1');
+      const dotfile = await fetch(`${base}/.env`);
+      expect(dotfile.status).toBe(404);
+      expect(await dotfile.text()).not.toContain('SECRET');
       expect(await (await fetch(`${base}/`)).text()).toBe('<script src="/assets/app-new.js"></script>');
       expect(await (await fetch(`${base}/assets/app-new.js`)).text()).toBe('new();');
     } finally {

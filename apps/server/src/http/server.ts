@@ -73,15 +73,18 @@ export function createRequestListener(services: Services, webDir?: string): http
 
 /** Vite names the bundle's files by their content: one name never changes what it holds. */
 const HASHED_ASSET = /^\/assets\//;
+/** A path with a segment that starts with a dot (`/.env`, `/assets/.cache/x`). */
+const DOTFILE = /\/\./;
 
 /**
  * The built web app, with index.html for client-side routes. Files are looked up on each request, not
  * listed once at start: sirv's list kept the index.html the server started with after a rebuild, and a
- * request for a listed file the rebuild had deleted crashed the process (an unhandled stream error).
+ * request for a listed file the rebuild had deleted crashed the process (an unhandled stream error; now
+ * only a file deleted in the instant between sirv's check and its read could, as during a rebuild).
  * Hashed assets may be cached for a year; index.html is revalidated, so a rebuild reaches the browser.
  */
-function serveWebApp(webDir: string) {
-  return sirv(webDir, {
+function serveWebApp(webDir: string): http.RequestListener {
+  const serve = sirv(webDir, {
     single: true,
     etag: true,
     dev: true,
@@ -92,6 +95,16 @@ function serveWebApp(webDir: string) {
       );
     },
   });
+  return (req, res) => {
+    // Looked up on each request, sirv would serve dotfiles, which its file list left out: the built app
+    // has none, and none is served.
+    if (DOTFILE.test(new URL(req.url ?? '/', 'http://app').pathname)) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('Not found\n');
+      return;
+    }
+    serve(req, res);
+  };
 }
 
 /** Listens on the port; rejects with {@link PortInUseError} when it is taken. */
