@@ -6,7 +6,7 @@ import { reinstateUser } from './admin/suspension.ts';
 import { parseEnvOrExit } from './env.ts';
 import { AppError } from './errors.ts';
 import { createLogger } from './logger.ts';
-import { createServices } from './services.ts';
+import { createServices, type Services } from './services.ts';
 
 const USAGE = `Usage: npm run admin -- <command> <email>
 
@@ -48,12 +48,7 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
-  const env = parseEnvOrExit(process.env);
-  // Start-up logs are quietened so the output is the result (and the password, once).
-  const services = await createServices(env, {
-    logger: createLogger(env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL),
-  });
-  try {
+  return withServices(async (services) => {
     const result = await createOperator(services, { email: email.data, password: passwordFromEnv });
     console.log(`Created operator ${result.email} (${result.userId}).`);
     if (result.generatedPassword) {
@@ -62,24 +57,12 @@ async function main(argv: string[]): Promise<number> {
       console.log('Password: as given in ASSAY_OPERATOR_PASSWORD.');
     }
     return 0;
-  } catch (error) {
-    if (error instanceof AppError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  } finally {
-    await services.close();
-  }
+  });
 }
 
 /** Reinstates the account with this address (logged as `user.reinstated` with no operator). */
-async function reinstate(email: string): Promise<number> {
-  const env = parseEnvOrExit(process.env);
-  const services = await createServices(env, {
-    logger: createLogger(env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL),
-  });
-  try {
+function reinstate(email: string): Promise<number> {
+  return withServices(async (services) => {
     const user = await findUserByEmail(services.db, email);
     if (!user) {
       console.error(`No account has the address ${email}.`);
@@ -88,6 +71,20 @@ async function reinstate(email: string): Promise<number> {
     await reinstateUser(services.db, null, { userId: user.id });
     console.log(`Reinstated ${email}: it may sign in again.`);
     return 0;
+  });
+}
+
+/**
+ * Runs a command against the server's own services (same DATA_DIR / DATABASE_URL), closed afterwards. Start-up
+ * logs are quietened so the output is the result; a refusal (AppError) is printed and exits 1.
+ */
+async function withServices(command: (services: Services) => Promise<number>): Promise<number> {
+  const env = parseEnvOrExit(process.env);
+  const services = await createServices(env, {
+    logger: createLogger(env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL),
+  });
+  try {
+    return await command(services);
   } catch (error) {
     if (error instanceof AppError) {
       console.error(error.message);

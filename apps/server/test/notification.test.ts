@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Notification } from '@assay/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOOD_CSV, GOOD_MANIFEST } from './support/datasets.ts';
@@ -15,19 +14,12 @@ import {
   type SignedInClient,
   startTestApp,
   type TestApp,
+  until,
   uploadFile,
   waitForState,
 } from './support/test-server.ts';
 
 const dialects = await dialectsToRun();
-
-/** Polls `read` every 50 ms until it returns true, for up to `seconds`. */
-async function until(what: string, read: () => Promise<boolean>, seconds = 30) {
-  for (const end = Date.now() + seconds * 1000; Date.now() < end; await sleep(50)) {
-    if (await read()) return;
-  }
-  throw new Error(`timed out waiting until ${what}`);
-}
 
 /** A version with GOOD_CSV submitted to `requestId` (or to none) and scored. */
 async function submitted(app: TestApp, contributor: SignedInClient, requestId?: string) {

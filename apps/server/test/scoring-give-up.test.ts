@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOOD_CSV, GOOD_MANIFEST } from './support/datasets.ts';
@@ -8,19 +7,12 @@ import {
   type SignedInClient,
   startTestApp,
   type TestApp,
+  until,
   uploadFile,
   waitForState,
 } from './support/test-server.ts';
 
 const dialects = await dialectsToRun();
-
-/** Polls `read` every 50 ms until it returns true, for up to `seconds`. */
-async function until(what: string, read: () => Promise<boolean>, seconds = 20) {
-  for (const end = Date.now() + seconds * 1000; Date.now() < end; await sleep(50)) {
-    if (await read()) return;
-  }
-  throw new Error(`timed out waiting until ${what}`);
-}
 
 /** A draft with GOOD_CSV whose stored file is moved away, so every attempt to read it fails until put back. */
 async function draftWithMissingFile(app: TestApp, contributor: SignedInClient) {

@@ -1,11 +1,10 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEnv } from '../src/env.ts';
 import { createServices, type Services } from '../src/services.ts';
 import { GOOD_CSV, GOOD_MANIFEST } from './support/datasets.ts';
 import { dialectsToRun } from './support/dialects.ts';
-import { hideStoredFile, startTestApp, type TestApp, uploadFile } from './support/test-server.ts';
+import { hideStoredFile, startTestApp, type TestApp, until, uploadFile } from './support/test-server.ts';
 
 // pg-boss only (SQLite's queue keeps no such option): a scoring job sent by an Assay from before the
 // dead-letter queue, still waiting when the new one starts, is given its dead letter, so a last attempt
@@ -61,19 +60,14 @@ describe.each(dialects)('a scoring job from before the dead letter, on %s', (dia
     await upgraded.scoring.startWorker();
     expect((await job())?.dead_letter).toBe('score-version-failed');
 
-    const deadline = Date.now() + 60_000;
-    let version: { state: string; scoring_failed_at: number | null } | undefined;
-    while (Date.now() < deadline) {
-      version = await app.services.db
+    const version = () =>
+      app.services.db
         .selectFrom('submission_version')
         .select(['state', 'scoring_failed_at'])
         .where('id', '=', versionId)
-        .executeTakeFirst();
-      if (version?.state === 'draft') break;
-      await sleep(100);
-    }
-    expect(version?.state).toBe('draft');
-    expect(version?.scoring_failed_at).not.toBeNull();
+        .executeTakeFirstOrThrow();
+    await until('the version went back to draft', async () => (await version()).state === 'draft', 60);
+    expect((await version()).scoring_failed_at).not.toBeNull();
     expect((await job())?.state).toBe('failed');
   });
 });

@@ -11,7 +11,7 @@ import { ProgressBus } from '../src/scoring/progress-bus.ts';
 import { scoreVersion } from '../src/scoring/score-version.ts';
 import { GOOD_CSV, GOOD_MANIFEST } from './support/datasets.ts';
 import { dialectsToRun } from './support/dialects.ts';
-import { type SignedInClient, startTestApp, type TestApp, uploadFile } from './support/test-server.ts';
+import { type SignedInClient, startTestApp, type TestApp, until, uploadFile } from './support/test-server.ts';
 
 // A scoring job whose worker process dies (killed, out of memory) on every attempt must end as one whose
 // handler throws on every attempt: the version goes back to draft, once. Before, pg-boss failed the
@@ -89,14 +89,6 @@ function hasLogged(scorer: Scorer, match: (line: LogLine) => boolean): boolean {
   if (scorer.logs.some(match)) return true;
   if (scorer.process.exitCode !== null) throw new Error(`The process exited:\n${scorer.output()}`);
   return false;
-}
-
-/** Polls `read` every `everyMs` until it returns true, for up to `seconds`. */
-async function until(what: string, read: () => Promise<boolean> | boolean, seconds: number, everyMs = 100) {
-  for (const end = Date.now() + seconds * 1000; Date.now() < end; await sleep(everyMs)) {
-    if (await read()) return;
-  }
-  throw new Error(`timed out waiting until ${what}`);
 }
 
 const versionRow = (app: TestApp, versionId: string) =>
@@ -305,13 +297,11 @@ describe.each(dialects)('a scoring job whose worker dies on every attempt, on %s
       defaultThreshold: 70,
     };
     const slow = scoreVersion(deps, versionId);
-    for (
-      const end = Date.now() + 20_000;
-      (await versionRow(app, versionId)).state !== 'scoring';
-      await sleep(20)
-    ) {
-      if (Date.now() > end) throw new Error('the slow run never took the version');
-    }
+    await until(
+      'the slow run took the version',
+      async () => (await versionRow(app, versionId)).state === 'scoring',
+      20,
+    );
 
     // Meanwhile its job is given up, the contributor submits again, and another worker takes that.
     expect(await giveUpScoring(app.services.db, versionId, 'the lease ran out', firstSubmit)).toBe(true);

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
 import { appendEvent } from '../events/append-event.ts';
+import { iso } from '../submission/map-version.ts';
 import type { SessionUser } from '../trpc.ts';
 import {
   clearUserSuspension,
@@ -18,8 +19,6 @@ import {
  */
 export const ACCOUNT_SUSPENDED_MESSAGE =
   'This account is suspended, so it cannot sign in. If you think this is a mistake, contact the Assay operators.';
-
-const iso = (ms: number) => new Date(Number(ms)).toISOString();
 
 /**
  * Suspends an account, in one transaction: marks it (when and why), deletes its sessions, so its next
@@ -43,7 +42,7 @@ export async function suspendUser(
     if (user.suspendedAt !== null || !(await markUserSuspended(trx, user.id, now, input.reason))) {
       throw new AppError(
         'conflict',
-        `${user.email} is already suspended${user.suspendedAt === null ? '' : ` (since ${iso(user.suspendedAt)})`}`,
+        `${user.email} is already suspended${user.suspendedAt === null ? '' : ` (since ${iso(Number(user.suspendedAt))})`}`,
       );
     }
     await deleteSessionsOfUser(trx, user.id);

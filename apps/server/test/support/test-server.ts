@@ -1,4 +1,5 @@
 import { rename } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   createTRPCClient,
   httpBatchLink,
@@ -121,13 +122,20 @@ export async function startTestApp(
 
 /** The tRPC error code of a failed call, for `expect(await codeOf(...)).toBe('NOT_FOUND')`. */
 export async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCClientError) return (error.data as { code: string }).code;
-    throw error;
+  return (await errorOf(promise)).code;
+}
+
+/** Polls `read` every `everyMs` until it returns true; fails naming `what` after `seconds`. */
+export async function until(
+  what: string,
+  read: () => Promise<boolean> | boolean,
+  seconds = 30,
+  everyMs = 50,
+): Promise<void> {
+  for (const end = Date.now() + seconds * 1000; Date.now() < end; await sleep(everyMs)) {
+    if (await read()) return;
   }
-  throw new Error('Expected the call to fail, but it succeeded');
+  throw new Error(`timed out waiting until ${what}`);
 }
 
 /** The tRPC error code and message of a failed call. */
