@@ -203,6 +203,66 @@ describe.each(dialects)('notifications on %s', (dialect) => {
     expect((await list(org.operator)).unread).toBe(0);
   });
 
+  it('tells contributors when a request closes on their draft or on changes asked of them, and no one else', async () => {
+    const closing = (
+      await createRequest(org.reviewer, org.organisationId, {
+        title: 'Closing soon',
+        rewardCents: 0,
+        budgetCents: 0,
+      })
+    ).id;
+    const drafting = await app.signUp();
+    const draft = await drafting.client.submission.create.mutate({
+      requestId: closing,
+      manifest: GOOD_MANIFEST,
+    });
+    const revising = await app.signUp();
+    const asked = await submitted(app, revising, closing);
+    const decided = await app.signUp();
+    const done = await submitted(app, decided, closing);
+    for (const [versionId, decision] of [
+      [asked.versionId, 'request_changes'],
+      [done.versionId, 'reject'],
+    ] as const) {
+      await org.reviewer.client.review.decide.mutate({
+        versionId,
+        decision,
+        reasonCodes: ['fit.not-requested'],
+        comment: 'Not quite what this request asked for.',
+        timeSpentMs: 5_000,
+      });
+    }
+    const withdrawing = await app.signUp();
+    const gone = await withdrawing.client.submission.create.mutate({
+      requestId: closing,
+      manifest: GOOD_MANIFEST,
+    });
+    await withdrawing.client.submission.withdraw.mutate({ versionId: gone.versionId });
+    const before = {
+      decided: summary((await list(decided)).items),
+      reviewer: summary((await list(org.reviewer)).items),
+    };
+
+    await org.reviewer.client.request.close.mutate({ id: closing });
+
+    const [draftNews] = (await list(drafting)).items;
+    expect(draftNews).toMatchObject({
+      kind: 'request_closed',
+      submissionId: draft.submissionId,
+      versionId: draft.versionId,
+      versionState: 'draft',
+      request: { id: closing, title: 'Closing soon' },
+      isUnread: true,
+    });
+    const revisingNews = await list(revising);
+    expect(summary(revisingNews.items)[0]).toBe(`request_closed:${asked.versionId}`);
+    expect(revisingNews.items[0]!.versionState).toBe('changes_requested');
+    // A decided or withdrawn submission lost nothing, and reviewers closed it themselves.
+    expect(summary((await list(decided)).items)).toEqual(before.decided);
+    expect((await list(withdrawing)).items).toEqual([]);
+    expect(summary((await list(org.reviewer)).items)).toEqual(before.reviewer);
+  });
+
   it('refuses unknown fields and bad limits, field by field', async () => {
     expect(await codeOf(contributor.client.notification.list.query({ limit: 0 }))).toBe('BAD_REQUEST');
     expect(await codeOf(contributor.client.notification.list.query({ limit: 101 }))).toBe('BAD_REQUEST');

@@ -12,7 +12,9 @@ import {
 } from './support/fixtures.ts';
 import {
   codeOf,
+  errorOf,
   fieldErrorsOf,
+  hideStoredFile,
   type SignedInClient,
   startTestApp,
   type TestApp,
@@ -273,39 +275,73 @@ describe.each(dialects)('request on %s', (dialect) => {
       expect((await entriesOf(request.id)).length).toBe(6);
     });
 
-    it('is refused while a submission awaits a decision, changing nothing; closes once it is decided', async () => {
+    it('is refused while submissions await a decision or scoring, saying which, changing nothing; closes once they are decided', async () => {
       const request = await createRequest(org.reviewer, org.organisationId, {
         budgetCents: 5_000,
         rewardCents: 1_000,
       });
-      const { versionId } = await contributor.client.submission.create.mutate({
-        requestId: request.id,
-        manifest: GOOD_MANIFEST,
-      });
-      expect((await uploadFile(app.url, contributor.cookie, versionId, GOOD_CSV)).status).toBe(200);
-      await contributor.client.submission.submit.mutate({ versionId, idempotencyKey: `k-${versionId}` });
-      // Submitted, being scored or in review: it waits for a decision either way.
-      for (const state of [null, 'in_review'] as const) {
-        if (state) await waitForState(app, versionId, [state]);
-        const refused = org.reviewer.client.request.close.mutate({ id: request.id });
-        await expect(refused).rejects.toThrow(
-          '1 submission to this request awaits a decision or scoring: decide it before closing the request',
-        );
-        expect(await codeOf(org.reviewer.client.request.close.mutate({ id: request.id }))).toBe('CONFLICT');
-      }
+      const pending = () => org.reviewer.client.request.pending.query({ id: request.id });
+      const refusal = async () => {
+        const closing = org.reviewer.client.request.close.mutate({ id: request.id });
+        expect(await codeOf(closing)).toBe('CONFLICT');
+        return (await errorOf(closing)).message;
+      };
+      // A version whose file cannot be read stays submitted or scoring (retried) until it is put back.
+      const submitStuck = async () => {
+        const { versionId } = await contributor.client.submission.create.mutate({
+          requestId: request.id,
+          manifest: GOOD_MANIFEST,
+        });
+        expect((await uploadFile(app.url, contributor.cookie, versionId, GOOD_CSV)).status).toBe(200);
+        const putBack = await hideStoredFile(app, versionId);
+        await contributor.client.submission.submit.mutate({ versionId, idempotencyKey: `k-${versionId}` });
+        return { versionId, putBack };
+      };
+
+      const first = await submitStuck();
+      expect(await pending()).toEqual({ awaitingDecision: 0, beingScored: 1 });
+      expect(await refusal()).toBe(
+        '1 submission to this request is being scored: decide it before closing the request',
+      );
+      await first.putBack();
+      await waitForState(app, first.versionId, ['in_review']);
+      expect(await pending()).toEqual({ awaitingDecision: 1, beingScored: 0 });
+      expect(await refusal()).toBe(
+        '1 submission to this request awaits a decision: decide it before closing the request',
+      );
+      const second = await submitStuck();
+      expect(await pending()).toEqual({ awaitingDecision: 1, beingScored: 1 });
+      expect(await refusal()).toBe(
+        '1 submission to this request awaits a decision and 1 is being scored: decide them before closing the request',
+      );
+      await second.putBack();
+      await waitForState(app, second.versionId, ['in_review']);
+      expect(await pending()).toEqual({ awaitingDecision: 2, beingScored: 0 });
+
       expect((await org.reviewer.client.request.byId.query({ id: request.id })).status).toBe('open');
       expect((await eventsOf(request.id)).map((e) => e.type)).not.toContain('request.closed');
       expect(await entriesOf(request.id)).toHaveLength(2);
-
-      await org.reviewer.client.review.decide.mutate({
-        versionId,
-        decision: 'reject',
-        reasonCodes: ['fit.not-requested'],
-        comment: 'We are closing this request.',
-        timeSpentMs: 1_000,
-      });
+      for (const { versionId } of [first, second]) {
+        await org.reviewer.client.review.decide.mutate({
+          versionId,
+          decision: 'reject',
+          reasonCodes: ['fit.not-requested'],
+          comment: 'We are closing this request.',
+          timeSpentMs: 1_000,
+        });
+      }
+      expect(await pending()).toEqual({ awaitingDecision: 0, beingScored: 0 });
       const closed = await org.reviewer.client.request.close.mutate({ id: request.id });
       expect(closed).toMatchObject({ status: 'closed', budgetLeftCents: 0 });
+    });
+
+    it("only the organisation's reviewers read what keeps its request open", async () => {
+      const request = await createRequest(org.reviewer, org.organisationId);
+      expect(await codeOf(other.reviewer.client.request.pending.query({ id: request.id }))).toBe('NOT_FOUND');
+      expect(await codeOf(contributor.client.request.pending.query({ id: request.id }))).toBe('FORBIDDEN');
+      expect(await codeOf(org.reviewer.client.request.pending.query({ id: crypto.randomUUID() }))).toBe(
+        'NOT_FOUND',
+      );
     });
 
     it("others cannot close an organisation's request", async () => {

@@ -35,6 +35,7 @@ const ROLES: Record<string, Role[]> = {
   'request.create': ['reviewer'],
   'request.update': ['reviewer'],
   'request.close': ['reviewer'],
+  'request.pending': ['reviewer'],
   'request.list': SIGNED_IN,
   'request.byId': SIGNED_IN,
   'review.queue': ['reviewer', 'operator'],

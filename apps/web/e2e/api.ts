@@ -88,6 +88,26 @@ export async function organisationWithRequest(
   return { reviewer: api, organisationId: organisation.id, requestId };
 }
 
+/** A new submission (for `requestId`, or none) whose draft holds `csv`, uploaded, not submitted. */
+export async function draftCsv(
+  url: string,
+  contributor: { api: Api; cookie: string },
+  input: { requestId?: string; manifest: DraftManifest; csv: string },
+): Promise<{ submissionId: string; versionId: string }> {
+  const { api, cookie } = contributor;
+  const draft = await api.submission.create.mutate({
+    ...(input.requestId ? { requestId: input.requestId } : {}),
+    manifest: input.manifest,
+  });
+  const upload = await fetch(`${url}/api/files/versions/${draft.versionId}`, {
+    method: 'PUT',
+    headers: { 'x-file-name': 'tickets.csv', cookie },
+    body: input.csv,
+  });
+  if (upload.status !== 200) throw new Error(`Upload failed: ${upload.status} ${await upload.text()}`);
+  return draft;
+}
+
 /**
  * A new submission (for `requestId`, or none) with `csv`, submitted and scored: resolves once its
  * version reaches one of `states` (scoring is a job of its own; the worker polls every 250 ms).
@@ -97,17 +117,8 @@ export async function submitCsv(
   contributor: { api: Api; cookie: string },
   input: { requestId?: string; manifest: DraftManifest; csv: string; states: string[] },
 ): Promise<{ submissionId: string; versionId: string }> {
-  const { api, cookie } = contributor;
-  const { submissionId, versionId } = await api.submission.create.mutate({
-    ...(input.requestId ? { requestId: input.requestId } : {}),
-    manifest: input.manifest,
-  });
-  const upload = await fetch(`${url}/api/files/versions/${versionId}`, {
-    method: 'PUT',
-    headers: { 'x-file-name': 'tickets.csv', cookie },
-    body: input.csv,
-  });
-  if (upload.status !== 200) throw new Error(`Upload failed: ${upload.status} ${await upload.text()}`);
+  const { api } = contributor;
+  const { submissionId, versionId } = await draftCsv(url, contributor, input);
   await api.submission.submit.mutate({ versionId, idempotencyKey: `k-${versionId}` });
   for (const deadline = Date.now() + 60_000; ; await sleep(250)) {
     const { versions } = await api.submission.byId.query({ id: submissionId });

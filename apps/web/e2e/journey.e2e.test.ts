@@ -256,10 +256,10 @@ describe('the journeys of the three roles', () => {
     const pending = page.getByTestId('close-pending');
     await pending.waitFor();
     expect(await pending.textContent()).toBe(
-      '1 submission awaits your decision: decide it before closing the request. Open them in the queue',
+      '1 submission awaits your decision: decide it before closing the request. Open the queue',
     );
     expect(await page.getByRole('button', { name: 'Close the request' }).isDisabled()).toBe(true);
-    await pending.getByRole('link', { name: 'Open them in the queue' }).click();
+    await pending.getByRole('link', { name: 'Open the queue' }).click();
     await page.waitForURL(/\/review\?request=[\w-]+$/);
     const row = page.getByTestId('queue').getByRole('link', { name: /tickets/i });
     await row.waitFor();

@@ -1,7 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { GOOD_CSV, GOOD_MANIFEST } from '../../server/test/support/datasets.ts';
-import { authenticate, organisationWithRequest, submitCsv, ticketsRequest } from './api.ts';
+import {
+  type Api,
+  authenticate,
+  draftCsv,
+  organisationWithRequest,
+  submitCsv,
+  ticketsRequest,
+} from './api.ts';
 import {
   choose,
   createOperator,
@@ -17,6 +24,7 @@ import {
 // A contributor's data made for no request reaches one later: from the submission's page they offer it
 // to an open request, the wizard opens on a new draft with the same file and datasheet, and once
 // submitted it scores into that request's review queue. The submission offered stays as it was.
+// A draft cut off by its request closing is offered the same way, from the notification that says so.
 
 const operator = { email: 'ops@offer.test', password: 'operator-password-1' };
 const reviewer = { name: 'Olga Offered', email: 'olga@offer.test', password: 'reviewer-password-1' };
@@ -28,18 +36,21 @@ let browser: Browser;
 let page: Page;
 let problems: string[];
 let unrequested: { submissionId: string; versionId: string };
+let otto: { api: Api; cookie: string };
+let olga: Api;
+let organisationId: string;
 
 beforeAll(async () => {
   const dataDir = freshDataDir();
   createOperator(dataDir, operator.email, operator.password);
   app = await startApp(dataDir);
-  await organisationWithRequest(
+  ({ reviewer: olga, organisationId } = await organisationWithRequest(
     app.url,
     operator,
     reviewer,
     ticketsRequest({ title: REQUEST_TITLE, rewardCents: 1500 }),
-  );
-  const otto = await authenticate(app.url, 'sign-up/email', contributor);
+  ));
+  otto = await authenticate(app.url, 'sign-up/email', contributor);
   unrequested = await submitCsv(app.url, otto, {
     manifest: GOOD_MANIFEST,
     csv: GOOD_CSV,
@@ -105,5 +116,40 @@ it('offers a submission made for no request to an open request, through the wiza
   const rows = page.getByRole('row').filter({ hasText: GOOD_MANIFEST.title });
   await rows.first().waitFor();
   expect(await rows.count()).toBe(2);
+  expect(problems).toEqual([]);
+});
+
+it('tells a contributor when a request closes on their draft, and the notification leads to the offer', async () => {
+  const closing = await olga.request.create.mutate({
+    ...ticketsRequest({ title: 'Tickets, closing early' }),
+    organisationId,
+  });
+  const cutOff = await draftCsv(app.url, otto, {
+    requestId: closing.id,
+    manifest: { ...GOOD_MANIFEST, title: 'Tickets drafted too late' },
+    csv: GOOD_CSV,
+  });
+  await olga.request.close.mutate({ id: closing.id });
+
+  // The navigation's count is polled every 30 s; a page load reads it at once.
+  await page.goto(`${app.url}/`);
+  const unread = page.getByRole('navigation', { name: 'Main' }).getByTestId('unread');
+  await unread.waitFor();
+  await page.getByRole('link', { name: /^Notifications/ }).click();
+  const news = page
+    .getByRole('list', { name: 'Notifications' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Tickets drafted too late' });
+  expect(await news.textContent()).toContain(
+    '“Tickets, closing early” closed before your draft “Tickets drafted too late” went in. Open it to offer its data to another request.',
+  );
+  await news.getByRole('link').first().click();
+  await page.waitForURL(`${app.url}/submissions/${cutOff.submissionId}`);
+  await page.getByRole('button', { name: 'Offer to a data request' }).click();
+  await choose(page, 'Data request', new RegExp(`^${REQUEST_TITLE} · `));
+  await page.getByTestId('offer-to-request').getByRole('button', { name: 'Start a draft for it' }).click();
+  await page.waitForURL(/\/submissions\/[\w-]+\/edit$/);
+  expect(page.url()).not.toContain(cutOff.submissionId);
+  expect(await page.getByTestId('wizard-request').textContent()).toContain(`“${REQUEST_TITLE}”`);
   expect(problems).toEqual([]);
 });

@@ -42,6 +42,16 @@ export const DataRequestSchema = DataRequestInputSchema.extend({
 export type DataRequest = z.infer<typeof DataRequestSchema>;
 
 /**
+ * What keeps a request from closing: submissions to it that came in while it was open and have no
+ * decision yet, in review or still being scored (submitted or scoring). Each gets a decision first.
+ */
+export const RequestPendingSchema = z.object({
+  awaitingDecision: z.number().int().nonnegative(),
+  beingScored: z.number().int().nonnegative(),
+});
+export type RequestPending = z.infer<typeof RequestPendingSchema>;
+
+/**
  * How many more acceptances the request's budget pays for; null when it pays no reward (acceptances then
  * cost nothing, and are never refused for budget).
  */
@@ -80,12 +90,27 @@ export function requirementsOf(
 }
 
 /**
- * Whether a request takes new submissions at `now`: open, and before its deadline if it has one. (A follow-up
- * version of a submission that came in on time is still taken after the deadline; the server decides that.)
+ * Whether a request takes a submission at `now`, and if not, why: `closed`, or `past_deadline` for a
+ * submission's first submit. A follow-up version of a submission that came in on time, answering a
+ * reviewer, is still taken after the deadline, never after closing. The server's refusal and the web's
+ * warnings both read this; listing requests that take submissions is the same rule in SQL.
  */
+export type Intake = 'open' | 'closed' | 'past_deadline';
+
+export function intakeOf(
+  request: Pick<DataRequest, 'status' | 'deadline'>,
+  { isFollowUp = false }: { isFollowUp?: boolean } = {},
+  now: number = Date.now(),
+): Intake {
+  if (request.status !== 'open') return 'closed';
+  if (!isFollowUp && request.deadline && Date.parse(request.deadline) <= now) return 'past_deadline';
+  return 'open';
+}
+
+/** Whether a request takes new submissions at `now`: open, and before its deadline if it has one. */
 export function takesSubmissions(
   request: Pick<DataRequest, 'status' | 'deadline'>,
   now: number = Date.now(),
 ): boolean {
-  return request.status === 'open' && (!request.deadline || Date.parse(request.deadline) > now);
+  return intakeOf(request, {}, now) === 'open';
 }

@@ -31,6 +31,8 @@ export const SERVER_EVENT_TYPES = [
   'request.created',
   'request.updated',
   'request.closed',
+  /** A request closed on a submission still open to work: a draft, or changes a reviewer asked for. */
+  'submission.request_closed',
   'settings.threshold_changed',
   'user.suspended',
   'user.reinstated',

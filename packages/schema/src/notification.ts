@@ -5,9 +5,16 @@ import { SubmissionStateSchema } from './submission.ts';
 /**
  * What a signed-in person is told about, drawn from the event log (nothing is stored twice): a
  * contributor hears of their versions' scores, failed scoring and decisions; a reviewer of submissions
- * arriving in their organisations' queues; an operator of scoring that failed for good.
+ * arriving in their organisations' queues; an operator of scoring that failed for good. A contributor also
+ * hears when a request closes on a submission of theirs that was not yet in: a draft, or changes asked for.
  */
-export const NOTIFICATION_KINDS = ['scored', 'scoring_failed', 'decided', 'arrived'] as const;
+export const NOTIFICATION_KINDS = [
+  'scored',
+  'scoring_failed',
+  'decided',
+  'arrived',
+  'request_closed',
+] as const;
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 

@@ -10,6 +10,7 @@ const KIND_OF_TYPE: Record<string, Notification['kind']> = {
   'version.scoring_failed': 'scoring_failed',
   'version.decided': 'decided',
   'version.in_review': 'arrived',
+  'submission.request_closed': 'request_closed',
 };
 
 /**

@@ -6,7 +6,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /** The event types each role is told about: what others or the system did that the person waits on. */
 const TYPES_FOR_ROLE = {
-  contributor: ['version.scored', 'version.scoring_failed', 'version.decided'],
+  contributor: ['version.scored', 'version.scoring_failed', 'version.decided', 'submission.request_closed'],
   reviewer: ['version.in_review'],
   operator: ['version.scoring_failed'],
 } as const satisfies Record<SessionUser['role'], readonly string[]>;

@@ -1,3 +1,4 @@
+import { intakeOf } from '@assay/schema';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -22,17 +23,18 @@ export async function assertTakesSubmissions(
     .where('id', '=', requestId)
     .executeTakeFirst();
   if (!request) throw notFound('data request', requestId);
-  if (request.status !== 'open') {
+  const deadline = request.deadline_at === null ? null : new Date(Number(request.deadline_at)).toISOString();
+  const intake = intakeOf({ status: request.status as 'open' | 'closed', deadline }, { isFollowUp }, now);
+  if (intake === 'closed') {
     throw new AppError(
       'invalid_state',
       `The data request “${request.title}” is closed: it takes no submissions`,
     );
   }
-  const deadline = request.deadline_at === null ? null : Number(request.deadline_at);
-  if (!isFollowUp && deadline !== null && now >= deadline) {
+  if (intake === 'past_deadline') {
     throw new AppError(
       'invalid_state',
-      `The data request “${request.title}” stopped taking submissions at its deadline, ${new Date(deadline).toISOString()}`,
+      `The data request “${request.title}” stopped taking submissions at its deadline, ${deadline}`,
     );
   }
 }

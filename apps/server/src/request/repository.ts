@@ -1,3 +1,4 @@
+import type { RequestPending } from '@assay/schema';
 import { type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import type { Database, DataRequestTable } from '../db/database.ts';
 import { REQUEST_ACCOUNT_PREFIX } from '../ledger/post-transaction.ts';
@@ -60,16 +61,39 @@ export function updateRequestRow(db: Db, id: string, patch: Updateable<DataReque
   return db.updateTable('data_request').set(patch).where('id', '=', id).execute();
 }
 
-/** Versions of the request's submissions still on their way to a decision: submitted, being scored, in review. */
-export async function countPendingVersions(db: Db, requestId: string): Promise<number> {
-  const row = await db
+/** Versions submitted to a request without a decision yet: in review, or still being scored. */
+export async function countPendingVersions(db: Db, requestId: string): Promise<RequestPending> {
+  const rows = await db
     .selectFrom('submission_version as v')
     .innerJoin('submission as s', 's.id', 'v.submission_id')
-    .select((eb) => eb.fn.countAll<number | string | bigint>().as('count'))
+    .select(['v.state', (eb) => eb.fn.countAll<number | string | bigint>().as('count')])
     .where('s.request_id', '=', requestId)
     .where('v.state', 'in', ['submitted', 'scoring', 'in_review'])
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+    .groupBy('v.state')
+    .execute();
+  const count = (states: string[]) =>
+    rows.filter((row) => states.includes(row.state)).reduce((sum, row) => sum + Number(row.count), 0);
+  return { awaitingDecision: count(['in_review']), beingScored: count(['submitted', 'scoring']) };
+}
+
+/**
+ * The submissions to a request whose newest version is still the contributor's to work on (a draft, or
+ * changes a reviewer asked for), with that version: what closing the request cuts off.
+ */
+export async function openWorkForRequest(
+  db: Db,
+  requestId: string,
+): Promise<{ submissionId: string; versionId: string }[]> {
+  return db
+    .selectFrom('submission as s')
+    .innerJoin('submission_version as v', (join) =>
+      join.onRef('v.submission_id', '=', 's.id').onRef('v.number', '=', 's.latest_version'),
+    )
+    .select(['s.id as submissionId', 'v.id as versionId'])
+    .where('s.request_id', '=', requestId)
+    .where('v.state', 'in', ['draft', 'changes_requested'])
+    .orderBy('s.id')
+    .execute();
 }
 
 /** Closes an open request; false when it was already closed (the condition makes closing single-shot). */

@@ -1,8 +1,8 @@
-import type { DataRequestPatch } from '@assay/schema';
+import type { DataRequestPatch, RequestPending } from '@assay/schema';
 import type { Kysely, Updateable } from 'kysely';
 import type { Database, DataRequestTable } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import { appendEvent } from '../events/append-event.ts';
+import { appendEvent, appendEvents } from '../events/append-event.ts';
 import {
   accountBalance,
   lockRequest,
@@ -14,7 +14,13 @@ import type { SessionUser } from '../trpc.ts';
 import { requireRequestMember } from './access.ts';
 import { parseDeadline } from './create-request.ts';
 import { toDataRequest } from './map-request.ts';
-import { closeRequestRow, countPendingVersions, findRequestById, updateRequestRow } from './repository.ts';
+import {
+  closeRequestRow,
+  countPendingVersions,
+  findRequestById,
+  openWorkForRequest,
+  updateRequestRow,
+} from './repository.ts';
 
 type Caller = Pick<SessionUser, 'id' | 'role'>;
 
@@ -105,10 +111,12 @@ export async function closeRequest(db: Kysely<Database>, reviewer: Caller, id: s
     await lockRequest(trx, id);
     await requireRequestMember(trx, reviewer, await findRequestById(trx, id), id);
     const pending = await countPendingVersions(trx, id);
-    if (pending > 0) {
+    if (pending.awaitingDecision + pending.beingScored > 0) {
       throw new AppError(
         'invalid_state',
-        `${pending === 1 ? '1 submission' : `${pending} submissions`} to this request ${pending === 1 ? 'awaits' : 'await'} a decision or scoring: decide ${pending === 1 ? 'it' : 'them'} before closing the request`,
+        `${pendingText(pending)}: decide ${
+          pending.awaitingDecision + pending.beingScored === 1 ? 'it' : 'them'
+        } before closing the request`,
       );
     }
     if (!(await closeRequestRow(trx, id, now))) {
@@ -127,15 +135,48 @@ export async function closeRequest(db: Kysely<Database>, reviewer: Caller, id: s
         ],
       });
     }
-    await appendEvent(trx, {
-      type: 'request.closed',
-      actorId: reviewer.id,
-      requestId: id,
-      at: now,
-      props: { refundedCents: remaining },
-    });
+    // Each contributor whose draft (or answer to a reviewer) the close cuts off is told, by one event per
+    // submission: notifications are read from the log by submission.
+    const cutOff = await openWorkForRequest(trx, id);
+    await appendEvents(trx, [
+      {
+        type: 'request.closed',
+        actorId: reviewer.id,
+        requestId: id,
+        at: now,
+        props: { refundedCents: remaining },
+      },
+      ...cutOff.map(({ submissionId, versionId }) => ({
+        type: 'submission.request_closed' as const,
+        actorId: reviewer.id,
+        submissionId,
+        versionId,
+        requestId: id,
+        at: now,
+      })),
+    ]);
     // Read again: the request as closed, with its budget refunded.
     return (await findRequestById(trx, id))!;
   });
   return toDataRequest(row);
+}
+
+/** "2 submissions to this request await a decision and 1 is being scored", or either half alone. */
+function pendingText({ awaitingDecision, beingScored }: RequestPending): string {
+  const submissions = (n: number) => (n === 1 ? '1 submission' : `${n} submissions`);
+  const awaiting = `${awaitingDecision === 1 ? 'awaits' : 'await'} a decision`;
+  const scoring = `${beingScored === 1 ? 'is' : 'are'} being scored`;
+  if (beingScored === 0) return `${submissions(awaitingDecision)} to this request ${awaiting}`;
+  if (awaitingDecision === 0) return `${submissions(beingScored)} to this request ${scoring}`;
+  return `${submissions(awaitingDecision)} to this request ${awaiting} and ${beingScored} ${scoring}`;
+}
+
+/** What keeps a request from closing, for its organisation's reviewers (the editor says it before a click). */
+export async function pendingForRequest(
+  db: Kysely<Database>,
+  reviewer: Caller,
+  id: string,
+): Promise<RequestPending> {
+  await requireRequestMember(db, reviewer, await findRequestById(db, id), id);
+  return countPendingVersions(db, id);
 }

@@ -1,8 +1,13 @@
-import { DataRequestInputSchema, DataRequestPatchSchema, DataRequestSchema } from '@assay/schema';
+import {
+  DataRequestInputSchema,
+  DataRequestPatchSchema,
+  DataRequestSchema,
+  RequestPendingSchema,
+} from '@assay/schema';
 import { z } from 'zod';
 import { createRequest } from '../request/create-request.ts';
 import { getRequest, listRequests } from '../request/get-request.ts';
-import { closeRequest, updateRequest } from '../request/update-request.ts';
+import { closeRequest, pendingForRequest, updateRequest } from '../request/update-request.ts';
 import { authedProcedure, reviewerProcedure, router } from '../trpc.ts';
 
 const RequestRefSchema = z.strictObject({ id: z.uuid() });
@@ -32,6 +37,15 @@ export const requestRouter = router({
     .input(RequestRefSchema)
     .output(DataRequestSchema)
     .mutation(({ ctx, input }) => closeRequest(ctx.services.db, ctx.user, input.id)),
+
+  /**
+   * Reviewer of the owning organisation: the submissions that keep it from closing (in review, or still
+   * being scored).
+   */
+  pending: reviewerProcedure
+    .input(RequestRefSchema)
+    .output(RequestPendingSchema)
+    .query(({ ctx, input }) => pendingForRequest(ctx.services.db, ctx.user, input.id)),
 
   /** Any signed-in user. */
   list: authedProcedure

@@ -19,6 +19,7 @@ import { ConfirmAction } from '../components/ConfirmAction.tsx';
 import { QueryError, StaleDataNotice } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
+import { requestIntake } from '../lib/intake.ts';
 import { formatMoney } from '../lib/money.ts';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
 import { OfferToRequest } from './OfferToRequest.tsx';
@@ -94,6 +95,7 @@ export function SubmissionPage() {
         isStale={isStale}
         minScore={submission.data.requestMinQualityScore}
         requestId={submission.data.requestId}
+        isCutOff={(requestIntake(submission.data) ?? 'open') !== 'open'}
       />
       {versions.length > 1 && <VersionHistory versions={versions} />}
     </Stack>
@@ -106,9 +108,12 @@ function LatestVersion({
   isStale,
   minScore,
   requestId,
+  isCutOff,
 }: {
   submissionId: string;
   version: Version;
+  /** The submission's request no longer takes its next submit (closed, or past its deadline). */
+  isCutOff: boolean;
   /** The data request the submission is for, if any. */
   requestId: string | null;
   /** The last refetch failed: the progress shown may be out of date. */
@@ -154,8 +159,14 @@ function LatestVersion({
             <Link to={`/submissions/${submissionId}/edit`}>Open the draft</Link>
           </ScoringFailedNotice>
         ) : (
-          <Alert color="blue">
-            This version is a draft. <Link to={`/submissions/${submissionId}/edit`}>Continue editing</Link>
+          <Alert color={isCutOff ? 'orange' : 'blue'}>
+            This version is a draft
+            {isCutOff
+              ? version.file
+                ? ', and its request no longer takes it: you can offer its data to another request.'
+                : ', and its request no longer takes it.'
+              : '.'}{' '}
+            <Link to={`/submissions/${submissionId}/edit`}>Continue editing</Link>
           </Alert>
         ))}
       {isScoring && (
@@ -250,7 +261,7 @@ function LatestVersion({
             />
           ))}
       </Group>
-      {OFFERABLE.has(version.state) && version.file && (
+      {(OFFERABLE.has(version.state) || (version.state === 'draft' && isCutOff)) && version.file && (
         <Group>
           <OfferToRequest versionId={version.id} currentRequestId={requestId} />
         </Group>

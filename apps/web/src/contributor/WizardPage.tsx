@@ -1,11 +1,5 @@
 import type { Requirements } from '@assay/quality';
-import {
-  type DraftManifest,
-  type Finding,
-  ManifestSchema,
-  requirementsOf,
-  takesSubmissions,
-} from '@assay/schema';
+import { type DraftManifest, type Finding, ManifestSchema, requirementsOf } from '@assay/schema';
 import {
   Alert,
   Button,
@@ -39,6 +33,7 @@ import {
   notSubmittedMessage,
 } from '../lib/errors.ts';
 import { versionDataUrl } from '../lib/file-urls.ts';
+import { requestIntake } from '../lib/intake.ts';
 import { formatMoney } from '../lib/money.ts';
 import { fieldId, setIn, splitPath } from '../lib/paths.ts';
 import { useTelemetry } from '../lib/telemetry-context.tsx';
@@ -47,6 +42,7 @@ import { uploadVersionFile } from '../lib/upload.ts';
 import type { PrescoreSource, SamplePreview } from '../workers/prescore-protocol.ts';
 import { ManifestForm } from './ManifestForm.tsx';
 import { ManifestImport } from './ManifestImport.tsx';
+import { OfferToRequest } from './OfferToRequest.tsx';
 import { PreviewStep } from './PreviewStep.tsx';
 import { ScoringFailedNotice } from './ScoringFailedNotice.tsx';
 import { WizardSteps } from './WizardSteps.tsx';
@@ -129,11 +125,8 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
 
   // A draft for a request that closed, or passed its deadline before this submission first came in, cannot
   // be submitted to it: said up front rather than at the submit button.
-  const isFollowUp = submission.versions.some((v) => v.submittedAt !== null);
-  const isIntakeOver =
-    submission.requestStatus !== null &&
-    (submission.requestStatus !== 'open' ||
-      (!isFollowUp && !takesSubmissions({ status: 'open', deadline: submission.requestDeadline })));
+  const intake = requestIntake(submission);
+  const isIntakeOver = intake !== null && intake !== 'open';
   const request = useQuery({
     ...trpc.request.byId.queryOptions({ id: submission.requestId ?? '' }),
     // A closed request is for its organisation's eyes only (NOT_FOUND to contributors).
@@ -399,10 +392,18 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
       )}
       {isIntakeOver && (
         <Alert color="orange" title="This request no longer takes submissions" data-testid="intake-over">
-          {submission.requestStatus === 'open' && submission.requestDeadline
-            ? `It stopped taking them at its deadline, ${new Date(submission.requestDeadline).toLocaleString()}.`
-            : 'It has been closed.'}{' '}
-          Your draft is kept, but it cannot be submitted to this request.
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">
+              {intake === 'past_deadline' && submission.requestDeadline
+                ? `It stopped taking them at its deadline, ${new Date(submission.requestDeadline).toLocaleString()}.`
+                : 'It has been closed.'}{' '}
+              Your draft is kept, but it cannot be submitted to this request.
+              {version.file && ' You can offer its data to another request.'}
+            </Text>
+            {version.file && (
+              <OfferToRequest versionId={version.id} currentRequestId={submission.requestId} />
+            )}
+          </Stack>
         </Alert>
       )}
       {isOffline && (

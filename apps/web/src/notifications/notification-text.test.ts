@@ -45,6 +45,21 @@ describe('notificationText', () => {
     );
   });
 
+  it('tells a contributor a request closed on their draft or on the changes asked of them', () => {
+    const closed = { ...base, kind: 'request_closed' as const, score: null, isEnterpriseGrade: null };
+    expect(notificationText({ ...closed, versionState: 'draft' }, 'contributor')).toEqual({
+      text: '“Tickets by urgency” closed before your draft “Support tickets” went in. Open it to offer its data to another request.',
+      href: '/submissions/sub-1',
+    });
+    expect(notificationText({ ...closed, versionState: 'changes_requested' }, 'contributor').text).toBe(
+      '“Tickets by urgency” closed before you sent the changes asked for on “Support tickets”. Open it to offer its data to another request.',
+    );
+    // Withdrawn since: nothing left to offer from it.
+    expect(notificationText({ ...closed, versionState: 'withdrawn' }, 'contributor').text).toBe(
+      '“Tickets by urgency” closed: version 2 of “Support tickets” can no longer go to it.',
+    );
+  });
+
   it('sends reviewers to the review page and operators to the event log', () => {
     expect(notificationText({ ...base, kind: 'arrived' }, 'reviewer')).toEqual({
       text: 'A new submission to “Tickets by urgency” is waiting: version 2 of “Support tickets”, scored 84.',

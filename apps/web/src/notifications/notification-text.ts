@@ -54,6 +54,16 @@ export function notificationText(notification: Notification, role: Role): { text
             href,
           };
     }
+    case 'request_closed': {
+      const closed = `“${request?.title ?? 'The request'}” closed`;
+      const offer = 'Open it to offer its data to another request.';
+      const { versionState } = notification;
+      if (versionState === 'draft')
+        return { text: `${closed} before your draft “${title}” went in. ${offer}`, href };
+      if (versionState === 'changes_requested')
+        return { text: `${closed} before you sent the changes asked for on “${title}”. ${offer}`, href };
+      return { text: `${closed}: ${version} can no longer go to it.`, href };
+    }
   }
 }
 

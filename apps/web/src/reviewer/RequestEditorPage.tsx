@@ -24,6 +24,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ConfirmAction } from '../components/ConfirmAction.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { fieldErrorsOf } from '../lib/errors.ts';
+import { pendingText } from '../lib/pending-text.ts';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
 
 type DataRequest = RouterOutputs['request']['byId'];
@@ -87,10 +88,12 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
   // Closing waits for every submission's decision (the server refuses otherwise): say so before the click.
   const isOpen = existing?.status === 'open';
   const pending = useQuery({
-    ...trpc.review.queue.queryOptions({ requestId: existing?.id ?? '', limit: 1 }),
+    ...trpc.request.pending.queryOptions({ id: existing?.id ?? '' }),
     enabled: isOpen,
+    // Versions being scored reach the queue by themselves: look again until none is left.
+    refetchInterval: (query) => ((query.state.data?.beingScored ?? 0) > 0 ? 5_000 : false),
   });
-  const pendingCount = pending.data?.total ?? 0;
+  const pendingSentence = pending.data ? pendingText(pending.data) : null;
   const mutation = existing ? update : create;
 
   const candidate = { ...form, requiredColumns: tagsToColumns(columnTags) };
@@ -228,17 +231,18 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
                 confirmLabel="Close it"
                 onConfirm={() => close.mutate({ id: existing.id })}
                 loading={close.isPending}
-                disabled={pendingCount > 0}
+                disabled={pendingSentence !== null}
               />
             )}
           </Group>
-          {isOpen && pendingCount > 0 && (
+          {isOpen && pendingSentence && (
             <Text size="sm" c="dimmed" ta="right" data-testid="close-pending">
-              {pendingCount === 1 ? '1 submission awaits' : `${pendingCount} submissions await`} your
-              decision: decide {pendingCount === 1 ? 'it' : 'them'} before closing the request.{' '}
-              <Anchor component={Link} to={`/review?request=${existing.id}`}>
-                Open them in the queue
-              </Anchor>
+              {pendingSentence}{' '}
+              {pending.data!.awaitingDecision > 0 && (
+                <Anchor component={Link} to={`/review?request=${existing.id}`}>
+                  Open the queue
+                </Anchor>
+              )}
             </Text>
           )}
         </Stack>
