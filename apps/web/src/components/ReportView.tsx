@@ -1,6 +1,7 @@
 import type { Dimension, DraftManifest, Finding, QualityReport } from '@assay/schema';
 import { Alert, Anchor, Badge, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { fieldLabel } from '../lib/field-labels.ts';
+import { verdictRule, verdictText } from '../lib/verdict.ts';
 import { DatasetProfile } from './DatasetProfile.tsx';
 
 const DIMENSIONS: { key: Dimension; label: string; question: string }[] = [
@@ -123,8 +124,14 @@ export function ReportView({
           <Text c="dimmed" size="sm">
             / 100
           </Text>
-          <Badge color={report.enterpriseGrade ? 'green' : 'gray'} data-testid="verdict">
-            {report.enterpriseGrade ? 'Enterprise grade' : `Below enterprise grade (${threshold})`}
+          <Badge
+            color={report.enterpriseGrade ? 'green' : 'gray'}
+            data-testid="verdict"
+            tt="none"
+            size="lg"
+            title={verdictRule(threshold)}
+          >
+            {verdictText(report)}
           </Badge>
         </Group>
       </Group>

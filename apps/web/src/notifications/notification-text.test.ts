@@ -22,11 +22,14 @@ const base: Notification = {
 describe('notificationText', () => {
   it('tells a contributor their score and grade, linking to the submission', () => {
     expect(notificationText(base, 'contributor')).toEqual({
-      text: 'Version 2 of “Support tickets” scored 84, enterprise-grade.',
+      text: 'Version 2 of “Support tickets” for “Tickets by urgency” scored 84, enterprise grade.',
       href: '/submissions/sub-1',
     });
-    expect(notificationText({ ...base, score: 41, isEnterpriseGrade: false }, 'contributor').text).toBe(
-      'Version 2 of “Support tickets” scored 41, below enterprise grade: the findings say what to fix.',
+    // Rounded as the report shows it; not "below": an error withholds the grade from a high score too.
+    expect(
+      notificationText({ ...base, score: 95.5, isEnterpriseGrade: false, request: null }, 'contributor').text,
+    ).toBe(
+      'Version 2 of “Support tickets” scored 96, not enterprise grade yet: the findings say what to fix.',
     );
   });
 

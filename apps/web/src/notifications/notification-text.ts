@@ -17,10 +17,14 @@ export function notificationText(notification: Notification, role: Role): { text
 
   switch (notification.kind) {
     case 'scored': {
+      // Not "below": an error withholds the grade from a high score too. Rounded as the report shows it.
       const grade = notification.isEnterpriseGrade
-        ? 'enterprise-grade'
-        : 'below enterprise grade: the findings say what to fix';
-      return { text: `${capitalise(version)} scored ${notification.score}, ${grade}.`, href };
+        ? 'enterprise grade'
+        : 'not enterprise grade yet: the findings say what to fix';
+      return {
+        text: `${capitalise(version)}${forRequest} scored ${roundedScore(notification.score)}, ${grade}.`,
+        href,
+      };
     }
     case 'scoring_failed':
       return {
@@ -45,7 +49,7 @@ export function notificationText(notification: Notification, role: Role): { text
     }
     case 'arrived': {
       const to = `“${request?.title ?? 'a request'}”`;
-      const scored = `${version}, scored ${notification.score ?? '–'}`;
+      const scored = `${version}, scored ${roundedScore(notification.score)}`;
       // Said as it is now: an arrival decided (or withdrawn) since is no longer waiting.
       return notification.versionState === 'in_review'
         ? { text: `A new submission to ${to} is waiting: ${scored}.`, href }
@@ -75,5 +79,7 @@ const SINCE: Record<string, string> = {
   withdrawn: 'withdrawn by its contributor since',
   superseded: 'replaced by a newer version since',
 };
+
+const roundedScore = (score: number | null) => (score === null ? '–' : String(Math.round(score)));
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -111,11 +111,17 @@ export function QueuePage() {
                   </Table.Td>
                   <Table.Td>{item.request.title ?? '—'}</Table.Td>
                   <Table.Td>{item.contributor}</Table.Td>
-                  <Table.Td>
+                  {/* Never squeezed: a narrow column cut "grade" down to "GR…". */}
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Group gap={4} wrap="nowrap">
                       {item.scores.overall === null ? '—' : Math.round(item.scores.overall)}
                       {item.enterpriseGrade && (
-                        <Badge size="xs" color="green">
+                        <Badge
+                          size="xs"
+                          color="green"
+                          style={{ flexShrink: 0, overflow: 'visible' }}
+                          title="Enterprise grade"
+                        >
                           grade
                         </Badge>
                       )}
