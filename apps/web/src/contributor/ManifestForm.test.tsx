@@ -1,3 +1,4 @@
+import type { DraftManifest } from '@assay/schema';
 import { MantineProvider } from '@mantine/core';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
@@ -12,11 +13,11 @@ const manifest = {
   label: { column: 'urgency', classes: [{ name: 'high' }] },
 };
 
-function renderForm(errors: Record<string, string> = {}) {
+function renderForm(errors: Record<string, string> = {}, draft: DraftManifest = manifest) {
   const onChange = vi.fn();
   render(
     <MantineProvider>
-      <ManifestForm manifest={manifest} onChange={onChange} errors={errors} signerName="Jane Doe" />
+      <ManifestForm manifest={draft} onChange={onChange} errors={errors} signerName="Jane Doe" />
     </MantineProvider>,
   );
   return onChange;
@@ -67,6 +68,50 @@ describe('ManifestForm', () => {
       statement: expect.stringContaining('right to contribute'),
     });
     expect(Date.parse(value.signedAt)).not.toBeNaN();
+  });
+
+  // A switch showed "off" (no personal data) while the manifest said nothing, so the pre-score warned.
+  it('asks whether the data holds personal data, unanswered until answered', () => {
+    const onChange = renderForm();
+    const group = screen.getByRole('radiogroup', { name: fieldLabel('provenance.containsPersonalData') });
+    expect(group.closest('[id]')?.id).toBe('field-provenance.containsPersonalData');
+    const radios = screen.getAllByRole('radio') as HTMLInputElement[];
+    expect(radios.map((radio) => [radio.labels?.[0]?.textContent, radio.checked])).toEqual([
+      ['Yes', false],
+      ['No', false],
+    ]);
+    fireEvent.click(screen.getByRole('radio', { name: 'No' }));
+    expect(onChange).toHaveBeenLastCalledWith('provenance.containsPersonalData', false);
+    fireEvent.click(screen.getByRole('radio', { name: 'Yes' }));
+    expect(onChange).toHaveBeenLastCalledWith('provenance.containsPersonalData', true);
+  });
+
+  it.each([
+    [false, 'No'],
+    [true, 'Yes'],
+  ])('shows the answer the manifest holds (%s)', (containsPersonalData, answer) => {
+    renderForm({}, { ...manifest, provenance: { containsPersonalData } });
+    expect((screen.getByRole('radio', { name: answer }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  // A class the file lacks could not be removed: the pre-score's hint said to remove it from label.classes.
+  it('removes a label class', () => {
+    const onChange = renderForm(
+      {},
+      {
+        ...manifest,
+        label: {
+          column: 'urgency',
+          classes: [
+            { name: 'high', definition: 'Down' },
+            { name: 'spam', definition: null },
+          ],
+        },
+      },
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Remove the class “spam”' }));
+    expect(onChange).toHaveBeenLastCalledWith('label.classes', [{ name: 'high', definition: 'Down' }]);
+    expect(document.getElementById('field-label.classes.1')?.textContent).toBe('Remove');
   });
 
   it('shows a server or schema error beside its field', () => {

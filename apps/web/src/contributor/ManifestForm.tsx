@@ -1,16 +1,18 @@
 import { ConsentBasisSchema, type DraftManifest, SourceTypeSchema } from '@assay/schema';
 import {
+  Box,
+  Button,
   Checkbox,
   Fieldset,
+  Group,
+  Radio,
   Select,
   SimpleGrid,
   Stack,
-  Switch,
   Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { Fragment } from 'react';
 import { FIELD_LABELS, fieldLabel } from '../lib/field-labels.ts';
 import { fieldId, getIn } from '../lib/paths.ts';
 import { LicensePicker } from './LicensePicker.tsx';
@@ -44,6 +46,8 @@ export function ManifestForm({
     };
     return multiline ? <Textarea {...props} autosize minRows={2} /> : <TextInput {...props} />;
   };
+  const classes = manifest.label?.classes ?? [];
+  const containsPersonalData = manifest.provenance?.containsPersonalData;
   const attestation = manifest.provenance?.attestation;
   const isAttested = Boolean(attestation?.signedBy && attestation.signedAt);
 
@@ -74,11 +78,28 @@ export function ManifestForm({
       {manifest.label?.column && (
         <Fieldset legend={`Label classes of “${manifest.label.column}”`}>
           <Stack>
-            {(manifest.label.classes ?? []).map((_labelClass, index) => (
+            {classes.map((labelClass, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a draft's class names may repeat or be empty
-              <Fragment key={index}>
-                {text(`label.classes.${index}.definition`, 'When does a row get this label?')}
-              </Fragment>
+              <Group key={index} align="flex-end" wrap="nowrap">
+                <Box flex={1}>
+                  {text(`label.classes.${index}.definition`, 'When does a row get this label?')}
+                </Box>
+                {/* A declared class no row has is an error in the pre-score ("remove it from label.classes"). */}
+                <Button
+                  id={fieldId(`label.classes.${index}`)}
+                  variant="subtle"
+                  color="red"
+                  aria-label={`Remove the class “${labelClass.name}”`}
+                  onClick={() =>
+                    onChange(
+                      'label.classes',
+                      classes.filter((_, other) => other !== index),
+                    )
+                  }
+                >
+                  Remove
+                </Button>
+              </Group>
             ))}
           </Stack>
         </Fieldset>
@@ -130,12 +151,19 @@ export function ManifestForm({
               clearable
             />
           </SimpleGrid>
-          <Switch
+          {/* Unanswered until answered: a switch showed "off" while the manifest said nothing. */}
+          <Radio.Group
             id={fieldId('provenance.containsPersonalData')}
             label={FIELD_LABELS['provenance.containsPersonalData']}
-            checked={manifest.provenance?.containsPersonalData ?? false}
-            onChange={(event) => onChange('provenance.containsPersonalData', event.currentTarget.checked)}
-          />
+            value={containsPersonalData === true ? 'yes' : containsPersonalData === false ? 'no' : null}
+            onChange={(value) => onChange('provenance.containsPersonalData', value === 'yes')}
+            error={errors['provenance.containsPersonalData']}
+          >
+            <Group mt={4}>
+              <Radio value="yes" label="Yes" />
+              <Radio value="no" label="No" />
+            </Group>
+          </Radio.Group>
           <Checkbox
             id={fieldId('provenance.attestation')}
             label={`${ATTESTATION_STATEMENT} Signed: ${signerName}`}

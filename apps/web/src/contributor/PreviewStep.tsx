@@ -1,7 +1,8 @@
-import { ColumnTypeSchema, type DraftManifest, TaskSchema } from '@assay/schema';
+import { ColumnTypeSchema, type DraftManifest, type LabelClass, TaskSchema } from '@assay/schema';
 import {
   Alert,
   Badge,
+  Button,
   Group,
   ScrollArea,
   Select,
@@ -12,17 +13,20 @@ import {
   Title,
 } from '@mantine/core';
 import { countValues } from '../lib/detect.ts';
+import { classesForValues, withClassesAdded } from '../lib/label-classes.ts';
 import { fieldId } from '../lib/paths.ts';
 import type { SamplePreview } from '../workers/prescore-protocol.ts';
 
 /**
  * The first rows of the file, the declared type of each column, the task, and the label column with
  * its classes and how often each occurs. Rows are numbered as findings number them (1 = first data row).
+ * `knownClasses` gives the definitions typed earlier, by class name, for classes that come back.
  */
 export function PreviewStep({
   preview,
   manifest,
   onChange,
+  knownClasses,
   highlight,
   fullLabelCounts,
   errors,
@@ -30,6 +34,7 @@ export function PreviewStep({
   preview: SamplePreview | null;
   manifest: DraftManifest;
   onChange: (path: string, value: unknown) => void;
+  knownClasses: () => readonly LabelClass[];
   highlight: { row?: number | null; column?: string | null } | null;
   fullLabelCounts: Record<string, number> | null;
   errors: Record<string, string | undefined>;
@@ -45,6 +50,10 @@ export function PreviewStep({
     : sampleCounts;
   const isClassification =
     manifest.task === 'classification' || manifest.task === 'multilabel-classification';
+  const declared = manifest.label?.classes ?? [];
+  const undeclared = counts
+    .map(({ value }) => value)
+    .filter((value) => !declared.some((labelClass) => labelClass.name === value));
 
   return (
     <Stack>
@@ -67,8 +76,12 @@ export function PreviewStep({
             data={preview.header}
             value={labelColumn}
             onChange={(value) => {
+              // The classes follow the new column's values; definitions of classes it shares stay.
               const classes = value
-                ? countValues(preview.rows, value).map(({ value: name }) => ({ name, definition: null }))
+                ? classesForValues(
+                    countValues(preview.rows, value).map(({ value: name }) => name),
+                    [...declared, ...knownClasses()],
+                  )
                 : [];
               onChange('label', value ? { column: value, classes } : null);
             }}
@@ -90,9 +103,23 @@ export function PreviewStep({
               </Badge>
             ))}
           </Group>
-          {counts.some(({ value }) => !(manifest.label?.classes ?? []).some((c) => c.name === value)) && (
-            <Alert color="orange" variant="light">
-              Some values in the file are not among the declared classes; they will be reported as findings.
+          {undeclared.length > 0 && (
+            <Alert color="orange" variant="light" data-testid="undeclared-classes">
+              <Group justify="space-between">
+                <Text size="sm">
+                  Some values in the file are not among the declared classes (
+                  {undeclared.map((value) => `“${value}”`).join(', ')}); they will be reported as findings.
+                </Text>
+                <Button
+                  size="xs"
+                  variant="white"
+                  onClick={() =>
+                    onChange('label.classes', withClassesAdded(declared, undeclared, knownClasses()))
+                  }
+                >
+                  Declare them as classes
+                </Button>
+              </Group>
             </Alert>
           )}
         </Stack>

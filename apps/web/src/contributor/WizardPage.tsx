@@ -1,5 +1,11 @@
 import type { Requirements } from '@assay/quality';
-import { type DraftManifest, type Finding, ManifestSchema, requirementsOf } from '@assay/schema';
+import {
+  type DraftManifest,
+  type Finding,
+  type LabelClass,
+  ManifestSchema,
+  requirementsOf,
+} from '@assay/schema';
 import {
   Alert,
   Button,
@@ -22,7 +28,7 @@ import { QueryError } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
 import { useAutosave } from '../hooks/use-autosave.ts';
 import { usePrescore, usePrescoreWorker } from '../hooks/use-prescore.ts';
-import { countValues, detectLabelColumn, inferColumnType } from '../lib/detect.ts';
+import { DATA_FILE_ACCEPT, MAX_DATA_FILE_BYTES, rejectionMessage } from '../lib/data-file-types.ts';
 import { loadLocalDraft, pickNewerManifest, removeLocalDraft, saveLocalDraft } from '../lib/draft-store.ts';
 import {
   errorCodeOf,
@@ -32,10 +38,12 @@ import {
   messageOf,
   notSubmittedMessage,
 } from '../lib/errors.ts';
+import { formatFileSize } from '../lib/file-size.ts';
 import { versionDataUrl } from '../lib/file-urls.ts';
 import { requestIntake } from '../lib/intake.ts';
 import { formatMoney } from '../lib/money.ts';
 import { fieldId, setIn, splitPath } from '../lib/paths.ts';
+import { prefill } from '../lib/prefill.ts';
 import { useTelemetry } from '../lib/telemetry-context.tsx';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
 import { uploadVersionFile } from '../lib/upload.ts';
@@ -67,8 +75,14 @@ function focusField(path: string) {
   for (let length = parts.length; length > 0; length--) {
     const element = document.getElementById(fieldId(parts.slice(0, length).join('.')));
     if (element) {
-      element.scrollIntoView({ block: 'center' });
-      element.focus();
+      // A group of radios (`provenance.containsPersonalData`) is named by its id: focus its chosen radio, or the first.
+      const target = element.matches('input, textarea, select, button')
+        ? element
+        : (element.querySelector<HTMLElement>('input:checked') ??
+          element.querySelector<HTMLElement>('input') ??
+          element);
+      target.scrollIntoView({ block: 'center' });
+      target.focus();
       return;
     }
   }
@@ -110,6 +124,8 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<SamplePreview | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
+  // Why the dropzone refused the last file dropped (its type or size), until one is taken.
+  const [rejection, setRejection] = useState<string | null>(null);
   const [upload, setUpload] = useState<{
     progress: number;
     status: 'idle' | 'uploading' | 'done' | 'error';
@@ -190,6 +206,17 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     }
   }, [initial.isLocalNewer, autosave]);
 
+  // Definitions typed for classes, by name: a class that goes (another label column, a new file) and comes
+  // back gets its definition again.
+  const definedClasses = useRef(new Map<string, LabelClass>());
+  useEffect(() => {
+    for (const labelClass of manifest.label?.classes ?? []) {
+      if (labelClass.definition) definedClasses.current.set(labelClass.name, labelClass);
+      else definedClasses.current.delete(labelClass.name);
+    }
+  }, [manifest.label?.classes]);
+  const knownClasses = useCallback(() => [...definedClasses.current.values()], []);
+
   const change = useCallback(
     (path: string, value: unknown) => {
       setManifest((current) => setIn(current, path, value));
@@ -251,6 +278,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
   async function onDrop(files: File[]) {
     const dropped = files[0];
     if (!dropped) return;
+    setRejection(null);
     setFile(dropped);
     setPreview(null);
     setPreviewError(null);
@@ -263,7 +291,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     try {
       const sample = await worker.preview({ kind: 'file', file: dropped }, PREVIEW_ROWS);
       setPreview(sample);
-      setManifest((current) => prefill(current, sample, dropped.name));
+      setManifest((current) => prefill(current, sample, dropped.name, knownClasses()));
     } catch (error) {
       setPreviewError(error instanceof Error ? error.message : String(error));
     }
@@ -438,18 +466,10 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
           <Stack>
             <Dropzone
               onDrop={onDrop}
+              onReject={(rejections) => setRejection(rejectionMessage(rejections))}
               multiple={false}
-              maxSize={1024 ** 3}
-              accept={[
-                'text/csv',
-                'text/tab-separated-values',
-                'application/json',
-                'application/x-ndjson',
-                'text/plain',
-                '.csv',
-                '.tsv',
-                '.jsonl',
-              ]}
+              maxSize={MAX_DATA_FILE_BYTES}
+              accept={DATA_FILE_ACCEPT}
               // A named button for keyboard and screen-reader users: Enter or Space opens the file picker.
               role="button"
               aria-label="Data file"
@@ -463,11 +483,14 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
                 </Text>
               </Stack>
             </Dropzone>
+            {rejection && (
+              <Alert color="red" title="File not added" role="alert" data-testid="file-rejected">
+                {rejection}
+              </Alert>
+            )}
             {(file || uploadedName) && (
               <Stack gap={4}>
-                <Text size="sm">
-                  {file ? `${file.name} · ${(file.size / 1024).toFixed(1)} KB` : uploadedName}
-                </Text>
+                <Text size="sm">{file ? `${file.name} · ${formatFileSize(file.size)}` : uploadedName}</Text>
                 <Progress
                   value={upload.progress * 100}
                   color={upload.status === 'error' ? 'red' : upload.status === 'done' ? 'green' : 'blue'}
@@ -504,6 +527,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
             preview={preview}
             manifest={manifest}
             onChange={change}
+            knownClasses={knownClasses}
             highlight={highlight}
             errors={errors}
             fullLabelCounts={
@@ -667,42 +691,4 @@ function SaveStatus({
       {text}
     </Text>
   );
-}
-
-/** Fills what the file tells us into an empty manifest: columns with inferred types, the label column and its classes. */
-export function prefill(manifest: DraftManifest, sample: SamplePreview, fileName: string): DraftManifest {
-  let next = { ...manifest };
-  if (!next.title) next.title = fileName.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ');
-  const declared = new Set((next.columns ?? []).map((column) => column.name));
-  if ((next.columns ?? []).length === 0 || sample.header.some((name) => !declared.has(name))) {
-    next.columns = sample.header.map((name) => {
-      const existing = (next.columns ?? []).find((column) => column.name === name);
-      return (
-        existing ?? {
-          name,
-          type: inferColumnType(sample.rows.map((row) => row[name] ?? '')),
-          description: null,
-        }
-      );
-    });
-  }
-  const labelColumn = next.label?.column ?? detectLabelColumn(sample.header, sample.rows);
-  if (!next.task) next.task = labelColumn ? 'classification' : 'other';
-  if (
-    labelColumn &&
-    !next.label?.classes?.length &&
-    (next.task === 'classification' || next.task === 'multilabel-classification')
-  ) {
-    next = {
-      ...next,
-      label: {
-        column: labelColumn,
-        classes: countValues(sample.rows, labelColumn).map(({ value }) => ({
-          name: value,
-          definition: null,
-        })),
-      },
-    };
-  }
-  return next;
 }

@@ -22,7 +22,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'provenance.sourceUrl': 'Source URL (if it has one)',
   'provenance.license': 'Licence (SPDX identifier)',
   'provenance.consentBasis': 'Consent basis',
-  'provenance.containsPersonalData': 'The data contains personal data (names, emails, phone numbers…)',
+  'provenance.containsPersonalData': 'Does the data contain personal data (names, emails, phone numbers…)?',
   'provenance.attestation': 'Attestation',
   'label.column': 'Label column',
   'label.classes': 'Label classes',

@@ -1,0 +1,175 @@
+import type { DraftManifest } from '@assay/schema';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { authenticate, submitCsv } from './api.ts';
+import {
+  attachFile,
+  choose,
+  field,
+  freshDataDir,
+  launchBrowser,
+  type RunningApp,
+  signIn,
+  startApp,
+  startDraft,
+  watchPage,
+} from './support.ts';
+
+// What the wizard makes of the file a contributor drops: which files it takes (and says so when it does
+// not), the classes a new file brings, and the personal-data question, answered yes or no.
+
+let app: RunningApp;
+let browser: Browser;
+
+const contributor = { name: 'Fay File', email: 'fay@example.test', password: 'file-password-1' };
+
+const DEFINITIONS = {
+  question: 'The customer asks how to do something',
+  complaint: 'The customer reports something that went wrong',
+  praise: 'The customer thanks us',
+  spam: 'Not from a customer at all',
+};
+
+/** Feedback messages labeled with `labels` in turn, from two channels. */
+function feedbackCsv(labels: string[], rows: number): Buffer {
+  const lines = ['text,label,channel'];
+  for (let i = 0; i < rows; i++)
+    lines.push(`"Message number ${i + 1}",${labels[i % labels.length]},${i % 3 ? 'email' : 'chat'}`);
+  return Buffer.from(`${lines.join('\n')}\n`);
+}
+
+const VERSION_1: DraftManifest = {
+  title: 'Customer feedback',
+  task: 'classification',
+  columns: [
+    { name: 'text', type: 'string' },
+    { name: 'label', type: 'category' },
+    { name: 'channel', type: 'category' },
+  ],
+  label: {
+    column: 'label',
+    classes: Object.entries(DEFINITIONS).map(([name, definition]) => ({ name, definition })),
+  },
+};
+
+/** Console warnings (react-dropzone warns with console.warn, which `watchPage` does not collect). */
+function watchWarnings(page: Page): string[] {
+  const warnings: string[] = [];
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  return warnings;
+}
+
+beforeAll(async () => {
+  app = await startApp(freshDataDir());
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+it('a new version with a file lacking a class drops it, keeps the other definitions, and asks about personal data', async () => {
+  const session = await authenticate(app.url, 'sign-up/email', contributor);
+  const { submissionId } = await submitCsv(app.url, session, {
+    manifest: VERSION_1,
+    csv: feedbackCsv(Object.keys(DEFINITIONS), 40).toString(),
+    states: ['scored'],
+  });
+
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(30_000);
+  const problems = watchPage(page);
+  const warnings = watchWarnings(page);
+  await signIn(page, app.url, contributor);
+  await page.goto(`${app.url}/submissions/${submissionId}`);
+  await page.getByRole('button', { name: /^Start a new version/ }).click();
+  await page.waitForURL(/\/edit$/);
+
+  // A new file without "spam", reported by the OS with no type: taken by its extension.
+  await page.getByRole('button', { name: 'File' }).first().click();
+  await attachFile(page, {
+    name: 'feedback-v2.csv',
+    mimeType: '',
+    buffer: feedbackCsv(['question', 'complaint', 'praise'], 30),
+  });
+  await page.getByRole('button', { name: 'Next: Preview' }).click();
+  const classes = page.getByTestId('label-classes');
+  await classes.waitFor();
+  expect(
+    (await classes.getByText(/^(question|complaint|praise|spam): \d+$/).allTextContents()).sort(),
+  ).toEqual(['complaint: 10', 'praise: 10', 'question: 10']);
+  expect(await classes.textContent()).not.toContain('not among the declared classes');
+
+  // Another label column and back: the definitions of the classes still there stay.
+  await choose(page, 'Label column', 'channel');
+  await choose(page, 'Label column', 'label');
+
+  await page.getByRole('button', { name: 'Next: Datasheet' }).click();
+  for (const name of ['question', 'complaint', 'praise'] as const)
+    expect(await field(page, `Definition of “${name}”`).inputValue()).toBe(DEFINITIONS[name]);
+  expect(await field(page, 'Definition of “spam”').count()).toBe(0);
+
+  // Personal data: not answered until answered, and the pre-score says so.
+  const personalData = page.getByRole('radiogroup', { name: /personal data/ });
+  expect(await personalData.getByRole('radio', { checked: true }).count()).toBe(0);
+  await page.getByRole('button', { name: 'Next: Pre-score' }).click();
+  await page.getByTestId('report').waitFor({ timeout: 30_000 });
+  const unstated = page.locator('[data-testid=finding][data-code="provenance.personal-data-unstated"]');
+  await unstated.waitFor();
+  expect(await page.getByTestId('report').textContent()).not.toContain('spam');
+  // Its link goes to the question ("Yes", the first answer, takes the focus); the down arrow answers "No".
+  await unstated.getByRole('button', { name: /^Go to “/ }).click();
+  await expect
+    .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent))
+    .toBe('Yes');
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(() => personalData.getByRole('radio', { name: 'No' }).isChecked()).toBe(true);
+  await page.getByRole('button', { name: 'Next: Pre-score' }).click();
+  await expect.poll(() => unstated.count(), { timeout: 30_000 }).toBe(0);
+  await page.getByTestId('report').waitFor();
+  await page.getByRole('button', { name: 'Datasheet' }).first().click();
+  expect(await personalData.getByRole('radio', { name: 'No' }).isChecked()).toBe(true);
+
+  expect(warnings.filter((warning) => /MIME|extension/i.test(warning))).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+it('filters the chooser by MIME type without a warning, takes a CSV called text/plain, and says which files it takes when it refuses one', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(30_000);
+  const problems = watchPage(page);
+  const warnings = watchWarnings(page);
+  await signIn(page, app.url, contributor);
+  await startDraft(page, app.url, 'Refused first');
+  await page.getByTestId('dropzone').waitFor();
+
+  await page
+    .locator('input[type=file]')
+    .first()
+    .setInputFiles({
+      name: 'model.bin',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from([0, 1, 2]),
+    });
+  const refused = page.getByTestId('file-rejected');
+  await refused.waitFor();
+  expect(await refused.textContent()).toContain('“model.bin” is not a CSV, TSV or JSONL file');
+  expect(await refused.textContent()).toContain('.csv, .tsv or .jsonl');
+  expect(await page.getByTestId('upload-status').count()).toBe(0);
+
+  // The chooser filters by type and extension; a CSV the OS calls text/plain goes in, and the message goes.
+  const accept = await page.locator('input[type=file]').first().getAttribute('accept');
+  expect(accept?.split(',')).toEqual(expect.arrayContaining(['text/csv', '.csv', '.tsv', '.jsonl']));
+  await attachFile(page, {
+    name: 'feedback.csv',
+    mimeType: 'text/plain',
+    buffer: feedbackCsv(['a', 'b'], 10),
+  });
+  expect(await refused.count()).toBe(0);
+
+  expect(warnings.filter((warning) => /MIME|extension/i.test(warning))).toEqual([]);
+  expect(problems).toEqual([]);
+});

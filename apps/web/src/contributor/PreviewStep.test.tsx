@@ -1,0 +1,39 @@
+import { MantineProvider } from '@mantine/core';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { PreviewStep } from './PreviewStep.tsx';
+
+const preview = {
+  format: 'csv',
+  header: ['text', 'label'],
+  rows: ['question', 'spam', 'question', 'praise'].map((label, index) => ({ text: `m${index}`, label })),
+};
+
+describe('PreviewStep', () => {
+  it('declares the values of the file that are not classes, with definitions known by name', () => {
+    const onChange = vi.fn();
+    render(
+      <MantineProvider>
+        <PreviewStep
+          preview={preview}
+          manifest={{
+            task: 'classification',
+            label: { column: 'label', classes: [{ name: 'question', definition: 'Asks' }] },
+          }}
+          onChange={onChange}
+          knownClasses={() => [{ name: 'spam', definition: 'Not a customer' }]}
+          highlight={null}
+          fullLabelCounts={null}
+          errors={{}}
+        />
+      </MantineProvider>,
+    );
+    expect(screen.getByTestId('undeclared-classes').textContent).toContain('(“praise”, “spam”)');
+    fireEvent.click(screen.getByRole('button', { name: 'Declare them as classes' }));
+    expect(onChange).toHaveBeenLastCalledWith('label.classes', [
+      { name: 'question', definition: 'Asks' },
+      { name: 'praise', definition: null },
+      { name: 'spam', definition: 'Not a customer' },
+    ]);
+  });
+});

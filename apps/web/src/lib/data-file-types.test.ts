@@ -1,0 +1,40 @@
+import type { FileRejection } from '@mantine/dropzone';
+import { describe, expect, it } from 'vitest';
+import { DATA_FILE_ACCEPT, rejectionMessage } from './data-file-types.ts';
+
+function rejected(name: string, ...codes: string[]): FileRejection {
+  return {
+    file: new File(['x'], name) as FileRejection['file'],
+    errors: codes.map((code) => ({ code, message: code })),
+  };
+}
+
+describe('DATA_FILE_ACCEPT', () => {
+  // Extensions given as keys ('.csv') made react-dropzone warn "not a valid MIME type" and drop the filter.
+  it('maps MIME types to extensions, as react-dropzone expects', () => {
+    for (const [type, extensions] of Object.entries(DATA_FILE_ACCEPT)) {
+      expect(type).toMatch(/^[a-z]+\/[-+.\w]+$/);
+      for (const extension of extensions) expect(extension).toMatch(/^\.\w+$/);
+    }
+    expect(Object.values(DATA_FILE_ACCEPT).flat()).toEqual(
+      expect.arrayContaining(['.csv', '.tsv', '.jsonl']),
+    );
+  });
+});
+
+describe('rejectionMessage', () => {
+  it('names a refused file and the types taken', () => {
+    expect(rejectionMessage([rejected('model.bin', 'file-invalid-type')])).toBe(
+      '“model.bin” is not a CSV, TSV or JSONL file: choose one ending in .csv, .tsv or .jsonl.',
+    );
+  });
+
+  it('says when a file is too large, and when more than one was dropped', () => {
+    expect(rejectionMessage([rejected('huge.csv', 'file-too-large')])).toBe(
+      '“huge.csv” is larger than 1 GB, the most a submission takes.',
+    );
+    expect(
+      rejectionMessage([rejected('a.csv', 'too-many-files'), rejected('b.csv', 'too-many-files')]),
+    ).toMatch(/^Drop one file at a time/);
+  });
+});

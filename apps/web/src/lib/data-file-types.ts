@@ -1,0 +1,30 @@
+import type { FileRejection } from '@mantine/dropzone';
+
+/**
+ * The data files the wizard takes, as react-dropzone's `accept` wants them: MIME type → extensions. A file
+ * is taken when its type or its extension matches, so a `.csv` the OS calls `text/plain` (or gives no
+ * type) goes in by its extension. Keys must be MIME types: react-dropzone skips, with a console warning,
+ * an extension given as a key, and then the file chooser does not filter.
+ */
+export const DATA_FILE_ACCEPT: Readonly<Record<string, string[]>> = {
+  'text/csv': ['.csv'],
+  'text/tab-separated-values': ['.tsv'],
+  'application/jsonl': ['.jsonl'],
+  'application/x-ndjson': ['.jsonl'],
+};
+
+/** The largest data file the wizard takes, as the dropzone says ("Up to 1 GB"; the server default too). */
+export const MAX_DATA_FILE_BYTES = 1024 ** 3;
+
+/** What to tell a contributor about files the dropzone refused, one sentence per file. */
+export function rejectionMessage(rejections: readonly FileRejection[]): string {
+  if (rejections.some(({ errors }) => errors.some((error) => error.code === 'too-many-files')))
+    return 'Drop one file at a time: a submission holds a single CSV, TSV or JSONL file.';
+  return rejections
+    .map(({ file, errors }) =>
+      errors.some((error) => error.code === 'file-too-large')
+        ? `“${file.name}” is larger than 1 GB, the most a submission takes.`
+        : `“${file.name}” is not a CSV, TSV or JSONL file: choose one ending in .csv, .tsv or .jsonl.`,
+    )
+    .join(' ');
+}

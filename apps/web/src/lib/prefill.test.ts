@@ -1,0 +1,110 @@
+import type { DraftManifest } from '@assay/schema';
+import { describe, expect, it } from 'vitest';
+import { prefill } from './prefill.ts';
+
+function sample(header: string[], labels: string[]) {
+  return {
+    format: 'csv',
+    header,
+    rows: labels.map((label, index) => ({ text: `message ${index}`, label, channel: 'email' })),
+  };
+}
+
+const VERSION_1: DraftManifest = {
+  title: 'Feedback',
+  task: 'classification',
+  columns: [
+    { name: 'text', type: 'string', description: 'The message' },
+    { name: 'label', type: 'category' },
+    { name: 'old', type: 'integer' },
+  ],
+  label: {
+    column: 'label',
+    classes: [
+      { name: 'question', definition: 'Asks how' },
+      { name: 'complaint', definition: 'Something went wrong' },
+      { name: 'praise', definition: 'Thanks us' },
+      { name: 'spam', definition: 'Not a customer' },
+    ],
+  },
+};
+
+describe('prefill', () => {
+  it('fills an empty draft from the file: title, columns, label column and classes', () => {
+    const next = prefill({}, sample(['text', 'label'], ['a', 'b', 'a', 'b']), 'support_tickets.csv');
+    expect(next.title).toBe('support tickets');
+    expect(next.columns?.map((column) => column.name)).toEqual(['text', 'label']);
+    expect(next.task).toBe('classification');
+    expect(next.label).toEqual({
+      column: 'label',
+      classes: [
+        { name: 'a', definition: null },
+        { name: 'b', definition: null },
+      ],
+    });
+  });
+
+  // A new version's file without "spam" kept the class: the datasheet asked for its definition and the
+  // pre-score reported it as declared but unused, with no way to remove it.
+  it('makes the classes follow a new file, keeping the definitions of those that remain', () => {
+    const next = prefill(
+      VERSION_1,
+      sample(['text', 'label', 'channel'], ['question', 'complaint', 'praise', 'question']),
+      'v2.csv',
+    );
+    expect(next.label).toEqual({
+      column: 'label',
+      classes: [
+        { name: 'question', definition: 'Asks how' },
+        { name: 'complaint', definition: 'Something went wrong' },
+        { name: 'praise', definition: 'Thanks us' },
+      ],
+    });
+    expect(next.title).toBe('Feedback');
+  });
+
+  it("makes the columns follow the file's header, keeping what was declared of each", () => {
+    // The new file lacks "old": kept, it was reported missing from the file with no way to remove it.
+    expect(prefill(VERSION_1, sample(['label', 'text'], ['question']), 'v2.csv').columns).toEqual([
+      { name: 'label', type: 'category' },
+      { name: 'text', type: 'string', description: 'The message' },
+    ]);
+    expect(prefill(VERSION_1, sample(['text', 'channel'], ['question']), 'v2.csv').columns).toEqual([
+      { name: 'text', type: 'string', description: 'The message' },
+      { name: 'channel', type: 'string', description: null },
+    ]);
+  });
+
+  it('takes a definition known from earlier for a class that comes back', () => {
+    const next = prefill(
+      { ...VERSION_1, label: { column: 'label', classes: [] } },
+      sample(['text', 'label'], ['spam', 'praise']),
+      'v3.csv',
+      [{ name: 'spam', definition: 'Not a customer' }],
+    );
+    expect(next.label?.classes).toEqual([
+      { name: 'praise', definition: null },
+      { name: 'spam', definition: 'Not a customer' },
+    ]);
+  });
+
+  it('detects the label column again when the new file lacks the declared one', () => {
+    const next = prefill(
+      { ...VERSION_1, label: { column: 'urgency', classes: [{ name: 'high', definition: 'Down' }] } },
+      sample(['text', 'label'], ['question', 'praise']),
+      'v2.csv',
+    );
+    expect(next.label).toEqual({
+      column: 'label',
+      classes: [
+        { name: 'praise', definition: null },
+        { name: 'question', definition: null },
+      ],
+    });
+  });
+
+  it('leaves the label of a task that is not a classification alone', () => {
+    const manifest: DraftManifest = { task: 'other', label: { column: 'label', classes: [] } };
+    expect(prefill(manifest, sample(['text', 'label'], ['a', 'b']), 'x.csv').label).toEqual(manifest.label);
+  });
+});

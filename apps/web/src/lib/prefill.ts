@@ -1,0 +1,45 @@
+import type { DraftManifest, LabelClass } from '@assay/schema';
+import type { SamplePreview } from '../workers/prescore-protocol.ts';
+import { countValues, detectLabelColumn, inferColumnType } from './detect.ts';
+import { classesForValues } from './label-classes.ts';
+
+/**
+ * The manifest once a file is attached (or replaced), from its first rows: a title if it has none; the
+ * file's columns, each keeping its declared type and description (a column the file no longer has goes);
+ * the label column, kept if the file has it, else detected; and for a classification its classes, which
+ * follow the labels in these rows, keeping the definitions of those that remain and any definition
+ * `knownClasses` holds for a class of that name (see {@link classesForValues}).
+ */
+export function prefill(
+  manifest: DraftManifest,
+  sample: SamplePreview,
+  fileName: string,
+  knownClasses: readonly LabelClass[] = [],
+): DraftManifest {
+  const next = { ...manifest };
+  if (!next.title) next.title = fileName.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ');
+  const declared = next.columns ?? [];
+  next.columns = sample.header.map(
+    (name) =>
+      declared.find((column) => column.name === name) ?? {
+        name,
+        type: inferColumnType(sample.rows.map((row) => row[name] ?? '')),
+        description: null,
+      },
+  );
+  const kept = next.label?.column;
+  const labelColumn =
+    kept && sample.header.includes(kept) ? kept : detectLabelColumn(sample.header, sample.rows);
+  if (!next.task) next.task = labelColumn ? 'classification' : 'other';
+  if (next.task !== 'classification' && next.task !== 'multilabel-classification') return next;
+  next.label = labelColumn
+    ? {
+        column: labelColumn,
+        classes: classesForValues(
+          countValues(sample.rows, labelColumn).map(({ value }) => value),
+          [...(next.label?.column === labelColumn ? (next.label.classes ?? []) : []), ...knownClasses],
+        ),
+      }
+    : null;
+  return next;
+}
