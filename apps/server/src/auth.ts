@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { ACCOUNT_NAME_MAX_LENGTH, ACCOUNT_NAME_TOO_LONG_MESSAGE } from '@assay/schema';
 import { betterAuth } from 'better-auth';
 import { APIError } from 'better-auth/api';
 import type { Kysely } from 'kysely';
@@ -24,9 +25,20 @@ export interface AuthConfig {
 }
 
 /**
+ * Refuses a name over {@link ACCOUNT_NAME_MAX_LENGTH} characters (400, code NAME_TOO_LONG). Run on every
+ * write of a user, so sign-up, better-auth's own /update-user, invitations and the CLI all keep to it.
+ */
+function checkAccountName(user: { name?: unknown }): void {
+  if (typeof user.name === 'string' && user.name.trim().length > ACCOUNT_NAME_MAX_LENGTH) {
+    throw new APIError('BAD_REQUEST', { message: ACCOUNT_NAME_TOO_LONG_MESSAGE, code: 'NAME_TOO_LONG' });
+  }
+}
+
+/**
  * Accounts, sessions, password hashing and sign-in rate limiting, from better-auth on the same Kysely
  * database. Self sign-up always makes a contributor; other roles are granted by invitation or the CLI.
- * A suspended account gets no session, however it signs in (403, code ACCOUNT_SUSPENDED).
+ * A suspended account gets no session, however it signs in (403, code ACCOUNT_SUSPENDED). A name is at
+ * most {@link ACCOUNT_NAME_MAX_LENGTH} characters (400, code NAME_TOO_LONG).
  */
 export function createAuth(config: AuthConfig) {
   return betterAuth({
@@ -42,6 +54,10 @@ export function createAuth(config: AuthConfig) {
       },
     },
     databaseHooks: {
+      user: {
+        create: { before: async (user) => checkAccountName(user) },
+        update: { before: async (user) => checkAccountName(user) },
+      },
       session: {
         create: {
           before: async (session) => {

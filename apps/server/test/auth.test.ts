@@ -1,3 +1,4 @@
+import { ACCOUNT_NAME_MAX_LENGTH, ACCOUNT_NAME_TOO_LONG_MESSAGE } from '@assay/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsToRun } from './support/dialects.ts';
 import { startTestApp, type TestApp } from './support/test-server.ts';
@@ -36,6 +37,45 @@ describe.each(dialects)('accounts on %s', (dialect) => {
       .where('userId', '=', user.id)
       .executeTakeFirstOrThrow();
     expect(account.password).not.toContain('a good long password');
+  });
+
+  it(`refuses a name over ${ACCOUNT_NAME_MAX_LENGTH} characters at sign-up and on a change`, async () => {
+    // An address of its own, so the sign-up rate limit (5 a minute here) counts these apart.
+    const client = dialect === 'sqlite' ? '203.0.113.9' : '203.0.113.10';
+    const signUp = (email: string, name: string) =>
+      fetch(`${app.url}/api/auth/sign-up/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: app.server.url, 'x-forwarded-for': client },
+        body: JSON.stringify({ email, password: 'a good long password', name }),
+      });
+    const tooLong = await signUp('long-name@example.com', 'N'.repeat(ACCOUNT_NAME_MAX_LENGTH + 1));
+    expect(tooLong.status).toBe(400);
+    expect(await tooLong.json()).toMatchObject({
+      code: 'NAME_TOO_LONG',
+      message: ACCOUNT_NAME_TOO_LONG_MESSAGE,
+    });
+    const users = () => app.services.db.selectFrom('user').select('name').where('email', 'like', '%-name@%');
+    expect(await users().execute()).toEqual([]);
+
+    const longest = await signUp('longest-name@example.com', 'N'.repeat(ACCOUNT_NAME_MAX_LENGTH));
+    expect(longest.status).toBe(200);
+    // better-auth's own /update-user is held to the same limit.
+    const cookie = longest.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const renamed = await fetch(`${app.url}/api/auth/update-user`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        origin: app.server.url,
+        cookie,
+        'x-forwarded-for': client,
+      },
+      body: JSON.stringify({ name: 'M'.repeat(ACCOUNT_NAME_MAX_LENGTH + 1) }),
+    });
+    expect(renamed.status).toBe(400);
+    expect(await users().execute()).toEqual([{ name: 'N'.repeat(ACCOUNT_NAME_MAX_LENGTH) }]);
   });
 
   it('rate-limits sign-in attempts', async () => {

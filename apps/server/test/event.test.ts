@@ -265,6 +265,48 @@ describe.each(dialects)('the event log for operators on %s', (dialect) => {
     });
   });
 
+  it('names only the fields a request update changed, though the editor sends the whole form', async () => {
+    const { id, budgetLeftCents, organisationId, organisationName, status, createdAt, ...form } =
+      await org.reviewer.client.request.byId.query({ id: requestId });
+    const updates = () => org.operator.client.event.list.query({ type: 'request.updated', requestId });
+    const before = (await updates()).length;
+    await org.reviewer.client.request.update.mutate({
+      id,
+      ...form,
+      rewardCents: form.rewardCents + 100,
+      budgetCents: form.budgetCents + 1000,
+    });
+    const [updated] = await updates();
+    expect(updated?.props).toEqual({ fields: 'rewardCents, budgetCents', budgetChangeCents: 1000 });
+
+    // The same form again changes nothing: nothing is written, nothing logged.
+    const unchanged = await org.reviewer.client.request.byId.query({ id: requestId });
+    await org.reviewer.client.request.update.mutate({
+      id,
+      ...form,
+      rewardCents: form.rewardCents + 100,
+      budgetCents: form.budgetCents + 1000,
+    });
+    expect(await org.reviewer.client.request.byId.query({ id: requestId })).toEqual(unchanged);
+    expect(await updates()).toHaveLength(before + 1);
+
+    // A list compares as stored, in order; a deadline as an instant, whatever its offset.
+    const deadline = new Date(Date.now() + 86_400_000);
+    await org.reviewer.client.request.update.mutate({
+      id,
+      labelSet: ['urgent', 'normal'],
+      deadline: deadline.toISOString(),
+    });
+    const sameInstant = deadline.toISOString().replace('Z', '+00:00');
+    await org.reviewer.client.request.update.mutate({
+      id,
+      labelSet: ['normal', 'urgent'],
+      deadline: sameInstant,
+      minRows: form.minRows,
+    });
+    expect((await updates())[0]?.props).toEqual({ fields: 'labelSet', budgetChangeCents: 0 });
+  });
+
   it('is for operators only; a bad filter is a field error', async () => {
     expect(await codeOf(org.reviewer.client.event.list.query({}))).toBe('FORBIDDEN');
     expect(await codeOf(contributor.client.event.list.query({}))).toBe('FORBIDDEN');

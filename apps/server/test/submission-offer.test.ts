@@ -77,6 +77,31 @@ describe.each(dialects)('offering a version to a data request on %s', (dialect) 
     expect(queue.items.map((item) => item.versionId)).toEqual([offered.versionId]);
   });
 
+  it("the operators' event log names the version an offered submission came from, by title and number", async () => {
+    const offered = await contributor.client.submission.offer.mutate({
+      versionId: unrequested.versionId,
+      requestId,
+    });
+    const [created] = (await org.operator.client.event.list.query({ type: 'submission.created' })).filter(
+      (event) => event.submissionId === offered.submissionId,
+    );
+    expect(created).toMatchObject({
+      offeredFrom: {
+        submissionId: unrequested.submissionId,
+        versionId: unrequested.versionId,
+        number: 1,
+        title: GOOD_MANIFEST.title,
+      },
+      // The event itself stays as it was written.
+      props: { offeredFrom: { submissionId: unrequested.submissionId, versionId: unrequested.versionId } },
+    });
+    // A submission started afresh came from nothing.
+    const [original] = (await org.operator.client.event.list.query({ type: 'submission.created' })).filter(
+      (event) => event.submissionId === unrequested.submissionId,
+    );
+    expect(original?.offeredFrom).toBeNull();
+  });
+
   it('refuses what cannot be offered, and changes nothing', async () => {
     const count = async () =>
       Number(

@@ -35,12 +35,21 @@ export const PasswordSchema = z
 
 const InvitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'This is not an invitation token');
 
+/**
+ * The most characters an account's name may have. Names are shown in operators' tables and in reviewers'
+ * member lists; a longer one is refused at sign-up and on any change (the server's better-auth hooks).
+ */
+export const ACCOUNT_NAME_MAX_LENGTH = 100;
+
+/** The message for a name over {@link ACCOUNT_NAME_MAX_LENGTH}: the server's refusal and the forms say it. */
+export const ACCOUNT_NAME_TOO_LONG_MESSAGE = `Use a name of at most ${ACCOUNT_NAME_MAX_LENGTH} characters`;
+
 /** The name of the account an invitation creates. */
 export const AccountNameSchema = z
   .string({ error: 'Enter your name' })
   .trim()
   .min(1, 'Enter your name')
-  .max(200);
+  .max(ACCOUNT_NAME_MAX_LENGTH, ACCOUNT_NAME_TOO_LONG_MESSAGE);
 
 /**
  * Accepting an invitation with its token. For a new email this creates the account, and `name` is

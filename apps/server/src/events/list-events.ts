@@ -6,11 +6,31 @@ import { iso } from '../submission/map-version.ts';
 /** Events about an account (in `props.userId`), which the log names as their subject. */
 const ACCOUNT_EVENTS = new Set<string>(['user.suspended', 'user.reinstated']);
 
+/** The version a submission was offered from, as `submission.created` records it (`offer-version.ts`). */
+function offeredVersionOf(type: string, props: Record<string, unknown>): string | null {
+  if (type !== 'submission.created') return null;
+  const from = props.offeredFrom;
+  if (typeof from !== 'object' || from === null) return null;
+  const versionId = (from as { versionId?: unknown }).versionId;
+  return typeof versionId === 'string' ? versionId : null;
+}
+
+/** A dataset's title from a stored manifest (JSON), or null when it has none yet. */
+function titleOf(manifest: string): string | null {
+  try {
+    const title = (JSON.parse(manifest) as { title?: unknown }).title;
+    return typeof title === 'string' && title !== '' ? title : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The event log for operators, newest first, a page at a time (by id, so a page does not shift as events
  * arrive). Each event says who acted (their e-mail and role, for events a person caused) and which data
  * request it concerns, by title; an event about an account (`props.userId`, as a suspension) names it too,
- * as it is now: the log keeps the id, not a copy of the e-mail.
+ * as it is now: the log keeps the id, not a copy of the e-mail. A submission offered from another one's
+ * version (`props.offeredFrom`) names that version by its number and its dataset's title.
  */
 export async function listEvents(db: Kysely<Database>, input: EventListInput) {
   let query = db
@@ -47,6 +67,28 @@ export async function listEvents(db: Kysely<Database>, input: EventListInput) {
     subjectIds.length === 0
       ? []
       : await db.selectFrom('user').select(['id', 'email', 'role']).where('id', 'in', subjectIds).execute();
+  const offeredIds = [...new Set(rows.map((row) => offeredVersionOf(row.type, row.props)))].filter(
+    (id) => id !== null,
+  );
+  const offered =
+    offeredIds.length === 0
+      ? []
+      : await db
+          .selectFrom('submission_version')
+          .select(['id', 'submission_id', 'number', 'manifest'])
+          .where('id', 'in', offeredIds)
+          .execute();
+  const offeredFromOf = (row: (typeof rows)[number]) => {
+    const version = offered.find((v) => v.id === offeredVersionOf(row.type, row.props));
+    return version
+      ? {
+          submissionId: version.submission_id,
+          versionId: version.id,
+          number: Number(version.number),
+          title: titleOf(version.manifest),
+        }
+      : null;
+  };
   return rows.map((row) => ({
     id: Number(row.id),
     type: row.type as EventType,
@@ -56,6 +98,7 @@ export async function listEvents(db: Kysely<Database>, input: EventListInput) {
     versionId: row.version_id,
     request: row.request_id === null ? null : { id: row.request_id, title: row.request_title },
     subject: subjects.find((user) => user.id === subjectOf(row)) ?? null,
+    offeredFrom: offeredFromOf(row),
     props: row.props,
   }));
 }

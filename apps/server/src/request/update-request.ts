@@ -19,6 +19,7 @@ import {
   countPendingVersions,
   findRequestById,
   openWorkForRequest,
+  type RequestRow,
   updateRequestRow,
 } from './repository.ts';
 
@@ -27,7 +28,8 @@ type Caller = Pick<SessionUser, 'id' | 'role'>;
 /**
  * Changes an open request. A budget change moves the difference: raising it funds the request from the
  * organisation, lowering it returns money, but never below what has already been paid out. Every change
- * is a `request.updated` event naming the fields it touched.
+ * is a `request.updated` event naming the fields whose value it changed; a patch that changes nothing
+ * writes nothing and logs nothing.
  */
 export async function updateRequest(
   db: Kysely<Database>,
@@ -42,23 +44,26 @@ export async function updateRequest(
     if (!locked || request.status !== 'open') {
       throw new AppError('invalid_state', `Data request '${id}' is closed and can no longer be changed`);
     }
-    const set: Updateable<DataRequestTable> = { updated_at: now };
-    if (patch.title !== undefined) set.title = patch.title;
-    if (patch.description !== undefined) set.description = patch.description;
-    if (patch.task !== undefined) set.task = patch.task;
-    if (patch.requiredColumns !== undefined) set.required_columns = JSON.stringify(patch.requiredColumns);
-    if (patch.labelSet !== undefined) set.label_set = JSON.stringify(patch.labelSet);
-    if (patch.minRows !== undefined) set.min_rows = patch.minRows;
-    if (patch.acceptedLicenses !== undefined) set.accepted_licenses = JSON.stringify(patch.acceptedLicenses);
-    if (patch.requiredConsentBasis !== undefined)
+    // Only what differs from the stored request is written and named: the editor sends the whole form.
+    const changed = changedFields(request, patch);
+    const set: Updateable<DataRequestTable> = {};
+    if (changed.has('title')) set.title = patch.title;
+    if (changed.has('description')) set.description = patch.description;
+    if (changed.has('task')) set.task = patch.task;
+    if (changed.has('requiredColumns')) set.required_columns = JSON.stringify(patch.requiredColumns);
+    if (changed.has('labelSet')) set.label_set = JSON.stringify(patch.labelSet);
+    if (changed.has('minRows')) set.min_rows = patch.minRows;
+    if (changed.has('acceptedLicenses')) set.accepted_licenses = JSON.stringify(patch.acceptedLicenses);
+    if (changed.has('requiredConsentBasis'))
       set.required_consent_basis = JSON.stringify(patch.requiredConsentBasis);
-    if (patch.requiresCommercialUse !== undefined)
+    if (changed.has('requiresCommercialUse'))
       set.requires_commercial_use = patch.requiresCommercialUse ? 1 : 0;
-    if (patch.minQualityScore !== undefined) set.min_quality_score = patch.minQualityScore;
-    if (patch.rewardCents !== undefined) set.reward_cents = patch.rewardCents;
-    if (patch.deadline !== undefined) set.deadline_at = parseDeadline(patch.deadline, now);
+    if (changed.has('minQualityScore')) set.min_quality_score = patch.minQualityScore;
+    if (changed.has('rewardCents')) set.reward_cents = patch.rewardCents;
+    // An unchanged deadline is not checked again: one already past must not block editing the rest.
+    if (changed.has('deadline')) set.deadline_at = parseDeadline(patch.deadline, now);
 
-    if (patch.budgetCents !== undefined && patch.budgetCents !== Number(request.budget_cents)) {
+    if (changed.has('budgetCents') && patch.budgetCents !== undefined) {
       const difference = patch.budgetCents - Number(request.budget_cents);
       const remaining = await accountBalance(trx, requestAccount(id));
       if (difference < 0 && -difference > remaining) {
@@ -79,7 +84,8 @@ export async function updateRequest(
       });
       set.budget_cents = patch.budgetCents;
     }
-    await updateRequestRow(trx, id, set);
+    if (changed.size === 0) return request;
+    await updateRequestRow(trx, id, { ...set, updated_at: now });
     // What changed, by field name; the budget's move is in the ledger too, with its memo.
     await appendEvent(trx, {
       type: 'request.updated',
@@ -87,10 +93,7 @@ export async function updateRequest(
       requestId: id,
       at: now,
       props: {
-        fields: Object.entries(patch)
-          .filter(([, value]) => value !== undefined)
-          .map(([field]) => field)
-          .join(', '),
+        fields: [...changed].join(', '),
         budgetChangeCents:
           set.budget_cents === undefined ? 0 : Number(set.budget_cents) - Number(request.budget_cents),
       },
@@ -98,6 +101,26 @@ export async function updateRequest(
     return findRequestById(trx, id);
   });
   return toDataRequest(row!);
+}
+
+/**
+ * The fields of `patch` whose value differs from the stored request, in the patch's order. Lists and
+ * column lists compare as stored, in order (the order is what the request shows); the deadline compares as
+ * an instant, whatever offset it was written with.
+ */
+export function changedFields(request: RequestRow, patch: DataRequestPatch): Set<keyof DataRequestPatch> {
+  const current = toDataRequest(request);
+  const instant = (deadline: string | null | undefined) => (deadline ? Date.parse(deadline) : null);
+  const changed = new Set<keyof DataRequestPatch>();
+  for (const [key, value] of Object.entries(patch) as [keyof DataRequestPatch, unknown][]) {
+    if (value === undefined) continue;
+    const isSame =
+      key === 'deadline'
+        ? instant(patch.deadline) === instant(current.deadline)
+        : JSON.stringify(value) === JSON.stringify(current[key]);
+    if (!isSame) changed.add(key);
+  }
+  return changed;
 }
 
 /**

@@ -17,6 +17,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fieldErrorsOf } from '../lib/errors.ts';
 import { useTRPC } from '../lib/trpc.ts';
+import { CellText, ClippedLabel } from './CellText.tsx';
 import { QueryError } from './QueryError.tsx';
 
 const ROLE_LABELS: Record<MemberRole, string> = {
@@ -155,8 +156,12 @@ function MembersTable({
               <Table.Tbody>
                 {members.data.map((member) => (
                   <Table.Tr key={member.userId}>
-                    <Table.Td>{member.name}</Table.Td>
-                    <Table.Td>{member.email}</Table.Td>
+                    <Table.Td>
+                      <CellText>{member.name}</CellText>
+                    </Table.Td>
+                    <Table.Td>
+                      <CellText>{member.email}</CellText>
+                    </Table.Td>
                     <Table.Td>
                       {member.userId === selfId ? (
                         // An admin's own role is changed by another admin or an operator.
@@ -198,12 +203,13 @@ function MembersTable({
                           <Button
                             size="xs"
                             color="red"
+                            maw={190}
                             loading={remove.isPending}
                             onClick={() =>
                               remove.mutate({ organisationId: organisation.id, userId: member.userId })
                             }
                           >
-                            Remove {member.name || member.email}
+                            <ClippedLabel>{`Remove ${member.name || member.email}`}</ClippedLabel>
                           </Button>
                           <Button size="xs" variant="default" onClick={() => setConfirming(null)}>
                             Keep
@@ -270,7 +276,9 @@ function InvitationsTable({ organisation }: { organisation: { id: string; name: 
               <Table.Tbody>
                 {invitations.data.map((invitation) => (
                   <Table.Tr key={invitation.id}>
-                    <Table.Td>{invitation.email}</Table.Td>
+                    <Table.Td>
+                      <CellText>{invitation.email}</CellText>
+                    </Table.Td>
                     <Table.Td>{invitation.role}</Table.Td>
                     <Table.Td>{new Date(invitation.invitedAt).toLocaleDateString()}</Table.Td>
                     <Table.Td>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatMoney } from '../lib/money.ts';
 import { detailsText, propsText } from './ActivityPage.tsx';
 
 describe('propsText', () => {
@@ -10,14 +11,46 @@ describe('propsText', () => {
         score: 82.5,
       }),
     ).toBe('decision: accept · reasonCodes: accept.high-quality, accept.meets-requirements · score: 82.5');
-    expect(propsText({ refundedCents: 0, enterpriseGrade: false, error: null })).toBe(
-      'refundedCents: 0 · enterpriseGrade: false · error: null',
-    );
+    expect(propsText({ enterpriseGrade: false, error: null })).toBe('enterpriseGrade: false · error: null');
     expect(propsText({})).toBe('');
   });
 });
 
+describe('propsText money and nested values', () => {
+  it('shows amounts in cents as money, under their name without "Cents", a change signed', () => {
+    expect(propsText({ refundedCents: 1000 })).toBe(`refunded: ${formatMoney(1000)}`);
+    expect(propsText({ refundedCents: 0 })).toBe(`refunded: ${formatMoney(0)}`);
+    expect(propsText({ fields: 'rewardCents, budgetCents', budgetChangeCents: -8999999999999000 })).toBe(
+      `fields: rewardCents, budgetCents · budgetChange: ${formatMoney(-8999999999999000)}`,
+    );
+    expect(propsText({ budgetChangeCents: 500 })).toBe(`budgetChange: +${formatMoney(500)}`);
+    // Not a number: shown as it is rather than as a made-up amount.
+    expect(propsText({ rewardCents: 'n/a' })).toBe('rewardCents: n/a');
+  });
+
+  it('writes a nested object as its own properties, never "[object Object]"', () => {
+    const text = propsText({ offeredFrom: { submissionId: 's-1', versionId: 'v-1' } });
+    expect(text).toBe('offeredFrom: (submissionId: s-1 · versionId: v-1)');
+    expect(text).not.toContain('[object Object]');
+    expect(propsText({ list: [{ a: 1 }, 2] })).toBe('list: (a: 1), 2');
+  });
+});
+
 describe('detailsText', () => {
+  it('names the version a submission was offered from by its dataset title and number', () => {
+    const props = { offeredFrom: { submissionId: 's-1', versionId: 'v-1' } };
+    expect(detailsText({ subject: null, offeredFrom: { number: 2, title: 'Support tickets' }, props })).toBe(
+      'offered from: “Support tickets”, version 2',
+    );
+    expect(detailsText({ subject: null, offeredFrom: { number: 1, title: null }, props })).toBe(
+      'offered from: an untitled dataset, version 1',
+    );
+    // An event whose version the server could not name keeps its ids, readably.
+    expect(detailsText({ subject: null, offeredFrom: null, props })).toBe(
+      'offeredFrom: (submissionId: s-1 · versionId: v-1)',
+    );
+  });
+
   it('names the account an event is about by its e-mail and role instead of its id', () => {
     expect(
       detailsText({

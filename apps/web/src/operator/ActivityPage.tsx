@@ -2,33 +2,68 @@ import { type EventType, EventTypeSchema } from '@assay/schema';
 import { Button, Code, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { CellText } from '../components/CellText.tsx';
 import { QueryError } from '../components/QueryError.tsx';
+import { formatMoney } from '../lib/money.ts';
 import { useTRPC } from '../lib/trpc.ts';
 import { RequestSelect } from './RequestSelect.tsx';
 
 /** Events a page holds; "Older" shows when a page is full. */
 const PAGE = 50;
 
-/** An event's properties as one line: `decision: accept · score: 82`. */
+/** A property holding money: an integer number of cents, by Assay's naming (`refundedCents`). */
+const MONEY_KEY = /^(.+)Cents$/;
+
+/** A property's value as text: lists joined, nested objects as their own `key: value` pairs. */
+function valueText(value: unknown): string {
+  if (Array.isArray(value)) return value.map(valueText).join(', ');
+  if (typeof value === 'object' && value !== null) return `(${propsText(value as Record<string, unknown>)})`;
+  return String(value);
+}
+
+/** One property: money (`…Cents`) as an amount under its name without "Cents", a change signed. */
+function propText(key: string, value: unknown): string {
+  const money = MONEY_KEY.exec(key);
+  if (money && typeof value === 'number') {
+    const amount = formatMoney(value);
+    return `${money[1]}: ${value > 0 && /Change$/.test(money[1]!) ? `+${amount}` : amount}`;
+  }
+  return `${key}: ${valueText(value)}`;
+}
+
+/** An event's properties as one line: `decision: accept · score: 82 · refunded: €10.00`. */
 export function propsText(props: Record<string, unknown>): string {
   return Object.entries(props)
-    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)
+    .map(([key, value]) => propText(key, value))
     .join(' · ');
+}
+
+/** The version a submission was offered from, as `event.list` names it. */
+interface OfferedFrom {
+  number: number;
+  title: string | null;
 }
 
 /**
  * An event's details: the account it is about first, when it is about one (a suspension names it by its
- * e-mail and role rather than its id), then its other properties.
+ * e-mail and role rather than its id), or the version a submission was offered from (by its dataset's
+ * title and number rather than ids), then its other properties.
  */
 export function detailsText(event: {
   subject: { email: string; role: string } | null;
+  offeredFrom?: OfferedFrom | null;
   props: Record<string, unknown>;
 }): string {
-  if (!event.subject) return propsText(event.props);
-  const { userId: _userId, ...rest } = event.props;
-  return [`account: ${event.subject.email} (${event.subject.role})`, propsText(rest)]
-    .filter((part) => part !== '')
-    .join(' · ');
+  const { userId, offeredFrom, ...rest } = event.props;
+  const parts: string[] = [];
+  if (event.subject) parts.push(`account: ${event.subject.email} (${event.subject.role})`);
+  else if (userId !== undefined) rest.userId = userId;
+  if (event.offeredFrom) {
+    const { title, number } = event.offeredFrom;
+    parts.push(`offered from: ${title === null ? 'an untitled dataset' : `“${title}”`}, version ${number}`);
+  } else if (offeredFrom !== undefined) rest.offeredFrom = offeredFrom;
+  parts.push(propsText(rest));
+  return parts.filter((part) => part !== '').join(' · ');
 }
 
 /**
@@ -101,8 +136,14 @@ export function ActivityPage() {
                   <Table.Td>
                     <Code>{event.type}</Code>
                   </Table.Td>
-                  <Table.Td>{event.actor ? `${event.actor.email} (${event.actor.role})` : 'Assay'}</Table.Td>
-                  <Table.Td>{event.request ? (event.request.title ?? event.request.id) : '—'}</Table.Td>
+                  <Table.Td>
+                    <CellText>
+                      {event.actor ? `${event.actor.email} (${event.actor.role})` : 'Assay'}
+                    </CellText>
+                  </Table.Td>
+                  <Table.Td>
+                    <CellText>{event.request ? (event.request.title ?? event.request.id) : '—'}</CellText>
+                  </Table.Td>
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>{detailsText(event) || '—'}</Table.Td>
                 </Table.Tr>
               ))}

@@ -3,6 +3,7 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
+  LabelList,
   Legend,
   Line,
   LineChart,
@@ -16,6 +17,7 @@ import { ChartCard } from './ChartCard.tsx';
 import {
   cohortRows,
   frictionFacts,
+  funnelBarLabel,
   funnelRows,
   lastFieldRows,
   lastFindingRows,
@@ -62,9 +64,16 @@ export function FrictionSection({
           file="funnel"
           rows={steps}
           testId="chart-funnel"
-          caption="Submissions reaching each step"
+          caption="Submissions reaching each step, and the share of the step before that reached it"
         >
-          <CountBars data={steps} category="label" value="count" fill="#0ca678" categoryWidth={120} />
+          <CountBars
+            data={steps.map((row) => ({ ...row, bar_label: funnelBarLabel(row) }))}
+            category="label"
+            value="count"
+            label="bar_label"
+            fill="#0ca678"
+            categoryWidth={120}
+          />
         </ChartCard>
 
         <ChartCard
@@ -187,23 +196,28 @@ function CountBars({
   data,
   category,
   value,
+  label,
   fill,
   categoryWidth,
 }: {
   data: readonly object[];
   category: string;
   value: string;
+  /** A field written at the end of each bar (counts and conversions, so they need no hovering). */
+  label?: string;
   fill: string;
   categoryWidth: number;
 }) {
   return (
     <ResponsiveContainer>
-      <BarChart data={[...data]} layout="vertical" margin={{ left: 10 }}>
+      <BarChart data={[...data]} layout="vertical" margin={{ left: 10, right: label ? 90 : 5 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis type="number" allowDecimals={false} />
         <YAxis type="category" dataKey={category} width={categoryWidth} tick={{ fontSize: 10 }} />
         <Tooltip />
-        <Bar dataKey={value} fill={fill} isAnimationActive={false} />
+        <Bar dataKey={value} fill={fill} isAnimationActive={false}>
+          {label && <LabelList dataKey={label} position="right" fontSize={11} fill="currentColor" />}
+        </Bar>
       </BarChart>
     </ResponsiveContainer>
   );

@@ -78,7 +78,15 @@ export function OrganisationsPage() {
             {organisations.data.map((organisation) => (
               <Table.Tr key={organisation.id}>
                 <Table.Td>
-                  <Anchor component="button" type="button" onClick={() => setOrganisationId(organisation.id)}>
+                  <Anchor
+                    component="button"
+                    type="button"
+                    onClick={() => setOrganisationId(organisation.id)}
+                    maw={480}
+                    lineClamp={2}
+                    title={organisation.name}
+                    style={{ overflowWrap: 'anywhere', textAlign: 'left' }}
+                  >
                     {organisation.name}
                   </Anchor>
                 </Table.Td>

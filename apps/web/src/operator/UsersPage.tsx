@@ -2,6 +2,7 @@ import { SuspendUserInputSchema, type UserSort } from '@assay/schema';
 import { Badge, Box, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { CellText, ClippedLabel } from '../components/CellText.tsx';
 import { ConfirmAction } from '../components/ConfirmAction.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { fieldErrorsOf } from '../lib/errors.ts';
@@ -81,7 +82,7 @@ export function UsersPage() {
       {reinstate.error && <QueryError error={reinstate.error} title="Could not reinstate the account" />}
       {users.data?.length === 0 && <Text c="dimmed">No users{role ? ` with this role` : ''}.</Text>}
       {rows.length > 0 && (
-        <Table.ScrollContainer minWidth={1040}>
+        <Table.ScrollContainer minWidth={1000}>
           <Table striped data-testid="users">
             <Table.Thead>
               <Table.Tr>
@@ -98,8 +99,12 @@ export function UsersPage() {
             <Table.Tbody>
               {rows.map((user) => (
                 <Table.Tr key={user.id}>
-                  <Table.Td>{user.name || '—'}</Table.Td>
-                  <Table.Td>{user.email}</Table.Td>
+                  <Table.Td>
+                    <CellText>{user.name || '—'}</CellText>
+                  </Table.Td>
+                  <Table.Td>
+                    <CellText>{user.email}</CellText>
+                  </Table.Td>
                   <Table.Td>
                     <Badge variant="light" color={ROLE_COLOR[user.role]} miw="max-content">
                       {user.role}
@@ -107,9 +112,11 @@ export function UsersPage() {
                   </Table.Td>
                   <Table.Td>{user.role === 'contributor' ? user.pseudonym : '—'}</Table.Td>
                   <Table.Td>
-                    {user.organisations.length === 0
-                      ? '—'
-                      : user.organisations.map((o) => `${o.name} (${o.role})`).join(', ')}
+                    <CellText lines={3}>
+                      {user.organisations.length === 0
+                        ? '—'
+                        : user.organisations.map((o) => `${o.name} (${o.role})`).join(', ')}
+                    </CellText>
                   </Table.Td>
                   <Table.Td>{new Date(user.createdAt).toLocaleDateString()}</Table.Td>
                   <Table.Td>
@@ -248,8 +255,15 @@ function SuspendAction({ user }: { user: User }) {
           <QueryError error={suspend.error} title="Could not suspend the account" />
         )}
         <Group gap="xs" wrap="nowrap">
-          <Button size="xs" color="red" type="submit" loading={suspend.isPending} disabled={!check.success}>
-            Suspend {who}
+          <Button
+            size="xs"
+            color="red"
+            type="submit"
+            maw={190}
+            loading={suspend.isPending}
+            disabled={!check.success}
+          >
+            <ClippedLabel>{`Suspend ${who}`}</ClippedLabel>
           </Button>
           <Button
             size="xs"

@@ -5,6 +5,7 @@ import {
   budgetRows,
   cohortRows,
   frictionFacts,
+  funnelBarLabel,
   lastFieldRows,
   learningRows,
   requestFunnelRows,
@@ -279,5 +280,13 @@ describe('frictionFacts', () => {
       'Validation errors: 0.4 per draft; 12% of drafts had one',
       'Versions until acceptance: median 1, mean 1.3 over 3 accepted',
     ]);
+  });
+});
+
+describe('funnelBarLabel', () => {
+  it("writes a funnel step's count and its conversion from the step before; the first step its count", () => {
+    expect(funnelBarLabel({ count: 412, conversion_pct: null })).toBe('412');
+    expect(funnelBarLabel({ count: 342, conversion_pct: 83 })).toBe('342 · 83%');
+    expect(funnelBarLabel({ count: 0, conversion_pct: 0 })).toBe('0 · 0%');
   });
 });

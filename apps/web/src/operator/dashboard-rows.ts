@@ -163,6 +163,14 @@ export function funnelRows(funnel: Funnel | undefined) {
 }
 
 /**
+ * What a funnel bar says beside it: the step's count and its conversion from the step before,
+ * `412 · 83.3%` (the first step, with no step before, its count alone).
+ */
+export function funnelBarLabel(row: { count: number; conversion_pct: number | null }): string {
+  return row.conversion_pct === null ? String(row.count) : `${row.count} · ${row.conversion_pct}%`;
+}
+
+/**
  * Time from draft to submit and from scored to decided: exact milliseconds for the CSV (`rows`), and the chart's
  * figures in the unit the longest duration reads best in.
  */

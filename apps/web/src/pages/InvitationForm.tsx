@@ -1,4 +1,5 @@
 import {
+  ACCOUNT_NAME_MAX_LENGTH,
   type AcceptInvitationInput,
   AccountNameSchema,
   type InvitationView,
@@ -95,6 +96,8 @@ export function InvitationForm({
       {isNewAccount && (
         <TextInput
           label="Your name"
+          description={`At most ${ACCOUNT_NAME_MAX_LENGTH} characters`}
+          maxLength={ACCOUNT_NAME_MAX_LENGTH}
           value={name}
           onChange={(e) => setName(e.currentTarget.value)}
           error={errors.name?.[0]}

@@ -1,3 +1,4 @@
+import { ACCOUNT_NAME_MAX_LENGTH } from '@assay/schema';
 import { Alert, Button, Card, PasswordInput, SegmentedControl, Stack, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -47,7 +48,7 @@ export function SignInPage() {
     const authClient = await getAuthClient();
     const result =
       mode === 'sign-up'
-        ? await authClient.signUp.email({ email, password, name: name || email.split('@')[0] || email })
+        ? await authClient.signUp.email({ email, password, name: nameToSignUpWith(name, email) })
         : await authClient.signIn.email({ email, password });
     if (result.error) {
       // The server's words: a wrong password, a taken address, or why a suspended account cannot sign in.
@@ -76,7 +77,9 @@ export function SignInPage() {
         {mode === 'sign-up' && (
           <TextInput
             label="Name"
+            description={`At most ${ACCOUNT_NAME_MAX_LENGTH} characters`}
             autoComplete="name"
+            maxLength={ACCOUNT_NAME_MAX_LENGTH}
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
           />
@@ -109,6 +112,14 @@ export function SignInPage() {
       </Stack>
     </Card>
   );
+}
+
+/**
+ * The name an account signs up with: the one typed, or else the address's part before the "@", cut to
+ * the longest name the server takes.
+ */
+export function nameToSignUpWith(name: string, email: string): string {
+  return (name.trim() || email.split('@')[0] || email).slice(0, ACCOUNT_NAME_MAX_LENGTH);
 }
 
 /** Marks this browser as one that has signed in, so the sign-in page opens on "Sign in" next time. */
