@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
-import { ZodError } from 'zod';
+import { ZodError, ZodRealError } from 'zod';
 
 /** What went wrong, in domain terms. Domain code throws these; {@link toTRPCError} maps them in one place. */
 export type AppErrorCode =
@@ -52,6 +52,17 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
 export function toTRPCError(error: AppError): TRPCError {
   const cause = error.cause instanceof ZodError ? error.cause : error;
   return new TRPCError({ code: TRPC_CODES[error.code], message: error.message, cause });
+}
+
+/**
+ * Bad input the schema alone cannot see (a deadline passed, a reward over the budget as stored), named at
+ * its field: the client gets it among the flattened zod issues, beside the input, as the schema's own.
+ */
+export function fieldError(field: string, message: string): AppError {
+  return new AppError('invalid_input', message, {
+    // ZodRealError, as parsing throws: a plain ZodError is no Error, and tRPC would not keep it as the cause.
+    cause: new ZodRealError([{ code: 'custom', path: [field], message, input: undefined }]),
+  });
 }
 
 export const notFound = (what: string, id: string) => new AppError('not_found', `No ${what} with id '${id}'`);

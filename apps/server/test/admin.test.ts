@@ -390,7 +390,10 @@ describe.each(dialects)('admin on %s', (dialect) => {
           }),
         ),
       ).toBe('BAD_REQUEST');
-      const request = await createRequest(org.reviewer, other.organisationId, { budgetCents: 0 });
+      const request = await createRequest(org.reviewer, other.organisationId, {
+        budgetCents: 0,
+        rewardCents: 0,
+      });
       expect(request.organisationId).toBe(other.organisationId);
     });
   });

@@ -151,6 +151,121 @@ describe.each(dialects)('request on %s', (dialect) => {
     });
   });
 
+  describe('refusals a person can read, at their field', () => {
+    it('names money, title and deadline limits in words, not zod defaults', async () => {
+      const before = await countRequests();
+      const errors = await fieldErrorsOf(
+        org.reviewer.client.request.create.mutate({
+          ...requestInput(),
+          organisationId: org.organisationId,
+          title: 'T'.repeat(201),
+          budgetCents: 1e22,
+          rewardCents: -500,
+          deadline: '2027-13-45T23:59:59Z',
+        }),
+      );
+      expect(errors).toEqual({
+        title: ['Keep the title to at most 200 characters'],
+        budgetCents: ['Enter a budget of at most €10,000,000.00'],
+        rewardCents: ['The reward cannot be negative'],
+        deadline: ['Enter the deadline as a date: YYYY-MM-DD'],
+      });
+      expect(await countRequests()).toBe(before);
+    });
+
+    it('refuses a past deadline at the deadline field, on create and on update', async () => {
+      const before = await countRequests();
+      expect(
+        await fieldErrorsOf(
+          createRequest(org.reviewer, org.organisationId, { deadline: '2001-01-01T00:00:00Z' }),
+        ),
+      ).toEqual({ deadline: ['The deadline 2001-01-01 has already passed: choose a later date'] });
+      expect(await countRequests()).toBe(before);
+      const request = await createRequest(org.reviewer, org.organisationId);
+      expect(
+        await fieldErrorsOf(
+          org.reviewer.client.request.update.mutate({ id: request.id, deadline: '2001-01-01T00:00:00Z' }),
+        ),
+      ).toEqual({ deadline: ['The deadline 2001-01-01 has already passed: choose a later date'] });
+    });
+
+    it('refuses a non-zero reward larger than the whole budget, and writes nothing', async () => {
+      const before = await countRequests();
+      const overBudget =
+        'The reward (€15.00) is more than the whole budget (€10.00): lower the reward or raise the budget';
+      expect(
+        await fieldErrorsOf(
+          createRequest(org.reviewer, org.organisationId, { rewardCents: 1500, budgetCents: 1000 }),
+        ),
+      ).toEqual({ rewardCents: [overBudget] });
+      expect(await countRequests()).toBe(before);
+      // No reward, no budget: acceptances cost nothing, which is allowed.
+      await createRequest(org.reviewer, org.organisationId, { rewardCents: 0, budgetCents: 0 });
+
+      const request = await createRequest(org.reviewer, org.organisationId, {
+        rewardCents: 1000,
+        budgetCents: 1000,
+      });
+      const entriesBefore = await entriesOf(request.id);
+      // Either amount alone is checked against the other as stored.
+      expect(
+        await fieldErrorsOf(org.reviewer.client.request.update.mutate({ id: request.id, rewardCents: 1500 })),
+      ).toEqual({ rewardCents: [overBudget] });
+      expect(
+        await fieldErrorsOf(org.reviewer.client.request.update.mutate({ id: request.id, budgetCents: 500 })),
+      ).toEqual({
+        budgetCents: [
+          'The reward (€10.00) is more than the whole budget (€5.00): lower the reward or raise the budget',
+        ],
+      });
+      expect(
+        await fieldErrorsOf(
+          org.reviewer.client.request.update.mutate({ id: request.id, rewardCents: 1500, budgetCents: 1000 }),
+        ),
+      ).toEqual({ rewardCents: [overBudget] });
+      expect(await entriesOf(request.id)).toEqual(entriesBefore);
+      expect(await contributor.client.request.byId.query({ id: request.id })).toMatchObject({
+        rewardCents: 1000,
+        budgetCents: 1000,
+      });
+    });
+
+    it('with money paid out, the reward is held to the whole budget, not to what is left', async () => {
+      const request = await createRequest(org.reviewer, org.organisationId, {
+        budgetCents: 10_000,
+        rewardCents: 4_000,
+      });
+      await app.services.db.transaction().execute((trx) =>
+        payForAcceptance(trx, {
+          requestId: request.id,
+          versionId: crypto.randomUUID(),
+          contributorId: contributor.userId,
+          rewardCents: 4_000,
+        }),
+      );
+      // 6,000 left: a reward of 8,000 fits the budget of 10,000, and shows as spent until it is raised.
+      const raised = await org.reviewer.client.request.update.mutate({ id: request.id, rewardCents: 8_000 });
+      expect(raised).toMatchObject({ rewardCents: 8_000, budgetCents: 10_000, budgetLeftCents: 6_000 });
+      expect(acceptancesLeft(raised)).toBe(0);
+      // The title, with the amounts as they are, is saved as the form sends it.
+      const renamed = await org.reviewer.client.request.update.mutate({
+        id: request.id,
+        title: 'Tickets, part paid',
+        rewardCents: 8_000,
+        budgetCents: 10_000,
+      });
+      expect(renamed.title).toBe('Tickets, part paid');
+      // Lowering the budget below what was paid is still named at the budget.
+      expect(
+        Object.keys(
+          await fieldErrorsOf(
+            org.reviewer.client.request.update.mutate({ id: request.id, rewardCents: 0, budgetCents: 3_000 }),
+          ),
+        ),
+      ).toEqual(['budgetCents']);
+    });
+  });
+
   describe('request.update', () => {
     it('changes only the fields given', async () => {
       const request = await createRequest(org.reviewer, org.organisationId);

@@ -1,5 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GOOD_CSV, GOOD_MANIFEST } from '../../server/test/support/datasets.ts';
+import { authenticate, submitCsv } from './api.ts';
 import { ticketsCsv } from './fixtures.ts';
 import {
   choose,
@@ -42,6 +44,31 @@ async function newPage(): Promise<Page> {
   page.setDefaultTimeout(20_000);
   problems.push(watchPage(page));
   return page;
+}
+
+/** Another contributor's data accepted for the request, over the API: its one reward spends the budget. */
+async function spendBudget() {
+  const { api: kim } = await authenticate(app.url, 'sign-in/email', reviewer);
+  const own = await kim.request.list.query({ isOwnOnly: true, status: 'open', limit: 200, offset: 0 });
+  const request = own.find((r) => r.title === REQUEST_TITLE)!;
+  const other = await authenticate(app.url, 'sign-up/email', {
+    name: 'Ola Other',
+    email: 'ola@example.test',
+    password: 'other-password-1',
+  });
+  const { versionId } = await submitCsv(app.url, other, {
+    requestId: request.id,
+    manifest: GOOD_MANIFEST,
+    csv: GOOD_CSV,
+    states: ['in_review'],
+  });
+  await kim.review.decide.mutate({
+    versionId,
+    decision: 'accept',
+    reasonCodes: ['accept.meets-requirements'],
+    comment: 'Clean and documented.',
+    timeSpentMs: 1_000,
+  });
 }
 
 async function audit(page: Page, name: string) {
@@ -114,11 +141,13 @@ describe('keyboard and labels', () => {
     await field(rev, 'Title').fill(REQUEST_TITLE);
     await field(rev, 'Description').fill('Helpdesk tickets labeled high or low urgency.');
     await field(rev, 'Reward per accepted submission (€)').fill('10');
-    // No budget yet: the wizard and the reviewer are told it is spent (the decision here asks for changes).
-    await field(rev, 'Budget (€)').fill('0');
+    // A budget for one acceptance, which another contributor's data takes (below): the wizard and the
+    // reviewer are told it is spent (the decision here asks for changes). A reward over the budget is refused.
+    await field(rev, 'Budget (€)').fill('10');
     await rev.getByRole('button', { name: 'Post the request' }).click();
     await rev.getByTestId('requests').getByText(REQUEST_TITLE).waitFor();
     await audit(rev, 'reviewer requests');
+    await spendBudget();
   });
 
   it('a contributor completes the wizard with the keyboard only', { timeout: 300_000 }, async () => {
@@ -303,9 +332,11 @@ describe('keyboard and labels', () => {
     );
     await page.keyboard.press('ControlOrMeta+Enter');
     await page.waitForURL(`${app.url}/review`);
-    // Nothing was accepted: the accepted data page says so, and its request filter has a name.
+    // Only the other contributor's data was accepted (it spent the budget): the accepted data page lists
+    // it alone, and its request filter has a name.
     await page.goto(`${app.url}/review/accepted`);
-    await page.getByText('Nothing accepted yet.').waitFor();
+    await page.getByText(GOOD_MANIFEST.title).first().waitFor();
+    expect(await page.getByText('Keyboard tickets').count()).toBe(0);
     await audit(page, 'reviewer accepted data');
 
     const contributorPage = pages.contributor;

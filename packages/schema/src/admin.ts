@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DataRequestInputSchema } from './data-request.ts';
+import { checkRewardWithinBudget, DataRequestInputSchema } from './data-request.ts';
 
 /** A member's role inside an organisation: an admin may also invite and remove its reviewers. */
 export const MemberRoleSchema = z.enum(['reviewer', 'admin']);
@@ -111,19 +111,23 @@ export type UserSort = z.infer<typeof UserSortSchema>;
 /**
  * A partial change to a data request: the fields of {@link DataRequestInputSchema} without their
  * defaults, so a field left out stays as it is. Lives here because it is edited from admin screens.
+ * A reward larger than the budget is refused here when the patch gives both; the server checks a patch
+ * that gives one against the other as stored.
  */
-export const DataRequestPatchSchema = z.strictObject(
-  Object.fromEntries(
-    Object.entries(DataRequestInputSchema.shape).map(([key, schema]) => [
-      key,
-      (schema instanceof z.ZodDefault ? schema.unwrap() : schema).optional(),
-    ]),
-  ) as {
-    [K in keyof typeof DataRequestInputSchema.shape]: z.ZodOptional<
-      (typeof DataRequestInputSchema.shape)[K] extends z.ZodDefault<infer T>
-        ? T
-        : (typeof DataRequestInputSchema.shape)[K]
-    >;
-  },
-);
+export const DataRequestPatchSchema = z
+  .strictObject(
+    Object.fromEntries(
+      Object.entries(DataRequestInputSchema.shape).map(([key, schema]) => [
+        key,
+        (schema instanceof z.ZodDefault ? schema.unwrap() : schema).optional(),
+      ]),
+    ) as {
+      [K in keyof typeof DataRequestInputSchema.shape]: z.ZodOptional<
+        (typeof DataRequestInputSchema.shape)[K] extends z.ZodDefault<infer T>
+          ? T
+          : (typeof DataRequestInputSchema.shape)[K]
+      >;
+    },
+  )
+  .superRefine(checkRewardWithinBudget);
 export type DataRequestPatch = z.infer<typeof DataRequestPatchSchema>;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { acceptancesLeft, intakeOf, takesSubmissions } from './data-request.ts';
+import { DataRequestPatchSchema } from './admin.ts';
+import {
+  acceptancesLeft,
+  DataRequestInputSchema,
+  DataRequestSchema,
+  intakeOf,
+  pastDeadlineMessage,
+  takesSubmissions,
+} from './data-request.ts';
 
 describe('takesSubmissions', () => {
   const now = Date.parse('2026-12-01T12:00:00Z');
@@ -32,5 +40,97 @@ describe('acceptancesLeft', () => {
     expect(acceptancesLeft({ rewardCents: 1000, budgetLeftCents: 2999 })).toBe(2);
     expect(acceptancesLeft({ rewardCents: 1000, budgetLeftCents: 0 })).toBe(0);
     expect(acceptancesLeft({ rewardCents: 0, budgetLeftCents: 500 })).toBeNull();
+  });
+});
+
+describe('DataRequestInputSchema messages', () => {
+  const valid = {
+    title: 'Tickets by urgency',
+    task: 'classification',
+    rewardCents: 1000,
+    budgetCents: 10_000,
+  };
+  /** The one message `DataRequestInputSchema` gives for `change`, with the field it is on. */
+  function issueOf(change: Record<string, unknown>) {
+    const result = DataRequestInputSchema.safeParse({ ...valid, ...change });
+    if (result.success) return null;
+    return result.error.issues.map((issue) => [issue.path.join('.'), issue.message]);
+  }
+
+  it.each(
+    [
+      [{ title: 'T'.repeat(201) }, 'title', 'Keep the title to at most 200 characters'],
+      [{ title: 'T' }, 'title', 'Give the request a title of at least 3 characters'],
+      [{ description: 'd'.repeat(5001) }, 'description', 'Keep the description to at most 5,000 characters'],
+      [{ budgetCents: 1e22 }, 'budgetCents', 'Enter a budget of at most €10,000,000.00'],
+      [{ budgetCents: 1_000_000_001 }, 'budgetCents', 'Enter a budget of at most €10,000,000.00'],
+      [{ budgetCents: -1 }, 'budgetCents', 'The budget cannot be negative'],
+      [{ budgetCents: 10.5 }, 'budgetCents', 'Enter the budget in whole cents'],
+      [{ budgetCents: Number.NaN }, 'budgetCents', 'Enter the budget in euros'],
+      [{ rewardCents: 1e22, budgetCents: 1e9 }, 'rewardCents', 'Enter a reward of at most €10,000,000.00'],
+      [{ rewardCents: -500 }, 'rewardCents', 'The reward cannot be negative'],
+      [{ minRows: -3 }, 'minRows', 'The minimum number of rows cannot be negative'],
+      [{ minRows: 1e20 }, 'minRows', 'Ask for at most 1,000,000,000 rows'],
+      [{ minRows: 2.5 }, 'minRows', 'Enter a whole number of rows'],
+      [{ minQualityScore: 101 }, 'minQualityScore', 'Enter a minimum quality score from 0 to 100'],
+      [{ deadline: '2027-13-45T23:59:59Z' }, 'deadline', 'Enter the deadline as a date: YYYY-MM-DD'],
+      [{ deadline: '2027-02-31T23:59:59Z' }, 'deadline', 'Enter the deadline as a date: YYYY-MM-DD'],
+      [{ task: 'guessing' }, 'task', expect.stringMatching(/^Choose a task: classification, /)],
+      [
+        { requiredColumns: [{ name: 'text', type: 'words' }] },
+        'requiredColumns.0.type',
+        expect.stringMatching(/^Give each required column a type, as name:type, one of string, /),
+      ],
+    ].map(([change, path, message]) => ({ change, path, message })),
+  )('is refused at $path: $message', ({ change, path, message }) => {
+    expect(issueOf(change)).toEqual([[path, message]]);
+  });
+
+  it('takes the largest amounts it names', () => {
+    expect(issueOf({ rewardCents: 1_000_000_000, budgetCents: 1_000_000_000 })).toBeNull();
+  });
+
+  it('refuses a non-zero reward larger than the whole budget, at the reward', () => {
+    expect(issueOf({ rewardCents: 1500, budgetCents: 1000 })).toEqual([
+      [
+        'rewardCents',
+        'The reward (€15.00) is more than the whole budget (€10.00): lower the reward or raise the budget',
+      ],
+    ]);
+    expect(issueOf({ rewardCents: 1000, budgetCents: 1000 })).toBeNull();
+    // No reward: acceptances cost nothing, with or without a budget.
+    expect(issueOf({ rewardCents: 0, budgetCents: 0 })).toBeNull();
+  });
+
+  it('a patch is checked the same when it gives both amounts, and not when it gives one', () => {
+    const over = DataRequestPatchSchema.safeParse({ rewardCents: 1500, budgetCents: 1000 });
+    expect(over.error?.issues.map((issue) => issue.path)).toEqual([['rewardCents']]);
+    expect(DataRequestPatchSchema.safeParse({ rewardCents: 1500 }).success).toBe(true);
+  });
+
+  it('reads back a request posted before these limits', () => {
+    const read = DataRequestSchema.safeParse({
+      ...DataRequestInputSchema.parse(valid),
+      rewardCents: 1500,
+      budgetCents: 1000,
+      id: 'r1',
+      organisationId: 'o1',
+      organisationName: 'Org',
+      status: 'open',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      budgetLeftCents: 0,
+    });
+    expect(read.success).toBe(true);
+  });
+});
+
+describe('pastDeadlineMessage', () => {
+  const now = Date.parse('2026-12-01T12:00:00Z');
+  it('names a deadline at or before now, by its day', () => {
+    expect(pastDeadlineMessage('2026-12-01T12:00:00Z', now)).toBe(
+      'The deadline 2026-12-01 has already passed: choose a later date',
+    );
+    expect(pastDeadlineMessage('2026-12-01T12:00:01Z', now)).toBeNull();
+    expect(pastDeadlineMessage(null, now)).toBeNull();
   });
 });

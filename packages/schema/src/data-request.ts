@@ -5,32 +5,140 @@ import { ColumnTypeSchema, ConsentBasisSchema, TaskSchema } from './manifest.ts'
 export const DataRequestStatusSchema = z.enum(['open', 'closed']);
 export type DataRequestStatus = z.infer<typeof DataRequestStatusSchema>;
 
+/** The most a request's budget or its reward may be: €10,000,000, in cents. */
+export const MAX_MONEY_CENTS = 1_000_000_000;
+/** The most rows a request may ask for at least; more is a typing slip, not a requirement. */
+export const MAX_MIN_ROWS = 1_000_000_000;
+
+/** Cents as "€1,234.56", the same in every locale: the server's messages say it too. */
+export function formatEuros(cents: number): string {
+  return `€${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+/** An amount of money in integer cents, from 0 to {@link MAX_MONEY_CENTS}; `what` names it ("budget"). */
+function moneySchema(what: string) {
+  // The range comes before the integer check, whose own range check would otherwise speak first; each
+  // stops the rest, so a field gets one message.
+  return z
+    .number({ error: `Enter the ${what} in euros` })
+    .min(0, { error: `The ${what} cannot be negative`, abort: true })
+    .max(MAX_MONEY_CENTS, {
+      error: `Enter a ${what} of at most ${formatEuros(MAX_MONEY_CENTS)}`,
+      abort: true,
+    })
+    .int(`Enter the ${what} in whole cents`);
+}
+
+/**
+ * Why a request's reward is refused against its budget, or null: a non-zero reward larger than the whole
+ * budget could never be paid once. A €0 reward (acceptances cost nothing) is always fine. It compares
+ * the whole budget, not what is left of it: a request that has paid out part of its budget may still
+ * offer a reward larger than what is left (it shows as spent until the budget is raised).
+ */
+export function rewardOverBudgetMessage(rewardCents: number, budgetCents: number): string | null {
+  if (rewardCents === 0 || rewardCents <= budgetCents) return null;
+  return `The reward (${formatEuros(rewardCents)}) is more than the whole budget (${formatEuros(budgetCents)}): lower the reward or raise the budget`;
+}
+
+/** The refinement that puts {@link rewardOverBudgetMessage} on `rewardCents`, when both amounts are given. */
+export function checkRewardWithinBudget(
+  request: { rewardCents?: number | undefined; budgetCents?: number | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  const { rewardCents, budgetCents } = request;
+  // An amount that is itself refused has its own message already.
+  const isAmount = (cents: number | undefined): cents is number =>
+    cents !== undefined && Number.isInteger(cents) && cents >= 0 && cents <= MAX_MONEY_CENTS;
+  if (!isAmount(rewardCents) || !isAmount(budgetCents)) return;
+  const message = rewardOverBudgetMessage(rewardCents, budgetCents);
+  if (message) ctx.addIssue({ code: 'custom', path: ['rewardCents'], message });
+}
+
+/**
+ * Why a deadline is refused at `now`, or null: it has already passed. Not part of the schema, because a
+ * request read back may well be past its deadline; the server checks it on create and update, the form
+ * before sending.
+ */
+export function pastDeadlineMessage(deadline: string | null | undefined, now: number): string | null {
+  if (!deadline) return null;
+  const at = Date.parse(deadline);
+  if (Number.isNaN(at) || at > now) return null;
+  return `The deadline ${deadline.slice(0, 10)} has already passed: choose a later date`;
+}
+
+/** The fields of a data request, each with a message a person can act on. */
+const dataRequestFields = {
+  title: z
+    .string({ error: 'Give the request a title' })
+    .trim()
+    .min(3, 'Give the request a title of at least 3 characters')
+    .max(200, 'Keep the title to at most 200 characters'),
+  description: z
+    .string({ error: 'Describe the request in text' })
+    .max(5000, 'Keep the description to at most 5,000 characters')
+    .default(''),
+  task: z.enum(TaskSchema.options, { error: `Choose a task: ${TaskSchema.options.join(', ')}` }),
+  requiredColumns: z
+    .array(
+      z.object({
+        name: z.string().min(1, 'Give each required column a name, as name:type'),
+        type: z.enum(ColumnTypeSchema.options, {
+          error: `Give each required column a type, as name:type, one of ${ColumnTypeSchema.options.join(', ')}`,
+        }),
+      }),
+    )
+    .default([]),
+  labelSet: z.array(z.string().min(1, 'A label cannot be empty')).default([]),
+  minRows: z
+    .number({ error: 'Enter the minimum number of rows' })
+    .min(0, { error: 'The minimum number of rows cannot be negative', abort: true })
+    .max(MAX_MIN_ROWS, { error: `Ask for at most ${MAX_MIN_ROWS.toLocaleString('en-US')} rows`, abort: true })
+    .int('Enter a whole number of rows')
+    .default(0),
+  /** SPDX ids; empty means any licence that permits the use. */
+  acceptedLicenses: z.array(z.string().min(1, 'A licence id cannot be empty')).default([]),
+  /** Consent bases the enterprise accepts when people are in the data; empty means any. */
+  requiredConsentBasis: z
+    .array(
+      z.enum(ConsentBasisSchema.options, {
+        error: `Choose consent bases from: ${ConsentBasisSchema.options.join(', ')}`,
+      }),
+    )
+    .default([]),
+  /** Whether the licence must permit commercial use. */
+  requiresCommercialUse: z
+    .boolean({ error: 'Say whether the licence must permit commercial use' })
+    .default(true),
+  minQualityScore: z
+    .number({ error: 'Enter a minimum quality score from 0 to 100' })
+    .min(0, 'Enter a minimum quality score from 0 to 100')
+    .max(100, 'Enter a minimum quality score from 0 to 100')
+    .default(0),
+  rewardCents: moneySchema('reward'),
+  budgetCents: moneySchema('budget'),
+  deadline: z.iso
+    .datetime({ offset: true, error: 'Enter the deadline as a date: YYYY-MM-DD', abort: true })
+    // The format alone lets through days that do not exist (2027-02-31).
+    .refine((deadline) => !Number.isNaN(Date.parse(deadline)), 'Enter the deadline as a date: YYYY-MM-DD')
+    .nullish(),
+};
+
 /**
  * What an enterprise asks for (demand). Money is in integer minor units (cents) so sums are exact.
- * Input schema for creating one; the server adds id, organisation and status.
+ * Input schema for creating one; the server adds id, organisation and status. A non-zero reward must
+ * fit in the budget ({@link rewardOverBudgetMessage}).
  */
-export const DataRequestInputSchema = z.object({
-  title: z.string().trim().min(3, 'Give the request a title of at least 3 characters').max(200),
-  description: z.string().max(5000).default(''),
-  task: TaskSchema,
-  requiredColumns: z.array(z.object({ name: z.string().min(1), type: ColumnTypeSchema })).default([]),
-  labelSet: z.array(z.string().min(1)).default([]),
-  minRows: z.number().int().nonnegative().default(0),
-  /** SPDX ids; empty means any licence that permits the use. */
-  acceptedLicenses: z.array(z.string().min(1)).default([]),
-  /** Consent bases the enterprise accepts when people are in the data; empty means any. */
-  requiredConsentBasis: z.array(ConsentBasisSchema).default([]),
-  /** Whether the licence must permit commercial use. */
-  requiresCommercialUse: z.boolean().default(true),
-  minQualityScore: z.number().min(0).max(100).default(0),
-  rewardCents: z.number().int().nonnegative(),
-  budgetCents: z.number().int().nonnegative(),
-  deadline: z.iso.datetime({ offset: true }).nullish(),
-});
+export const DataRequestInputSchema = z.object(dataRequestFields).superRefine(checkRewardWithinBudget);
 export type DataRequestInput = z.infer<typeof DataRequestInputSchema>;
 
-/** A data request as the API returns it. */
-export const DataRequestSchema = DataRequestInputSchema.extend({
+/**
+ * A data request as the API returns it. Read back, it is not held to today's input limits (a request
+ * posted before them still reads), so money is any non-negative amount and the reward is not checked.
+ */
+export const DataRequestSchema = z.object({
+  ...dataRequestFields,
+  rewardCents: z.number().int().nonnegative(),
+  budgetCents: z.number().int().nonnegative(),
   id: z.string(),
   organisationId: z.string(),
   organisationName: z.string(),

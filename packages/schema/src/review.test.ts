@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeQueueCursor, encodeQueueCursor, type QueueCursor, ReviewQueueInputSchema } from './review.ts';
+import {
+  decodeQueueCursor,
+  encodeQueueCursor,
+  type QueueCursor,
+  ReviewInputSchema,
+  ReviewQueueInputSchema,
+} from './review.ts';
 
 const cursor: QueueCursor = {
   sort: 'score',
@@ -42,5 +48,32 @@ describe('the review queue cursor', () => {
       const result = ReviewQueueInputSchema.safeParse(input);
       expect(result.error?.issues.map((issue) => issue.path)).toEqual([['cursor']]);
     }
+  });
+});
+
+describe('ReviewInputSchema messages', () => {
+  const valid = {
+    versionId: cursor.versionId,
+    decision: 'reject',
+    reasonCodes: ['structure.duplicates'],
+    comment: 'Half the rows are copies of the other half.',
+  };
+  it.each(
+    [
+      [{ comment: 'c'.repeat(5001) }, 'comment', 'Keep the comment to at most 5,000 characters'],
+      [{ comment: '   ' }, 'comment', 'Explain the decision in a comment'],
+      [{ reasonCodes: [] }, 'reasonCodes', 'Choose at least one reason'],
+      [{ reasonCodes: ['made.up'] }, 'reasonCodes.0', 'Choose reasons from the list'],
+      [{ decision: 'maybe' }, 'decision', 'Choose a decision: accept, reject or ask for changes'],
+    ].map(([change, path, message]) => ({ change: change as Record<string, unknown>, path, message })),
+  )('is refused at $path: $message', ({ change, path, message }) => {
+    const result = ReviewInputSchema.safeParse({ ...valid, ...change });
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      [path, message],
+    ]);
+  });
+
+  it('takes a comment of exactly 5,000 characters', () => {
+    expect(ReviewInputSchema.safeParse({ ...valid, comment: 'c'.repeat(5000) }).success).toBe(true);
   });
 });

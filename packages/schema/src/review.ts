@@ -30,17 +30,41 @@ export const REASON_CODES = {
 
 /** A reason code from {@link REASON_CODES}. */
 export type ReasonCode = keyof typeof REASON_CODES;
-export const ReasonCodeSchema = z.enum(Object.keys(REASON_CODES) as [ReasonCode, ...ReasonCode[]]);
+export const ReasonCodeSchema = z.enum(Object.keys(REASON_CODES) as [ReasonCode, ...ReasonCode[]], {
+  error: 'Choose reasons from the list',
+});
+
+/** The most characters a review's comment may have. */
+export const REVIEW_COMMENT_MAX = 5000;
+/** The most reason codes one decision may give. */
+export const REVIEW_REASONS_MAX = 10;
 
 /** A reviewer's decision on one version, always with reasons and a comment. */
 export const ReviewInputSchema = z
   .object({
-    versionId: z.uuid(),
-    decision: DecisionSchema,
-    reasonCodes: z.array(ReasonCodeSchema).min(1, 'Choose at least one reason').max(10),
-    comment: z.string().trim().min(1, 'Explain the decision in a comment').max(5000),
+    versionId: z.uuid('Not the id of a version'),
+    decision: z.enum(DecisionSchema.options, {
+      error: 'Choose a decision: accept, reject or ask for changes',
+    }),
+    reasonCodes: z
+      .array(ReasonCodeSchema, { error: 'Choose at least one reason' })
+      .min(1, 'Choose at least one reason')
+      .max(REVIEW_REASONS_MAX, `Choose at most ${REVIEW_REASONS_MAX} reasons`),
+    comment: z
+      .string({ error: 'Explain the decision in a comment' })
+      .trim()
+      .min(1, 'Explain the decision in a comment')
+      .max(
+        REVIEW_COMMENT_MAX,
+        `Keep the comment to at most ${REVIEW_COMMENT_MAX.toLocaleString('en-US')} characters`,
+      ),
     /** Milliseconds the reviewer spent on this version, measured by the client. */
-    timeSpentMs: z.number().int().nonnegative().max(86_400_000).default(0),
+    timeSpentMs: z
+      .number()
+      .min(0, { error: 'The time spent cannot be negative', abort: true })
+      .max(86_400_000, { error: 'The time spent is at most a day', abort: true })
+      .int('The time spent is whole milliseconds')
+      .default(0),
   })
   .superRefine((review, ctx) => {
     const isAccept = review.decision === 'accept';

@@ -1,7 +1,7 @@
-import type { DataRequestInput } from '@assay/schema';
+import { type DataRequestInput, pastDeadlineMessage } from '@assay/schema';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { AppError } from '../errors.ts';
+import { fieldError } from '../errors.ts';
 import { appendEvent } from '../events/append-event.ts';
 import { orgAccount, postTransaction, requestAccount } from '../ledger/post-transaction.ts';
 import type { SessionUser } from '../trpc.ts';
@@ -9,12 +9,12 @@ import { resolveReviewerOrganisation } from './access.ts';
 import { toDataRequest } from './map-request.ts';
 import { findRequestById, insertRequest } from './repository.ts';
 
-/** Rejects a deadline that has already passed. */
+/** Rejects a deadline that has already passed, as a field error on `deadline`. */
 export function parseDeadline(deadline: string | null | undefined, now: number): number | null {
   if (!deadline) return null;
-  const at = Date.parse(deadline);
-  if (at <= now) throw new AppError('invalid_input', `The deadline ${deadline} has already passed`);
-  return at;
+  const passed = pastDeadlineMessage(deadline, now);
+  if (passed) throw fieldError('deadline', passed);
+  return Date.parse(deadline);
 }
 
 /**

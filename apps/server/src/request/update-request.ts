@@ -1,7 +1,7 @@
-import type { DataRequestPatch, RequestPending } from '@assay/schema';
+import { type DataRequestPatch, type RequestPending, rewardOverBudgetMessage } from '@assay/schema';
 import type { Kysely, Updateable } from 'kysely';
 import type { Database, DataRequestTable } from '../db/database.ts';
-import { AppError } from '../errors.ts';
+import { AppError, fieldError } from '../errors.ts';
 import { appendEvent, appendEvents } from '../events/append-event.ts';
 import {
   accountBalance,
@@ -68,8 +68,8 @@ export async function updateRequest(
       const remaining = await accountBalance(trx, requestAccount(id));
       if (difference < 0 && -difference > remaining) {
         const paid = Number(request.budget_cents) - remaining;
-        throw new AppError(
-          'invalid_input',
+        throw fieldError(
+          'budgetCents',
           `The budget cannot go below the ${paid} cents already paid out (asked for ${patch.budgetCents})`,
         );
       }
@@ -83,6 +83,17 @@ export async function updateRequest(
         ],
       });
       set.budget_cents = patch.budgetCents;
+    }
+    // A reward the whole budget could never pay once is refused, whichever of the two changes (after the
+    // paid-out check, which says more); a request already so, posted before this rule, can still be
+    // edited in its other fields. Throwing here rolls back the budget's move above.
+    if (changed.has('rewardCents') || changed.has('budgetCents')) {
+      const overBudget = rewardOverBudgetMessage(
+        patch.rewardCents ?? Number(request.reward_cents),
+        patch.budgetCents ?? Number(request.budget_cents),
+      );
+      if (overBudget)
+        throw fieldError(changed.has('rewardCents') ? 'rewardCents' : 'budgetCents', overBudget);
     }
     if (changed.size === 0) return request;
     await updateRequestRow(trx, id, { ...set, updated_at: now });

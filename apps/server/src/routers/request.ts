@@ -1,4 +1,5 @@
 import {
+  checkRewardWithinBudget,
   DataRequestInputSchema,
   DataRequestPatchSchema,
   DataRequestSchema,
@@ -19,7 +20,11 @@ const RequestRefSchema = z.strictObject({ id: z.uuid() });
 export const requestRouter = router({
   /** Reviewer. One in several organisations passes `organisationId`. The budget is funded at once. */
   create: reviewerProcedure
-    .input(z.strictObject({ ...DataRequestInputSchema.shape, organisationId: z.uuid().optional() }))
+    .input(
+      z
+        .strictObject({ ...DataRequestInputSchema.shape, organisationId: z.uuid().optional() })
+        .superRefine(checkRewardWithinBudget),
+    )
     .output(DataRequestSchema)
     .mutation(({ ctx, input }) => createRequest(ctx.services.db, ctx.user, input)),
 

@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useSingleFlight } from '../hooks/use-single-flight.ts';
 import { fieldErrorsOf } from '../lib/errors.ts';
 import { useTRPC } from '../lib/trpc.ts';
 import { CellText, ClippedLabel } from './CellText.tsx';
@@ -52,6 +53,7 @@ export function MembersPanel({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.admin.pathKey() }),
     }),
   );
+  const sendInvite = useSingleFlight(invite);
   const inviteCheck = InvitationInputSchema.safeParse({ organisationId, email, role });
   const organisation = organisations.find((o) => o.id === organisationId) ?? null;
 
@@ -62,7 +64,7 @@ export function MembersPanel({
         component="form"
         onSubmit={(e: React.FormEvent) => {
           e.preventDefault();
-          if (inviteCheck.success) invite.mutate(inviteCheck.data);
+          if (inviteCheck.success) sendInvite(inviteCheck.data);
         }}
       >
         <Stack>

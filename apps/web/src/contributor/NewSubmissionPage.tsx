@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { QueryError } from '../components/QueryError.tsx';
+import { useSingleFlight } from '../hooks/use-single-flight.ts';
 import { budgetText } from '../lib/budget-text.ts';
 import { fieldErrorsOf } from '../lib/errors.ts';
 import { formatMoney } from '../lib/money.ts';
@@ -33,6 +34,7 @@ export function NewSubmissionPage() {
       },
     }),
   );
+  const startDraft = useSingleFlight(create);
   const errors = fieldErrorsOf(create.error);
 
   return (
@@ -44,7 +46,7 @@ export function NewSubmissionPage() {
         component="form"
         onSubmit={(event: React.FormEvent) => {
           event.preventDefault();
-          create.mutate({
+          startDraft({
             requestId: requestId === 'none' ? null : requestId,
             manifest: title ? { title } : {},
           });

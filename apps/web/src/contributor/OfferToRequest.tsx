@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { QueryError } from '../components/QueryError.tsx';
+import { useSingleFlight } from '../hooks/use-single-flight.ts';
 import { formatMoney } from '../lib/money.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
@@ -35,6 +36,7 @@ export function OfferToRequest({
       },
     }),
   );
+  const startOffer = useSingleFlight(offer);
 
   if (!isOpen) {
     return (
@@ -79,7 +81,7 @@ export function OfferToRequest({
           <Button
             disabled={!requestId}
             loading={offer.isPending}
-            onClick={() => requestId && offer.mutate({ versionId, requestId })}
+            onClick={() => requestId && startOffer({ versionId, requestId })}
           >
             Start a draft for it
           </Button>

@@ -19,6 +19,7 @@ import { ConfirmAction } from '../components/ConfirmAction.tsx';
 import { QueryError, StaleDataNotice } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
+import { useSingleFlight } from '../hooks/use-single-flight.ts';
 import { requestIntake } from '../lib/intake.ts';
 import { formatMoney } from '../lib/money.ts';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
@@ -144,6 +145,7 @@ function LatestVersion({
       },
     }),
   );
+  const startNewVersion = useSingleFlight(newVersion);
   const withdraw = useMutation(
     trpc.submission.withdraw.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.submission.pathKey() }),
@@ -237,7 +239,7 @@ function LatestVersion({
           version.state === 'changes_requested' ||
           version.state === 'scored' ||
           version.state === 'withdrawn') && (
-          <Button onClick={() => newVersion.mutate({ submissionId })} loading={newVersion.isPending}>
+          <Button onClick={() => startNewVersion({ submissionId })} loading={newVersion.isPending}>
             {version.state === 'rejected' || version.state === 'changes_requested'
               ? 'Start a new version from this feedback'
               : 'Start a new version'}
@@ -267,7 +269,7 @@ function LatestVersion({
         </Group>
       )}
       {newVersion.error && (
-        <QueryError error={newVersion.error} onRetry={() => newVersion.mutate({ submissionId })} />
+        <QueryError error={newVersion.error} onRetry={() => startNewVersion({ submissionId })} />
       )}
       {withdraw.error && (
         <QueryError error={withdraw.error} onRetry={() => withdraw.mutate({ versionId: version.id })} />

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { MembersPanel } from '../components/MembersPanel.tsx';
 import { QueryError } from '../components/QueryError.tsx';
+import { useSingleFlight } from '../hooks/use-single-flight.ts';
 import { fieldErrorsOf } from '../lib/errors.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
@@ -22,6 +23,7 @@ export function OrganisationsPage() {
       },
     }),
   );
+  const createOrganisation = useSingleFlight(create);
   const nameCheck = OrganisationInputSchema.safeParse({ name });
 
   return (
@@ -35,7 +37,7 @@ export function OrganisationsPage() {
         component="form"
         onSubmit={(e: React.FormEvent) => {
           e.preventDefault();
-          if (nameCheck.success) create.mutate(nameCheck.data);
+          if (nameCheck.success) createOrganisation(nameCheck.data);
         }}
       >
         <Group align="end">
@@ -55,7 +57,7 @@ export function OrganisationsPage() {
           <Box mt="sm">
             <QueryError
               error={create.error}
-              onRetry={() => nameCheck.success && create.mutate(nameCheck.data)}
+              onRetry={() => nameCheck.success && createOrganisation(nameCheck.data)}
             />
           </Box>
         )}

@@ -67,8 +67,9 @@ export function ThresholdCard({
             min={0}
             max={100}
             step={1}
-            allowDecimal={false}
-            allowNegative={false}
+            // What is typed stays as typed (no dropping a minus sign or a decimal point, no clamping on
+            // blur): the schema's message says what is wrong and the button stays disabled.
+            clampBehavior="none"
             value={value}
             onChange={(next) => setDraft(next)}
             error={

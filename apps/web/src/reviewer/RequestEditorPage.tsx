@@ -1,4 +1,10 @@
-import { ConsentBasisSchema, type DataRequestInput, DataRequestInputSchema, TaskSchema } from '@assay/schema';
+import {
+  ConsentBasisSchema,
+  type DataRequestInput,
+  DataRequestInputSchema,
+  pastDeadlineMessage,
+  TaskSchema,
+} from '@assay/schema';
 import {
   Anchor,
   Button,
@@ -23,6 +29,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ConfirmAction } from '../components/ConfirmAction.tsx';
 import { QueryError } from '../components/QueryError.tsx';
+import { useSingleFlight } from '../hooks/use-single-flight.ts';
 import { fieldErrorsOf } from '../lib/errors.ts';
 import { pendingText } from '../lib/pending-text.ts';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
@@ -36,6 +43,50 @@ const EMPTY: FormState = DataRequestInputSchema.parse({
   rewardCents: 1000,
   budgetCents: 10000,
 });
+
+/**
+ * The form's fields from a request as read back. Not parsed: a request posted before today's limits (a
+ * reward over its budget, say) must still open, with the limit named at its field.
+ */
+function toFormState(request: DataRequest): FormState {
+  const { title, description, task, requiredColumns, labelSet, minRows, acceptedLicenses } = request;
+  const { requiredConsentBasis, requiresCommercialUse, minQualityScore, rewardCents, budgetCents } = request;
+  return {
+    title,
+    description,
+    task,
+    requiredColumns,
+    labelSet,
+    minRows,
+    acceptedLicenses,
+    requiredConsentBasis,
+    requiresCommercialUse,
+    minQualityScore,
+    rewardCents,
+    budgetCents,
+    deadline: request.deadline ?? null,
+  };
+}
+
+/** What a number input holds, as typed: a number, '' when empty, or text that is not one yet ("-"). */
+type Typed = number | string;
+interface TypedNumbers {
+  minRows: Typed;
+  minQualityScore: Typed;
+  /** In euros, as the inputs show money. */
+  reward: Typed;
+  budget: Typed;
+}
+
+/**
+ * The number typed; '' is `empty`. Text that is not a number is NaN, which the schema refuses with its
+ * own message: never silently another number.
+ */
+function numberOf(value: Typed, empty: number): number {
+  if (value === '') return empty;
+  return typeof value === 'number' ? value : Number(value);
+}
+const centsOf = (euros: Typed) => Math.round(numberOf(euros, 0) * 100);
 
 /** "name:type" tags for required columns, the way a reviewer types them. */
 function columnsToTags(columns: FormState['requiredColumns']): string[] {
@@ -71,13 +122,15 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [form, setForm] = useState<FormState>(() =>
-    existing ? DataRequestInputSchema.parse(existing) : EMPTY,
-  );
+  const [form, setForm] = useState<FormState>(() => (existing ? toFormState(existing) : EMPTY));
+  const [numbers, setNumbers] = useState<TypedNumbers>(() => ({
+    minRows: form.minRows,
+    minQualityScore: form.minQualityScore,
+    reward: form.rewardCents / 100,
+    budget: form.budgetCents / 100,
+  }));
   const [columnTags, setColumnTags] = useState(() => columnsToTags(form.requiredColumns));
   const [showErrors, setShowErrors] = useState(false);
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
-    setForm((current) => ({ ...current, [key]: value }));
   const done = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.request.pathKey() });
     void navigate('/review/requests');
@@ -95,21 +148,50 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
   });
   const pendingSentence = pending.data ? pendingText(pending.data) : null;
   const mutation = existing ? update : create;
+  const send = useSingleFlight<{ id?: string } & DataRequestInput>({
+    mutateAsync: ({ id, ...input }) =>
+      id ? update.mutateAsync({ id, ...input }) : create.mutateAsync(input),
+  });
+  // The server's refusal is about what was sent: any change to the form answers it, so it goes.
+  const edited = () => {
+    if (mutation.error) mutation.reset();
+  };
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
+    edited();
+    setForm((current) => ({ ...current, [key]: value }));
+  };
+  const setNumber = (key: keyof TypedNumbers, value: Typed) => {
+    edited();
+    setNumbers((current) => ({ ...current, [key]: value }));
+  };
 
-  const candidate = { ...form, requiredColumns: tagsToColumns(columnTags) };
+  const candidate = {
+    ...form,
+    requiredColumns: tagsToColumns(columnTags),
+    minRows: numberOf(numbers.minRows, 0),
+    minQualityScore: numberOf(numbers.minQualityScore, 0),
+    rewardCents: centsOf(numbers.reward),
+    budgetCents: centsOf(numbers.budget),
+  };
   const parsed = DataRequestInputSchema.safeParse(candidate);
+  // A deadline kept as it was is not sent again, so a request past its deadline can still be edited.
+  const isDeadlineChanged = !existing || (form.deadline ?? null) !== (existing.deadline ?? null);
+  const pastDeadline = isDeadlineChanged ? pastDeadlineMessage(candidate.deadline, Date.now()) : null;
   const serverErrors = fieldErrorsOf(mutation.error);
   const error = (field: keyof FormState) =>
     (showErrors && !parsed.success
       ? parsed.error.issues.find((issue) => issue.path[0] === field)?.message
-      : undefined) ?? serverErrors[field]?.[0];
+      : undefined) ??
+    (showErrors && field === 'deadline' ? (pastDeadline ?? undefined) : undefined) ??
+    serverErrors[field]?.[0];
 
   function save(event: React.FormEvent) {
     event.preventDefault();
     setShowErrors(true);
-    if (!parsed.success) return;
-    if (existing) update.mutate({ id: existing.id, ...parsed.data });
-    else create.mutate(parsed.data);
+    if (!parsed.success || pastDeadline) return;
+    if (!existing) return send(parsed.data);
+    const { deadline, ...rest } = parsed.data;
+    send({ id: existing.id, ...rest, ...(isDeadlineChanged ? { deadline } : {}) });
   }
 
   return (
@@ -144,15 +226,19 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
             <NumberInput
               label="Minimum rows"
               min={0}
-              value={form.minRows}
-              onChange={(v) => set('minRows', Number(v) || 0)}
+              clampBehavior="none"
+              value={numbers.minRows}
+              onChange={(v) => setNumber('minRows', v)}
               error={error('minRows')}
             />
             <TagsInput
               label="Required columns"
               description="Type name:type and press Enter, e.g. text:string"
               value={columnTags}
-              onChange={setColumnTags}
+              onChange={(tags) => {
+                edited();
+                setColumnTags(tags);
+              }}
               error={error('requiredColumns')}
             />
             <TagsInput
@@ -181,8 +267,9 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
               label="Minimum quality score"
               min={0}
               max={100}
-              value={form.minQualityScore}
-              onChange={(v) => set('minQualityScore', Number(v) || 0)}
+              clampBehavior="none"
+              value={numbers.minQualityScore}
+              onChange={(v) => setNumber('minQualityScore', v)}
               error={error('minQualityScore')}
             />
             <TextInput
@@ -198,16 +285,18 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
               label="Reward per accepted submission (€)"
               min={0}
               decimalScale={2}
-              value={form.rewardCents / 100}
-              onChange={(v) => set('rewardCents', Math.round(Number(v) * 100) || 0)}
+              clampBehavior="none"
+              value={numbers.reward}
+              onChange={(v) => setNumber('reward', v)}
               error={error('rewardCents')}
             />
             <NumberInput
               label="Budget (€)"
               min={0}
               decimalScale={2}
-              value={form.budgetCents / 100}
-              onChange={(v) => set('budgetCents', Math.round(Number(v) * 100) || 0)}
+              clampBehavior="none"
+              value={numbers.budget}
+              onChange={(v) => setNumber('budget', v)}
               error={error('budgetCents')}
             />
           </SimpleGrid>

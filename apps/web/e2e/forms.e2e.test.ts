@@ -1,0 +1,171 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { GOOD_CSV, GOOD_MANIFEST } from '../../server/test/support/datasets.ts';
+import { type Api, authenticate, organisationWithRequest, submitCsv, ticketsRequest } from './api.ts';
+import {
+  choose,
+  createOperator,
+  field,
+  freshDataDir,
+  launchBrowser,
+  type RunningApp,
+  signIn,
+  startApp,
+  watchPage,
+} from './support.ts';
+
+// Forms that must not do what the person did not ask: a double click on a button that creates something
+// creates one; a number typed stays the number typed, and a value the server would refuse is named at its
+// field, in words a person reads.
+
+const operator = { email: 'ops@forms.test', password: 'operator-password-1' };
+const reviewer = { name: 'Fern Forms', email: 'fern@forms.test', password: 'reviewer-password-1' };
+const contributor = { name: 'Dora Double', email: 'dora@forms.test', password: 'contributor-password-1' };
+const REQUEST_TITLE = 'Tickets, double-clicked';
+
+let app: RunningApp;
+let browser: Browser;
+let dora: { api: Api; cookie: string };
+let fern: Api;
+let requestId: string;
+let scored: { submissionId: string; versionId: string };
+const problems: string[][] = [];
+
+async function newPage(who: { email: string; password: string }): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(20_000);
+  problems.push(watchPage(page));
+  await signIn(page, app.url, who);
+  return page;
+}
+
+/** The error message shown for the input labelled `label` (what its aria-describedby points at). */
+async function errorAt(page: Page, label: string): Promise<string> {
+  const input = field(page, label);
+  const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
+  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
+  return texts.filter((text) => text && text !== '').join(' | ');
+}
+
+/** Time for a second call a double click might have sent to reach the server and be written. */
+const settle = () => sleep(1_500);
+
+beforeAll(async () => {
+  const dataDir = freshDataDir();
+  createOperator(dataDir, operator.email, operator.password);
+  app = await startApp(dataDir);
+  ({ reviewer: fern, requestId } = await organisationWithRequest(
+    app.url,
+    operator,
+    reviewer,
+    ticketsRequest({ title: REQUEST_TITLE }),
+  ));
+  dora = await authenticate(app.url, 'sign-up/email', contributor);
+  scored = await submitCsv(app.url, dora, { manifest: GOOD_MANIFEST, csv: GOOD_CSV, states: ['scored'] });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+it('a double click on "Start the draft" starts one draft', async () => {
+  const page = await newPage(contributor);
+  const before = (await dora.api.submission.list.query()).length;
+  await page.goto(`${app.url}/new`);
+  await field(page, 'Dataset title').fill('Double-clicked draft');
+  await page.getByRole('button', { name: 'Start the draft' }).dblclick();
+  await page.waitForURL(/\/submissions\/[\w-]+\/edit$/);
+  await settle();
+  expect((await dora.api.submission.list.query()).length).toBe(before + 1);
+  expect(problems.flat()).toEqual([]);
+});
+
+it('a double click on "Start a draft for it" offers the data once', async () => {
+  const page = await newPage(contributor);
+  const forRequest = async () =>
+    (await dora.api.submission.list.query()).filter((s) => s.requestId === requestId).length;
+  const before = await forRequest();
+  await page.goto(`${app.url}/submissions/${scored.submissionId}`);
+  await page.getByRole('button', { name: 'Offer to a data request' }).click();
+  await choose(page, 'Data request', new RegExp(`^${REQUEST_TITLE} · `));
+  await page.getByTestId('offer-to-request').getByRole('button', { name: 'Start a draft for it' }).dblclick();
+  await page.waitForURL(/\/submissions\/[\w-]+\/edit$/);
+  await settle();
+  expect(await forRequest()).toBe(before + 1);
+  expect(problems.flat()).toEqual([]);
+});
+
+it('a double click on "Post the request" posts one request', async () => {
+  const page = await newPage(reviewer);
+  await page.goto(`${app.url}/review/requests/new`);
+  await field(page, 'Title').fill('Posted once');
+  await page.getByRole('button', { name: 'Post the request' }).dblclick();
+  await page.getByTestId('requests').getByText('Posted once').waitFor();
+  await settle();
+  const own = await fern.request.list.query({ isOwnOnly: true, status: 'all', limit: 200, offset: 0 });
+  expect(own.filter((request) => request.title === 'Posted once')).toHaveLength(1);
+  expect(problems.flat()).toEqual([]);
+});
+
+it('the request form keeps the numbers typed and names what is wrong at each field', async () => {
+  const page = await newPage(reviewer);
+  await page.goto(`${app.url}/review/requests/new`);
+  await field(page, 'Title').fill('T'.repeat(201));
+  await field(page, 'Budget (€)').fill('100000000000000000000');
+  await field(page, 'Reward per accepted submission (€)').fill('-5');
+  await field(page, 'Minimum rows').fill('-3');
+  await field(page, 'Deadline (YYYY-MM-DD)').fill('2027-13-45');
+  await page.keyboard.press('Tab');
+  // Negative numbers stay as typed (no clamping to 0 on blur).
+  expect(await field(page, 'Reward per accepted submission (€)').inputValue()).toBe('-5');
+  expect(await field(page, 'Minimum rows').inputValue()).toBe('-3');
+  await page.getByRole('button', { name: 'Post the request' }).click();
+  expect(await errorAt(page, 'Title')).toBe('Keep the title to at most 200 characters');
+  expect(await errorAt(page, 'Budget (€)')).toBe('Enter a budget of at most €10,000,000.00');
+  expect(await errorAt(page, 'Reward per accepted submission (€)')).toBe('The reward cannot be negative');
+  expect(await errorAt(page, 'Minimum rows')).toBe('The minimum number of rows cannot be negative');
+  expect(await errorAt(page, 'Deadline (YYYY-MM-DD)')).toBe('Enter the deadline as a date: YYYY-MM-DD');
+
+  // A reward no budget can pay is refused at the reward; a past deadline at the deadline, until changed.
+  await field(page, 'Title').fill('Reward over budget');
+  await field(page, 'Budget (€)').fill('10');
+  await field(page, 'Reward per accepted submission (€)').fill('15');
+  await field(page, 'Minimum rows').fill('0');
+  await field(page, 'Deadline (YYYY-MM-DD)').fill('2020-01-01');
+  expect(await errorAt(page, 'Reward per accepted submission (€)')).toBe(
+    'The reward (€15.00) is more than the whole budget (€10.00): lower the reward or raise the budget',
+  );
+  expect(await errorAt(page, 'Deadline (YYYY-MM-DD)')).toBe(
+    'The deadline 2020-01-01 has already passed: choose a later date',
+  );
+  for (const label of ['Title', 'Budget (€)', 'Minimum rows']) expect(await errorAt(page, label)).toBe('');
+  await field(page, 'Reward per accepted submission (€)').fill('0');
+  await field(page, 'Deadline (YYYY-MM-DD)').fill('2099-01-01');
+  expect(await errorAt(page, 'Reward per accepted submission (€)')).toBe('');
+  expect(await errorAt(page, 'Deadline (YYYY-MM-DD)')).toBe('');
+  await page.getByRole('button', { name: 'Post the request' }).click();
+  await page.getByTestId('requests').getByText('Reward over budget').waitFor();
+  expect(problems.flat()).toEqual([]);
+});
+
+it('a negative or fractional threshold stays as typed, is named, and cannot be saved', async () => {
+  const page = await newPage(operator);
+  await page.goto(`${app.url}/operator`);
+  const card = page.getByTestId('threshold-card');
+  const threshold = field(page, 'Threshold');
+  const save = card.getByRole('button', { name: 'Save threshold' });
+  await threshold.fill('-5');
+  await page.keyboard.press('Tab');
+  expect(await threshold.inputValue()).toBe('-5');
+  expect(await errorAt(page, 'Threshold')).toBe('Use a score from 0 to 100');
+  expect(await save.isDisabled()).toBe(true);
+  await threshold.fill('7.5');
+  await page.keyboard.press('Tab');
+  expect(await threshold.inputValue()).toBe('7.5');
+  expect(await errorAt(page, 'Threshold')).toBe('Use a whole score from 0 to 100');
+  expect(await save.isDisabled()).toBe(true);
+  expect(problems.flat()).toEqual([]);
+});
