@@ -21,10 +21,12 @@ export interface AuthConfig {
   secret: string;
   baseURL: string;
   /**
-   * Origins whose sign-in and sign-up requests are taken besides `baseURL`'s (better-auth refuses any
-   * other with "Invalid origin").
+   * Whether the app runs on this machine with no public address: sign-in and sign-up are then also taken
+   * from the loopback names (localhost, 127.0.0.1, [::1]) on the port the request came to, which is
+   * `baseURL`'s unless the port was picked at start (0). Otherwise only `baseURL`'s origin is (better-auth
+   * refuses any other with "Invalid origin").
    */
-  extraOrigins?: string[];
+  trustsLoopback?: boolean;
   /** Sign-in attempts allowed per client per minute. */
   signInPerMinute: number;
 }
@@ -91,9 +93,32 @@ export function createAuth(config: AuthConfig) {
       // better-auth skips its origin check when NODE_ENV is test; Assay's tests run it as production does.
       disableOriginCheck: false,
     },
-    trustedOrigins: [config.baseURL, ...(config.extraOrigins ?? [])],
+    trustedOrigins: config.trustsLoopback
+      ? (request) => [config.baseURL, ...loopbackOriginsOf(request)]
+      : [config.baseURL],
     telemetry: { enabled: false },
   });
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * The loopback origins on the port a request came to, when it came to a loopback name (its Host, which a
+ * browser sets and a page cannot); none for any other host, so a page elsewhere, or one rebinding its own
+ * name to 127.0.0.1, is still refused.
+ */
+export function loopbackOriginsOf(request: Request | undefined): string[] {
+  const host = request?.headers.get('host');
+  if (!host) return [];
+  let url: URL;
+  try {
+    url = new URL(`http://${host}`);
+  } catch {
+    return [];
+  }
+  if (!LOOPBACK_NAMES.includes(url.hostname)) return [];
+  const port = url.port ? `:${url.port}` : '';
+  return LOOPBACK_NAMES.map((name) => `http://${name}${port}`);
+}

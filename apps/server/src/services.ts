@@ -63,7 +63,7 @@ export async function createServices(env: Env, options: ServiceOptions = {}): Pr
     baseURL,
     // Without a PUBLIC_URL the app is on this machine: it is reached as 127.0.0.1 or [::1] as often as
     // localhost, and signing up there failed with only "Invalid origin". A PUBLIC_URL is the one address.
-    extraOrigins: env.PUBLIC_URL ? [] : [`http://127.0.0.1:${env.PORT}`, `http://[::1]:${env.PORT}`],
+    trustsLoopback: !env.PUBLIC_URL,
     signInPerMinute: options.signInPerMinute ?? 10,
   });
   const files = createFileStore(env);

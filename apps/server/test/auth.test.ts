@@ -121,10 +121,10 @@ describe('sign-in rate limit without a trusted proxy', () => {
 });
 
 describe.each(dialects)('sign-up origins on %s', (dialect) => {
-  const signUpFrom = (app: TestApp, origin: string) =>
+  const signUpFrom = (app: TestApp, origin: string, host?: string) =>
     fetch(`${app.url}/api/auth/sign-up/email`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin },
+      headers: { 'content-type': 'application/json', origin, ...(host ? { host } : {}) },
       body: JSON.stringify({
         email: `${crypto.randomUUID()}@origin.test`,
         password: 'a good long password',
@@ -133,23 +133,26 @@ describe.each(dialects)('sign-up origins on %s', (dialect) => {
     }).then((response) => response.status);
 
   it('without a PUBLIC_URL, takes this machine by any of its loopback names, and no other origin', async () => {
-    const app = await startTestApp(dialect, { PORT: '4321' });
+    const app = await startTestApp(dialect);
     try {
-      expect(await signUpFrom(app, 'http://localhost:4321')).toBe(200);
-      expect(await signUpFrom(app, 'http://127.0.0.1:4321')).toBe(200);
-      expect(await signUpFrom(app, 'http://[::1]:4321')).toBe(200);
-      expect(await signUpFrom(app, 'http://127.0.0.1:4322')).toBe(403);
+      const { port } = new URL(app.url);
+      expect(await signUpFrom(app, `http://localhost:${port}`)).toBe(200);
+      expect(await signUpFrom(app, `http://127.0.0.1:${port}`)).toBe(200);
+      expect(await signUpFrom(app, `http://[::1]:${port}`)).toBe(200);
+      expect(await signUpFrom(app, `http://127.0.0.1:${Number(port) + 1}`)).toBe(403);
       expect(await signUpFrom(app, 'http://evil.example')).toBe(403);
+      // A page whose own name resolves to this machine still comes from its name.
+      expect(await signUpFrom(app, `http://evil.example:${port}`, `evil.example:${port}`)).toBe(403);
     } finally {
       await app.stop();
     }
   });
 
   it('with a PUBLIC_URL, takes that origin only', async () => {
-    const app = await startTestApp(dialect, { PORT: '4321', PUBLIC_URL: 'https://assay.example' });
+    const app = await startTestApp(dialect, { PUBLIC_URL: 'https://assay.example' });
     try {
       expect(await signUpFrom(app, 'https://assay.example')).toBe(200);
-      expect(await signUpFrom(app, 'http://127.0.0.1:4321')).toBe(403);
+      expect(await signUpFrom(app, `http://127.0.0.1:${new URL(app.url).port}`)).toBe(403);
     } finally {
       await app.stop();
     }

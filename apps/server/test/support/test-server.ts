@@ -1,5 +1,4 @@
 import { rename } from 'node:fs/promises';
-import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   createTRPCClient,
@@ -68,18 +67,6 @@ export function createClient(url: string, cookie?: string) {
 
 let counter = 0;
 
-/** A port nothing listens on now (the system's pick for port 0, released). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /** A real server on an ephemeral port over a fresh database of the dialect. */
 export async function startTestApp(
   dialect: TestDialect,
@@ -87,18 +74,16 @@ export async function startTestApp(
   options: { worker?: boolean; signInPerMinute?: number } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
-  // The port is known before the services start, so the origins better-auth trusts are the server's own.
-  const port = env.PORT === undefined ? await freePort() : Number(env.PORT);
   const parsed = parseEnv({
     DATA_DIR: database.dataDir,
     DATABASE_URL: database.databaseUrl,
     LOG_LEVEL: 'silent',
-    PORT: String(port),
+    PORT: '0',
     NODE_ENV: 'test',
     ...env,
   });
   const services = await createServices(parsed, { signInPerMinute: options.signInPerMinute ?? 1000 });
-  const server = await startServer(services, { port: env.PORT === undefined ? port : 0, host: '127.0.0.1' });
+  const server = await startServer(services, { port: 0, host: '127.0.0.1' });
   if (options.worker !== false) await services.scoring.startWorker();
   const url = server.url.replace('localhost', '127.0.0.1');
 
