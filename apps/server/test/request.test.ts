@@ -293,6 +293,42 @@ describe.each(dialects)('request on %s', (dialect) => {
       expect(budget).toMatchObject({ offeredCents: 12_000, remainingCents: 12_000, paidCents: 0 });
     });
 
+    it("reads, lists and edits a request stored before today's limits (a reward over its budget, a huge minimum)", async () => {
+      const request = await createRequest(org.reviewer, org.organisationId, {
+        title: 'From before the limits',
+      });
+      await app.services.db
+        .updateTable('data_request')
+        .set({ min_rows: 2_000_000_000, reward_cents: 5_000, budget_cents: 1_000 })
+        .where('id', '=', request.id)
+        .execute();
+      const read = await org.reviewer.client.request.byId.query({ id: request.id });
+      expect(read).toMatchObject({ minRows: 2_000_000_000, rewardCents: 5_000, budgetCents: 1_000 });
+      const listed = await org.reviewer.client.request.list.query({
+        isOwnOnly: true,
+        status: 'all',
+        limit: 200,
+        offset: 0,
+      });
+      expect(listed.map((r) => r.id)).toContain(request.id);
+      // The editor sends the amounts as they are: unchanged, they are not held to the new rule.
+      const edited = await org.reviewer.client.request.update.mutate({
+        id: request.id,
+        title: 'From before the limits, renamed',
+        rewardCents: 5_000,
+        budgetCents: 1_000,
+      });
+      expect(edited.title).toBe('From before the limits, renamed');
+      // Changing one of them is held to it.
+      expect(
+        await fieldErrorsOf(
+          org.reviewer.client.request.update.mutate({ id: request.id, rewardCents: 4_000 }),
+        ),
+      ).toEqual({
+        rewardCents: [expect.stringMatching(/^The reward \(€40\.00\) is more than the whole budget/)],
+      });
+    });
+
     it('cannot lower the budget below what has been paid out', async () => {
       const request = await createRequest(org.reviewer, org.organisationId, {
         budgetCents: 10_000,
@@ -314,7 +350,7 @@ describe.each(dialects)('request on %s', (dialect) => {
       expect(listed.find((r) => r.id === request.id)?.budgetLeftCents).toBe(6_000);
       await expect(
         org.reviewer.client.request.update.mutate({ id: request.id, budgetCents: 3_000 }),
-      ).rejects.toThrow(/4000 cents already paid/);
+      ).rejects.toThrow('The budget cannot go below the €40.00 already paid out (asked for €30.00)');
       const updated = await org.reviewer.client.request.update.mutate({ id: request.id, budgetCents: 4_000 });
       expect(updated.budgetCents).toBe(4_000);
       expect(updated.budgetLeftCents).toBe(0);

@@ -71,7 +71,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-it('a new version with a file lacking a class drops it, keeps the other definitions, and asks about personal data', async () => {
+it('a new version with a file lacking a class keeps it until removed, keeps the definitions, and asks about personal data', async () => {
   const session = await authenticate(app.url, 'sign-up/email', contributor);
   const { submissionId } = await submitCsv(app.url, session, {
     manifest: VERSION_1,
@@ -102,6 +102,14 @@ it('a new version with a file lacking a class drops it, keeps the other definiti
     (await classes.getByText(/^(question|complaint|praise|spam): \d+$/).allTextContents()).sort(),
   ).toEqual(['complaint: 10', 'praise: 10', 'question: 10']);
   expect(await classes.textContent()).not.toContain('not among the declared classes');
+
+  // The first rows of a file are no proof that a class is gone: "spam" stays declared, with its
+  // definition, until the contributor removes it.
+  await page.getByRole('button', { name: 'Next: Datasheet' }).click();
+  expect(await field(page, 'Definition of “spam”').inputValue()).toBe(DEFINITIONS.spam);
+  await page.getByRole('button', { name: 'Remove the class “spam”' }).click();
+  expect(await field(page, 'Definition of “spam”').count()).toBe(0);
+  await page.getByRole('button', { name: 'Preview' }).first().click();
 
   // Another label column and back: the definitions of the classes still there stay.
   await choose(page, 'Label column', 'channel');

@@ -133,10 +133,12 @@ export type DataRequestInput = z.infer<typeof DataRequestInputSchema>;
 
 /**
  * A data request as the API returns it. Read back, it is not held to today's input limits (a request
- * posted before them still reads), so money is any non-negative amount and the reward is not checked.
+ * posted before them still reads), so money and minimum rows are any non-negative amount and the reward
+ * is not checked against the budget.
  */
 export const DataRequestSchema = z.object({
   ...dataRequestFields,
+  minRows: z.number().int().nonnegative(),
   rewardCents: z.number().int().nonnegative(),
   budgetCents: z.number().int().nonnegative(),
   id: z.string(),

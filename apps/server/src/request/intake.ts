@@ -1,5 +1,5 @@
 import { intakeOf } from '@assay/schema';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, PostgresAdapter, type Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
 
@@ -17,11 +17,14 @@ export async function assertTakesSubmissions(
   now: number,
   { isFollowUp = false } = {},
 ): Promise<void> {
-  const request = await db
+  let query = db
     .selectFrom('data_request')
     .select(['title', 'status', 'deadline_at'])
-    .where('id', '=', requestId)
-    .executeTakeFirst();
+    .where('id', '=', requestId);
+  // Shared with other drafts and submits, exclusive of a close (which locks the row for update): a draft
+  // made while its request closes is in before the close, which then tells its contributor, or refused.
+  if (db.getExecutor().adapter instanceof PostgresAdapter) query = query.forShare();
+  const request = await query.executeTakeFirst();
   if (!request) throw notFound('data request', requestId);
   const deadline = request.deadline_at === null ? null : new Date(Number(request.deadline_at)).toISOString();
   const intake = intakeOf({ status: request.status as 'open' | 'closed', deadline }, { isFollowUp }, now);

@@ -1,4 +1,9 @@
-import { type DataRequestPatch, type RequestPending, rewardOverBudgetMessage } from '@assay/schema';
+import {
+  type DataRequestPatch,
+  formatEuros,
+  type RequestPending,
+  rewardOverBudgetMessage,
+} from '@assay/schema';
 import type { Kysely, Updateable } from 'kysely';
 import type { Database, DataRequestTable } from '../db/database.ts';
 import { AppError, fieldError } from '../errors.ts';
@@ -70,7 +75,7 @@ export async function updateRequest(
         const paid = Number(request.budget_cents) - remaining;
         throw fieldError(
           'budgetCents',
-          `The budget cannot go below the ${paid} cents already paid out (asked for ${patch.budgetCents})`,
+          `The budget cannot go below the ${formatEuros(paid)} already paid out (asked for ${formatEuros(patch.budgetCents)})`,
         );
       }
       await postTransaction(trx, {

@@ -44,21 +44,18 @@ describe('prefill', () => {
     });
   });
 
-  // A new version's file without "spam" kept the class: the datasheet asked for its definition and the
-  // pre-score reported it as declared but unused, with no way to remove it.
-  it('makes the classes follow a new file, keeping the definitions of those that remain', () => {
+  // A 50-row preview is no proof that a class is gone: a new version's file keeps the declared classes
+  // and their definitions (the pre-score reports one the whole file lacks; the form removes it), and
+  // its new labels are added.
+  it('keeps the declared classes of a new file, with their definitions, and adds its new labels', () => {
     const next = prefill(
       VERSION_1,
-      sample(['text', 'label', 'channel'], ['question', 'complaint', 'praise', 'question']),
+      sample(['text', 'label', 'channel'], ['question', 'complaint', 'praise', 'refund', 'question']),
       'v2.csv',
     );
     expect(next.label).toEqual({
       column: 'label',
-      classes: [
-        { name: 'question', definition: 'Asks how' },
-        { name: 'complaint', definition: 'Something went wrong' },
-        { name: 'praise', definition: 'Thanks us' },
-      ],
+      classes: [...VERSION_1.label!.classes!, { name: 'refund', definition: null }],
     });
     expect(next.title).toBe('Feedback');
   });

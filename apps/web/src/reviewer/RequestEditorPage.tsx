@@ -86,7 +86,8 @@ function numberOf(value: Typed, empty: number): number {
   if (value === '') return empty;
   return typeof value === 'number' ? value : Number(value);
 }
-const centsOf = (euros: Typed) => Math.round(numberOf(euros, 0) * 100);
+// An empty amount is not €0: the schema asks for one ("Enter the budget in euros").
+const centsOf = (euros: Typed) => Math.round(numberOf(euros, Number.NaN) * 100);
 
 /** "name:type" tags for required columns, the way a reviewer types them. */
 function columnsToTags(columns: FormState['requiredColumns']): string[] {
