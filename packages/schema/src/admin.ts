@@ -114,21 +114,20 @@ export type UserSort = z.infer<typeof UserSortSchema>;
  * A reward larger than the budget is refused here when the patch gives both; the server checks a patch
  * that gives one against the other as stored.
  */
-export const DataRequestPatchSchema = z
-  .strictObject(
-    Object.fromEntries(
-      Object.entries(DataRequestInputSchema.shape).map(([key, schema]) => [
-        key,
-        (schema instanceof z.ZodDefault ? schema.unwrap() : schema).optional(),
-      ]),
-    ) as {
-      [K in keyof typeof DataRequestInputSchema.shape]: z.ZodOptional<
-        (typeof DataRequestInputSchema.shape)[K] extends z.ZodDefault<infer T>
-          ? T
-          : (typeof DataRequestInputSchema.shape)[K]
-      >;
-    },
-  );
+export const DataRequestPatchSchema = z.strictObject(
+  Object.fromEntries(
+    Object.entries(DataRequestInputSchema.shape).map(([key, schema]) => [
+      key,
+      (schema instanceof z.ZodDefault ? schema.unwrap() : schema).optional(),
+    ]),
+  ) as {
+    [K in keyof typeof DataRequestInputSchema.shape]: z.ZodOptional<
+      (typeof DataRequestInputSchema.shape)[K] extends z.ZodDefault<infer T>
+        ? T
+        : (typeof DataRequestInputSchema.shape)[K]
+    >;
+  },
+);
 // Not checked here, reward against budget: a patch may hold one of them, and a request posted before the
 // rule may be edited in its other fields. The server checks the pair when either changes.
 export type DataRequestPatch = z.infer<typeof DataRequestPatchSchema>;
