@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkRewardWithinBudget, DataRequestInputSchema } from './data-request.ts';
+import { DataRequestInputSchema } from './data-request.ts';
 
 /** A member's role inside an organisation: an admin may also invite and remove its reviewers. */
 export const MemberRoleSchema = z.enum(['reviewer', 'admin']);
