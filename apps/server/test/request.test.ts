@@ -55,6 +55,23 @@ describe.each(dialects)('request on %s', (dialect) => {
       .orderBy('id')
       .execute();
 
+  /** A request with a budget of 10,000 cents and a reward of 4,000, paid once (as an acceptance pays). */
+  const requestPaidOnce = async () => {
+    const request = await createRequest(org.reviewer, org.organisationId, {
+      budgetCents: 10_000,
+      rewardCents: 4_000,
+    });
+    await app.services.db.transaction().execute((trx) =>
+      payForAcceptance(trx, {
+        requestId: request.id,
+        versionId: crypto.randomUUID(),
+        contributorId: contributor.userId,
+        rewardCents: 4_000,
+      }),
+    );
+    return request;
+  };
+
   beforeAll(async () => {
     app = await startTestApp(dialect);
     operator = await createOperator(app);
@@ -231,18 +248,7 @@ describe.each(dialects)('request on %s', (dialect) => {
     });
 
     it('with money paid out, the reward is held to the whole budget, not to what is left', async () => {
-      const request = await createRequest(org.reviewer, org.organisationId, {
-        budgetCents: 10_000,
-        rewardCents: 4_000,
-      });
-      await app.services.db.transaction().execute((trx) =>
-        payForAcceptance(trx, {
-          requestId: request.id,
-          versionId: crypto.randomUUID(),
-          contributorId: contributor.userId,
-          rewardCents: 4_000,
-        }),
-      );
+      const request = await requestPaidOnce();
       // 6,000 left: a reward of 8,000 fits the budget of 10,000, and shows as spent until it is raised.
       const raised = await org.reviewer.client.request.update.mutate({ id: request.id, rewardCents: 8_000 });
       expect(raised).toMatchObject({ rewardCents: 8_000, budgetCents: 10_000, budgetLeftCents: 6_000 });
@@ -330,18 +336,7 @@ describe.each(dialects)('request on %s', (dialect) => {
     });
 
     it('cannot lower the budget below what has been paid out', async () => {
-      const request = await createRequest(org.reviewer, org.organisationId, {
-        budgetCents: 10_000,
-        rewardCents: 4_000,
-      });
-      await app.services.db.transaction().execute((trx) =>
-        payForAcceptance(trx, {
-          requestId: request.id,
-          versionId: crypto.randomUUID(),
-          contributorId: contributor.userId,
-          rewardCents: 4_000,
-        }),
-      );
+      const request = await requestPaidOnce();
       // Everyone who reads the request sees what is left to pay with: one more reward of 4,000.
       const paidOnce = await contributor.client.request.byId.query({ id: request.id });
       expect(paidOnce.budgetLeftCents).toBe(6_000);
