@@ -146,6 +146,7 @@ export function listVisibleRequests(
   if (options.organisationId) query = query.where('r.organisation_id', '=', options.organisationId);
   if (options.status !== 'all') query = query.where('r.status', '=', options.status);
   const at = options.takingSubmissionsAt;
+  // `intakeOf`'s rule (`@assay/schema`) for a first submit, in SQL: open, and before any deadline.
   if (at !== undefined) {
     query = query
       .where('r.status', '=', 'open')
