@@ -53,6 +53,8 @@ const EnvFieldsSchema = z.object({
    * worker dies (killed, out of memory) counts, once its lease has run out.
    */
   SCORING_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  /** How often the server (and each scoring worker) looks for deadlines to tell contributors of. */
+  DEADLINE_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /**
    * Whether a reverse proxy in front of Assay sets X-Forwarded-For. Off by default: the server then
    * overwrites the header with the socket's address, so a client cannot dodge the sign-in rate limit by

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseEnvOrExit } from './env.ts';
 import { startServer } from './http/server.ts';
 import { createLogger } from './logger.ts';
+import { startDeadlineNotices } from './request/deadline-notices.ts';
 import { createServices } from './services.ts';
 import { installServerClock } from './simulator/sim-clock.ts';
 
@@ -40,6 +41,7 @@ async function main() {
     await services.scoring.startWorker();
     logger.info({ queue: services.scoring.kind }, 'scoring worker started');
   }
+  const stopDeadlineNotices = startDeadlineNotices(services.db, logger, env.DEADLINE_SWEEP_SECONDS * 1000);
   logger.info(
     { url: running.url, dataDir: path.resolve(env.DATA_DIR) },
     `Assay is running at ${running.url}`,
@@ -51,6 +53,7 @@ async function main() {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await running.close();
+    await stopDeadlineNotices();
     await services.close();
     logger.info('stopped');
     process.exit(0);

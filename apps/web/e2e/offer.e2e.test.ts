@@ -24,7 +24,8 @@ import {
 // A contributor's data made for no request reaches one later: from the submission's page they offer it
 // to an open request, the wizard opens on a new draft with the same file and datasheet, and once
 // submitted it scores into that request's review queue. The submission offered stays as it was.
-// A draft cut off by its request closing is offered the same way, from the notification that says so.
+// A draft cut off by its request closing is offered the same way, from the notification that says so,
+// and so is a draft whose request's deadline passed (after a reminder the day before).
 
 const operator = { email: 'ops@offer.test', password: 'operator-password-1' };
 const reviewer = { name: 'Olga Offered', email: 'olga@offer.test', password: 'reviewer-password-1' };
@@ -43,7 +44,8 @@ let organisationId: string;
 beforeAll(async () => {
   const dataDir = freshDataDir();
   createOperator(dataDir, operator.email, operator.password);
-  app = await startApp(dataDir);
+  // Deadlines are swept every second here (60 s by default), so a test sees a deadline pass.
+  app = await startApp(dataDir, { DEADLINE_SWEEP_SECONDS: '1' });
   ({ reviewer: olga, organisationId } = await organisationWithRequest(
     app.url,
     operator,
@@ -151,5 +153,48 @@ it('tells a contributor when a request closes on their draft, and the notificati
   await page.waitForURL(/\/submissions\/[\w-]+\/edit$/);
   expect(page.url()).not.toContain(cutOff.submissionId);
   expect(await page.getByTestId('wizard-request').textContent()).toContain(`“${REQUEST_TITLE}”`);
+  expect(problems).toEqual([]);
+});
+
+it('reminds a contributor of a deadline on their draft, tells them when it passed, and leads to the offer', async () => {
+  // Due in 12 s: within a day, so the next sweep reminds; once past, the next one tells it passed.
+  const deadline = new Date(Date.now() + 12_000).toISOString();
+  const due = await olga.request.create.mutate({
+    ...ticketsRequest({ title: 'Tickets, due any moment', deadline }),
+    organisationId,
+  });
+  const late = await draftCsv(app.url, otto, {
+    requestId: due.id,
+    manifest: { ...GOOD_MANIFEST, title: 'Tickets not sent in time' },
+    csv: GOOD_CSV,
+  });
+  const news = page
+    .getByRole('list', { name: 'Notifications' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Tickets not sent in time' });
+  /** The notifications about the late draft, once there are `count` of them (the page reloaded until then). */
+  async function newsOnceThere(count: number): Promise<string[]> {
+    for (let attempt = 0; attempt < 40; attempt++) {
+      await page.goto(`${app.url}/notifications`);
+      await page.getByRole('list', { name: 'Notifications' }).waitFor();
+      if ((await news.count()) >= count) return news.allTextContents();
+      await page.waitForTimeout(500);
+    }
+    throw new Error(`fewer than ${count} notifications about the late draft`);
+  }
+
+  const [reminder] = await newsOnceThere(1);
+  expect(reminder).toContain('“Tickets, due any moment” stops taking submissions on ');
+  expect(reminder).toContain(': your draft “Tickets not sent in time” is not submitted yet.');
+  await page.waitForTimeout(Math.max(0, Date.parse(deadline) - Date.now()));
+  const [passed] = await newsOnceThere(2);
+  expect(passed).toContain(
+    '“Tickets, due any moment” passed its deadline before your draft “Tickets not sent in time” went in. Open it to offer its data to another request.',
+  );
+  await screenshot(page, 'deadline-notifications');
+  await news.first().getByRole('link').first().click();
+  await page.waitForURL(`${app.url}/submissions/${late.submissionId}`);
+  await page.getByRole('button', { name: 'Offer to a data request' }).click();
+  expect(await page.getByTestId('offer-to-request').isVisible()).toBe(true);
   expect(problems).toEqual([]);
 });

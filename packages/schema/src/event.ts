@@ -33,6 +33,10 @@ export const SERVER_EVENT_TYPES = [
   'request.closed',
   /** A request closed on a submission still open to work: a draft, or changes a reviewer asked for. */
   'submission.request_closed',
+  /** A draft never submitted to a request whose deadline is within a day (logged once per deadline). */
+  'submission.deadline_soon',
+  /** A request's deadline passed on a draft never submitted to it, which it can no longer take. */
+  'submission.deadline_passed',
   'settings.threshold_changed',
   'user.suspended',
   'user.reinstated',

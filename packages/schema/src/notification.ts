@@ -6,7 +6,8 @@ import { SubmissionStateSchema } from './submission.ts';
  * What a signed-in person is told about, drawn from the event log (nothing is stored twice): a
  * contributor hears of their versions' scores, failed scoring and decisions; a reviewer of submissions
  * arriving in their organisations' queues; an operator of scoring that failed for good. A contributor also
- * hears when a request closes on a submission of theirs that was not yet in: a draft, or changes asked for.
+ * hears when a request closes on a submission of theirs that was not yet in (a draft, or changes asked
+ * for), and of a request's deadline a day ahead and as it passes while a draft for it was never submitted.
  */
 export const NOTIFICATION_KINDS = [
   'scored',
@@ -14,6 +15,8 @@ export const NOTIFICATION_KINDS = [
   'decided',
   'arrived',
   'request_closed',
+  'deadline_soon',
+  'deadline_passed',
 ] as const;
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
@@ -41,6 +44,8 @@ export const NotificationSchema = z.object({
   decision: DecisionSchema.nullable(),
   /** `decided` and accepted: what the contributor was paid, in cents. */
   rewardCents: z.number().int().nullable(),
+  /** `deadline_soon` and `deadline_passed`: the ISO deadline the notice was about. */
+  deadline: z.string().nullable(),
 });
 export type Notification = z.infer<typeof NotificationSchema>;
 

@@ -11,6 +11,8 @@ const KIND_OF_TYPE: Record<string, Notification['kind']> = {
   'version.decided': 'decided',
   'version.in_review': 'arrived',
   'submission.request_closed': 'request_closed',
+  'submission.deadline_soon': 'deadline_soon',
+  'submission.deadline_passed': 'deadline_passed',
 };
 
 /**
@@ -87,6 +89,7 @@ export async function listNotifications(
       isEnterpriseGrade: kind === 'scored' ? (props.enterpriseGrade as boolean) : null,
       decision: kind === 'decided' ? (props.decision as Notification['decision']) : null,
       rewardCents: kind === 'decided' ? (paid?.rewardCents ?? null) : null,
+      deadline: typeof props.deadline === 'string' ? props.deadline : null,
     };
   });
   const nextCursor = fetched.length > input.limit ? (items.at(-1)?.id ?? null) : null;

@@ -6,7 +6,14 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /** The event types each role is told about: what others or the system did that the person waits on. */
 const TYPES_FOR_ROLE = {
-  contributor: ['version.scored', 'version.scoring_failed', 'version.decided', 'submission.request_closed'],
+  contributor: [
+    'version.scored',
+    'version.scoring_failed',
+    'version.decided',
+    'submission.request_closed',
+    'submission.deadline_soon',
+    'submission.deadline_passed',
+  ],
   reviewer: ['version.in_review'],
   operator: ['version.scoring_failed'],
 } as const satisfies Record<SessionUser['role'], readonly string[]>;

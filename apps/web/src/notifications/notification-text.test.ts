@@ -1,6 +1,6 @@
 import type { Notification } from '@assay/schema';
 import { describe, expect, it } from 'vitest';
-import { notificationText } from './notification-text.ts';
+import { deadlineText, notificationText } from './notification-text.ts';
 
 const base: Notification = {
   id: 7,
@@ -17,6 +17,7 @@ const base: Notification = {
   isEnterpriseGrade: true,
   decision: null,
   rewardCents: null,
+  deadline: null,
 };
 
 describe('notificationText', () => {
@@ -61,6 +62,38 @@ describe('notificationText', () => {
     expect(notificationText({ ...closed, versionState: 'withdrawn' }, 'contributor').text).toBe(
       '“Tickets by urgency” closed: version 2 of “Support tickets” can no longer go to it.',
     );
+  });
+
+  it('reminds a contributor of a deadline a day ahead, and tells them when it passed on their draft', () => {
+    const deadline = '2026-12-03T14:00:00.000Z';
+    const soon = {
+      ...base,
+      kind: 'deadline_soon' as const,
+      versionState: 'draft' as const,
+      deadline,
+      score: null,
+    };
+    expect(notificationText(soon, 'contributor')).toEqual({
+      text: `“Tickets by urgency” stops taking submissions on ${deadlineText(deadline)}: your draft “Support tickets” is not submitted yet.`,
+      href: '/submissions/sub-1',
+    });
+    // Submitted since: a reminder without the nudge.
+    expect(notificationText({ ...soon, versionState: 'scoring' }, 'contributor').text).toBe(
+      `“Tickets by urgency” stops taking submissions on ${deadlineText(deadline)}.`,
+    );
+    const passed = { ...soon, kind: 'deadline_passed' as const };
+    expect(notificationText(passed, 'contributor').text).toBe(
+      '“Tickets by urgency” passed its deadline before your draft “Support tickets” went in. Open it to offer its data to another request.',
+    );
+    expect(notificationText({ ...passed, versionState: 'withdrawn' }, 'contributor').text).toBe(
+      '“Tickets by urgency” passed its deadline: version 2 of “Support tickets” can no longer go to it.',
+    );
+  });
+
+  it('writes a deadline with its date and time of day', () => {
+    const text = deadlineText('2026-12-03T14:00:00.000Z');
+    expect(text).toMatch(/2026/);
+    expect(text).toMatch(/\d{1,2}[:.]\d{2}/);
   });
 
   it('sends reviewers to the review page and operators to the event log', () => {

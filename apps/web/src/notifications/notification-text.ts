@@ -60,16 +60,36 @@ export function notificationText(notification: Notification, role: Role): { text
     }
     case 'request_closed': {
       const closed = `“${request?.title ?? 'The request'}” closed`;
-      const offer = 'Open it to offer its data to another request.';
       const { versionState } = notification;
       if (versionState === 'draft')
-        return { text: `${closed} before your draft “${title}” went in. ${offer}`, href };
+        return { text: `${closed} before your draft “${title}” went in. ${OFFER}`, href };
       if (versionState === 'changes_requested')
-        return { text: `${closed} before you sent the changes asked for on “${title}”. ${offer}`, href };
+        return { text: `${closed} before you sent the changes asked for on “${title}”. ${OFFER}`, href };
       return { text: `${closed}: ${version} can no longer go to it.`, href };
+    }
+    case 'deadline_soon': {
+      const when = notification.deadline === null ? 'soon' : `on ${deadlineText(notification.deadline)}`;
+      const due = `“${request?.title ?? 'The request'}” stops taking submissions ${when}`;
+      // Said as it is now: a draft submitted or withdrawn since needs no reminding.
+      return notification.versionState === 'draft'
+        ? { text: `${due}: your draft “${title}” is not submitted yet.`, href }
+        : { text: `${due}.`, href };
+    }
+    case 'deadline_passed': {
+      const passed = `“${request?.title ?? 'The request'}” passed its deadline`;
+      return notification.versionState === 'draft'
+        ? { text: `${passed} before your draft “${title}” went in. ${OFFER}`, href }
+        : { text: `${passed}: ${version} can no longer go to it.`, href };
     }
   }
 }
+
+/** What a contributor whose draft a request no longer takes can do: its page offers it to another. */
+const OFFER = 'Open it to offer its data to another request.';
+
+/** A deadline in the reader's own time zone and words: "3 Dec 2026, 14:00". */
+export const deadlineText = (iso: string) =>
+  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** What became of an arrival that no longer waits. */
 const SINCE: Record<string, string> = {
