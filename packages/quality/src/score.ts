@@ -21,6 +21,13 @@ export interface ScoreOptions {
   threshold?: number;
   /** Fingerprints (from earlier reports) of other contributors' accepted data. */
   acceptedFingerprints?: Iterable<string>;
+  /**
+   * Without `acceptedFingerprints`: the caller cannot see other contributors' accepted data (a browser's
+   * pre-score), but the score of record will compare with it. The file is scored as sharing no rows with
+   * it, so that a pre-score agrees with the record for data that is the contributor's own; left out, the
+   * overlap rules are not scored at all and a pre-score differs from a record that scored them.
+   */
+  isOverlapCheckedLater?: boolean;
   /** A data request's needs, when the file is submitted to one. */
   requirements?: Requirements;
   /**
@@ -126,6 +133,7 @@ export function buildReport(evidence: Evidence, manifest: Manifest, options: Sco
     manifest,
     requirements: options.requirements ?? null,
     acceptedFingerprints: options.acceptedFingerprints ? new Set(options.acceptedFingerprints) : null,
+    isOverlapCheckedLater: options.isOverlapCheckedLater === true,
     contributorRecord: validRecord(options.contributorRecord),
   };
   const earned: Record<Dimension, number> = { structure: 0, context: 0, provenance: 0 };

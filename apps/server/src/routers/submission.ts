@@ -1,5 +1,6 @@
 import { DraftManifestSchema } from '@assay/schema';
 import { z } from 'zod';
+import { comparesWithAcceptedData } from '../scoring/accepted-fingerprints.ts';
 import { createDraft } from '../submission/create-draft.ts';
 import { createVersion } from '../submission/create-version.ts';
 import { followScoring } from '../submission/follow-scoring.ts';
@@ -80,6 +81,15 @@ export const submissionRouter = router({
     .query(({ ctx, input }) =>
       findContributorRecord(ctx.services.db, ctx.user.id, input.submissionId ?? null),
     ),
+
+  /**
+   * Whether the score of record will compare the caller's file with other contributors' accepted data:
+   * the wizard's pre-score, which cannot see that data, then scores it as the caller's own
+   * (`isOverlapCheckedLater`), so that it agrees with the record.
+   */
+  comparesWithAcceptedData: contributorProcedure.query(({ ctx }) =>
+    comparesWithAcceptedData(ctx.services.db, ctx.user.id),
+  ),
 
   /** One of the caller's own submissions with all versions. */
   byId: contributorProcedure

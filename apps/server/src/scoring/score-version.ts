@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { FINGERPRINT_MAJOR_VERSION, scoreDataset } from '@assay/quality';
+import { scoreDataset } from '@assay/quality';
 import { type FileFormat, ManifestSchema, type QualityReport, requirementsOf } from '@assay/schema';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
@@ -10,6 +10,7 @@ import { toDataRequest } from '../request/map-request.ts';
 import { findRequestById } from '../request/repository.ts';
 import { readThreshold } from '../settings/threshold.ts';
 import { findContributorRecord } from '../submission/repository.ts';
+import { othersAcceptedFingerprints } from './accepted-fingerprints.ts';
 import type { ProgressBus } from './progress-bus.ts';
 import { pickSampleRows } from './sample-rows.ts';
 
@@ -21,9 +22,6 @@ export interface ScoringDeps {
   /** ENTERPRISE_GRADE_THRESHOLD: the threshold until an operator sets one (see settings/threshold.ts). */
   defaultThreshold: number;
 }
-
-/** How many fingerprints of other contributors' accepted data are compared against; bounded for memory. */
-const MAX_ACCEPTED_FINGERPRINTS = 2_000_000;
 
 /**
  * Scores one submitted version: the server's report is the score of record. Safe to run more than once
@@ -71,16 +69,7 @@ export async function scoreVersion(deps: ScoringDeps, versionId: string): Promis
   const version = claimed;
   const requestRow = claimed.request_id ? await findRequestById(db, claimed.request_id) : undefined;
   const request = requestRow ? toDataRequest(requestRow) : undefined;
-  // Fingerprints are row hashes, which change only with the scorer's major version: another major
-  // version's hashes never match this one's, an earlier minor or patch version's do.
-  const accepted = await db
-    .selectFrom('fingerprint as f')
-    .innerJoin('submission_version as v', 'v.id', 'f.version_id')
-    .select('f.fingerprint')
-    .where('f.contributor_id', '!=', claimed.contributor_id)
-    .where('v.scorer_version', 'like', `${FINGERPRINT_MAJOR_VERSION}.%`)
-    .limit(MAX_ACCEPTED_FINGERPRINTS)
-    .execute();
+  const acceptedFingerprints = await othersAcceptedFingerprints(db, claimed.contributor_id);
 
   // Submit validated the manifest; parsing again gives the scorer the exact typed shape.
   const manifest = ManifestSchema.parse(JSON.parse(version.manifest));
@@ -96,7 +85,7 @@ export async function scoreVersion(deps: ScoringDeps, versionId: string): Promis
       threshold,
       contributorRecord,
       totalBytes: version.file_size ?? undefined,
-      acceptedFingerprints: accepted.map((r) => r.fingerprint),
+      acceptedFingerprints,
       requirements: request ? requirementsOf(request) : undefined,
       onProgress: ({ bytes, rows }) => deps.progress.publish({ versionId, bytes, rows }),
     },

@@ -30,6 +30,8 @@ export interface RuleContext {
   requirements: Requirements | null;
   /** Fingerprints of other contributors' accepted data, or null when none were given. */
   acceptedFingerprints: ReadonlySet<string> | null;
+  /** No accepted fingerprints here, but the score of record compares them: assume no overlap. */
+  isOverlapCheckedLater: boolean;
   /** The contributor's record, or null when none was given (or it was not whole counts with accepted ≤ decided). */
   contributorRecord: ContributorRecord | null;
 }
