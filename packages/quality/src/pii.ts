@@ -6,6 +6,12 @@ export const EMAIL_PATTERN = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)
 /** A run of digits with common separators, long enough to be a phone or card number. */
 const NUMBER_RUN = /\+?\(?\d[\d ().-]{6,24}\d/g;
 const ISO_DATE_START = /^\d{4}-\d{2}-\d{2}/;
+/**
+ * A decimal number: digits, one point or comma, digits, not part of a longer dotted or comma group
+ * (`555.123.4567`, `1,234,567`). Its digits are a measurement, not a phone or card number: about one
+ * 16-digit fraction in ten passes the Luhn check, and a file of probabilities was reported as full of cards.
+ */
+const DECIMAL = /(?<![\d.,])\d+[.,]\d+(?![\d.,])/g;
 
 /** Bits of {@link piiKinds}. */
 export const PII_EMAIL = 1;
@@ -30,8 +36,9 @@ export function findPii(value: string, found: Set<PiiKind>, hasNumberRun = hasDi
 export function piiKinds(value: string, hasNumberRun: boolean, firstAt = value.indexOf('@')): number {
   let kinds = firstAt !== -1 && hasEmail(value, firstAt) ? PII_EMAIL : 0;
   if (!hasNumberRun) return kinds;
+  const numbers = value.replace(DECIMAL, ' ');
   NUMBER_RUN.lastIndex = 0;
-  for (let match = NUMBER_RUN.exec(value); match !== null; match = NUMBER_RUN.exec(value)) {
+  for (let match = NUMBER_RUN.exec(numbers); match !== null; match = NUMBER_RUN.exec(numbers)) {
     const text = match[0];
     if (ISO_DATE_START.test(text)) continue;
     const digits = text.replace(/\D/g, '');

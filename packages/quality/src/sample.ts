@@ -8,15 +8,31 @@ import type { ByteSource } from './source.ts';
 const MAX_LIMIT = 10_000;
 
 /**
- * `count` data row numbers (1-based) spread evenly over a file of `total` rows, first row included: what
- * a reviewer should see of a file sorted by label or by time, where its first rows are all alike. Every
- * row when there are no more than `count`.
+ * `count` data row numbers (1-based) spread over a file of `total` rows, first row included: what a
+ * reviewer should see of a file sorted by label or by time, where its first rows are all alike. The file
+ * is cut into `count` equal stretches and one row taken from each, at an offset that varies from stretch
+ * to stretch: an even stride met a file whose labels repeat with a period dividing it (positive, negative,
+ * neutral, every 12th row) and showed one label only. Every row when there are no more than `count`.
+ * The same numbers for the same arguments.
  */
 export function spreadRowNumbers(total: number, count: number): number[] {
   const n = Math.max(0, Math.floor(total));
   const k = Math.max(0, Math.min(MAX_LIMIT, Math.floor(count)));
   if (n <= k) return Array.from({ length: n }, (_, i) => i + 1);
-  return Array.from({ length: k }, (_, i) => 1 + Math.floor((i * n) / k));
+  return Array.from({ length: k }, (_, i) => {
+    const start = Math.floor((i * n) / k);
+    if (i === 0) return 1;
+    const length = Math.floor(((i + 1) * n) / k) - start;
+    return 1 + start + (mix(i, n) % length);
+  });
+}
+
+/** A well-mixed non-negative integer from two (a step of the splitmix32 finalizer): offsets with no period. */
+function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** A preview: the file's format and columns, and some of its data rows with their row numbers. */

@@ -8,9 +8,10 @@
  * counts an attestation lacking both signer and statement once (it was counted 2, shown as "2×"); 2.1.2
  * says "The limitations are missing" (it said "is"); 2.2.0 added `provenance.consent-not-accepted` (when
  * people are in the data and the request names consent bases) and `structure.task-mismatch` (when it
- * names a task).
+ * names a task); 2.2.1 reads a decimal number in text (`0.5318864320452936`, `1234567.89`) as a number,
+ * not as a card or phone number.
  */
-export const SCORER_VERSION = '2.2.0';
+export const SCORER_VERSION = '2.2.1';
 
 /** The major part of {@link SCORER_VERSION}: reports whose version starts with it have comparable fingerprints. */
 export const FINGERPRINT_MAJOR_VERSION = SCORER_VERSION.slice(0, SCORER_VERSION.indexOf('.'));

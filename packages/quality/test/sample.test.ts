@@ -5,13 +5,28 @@ import { chunksOf, GOOD_MANIFEST } from './rule-cases.ts';
 const encode = (text: string) => new TextEncoder().encode(text);
 
 describe('spreadRowNumbers', () => {
-  it('spreads the rows evenly from the first, each once', () => {
-    expect(spreadRowNumbers(100, 4)).toEqual([1, 26, 51, 76]);
+  it('takes one row from each equal stretch of the file, from the first, each once', () => {
+    const four = spreadRowNumbers(100, 4);
+    expect(four[0]).toBe(1);
+    four.forEach((row, i) => {
+      expect(row).toBeGreaterThan(i * 25);
+      expect(row).toBeLessThanOrEqual((i + 1) * 25);
+    });
+    expect(spreadRowNumbers(100, 4)).toEqual(four);
     const spread = spreadRowNumbers(1_000_003, 25);
     expect(spread[0]).toBe(1);
     expect(new Set(spread).size).toBe(25);
     expect(spread.at(-1)).toBeGreaterThan(1_000_003 - 1_000_003 / 25);
     expect(spread.every((n, i) => i === 0 || n > spread[i - 1]!)).toBe(true);
+  });
+
+  it('shows every label of a file whose labels repeat with a period dividing the stretch', () => {
+    // 300 rows, 25 wanted: stretches of 12 rows. Labels cycle with period 3 (or 4, 6): an even stride
+    // saw one label only. With 12 labels, 25 rows show most of them.
+    const labelsSeen = (period: number) =>
+      new Set(spreadRowNumbers(300, 25).map((row) => (row - 1) % period)).size;
+    for (const period of [3, 4, 6]) expect(labelsSeen(period), `period ${period}`).toBe(period);
+    expect(labelsSeen(12)).toBeGreaterThanOrEqual(8);
   });
 
   it('gives every row of a file with no more rows than asked, and none of an empty one', () => {
