@@ -41,6 +41,19 @@ describe('FindingItem', () => {
     expect(screen.getByRole('button', { name: 'Go to What “text” holds' })).toBeTruthy();
   });
 
+  // The scorer's hints (shared with its CLI) named manifest paths the form never shows.
+  it('names the manifest paths in its hint as the form does', () => {
+    renderItem({
+      ...finding({ field: 'provenance.containsPersonalData' }),
+      hint: 'Remove or pseudonymise personal data, or set provenance.containsPersonalData to true.',
+    });
+    expect(
+      screen.getByText(
+        'Remove or pseudonymise personal data, or set “Does the data contain personal data (names, emails, phone numbers…)?” to true.',
+      ),
+    ).toBeTruthy();
+  });
+
   it('without a link (a reviewer), says where in words, rows and columns as before', () => {
     renderItem(finding({ field: 'context.intendedUse' }));
     expect(screen.getByText('field “Intended use”')).toBeTruthy();

@@ -1,6 +1,6 @@
 import type { Dimension, DraftManifest, Finding, QualityReport } from '@assay/schema';
 import { Alert, Anchor, Badge, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { fieldLabel } from '../lib/field-labels.ts';
+import { quotedFieldLabel, withFieldLabels } from '../lib/field-labels.ts';
 import { verdictRule, verdictText } from '../lib/verdict.ts';
 import { DatasetProfile } from './DatasetProfile.tsx';
 
@@ -16,15 +16,12 @@ function scoreColor(score: number, threshold: number) {
   return score >= threshold ? 'green' : score >= threshold - 20 ? 'yellow' : 'red';
 }
 
-/** Where a finding points; a manifest field by the name the form gives it ({@link fieldLabel}). */
+/** Where a finding points; a manifest field by the name the form gives it ({@link quotedFieldLabel}). */
 function locationText(finding: Finding, manifest: DraftManifest | null | undefined): string | null {
   const location = finding.location;
   if (!location) return null;
-  if (location.field) {
-    // Quoted, unless the name quotes a column or class already: Go to What “text” holds.
-    const name = fieldLabel(location.field, manifest);
-    return name.includes('“') ? name : `“${name}”`;
-  }
+  // Quoted, unless the name quotes a column or class already: Go to What “text” holds.
+  if (location.field) return quotedFieldLabel(location.field, manifest);
   if (location.row !== null && location.row !== undefined)
     return `row ${location.row}${location.column ? `, column ${location.column}` : ''}`;
   if (location.column) return `column ${location.column}`;
@@ -66,7 +63,8 @@ export function FindingItem({
             {countSuffix(finding)}
           </Text>
           <Text size="sm" c="dimmed">
-            {finding.hint}
+            {/* The library's hints name manifest paths (for its CLI); here they read as the form names them. */}
+            {withFieldLabels(finding.hint, manifest)}
           </Text>
           {where &&
             (onGo ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldLabel } from './field-labels.ts';
+import { fieldLabel, withFieldLabels } from './field-labels.ts';
 
 const manifest = {
   columns: [{ name: 'text' }, { name: 'created' }],
@@ -25,5 +25,37 @@ describe('fieldLabel', () => {
     expect(fieldLabel('columns.4.description')).toBe('What “column 5” holds');
     expect(fieldLabel('label.classes.2.definition')).toBe('Definition of “class 3”');
     expect(fieldLabel('provenance.somethingNew')).toBe('provenance.somethingNew');
+  });
+});
+
+describe('withFieldLabels', () => {
+  // The scorer's hints (shared with its CLI) told web contributors to "set provenance.containsPersonalData".
+  it("names the manifest paths in a hint as the form does, the path's straight quotes replaced", () => {
+    expect(
+      withFieldLabels(
+        'Remove or pseudonymise personal data, or set provenance.containsPersonalData to true and give the consent basis.',
+      ),
+    ).toBe(
+      'Remove or pseudonymise personal data, or set “Does the data contain personal data (names, emails, phone numbers…)?” to true and give the consent basis.',
+    );
+    expect(withFieldLabels('Name the column that holds the labels in "label.column", and declare it.')).toBe(
+      'Name the column that holds the labels in “Label column”, and declare it.',
+    );
+    expect(withFieldLabels('Add examples of this class, or remove it from label.classes.')).toBe(
+      'Add examples of this class, or remove it from “Label classes”.',
+    );
+    expect(withFieldLabels('Describe columns.1.description first', manifest)).toBe(
+      'Describe What “created” holds first',
+    );
+  });
+
+  it('leaves words, unknown paths and parts of longer paths as they are', () => {
+    for (const text of [
+      'Declare it under "columns" with a title and a description, e.g. "EUR".',
+      'Set provenance.somethingNew, see example.com or CC-BY-4.0.',
+      'Not label.classesOfOld, nor my.label.classes, nor label.classes.extra.',
+      'Add "spam" to label.classes_2 or write it as "label".',
+    ])
+      expect(withFieldLabels(text)).toBe(text);
   });
 });

@@ -53,3 +53,23 @@ export function fieldLabel(path: string, manifest?: DraftManifest | null): strin
   }
   return path;
 }
+
+/** {@link fieldLabel} in curly quotes, unless the name quotes a column or class already: What “text” holds. */
+export function quotedFieldLabel(path: string, manifest?: DraftManifest | null): string {
+  const name = fieldLabel(path, manifest);
+  return name.includes('“') ? name : `“${name}”`;
+}
+
+// A dotted path (`provenance.containsPersonalData`, `label.classes`) standing alone, in straight quotes or not.
+const PATH_IN_TEXT = /("?)\b([a-z]\w*(?:\.\w+)+)\b(?!\.\w)\1/g;
+
+/**
+ * `text` (a finding's hint, which @assay/quality writes for its CLI too) with each manifest path the form names
+ * replaced by that name, quoted: "set provenance.containsPersonalData to true" reads "set “Does the data contain
+ * personal data…?” to true". A path the form has no name for, or one that is part of a longer path, stays.
+ */
+export function withFieldLabels(text: string, manifest?: DraftManifest | null): string {
+  return text.replace(PATH_IN_TEXT, (match, _quote: string, path: string) =>
+    fieldLabel(path, manifest) === path ? match : quotedFieldLabel(path, manifest),
+  );
+}
