@@ -36,4 +36,37 @@ describe('PreviewStep', () => {
       { name: 'spam', definition: 'Not a customer' },
     ]);
   });
+
+  // A multilabel file's `cat|dog` was offered (and declared) as one class "cat|dog".
+  it('for a multilabel task, declares the labels in the cells, split as the scorer splits them', () => {
+    const onChange = vi.fn();
+    render(
+      <MantineProvider>
+        <PreviewStep
+          preview={{
+            format: 'csv',
+            header: ['text', 'label'],
+            rows: ['cat|dog', 'cat', 'dog; bird'].map((label, index) => ({ text: `m${index}`, label })),
+          }}
+          manifest={{
+            task: 'multilabel-classification',
+            label: { column: 'label', classes: [{ name: 'cat', definition: 'A cat' }] },
+          }}
+          onChange={onChange}
+          knownClasses={() => []}
+          highlight={null}
+          fullLabelCounts={null}
+          errors={{}}
+        />
+      </MantineProvider>,
+    );
+    expect(screen.getByTestId('label-classes').textContent).toContain('cat: 2');
+    expect(screen.getByTestId('undeclared-classes').textContent).toContain('(“dog”, “bird”)');
+    fireEvent.click(screen.getByRole('button', { name: 'Declare them as classes' }));
+    expect(onChange).toHaveBeenLastCalledWith('label.classes', [
+      { name: 'cat', definition: 'A cat' },
+      { name: 'dog', definition: null },
+      { name: 'bird', definition: null },
+    ]);
+  });
 });

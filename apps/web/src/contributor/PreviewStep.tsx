@@ -12,14 +12,18 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { countValues } from '../lib/detect.ts';
-import { classesForValues, withClassesAdded } from '../lib/label-classes.ts';
+import {
+  classesAsMultilabel,
+  classesForValues,
+  countLabels,
+  withClassesAdded,
+} from '../lib/label-classes.ts';
 import { fieldId } from '../lib/paths.ts';
 import type { SamplePreview } from '../workers/prescore-protocol.ts';
 
 /**
  * The first rows of the file, the declared type of each column, the task, and the label column with
- * its classes and how often each occurs. Rows are numbered as findings number them (1 = first data row).
+ * its classes and how often each occurs (for a multilabel task, each label of a `cat|dog` cell). Rows are numbered as findings number them (1 = first data row).
  * `knownClasses` gives the definitions typed earlier, by class name, for classes that come back.
  */
 export function PreviewStep({
@@ -42,7 +46,7 @@ export function PreviewStep({
   if (!preview) return <Text c="dimmed">Add a file to see its first rows.</Text>;
   const columns = manifest.columns ?? [];
   const labelColumn = manifest.label?.column ?? null;
-  const sampleCounts = labelColumn ? countValues(preview.rows, labelColumn) : [];
+  const sampleCounts = labelColumn ? countLabels(preview.rows, labelColumn, manifest.task) : [];
   const counts = fullLabelCounts
     ? Object.entries(fullLabelCounts)
         .map(([value, count]) => ({ value, count }))
@@ -64,7 +68,15 @@ export function PreviewStep({
           description="What a model trained on this data does"
           data={TaskSchema.options}
           value={manifest.task ?? null}
-          onChange={(value) => onChange('task', value)}
+          onChange={(value) => {
+            onChange('task', value);
+            // Classes drawn from whole cells (`cat|dog`, as the file was first read) become the labels in them.
+            const classes =
+              value === 'multilabel-classification'
+                ? classesAsMultilabel(declared, knownClasses())
+                : declared;
+            if (classes !== declared) onChange('label.classes', classes);
+          }}
           error={errors.task}
           allowDeselect={false}
         />
@@ -79,7 +91,7 @@ export function PreviewStep({
               // The classes follow the new column's values; definitions of classes it shares stay.
               const classes = value
                 ? classesForValues(
-                    countValues(preview.rows, value).map(({ value: name }) => name),
+                    countLabels(preview.rows, value, manifest.task).map(({ value: name }) => name),
                     [...declared, ...knownClasses()],
                   )
                 : [];

@@ -1,5 +1,12 @@
+import { scoreDataset } from '@assay/quality';
 import { describe, expect, it } from 'vitest';
-import { classesForValues, withClassesAdded } from './label-classes.ts';
+import {
+  classesAsMultilabel,
+  classesForValues,
+  countLabels,
+  labelsOfCell,
+  withClassesAdded,
+} from './label-classes.ts';
 
 const VERSION_1 = [
   { name: 'question', definition: 'Asks how to do something' },
@@ -48,5 +55,89 @@ describe('withClassesAdded', () => {
       { name: 'spam', definition: 'Not from a customer' },
       { name: 'other', definition: null },
     ]);
+  });
+});
+
+// A multilabel file's cells `cat|dog` were declared as a class "cat|dog", which the scorer never counts: it
+// splits them (countLabel in @assay/quality's scan.ts) and reported "cat|dog" as a class no row has.
+describe('labelsOfCell', () => {
+  it.each([
+    ['cat|dog', ['cat', 'dog']],
+    ['cat; dog', ['cat', 'dog']],
+    [' cat , dog ,', ['cat', 'dog']],
+    ['cat||dog', ['cat', 'dog']],
+    ['cat', ['cat']],
+    [' cat ', [' cat ']],
+  ])('splits %j as the scorer does for a multilabel task', (cell, labels) => {
+    expect(labelsOfCell(cell, 'multilabel-classification')).toEqual(labels);
+  });
+
+  it('leaves the cell whole for a single-label task', () => {
+    expect(labelsOfCell('cat|dog', 'classification')).toEqual(['cat|dog']);
+    expect(labelsOfCell('cat; dog', undefined)).toEqual(['cat; dog']);
+  });
+});
+
+describe('countLabels', () => {
+  const rows = ['cat|dog', 'cat', 'dog; bird', 'cat|dog', ''].map((animals) => ({ animals }));
+
+  it('counts each label of a multilabel cell, most frequent first', () => {
+    expect(countLabels(rows, 'animals', 'multilabel-classification')).toEqual([
+      { value: 'cat', count: 3 },
+      { value: 'dog', count: 3 },
+      { value: 'bird', count: 1 },
+    ]);
+  });
+
+  it('counts as the scorer counts the whole file', async () => {
+    const cells = ['cat|dog', 'cat', 'dog; bird', 'cat,dog', ' fish ', 'bird |', 'cat | dog|fish'];
+    const csv = ['text,label', ...cells.map((cell, index) => `m${index},"${cell}"`)].join('\n');
+    const report = await scoreDataset({
+      source: new Blob([csv]).stream(),
+      format: 'csv',
+      manifest: {
+        title: 'Pets',
+        task: 'multilabel-classification',
+        columns: [
+          { name: 'text', type: 'string' },
+          { name: 'label', type: 'category' },
+        ],
+        label: { column: 'label', classes: [{ name: 'cat' }] },
+      },
+    });
+    const rows = cells.map((label) => ({ label }));
+    expect(
+      Object.fromEntries(
+        countLabels(rows, 'label', 'multilabel-classification').map((c) => [c.value, c.count]),
+      ),
+    ).toEqual(report.stats.labelCounts);
+  });
+
+  it('counts whole cells for a single-label task', () => {
+    expect(countLabels(rows, 'animals', 'classification')).toEqual([
+      { value: 'cat|dog', count: 2 },
+      { value: 'cat', count: 1 },
+      { value: 'dog; bird', count: 1 },
+    ]);
+  });
+});
+
+describe('classesAsMultilabel', () => {
+  it('puts the labels of a class drawn from a whole cell in its place, once each, defined as known', () => {
+    const classes = [
+      { name: 'cat', definition: 'A cat' },
+      { name: 'cat|dog', definition: null },
+      { name: 'bird;fish', definition: null },
+    ];
+    expect(classesAsMultilabel(classes, [{ name: 'fish', definition: 'A fish' }])).toEqual([
+      { name: 'cat', definition: 'A cat' },
+      { name: 'dog', definition: null },
+      { name: 'bird', definition: null },
+      { name: 'fish', definition: 'A fish' },
+    ]);
+  });
+
+  it('returns the classes themselves when none holds a separator', () => {
+    expect(classesAsMultilabel(VERSION_1, [])).toBe(VERSION_1);
   });
 });

@@ -1,4 +1,37 @@
-import type { LabelClass } from '@assay/schema';
+import type { DraftManifest, LabelClass } from '@assay/schema';
+import { countValues } from './detect.ts';
+
+// The scorer's separators of a multilabel cell (`countLabel` in @assay/quality's scan.ts).
+const LABEL_SEPARATOR = /[|;,]/;
+
+/**
+ * The labels one cell of the label column holds, as the scorer counts them: for a multilabel task `cat|dog`
+ * or `cat; dog` is `cat` and `dog` (split on `|`, `;` or `,`, trimmed, empty parts dropped); for any other
+ * task, and a cell without a separator, the cell as it is.
+ */
+export function labelsOfCell(value: string, task: DraftManifest['task']): string[] {
+  if (task !== 'multilabel-classification' || !LABEL_SEPARATOR.test(value)) return [value];
+  return value
+    .split(LABEL_SEPARATOR)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+/** How often each label ({@link labelsOfCell}) occurs in `column` of the rows, most frequent first. */
+export function countLabels(
+  rows: readonly Record<string, string>[],
+  column: string,
+  task: DraftManifest['task'],
+): { value: string; count: number }[] {
+  const cells = countValues(rows, column);
+  if (task !== 'multilabel-classification') return cells;
+  const counts = new Map<string, number>();
+  for (const { value, count } of cells)
+    for (const label of labelsOfCell(value, task)) counts.set(label, (counts.get(label) ?? 0) + count);
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
 
 /**
  * The classes of a label column whose values in the file are `values` (most frequent first): one per
@@ -27,4 +60,18 @@ export function withClassesAdded(
   const declared = new Set(classes.map((labelClass) => labelClass.name));
   const added = values.filter((value) => !declared.has(value));
   return [...classes, ...classesForValues(added, [...classes, ...known])];
+}
+
+/**
+ * The classes for a task that became multilabel: one drawn from a whole cell (`cat|dog`) gives way to the
+ * labels it holds, in its place, defined as `known` defines them (see {@link classesForValues}); `classes`
+ * itself when none holds a separator.
+ */
+export function classesAsMultilabel(
+  classes: readonly LabelClass[],
+  known: readonly LabelClass[],
+): readonly LabelClass[] {
+  if (!classes.some((labelClass) => LABEL_SEPARATOR.test(labelClass.name))) return classes;
+  const names = classes.flatMap((labelClass) => labelsOfCell(labelClass.name, 'multilabel-classification'));
+  return classesForValues(names, [...classes, ...known]);
 }

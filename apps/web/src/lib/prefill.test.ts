@@ -104,4 +104,21 @@ describe('prefill', () => {
     const manifest: DraftManifest = { task: 'other', label: { column: 'label', classes: [] } };
     expect(prefill(manifest, sample(['text', 'label'], ['a', 'b']), 'x.csv').label).toEqual(manifest.label);
   });
+
+  // A multilabel draft's classes were the file's whole cells ("cat|dog"), not the labels the scorer counts.
+  it('draws the classes of a multilabel task from the labels in its cells, and whole cells otherwise', () => {
+    const cells = ['cat|dog', 'cat', 'dog; bird'];
+    const multilabel = prefill(
+      { task: 'multilabel-classification' },
+      sample(['text', 'label'], cells),
+      'pets.csv',
+    );
+    expect(multilabel.label?.classes?.map((labelClass) => labelClass.name)).toEqual(['cat', 'dog', 'bird']);
+    const single = prefill({ task: 'classification' }, sample(['text', 'label'], cells), 'pets.csv');
+    expect(single.label?.classes?.map((labelClass) => labelClass.name)).toEqual([
+      'cat',
+      'cat|dog',
+      'dog; bird',
+    ]);
+  });
 });
