@@ -23,7 +23,7 @@ import { Dropzone } from '@mantine/dropzone';
 import { useNetwork } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Navigate, useNavigate, useParams } from 'react-router';
+import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { QueryError } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
 import { useAutosave } from '../hooks/use-autosave.ts';
@@ -53,7 +53,7 @@ import { ManifestImport } from './ManifestImport.tsx';
 import { OfferToRequest } from './OfferToRequest.tsx';
 import { PreviewStep } from './PreviewStep.tsx';
 import { ScoringFailedNotice } from './ScoringFailedNotice.tsx';
-import { WizardSteps } from './WizardSteps.tsx';
+import { stepName, stepOfUrl, WizardSteps } from './WizardSteps.tsx';
 
 type Submission = RouterOutputs['submission']['byId'];
 type Version = Submission['versions'][number];
@@ -120,8 +120,38 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
   const local = useMemo(() => loadLocalDraft(version.id), [version.id]);
   const initial = useMemo(() => pickNewerManifest(version, local), [version, local]);
   const [manifest, setManifest] = useState<DraftManifest>(initial.manifest);
-  const [step, setStep] = useState(() => Math.max(1, local?.step ?? (version.file ? 2 : 1)));
   const [file, setFile] = useState<File | null>(null);
+  // The step is in the URL (`?step=datasheet`), so the browser's Back and Forward move between steps and a
+  // reload stays on one. Without it (a new draft, the draft page's link) the wizard opens where this device
+  // last had the draft, else on the file, or on its preview once it has one; never past what it can show.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const maxStep = version.file || file ? 5 : 1;
+  const [openingStep] = useState(() =>
+    Math.min(Math.max(1, local?.step ?? (version.file ? 2 : 1)), version.file ? 5 : 1),
+  );
+  const requestedStep = searchParams.get('step');
+  const step = stepOfUrl(requestedStep, openingStep, maxStep);
+  // A step the draft cannot show yet (before its file) or that does not exist is replaced, not added to history.
+  useEffect(() => {
+    if (requestedStep !== null && requestedStep !== stepName(step))
+      setSearchParams({ step: stepName(step) }, { replace: true });
+  }, [requestedStep, step, setSearchParams]);
+  // Moving to another step is a history entry; `then` runs once that step is on screen (to focus a field).
+  const afterStep = useRef<{ step: number; then: () => void } | null>(null);
+  const goToStep = useCallback(
+    (next: number, then?: () => void) => {
+      if (next === step) return then?.();
+      afterStep.current = then ? { step: next, then } : null;
+      setSearchParams({ step: stepName(next) });
+    },
+    [step, setSearchParams],
+  );
+  useEffect(() => {
+    if (afterStep.current?.step !== step) return;
+    const { then } = afterStep.current;
+    afterStep.current = null;
+    then();
+  });
   const [preview, setPreview] = useState<SamplePreview | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
   // Why the dropzone refused the last file dropped (its type or size), until one is taken.
@@ -324,21 +354,20 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     }
   }, [prescore.state, telemetry, submission.id]);
 
-  const goToFinding = useCallback((finding: Finding) => {
-    const location = finding.location;
-    if (!location) return;
-    if (location.field) {
-      setStep(stepOfField(location.field));
-      setTimeout(() => focusField(location.field ?? ''), 50);
-    } else {
+  const goToFinding = useCallback(
+    (finding: Finding) => {
+      const location = finding.location;
+      if (!location) return;
+      const field = location.field;
+      if (field) return goToStep(stepOfField(field), () => focusField(field));
       setHighlight({ row: location.row, column: location.column });
-      setStep(2);
-      setTimeout(() => {
+      goToStep(2, () => {
         const element = location.row ? document.getElementById(`preview-row-${location.row}`) : null;
         element?.scrollIntoView({ block: 'center' });
-      }, 50);
-    }
-  }, []);
+      });
+    },
+    [goToStep],
+  );
 
   // Validation of the complete manifest with the server's own schema; shown after a submit attempt.
   const validation = useMemo(() => ManifestSchema.safeParse(manifest), [manifest]);
@@ -401,7 +430,6 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
   const notSubmitted = saveFailure ?? (submit.error ? { error: submit.error } : null);
 
   const isOffline = !network.online || autosave.state === 'offline';
-  const maxStep = version.file || file ? 5 : 1;
 
   return (
     <Stack>
@@ -459,7 +487,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
           </Group>
         </Alert>
       )}
-      <WizardSteps active={step} onStep={setStep} maxStep={maxStep} />
+      <WizardSteps active={step} onStep={goToStep} maxStep={maxStep} />
 
       <Card withBorder>
         {step === 1 && (
@@ -613,8 +641,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
                         size="compact-xs"
                         onClick={() => {
                           const path = issue.path.join('.');
-                          setStep(stepOfField(path));
-                          setTimeout(() => focusField(path), 50);
+                          goToStep(stepOfField(path), () => focusField(path));
                         }}
                       >
                         Fix
@@ -650,11 +677,11 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
         )}
       </Card>
       <Group justify="space-between">
-        <Button variant="default" disabled={step <= 1} onClick={() => setStep((s) => s - 1)}>
+        <Button variant="default" disabled={step <= 1} onClick={() => goToStep(step - 1)}>
           Back
         </Button>
         {step < 5 && (
-          <Button onClick={() => setStep((s) => s + 1)} disabled={step + 1 > maxStep}>
+          <Button onClick={() => goToStep(step + 1)} disabled={step + 1 > maxStep}>
             Next: {['', 'Preview', 'Datasheet', 'Pre-score', 'Submit'][step]}
           </Button>
         )}

@@ -10,6 +10,20 @@ export const STEPS = [
   { label: 'Submit', description: 'Score of record' },
 ] as const;
 
+/** A step's name in the wizard's URL (`?step=datasheet`): its label, in lower case. */
+export function stepName(step: number): string {
+  return STEPS[step]?.label.toLowerCase() ?? '';
+}
+
+/**
+ * The step the wizard shows for its URL's `?step=`: the one named, or `openingStep` without a name (or one
+ * that is no step of the wizard's), but never past `maxStep`, the furthest the draft can go yet.
+ */
+export function stepOfUrl(name: string | null, openingStep: number, maxStep: number): number {
+  const named = STEPS.findIndex((_, index) => index > 0 && stepName(index) === name);
+  return Math.min(named > 0 ? named : openingStep, maxStep);
+}
+
 /**
  * The wizard's steps; reachable steps are buttons, so the wizard works from the keyboard. On a phone six
  * labelled steps wrap into four rows above the form: there the steps are numbered circles in one row
