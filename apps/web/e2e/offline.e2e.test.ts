@@ -199,7 +199,8 @@ describe('a lost connection or a failing server', () => {
     );
     await expect(submitButton.getAttribute('data-loading')).resolves.toBeNull();
     await expect(submitButton.isEnabled()).resolves.toBe(true);
-    expect(page.url()).toBe(url);
+    // Still the wizard's Submit step, not the submission's page.
+    expect(page.url()).toBe(`${url}?step=submit`);
     shots.push(await screenshot(page, 'offline-submit-offline'));
     // Pressing it again offline says the same, at once.
     await submitButton.click();
