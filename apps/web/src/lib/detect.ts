@@ -2,16 +2,17 @@ import type { ColumnType } from '@assay/schema';
 
 const LABEL_NAMES = /^(label|labels|class|category|target|y|tag|sentiment|urgency|intent|outcome)$/i;
 
-/** Counts of each value of a column in the rows, most frequent first. */
+/** Counts of each value of a column in the rows, most frequent first; `valuesOf` reads a cell as several. */
 export function countValues(
   rows: readonly Record<string, string>[],
   column: string,
+  valuesOf: (cell: string) => readonly string[] = (cell) => [cell],
 ): { value: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const row of rows) {
-    const value = row[column];
-    if (value === undefined || value === '') continue;
-    counts.set(value, (counts.get(value) ?? 0) + 1);
+    const cell = row[column];
+    if (cell === undefined || cell === '') continue;
+    for (const value of valuesOf(cell)) counts.set(value, (counts.get(value) ?? 0) + 1);
   }
   return [...counts]
     .map(([value, count]) => ({ value, count }))

@@ -23,14 +23,7 @@ export function countLabels(
   column: string,
   task: DraftManifest['task'],
 ): { value: string; count: number }[] {
-  const cells = countValues(rows, column);
-  if (task !== 'multilabel-classification') return cells;
-  const counts = new Map<string, number>();
-  for (const { value, count } of cells)
-    for (const label of labelsOfCell(value, task)) counts.set(label, (counts.get(label) ?? 0) + count);
-  return [...counts]
-    .map(([value, count]) => ({ value, count }))
-    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  return countValues(rows, column, (cell) => labelsOfCell(cell, task));
 }
 
 /**
