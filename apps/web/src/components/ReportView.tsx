@@ -1,6 +1,7 @@
 import type { Dimension, DraftManifest, Finding, QualityReport } from '@assay/schema';
 import { Alert, Anchor, Badge, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { quotedFieldLabel, withFieldLabels } from '../lib/field-labels.ts';
+import { scoreText } from '../lib/score-text.ts';
 import { verdictRule, verdictText } from '../lib/verdict.ts';
 import { DatasetProfile } from './DatasetProfile.tsx';
 
@@ -117,7 +118,7 @@ export function ReportView({
         <Title order={3}>{title}</Title>
         <Group gap="xs">
           <Text fw={700} size="xl" data-testid="overall-score">
-            {Math.round(scores.overall)}
+            {scoreText(scores.overall)}
           </Text>
           <Text c="dimmed" size="sm">
             / 100
@@ -155,7 +156,7 @@ export function ReportView({
             <Stack key={dimension.key} gap="xs" data-testid={`dimension-${dimension.key}`}>
               <Group justify="space-between">
                 <Text fw={600}>{dimension.label}</Text>
-                <Text fw={600}>{Math.round(score)}</Text>
+                <Text fw={600}>{scoreText(score)}</Text>
               </Group>
               <Progress
                 value={score}

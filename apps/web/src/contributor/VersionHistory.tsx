@@ -1,6 +1,7 @@
 import { REASON_CODES } from '@assay/schema';
 import { Card, Group, Stack, Text, Timeline, Title } from '@mantine/core';
 import { StateBadge } from '../components/StateBadge.tsx';
+import { scoreText } from '../lib/score-text.ts';
 import type { RouterOutputs } from '../lib/trpc.ts';
 
 type Version = RouterOutputs['submission']['byId']['versions'][number];
@@ -23,7 +24,7 @@ export function VersionHistory({ versions }: { versions: Version[] }) {
             <Group gap="xs">
               <StateBadge state={version.state} />
               <Text size="sm" c="dimmed">
-                {version.score === null ? 'not scored' : `score ${Math.round(version.score)}`} ·{' '}
+                {version.score === null ? 'not scored' : `score ${scoreText(version.score)}`} ·{' '}
                 {new Date(version.createdAt).toLocaleString()}
               </Text>
             </Group>

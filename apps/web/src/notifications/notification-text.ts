@@ -1,5 +1,6 @@
 import type { Notification } from '@assay/schema';
 import { formatMoney } from '../lib/money.ts';
+import { scoreText } from '../lib/score-text.ts';
 
 type Role = 'contributor' | 'reviewer' | 'operator';
 
@@ -100,6 +101,6 @@ const SINCE: Record<string, string> = {
   superseded: 'replaced by a newer version since',
 };
 
-const roundedScore = (score: number | null) => (score === null ? '–' : String(Math.round(score)));
+const roundedScore = (score: number | null) => (score === null ? '–' : scoreText(score));
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

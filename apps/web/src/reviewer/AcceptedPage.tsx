@@ -6,6 +6,7 @@ import { QueryError } from '../components/QueryError.tsx';
 import { formatFileSize } from '../lib/file-size.ts';
 import { versionCroissantUrl, versionDataUrl } from '../lib/file-urls.ts';
 import { formatMoney } from '../lib/money.ts';
+import { scoreText } from '../lib/score-text.ts';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
 import { RequestFilter } from './RequestFilter.tsx';
 
@@ -81,7 +82,7 @@ function AcceptedRow({ item }: { item: AcceptedItem }) {
       <Table.Td>{item.request.title}</Table.Td>
       <Table.Td>{item.contributor}</Table.Td>
       <Table.Td>{item.rows?.toLocaleString() ?? '—'}</Table.Td>
-      <Table.Td>{item.score === null ? '—' : Math.round(item.score)}</Table.Td>
+      <Table.Td>{item.score === null ? '—' : scoreText(item.score)}</Table.Td>
       <Table.Td>{formatMoney(item.paidCents)}</Table.Td>
       <Table.Td>{new Date(item.acceptedAt).toLocaleDateString()}</Table.Td>
       <Table.Td>

@@ -1,5 +1,6 @@
 import { REASON_CODES } from '@assay/schema';
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { scoreText } from '../lib/score-text.ts';
 import type { RouterOutputs } from '../lib/trpc.ts';
 
 type Previous = NonNullable<RouterOutputs['review']['byId']['previous']>;
@@ -21,7 +22,7 @@ export function PreviousVersion({ previous }: { previous: Previous }) {
       <Title order={4}>Changes since version {number}</Title>
       <Text size="sm" c="dimmed">
         Previous: {previous.state.replace('_', ' ')}, score{' '}
-        {previous.score === null ? '—' : Math.round(previous.score)}
+        {previous.score === null ? '—' : scoreText(previous.score)}
       </Text>
       {review && (
         <Stack gap={0} mt="xs" data-testid="previous-review">
