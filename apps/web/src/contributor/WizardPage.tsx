@@ -329,11 +329,13 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
 
   const scoring = useQuery(trpc.settings.scoring.queryOptions());
   const record = useQuery(trpc.submission.record.queryOptions({ submissionId: submission.id }));
+  const compares = useQuery(trpc.submission.comparesWithAcceptedData.queryOptions());
   const threshold = scoring.data?.threshold ?? null;
   const contributorRecord = record.data ?? null;
+  const isOverlapCheckedLater = compares.data ?? null;
   const grading = useMemo(
-    () => ({ requirements, threshold, contributorRecord }),
-    [requirements, threshold, contributorRecord],
+    () => ({ requirements, threshold, contributorRecord, isOverlapCheckedLater }),
+    [requirements, threshold, contributorRecord, isOverlapCheckedLater],
   );
   const prescore = usePrescore(worker, source, manifest, grading, file?.size ?? null, step === 4);
   useEffect(() => {

@@ -108,7 +108,7 @@ export function usePrescore(
   { score }: PrescoreWorker,
   source: PrescoreSource | null,
   manifest: DraftManifest,
-  { requirements, threshold, contributorRecord }: Grading,
+  { requirements, threshold, contributorRecord, isOverlapCheckedLater }: Grading,
   totalBytes: number | null,
   enabled: boolean,
 ) {
@@ -119,13 +119,25 @@ export function usePrescore(
     if (!enabled || !source) return;
     let cancel: (() => void) | null = null;
     const timer = setTimeout(() => {
-      cancel = score(source, manifest, { requirements, threshold, contributorRecord }, totalBytes, setState);
+      const grading = { requirements, threshold, contributorRecord, isOverlapCheckedLater };
+      cancel = score(source, manifest, grading, totalBytes, setState);
     }, 400);
     return () => {
       clearTimeout(timer);
       cancel?.();
     };
     // runs: a manual "score again"
-  }, [enabled, source, manifest, requirements, threshold, contributorRecord, totalBytes, score, runs]);
+  }, [
+    enabled,
+    source,
+    manifest,
+    requirements,
+    threshold,
+    contributorRecord,
+    isOverlapCheckedLater,
+    totalBytes,
+    score,
+    runs,
+  ]);
   return { state, rerun: () => setRuns((n) => n + 1) };
 }

@@ -14,13 +14,17 @@ export interface SamplePreview {
 /**
  * What a pre-score is graded against, so that it agrees with the server's score of record: the data
  * request's requirements, the enterprise-grade threshold operators set (`settings.scoring`) and the
- * contributor's record of decided submissions (`submission.record`). Each is null when not known here,
- * e.g. offline before it loaded: the library then uses its default threshold and leaves the record out.
+ * contributor's record of decided submissions (`submission.record`), and whether the record compares the
+ * file with other contributors' accepted data (`submission.comparesWithAcceptedData`), which the browser
+ * cannot see: the pre-score then scores the file as the contributor's own (`isOverlapCheckedLater`). Each
+ * is null when not known here, e.g. offline before it loaded: the library then uses its default threshold
+ * and leaves the record and the overlap rules out.
  */
 export interface Grading {
   requirements: Requirements | null;
   threshold: number | null;
   contributorRecord: ContributorRecord | null;
+  isOverlapCheckedLater: boolean | null;
 }
 
 export type WorkerRequest =

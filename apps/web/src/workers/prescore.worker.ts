@@ -87,6 +87,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
           ...(request.requirements ? { requirements: request.requirements } : {}),
           ...(request.threshold === null ? {} : { threshold: request.threshold }),
           ...(request.contributorRecord === null ? {} : { contributorRecord: request.contributorRecord }),
+          ...(request.isOverlapCheckedLater ? { isOverlapCheckedLater: true } : {}),
           onProgress: (progress) => {
             const now = performance.now();
             if (now - postedAt < PROGRESS_INTERVAL_MS) return;
