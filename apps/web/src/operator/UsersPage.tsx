@@ -241,7 +241,9 @@ function SuspendAction({ user }: { user: User }) {
         if (check.success) suspend.mutate({ userId: user.id, reason: check.data });
       }}
     >
-      <Stack gap="xs" w={280}>
+      {/* As wide as the column allows, up to 280 px, and never wider than its button: a fixed 280 px made a
+          table that fits at 1280 px scroll sideways once the reason was asked for. */}
+      <Stack gap="xs" w="100%" maw={280}>
         <TextInput
           ref={reasonRef}
           size="xs"
@@ -254,7 +256,7 @@ function SuspendAction({ user }: { user: User }) {
         {suspend.error && !fieldErrorsOf(suspend.error).reason && (
           <QueryError error={suspend.error} title="Could not suspend the account" />
         )}
-        <Group gap="xs" wrap="nowrap">
+        <Group gap="xs">
           <Button
             size="xs"
             color="red"
