@@ -1,7 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/dropzone/styles.css';
 import type { ClientEvent } from '@assay/schema';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { createTheme, MantineProvider, Title } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, useCallback, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -11,7 +11,15 @@ import { createQueryClient } from './lib/query-client.ts';
 import { TelemetryProvider } from './lib/telemetry-context.tsx';
 import { createApiClient, TRPCProvider } from './lib/trpc.ts';
 
-const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md' });
+const theme = createTheme({
+  primaryColor: 'teal',
+  defaultRadius: 'md',
+  components: {
+    // A heading holds what people typed (a dataset's title may be one long word): it breaks anywhere
+    // rather than push a phone's page sideways.
+    Title: Title.extend({ styles: { root: { overflowWrap: 'anywhere' } } }),
+  },
+});
 
 function Root() {
   const [queryClient] = useState(createQueryClient);

@@ -16,7 +16,8 @@ const COLORS: Record<SubmissionState, string> = {
 
 export function StateBadge({ state }: { state: SubmissionState }) {
   return (
-    <Badge color={COLORS[state]} variant="light" data-testid="state">
+    // Never cut to "IN R…" in a narrow table column: the badge keeps its words' width.
+    <Badge color={COLORS[state]} variant="light" data-testid="state" miw="max-content">
       {state.replace('_', ' ')}
     </Badge>
   );
