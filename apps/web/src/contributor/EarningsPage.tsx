@@ -29,11 +29,12 @@ export function EarningsPage() {
               Nothing yet: you earn when a reviewer accepts a submission made to a request.
             </Text>
           ) : (
-            <Table.ScrollContainer minWidth={400}>
-              <Table striped data-testid="ledger">
+            // On a phone the time goes under what the entry paid for, and the amount stays on screen.
+            <Table.ScrollContainer minWidth={0}>
+              <Table striped data-testid="ledger" miw={{ sm: 400 }}>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>When</Table.Th>
+                    <Table.Th visibleFrom="sm">When</Table.Th>
                     <Table.Th>What</Table.Th>
                     <Table.Th ta="right">Amount</Table.Th>
                   </Table.Tr>
@@ -41,11 +42,16 @@ export function EarningsPage() {
                 <Table.Tbody>
                   {balance.data.entries.map((entry) => (
                     <Table.Tr key={entry.id}>
-                      <Table.Td>{new Date(entry.at).toLocaleString()}</Table.Td>
-                      <Table.Td>
+                      <Table.Td visibleFrom="sm">{new Date(entry.at).toLocaleString()}</Table.Td>
+                      <Table.Td style={{ overflowWrap: 'anywhere' }}>
                         <EntryDescription entry={entry} />
+                        <Text size="xs" c="dimmed" hiddenFrom="sm">
+                          {new Date(entry.at).toLocaleString()}
+                        </Text>
                       </Table.Td>
-                      <Table.Td ta="right">{formatMoney(entry.amountCents)}</Table.Td>
+                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                        {formatMoney(entry.amountCents)}
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -37,41 +37,47 @@ export function SubmissionsPage() {
         </Card>
       )}
       {submissions.data && submissions.data.length > 0 && (
-        <Table.ScrollContainer minWidth={520}>
-          <Table striped data-testid="submissions">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Title</Table.Th>
-                <Table.Th>Request</Table.Th>
-                <Table.Th>Version</Table.Th>
-                <Table.Th>State</Table.Th>
-                <Table.Th>Score</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {submissions.data.map((submission) => {
-                const isDraft = submission.latest.state === 'draft';
-                return (
-                  <Table.Tr key={submission.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/submissions/${submission.id}${isDraft ? '/edit' : ''}`}>
-                        {submission.latest.manifest.title || 'Untitled'}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{submission.requestTitle ?? '—'}</Table.Td>
-                    <Table.Td>{submission.latest.number}</Table.Td>
-                    <Table.Td>
-                      <StateBadge state={submission.latest.state} />
-                    </Table.Td>
-                    <Table.Td>
-                      {submission.latest.score === null ? '—' : Math.round(submission.latest.score)}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        // On a phone a row is its title, state and score; the request and version go under the title.
+        <Table striped data-testid="submissions">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Title</Table.Th>
+              <Table.Th visibleFrom="sm">Request</Table.Th>
+              <Table.Th visibleFrom="sm">Version</Table.Th>
+              <Table.Th>State</Table.Th>
+              <Table.Th>Score</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {submissions.data.map((submission) => {
+              const isDraft = submission.latest.state === 'draft';
+              return (
+                <Table.Tr key={submission.id}>
+                  <Table.Td>
+                    <Anchor
+                      component={Link}
+                      to={`/submissions/${submission.id}${isDraft ? '/edit' : ''}`}
+                      style={{ overflowWrap: 'anywhere' }}
+                    >
+                      {submission.latest.manifest.title || 'Untitled'}
+                    </Anchor>
+                    <Text size="xs" c="dimmed" hiddenFrom="sm" style={{ overflowWrap: 'anywhere' }}>
+                      {submission.requestTitle ?? 'No request'} · version {submission.latest.number}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td visibleFrom="sm">{submission.requestTitle ?? '—'}</Table.Td>
+                  <Table.Td visibleFrom="sm">{submission.latest.number}</Table.Td>
+                  <Table.Td>
+                    <StateBadge state={submission.latest.state} />
+                  </Table.Td>
+                  <Table.Td>
+                    {submission.latest.score === null ? '—' : Math.round(submission.latest.score)}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
       )}
     </Stack>
   );

@@ -52,8 +52,15 @@ export function NotificationsPage({ role }: { role: Role }) {
             const { text, href } = notificationText(item, role);
             return (
               <Card key={item.id} component="li" withBorder padding="sm" data-unread={item.isUnread}>
-                <Group justify="space-between" wrap="nowrap" align="start">
-                  <Anchor component={Link} to={href} fz="sm">
+                {/* The text takes the line from 16rem on; narrower (a phone), the mark and the time wrap
+                    under it rather than push the card sideways. */}
+                <Group justify="space-between" align="start" gap="xs">
+                  <Anchor
+                    component={Link}
+                    to={href}
+                    fz="sm"
+                    style={{ flex: '1 1 16rem', overflowWrap: 'anywhere' }}
+                  >
                     {text}
                   </Anchor>
                   <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>

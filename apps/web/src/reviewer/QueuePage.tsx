@@ -88,37 +88,50 @@ export function QueuePage() {
       {queue.error && <QueryError error={queue.error} onRetry={() => void queue.refetch()} />}
       {queue.data && items.length === 0 && <Text c="dimmed">Nothing waiting for review.</Text>}
       {items.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped highlightOnHover data-testid="queue">
+        // On a phone a row is the submission (its request and contributor under it) and its score; the
+        // table scrolls within itself, never the page, only from the `sm` breakpoint with every column.
+        <Table.ScrollContainer minWidth={0}>
+          <Table striped highlightOnHover data-testid="queue" miw={{ sm: 640 }}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Submission</Table.Th>
-                <Table.Th>Request</Table.Th>
-                <Table.Th>Contributor</Table.Th>
+                <Table.Th visibleFrom="sm">Request</Table.Th>
+                <Table.Th visibleFrom="sm">Contributor</Table.Th>
                 <Table.Th>Score</Table.Th>
-                <Table.Th title="Structure · context · provenance">By dimension</Table.Th>
-                <Table.Th>Rows</Table.Th>
-                <Table.Th>Submitted</Table.Th>
+                <Table.Th visibleFrom="sm" title="Structure · context · provenance">
+                  By dimension
+                </Table.Th>
+                <Table.Th visibleFrom="sm">Rows</Table.Th>
+                <Table.Th visibleFrom="sm">Submitted</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {items.map((item) => (
                 <Table.Tr key={item.versionId}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/review/versions/${item.versionId}`}>
+                    <Anchor
+                      component={Link}
+                      to={`/review/versions/${item.versionId}`}
+                      style={{ overflowWrap: 'anywhere' }}
+                    >
                       {item.title} (v{item.number})
                     </Anchor>
+                    <Text size="xs" c="dimmed" hiddenFrom="sm" style={{ overflowWrap: 'anywhere' }}>
+                      {item.request.title ?? 'No request'} · {item.contributor}
+                    </Text>
                   </Table.Td>
-                  <Table.Td>{item.request.title ?? '—'}</Table.Td>
-                  <Table.Td>{item.contributor}</Table.Td>
-                  {/* Never squeezed: a narrow column cut "grade" down to "GR…". */}
+                  <Table.Td visibleFrom="sm">{item.request.title ?? '—'}</Table.Td>
+                  <Table.Td visibleFrom="sm">{item.contributor}</Table.Td>
+                  {/* Never squeezed: a narrow column cut "grade" down to "GR…". On a phone the badges wrap
+                      under the score, so the title keeps the width. */}
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Group gap={4} wrap="nowrap">
+                    <Group gap={4}>
                       {item.scores.overall === null ? '—' : Math.round(item.scores.overall)}
                       {item.enterpriseGrade && (
                         <Badge
                           size="xs"
                           color="green"
+                          miw="max-content"
                           style={{ flexShrink: 0, overflow: 'visible' }}
                           title="Enterprise grade"
                         >
@@ -129,6 +142,7 @@ export function QueuePage() {
                         <Badge
                           size="xs"
                           color="orange"
+                          miw="max-content"
                           title={`The request asks for at least ${item.request.minQualityScore}`}
                         >
                           below minimum
@@ -136,13 +150,15 @@ export function QueuePage() {
                       )}
                     </Group>
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }} data-testid="dimension-scores">
+                  <Table.Td visibleFrom="sm" style={{ whiteSpace: 'nowrap' }} data-testid="dimension-scores">
                     {[item.scores.structure, item.scores.context, item.scores.provenance]
                       .map((score) => (score === null ? '—' : Math.round(score)))
                       .join(' · ')}
                   </Table.Td>
-                  <Table.Td>{item.rows ?? '—'}</Table.Td>
-                  <Table.Td>{item.submittedAt ? new Date(item.submittedAt).toLocaleString() : '—'}</Table.Td>
+                  <Table.Td visibleFrom="sm">{item.rows ?? '—'}</Table.Td>
+                  <Table.Td visibleFrom="sm">
+                    {item.submittedAt ? new Date(item.submittedAt).toLocaleString() : '—'}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -26,48 +26,60 @@ export function RequestsAdminPage() {
         <Text c="dimmed">No requests yet: post one so contributors know what you need.</Text>
       )}
       {requests.data && requests.data.length > 0 && (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped data-testid="requests">
+        // On a phone a row is the title, the status and the budget left; the reward, the budget and the
+        // minimum score wait for a wider screen (and the editor).
+        <Table.ScrollContainer minWidth={0}>
+          <Table striped data-testid="requests" miw={{ sm: 560 }}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Title</Table.Th>
                 <Table.Th>Status</Table.Th>
-                <Table.Th>Reward</Table.Th>
-                <Table.Th>Budget</Table.Th>
+                <Table.Th visibleFrom="sm">Reward</Table.Th>
+                <Table.Th visibleFrom="sm">Budget</Table.Th>
                 <Table.Th>Left</Table.Th>
-                <Table.Th>Minimum score</Table.Th>
+                <Table.Th visibleFrom="sm">Minimum score</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {requests.data.map((request) => (
                 <Table.Tr key={request.id}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/review/requests/${request.id}`}>
+                    <Anchor
+                      component={Link}
+                      to={`/review/requests/${request.id}`}
+                      style={{ overflowWrap: 'anywhere' }}
+                    >
                       {request.title}
                     </Anchor>
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={request.status === 'open' ? 'green' : 'gray'} variant="light">
-                      {request.status}
-                    </Badge>
-                    {request.status === 'open' && !takesSubmissions(request) && (
-                      // Open for deciding what came in; contributors no longer see it or submit to it.
-                      <Badge ml="xs" color="orange" variant="light" data-testid="past-deadline">
-                        past deadline
+                    <Group gap="xs">
+                      <Badge
+                        color={request.status === 'open' ? 'green' : 'gray'}
+                        variant="light"
+                        miw="max-content"
+                      >
+                        {request.status}
                       </Badge>
-                    )}
+                      {request.status === 'open' && !takesSubmissions(request) && (
+                        // Open for deciding what came in; contributors no longer see it or submit to it.
+                        <Badge color="orange" variant="light" miw="max-content" data-testid="past-deadline">
+                          past deadline
+                        </Badge>
+                      )}
+                    </Group>
                   </Table.Td>
-                  <Table.Td>{formatMoney(request.rewardCents)}</Table.Td>
-                  <Table.Td>{formatMoney(request.budgetCents)}</Table.Td>
+                  <Table.Td visibleFrom="sm">{formatMoney(request.rewardCents)}</Table.Td>
+                  <Table.Td visibleFrom="sm">{formatMoney(request.budgetCents)}</Table.Td>
                   <Table.Td data-testid="request-budget-left">
                     {formatMoney(request.budgetLeftCents)}
                     {budgetText(request)?.isSpent && (
-                      <Badge ml="xs" color="orange" variant="light">
+                      <Badge ml="xs" color="orange" variant="light" miw="max-content">
                         spent
                       </Badge>
                     )}
                   </Table.Td>
-                  <Table.Td>{request.minQualityScore}</Table.Td>
+                  <Table.Td visibleFrom="sm">{request.minQualityScore}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
