@@ -50,6 +50,13 @@ export const ScoresSchema = z.object({
 });
 export type Scores = z.infer<typeof ScoresSchema>;
 
+/**
+ * The share of a column's rows (0–1) with a missing value above which `structure.missing-values` warns
+ * about that column. Here, not in `@assay/quality`, so the web app's first load can colour the dataset
+ * profile the way the rule judges without carrying the scorer.
+ */
+export const MISSING_VALUES_WARNING_SHARE = 0.05;
+
 /** Counts the scorer saw while reading the file. */
 export const DatasetStatsSchema = z.object({
   format: z.enum(['csv', 'tsv', 'jsonl']),

@@ -1,7 +1,5 @@
+import { MISSING_VALUES_WARNING_SHARE } from '@assay/schema';
 import { defineRule, fail, hasData, percent, plural } from './rule.ts';
-
-/** Share of rows with a missing value above which a column gets a finding. */
-const REPORT_SHARE = 0.05;
 
 /** Columns with many empty or placeholder values (`NA`, `null`, `-`). */
 export const missingValues = defineRule({
@@ -22,7 +20,7 @@ export const missingValues = defineRule({
       totalShare += share;
       counted++;
       // An entirely empty column is reported by structure.empty-column.
-      if (share <= REPORT_SHARE || column.nonMissing === 0) continue;
+      if (share <= MISSING_VALUES_WARNING_SHARE || column.nonMissing === 0) continue;
       findings.push({
         message: `Column "${column.name}" is empty in ${plural(column.missing, 'row')} (${percent(column.missing, total)}).`,
         hint: 'Fill in the missing values, drop rows that lack essential ones, or explain in the column description why values are missing.',
