@@ -13,6 +13,7 @@ function ShareBar({
   rows,
   share,
   isMissing = false,
+  isWarned = false,
   badge,
 }: {
   name: string;
@@ -20,6 +21,8 @@ function ShareBar({
   share: number;
   /** A column's missing values rather than a label's rows. */
   isMissing?: boolean;
+  /** The scorer warns about it: drawn orange, as a finding is; otherwise grey, since it costs nothing. */
+  isWarned?: boolean;
   badge?: string;
 }) {
   return (
@@ -41,7 +44,7 @@ function ShareBar({
       </Group>
       <Progress
         value={share * 100}
-        color={isMissing ? 'orange' : 'teal'}
+        color={isMissing ? (isWarned ? 'orange' : 'gray') : 'teal'}
         size="sm"
         aria-label={isMissing ? `${name}: missing in ${rowsText(rows)}` : `${name}: ${rowsText(rows)}`}
       />
@@ -109,6 +112,7 @@ export function DatasetProfile({
                 rows={column.rows}
                 share={column.share}
                 isMissing
+                isWarned={column.isWarned}
               />
             ))
           )}

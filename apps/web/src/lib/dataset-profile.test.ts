@@ -1,6 +1,7 @@
-import type { DatasetStats } from '@assay/schema';
+import { scoreDataset } from '@assay/quality';
+import { type DatasetStats, type Manifest, MISSING_VALUES_WARNING_SHARE } from '@assay/schema';
 import { describe, expect, it } from 'vitest';
-import { datasetProfile, PROFILE_ROWS } from './dataset-profile.ts';
+import { datasetProfile, isMissingWarned, PROFILE_ROWS } from './dataset-profile.ts';
 
 function stats(overrides: Partial<DatasetStats>): DatasetStats {
   return {
@@ -59,10 +60,70 @@ describe('datasetProfile', () => {
       manifest,
     );
     expect(profile.missing).toEqual([
-      { column: 'note', rows: 30, share: 0.75 },
-      { column: 'created', rows: 4, share: 0.1 },
+      { column: 'note', rows: 30, share: 0.75, isWarned: true },
+      { column: 'created', rows: 4, share: 0.1, isWarned: true },
     ]);
     expect(profile.missingMore).toBe(0);
     expect(profile.duplicateRows).toBe(2);
+  });
+});
+
+describe('isMissingWarned', () => {
+  it.each([
+    [0.025, true, false],
+    [MISSING_VALUES_WARNING_SHARE, true, false],
+    [0.075, true, true],
+    [0.5, false, false],
+    [1, true, true],
+    [1, false, true],
+  ])('a share of %s, declared %s: warned %s', (share, isDeclared, isWarned) => {
+    expect(isMissingWarned(share, isDeclared)).toBe(isWarned);
+  });
+});
+
+/** A declared `text` and `created` column and an undeclared `note`, with a label. */
+const MANIFEST: Manifest = {
+  title: 'Tickets',
+  task: 'classification',
+  columns: [
+    { name: 'text', type: 'string' },
+    { name: 'urgency', type: 'category' },
+    { name: 'created', type: 'date' },
+  ],
+  label: { column: 'urgency', classes: [{ name: 'high' }, { name: 'low' }] },
+};
+
+/** 40 rows; the first `created` rows lack a date and the first `note` rows a note. */
+function csv(missing: { created: number; note: number }): string {
+  const rows = Array.from({ length: 40 }, (_, i) =>
+    [
+      `Ticket ${i} about ${i % 2 ? 'an outage' : 'an invoice'}`,
+      i % 2 ? 'high' : 'low',
+      i < missing.created ? '' : `2025-03-${String((i % 28) + 1).padStart(2, '0')}`,
+      i < missing.note ? '' : `note ${i}`,
+    ].join(','),
+  );
+  return ['text,urgency,created,note', ...rows].join('\n');
+}
+
+describe('the profile warns about missing values exactly when the scorer does', () => {
+  it.each([1, 2, 3, 20, 40])('%i of 40 rows missing', async (count) => {
+    const report = await scoreDataset({
+      source: new Blob([csv({ created: count, note: count })]).stream(),
+      format: 'csv',
+      manifest: MANIFEST,
+    });
+    const warnedByScorer = (column: string) =>
+      report.findings.some(
+        (finding) =>
+          finding.severity === 'warning' &&
+          ['structure.missing-values', 'structure.empty-column'].includes(finding.code) &&
+          [finding.location, ...(finding.locations ?? [])].some((location) => location?.column === column),
+      );
+    const profile = datasetProfile(report.stats, MANIFEST);
+    for (const column of ['created', 'note']) {
+      const entry = profile.missing.find((missing) => missing.column === column);
+      expect(entry?.isWarned, `${column}, ${count} missing`).toBe(warnedByScorer(column));
+    }
   });
 });

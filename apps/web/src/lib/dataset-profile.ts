@@ -1,4 +1,4 @@
-import type { DatasetStats, DraftManifest } from '@assay/schema';
+import { type DatasetStats, type DraftManifest, MISSING_VALUES_WARNING_SHARE } from '@assay/schema';
 
 /** Labels and columns listed before the rest are summed up in one line. */
 export const PROFILE_ROWS = 12;
@@ -12,6 +12,25 @@ export interface LabelShare {
   isDeclared: boolean;
 }
 
+export interface MissingShare {
+  column: string;
+  rows: number;
+  /** Of the file's rows, 0–1. */
+  share: number;
+  /** Whether the scorer warns about this column's missing values (see {@link isMissingWarned}). */
+  isWarned: boolean;
+}
+
+/**
+ * Whether a column missing `share` of its values gets a warning from the scorer, as its rules decide:
+ * `structure.missing-values` above {@link MISSING_VALUES_WARNING_SHARE} for a declared column that has
+ * some value, `structure.empty-column` for a column with none (declared or not).
+ */
+export function isMissingWarned(share: number, isDeclared: boolean): boolean {
+  if (share >= 1) return true;
+  return isDeclared && share > MISSING_VALUES_WARNING_SHARE;
+}
+
 export interface DatasetProfile {
   labels: {
     column: string | null;
@@ -22,7 +41,7 @@ export interface DatasetProfile {
     absent: string[];
   } | null;
   /** Columns with missing values, most missing first. */
-  missing: { column: string; rows: number; share: number }[];
+  missing: MissingShare[];
   missingMore: number;
   duplicateRows: number;
 }
@@ -61,9 +80,16 @@ export function datasetProfile(
               : { labels: rest.length, rows: rest.reduce((sum, label) => sum + label.rows, 0) },
           absent: classes.filter((name) => !Object.hasOwn(stats.labelCounts, name)),
         };
+  // Without a manifest (or its columns) every column counts as declared: the rule judges them all then.
+  const columns = manifest?.columns?.map((column) => column.name);
   const missing = Object.entries(stats.missingPerColumn)
     .filter(([, rows]) => rows > 0)
-    .map(([column, rows]) => ({ column, rows, share: share(rows) }))
+    .map(([column, rows]) => ({
+      column,
+      rows,
+      share: share(rows),
+      isWarned: isMissingWarned(share(rows), !columns || columns.includes(column)),
+    }))
     .sort((a, b) => b.rows - a.rows || a.column.localeCompare(b.column));
   return {
     labels,
