@@ -3,6 +3,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { QueryError } from '../components/QueryError.tsx';
+import { scoreText } from '../lib/score-text.ts';
 import { type RouterInputs, useTRPC } from '../lib/trpc.ts';
 import { RequestFilter } from './RequestFilter.tsx';
 
@@ -126,7 +127,7 @@ export function QueuePage() {
                       under the score, so the title keeps the width. */}
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Group gap={4}>
-                      {item.scores.overall === null ? '—' : Math.round(item.scores.overall)}
+                      {item.scores.overall === null ? '—' : scoreText(item.scores.overall)}
                       {item.enterpriseGrade && (
                         <Badge
                           size="xs"
@@ -152,7 +153,7 @@ export function QueuePage() {
                   </Table.Td>
                   <Table.Td visibleFrom="sm" style={{ whiteSpace: 'nowrap' }} data-testid="dimension-scores">
                     {[item.scores.structure, item.scores.context, item.scores.provenance]
-                      .map((score) => (score === null ? '—' : Math.round(score)))
+                      .map((score) => (score === null ? '—' : scoreText(score)))
                       .join(' · ')}
                   </Table.Td>
                   <Table.Td visibleFrom="sm">{item.rows ?? '—'}</Table.Td>
