@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { QueryError } from '../components/QueryError.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
+import { scoreText } from '../lib/score-text.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
 /** The contributor's drafts and submissions. */
@@ -71,7 +72,7 @@ export function SubmissionsPage() {
                     <StateBadge state={submission.latest.state} />
                   </Table.Td>
                   <Table.Td>
-                    {submission.latest.score === null ? '—' : Math.round(submission.latest.score)}
+                    {submission.latest.score === null ? '—' : scoreText(submission.latest.score)}
                   </Table.Td>
                 </Table.Tr>
               );
