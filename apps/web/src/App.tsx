@@ -1,15 +1,11 @@
 import { AppShell, Badge, Burger, Button, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { type ComponentType, lazy, Suspense, useEffect } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { PageLoadBoundary } from './components/PageLoadBoundary.tsx';
 import { QueryError } from './components/QueryError.tsx';
-import { EarningsPage } from './contributor/EarningsPage.tsx';
-import { NewSubmissionPage } from './contributor/NewSubmissionPage.tsx';
-import { RequestsPage } from './contributor/RequestsPage.tsx';
-import { SubmissionPage } from './contributor/SubmissionPage.tsx';
 import { SubmissionsPage } from './contributor/SubmissionsPage.tsx';
-import { WizardPage } from './contributor/WizardPage.tsx';
 import { getAuthClient } from './lib/auth-client.ts';
 import { type RouterOutputs, useTRPC } from './lib/trpc.ts';
 import { NotificationsPage } from './notifications/NotificationsPage.tsx';
@@ -18,10 +14,39 @@ import { HealthPage } from './pages/HealthPage.tsx';
 import { InvitePage } from './pages/InvitePage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 
-// Reviewer and operator screens (and recharts) load only for those roles: the contributor's first load
-// stays small.
-const ReviewerRoutes = lazy(() => import('./reviewer/ReviewerRoutes.tsx'));
-const OperatorRoutes = lazy(() => import('./operator/OperatorRoutes.tsx'));
+/** A page in its own chunk, fetched when first shown, or earlier by `preload`. */
+function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return Object.assign(
+    lazy(async () => ({ default: await load() })),
+    { preload: load },
+  );
+}
+
+// The first load carries the shell and the first pages (sign-in, My submissions, notifications); every
+// other page is a chunk of its own: the contributor's wizard (with the dropzone), submission, requests
+// and earnings pages, and the reviewer's and operator's screens (recharts). See README "Bundle".
+const NewSubmissionPage = lazyPage(() =>
+  import('./contributor/NewSubmissionPage.tsx').then((m) => m.NewSubmissionPage),
+);
+const RequestsPage = lazyPage(() => import('./contributor/RequestsPage.tsx').then((m) => m.RequestsPage));
+const EarningsPage = lazyPage(() => import('./contributor/EarningsPage.tsx').then((m) => m.EarningsPage));
+const SubmissionPage = lazyPage(() =>
+  import('./contributor/SubmissionPage.tsx').then((m) => m.SubmissionPage),
+);
+const WizardPage = lazyPage(() => import('./contributor/WizardPage.tsx').then((m) => m.WizardPage));
+const ReviewerRoutes = lazyPage(() => import('./reviewer/ReviewerRoutes.tsx').then((m) => m.default));
+const OperatorRoutes = lazyPage(() => import('./operator/OperatorRoutes.tsx').then((m) => m.default));
+
+/** The lazy page a path opens on, so a deep link or a reload fetches it alongside the session, not after. */
+const PAGE_BY_PATH: [RegExp, { preload: () => Promise<unknown> }][] = [
+  [/^\/new\/?$/, NewSubmissionPage],
+  [/^\/requests\/?$/, RequestsPage],
+  [/^\/earnings\/?$/, EarningsPage],
+  [/^\/submissions\/[^/]+\/?$/, SubmissionPage],
+  [/^\/submissions\/[^/]+\/edit\/?$/, WizardPage],
+  [/^\/review(\/|$)/, ReviewerRoutes],
+  [/^\/operator(\/|$)/, OperatorRoutes],
+];
 
 type Me = NonNullable<RouterOutputs['account']['me']>;
 
@@ -56,27 +81,30 @@ function Loading() {
 }
 
 function RoleRoutes({ me }: { me: Me }) {
+  const location = useLocation();
   return (
-    <Suspense fallback={<Loading />}>
-      <Routes>
-        {me.role === 'contributor' && (
-          <>
-            <Route path="/" element={<SubmissionsPage />} />
-            <Route path="/new" element={<NewSubmissionPage />} />
-            <Route path="/requests" element={<RequestsPage />} />
-            <Route path="/earnings" element={<EarningsPage />} />
-            <Route path="/submissions/:submissionId" element={<SubmissionPage />} />
-            <Route path="/submissions/:submissionId/edit" element={<WizardPage />} />
-          </>
-        )}
-        {me.role === 'reviewer' && <Route path="/review/*" element={<ReviewerRoutes />} />}
-        {me.role === 'operator' && <Route path="/operator/*" element={<OperatorRoutes />} />}
-        <Route path="/notifications" element={<NotificationsPage role={me.role} />} />
-        <Route path="/status" element={<HealthPage />} />
-        <Route path="/invite/:token" element={<InvitePage signedInAs={me} />} />
-        <Route path="*" element={<Navigate to={HOME[me.role]} replace />} />
-      </Routes>
-    </Suspense>
+    <PageLoadBoundary resetKey={location.pathname}>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          {me.role === 'contributor' && (
+            <>
+              <Route path="/" element={<SubmissionsPage />} />
+              <Route path="/new" element={<NewSubmissionPage />} />
+              <Route path="/requests" element={<RequestsPage />} />
+              <Route path="/earnings" element={<EarningsPage />} />
+              <Route path="/submissions/:submissionId" element={<SubmissionPage />} />
+              <Route path="/submissions/:submissionId/edit" element={<WizardPage />} />
+            </>
+          )}
+          {me.role === 'reviewer' && <Route path="/review/*" element={<ReviewerRoutes />} />}
+          {me.role === 'operator' && <Route path="/operator/*" element={<OperatorRoutes />} />}
+          <Route path="/notifications" element={<NotificationsPage role={me.role} />} />
+          <Route path="/status" element={<HealthPage />} />
+          <Route path="/invite/:token" element={<InvitePage signedInAs={me} />} />
+          <Route path="*" element={<Navigate to={HOME[me.role]} replace />} />
+        </Routes>
+      </Suspense>
+    </PageLoadBoundary>
   );
 }
 
@@ -88,6 +116,12 @@ export function App() {
   const location = useLocation();
   const isOrganisationAdmin = me.data?.organisations.some((o) => o.role === 'admin') ?? false;
   const unread = useUnreadNotifications(me.data != null);
+  // Once, for the page the app opened on (a later navigation keeps the page it leaves on screen until the
+  // next one has loaded: react-router navigates in a transition).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path the app opened on only
+  useEffect(() => {
+    void PAGE_BY_PATH.find(([path]) => path.test(location.pathname))?.[1].preload();
+  }, []);
   const links = me.data
     ? [...NAV[me.data.role], ...(isOrganisationAdmin ? [{ to: '/review/members', label: 'Members' }] : [])]
     : [];
