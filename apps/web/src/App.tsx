@@ -1,7 +1,7 @@
 import { AppShell, Badge, Burger, Button, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ComponentType, lazy, Suspense, useEffect } from 'react';
+import { type ComponentType, lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { PageLoadBoundary } from './components/PageLoadBoundary.tsx';
 import { QueryError } from './components/QueryError.tsx';
@@ -11,7 +11,6 @@ import { type RouterOutputs, useTRPC } from './lib/trpc.ts';
 import { NotificationsPage } from './notifications/NotificationsPage.tsx';
 import { useUnreadNotifications } from './notifications/unread.ts';
 import { HealthPage } from './pages/HealthPage.tsx';
-import { InvitePage } from './pages/InvitePage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 
 /** A page in its own chunk, fetched when first shown, or earlier by `preload`. */
@@ -34,6 +33,8 @@ const SubmissionPage = lazyPage(() =>
   import('./contributor/SubmissionPage.tsx').then((m) => m.SubmissionPage),
 );
 const WizardPage = lazyPage(() => import('./contributor/WizardPage.tsx').then((m) => m.WizardPage));
+// The invitation form validates with `@assay/schema`, and so carries zod.
+const InvitePage = lazyPage(() => import('./pages/InvitePage.tsx').then((m) => m.InvitePage));
 const ReviewerRoutes = lazyPage(() => import('./reviewer/ReviewerRoutes.tsx').then((m) => m.default));
 const OperatorRoutes = lazyPage(() => import('./operator/OperatorRoutes.tsx').then((m) => m.default));
 
@@ -46,6 +47,7 @@ const PAGE_BY_PATH: [RegExp, { preload: () => Promise<unknown> }][] = [
   [/^\/submissions\/[^/]+\/edit\/?$/, WizardPage],
   [/^\/review(\/|$)/, ReviewerRoutes],
   [/^\/operator(\/|$)/, OperatorRoutes],
+  [/^\/invite\//, InvitePage],
 ];
 
 type Me = NonNullable<RouterOutputs['account']['me']>;
@@ -80,31 +82,38 @@ function Loading() {
   );
 }
 
-function RoleRoutes({ me }: { me: Me }) {
+/** Where lazy pages show: the loader while a page's chunk loads, a notice when it cannot. */
+function LazyPages({ children }: { children: ReactNode }) {
   const location = useLocation();
   return (
     <PageLoadBoundary resetKey={location.pathname}>
-      <Suspense fallback={<Loading />}>
-        <Routes>
-          {me.role === 'contributor' && (
-            <>
-              <Route path="/" element={<SubmissionsPage />} />
-              <Route path="/new" element={<NewSubmissionPage />} />
-              <Route path="/requests" element={<RequestsPage />} />
-              <Route path="/earnings" element={<EarningsPage />} />
-              <Route path="/submissions/:submissionId" element={<SubmissionPage />} />
-              <Route path="/submissions/:submissionId/edit" element={<WizardPage />} />
-            </>
-          )}
-          {me.role === 'reviewer' && <Route path="/review/*" element={<ReviewerRoutes />} />}
-          {me.role === 'operator' && <Route path="/operator/*" element={<OperatorRoutes />} />}
-          <Route path="/notifications" element={<NotificationsPage role={me.role} />} />
-          <Route path="/status" element={<HealthPage />} />
-          <Route path="/invite/:token" element={<InvitePage signedInAs={me} />} />
-          <Route path="*" element={<Navigate to={HOME[me.role]} replace />} />
-        </Routes>
-      </Suspense>
+      <Suspense fallback={<Loading />}>{children}</Suspense>
     </PageLoadBoundary>
+  );
+}
+
+function RoleRoutes({ me }: { me: Me }) {
+  return (
+    <LazyPages>
+      <Routes>
+        {me.role === 'contributor' && (
+          <>
+            <Route path="/" element={<SubmissionsPage />} />
+            <Route path="/new" element={<NewSubmissionPage />} />
+            <Route path="/requests" element={<RequestsPage />} />
+            <Route path="/earnings" element={<EarningsPage />} />
+            <Route path="/submissions/:submissionId" element={<SubmissionPage />} />
+            <Route path="/submissions/:submissionId/edit" element={<WizardPage />} />
+          </>
+        )}
+        {me.role === 'reviewer' && <Route path="/review/*" element={<ReviewerRoutes />} />}
+        {me.role === 'operator' && <Route path="/operator/*" element={<OperatorRoutes />} />}
+        <Route path="/notifications" element={<NotificationsPage role={me.role} />} />
+        <Route path="/status" element={<HealthPage />} />
+        <Route path="/invite/:token" element={<InvitePage signedInAs={me} />} />
+        <Route path="*" element={<Navigate to={HOME[me.role]} replace />} />
+      </Routes>
+    </LazyPages>
   );
 }
 
@@ -209,11 +218,13 @@ export function App() {
           (me.data ? (
             <RoleRoutes me={me.data} />
           ) : (
-            <Routes>
-              <Route path="/invite/:token" element={<InvitePage />} />
-              <Route path="/status" element={<HealthPage />} />
-              <Route path="*" element={<SignInPage />} />
-            </Routes>
+            <LazyPages>
+              <Routes>
+                <Route path="/invite/:token" element={<InvitePage />} />
+                <Route path="/status" element={<HealthPage />} />
+                <Route path="*" element={<SignInPage />} />
+              </Routes>
+            </LazyPages>
           ))}
       </AppShell.Main>
     </AppShell>
