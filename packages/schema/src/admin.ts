@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACCOUNT_NAME_MAX_LENGTH, ACCOUNT_NAME_TOO_LONG_MESSAGE } from './account.ts';
 import { DataRequestInputSchema } from './data-request.ts';
 
 /** A member's role inside an organisation: an admin may also invite and remove its reviewers. */
@@ -34,15 +35,6 @@ export const PasswordSchema = z
   .max(128, 'Use a password of at most 128 characters');
 
 const InvitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'This is not an invitation token');
-
-/**
- * The most characters an account's name may have. Names are shown in operators' tables and in reviewers'
- * member lists; a longer one is refused at sign-up and on any change (the server's better-auth hooks).
- */
-export const ACCOUNT_NAME_MAX_LENGTH = 100;
-
-/** The message for a name over {@link ACCOUNT_NAME_MAX_LENGTH}: the server's refusal and the forms say it. */
-export const ACCOUNT_NAME_TOO_LONG_MESSAGE = `Use a name of at most ${ACCOUNT_NAME_MAX_LENGTH} characters`;
 
 /** The name of the account an invitation creates. */
 export const AccountNameSchema = z

@@ -1,4 +1,4 @@
-import { ACCOUNT_NAME_MAX_LENGTH } from '@assay/schema';
+import { ACCOUNT_NAME_MAX_LENGTH } from '@assay/schema/account';
 import { Alert, Button, Card, PasswordInput, SegmentedControl, Stack, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
