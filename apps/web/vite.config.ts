@@ -18,7 +18,17 @@ export default defineConfig({
           // Everything the entry imports statically in one chunk. Left to itself, Rolldown moves the
           // modules that the shell shares with lazy pages (React, Router, Mantine's core, tRPC) into
           // common chunks that the entry imports: the same bytes, in three files instead of one.
-          groups: [{ name: 'index', tags: ['$initial'] }],
+          // zod and @assay/schema's index, which the pages that validate share, under a name that says
+          // so (Rolldown called it `src`, as @assay/quality's chunk). The Croissant readers stay apart:
+          // they load when a datasheet file is imported.
+          groups: [
+            { name: 'index', tags: ['$initial'] },
+            {
+              name: 'schema',
+              test: (id) =>
+                /[\\/](node_modules[\\/]zod|packages[\\/]schema)[\\/]/.test(id) && !/croissant/.test(id),
+            },
+          ],
         },
       },
     },
