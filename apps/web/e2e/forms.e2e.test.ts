@@ -151,6 +151,20 @@ it('the request form keeps the numbers typed and names what is wrong at each fie
   expect(problems.flat()).toEqual([]);
 });
 
+it('a new request form posted untouched asks for a title and posts nothing', async () => {
+  const page = await newPage(reviewer);
+  await page.goto(`${app.url}/review/requests/new`);
+  const title = field(page, 'Title');
+  expect(await title.inputValue()).toBe('');
+  expect(await title.getAttribute('placeholder')).toMatch(/^e\.g\. /);
+  const before = await fern.request.list.query({ status: 'all' });
+  await page.getByRole('button', { name: 'Post the request' }).click();
+  expect(await errorAt(page, 'Title')).toBe('Give the request a title of at least 3 characters');
+  expect(page.url()).toBe(`${app.url}/review/requests/new`);
+  expect(await fern.request.list.query({ status: 'all' })).toEqual(before);
+  expect(problems.flat()).toEqual([]);
+});
+
 it('a negative or fractional threshold stays as typed, is named, and cannot be saved', async () => {
   const page = await newPage(operator);
   await page.goto(`${app.url}/operator`);

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { QueryError } from '../components/QueryError.tsx';
 import { budgetText } from '../lib/budget-text.ts';
 import { formatMoney } from '../lib/money.ts';
+import { needsText } from '../lib/needs-text.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
 /** Open data requests and what each requires. */
@@ -31,14 +32,7 @@ export function RequestsPage() {
               </Text>
               {request.description && <Text size="sm">{request.description}</Text>}
               <Text size="sm">
-                <b>Needs:</b> at least {request.minRows} rows
-                {request.requiredColumns.length > 0 &&
-                  ` · columns ${request.requiredColumns.map((c) => `${c.name} (${c.type})`).join(', ')}`}
-                {request.labelSet.length > 0 && ` · labels ${request.labelSet.join(', ')}`}
-                {request.acceptedLicenses.length > 0 && ` · licences ${request.acceptedLicenses.join(', ')}`}
-                {request.requiredConsentBasis.length > 0 &&
-                  ` · consent ${request.requiredConsentBasis.join(', ')}`}
-                {` · minimum score ${request.minQualityScore}`}
+                <b>Needs:</b> {needsText(request)}
               </Text>
               <BudgetLine request={request} />
               <Group>

@@ -37,12 +37,19 @@ import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
 type DataRequest = RouterOutputs['request']['byId'];
 type FormState = DataRequestInput;
 
-const EMPTY: FormState = DataRequestInputSchema.parse({
-  title: 'New data request',
-  task: 'classification',
-  rewardCents: 1000,
-  budgetCents: 10000,
-});
+/**
+ * A new request's form. The title starts empty (its placeholder shows an example): a default title let
+ * one click on "Post the request" publish an untitled, empty request to every contributor.
+ */
+const EMPTY: FormState = {
+  ...DataRequestInputSchema.parse({
+    title: 'placeholder',
+    task: 'classification',
+    rewardCents: 1000,
+    budgetCents: 10000,
+  }),
+  title: '',
+};
 
 /**
  * The form's fields from a request as read back. Not parsed: a request posted before today's limits (a
@@ -202,6 +209,7 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
         <Stack>
           <TextInput
             label="Title"
+            placeholder="e.g. Support tickets labeled by urgency"
             value={form.title}
             onChange={(e) => set('title', e.currentTarget.value)}
             error={error('title')}
