@@ -1,10 +1,8 @@
-import type { QualityReport } from '@assay/schema';
 import { manifestFromCroissant } from '@assay/schema/croissant';
 import { describe, expect, it } from 'vitest';
 import { GOOD_MANIFEST } from '../../test/support/datasets.ts';
 import { buildCroissant } from './croissant.ts';
 
-const report = { scorerVersion: '1.0.0' } as QualityReport;
 const sha256 = 'a'.repeat(64);
 
 function build(overrides: Partial<Parameters<typeof buildCroissant>[0]> = {}) {
@@ -13,8 +11,8 @@ function build(overrides: Partial<Parameters<typeof buildCroissant>[0]> = {}) {
     JSON.stringify(
       buildCroissant({
         versionId: '00000000-0000-4000-8000-000000000001',
+        versionNumber: 2,
         manifest: GOOD_MANIFEST,
-        report,
         file: { sha256, size: 1234, name: 'tickets.csv', format: 'csv' },
         creatorPseudonym: 'contributor-1a2b3c4d',
         publishedAt: new Date('2026-01-02T03:04:05Z'),
@@ -52,6 +50,8 @@ describe('Croissant JSON-LD', () => {
     });
     expect(doc.license).toBe('https://spdx.org/licenses/CC-BY-4.0.html');
     expect(doc.creator).toEqual({ '@type': 'sc:Person', name: 'contributor-1a2b3c4d' });
+    // The dataset's own version (the submission's second), not the scorer's.
+    expect(doc.version).toBe('2.0.0');
     const [file] = doc.distribution;
     expect(file).toEqual({
       '@type': 'cr:FileObject',

@@ -1,4 +1,4 @@
-import type { ColumnType, Manifest, QualityReport } from '@assay/schema';
+import type { ColumnType, Manifest } from '@assay/schema';
 
 /** Croissant 1.0 data types for the manifest's column types. */
 const DATA_TYPES: Record<ColumnType, string> = {
@@ -48,8 +48,9 @@ export const CROISSANT_CONTEXT = {
 
 export interface CroissantInput {
   versionId: string;
+  /** The submission's version number: the dataset's version (2 for a contributor's second version). */
+  versionNumber: number;
   manifest: Manifest;
-  report: QualityReport;
   file: { sha256: string; size: number; name: string; format: string };
   /** The contributor as reviewers know them. */
   creatorPseudonym: string;
@@ -65,7 +66,7 @@ export interface CroissantInput {
  * Croissant's responsible-AI fields.
  */
 export function buildCroissant(input: CroissantInput): Record<string, unknown> {
-  const { manifest, report, file } = input;
+  const { manifest, file } = input;
   const context = manifest.context ?? {};
   const provenance = manifest.provenance ?? {};
   const fileId = 'data-file';
@@ -117,7 +118,8 @@ export function buildCroissant(input: CroissantInput): Record<string, unknown> {
     url: input.contentUrl,
     creator: { '@type': 'sc:Person', name: input.creatorPseudonym },
     datePublished: input.publishedAt.toISOString().slice(0, 10),
-    version: `${report.scorerVersion}`,
+    // Croissant asks for MAJOR.MINOR.PATCH. This was the scorer's version once, which says nothing of the data.
+    version: `${input.versionNumber}.0.0`,
     inLanguage: context.language ?? undefined,
     ...(timeframe?.start || timeframe?.end
       ? { temporalCoverage: `${timeframe.start ?? '..'}/${timeframe.end ?? '..'}` }

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { ManifestSchema, type QualityReport } from '@assay/schema';
+import { ManifestSchema } from '@assay/schema';
 import { AppError } from '../errors.ts';
 import { buildCroissant } from '../export/croissant.ts';
 import { listOrganisationIdsOfReviewer } from '../review/repository.ts';
@@ -30,9 +30,9 @@ export async function handleDownload(
     .innerJoin('stored_file as f', 'f.sha256', 'v.file_sha256')
     .select([
       'v.id',
+      'v.number',
       'v.state',
       'v.manifest',
-      'v.report',
       'v.file_sha256',
       'v.file_name',
       'v.file_format',
@@ -67,8 +67,8 @@ export async function handleDownload(
   const origin = services.env.PUBLIC_URL ?? `http://localhost:${services.env.PORT}`;
   const croissant = buildCroissant({
     versionId,
+    versionNumber: row.number,
     manifest: ManifestSchema.parse(JSON.parse(row.manifest)),
-    report: JSON.parse(row.report!) as QualityReport,
     file: { sha256: row.file_sha256!, size: row.size, name: `${baseName}.${format}`, format },
     creatorPseudonym: row.pseudonym,
     publishedAt: new Date(row.decided_at ?? Date.now()),
