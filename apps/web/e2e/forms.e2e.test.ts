@@ -2,7 +2,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { GOOD_CSV, GOOD_MANIFEST } from '../../server/test/support/datasets.ts';
-import { type Api, authenticate, organisationWithRequest, submitCsv, ticketsRequest } from './api.ts';
+import {
+  type Api,
+  authenticate,
+  draftCsv,
+  organisationWithRequest,
+  submitCsv,
+  ticketsRequest,
+} from './api.ts';
 import {
   choose,
   createOperator,
@@ -163,6 +170,40 @@ it('a new request form posted untouched asks for a title and posts nothing', asy
   expect(page.url()).toBe(`${app.url}/review/requests/new`);
   expect(await fern.request.list.query({ status: 'all' })).toEqual(before);
   expect(problems.flat()).toEqual([]);
+});
+
+it('a session that ends while typing shows sign-in where the person was, and what they typed is saved after', async () => {
+  const page = await newPage(contributor);
+  const draft = await draftCsv(app.url, dora, {
+    manifest: { title: 'Typed while signed out' },
+    csv: GOOD_CSV,
+  });
+  const wizardUrl = `${app.url}/submissions/${draft.submissionId}/edit?step=datasheet`;
+  await page.goto(wizardUrl);
+  await field(page, 'Description').waitFor();
+  await page.context().clearCookies(); // the session ends (expired, or signed out in another tab)
+  await field(page, 'Description').fill('Written after the session ended');
+  // The autosave is refused: the app reads the session again and asks to sign in, on the same page.
+  await page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 30_000 });
+  expect(page.url()).toBe(wizardUrl);
+  expect(await page.getByTestId('whoami').textContent()).not.toContain(contributor.email);
+  await page.getByText('Sign in', { exact: true }).first().click();
+  await page.getByRole('textbox', { name: /^Email/ }).fill(contributor.email);
+  await page.locator('input[type=password]').fill(contributor.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect
+    .poll(() => field(page, 'Description').inputValue(), { timeout: 30_000 })
+    .toBe('Written after the session ended');
+  expect(page.url()).toBe(wizardUrl);
+  await expect
+    .poll(
+      async () => {
+        const { versions } = await dora.api.submission.byId.query({ id: draft.submissionId });
+        return versions[0]!.manifest.description;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe('Written after the session ended');
 });
 
 it('a negative or fractional threshold stays as typed, is named, and cannot be saved', async () => {

@@ -1,6 +1,7 @@
 import { MutationObserver, onlineManager, QueryObserver } from '@tanstack/react-query';
+import { TRPCClientError } from '@trpc/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createQueryClient } from './query-client.ts';
+import { createQueryClient, SESSION_QUERY_KEY } from './query-client.ts';
 
 afterEach(() => onlineManager.setOnline(true));
 
@@ -36,5 +37,36 @@ describe('createQueryClient', () => {
     await expect.poll(() => observer.getCurrentResult().data).toBe('loaded');
     unsubscribe();
     client.unmount();
+  });
+
+  it('reads the session again when a request is refused as unauthorised, and only then', async () => {
+    const client = createQueryClient();
+    let sessionReads = 0;
+    const session = new QueryObserver(client, {
+      // The key tRPC gives `account.me`, of which SESSION_QUERY_KEY is the prefix.
+      queryKey: [['account', 'me'], { type: 'query' }],
+      queryFn: () => ++sessionReads,
+      staleTime: Number.POSITIVE_INFINITY,
+    });
+    const unsubscribe = session.subscribe(() => {});
+    await expect.poll(() => sessionReads).toBe(1);
+    const refused = (code: string) => () =>
+      Promise.reject(
+        TRPCClientError.from({ error: { message: 'Sign in first', code: -32001, data: { code } } }),
+      );
+
+    const forbidden = new MutationObserver(client, { mutationFn: refused('FORBIDDEN') });
+    await expect(forbidden.mutate()).rejects.toThrow();
+    expect(sessionReads).toBe(1);
+
+    const save = new MutationObserver(client, { mutationFn: refused('UNAUTHORIZED') });
+    await expect(save.mutate()).rejects.toThrow('Sign in first');
+    await expect.poll(() => sessionReads).toBe(2);
+    await client
+      .fetchQuery({ queryKey: ['page'], queryFn: refused('UNAUTHORIZED'), retry: false })
+      .catch(() => {});
+    await expect.poll(() => sessionReads).toBe(3);
+    expect(SESSION_QUERY_KEY).toEqual([['account', 'me']]);
+    unsubscribe();
   });
 });
