@@ -282,7 +282,11 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
 
   it('a request past its deadline takes no new submissions, but a follow-up answering a reviewer; a closed one none', async () => {
     const late = (
-      await createRequest(org.reviewer, org.organisationId, { rewardCents: 1000, budgetCents: 10_000 })
+      await createRequest(org.reviewer, org.organisationId, {
+        title: 'Tickets before the deadline',
+        rewardCents: 1000,
+        budgetCents: 10_000,
+      })
     ).id;
     // A draft started in time, and a submission the reviewer sent back for changes, answered by a new version.
     const { versionId: draftId } = await contributor.client.submission.create.mutate({
@@ -323,6 +327,8 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     expect(await takingIds()).not.toContain(late);
     // The contributor's own submission says where its request stands (the wizard warns from it).
     expect(await contributor.client.submission.byId.query({ id: sentBack.submissionId })).toMatchObject({
+      requestTitle: 'Tickets before the deadline',
+      requestRewardCents: 1000,
       requestStatus: 'open',
       requestDeadline: new Date(deadline).toISOString(),
     });

@@ -106,6 +106,10 @@ it('offers a submission made for no request to an open request, through the wiza
     .filter({ hasText: /in review/i })
     .first()
     .waitFor({ timeout: 60_000 });
+  // The submission's page names the request it went to and what an acceptance pays, as the wizard did.
+  expect(await page.getByTestId('submission-request').textContent()).toBe(
+    `For the data request “${REQUEST_TITLE}”: €15.00 per accepted submission`,
+  );
 
   // The submission offered is as it was: made for no request, scored.
   await page.goto(originalUrl);
@@ -114,6 +118,7 @@ it('offers a submission made for no request to an open request, through the wiza
     .filter({ hasText: /^scored$/i })
     .first()
     .waitFor();
+  expect(await page.getByTestId('submission-request').count()).toBe(0);
   await page.goto(`${app.url}/`);
   const rows = page.getByRole('row').filter({ hasText: GOOD_MANIFEST.title });
   await rows.first().waitFor();

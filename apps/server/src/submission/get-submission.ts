@@ -24,6 +24,10 @@ export async function getOwnSubmission(db: Kysely<Database>, contributorId: stri
   return {
     id: submission.id,
     requestId: submission.request_id,
+    // What the request is and pays, also once it has closed (the page names it; the wizard reads the rest).
+    requestTitle: submission.request_title,
+    requestRewardCents:
+      submission.request_reward_cents === null ? null : Number(submission.request_reward_cents),
     // The request's bar, also once it has closed (the contributor may no longer read the request itself).
     requestMinQualityScore:
       submission.request_min_quality_score === null ? null : Number(submission.request_min_quality_score),

@@ -34,6 +34,8 @@ export function findSubmissionById(db: Db, id: string) {
     .selectAll('s')
     .select([
       'r.min_quality_score as request_min_quality_score',
+      'r.title as request_title',
+      'r.reward_cents as request_reward_cents',
       'r.status as request_status',
       'r.deadline_at as request_deadline_at',
     ])

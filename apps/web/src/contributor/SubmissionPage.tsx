@@ -80,6 +80,15 @@ export function SubmissionPage() {
           <StateBadge state={latest.state} />
         </Group>
       </Group>
+      {submission.data.requestTitle !== null && (
+        <Text size="sm" c="dimmed" data-testid="submission-request" mt={-8}>
+          For the data request “{submission.data.requestTitle}”
+          {submission.data.requestRewardCents
+            ? `: ${formatMoney(submission.data.requestRewardCents)} per accepted submission`
+            : ''}
+          {submission.data.requestStatus === 'closed' ? ' (closed)' : ''}
+        </Text>
+      )}
       {isStale && (
         <StaleDataNotice
           error={submission.error}
