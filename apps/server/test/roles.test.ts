@@ -31,6 +31,7 @@ const ROLES: Record<string, Role[]> = {
   'submission.list': ['contributor'],
   'submission.byId': ['contributor'],
   'submission.record': ['contributor'],
+  'submission.comparesWithAcceptedData': ['contributor'],
   'submission.version.create': ['contributor'],
   'request.create': ['reviewer'],
   'request.update': ['reviewer'],
