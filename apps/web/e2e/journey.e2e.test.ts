@@ -410,7 +410,7 @@ describe('the journeys of the three roles', () => {
     await page.goto(`${app.url}/operator`);
     await page
       .getByTestId('curve-summary')
-      .filter({ hasText: '1 decision, 1 accepted' })
+      .filter({ hasText: '1 decided version (each version counts), 1 accepted' })
       .waitFor({ timeout: 30_000 });
     // The double-entry books balance after the budget was funded and the reward paid.
     expect(await page.getByTestId('books-status').textContent()).toMatch(

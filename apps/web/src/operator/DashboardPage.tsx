@@ -6,6 +6,7 @@ import { QueryError } from '../components/QueryError.tsx';
 import { useTRPC } from '../lib/trpc.ts';
 import { AcceptanceSection } from './AcceptanceSection.tsx';
 import { BooksStatus } from './BooksStatus.tsx';
+import { curveSummaryText } from './curve-summary.ts';
 import { FrictionSection } from './FrictionSection.tsx';
 import { RequestSelect } from './RequestSelect.tsx';
 import { SupplySection } from './SupplySection.tsx';
@@ -96,10 +97,7 @@ export function DashboardPage() {
       )}
       {curve.data && (
         <Text size="sm" data-testid="curve-summary">
-          {curve.data.decisions} {curve.data.decisions === 1 ? 'decision' : 'decisions'},{' '}
-          {curve.data.accepted} accepted · AUC of the score against decisions{' '}
-          {curve.data.auc === null ? '—' : curve.data.auc.toFixed(2)} · score where acceptance reaches{' '}
-          {Math.round(curve.data.targetAcceptance * 100)}%: {threshold === null ? '—' : Math.round(threshold)}
+          {curveSummaryText({ ...curve.data, isFitted: curve.data.overallFit !== null }, threshold)}
         </Text>
       )}
       <BooksStatus />
