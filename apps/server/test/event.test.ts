@@ -222,6 +222,7 @@ describe.each(dialects)('the event log for operators on %s', (dialect) => {
     expect(events.find((e) => e.type === 'request.created')).toMatchObject({
       actor: { role: 'reviewer' },
       request: { id: requestId, title: 'Logged request' },
+      version: null,
     });
   });
 
@@ -255,12 +256,16 @@ describe.each(dialects)('the event log for operators on %s', (dialect) => {
     const { id: draftId } = (await contributor.client.submission.byId.query({ id: submissionId }))
       .versions[0]!;
     await contributor.client.submission.withdraw.mutate({ versionId: draftId });
+    // The log names the version withdrawn by its number and its dataset's title (an untitled draft here).
+    const [withdrawn] = await org.operator.client.event.list.query({ type: 'version.withdrawn' });
+    expect(withdrawn).toMatchObject({ versionId: draftId, version: { number: 1, title: null } });
     const { versionId } = await contributor.client.submission.version.create.mutate({ submissionId });
     const [created] = await org.operator.client.event.list.query({ type: 'version.created' });
     expect(created).toMatchObject({
       actor: { email: contributor.email },
       submissionId,
       versionId,
+      version: { number: 2, title: null },
       props: { number: 2, from: 1, supersedes: false },
     });
   });

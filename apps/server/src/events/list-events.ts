@@ -29,14 +29,16 @@ function titleOf(manifest: string): string | null {
  * The event log for operators, newest first, a page at a time (by id, so a page does not shift as events
  * arrive). Each event says who acted (their e-mail and role, for events a person caused) and which data
  * request it concerns, by title; an event about an account (`props.userId`, as a suspension) names it too,
- * as it is now: the log keeps the id, not a copy of the e-mail. A submission offered from another one's
- * version (`props.offeredFrom`) names that version by its number and its dataset's title.
+ * as it is now: the log keeps the id, not a copy of the e-mail. An event about a version names it by its
+ * number and its dataset's title, and so does a submission offered from another one's version
+ * (`props.offeredFrom`).
  */
 export async function listEvents(db: Kysely<Database>, input: EventListInput) {
   let query = db
     .selectFrom('event as e')
     .leftJoin('user as u', 'u.id', 'e.actor_id')
     .leftJoin('data_request as r', 'r.id', 'e.request_id')
+    .leftJoin('submission_version as v', 'v.id', 'e.version_id')
     .select([
       'e.id',
       'e.type',
@@ -48,6 +50,8 @@ export async function listEvents(db: Kysely<Database>, input: EventListInput) {
       'u.email as actor_email',
       'u.role as actor_role',
       'r.title as request_title',
+      'v.number as version_number',
+      'v.manifest as version_manifest',
     ])
     .orderBy('e.id', 'desc')
     .limit(input.limit);
@@ -96,6 +100,11 @@ export async function listEvents(db: Kysely<Database>, input: EventListInput) {
     actor: row.actor_email === null ? null : { email: row.actor_email, role: row.actor_role },
     submissionId: row.submission_id,
     versionId: row.version_id,
+    // Which dataset, by title and version number: a withdrawal or a score said nothing of what it was about.
+    version:
+      row.version_number === null
+        ? null
+        : { number: Number(row.version_number), title: titleOf(row.version_manifest ?? '{}') },
     request: row.request_id === null ? null : { id: row.request_id, title: row.request_title },
     subject: subjects.find((user) => user.id === subjectOf(row)) ?? null,
     offeredFrom: offeredFromOf(row),

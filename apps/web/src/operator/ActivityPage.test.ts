@@ -37,6 +37,15 @@ describe('propsText money and nested values', () => {
 });
 
 describe('detailsText', () => {
+  it('names the version an event is about by its dataset’s title and number', () => {
+    expect(detailsText({ subject: null, version: { number: 3, title: 'Support tickets' }, props: {} })).toBe(
+      '“Support tickets”, version 3',
+    );
+    expect(
+      detailsText({ subject: null, version: { number: 1, title: null }, props: { reason: 'mistake' } }),
+    ).toBe('an untitled dataset, version 1 · reason: mistake');
+  });
+
   it('names the version a submission was offered from by its dataset title and number', () => {
     const props = { offeredFrom: { submissionId: 's-1', versionId: 'v-1' } };
     expect(detailsText({ subject: null, offeredFrom: { number: 2, title: 'Support tickets' }, props })).toBe(

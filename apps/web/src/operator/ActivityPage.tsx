@@ -44,23 +44,28 @@ interface OfferedFrom {
   title: string | null;
 }
 
+/** A version by its dataset's title and number, as details name it. */
+const versionText = ({ title, number }: OfferedFrom) =>
+  `${title === null ? 'an untitled dataset' : `“${title}”`}, version ${number}`;
+
 /**
- * An event's details: the account it is about first, when it is about one (a suspension names it by its
- * e-mail and role rather than its id), or the version a submission was offered from (by its dataset's
- * title and number rather than ids), then its other properties.
+ * An event's details: the version it is about (by its dataset's title and number), the account it is
+ * about, when it is about one (a suspension names it by its e-mail and role rather than its id), or the
+ * version a submission was offered from, then its other properties.
  */
 export function detailsText(event: {
   subject: { email: string; role: string } | null;
+  version?: OfferedFrom | null;
   offeredFrom?: OfferedFrom | null;
   props: Record<string, unknown>;
 }): string {
   const { userId, offeredFrom, ...rest } = event.props;
   const parts: string[] = [];
+  if (event.version) parts.push(versionText(event.version));
   if (event.subject) parts.push(`account: ${event.subject.email} (${event.subject.role})`);
   else if (userId !== undefined) rest.userId = userId;
   if (event.offeredFrom) {
-    const { title, number } = event.offeredFrom;
-    parts.push(`offered from: ${title === null ? 'an untitled dataset' : `“${title}”`}, version ${number}`);
+    parts.push(`offered from: ${versionText(event.offeredFrom)}`);
   } else if (offeredFrom !== undefined) rest.offeredFrom = offeredFrom;
   parts.push(propsText(rest));
   return parts.filter((part) => part !== '').join(' · ');
