@@ -2,8 +2,8 @@
 // Pre-scoring runs here so that reading a 100 MB file never blocks the page: the same @assay/quality
 // code, at the same version, as the server's score of record.
 import { readSampleRows, scoreDataset } from '@assay/quality';
-import type { DraftManifest, Manifest } from '@assay/schema';
 import type { PrescoreSource, WorkerRequest, WorkerResponse } from './prescore-protocol.ts';
+import { toScorable, withoutStandInFindings } from './scorable.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -33,23 +33,6 @@ async function open(
   // Content-Length is the encoded size: only an unencoded response's is the file's.
   const length = response.headers.get('content-encoding') ? null : response.headers.get('content-length');
   return { stream: response.body, ...(length ? { totalBytes: Number(length) } : {}) };
-}
-
-/**
- * A draft may lack fields the scorer requires; it is scored with neutral defaults so the contributor
- * sees findings about everything else (missing fields are reported by the form itself).
- */
-function toScorable(draft: DraftManifest): Manifest {
-  const columns = (draft.columns ?? [])
-    .filter((column) => column.name)
-    .map((column) => ({ ...column, name: column.name ?? '', type: column.type ?? 'string' }));
-  return {
-    ...draft,
-    title: draft.title || 'Untitled',
-    task: draft.task ?? 'other',
-    columns: columns.length > 0 ? columns : [{ name: 'value', type: 'string' }],
-    label: draft.label?.column ? { column: draft.label.column, classes: draft.label.classes ?? [] } : null,
-  };
 }
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
@@ -96,7 +79,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
           },
         },
       });
-      post({ type: 'report', id: request.id, report });
+      post({ type: 'report', id: request.id, report: withoutStandInFindings(report, request.manifest) });
     }
   } catch (error) {
     if (!controller.signal.aborted) {
