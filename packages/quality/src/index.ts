@@ -15,7 +15,7 @@ export {
   type ScoreOptions,
   scoreDataset,
 } from './score.ts';
-export { sniffFormat } from './sniff.ts';
+export { looksBinary, sniffFormat } from './sniff.ts';
 export type { ByteSource } from './source.ts';
 export { isValidSpdx, SPDX_LICENSES, type SpdxLicense, spdxLicense } from './spdx.ts';
 export { FINGERPRINT_MAJOR_VERSION, SCORER_VERSION } from './version.ts';

@@ -4,6 +4,7 @@ import {
   Badge,
   Button,
   Group,
+  Loader,
   ScrollArea,
   Select,
   SimpleGrid,
@@ -25,9 +26,13 @@ import type { SamplePreview } from '../workers/prescore-protocol.ts';
  * The first rows of the file, the declared type of each column, the task, and the label column with
  * its classes and how often each occurs (for a multilabel task, each label of a `cat|dog` cell). Rows are numbered as findings number them (1 = first data row).
  * `knownClasses` gives the definitions typed earlier, by class name, for classes that come back.
+ * `isLoading`: the draft has a file whose rows are not in yet (the server's copy, after a reload);
+ * `unusable`: why the file cannot be scored (binary, empty, no data rows), shown instead of its rows.
  */
 export function PreviewStep({
   preview,
+  isLoading,
+  unusable,
   manifest,
   onChange,
   knownClasses,
@@ -36,6 +41,8 @@ export function PreviewStep({
   errors,
 }: {
   preview: SamplePreview | null;
+  isLoading: boolean;
+  unusable: string | null;
   manifest: DraftManifest;
   onChange: (path: string, value: unknown) => void;
   knownClasses: () => readonly LabelClass[];
@@ -43,7 +50,21 @@ export function PreviewStep({
   fullLabelCounts: Record<string, number> | null;
   errors: Record<string, string | undefined>;
 }) {
-  if (!preview) return <Text c="dimmed">Add a file to see its first rows.</Text>;
+  if (!preview)
+    return isLoading ? (
+      <Group gap="xs" data-testid="preview-loading">
+        <Loader size="sm" />
+        <Text c="dimmed">Loading the file's first rows…</Text>
+      </Group>
+    ) : (
+      <Text c="dimmed">Add a file to see its first rows.</Text>
+    );
+  if (unusable)
+    return (
+      <Alert color="red" title="This file cannot be scored" role="alert" data-testid="preview-unusable">
+        {unusable} Go back to the File step to choose another.
+      </Alert>
+    );
   const columns = manifest.columns ?? [];
   const labelColumn = manifest.label?.column ?? null;
   const sampleCounts = labelColumn ? countLabels(preview.rows, labelColumn, manifest.task) : [];
@@ -199,7 +220,8 @@ export function PreviewStep({
         </Table>
       </ScrollArea>
       {highlight?.row && highlight.row > preview.rows.length && (
-        <Text size="sm" c="dimmed">
+        // Focused by a finding's "Go to row" (tabIndex −1: focusable by script only), so it is read out.
+        <Text size="sm" id="preview-row-beyond" tabIndex={-1} data-testid="preview-row-beyond">
           Row {highlight.row} is beyond the first {preview.rows.length} rows shown; open the file to fix it
           there.
         </Text>

@@ -28,7 +28,12 @@ import { QueryError } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
 import { useAutosave } from '../hooks/use-autosave.ts';
 import { usePrescore, usePrescoreWorker } from '../hooks/use-prescore.ts';
-import { DATA_FILE_ACCEPT, MAX_DATA_FILE_BYTES, rejectionMessage } from '../lib/data-file-types.ts';
+import {
+  DATA_FILE_ACCEPT,
+  MAX_DATA_FILE_BYTES,
+  rejectionMessage,
+  unusableFileMessage,
+} from '../lib/data-file-types.ts';
 import { loadLocalDraft, pickNewerManifest, removeLocalDraft, saveLocalDraft } from '../lib/draft-store.ts';
 import {
   errorCodeOf,
@@ -154,8 +159,11 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
   });
   const [preview, setPreview] = useState<SamplePreview | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
-  // Why the dropzone refused the last file dropped (its type or size), until one is taken.
+  // Why the last file dropped was refused (its type or size, or, read in the browser, binary, empty or
+  // without data rows), until one is taken; and the name of one being read before it is taken.
   const [rejection, setRejection] = useState<string | null>(null);
+  const [checkingName, setCheckingName] = useState<string | null>(null);
+  const drops = useRef(0);
   const [upload, setUpload] = useState<{
     progress: number;
     status: 'idle' | 'uploading' | 'done' | 'error';
@@ -305,25 +313,42 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     [version.id, submission.id, queryClient, trpc],
   );
 
+  // A file is read before it is sent. One the scorer could only score 0 in structure (binary, empty, a
+  // header without rows) is refused with what to do, and a draft's file stays: it would upload (up to 1 GB)
+  // for nothing and could replace a good file. When it cannot be read here (the checker did not load) it
+  // is sent, and the server's score says what is wrong with it.
   async function onDrop(files: File[]) {
     const dropped = files[0];
     if (!dropped) return;
+    const drop = ++drops.current;
     setRejection(null);
+    setCheckingName(dropped.name);
+    let sample: SamplePreview | null = null;
+    let readError: string | null = null;
+    try {
+      sample = await worker.preview({ kind: 'file', file: dropped }, PREVIEW_ROWS);
+    } catch (error) {
+      readError = error instanceof Error ? error.message : String(error);
+    }
+    if (drop !== drops.current) return;
+    setCheckingName(null);
+    const unusable = sample ? unusableFileMessage(sample, dropped.name) : null;
+    if (unusable) {
+      setRejection(uploadedName ? `${unusable} “${uploadedName}” stays attached.` : unusable);
+      return;
+    }
     setFile(dropped);
-    setPreview(null);
-    setPreviewError(null);
+    setPreview(sample);
+    setPreviewError(readError);
     telemetry.record(
       'file.attached',
       { bytes: dropped.size, type: dropped.type || 'unknown' },
       submission.id,
     );
     startUpload(dropped);
-    try {
-      const sample = await worker.preview({ kind: 'file', file: dropped }, PREVIEW_ROWS);
-      setPreview(sample);
-      setManifest((current) => prefill(current, sample, dropped.name, knownClasses()));
-    } catch (error) {
-      setPreviewError(error instanceof Error ? error.message : String(error));
+    if (sample) {
+      const taken = sample;
+      setManifest((current) => prefill(current, taken, dropped.name, knownClasses()));
     }
   }
 
@@ -364,8 +389,13 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
       if (field) return goToStep(stepOfField(field), () => focusField(field));
       setHighlight({ row: location.row, column: location.column });
       goToStep(2, () => {
-        const element = location.row ? document.getElementById(`preview-row-${location.row}`) : null;
-        element?.scrollIntoView({ block: 'center' });
+        if (!location.row) return;
+        const row = document.getElementById(`preview-row-${location.row}`);
+        if (row) return row.scrollIntoView({ block: 'center' });
+        // A row past the preview: its note says so, where the contributor lands, and is read out.
+        const note = document.getElementById('preview-row-beyond');
+        note?.scrollIntoView({ block: 'center' });
+        note?.focus();
       });
     },
     [goToStep],
@@ -513,6 +543,12 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
                 </Text>
               </Stack>
             </Dropzone>
+            {checkingName && (
+              <Group gap="xs" data-testid="file-checking">
+                <Loader size="xs" />
+                <Text size="sm">Checking “{checkingName}”…</Text>
+              </Group>
+            )}
             {rejection && (
               <Alert color="red" title="File not added" role="alert" data-testid="file-rejected">
                 {rejection}
@@ -552,9 +588,12 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
             {previewError && <Alert color="orange">{previewError}</Alert>}
           </Stack>
         )}
+        {step === 2 && previewError && !preview && <Alert color="orange">{previewError}</Alert>}
         {step === 2 && (
           <PreviewStep
             preview={preview}
+            isLoading={Boolean(source) && !previewError}
+            unusable={preview ? unusableFileMessage(preview, file?.name ?? uploadedName ?? 'The file') : null}
             manifest={manifest}
             onChange={change}
             knownClasses={knownClasses}

@@ -1,6 +1,6 @@
 import type { FileRejection } from '@mantine/dropzone';
 import { describe, expect, it } from 'vitest';
-import { DATA_FILE_ACCEPT, rejectionMessage } from './data-file-types.ts';
+import { DATA_FILE_ACCEPT, rejectionMessage, unusableFileMessage } from './data-file-types.ts';
 
 function rejected(name: string, ...codes: string[]): FileRejection {
   return {
@@ -36,5 +36,25 @@ describe('rejectionMessage', () => {
     expect(
       rejectionMessage([rejected('a.csv', 'too-many-files'), rejected('b.csv', 'too-many-files')]),
     ).toMatch(/^Drop one file at a time/);
+  });
+});
+
+// A binary, empty or header-only file showed "Uploaded", then garbage or an empty table.
+describe('unusableFileMessage', () => {
+  const preview = {
+    format: 'csv',
+    header: ['text', 'label'],
+    rows: [{ text: 'hi', label: 'a' }],
+    isBinary: false,
+  };
+  it.each([
+    ['a binary file', { ...preview, header: [], rows: [], isBinary: true }, '“f.csv” is not a text file'],
+    ['an empty file', { ...preview, header: [], rows: [] }, '“f.csv” is empty'],
+    ['a header without rows', { ...preview, rows: [] }, '“f.csv” has a header but no data rows'],
+  ])('refuses %s, saying what to do', (_, sample, says) => {
+    expect(unusableFileMessage(sample, 'f.csv')).toContain(says);
+  });
+  it('takes a file with rows', () => {
+    expect(unusableFileMessage(preview, 'f.csv')).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type { FileRejection } from '@mantine/dropzone';
+import type { SamplePreview } from '../workers/prescore-protocol.ts';
 
 /**
  * The data files the wizard takes, as react-dropzone's `accept` wants them: MIME type → extensions. A file
@@ -27,4 +28,18 @@ export function rejectionMessage(rejections: readonly FileRejection[]): string {
         : `“${file.name}” is not a CSV, TSV or JSONL file: choose one ending in .csv, .tsv or .jsonl.`,
     )
     .join(' ');
+}
+
+/**
+ * Why a file, from its first rows, cannot be scored, or null: the cases the scorer's fatal structure
+ * findings name (structure.binary-file, structure.empty-file, structure.no-rows), said with what to do.
+ */
+export function unusableFileMessage(preview: SamplePreview, fileName: string): string | null {
+  if (preview.isBinary)
+    return `“${fileName}” is not a text file: it may be a spreadsheet, an archive or an image. Export your data as CSV (comma-separated), TSV or JSON Lines, in UTF-8, and choose that file.`;
+  if (preview.header.length === 0 && preview.rows.length === 0)
+    return `“${fileName}” is empty. Choose the file that holds your data: a header row and at least one data row.`;
+  if (preview.rows.length === 0)
+    return `“${fileName}” has a header but no data rows. Add your data below the header, one record per line, and choose the file again.`;
+  return null;
 }

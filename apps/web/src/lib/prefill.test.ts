@@ -5,6 +5,7 @@ import { prefill } from './prefill.ts';
 function sample(header: string[], labels: string[]) {
   return {
     format: 'csv',
+    isBinary: false,
     header,
     rows: labels.map((label, index) => ({ text: `message ${index}`, label, channel: 'email' })),
   };

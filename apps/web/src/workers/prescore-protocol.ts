@@ -4,11 +4,15 @@ import type { DraftManifest, QualityReport } from '@assay/schema';
 /** Where the worker reads the file from: the dropped File, or the uploaded copy's download URL. */
 export type PrescoreSource = { kind: 'file'; file: Blob } | { kind: 'url'; url: string };
 
-/** First rows of a file, for the preview table and label detection (rows keyed by column name). */
+/**
+ * First rows of a file, for the preview table and label detection (rows keyed by column name). A binary
+ * file (as the scorer's `looksBinary` sees its first bytes) is not read as rows: `isBinary`, and none.
+ */
 export interface SamplePreview {
   format: string;
   header: string[];
   rows: Record<string, string>[];
+  isBinary: boolean;
 }
 
 /**

@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 // Pre-scoring runs here so that reading a 100 MB file never blocks the page: the same @assay/quality
 // code, at the same version, as the server's score of record.
-import { readSampleRows, scoreDataset } from '@assay/quality';
-import type { PrescoreSource, WorkerRequest, WorkerResponse } from './prescore-protocol.ts';
+import { looksBinary, readSampleRows, scoreDataset, sniffFormat } from '@assay/quality';
+import type { PrescoreSource, SamplePreview, WorkerRequest, WorkerResponse } from './prescore-protocol.ts';
 import { toScorable, withoutStandInFindings } from './scorable.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -35,6 +35,47 @@ async function open(
   return { stream: response.body, ...(length ? { totalBytes: Number(length) } : {}) };
 }
 
+/** Bytes the binary check looks at: the scorer's `looksBinary` reads the first 8 KiB. */
+const HEAD_BYTES = 8192;
+
+/** The first `HEAD_BYTES` of a stream (fewer for a shorter file); the stream is cancelled after. */
+async function readHead(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  const reader = stream.getReader();
+  const head = new Uint8Array(HEAD_BYTES);
+  let length = 0;
+  while (length < HEAD_BYTES) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const part = value.subarray(0, HEAD_BYTES - length);
+    head.set(part, length);
+    length += part.length;
+  }
+  void reader.cancel();
+  return head.subarray(0, length);
+}
+
+/**
+ * The first rows, unless the file is binary: its bytes read as text are garbage column names and rows
+ * (a spreadsheet named .csv), and reading them as CSV could go through the whole file looking for lines.
+ */
+async function readPreview(
+  source: PrescoreSource,
+  limit: number,
+  signal: AbortSignal,
+): Promise<SamplePreview> {
+  const [forHead, forRows] = (await open(source, signal)).stream.tee();
+  const head = await readHead(forHead);
+  if (looksBinary(head)) {
+    void forRows.cancel();
+    return { format: sniffFormat(head), header: [], rows: [], isBinary: true };
+  }
+  const sample = await readSampleRows({ source: forRows, limit });
+  const rows = sample.rows.map((cells) =>
+    Object.fromEntries(sample.columns.map((name, index) => [name, cells[index] ?? ''])),
+  );
+  return { format: sample.format, header: sample.columns, rows, isBinary: false };
+}
+
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   if (request.type === 'cancel') {
@@ -46,18 +87,8 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   running.set(request.id, controller);
   try {
     if (request.type === 'preview') {
-      const sample = await readSampleRows({
-        source: (await open(request.source, controller.signal)).stream,
-        limit: request.limit,
-      });
-      const rows = sample.rows.map((cells) =>
-        Object.fromEntries(sample.columns.map((name, index) => [name, cells[index] ?? ''])),
-      );
-      post({
-        type: 'preview',
-        id: request.id,
-        preview: { format: sample.format, header: sample.columns, rows },
-      });
+      const preview = await readPreview(request.source, request.limit, controller.signal);
+      post({ type: 'preview', id: request.id, preview });
     } else {
       let postedAt = Number.NEGATIVE_INFINITY;
       const { stream, totalBytes } = await open(request.source, controller.signal);
