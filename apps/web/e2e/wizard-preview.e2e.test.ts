@@ -1,0 +1,176 @@
+import type { DraftManifest } from '@assay/schema';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { authenticate, draftCsv } from './api.ts';
+import {
+  freshDataDir,
+  launchBrowser,
+  type RunningApp,
+  signIn,
+  startApp,
+  startDraft,
+  watchPage,
+} from './support.ts';
+
+// What the File step and the Preview say about a file they cannot show: a binary, empty or header-only
+// file is refused with what to do (it used to show "Uploaded", then garbage or an empty table); a draft's
+// file loading from the server is said to load (it looked lost); a finding's row past the preview lands
+// on the note that says so; and an empty file's pre-score names no column it does not have.
+
+let app: RunningApp;
+let browser: Browser;
+
+const contributor = { name: 'Pia Preview', email: 'pia@example.test', password: 'preview-password-1' };
+
+beforeAll(async () => {
+  app = await startApp(freshDataDir());
+  browser = await launchBrowser();
+  await authenticate(app.url, 'sign-up/email', contributor);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function newPage(): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.setDefaultTimeout(30_000);
+  const problems = watchPage(page);
+  await signIn(page, app.url, contributor);
+  return { page, problems };
+}
+
+const MANIFEST: DraftManifest = {
+  title: 'Preview checks',
+  task: 'classification',
+  columns: [
+    { name: 'text', type: 'string' },
+    { name: 'label', type: 'category' },
+  ],
+  label: { column: 'label', classes: [{ name: 'a' }, { name: 'b' }] },
+};
+
+/** `rows` data rows labeled a and b in turn; row `ragged` (1-based) has a field too many. */
+function csv(rows: number, ragged?: number): string {
+  const lines = ['text,label'];
+  for (let i = 1; i <= rows; i++)
+    lines.push(`message ${i},${i % 2 ? 'a' : 'b'}${i === ragged ? ',extra' : ''}`);
+  return `${lines.join('\n')}\n`;
+}
+
+it('refuses a binary, an empty and a header-only file, saying what to do, and keeps the file taken before', async () => {
+  const { page, problems } = await newPage();
+  await startDraft(page, app.url, 'Refused files');
+  await page.getByTestId('dropzone').waitFor();
+  const input = page.locator('input[type=file]').first();
+  const refused = page.getByTestId('file-rejected');
+
+  const binary = Buffer.alloc(4096);
+  for (let i = 0; i < binary.length; i++) binary[i] = (i * 7919 + 13) % 256;
+  const cases = [
+    {
+      name: 'sheet.csv',
+      buffer: binary,
+      says: ['“sheet.csv” is not a text file', 'Export your data as CSV'],
+    },
+    {
+      name: 'empty.csv',
+      buffer: Buffer.alloc(0),
+      says: ['“empty.csv” is empty', 'a header row and at least one'],
+    },
+    {
+      name: 'header.csv',
+      buffer: Buffer.from('text,label\n'),
+      says: ['“header.csv” has a header but no data rows', 'Add your data below the header'],
+    },
+  ];
+  for (const { name, buffer, says } of cases) {
+    await input.setInputFiles({ name, mimeType: 'text/csv', buffer });
+    await refused.filter({ hasText: name }).waitFor();
+    for (const text of says) expect(await refused.textContent()).toContain(text);
+    expect(await page.getByTestId('upload-status').count(), name).toBe(0);
+    expect(await page.getByRole('button', { name: 'Next: Preview' }).isDisabled(), name).toBe(true);
+  }
+
+  // A good file goes in; a bad one dropped after it is refused and the good one stays.
+  await input.setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(csv(10)) });
+  await page.getByTestId('upload-status').filter({ hasText: 'Uploaded' }).waitFor();
+  expect(await refused.count()).toBe(0);
+  await input.setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+  await refused.filter({ hasText: '“good.csv” stays attached' }).waitFor();
+  await page.getByRole('button', { name: 'Next: Preview' }).click();
+  await page.getByTestId('preview').getByText('message 10').waitFor();
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+it("shows that a draft's file is loading, not missing, while the server's copy comes", async () => {
+  const { cookie, api } = await authenticate(app.url, 'sign-in/email', {
+    email: contributor.email,
+    password: contributor.password,
+  });
+  const { submissionId } = await draftCsv(app.url, { api, cookie }, { manifest: MANIFEST, csv: csv(10) });
+  const { page, problems } = await newPage();
+  // The server's copy comes slowly, as from a bucket.
+  await page.context().route('**/api/files/**', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await route.continue();
+  });
+  await page.goto(`${app.url}/submissions/${submissionId}/edit?step=preview`);
+  await page.getByTestId('preview-loading').waitFor();
+  expect(await page.getByText('Add a file to see its first rows.').count()).toBe(0);
+  await page.getByTestId('preview').getByText('message 10').waitFor();
+  expect(await page.getByTestId('preview-loading').count()).toBe(0);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+it('a finding on a row past the preview lands on the note that says so, focused', async () => {
+  const { cookie, api } = await authenticate(app.url, 'sign-in/email', {
+    email: contributor.email,
+    password: contributor.password,
+  });
+  const { submissionId } = await draftCsv(
+    app.url,
+    { api, cookie },
+    { manifest: MANIFEST, csv: csv(120, 90) },
+  );
+  const { page, problems } = await newPage();
+  await page.goto(`${app.url}/submissions/${submissionId}/edit?step=pre-score`);
+  await page.getByRole('button', { name: /^Go to row 90/ }).click();
+  const note = page.getByTestId('preview-row-beyond');
+  await note.waitFor();
+  expect(await note.textContent()).toContain('Row 90 is beyond the first 50 rows shown');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('preview-row-beyond');
+  expect(
+    await note.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    }),
+  ).toBe(true);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+it("an empty file's pre-score names no column: the file has none", async () => {
+  const { cookie, api } = await authenticate(app.url, 'sign-in/email', {
+    email: contributor.email,
+    password: contributor.password,
+  });
+  // Uploaded before the File step refused empty files, or by another client: the server takes it.
+  const { submissionId } = await draftCsv(
+    app.url,
+    { api, cookie },
+    { manifest: { title: 'Empty', task: 'other' }, csv: '' },
+  );
+  const { page, problems } = await newPage();
+  await page.goto(`${app.url}/submissions/${submissionId}/edit?step=pre-score`);
+  const report = page.getByTestId('report');
+  await report.getByText('The file is empty').first().waitFor();
+  const text = (await report.textContent()) ?? '';
+  expect(text).not.toMatch(/has no description/);
+  expect(text).not.toMatch(/column 1|“value”|"value"/);
+  expect(problems).toEqual([]);
+  await page.close();
+});
