@@ -283,12 +283,17 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
 
   // After a reload (or on a new version) the dropped file is gone: the server serves the contributor's
   // uploaded copy back, which previews and pre-scores instead.
+  // A file dropped meanwhile wins: the server's copy, read late, does not replace its preview.
   useEffect(() => {
     if (file || preview || !source) return;
+    let isCurrent = true;
     worker
       .preview(source, PREVIEW_ROWS)
-      .then(setPreview)
-      .catch(() => setPreviewError('Drop the file again to see its preview and pre-score it.'));
+      .then((sample) => isCurrent && setPreview(sample))
+      .catch(() => isCurrent && setPreviewError('Drop the file again to see its preview and pre-score it.'));
+    return () => {
+      isCurrent = false;
+    };
   }, [file, preview, source, worker]);
 
   const startUpload = useCallback(
