@@ -538,8 +538,9 @@ describe('the journeys of the three roles', () => {
     await expect.poll(() => events.getByRole('row').count()).toBe(2); // the header and the decision
     const cells = await decided.getByRole('cell').allTextContents();
     expect(cells.slice(1, 4)).toEqual(['version.decided', `${reviewer.email} (reviewer)`, REQUEST_TITLE]);
+    // The version decided comes first, by its dataset's title and number.
     expect(cells[4]).toMatch(
-      /^decision: accept · reasonCodes: accept\.meets-requirements · score: \d+(\.\d+)? · timeSpentMs: \d+$/,
+      /^“[^”]+”, version 1 · decision: accept · reasonCodes: accept\.meets-requirements · score: \d+(\.\d+)? · timeSpentMs: \d+$/,
     );
     await shot(page, 'operator-activity');
   });

@@ -116,7 +116,10 @@ it("the Activity page names an offered submission's origin, a request's changed 
     return (await row.getByRole('cell').allTextContents())[4];
   };
   const offered = await details('submission.created');
-  expect(offered).toBe(`offered from: “${GOOD_MANIFEST.title}”, version 1`);
+  // The new draft first (the version the event is about), then the version it was offered from.
+  expect(offered).toBe(
+    `“${GOOD_MANIFEST.title}”, version 1 · offered from: “${GOOD_MANIFEST.title}”, version 1`,
+  );
   const updated = await details('request.updated');
   expect(updated).toMatch(/^fields: rewardCents, budgetCents · budgetChange: \+€10\.00$/);
   await screenshot(ops, 'operator-activity-details');
