@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../lib/money.ts';
-import { detailsText, propsText } from './ActivityPage.tsx';
+import { detailsText, durationText, propsText } from './ActivityPage.tsx';
 
 describe('propsText', () => {
   it("writes an event's properties on one line, lists joined", () => {
@@ -10,7 +10,7 @@ describe('propsText', () => {
         reasonCodes: ['accept.high-quality', 'accept.meets-requirements'],
         score: 82.5,
       }),
-    ).toBe('decision: accept · reasonCodes: accept.high-quality, accept.meets-requirements · score: 82.5');
+    ).toBe('decision: accept · reasons: High quality, well documented; Meets our requirements · score: 82.5');
     expect(propsText({ enterpriseGrade: false, error: null })).toBe('enterpriseGrade: false · error: null');
     expect(propsText({})).toBe('');
   });
@@ -75,5 +75,42 @@ describe('detailsText', () => {
   it('is the properties alone for an event about no account', () => {
     expect(detailsText({ subject: null, props: { decision: 'accept' } })).toBe('decision: accept');
     expect(detailsText({ subject: null, props: {} })).toBe('');
+  });
+});
+
+describe("propsText in the reviewer's words", () => {
+  it('words decisions and reason codes as the review page does; unknown codes stay as written', () => {
+    expect(
+      propsText({
+        decision: 'request_changes',
+        reasonCodes: ['structure.label-quality', 'fit.not-requested'],
+      }),
+    ).toBe(
+      'decision: ask for changes · reasons: Labels wrong, inconsistent or unbalanced; Not what we asked for',
+    );
+    expect(propsText({ decision: 'maybe', reasonCodes: ['made.up'] })).toBe(
+      'decision: maybe · reasons: made.up',
+    );
+  });
+
+  it('writes durations in seconds, minutes or hours, and server timestamps as local times', () => {
+    expect(propsText({ timeSpentMs: 4_600 })).toBe('timeSpent: 5 s');
+    expect(propsText({ timeSpentMs: 200_000, waitMs: 7_500_000 })).toBe(
+      'timeSpent: 3 min 20 s · wait: 2 h 5 min',
+    );
+    expect(propsText({ timeSpentMs: -1 })).toBe('timeSpentMs: -1');
+    const deadline = '2026-12-03T14:00:00.000Z';
+    expect(propsText({ deadline })).toBe(`deadline: ${new Date(deadline).toLocaleString()}`);
+    expect(propsText({ note: '2026-12-03' })).toBe('note: 2026-12-03');
+  });
+});
+
+describe('durationText', () => {
+  it('rounds to the second and drops a zero remainder', () => {
+    expect(durationText(0)).toBe('0 s');
+    expect(durationText(59_499)).toBe('59 s');
+    expect(durationText(60_000)).toBe('1 min');
+    expect(durationText(3_600_000)).toBe('1 h');
+    expect(durationText(90_061_000)).toBe('25 h 1 min');
   });
 });

@@ -1,4 +1,4 @@
-import { type EventType, EventTypeSchema } from '@assay/schema';
+import { type DecisionSchema, type EventType, EventTypeSchema, REASON_CODES } from '@assay/schema';
 import { Button, Code, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -13,20 +13,57 @@ const PAGE = 50;
 
 /** A property holding money: an integer number of cents, by Assay's naming (`refundedCents`). */
 const MONEY_KEY = /^(.+)Cents$/;
+/** A property holding a duration in milliseconds (`timeSpentMs`). */
+const DURATION_KEY = /^(.+)Ms$/;
+/** A timestamp as the server writes one (`deadline`): shown as the reader's locale writes a time. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+/** A review's decisions as the reviewer's page words them. */
+const DECISION_WORDS: Record<string, string> = {
+  accept: 'accept',
+  reject: 'reject',
+  request_changes: 'ask for changes',
+} satisfies Record<(typeof DecisionSchema.options)[number], string>;
 
-/** A property's value as text: lists joined, nested objects as their own `key: value` pairs. */
+/** A duration as a person says it: `45 s`, `3 min 20 s`, `2 h 5 min`. */
+export function durationText(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return seconds % 60 === 0 ? `${minutes} min` : `${minutes} min ${seconds % 60} s`;
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+}
+
+/** A property's value as text: lists joined, nested objects as their own `key: value` pairs, times local. */
 function valueText(value: unknown): string {
   if (Array.isArray(value)) return value.map(valueText).join(', ');
   if (typeof value === 'object' && value !== null) return `(${propsText(value as Record<string, unknown>)})`;
+  if (typeof value === 'string' && ISO_TIME.test(value)) return new Date(value).toLocaleString();
   return String(value);
 }
 
-/** One property: money (`…Cents`) as an amount under its name without "Cents", a change signed. */
+/**
+ * One property: money (`…Cents`) as an amount under its name without "Cents", a change signed; a
+ * duration (`…Ms`) in seconds, minutes or hours; a decision and reason codes in the reviewer's words.
+ */
 function propText(key: string, value: unknown): string {
   const money = MONEY_KEY.exec(key);
   if (money && typeof value === 'number') {
     const amount = formatMoney(value);
     return `${money[1]}: ${value > 0 && /Change$/.test(money[1]!) ? `+${amount}` : amount}`;
+  }
+  const duration = DURATION_KEY.exec(key);
+  if (duration && typeof value === 'number' && value >= 0) return `${duration[1]}: ${durationText(value)}`;
+  if (key === 'decision' && typeof value === 'string' && value in DECISION_WORDS) {
+    return `decision: ${DECISION_WORDS[value]}`;
+  }
+  if (key === 'reasonCodes' && Array.isArray(value)) {
+    const labels = value.map((code) =>
+      typeof code === 'string' && Object.hasOwn(REASON_CODES, code)
+        ? REASON_CODES[code as keyof typeof REASON_CODES].label
+        : valueText(code),
+    );
+    return `reasons: ${labels.join('; ')}`;
   }
   return `${key}: ${valueText(value)}`;
 }
