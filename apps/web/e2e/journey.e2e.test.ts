@@ -293,7 +293,9 @@ describe('the journeys of the three roles', () => {
     );
     // The contributor signed the attestation with their name; the reviewer sees their pseudonym there too.
     const attestedBy = await page.locator('dt:text-is("Attested by") + dd').textContent();
-    expect(attestedBy).toMatch(/^contributor-[\w-]+, \d{4}-\d{2}-\d{2}/);
+    // Its time is written as the reader's locale writes one, not as an ISO timestamp.
+    expect(attestedBy).toMatch(/^contributor-[\w-]+, \D*\d.*\d{4}.*\d{1,2}:\d{2}/);
+    expect(attestedBy).not.toMatch(/\d{4}-\d{2}-\d{2}|T\d{2}:/);
     const pageText = await page.locator('body').textContent();
     expect(pageText).not.toContain(contributor.name);
     expect(pageText).not.toContain(contributor.email);
@@ -303,7 +305,11 @@ describe('the journeys of the three roles', () => {
     await page.getByLabel('Meets our requirements').check();
     await field(page, 'Comment to the contributor').fill('Clean, documented and licensed: thank you.');
     await page.getByRole('button', { name: 'Accept', exact: true }).click();
-    await page.waitForURL(`${app.url}/review`);
+    // Nothing else waits for this request: the reviewer is back at its queue, told what they decided.
+    await page.waitForURL(/\/review\?request=[\w-]+$/);
+    expect(await page.getByTestId('decided-notice').textContent()).toMatch(
+      /^Accepted “.+” v1\. Nothing else is waiting in this queue\.$/,
+    );
     // The acceptance was paid from the request's budget, which it used up.
     await page.goto(`${app.url}/review/requests`);
     const left = page
@@ -540,7 +546,7 @@ describe('the journeys of the three roles', () => {
     expect(cells.slice(1, 4)).toEqual(['version.decided', `${reviewer.email} (reviewer)`, REQUEST_TITLE]);
     // The version decided comes first, by its dataset's title and number.
     expect(cells[4]).toMatch(
-      /^“[^”]+”, version 1 · decision: accept · reasonCodes: accept\.meets-requirements · score: \d+(\.\d+)? · timeSpentMs: \d+$/,
+      /^“[^”]+”, version 1 · decision: accept · reasons: Meets our requirements · score: \d+(\.\d+)? · timeSpent: \d+ (s|min( \d+ s)?)$/,
     );
     await shot(page, 'operator-activity');
   });

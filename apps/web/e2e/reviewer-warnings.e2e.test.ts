@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOOD_CSV, GOOD_MANIFEST } from '../../server/test/support/datasets.ts';
 import { type Api, authenticate, organisationWithRequest, submitCsv, ticketsRequest } from './api.ts';
 import {
+  choose,
   createOperator,
+  field,
   freshDataDir,
   launchBrowser,
   type RunningApp,
@@ -17,7 +19,8 @@ import {
 // "below minimum" badge on a version scoring under the request's minimum (and on no other), and the
 // decision panel's "already accepted" warning on a file the request bought once, whose acceptance the
 // server refuses with a message the page shows. The queue is read two versions a page (`?limit=2`), so
-// "Load more" must reach the rest.
+// "Load more" must reach the rest. Then the flow of deciding: the queue's filter is in its URL, and a
+// decision opens the next version of the same filtered queue, saying what was decided.
 
 const operator = { email: 'ops@warnings.test', password: 'operator-password-1' };
 const reviewer = { email: 'rita@warnings.test', password: 'reviewer-password-1' };
@@ -185,6 +188,68 @@ describe("a reviewer's warnings", () => {
     await page.getByTestId('decision-panel').waitFor();
     await expect(page.getByTestId('same-file-accepted').count()).resolves.toBe(0);
     // The refusal is the server's error response: the browser logs the failed request, nothing else.
+    expect(problems.filter((problem) => !/status of 409/.test(problem))).toEqual([]);
+  });
+
+  it('opens the next version of the same filtered queue after each decision, and says what was decided', async () => {
+    const panel = page.getByTestId('decision-panel');
+    const notice = page.getByTestId('decided-notice');
+    const reject = async (comment: string) => {
+      await panel.waitFor();
+      await page.locator('body').press('r');
+      await panel.getByRole('checkbox', { name: 'Not what we asked for' }).check();
+      await panel.getByLabel('Comment to the contributor').fill(comment);
+      await panel.getByRole('button', { name: 'Reject', exact: true }).click();
+    };
+    await page.goto(`${app.url}/review?request=${ids.requestId}`);
+    await choose(page, 'Order', 'Newest first');
+    await field(page, 'Minimum score').fill(String(MIN_SCORE));
+    // The filter is the URL's: newest first, the bare datasheet (under the minimum) left out.
+    await page.waitForURL(`${app.url}/review?request=${ids.requestId}&min=${MIN_SCORE}&order=desc`);
+    await page.getByTestId('queue-count').filter({ hasText: '3 waiting · 3 shown' }).waitFor();
+    expect(await page.getByTestId('queue').getByRole('link').allTextContents()).toEqual([
+      'Good tickets two (v1)',
+      'Good tickets one (v1)',
+      'Resent tickets (v1)',
+    ]);
+
+    // Decided from the middle of the queue, the next is the queue's first, not the row below.
+    await row('Good tickets one').getByRole('link').click();
+    await page.waitForURL(`${app.url}/review/versions/${ids.good[0]}`);
+    await reject('We asked for a different week.');
+    await page.waitForURL(`${app.url}/review/versions/${ids.good[1]}`);
+    await notice.waitFor();
+    expect(await notice.textContent()).toBe(
+      'Rejected “Good tickets one” v1. 2 more waiting: the next is below. Back to the queue',
+    );
+    await panel.waitFor();
+
+    // The notice's link goes back to the queue as it was filtered, with its choices shown.
+    await notice.getByRole('link', { name: 'Back to the queue' }).click();
+    await page.waitForURL(`${app.url}/review?request=${ids.requestId}&min=${MIN_SCORE}&order=desc`);
+    await expect(field(page, 'Order').inputValue()).resolves.toBe('Newest first');
+    await expect(field(page, 'Minimum score').inputValue()).resolves.toBe(String(MIN_SCORE));
+    await page.goBack();
+    await page.waitForURL(`${app.url}/review/versions/${ids.good[1]}`);
+
+    await reject('Not the tickets we asked for.');
+    await page.waitForURL(`${app.url}/review/versions/${ids.sameFile}`);
+    await notice.filter({ hasText: 'Rejected “Good tickets two” v1. 1 more waiting' }).waitFor();
+    await reject('The same file as one we bought.');
+    // Nothing of this queue is left: the queue says so, filtered as before. The bare version still waits
+    // in the unfiltered queue.
+    await page.waitForURL(`${app.url}/review?request=${ids.requestId}&min=${MIN_SCORE}&order=desc`);
+    await notice
+      .filter({ hasText: 'Rejected “Resent tickets” v1. Nothing else is waiting in this queue.' })
+      .waitFor();
+    await page.getByText('Nothing waiting for review.').waitFor();
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await notice.waitFor({ state: 'detached' });
+    await page.goto(`${app.url}/review?request=${ids.requestId}`);
+    await page.getByTestId('queue-count').filter({ hasText: '1 waiting · 1 shown' }).waitFor();
+    expect(await page.getByTestId('queue').getByRole('link').allTextContents()).toEqual([
+      'Bare tickets (v1)',
+    ]);
     expect(problems.filter((problem) => !/status of 409/.test(problem))).toEqual([]);
   });
 });

@@ -1,13 +1,12 @@
 import { Anchor, Badge, Button, Group, NumberInput, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { QueryError } from '../components/QueryError.tsx';
 import { scoreText } from '../lib/score-text.ts';
-import { type RouterInputs, useTRPC } from '../lib/trpc.ts';
+import { useTRPC } from '../lib/trpc.ts';
+import { DecidedNotice, type ReviewLocationState } from './DecidedNotice.tsx';
+import { type QueueFilter, queueFilterOf, queueInputOf, queueSearchOf } from './queue-filter.ts';
 import { RequestFilter } from './RequestFilter.tsx';
-
-type QueueInput = RouterInputs['review']['queue'];
 
 /** Versions a page of the queue holds; "Load more" adds the next page below. */
 const QUEUE_PAGE_SIZE = 100;
@@ -23,28 +22,21 @@ function pageSizeOf(param: string | null): number {
 /**
  * Versions waiting for a decision, filtered by request and score, sorted by score or age, a page at a time
  * ("Load more" reads on from where the last page ended, so decisions taken meanwhile skip nothing).
- * `?request=<id>` opens it filtered to that request (the request editor links there); `?limit=<n>` sets
- * the page size.
+ * The filter is in the URL ({@link queueFilterOf}): `?request=<id>` opens it filtered to that request
+ * (the request editor links there); `?limit=<n>` sets the page size.
  */
 export function QueuePage() {
   const trpc = useTRPC();
-  const [searchParams] = useSearchParams();
-  const [requestId, setRequestId] = useState<string | null>(() => searchParams.get('request'));
-  const [minScore, setMinScore] = useState<number | ''>('');
-  const [sort, setSort] = useState<NonNullable<QueueInput['sort']>>('age');
-  const [order, setOrder] = useState<NonNullable<QueueInput['order']>>('asc');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filter = queueFilterOf(searchParams);
+  const { requestId, minScore, sort, order } = filter;
+  const change = (next: Partial<QueueFilter>) =>
+    setSearchParams(queueSearchOf({ ...filter, ...next }, searchParams), { replace: true });
   const limit = pageSizeOf(searchParams.get('limit'));
   const queue = useInfiniteQuery(
-    trpc.review.queue.infiniteQueryOptions(
-      {
-        sort,
-        order,
-        limit,
-        ...(requestId ? { requestId } : {}),
-        ...(minScore === '' ? {} : { minScore }),
-      },
-      { getNextPageParam: (page) => page.nextCursor },
-    ),
+    trpc.review.queue.infiniteQueryOptions(queueInputOf(filter, limit), {
+      getNextPageParam: (page) => page.nextCursor,
+    }),
   );
   const items = queue.data?.pages.flatMap((page) => page.items) ?? [];
   // The newest page's count: the queue as it is now.
@@ -53,14 +45,16 @@ export function QueuePage() {
   return (
     <Stack>
       <Title order={2}>Review queue</Title>
+      <DecidedNotice isQueuePage />
       <Group align="start" wrap="wrap">
-        <RequestFilter value={requestId} onChange={setRequestId} />
+        <RequestFilter value={requestId} onChange={(next) => change({ requestId: next })} />
         <NumberInput
           label="Minimum score"
           min={0}
           max={100}
-          value={minScore}
-          onChange={(value) => setMinScore(typeof value === 'number' ? value : '')}
+          clampBehavior="strict"
+          value={minScore ?? ''}
+          onChange={(value) => change({ minScore: typeof value === 'number' ? value : null })}
           w={140}
         />
         <Select
@@ -70,7 +64,7 @@ export function QueuePage() {
             { value: 'score', label: 'Score' },
           ]}
           value={sort}
-          onChange={(value) => setSort((value as typeof sort) ?? 'age')}
+          onChange={(value) => change({ sort: (value as typeof sort | null) ?? 'age' })}
           allowDeselect={false}
           w={170}
         />
@@ -81,7 +75,7 @@ export function QueuePage() {
             { value: 'desc', label: sort === 'age' ? 'Newest first' : 'Highest first' },
           ]}
           value={order}
-          onChange={(value) => setOrder((value as typeof order) ?? 'asc')}
+          onChange={(value) => change({ order: (value as typeof order | null) ?? 'asc' })}
           allowDeselect={false}
           w={150}
         />
@@ -113,6 +107,8 @@ export function QueuePage() {
                     <Anchor
                       component={Link}
                       to={`/review/versions/${item.versionId}`}
+                      // The review goes on to the next version of this same queue once decided.
+                      state={{ queue: filter } satisfies ReviewLocationState}
                       style={{ overflowWrap: 'anywhere' }}
                     >
                       {item.title} (v{item.number})

@@ -27,7 +27,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { QueryError, StaleDataNotice } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
@@ -37,7 +37,9 @@ import { recordText } from '../lib/record-text.ts';
 import { sampleCaption } from '../lib/sample-caption.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
+import { DecidedNotice, type ReviewLocationState } from './DecidedNotice.tsx';
 import { PreviousVersion } from './PreviousVersion.tsx';
+import { DEFAULT_QUEUE_FILTER, queueInputOf, queuePath } from './queue-filter.ts';
 
 type Item = RouterOutputs['review']['byId'];
 
@@ -69,6 +71,7 @@ export function ReviewPage() {
     );
   return (
     <Stack>
+      <DecidedNotice />
       {item.isRefetchError && (
         <StaleDataNotice
           error={item.error}
@@ -214,7 +217,9 @@ function Review({ item }: { item: Item }) {
               [
                 'Attested by',
                 provenance?.attestation?.signedBy
-                  ? `${provenance.attestation.signedBy}, ${provenance.attestation.signedAt ?? ''}`
+                  ? [provenance.attestation.signedBy, signedAtText(provenance.attestation.signedAt)]
+                      .filter(Boolean)
+                      .join(', ')
                   : null,
               ],
               ['SHA-256', item.file?.sha256],
@@ -231,10 +236,18 @@ function Review({ item }: { item: Item }) {
   );
 }
 
+/** When the attestation was signed, as the reader's locale writes a date and time; text that is no date as written. */
+export function signedAtText(signedAt: string | null | undefined): string {
+  if (!signedAt) return '';
+  const time = new Date(signedAt);
+  return Number.isNaN(time.getTime()) ? signedAt : time.toLocaleString();
+}
+
 function DecisionPanel({ item }: { item: Item }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const location = useLocation();
   const openedAt = useRef(Date.now());
   const [decision, setDecision] = useState<Decision>('accept');
   const [reasons, setReasons] = useState<ReasonCode[]>([]);
@@ -243,9 +256,9 @@ function DecisionPanel({ item }: { item: Item }) {
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const decide = useMutation(
     trpc.review.decide.mutationOptions({
-      onSuccess: async () => {
+      onSuccess: async (_result, sent) => {
         await queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
-        void navigate('/review');
+        await goToNext(sent.decision);
       },
     }),
   );
@@ -263,6 +276,20 @@ function DecisionPanel({ item }: { item: Item }) {
       ? validation.error.issues.find((i) => i.path[0] === field)?.message
       : undefined) ?? serverErrors[field]?.[0];
 
+  /**
+   * Opens the next version of the queue the review came from (the first, in its order), saying what was
+   * decided; the queue itself when nothing else waits, or when the next cannot be read.
+   */
+  const goToNext = async (sent: Decision) => {
+    const queue = (location.state as ReviewLocationState | null)?.queue ?? DEFAULT_QUEUE_FILTER;
+    const decided = { decision: sent, title: item.manifest.title || 'Untitled', number: item.number };
+    const next = await queryClient
+      .fetchQuery(trpc.review.queue.queryOptions(queueInputOf(queue, 1)))
+      .catch(() => null);
+    const first = next?.items[0];
+    const state: ReviewLocationState = { queue, decided: { ...decided, waiting: next?.total ?? null } };
+    await navigate(first ? `/review/versions/${first.versionId}` : queuePath(queue), { state });
+  };
   const choose = (next: Decision) => {
     setDecision(next);
     setReasons((current) => current.filter((code) => reasonsFor(next).includes(code)));
