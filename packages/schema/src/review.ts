@@ -132,7 +132,11 @@ export function decodeQueueCursor(text: string): QueueCursor | null {
 export const ReviewQueueInputSchema = z
   .object({
     requestId: z.uuid().optional(),
-    minScore: z.number().min(0).max(100).optional(),
+    minScore: z
+      .number({ error: 'Enter a score from 0 to 100' })
+      .min(0, 'Use a minimum score from 0 to 100')
+      .max(100, 'Use a minimum score from 0 to 100')
+      .optional(),
     sort: QueueSortSchema.default('age'),
     order: QueueOrderSchema.default('asc'),
     limit: z.number().int().min(1).max(200).default(50),

@@ -36,6 +36,27 @@ describe('messageOf', () => {
     expect(messageOf(error)).toBe("No submission with id 'x'");
   });
 
+  it("says a refused input by its issues' messages, never as the JSON tRPC writes them in", () => {
+    const issues = [
+      { code: 'too_big', maximum: 100, path: ['minScore'], message: 'Use a score from 0 to 100' },
+    ];
+    const error = TRPCClientError.from({
+      error: {
+        message: JSON.stringify(issues, null, 2),
+        code: -32600,
+        data: {
+          code: 'BAD_REQUEST',
+          httpStatus: 400,
+          zodError: {
+            formErrors: [],
+            fieldErrors: { minScore: ['Use a score from 0 to 100'], limit: ['Too big'] },
+          },
+        },
+      },
+    });
+    expect(messageOf(error)).toBe('Use a score from 0 to 100 Too big');
+  });
+
   it('says offline when the request never reached the server', () => {
     const error = TRPCClientError.from(new TypeError('Failed to fetch'));
     expect(isNetworkError(error)).toBe(true);

@@ -85,6 +85,14 @@ export function messageOf(error: unknown): string {
   if (isNetworkError(error)) return OFFLINE_MESSAGE;
   if (isTimeout(error)) return TIMEOUT_MESSAGE;
   if (isServerFault(error)) return SERVER_FAULT_MESSAGE;
+  // An input the server's schema refused: tRPC's message is then the issues as JSON, written for
+  // developers. The issues' own messages say what is wrong, field by field. (A domain error that carries
+  // field messages keeps its own words.)
+  const zodError = dataOf(error)?.zodError;
+  if (zodError && error instanceof Error && error.message.trimStart().startsWith('[')) {
+    const messages = [...zodError.formErrors, ...Object.values(zodError.fieldErrors).flatMap((m) => m ?? [])];
+    if (messages.length > 0) return [...new Set(messages)].join(' ');
+  }
   if (error instanceof Error) return error.message;
   return 'Something went wrong';
 }

@@ -52,7 +52,9 @@ export function QueuePage() {
           label="Minimum score"
           min={0}
           max={100}
+          // Typing cannot leave 0–100: the URL only ever holds a score the queue takes.
           clampBehavior="strict"
+          allowNegative={false}
           value={minScore ?? ''}
           onChange={(value) => change({ minScore: typeof value === 'number' ? value : null })}
           w={140}
