@@ -172,6 +172,39 @@ it('a new request form posted untouched asks for a title and posts nothing', asy
   expect(problems.flat()).toEqual([]);
 });
 
+it('picking the option a select already holds keeps it, rather than emptying the field', async () => {
+  const page = await newPage(contributor);
+  const draft = await draftCsv(app.url, dora, {
+    manifest: {
+      title: 'Picked twice',
+      provenance: { sourceType: 'self-collected', consentBasis: 'contract', license: 'CC-BY-4.0' },
+    },
+    csv: GOOD_CSV,
+  });
+  await page.goto(`${app.url}/submissions/${draft.submissionId}/edit?step=datasheet`);
+  // A second pass over a filled datasheet: each select's current option picked again.
+  for (const [label, option, search] of [
+    ['Source', 'self-collected', undefined],
+    [/^Consent basis/, 'contract', undefined],
+    ['Licence (SPDX identifier)', /^CC-BY-4\.0 —/, 'CC-BY-4.0'],
+  ] as const) {
+    await expect.poll(() => field(page, label).inputValue()).not.toBe('');
+    const before = await field(page, label).inputValue();
+    await choose(page, label, option, search);
+    // The same option (the searchable licence shows its id alone while it has the focus).
+    expect(before.startsWith(await field(page, label).inputValue())).toBe(true);
+    expect(await field(page, label).inputValue()).not.toBe('');
+  }
+  await expect
+    .poll(async () => {
+      const { versions } = await dora.api.submission.byId.query({ id: draft.submissionId });
+      const provenance = versions[0]!.manifest.provenance;
+      return [provenance?.sourceType, provenance?.consentBasis, provenance?.license];
+    })
+    .toEqual(['self-collected', 'contract', 'CC-BY-4.0']);
+  expect(problems.flat()).toEqual([]);
+});
+
 it('a session that ends while typing shows sign-in where the person was, and what they typed is saved after', async () => {
   const page = await newPage(contributor);
   const pageProblems = problems.at(-1)!;

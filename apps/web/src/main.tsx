@@ -1,7 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/dropzone/styles.css';
 import type { ClientEvent } from '@assay/schema';
-import { createTheme, MantineProvider, Title } from '@mantine/core';
+import { createTheme, MantineProvider, Select, Title } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, useCallback, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -18,6 +18,10 @@ const theme = createTheme({
     // A heading holds what people typed (a dataset's title may be one long word): it breaks anywhere
     // rather than push a phone's page sideways.
     Title: Title.extend({ styles: { root: { overflowWrap: 'anywhere' } } }),
+    // Picking the option already chosen keeps it: by default it emptied the field, and a second pass over
+    // a filled datasheet silently cleared its licence, source and consent basis. Optional fields clear
+    // with their own ✕ (`clearable`).
+    Select: Select.extend({ defaultProps: { allowDeselect: false } }),
   },
 });
 
