@@ -205,6 +205,18 @@ it('picking the option a select already holds keeps it, rather than emptying the
   expect(problems.flat()).toEqual([]);
 });
 
+it('a finding about a pair of fields (the period) goes to the first of them, focused', async () => {
+  const page = await newPage(contributor);
+  const draft = await draftCsv(app.url, dora, { manifest: { title: 'No period' }, csv: GOOD_CSV });
+  await page.goto(`${app.url}/submissions/${draft.submissionId}/edit?step=pre-score`);
+  await page.getByRole('button', { name: 'Go to “Period”' }).first().click();
+  // Before, no input had the id of the pair: the page scrolled to its end and nothing had the focus.
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.id))
+    .toBe('field-context.timeframe.start');
+  expect(problems.flat()).toEqual([]);
+});
+
 it('a session that ends while typing shows sign-in where the person was, and what they typed is saved after', async () => {
   const page = await newPage(contributor);
   const pageProblems = problems.at(-1)!;

@@ -74,23 +74,36 @@ export function stepOfField(path: string): number {
   return 3;
 }
 
-/** Focuses the input for a path, or the nearest enclosing one (`provenance.attestation.signedBy` → the checkbox). */
-function focusField(path: string) {
+/**
+ * The element for a path: its own input; else its first field when the path names a group of them
+ * (`context.timeframe` → its start); else the nearest enclosing one (`provenance.attestation.signedBy` →
+ * the checkbox).
+ */
+function fieldElement(path: string): HTMLElement | null {
+  const own = fieldId(path);
+  const element =
+    document.getElementById(own) ?? document.querySelector<HTMLElement>(`[id^="${CSS.escape(`${own}.`)}"]`);
+  if (element) return element;
   const parts = splitPath(path);
-  for (let length = parts.length; length > 0; length--) {
-    const element = document.getElementById(fieldId(parts.slice(0, length).join('.')));
-    if (element) {
-      // A group of radios (`provenance.containsPersonalData`) is named by its id: focus its chosen radio, or the first.
-      const target = element.matches('input, textarea, select, button')
-        ? element
-        : (element.querySelector<HTMLElement>('input:checked') ??
-          element.querySelector<HTMLElement>('input') ??
-          element);
-      target.scrollIntoView({ block: 'center' });
-      target.focus();
-      return;
-    }
+  for (let length = parts.length - 1; length > 0; length--) {
+    const enclosing = document.getElementById(fieldId(parts.slice(0, length).join('.')));
+    if (enclosing) return enclosing;
   }
+  return null;
+}
+
+/** Focuses the input for a path ({@link fieldElement}). */
+function focusField(path: string) {
+  const element = fieldElement(path);
+  if (!element) return;
+  // A group of radios (`provenance.containsPersonalData`) is named by its id: focus its chosen radio, or the first.
+  const target = element.matches('input, textarea, select, button')
+    ? element
+    : (element.querySelector<HTMLElement>('input:checked') ??
+      element.querySelector<HTMLElement>('input') ??
+      element);
+  target.scrollIntoView({ block: 'center' });
+  target.focus();
 }
 
 /** Loads the draft, then the wizard (steps 2–6). A submitted version goes to its page instead. */
