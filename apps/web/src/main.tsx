@@ -1,7 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/dropzone/styles.css';
 import type { ClientEvent } from '@assay/schema';
-import { createTheme, MantineProvider, Select, Title } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, useCallback, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -10,20 +10,7 @@ import { App } from './App.tsx';
 import { createQueryClient } from './lib/query-client.ts';
 import { TelemetryProvider } from './lib/telemetry-context.tsx';
 import { createApiClient, TRPCProvider } from './lib/trpc.ts';
-
-const theme = createTheme({
-  primaryColor: 'teal',
-  defaultRadius: 'md',
-  components: {
-    // A heading holds what people typed (a dataset's title may be one long word): it breaks anywhere
-    // rather than push a phone's page sideways.
-    Title: Title.extend({ styles: { root: { overflowWrap: 'anywhere' } } }),
-    // Picking the option already chosen keeps it: by default it emptied the field, and a second pass over
-    // a filled datasheet silently cleared its licence, source and consent basis. Optional fields clear
-    // with their own ✕ (`clearable`).
-    Select: Select.extend({ defaultProps: { allowDeselect: false } }),
-  },
-});
+import { cssVariablesResolver, theme } from './theme.ts';
 
 function Root() {
   const [queryClient] = useState(createQueryClient);
@@ -33,7 +20,7 @@ function Root() {
     [trpcClient],
   );
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
           <TelemetryProvider send={sendEvents}>
