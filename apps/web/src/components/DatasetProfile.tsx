@@ -90,7 +90,7 @@ export function DatasetProfile({
               </Text>
             )}
             {profile.labels.absent.length > 0 && (
-              <Text size="sm" c="orange.8" data-testid="profile-absent">
+              <Text size="sm" c="orange" data-testid="profile-absent">
                 Declared but in no row: {profile.labels.absent.join(', ')}
               </Text>
             )}

@@ -53,7 +53,7 @@ function BudgetLine({ request }: { request: Parameters<typeof budgetText>[0] }) 
   const budget = budgetText(request);
   if (!budget) return null;
   return (
-    <Text size="sm" c={budget.isSpent ? 'orange.8' : 'dimmed'} data-testid="request-budget">
+    <Text size="sm" c={budget.isSpent ? 'orange' : 'dimmed'} data-testid="request-budget">
       {budget.text}
     </Text>
   );
