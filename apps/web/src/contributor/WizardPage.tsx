@@ -548,10 +548,11 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
               multiple={false}
               maxSize={MAX_DATA_FILE_BYTES}
               accept={DATA_FILE_ACCEPT}
-              // A named button for keyboard and screen-reader users: Enter or Space opens the file picker.
+              // A button for keyboard and screen-reader users: Enter or Space opens the file picker. Its name
+              // is the text it shows (WCAG 2.5.3, label in name); the file input it clicks is out of the
+              // accessibility tree, as a control inside a button cannot be reached (nested-interactive).
               role="button"
-              aria-label="Data file"
-              inputProps={{ 'aria-label': 'Data file' }}
+              inputProps={{ style: { display: 'none' } }}
               data-testid="dropzone"
             >
               <Stack align="center" gap={4} p="lg" style={{ pointerEvents: 'none' }}>
