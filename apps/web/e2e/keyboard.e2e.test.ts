@@ -4,10 +4,13 @@ import { GOOD_CSV, GOOD_MANIFEST } from '../../server/test/support/datasets.ts';
 import { authenticate, submitCsv } from './api.ts';
 import { ticketsCsv } from './fixtures.ts';
 import {
+  type AxeViolation,
   choose,
   createOperator,
+  describeViolations,
   field,
   freshDataDir,
+  isBlocking,
   launchBrowser,
   pixelStats,
   type RunningApp,
@@ -18,16 +21,46 @@ import {
   tabTo,
   unnamedControls,
   watchPage,
+  wcagViolations,
 } from './support.ts';
 
 // The contributor wizard from the keyboard alone (Tab, Shift+Tab, Enter, Space, arrows; Enter on the
-// dropzone opens the file picker, which the test answers), the reviewer's decision shortcuts, and a
-// check that every control on the wizard, reviewer and operator pages has an accessible name.
+// dropzone opens the file picker, which the test answers), the reviewer's decision shortcuts, and an
+// axe-core audit of the wizard, contributor, reviewer and operator pages: every control has an accessible
+// name, and no WCAG 2.1 A or AA rule of serious or critical impact is broken.
 
 const operator = { email: 'ops@assay.test', password: 'operator-password-1' };
 const reviewer = { name: 'Kim Keys', email: 'kim@acme.test', password: 'reviewer-password-1' };
 const contributor = { name: 'Kai Keyboard', email: 'kai@example.test', password: 'keyboard-password-1' };
 const REQUEST_TITLE = 'Tickets for keyboard people';
+/** Every page and wizard step `audit` runs on, by the name it is audited under. */
+const AUDITED = [
+  'sign in',
+  'invitation',
+  'wizard: request',
+  'wizard: file',
+  'wizard: preview',
+  'wizard: datasheet',
+  'wizard: pre-score',
+  'wizard: datasheet filled',
+  'wizard: submit',
+  'contributor submission',
+  'contributor offer to a request',
+  'contributor notifications',
+  'contributor requests',
+  'contributor earnings',
+  'contributor submissions',
+  'reviewer queue',
+  'reviewer review',
+  'reviewer accepted data',
+  'reviewer members',
+  'reviewer request editor',
+  'reviewer requests',
+  'operator dashboard',
+  'operator users',
+  'operator activity',
+  'operator organisations',
+];
 
 let app: RunningApp;
 let browser: Browser;
@@ -36,6 +69,8 @@ const problems: string[][] = [];
 const shots: string[] = [];
 /** Controls without an accessible name, by page. */
 const unnamed: Record<string, string[]> = {};
+/** Every WCAG 2.1 A/AA violation axe-core finds, by page. */
+const wcag: Record<string, AxeViolation[]> = {};
 let submissionUrl = '';
 
 async function newPage(): Promise<Page> {
@@ -73,6 +108,7 @@ async function spendBudget() {
 
 async function audit(page: Page, name: string) {
   unnamed[name] = await unnamedControls(page);
+  wcag[name] = await wcagViolations(page);
 }
 
 /** Types into the focused element, one key at a time. */
@@ -123,6 +159,8 @@ describe('keyboard and labels', () => {
     await ops.getByTestId('organisations').getByText('Keys Ltd').waitFor();
     await choose(ops, 'Organisation', 'Keys Ltd');
     await field(ops, "Reviewer's email").fill(reviewer.email);
+    // An admin, so that the reviewer's Members page has its panel to audit.
+    await choose(ops, 'Role', /^Admin/);
     await ops.getByRole('button', { name: 'Invite' }).click();
     const inviteLink = (await ops.getByTestId('invite-link').textContent()) ?? '';
     await audit(ops, 'operator organisations');
@@ -292,6 +330,15 @@ describe('keyboard and labels', () => {
     await page.goto(`${app.url}/notifications`);
     await page.getByRole('list', { name: 'Notifications' }).waitFor();
     await audit(page, 'contributor notifications');
+    await page.goto(`${app.url}/requests`);
+    await page.getByTestId('request-card').first().waitFor();
+    await audit(page, 'contributor requests');
+    await page.goto(`${app.url}/earnings`);
+    await page.getByTestId('balance').waitFor();
+    await audit(page, 'contributor earnings');
+    await page.goto(app.url);
+    await page.getByTestId('submissions').waitFor();
+    await audit(page, 'contributor submissions');
   });
 
   it('a reviewer decides with the keyboard shortcuts (c, m, Ctrl+Enter) after ticking a reason', async () => {
@@ -342,6 +389,9 @@ describe('keyboard and labels', () => {
     await page.getByText(GOOD_MANIFEST.title).first().waitFor();
     expect(await page.getByText('Keyboard tickets').count()).toBe(0);
     await audit(page, 'reviewer accepted data');
+    await page.goto(`${app.url}/review/members`);
+    await page.getByTestId('members').getByText(reviewer.email).waitFor();
+    await audit(page, 'reviewer members');
 
     const contributorPage = pages.contributor;
     await contributorPage.goto(submissionUrl);
@@ -371,32 +421,16 @@ describe('keyboard and labels', () => {
   });
 
   it('every input, select, textarea and button on those pages has an accessible name', () => {
-    expect(Object.keys(unnamed).sort()).toEqual(
-      [
-        'sign in',
-        'invitation',
-        'wizard: request',
-        'wizard: file',
-        'wizard: preview',
-        'wizard: datasheet',
-        'wizard: pre-score',
-        'wizard: datasheet filled',
-        'wizard: submit',
-        'contributor submission',
-        'contributor offer to a request',
-        'contributor notifications',
-        'reviewer queue',
-        'reviewer review',
-        'reviewer accepted data',
-        'reviewer request editor',
-        'reviewer requests',
-        'operator dashboard',
-        'operator users',
-        'operator activity',
-        'operator organisations',
-      ].sort(),
-    );
+    expect(Object.keys(unnamed).sort()).toEqual([...AUDITED].sort());
     for (const [where, controls] of Object.entries(unnamed)) expect(controls, where).toEqual([]);
+  });
+
+  it('no page breaks a WCAG 2.1 A or AA rule with serious or critical impact', () => {
+    expect(Object.keys(wcag).sort()).toEqual([...AUDITED].sort());
+    const blocking = Object.fromEntries(
+      Object.entries(wcag).map(([where, violations]) => [where, violations.filter(isBlocking)]),
+    );
+    expect(describeViolations(blocking), 'axe-core found (page: rule (impact) element)').toBe('');
   });
 
   it('the label check finds an unlabelled input (it can fail)', async () => {
@@ -408,6 +442,21 @@ describe('keyboard and labels', () => {
     });
     const found = await unnamedControls(page);
     expect(found.some((entry) => entry.includes('#unlabelled-probe'))).toBe(true);
+  });
+
+  it('the WCAG check finds text too faint to read (it can fail)', async () => {
+    const page = pages.operator;
+    await page.evaluate(() => {
+      const faint = document.createElement('p');
+      faint.id = 'contrast-probe';
+      faint.textContent = 'Grey on white, 2.8:1';
+      faint.style.color = '#999999';
+      document.querySelector('main')?.append(faint);
+    });
+    const found = (await wcagViolations(page)).filter(isBlocking);
+    expect(found.map((violation) => `${violation.rule} ${violation.target}`)).toContain(
+      'color-contrast #contrast-probe',
+    );
   });
 
   it('no page threw, and the screenshots show rendered pages', () => {

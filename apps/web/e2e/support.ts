@@ -383,14 +383,19 @@ const NAME_RULES = [
   'link-name',
 ];
 
+/** Loads axe-core into the page once. */
+async function injectAxe(page: Page): Promise<void> {
+  // Evaluated over the DevTools protocol: a <script> tag of it would be inline script, which the app's
+  // Content-Security-Policy blocks.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+}
+
 /**
  * Runs axe-core's naming rules on the page as it is now and returns each control without an accessible
  * name (`rule: selector html`); an empty list means every input, select, textarea and button is labelled.
  */
 export async function unnamedControls(page: Page): Promise<string[]> {
-  // Evaluated over the DevTools protocol: a <script> tag of it would be inline script, which the app's
-  // Content-Security-Policy blocks.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  await injectAxe(page);
   return page.evaluate(async (rules) => {
     const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
     const result = await axe.run(document, {
@@ -401,4 +406,60 @@ export async function unnamedControls(page: Page): Promise<string[]> {
       violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} ${node.html.slice(0, 160)}`),
     );
   }, NAME_RULES);
+}
+
+/** axe-core's tags for the success criteria of WCAG 2.0 and 2.1, levels A and AA. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** One element that breaks one axe-core rule. */
+export interface AxeViolation {
+  rule: string;
+  /** axe-core's impact: `minor`, `moderate`, `serious` or `critical`. */
+  impact: string;
+  /** The element's CSS selector (inside iframes or shadow roots: one per level, joined by a space). */
+  target: string;
+  /** What the rule asks for, in axe-core's words, and why this element fails it. */
+  summary: string;
+  html: string;
+}
+
+/** Runs axe-core's WCAG 2.1 A and AA rules on the page as it is now and returns every element that breaks one. */
+export async function wcagViolations(page: Page): Promise<AxeViolation[]> {
+  await injectAxe(page);
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+    });
+    return result.violations.flatMap((violation) =>
+      violation.nodes.map((node) => ({
+        rule: violation.id,
+        impact: node.impact ?? violation.impact ?? 'unknown',
+        target: node.target.join(' '),
+        summary: `${violation.help}: ${node.failureSummary?.replace(/\s+/g, ' ').trim() ?? ''}`,
+        html: node.html.slice(0, 160),
+      })),
+    );
+  }, WCAG_TAGS);
+}
+
+/** Whether a violation fails the audit: axe-core's `serious` and `critical` impacts. */
+export function isBlocking(violation: AxeViolation): boolean {
+  return violation.impact === 'serious' || violation.impact === 'critical';
+}
+
+/**
+ * The violations by page, for a failing test's message: `page: rule (impact) target`, then axe-core's
+ * summary and the element's HTML, indented; an empty string when there is none.
+ */
+export function describeViolations(byPage: Record<string, AxeViolation[]>): string {
+  return Object.entries(byPage)
+    .flatMap(([where, violations]) =>
+      violations.map(
+        (violation) =>
+          `${where}: ${violation.rule} (${violation.impact}) ${violation.target}\n  ${violation.summary}\n  ${violation.html}`,
+      ),
+    )
+    .join('\n');
 }
