@@ -353,6 +353,8 @@ describe('the journeys of the three roles', () => {
     const dataUrl = await row.getByRole('link', { name: /Download the data of/ }).getAttribute('href');
     await row.getByRole('link', { name: /\(v1\)$/ }).click();
     const decided = page.getByTestId('decided');
+    // Its banner says the decision as the state badges do ("Decided: accept" before).
+    await decided.getByText('Accepted', { exact: true }).waitFor();
     expect(await decided.getByRole('link', { name: 'Download the data' }).getAttribute('href')).toBe(dataUrl);
     await decided.getByRole('link', { name: 'Download its Croissant metadata' }).waitFor();
   });

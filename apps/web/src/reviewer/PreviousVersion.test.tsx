@@ -10,7 +10,7 @@ const ASKED: Previous = {
   number: 1,
   state: 'changes_requested',
   score: 61.4,
-  changedFields: ['context.collectionMethod', 'provenance.attestation'],
+  changedFields: ['context.collectionMethod', 'provenance.attestation', 'label.classes'],
   isSameFile: false,
   review: {
     decision: 'request_changes',
@@ -38,7 +38,7 @@ describe('PreviousVersion', () => {
     );
     expect(screen.getByTestId('file-change').textContent).toBe('The data file is new.');
     expect(screen.getByLabelText('Manifest fields that changed').textContent).toBe(
-      'context.collectionMethodprovenance.attestation',
+      'How the data was collectedAttestationLabel classes',
     );
   });
 

@@ -1,5 +1,6 @@
-import { REASON_CODES } from '@assay/schema';
+import { type DraftManifest, REASON_CODES } from '@assay/schema';
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { fieldLabel } from '../lib/field-labels.ts';
 import { scoreText } from '../lib/score-text.ts';
 import type { RouterOutputs } from '../lib/trpc.ts';
 
@@ -15,7 +16,7 @@ const DECIDED: Record<NonNullable<Previous['review']>['decision'], string> = {
  * What a follow-up version answers: what the reviewer of the previous version decided and said, whether
  * the data file is new, and which manifest fields changed. The reviewer checks the answer against the ask.
  */
-export function PreviousVersion({ previous }: { previous: Previous }) {
+export function PreviousVersion({ previous, manifest }: { previous: Previous; manifest?: DraftManifest }) {
   const { number, review } = previous;
   return (
     <Card withBorder data-testid="changes">
@@ -43,8 +44,9 @@ export function PreviousVersion({ previous }: { previous: Previous }) {
       ) : (
         <Group gap={4} mt="xs" aria-label="Manifest fields that changed">
           {previous.changedFields.map((field) => (
-            <Badge key={field} variant="outline" tt="none">
-              {field}
+            // Named as the contributor's form names them: a path such as `label.classes` meant nothing here.
+            <Badge key={field} variant="outline" tt="none" title={field}>
+              {fieldLabel(field, manifest)}
             </Badge>
           ))}
         </Group>

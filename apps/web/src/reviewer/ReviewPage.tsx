@@ -49,6 +49,13 @@ const DECISIONS: { value: Decision; label: string; key: string }[] = [
   { value: 'request_changes', label: 'Ask for changes', key: 'c' },
 ];
 
+/** A decided version's banner, in the words of the state badges. */
+const DECIDED_TITLES: Record<Decision, string> = {
+  accept: 'Accepted',
+  reject: 'Rejected',
+  request_changes: 'Changes requested',
+};
+
 /** Reason codes that fit a decision: `accept.*` to accept, the others to reject or ask for changes. */
 export function reasonsFor(decision: Decision): ReasonCode[] {
   return (Object.keys(REASON_CODES) as ReasonCode[]).filter(
@@ -109,7 +116,7 @@ function Review({ item }: { item: Item }) {
         <StateBadge state={item.state} />
       </Group>
       <DecisionPanel item={item} />
-      {item.previous && <PreviousVersion previous={item.previous} />}
+      {item.previous && <PreviousVersion previous={item.previous} manifest={item.manifest} />}
       {item.report && (
         <Card withBorder>
           <ReportView report={item.report} manifest={item.manifest} minScore={item.request.minQualityScore} />
@@ -308,7 +315,7 @@ function DecisionPanel({ item }: { item: Item }) {
 
   if (item.review) {
     return (
-      <Alert color="blue" title={`Decided: ${item.review.decision.replace('_', ' ')}`} data-testid="decided">
+      <Alert color="blue" title={DECIDED_TITLES[item.review.decision as Decision]} data-testid="decided">
         {item.review.reasonCodes.map((code) => REASON_CODES[code].label).join(', ')} — {item.review.comment}
         {item.state === 'accepted' && (
           <Group gap="md" mt="xs">
