@@ -15,10 +15,13 @@ function ShareBar({
   isMissing = false,
   isWarned = false,
   badge,
+  percent: shownPercent,
 }: {
   name: string;
   rows: number;
   share: number;
+  /** The percentage to show (a label's, from `percentsOf`); else the share's own. */
+  percent?: number;
   /** A column's missing values rather than a label's rows. */
   isMissing?: boolean;
   /** The scorer warns about it: drawn orange, as a finding is; otherwise grey, since it costs nothing. */
@@ -39,7 +42,11 @@ function ShareBar({
           )}
         </Group>
         <Text size="sm" c="dimmed" style={{ flexShrink: 0 }}>
-          {rows.toLocaleString()} ({percent(share)})
+          {rows.toLocaleString()} (
+          {shownPercent === undefined
+            ? percent(share)
+            : `${shownPercent.toLocaleString(undefined, { maximumFractionDigits: 1 })}%`}
+          )
         </Text>
       </Group>
       <Progress
@@ -80,6 +87,7 @@ export function DatasetProfile({
                 name={label.label}
                 rows={label.rows}
                 share={label.share}
+                percent={label.percent}
                 {...(label.isDeclared ? {} : { badge: 'not declared' })}
               />
             ))}

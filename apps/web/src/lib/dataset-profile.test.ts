@@ -1,7 +1,7 @@
 import { scoreDataset } from '@assay/quality';
 import { type DatasetStats, type Manifest, MISSING_VALUES_WARNING_SHARE } from '@assay/schema';
 import { describe, expect, it } from 'vitest';
-import { datasetProfile, isMissingWarned, PROFILE_ROWS } from './dataset-profile.ts';
+import { datasetProfile, isMissingWarned, PROFILE_ROWS, percentsOf } from './dataset-profile.ts';
 
 function stats(overrides: Partial<DatasetStats>): DatasetStats {
   return {
@@ -26,13 +26,23 @@ describe('datasetProfile', () => {
     expect(profile.labels).toEqual({
       column: 'urgency',
       shown: [
-        { label: 'high', rows: 29, share: 0.725, isDeclared: true },
-        { label: 'low', rows: 10, share: 0.25, isDeclared: true },
-        { label: 'Hgh', rows: 1, share: 0.025, isDeclared: false },
+        { label: 'high', rows: 29, share: 0.725, percent: 72.5, isDeclared: true },
+        { label: 'low', rows: 10, share: 0.25, percent: 25, isDeclared: true },
+        { label: 'Hgh', rows: 1, share: 0.025, percent: 2.5, isDeclared: false },
       ],
       more: null,
       absent: ['medium'],
     });
+  });
+
+  it('shows percentages that add up to 100 when the labels split the rows (QA: 53% + 48%)', () => {
+    const split = datasetProfile(stats({ rows: 120, labelCounts: { positive: 63, negative: 57 } }), null);
+    expect(split.labels?.shown.map((label) => label.percent)).toEqual([52.5, 47.5]);
+    expect(percentsOf([1, 1, 1], 3)).toEqual([33.4, 33.3, 33.3]);
+    expect(percentsOf([2, 1, 1, 1, 1, 1], 7).reduce((a, b) => a + b, 0)).toBeCloseTo(100, 9);
+    // A multilabel file's labels overlap: each is its own share, rounded alone.
+    expect(percentsOf([2, 2], 3)).toEqual([66.7, 66.7]);
+    expect(percentsOf([0], 0)).toEqual([0]);
   });
 
   it('flags no label when the manifest declares no classes, and has no label part without labels', () => {

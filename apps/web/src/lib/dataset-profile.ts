@@ -8,8 +8,35 @@ export interface LabelShare {
   rows: number;
   /** Of the file's rows, 0–1 (a multilabel file's shares can sum above 1). */
   share: number;
+  /**
+   * The share as shown, in percent to one decimal. When the labels split the rows (one label a row) the
+   * shown percentages add up to exactly 100: 63 and 57 of 120 rows read 52.5% and 47.5%, not 53% and 48%.
+   */
+  percent: number;
   /** Whether the manifest declares it as a class; true for every label when it declares none. */
   isDeclared: boolean;
+}
+
+/**
+ * Each count's share of `total` in percent to one decimal. When the counts add up to the total, by the
+ * largest remainder: the tenths left over go to the counts rounded down the most, so the percentages add
+ * up to 100. Otherwise (a multilabel file's labels overlap) each is rounded on its own.
+ */
+export function percentsOf(counts: number[], total: number): number[] {
+  if (total <= 0) return counts.map(() => 0);
+  const tenths = counts.map((count) => (count / total) * 1000);
+  const sum = counts.reduce((a, b) => a + b, 0);
+  if (sum !== total) return tenths.map((t) => Math.round(t) / 10);
+  const floors = tenths.map(Math.floor);
+  let left = 1000 - floors.reduce((a, b) => a + b, 0);
+  const order = tenths.map((t, index) => ({ index, remainder: t - floors[index]! }));
+  order.sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  for (const { index } of order) {
+    if (left <= 0) break;
+    floors[index]!++;
+    left--;
+  }
+  return floors.map((t) => t / 10);
 }
 
 export interface MissingShare {
@@ -59,11 +86,17 @@ export function datasetProfile(
     .map((c) => c.name)
     .filter((name): name is string => !!name);
   const declared = new Set(classes);
-  const counted = Object.entries(stats.labelCounts)
-    .map(([label, rows]) => ({
+  const entries = Object.entries(stats.labelCounts);
+  const percents = percentsOf(
+    entries.map(([, rows]) => rows),
+    stats.rows,
+  );
+  const counted = entries
+    .map(([label, rows], index) => ({
       label,
       rows,
       share: share(rows),
+      percent: percents[index]!,
       isDeclared: declared.size === 0 || declared.has(label),
     }))
     .sort((a, b) => b.rows - a.rows || a.label.localeCompare(b.label));
