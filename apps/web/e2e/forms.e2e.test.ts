@@ -36,6 +36,7 @@ let browser: Browser;
 let dora: { api: Api; cookie: string };
 let fern: Api;
 let requestId: string;
+let organisationId: string;
 let scored: { submissionId: string; versionId: string };
 const problems: string[][] = [];
 
@@ -62,12 +63,11 @@ beforeAll(async () => {
   const dataDir = freshDataDir();
   createOperator(dataDir, operator.email, operator.password);
   app = await startApp(dataDir);
-  ({ reviewer: fern, requestId } = await organisationWithRequest(
-    app.url,
-    operator,
-    reviewer,
-    ticketsRequest({ title: REQUEST_TITLE }),
-  ));
+  ({
+    reviewer: fern,
+    requestId,
+    organisationId,
+  } = await organisationWithRequest(app.url, operator, reviewer, ticketsRequest({ title: REQUEST_TITLE })));
   dora = await authenticate(app.url, 'sign-up/email', contributor);
   scored = await submitCsv(app.url, dora, { manifest: GOOD_MANIFEST, csv: GOOD_CSV, states: ['scored'] });
   browser = await launchBrowser();
@@ -214,6 +214,26 @@ it('a finding about a pair of fields (the period) goes to the first of them, foc
   await expect
     .poll(() => page.evaluate(() => document.activeElement?.id))
     .toBe('field-context.timeframe.start');
+  expect(problems.flat()).toEqual([]);
+});
+
+it('a draft for a request that was closed cannot be sent to it: its submit button is off, and says why', async () => {
+  const page = await newPage(contributor);
+  const { id: closingId } = await fern.request.create.mutate({
+    ...ticketsRequest({ title: 'Closing before the submit' }),
+    organisationId,
+  });
+  const draft = await draftCsv(app.url, dora, {
+    requestId: closingId,
+    manifest: { ...GOOD_MANIFEST, title: 'Sent too late' },
+    csv: GOOD_CSV,
+  });
+  await fern.request.close.mutate({ id: closingId });
+  await page.goto(`${app.url}/submissions/${draft.submissionId}/edit?step=submit`);
+  await page.getByTestId('intake-over').waitFor();
+  await page.getByTestId('submit-intake-over').waitFor();
+  // Before, it was on: a click only brought the server's refusal under the banner that said so already.
+  await expect(page.getByRole('button', { name: 'Submit for scoring' }).isDisabled()).resolves.toBe(true);
   expect(problems.flat()).toEqual([]);
 });
 

@@ -728,10 +728,17 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
               <Button
                 onClick={() => void onSubmit()}
                 loading={isSubmitting}
-                disabled={upload.status !== 'done'}
+                // A request that takes no more submissions would only refuse it: the banner above says
+                // why and offers the data to another request.
+                disabled={upload.status !== 'done' || isIntakeOver}
               >
                 Submit for scoring
               </Button>
+              {isIntakeOver && (
+                <Text size="sm" c="dimmed" data-testid="submit-intake-over">
+                  This request no longer takes submissions.
+                </Text>
+              )}
             </Group>
           </Stack>
         )}
