@@ -144,6 +144,13 @@ describe('countSuffix', () => {
     ['1,390 rows repeat an earlier row exactly.', 39, ' (39×)'],
     ['A share of 0.39 or 39.5% is not the count.', 39, ' (39×)'],
     ['Column "x" is empty in 12 rows (3.9%).', 1200, ' (1,200×)'],
+    // Each of the six is named: no "(6×)" after the list (QA).
+    [
+      'The classes do not match the request\'s label set: missing "question", "complaint", "praise"; not requested "greet", "bye", "order".',
+      6,
+      '',
+    ],
+    ['The label "tech|health" is not one of the declared classes.', 12, ' (12×)'],
   ])('%s ×%d', (message, count, suffix) => {
     expect(countSuffix({ message, count })).toBe(suffix);
   });

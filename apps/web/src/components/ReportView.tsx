@@ -30,14 +30,16 @@ function locationText(finding: Finding, manifest: DraftManifest | null | undefin
 }
 
 /**
- * " (3×)" after a grouped finding's message, unless the message gives the count already ("39 rows repeat
- * an earlier row…"): the scorer writes counts with commas between thousands, as en-US does.
+ * " (3×)" after a grouped finding's message, unless the message gives the count already: as a number ("39
+ * rows repeat an earlier row…"; the scorer writes counts with commas between thousands, as en-US does),
+ * or by naming each of them in quotes ('missing "question", "praise"; not requested "greet"').
  */
 export function countSuffix(finding: Pick<Finding, 'message' | 'count'>): string {
   if (finding.count <= 1) return '';
   const written = finding.count.toLocaleString('en-US');
   const saysCount = new RegExp(`(^|[^\\d,.])${written}(?![\\d,]|\\.\\d)`).test(finding.message);
-  return saysCount ? '' : ` (${written}×)`;
+  const namesEach = (finding.message.match(/"[^"]*"/g)?.length ?? 0) === finding.count;
+  return saysCount || namesEach ? '' : ` (${written}×)`;
 }
 
 /** One finding: what is wrong, how to fix it, and a link to where. */
