@@ -1,14 +1,8 @@
 import { Stack, Stepper, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import { STEPS } from '../lib/wizard-steps.ts';
 
-export const STEPS = [
-  { label: 'Request', description: 'What it is for' },
-  { label: 'File', description: 'Drop your data' },
-  { label: 'Preview', description: 'Columns and labels' },
-  { label: 'Datasheet', description: 'Context and provenance' },
-  { label: 'Pre-score', description: 'What a buyer would reject' },
-  { label: 'Submit', description: 'Score of record' },
-] as const;
+export { STEPS };
 
 /** A step's name in the wizard's URL (`?step=datasheet`): its label, in lower case. */
 export function stepName(step: number): string {

@@ -10,7 +10,7 @@ describe('propsText', () => {
         reasonCodes: ['accept.high-quality', 'accept.meets-requirements'],
         score: 82.5,
       }),
-    ).toBe('decision: accept · reasons: High quality, well documented; Meets our requirements · score: 82.5');
+    ).toBe('decision: accept · reasons: High quality, well documented; Meets our requirements · score: 83');
     expect(propsText({ enterpriseGrade: false, error: null })).toBe('enterpriseGrade: false · error: null');
     expect(propsText({})).toBe('');
   });
@@ -112,5 +112,21 @@ describe('durationText', () => {
     expect(durationText(60_000)).toBe('1 min');
     expect(durationText(3_600_000)).toBe('1 h');
     expect(durationText(90_061_000)).toBe('25 h 1 min');
+  });
+});
+
+describe('details an operator reads', () => {
+  it('shows scores whole, names the wizard step, and leaves out the request the Request column names', () => {
+    expect(propsText({ overall: 99.6, structure: 99.5, enterpriseGrade: true })).toBe(
+      'overall: 99 · structure: 99 · enterpriseGrade: true',
+    );
+    expect(propsText({ field: 'provenance.attestation', step: 3 })).toBe(
+      'field: provenance.attestation · step: 4 (Datasheet)',
+    );
+    expect(propsText({ step: 17 })).toBe('step: 17');
+    expect(detailsText({ subject: null, request: { id: 'r-1' }, props: { requestId: 'r-1', rows: 3 } })).toBe(
+      'rows: 3',
+    );
+    expect(detailsText({ subject: null, request: null, props: { requestId: 'r-2' } })).toBe('requestId: r-2');
   });
 });

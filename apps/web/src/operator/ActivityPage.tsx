@@ -5,7 +5,9 @@ import { useState } from 'react';
 import { CellText } from '../components/CellText.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { formatMoney } from '../lib/money.ts';
+import { scoreText } from '../lib/score-text.ts';
 import { useTRPC } from '../lib/trpc.ts';
+import { STEPS } from '../lib/wizard-steps.ts';
 import { RequestSelect } from './RequestSelect.tsx';
 
 /** Events a page holds; "Older" shows when a page is full. */
@@ -23,6 +25,9 @@ const DECISION_WORDS: Record<string, string> = {
   reject: 'reject',
   request_changes: 'ask for changes',
 } satisfies Record<(typeof DecisionSchema.options)[number], string>;
+
+/** Properties holding a 0–100 score: shown whole, as the rest of the app shows scores. */
+const SCORE_KEYS = new Set(['score', 'overall', 'structure', 'context', 'provenance']);
 
 /** A duration as a person says it: `45 s`, `3 min 20 s`, `2 h 5 min`. */
 export function durationText(ms: number): string {
@@ -56,6 +61,11 @@ function propText(key: string, value: unknown): string {
   if (duration && typeof value === 'number' && value >= 0) return `${duration[1]}: ${durationText(value)}`;
   if (key === 'decision' && typeof value === 'string' && value in DECISION_WORDS) {
     return `decision: ${DECISION_WORDS[value]}`;
+  }
+  if (SCORE_KEYS.has(key) && typeof value === 'number') return `${key}: ${scoreText(value)}`;
+  // The wizard records a step's index; the wizard shows it numbered from 1, with its name.
+  if (key === 'step' && typeof value === 'number' && STEPS[value]) {
+    return `step: ${value + 1} (${STEPS[value].label})`;
   }
   if (key === 'reasonCodes' && Array.isArray(value)) {
     const labels = value.map((code) =>
@@ -94,9 +104,12 @@ export function detailsText(event: {
   subject: { email: string; role: string } | null;
   version?: OfferedFrom | null;
   offeredFrom?: OfferedFrom | null;
+  request?: { id: string } | null;
   props: Record<string, unknown>;
 }): string {
-  const { userId, offeredFrom, ...rest } = event.props;
+  const { userId, offeredFrom, requestId, ...rest } = event.props;
+  // The Request column names it already; an id it does not name stays, readably.
+  if (requestId !== undefined && requestId !== event.request?.id) rest.requestId = requestId;
   const parts: string[] = [];
   if (event.version) parts.push(versionText(event.version));
   if (event.subject) parts.push(`account: ${event.subject.email} (${event.subject.role})`);
