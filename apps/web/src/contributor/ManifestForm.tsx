@@ -1,4 +1,4 @@
-import { ConsentBasisSchema, type DraftManifest, SourceTypeSchema } from '@assay/schema';
+import type { DraftManifest } from '@assay/schema';
 import {
   Box,
   Button,
@@ -14,6 +14,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { FIELD_LABELS, fieldLabel } from '../lib/field-labels.ts';
+import { CONSENT_BASIS_LABELS, optionsOf, SOURCE_TYPE_LABELS } from '../lib/option-labels.ts';
 import { fieldId, getIn } from '../lib/paths.ts';
 import { LicensePicker } from './LicensePicker.tsx';
 
@@ -127,7 +128,7 @@ export function ManifestForm({
             <Select
               id={fieldId('provenance.sourceType')}
               label={FIELD_LABELS['provenance.sourceType']}
-              data={SourceTypeSchema.options}
+              data={optionsOf(SOURCE_TYPE_LABELS)}
               value={manifest.provenance?.sourceType ?? null}
               onChange={(value) => onChange('provenance.sourceType', value)}
               error={errors['provenance.sourceType']}
@@ -144,7 +145,7 @@ export function ManifestForm({
               id={fieldId('provenance.consentBasis')}
               label={FIELD_LABELS['provenance.consentBasis']}
               description="Why the people in the data may be in it"
-              data={ConsentBasisSchema.options}
+              data={optionsOf(CONSENT_BASIS_LABELS)}
               value={manifest.provenance?.consentBasis ?? null}
               onChange={(value) => onChange('provenance.consentBasis', value)}
               error={errors['provenance.consentBasis']}

@@ -33,6 +33,7 @@ import { ReportView } from '../components/ReportView.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
 import { fieldErrorsOf } from '../lib/errors.ts';
 import { versionCroissantUrl, versionDataUrl } from '../lib/file-urls.ts';
+import { CONSENT_BASIS_LABELS, labelOf, SOURCE_TYPE_LABELS, TASK_LABELS } from '../lib/option-labels.ts';
 import { recordText } from '../lib/record-text.ts';
 import { sampleCaption } from '../lib/sample-caption.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
@@ -107,7 +108,7 @@ function Review({ item }: { item: Item }) {
           </Title>
           <Text c="dimmed" size="sm">
             by {item.contributor} · {item.request.title ?? 'no request'} · {item.file?.rows ?? '?'} rows ·{' '}
-            {item.file?.format ?? ''}
+            {item.file?.format?.toUpperCase() ?? ''}
           </Text>
           <Text c="dimmed" size="sm" data-testid="contributor-record">
             {recordText(item.contributorRecord)}
@@ -172,7 +173,7 @@ function Review({ item }: { item: Item }) {
           </Text>
           <dl style={{ fontSize: 14 }}>
             {[
-              ['Task', item.manifest.task],
+              ['Task', labelOf(TASK_LABELS, item.manifest.task)],
               ['Collection', context?.collectionMethod],
               [
                 'Period',
@@ -209,17 +210,17 @@ function Review({ item }: { item: Item }) {
           <Title order={4}>Provenance</Title>
           <dl style={{ fontSize: 14 }}>
             {[
-              ['Source', provenance?.sourceType],
+              ['Source', labelOf(SOURCE_TYPE_LABELS, provenance?.sourceType)],
               ['Source URL', provenance?.sourceUrl],
               ['Licence', provenance?.license],
-              ['Consent basis', provenance?.consentBasis],
+              ['Consent basis', labelOf(CONSENT_BASIS_LABELS, provenance?.consentBasis)],
               [
                 'Personal data',
                 provenance?.containsPersonalData === null || provenance?.containsPersonalData === undefined
                   ? null
                   : provenance.containsPersonalData
-                    ? 'yes'
-                    : 'no',
+                    ? 'Yes'
+                    : 'No',
               ],
               [
                 'Attested by',
