@@ -78,11 +78,12 @@ export function SupplySection({
           file="rejections-by-dimension"
           rows={dimensions}
           testId="chart-rejections"
+          caption="Rejections whose reasons fall under each dimension. Fit to the request: not what it asked for, or fewer rows than it needs."
         >
           <ResponsiveContainer>
             <BarChart data={dimensions}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="dimension" />
+              <XAxis dataKey="name" />
               <YAxis allowDecimals={false} />
               <Tooltip />
               <Bar dataKey="reviews" name="Rejections citing it" fill="#e03131" isAnimationActive={false} />

@@ -4,6 +4,7 @@ import type { RouterOutputs } from '../lib/trpc.ts';
 import {
   budgetRows,
   cohortRows,
+  dimensionRows,
   frictionFacts,
   funnelBarLabel,
   lastFieldRows,
@@ -288,5 +289,22 @@ describe('funnelBarLabel', () => {
     expect(funnelBarLabel({ count: 412, conversion_pct: null })).toBe('412');
     expect(funnelBarLabel({ count: 342, conversion_pct: 83 })).toBe('342 · 83%');
     expect(funnelBarLabel({ count: 0, conversion_pct: 0 })).toBe('0 · 0%');
+  });
+});
+
+describe('dimensionRows', () => {
+  it('names each dimension in words, fit as fit to the request, and keeps the code for the CSV', () => {
+    const rows = dimensionRows({
+      rejectionsByDimension: [
+        { dimension: 'fit', reviews: 3, share: 0.5 },
+        { dimension: 'structure', reviews: 2, share: 1 / 3 },
+        { dimension: 'other', reviews: 1, share: 1 / 6 },
+      ],
+    } as unknown as Parameters<typeof dimensionRows>[0]);
+    expect(rows.map((row) => [row.dimension, row.name, row.reviews])).toEqual([
+      ['fit', 'Fit to the request', 3],
+      ['structure', 'Structure', 2],
+      ['other', 'other', 1],
+    ]);
   });
 });

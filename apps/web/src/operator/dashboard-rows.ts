@@ -262,10 +262,19 @@ export function budgetRows(supply: Supply | undefined) {
   }));
 }
 
-/** Rejections citing each dimension, and their share of all rejections. */
+/** The reason codes' dimensions as the charts name them; `fit` is the reasons about the request itself. */
+const DIMENSION_NAMES: Record<string, string> = {
+  structure: 'Structure',
+  context: 'Context',
+  provenance: 'Provenance',
+  fit: 'Fit to the request',
+};
+
+/** Rejections citing each dimension, named in words, and their share of all rejections. */
 export function dimensionRows(supply: Supply | undefined) {
   return (supply?.rejectionsByDimension ?? []).map((d) => ({
     dimension: d.dimension,
+    name: DIMENSION_NAMES[d.dimension] ?? d.dimension,
     reviews: d.reviews,
     share_pct: pct(d.share),
   }));
