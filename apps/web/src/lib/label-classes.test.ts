@@ -4,6 +4,8 @@ import {
   classesAsMultilabel,
   classesForValues,
   countLabels,
+  isMostlyMultilabel,
+  labelsByCount,
   labelsOfCell,
   withClassesAdded,
 } from './label-classes.ts';
@@ -139,5 +141,30 @@ describe('classesAsMultilabel', () => {
 
   it('returns the classes themselves when none holds a separator', () => {
     expect(classesAsMultilabel(VERSION_1, [])).toBe(VERSION_1);
+  });
+});
+
+describe('isMostlyMultilabel', () => {
+  const rows = (labels: string[]) => labels.map((label) => ({ label }));
+  it.each([
+    { labels: ['health|politics', 'sport; health', 'economy'], isMultilabel: true },
+    { labels: ['health|politics', 'sport', 'economy'], isMultilabel: false },
+    // Empty cells and separators with nothing beside them (`a|`) hold one label or none.
+    { labels: ['a|b', '', '', 'c|'], isMultilabel: false },
+    { labels: ['a,b', 'c,d', ' '], isMultilabel: true },
+    { labels: [], isMultilabel: false },
+  ])('$labels → $isMultilabel', ({ labels, isMultilabel }) => {
+    expect(isMostlyMultilabel(rows(labels), 'label')).toBe(isMultilabel);
+  });
+});
+
+describe('labelsByCount', () => {
+  it('orders a report’s labels most frequent first, ties by name', () => {
+    expect(labelsByCount({ low: 60, high: 60, medium: 3, urgent: 70 })).toEqual([
+      'urgent',
+      'high',
+      'low',
+      'medium',
+    ]);
   });
 });

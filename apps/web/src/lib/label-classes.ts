@@ -68,3 +68,29 @@ export function classesAsMultilabel(
   const names = classes.flatMap((labelClass) => labelsOfCell(labelClass.name, 'multilabel-classification'));
   return classesForValues(names, [...classes, ...known]);
 }
+
+/**
+ * Whether most non-empty cells of `column` hold several labels (`health|politics`, split on the scorer's
+ * separators): such a column is multilabel, and read as single labels each combination becomes a class.
+ */
+export function isMostlyMultilabel(rows: readonly Record<string, string>[], column: string): boolean {
+  let cells = 0;
+  let several = 0;
+  for (const row of rows) {
+    const cell = row[column];
+    if (cell === undefined || cell.trim() === '') continue;
+    cells++;
+    if (labelsOfCell(cell, 'multilabel-classification').length > 1) several++;
+  }
+  return cells > 0 && several > cells / 2;
+}
+
+/**
+ * The labels of a whole file's report (`stats.labelCounts`), most frequent first, ties by name: the
+ * order the preview's badges and proposed classes take.
+ */
+export function labelsByCount(labelCounts: Readonly<Record<string, number>>): string[] {
+  return Object.entries(labelCounts)
+    .sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b))
+    .map(([label]) => label);
+}

@@ -122,4 +122,24 @@ describe('prefill', () => {
       'dog; bird',
     ]);
   });
+
+  // A file of `health|politics` labels became single-label classification, each combination its own class.
+  it('proposes multilabel classification when most labels hold several, and classification otherwise', () => {
+    const topics = ['health|politics', 'sport', 'health; economy', 'politics,sport', 'economy'];
+    const multilabel = prefill({}, sample(['text', 'label'], topics), 'news.csv');
+    expect(multilabel.task).toBe('multilabel-classification');
+    expect(multilabel.label?.classes?.map((labelClass) => labelClass.name)).toEqual([
+      'economy',
+      'health',
+      'politics',
+      'sport',
+    ]);
+    // Half is not most: a few cells with a comma in a single label do not make a file multilabel.
+    const single = prefill({}, sample(['text', 'label'], ['a|b', 'c', 'd, e', 'f']), 'x.csv');
+    expect(single.task).toBe('classification');
+    // A task already chosen (by hand, or by the data request) stays.
+    expect(prefill({ task: 'classification' }, sample(['text', 'label'], topics), 'x.csv').task).toBe(
+      'classification',
+    );
+  });
 });

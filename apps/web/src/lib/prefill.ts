@@ -1,12 +1,14 @@
 import type { DraftManifest, LabelClass } from '@assay/schema';
 import type { SamplePreview } from '../workers/prescore-protocol.ts';
 import { detectLabelColumn, inferColumnType } from './detect.ts';
-import { classesForValues, countLabels, withClassesAdded } from './label-classes.ts';
+import { classesForValues, countLabels, isMostlyMultilabel, withClassesAdded } from './label-classes.ts';
 
 /**
  * The manifest once a file is attached (or replaced), from its first rows: a title if it has none; the
  * file's columns, each keeping its declared type and description (a column the file no longer has goes);
- * the label column, kept if the file has it, else detected; and for a classification its classes: those
+ * the label column, kept if the file has it, else detected; the task if it has none (multilabel when most
+ * labels hold several, `health|politics`, see {@link isMostlyMultilabel}; else classification with a label
+ * column, other without); and for a classification its classes: those
  * declared for a kept label column stay, with the labels of these rows not among them added; otherwise
  * the labels of these rows (a multilabel cell's split, see {@link countLabels}), with any definition
  * `knownClasses` holds for a class of that name (see {@link classesForValues}).
@@ -31,7 +33,12 @@ export function prefill(
   const kept = next.label?.column;
   const labelColumn =
     kept && sample.header.includes(kept) ? kept : detectLabelColumn(sample.header, sample.rows);
-  if (!next.task) next.task = labelColumn ? 'classification' : 'other';
+  if (!next.task)
+    next.task = !labelColumn
+      ? 'other'
+      : isMostlyMultilabel(sample.rows, labelColumn)
+        ? 'multilabel-classification'
+        : 'classification';
   if (next.task !== 'classification' && next.task !== 'multilabel-classification') return next;
   const values = countLabels(sample.rows, labelColumn ?? '', next.task).map(({ value }) => value);
   // Classes declared for the kept label column stay, with their definitions, and the file's new labels are
