@@ -1,6 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { fieldId } from '../lib/paths.ts';
 import { PreviewStep } from './PreviewStep.tsx';
 
 const preview = {
@@ -114,5 +115,100 @@ describe('PreviewStep', () => {
     const note = screen.getByTestId('preview-row-beyond');
     expect(note.id).toBe('preview-row-beyond');
     expect(note.tabIndex).toBe(-1);
+  });
+
+  // Choosing regression hid the label column picker: nothing said which column is predicted.
+  it('asks a regression for its target column, saved as the label column without classes', async () => {
+    const onChange = vi.fn();
+    renderStep({
+      preview: { ...preview, header: ['text', 'label', 'price'] },
+      manifest: { task: 'regression', label: null },
+      onChange,
+    });
+    const target = document.getElementById(fieldId('label.column')) as HTMLInputElement;
+    expect(screen.getAllByText('Target column').length).toBeGreaterThan(0);
+    expect(screen.queryByText('Label column')).toBeNull();
+    fireEvent.click(target);
+    fireEvent.click(await screen.findByRole('option', { name: 'price' }));
+    expect(onChange).toHaveBeenLastCalledWith('label', { column: 'price', classes: [] });
+    expect(screen.queryByTestId('label-classes')).toBeNull();
+  });
+
+  it('drops the classes when the task becomes regression, keeping the column as its target', async () => {
+    const onChange = vi.fn();
+    renderStep({
+      manifest: { task: 'classification', label: { column: 'label', classes: [{ name: 'spam' }] } },
+      onChange,
+    });
+    fireEvent.click(document.getElementById(fieldId('task'))!);
+    fireEvent.click(await screen.findByRole('option', { name: 'regression' }));
+    expect(onChange).toHaveBeenCalledWith('task', 'regression');
+    expect(onChange).toHaveBeenLastCalledWith('label', { column: 'label', classes: [] });
+  });
+
+  // `health|politics` labels read as single labels: every combination a class, and nothing said why.
+  it('offers multilabel, in one click, when most labels hold several', () => {
+    const onChange = vi.fn();
+    renderStep({
+      preview: {
+        ...preview,
+        rows: ['health|politics', 'sport', 'health;economy'].map((label) => ({ text: 't', label })),
+      },
+      manifest: {
+        task: 'classification',
+        label: {
+          column: 'label',
+          classes: [{ name: 'health|politics' }, { name: 'sport' }, { name: 'health;economy' }],
+        },
+      },
+      onChange,
+    });
+    expect(screen.getByTestId('multilabel-suggestion').textContent).toContain('e.g. “health|politics”');
+    fireEvent.click(screen.getByRole('button', { name: 'Make it multilabel' }));
+    expect(onChange).toHaveBeenCalledWith('task', 'multilabel-classification');
+    expect(onChange).toHaveBeenLastCalledWith(
+      'label.classes',
+      ['health', 'politics', 'sport', 'economy'].map((name) => ({ name, definition: null })),
+    );
+  });
+
+  // Classes came from the first 50 rows only: a label first seen in row 61 was never offered.
+  it('counts the whole file once known: offers its labels to declare and removes classes no row has', () => {
+    const onChange = vi.fn();
+    renderStep({
+      manifest: {
+        task: 'classification',
+        label: { column: 'label', classes: [{ name: 'question' }, { name: 'bug', definition: 'Broken' }] },
+      },
+      fullLabelCounts: { question: 60, praise: 60 },
+      onChange,
+    });
+    const classes = screen.getByTestId('label-classes');
+    expect(classes.textContent).toContain('(whole file)');
+    expect(classes.textContent).toContain('praise: 60');
+    const declare = screen.getByRole('button', { name: 'Declare them as classes' });
+    expect(declare.id).toBe('label-classes-declare');
+    fireEvent.click(declare);
+    expect(onChange).toHaveBeenLastCalledWith('label.classes', [
+      { name: 'question' },
+      { name: 'bug', definition: 'Broken' },
+      { name: 'praise', definition: null },
+    ]);
+    expect(screen.getByTestId('absent-classes').textContent).toContain('the declared class “bug”');
+    const remove = screen.getByRole('button', { name: 'Remove it' });
+    expect(remove.id).toBe('label-classes-remove-absent');
+    fireEvent.click(remove);
+    expect(onChange).toHaveBeenLastCalledWith('label.classes', [{ name: 'question' }]);
+  });
+
+  it('says the whole file is being counted while only the first rows are', () => {
+    renderStep({
+      manifest: { task: 'classification', label: { column: 'label', classes: [] } },
+      isCounting: true,
+    });
+    expect(screen.getByTestId('label-classes').textContent).toContain(
+      '(first 4 rows; counting the whole file…)',
+    );
+    expect(screen.queryByTestId('absent-classes')).toBeNull();
   });
 });

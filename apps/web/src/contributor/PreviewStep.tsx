@@ -17,6 +17,9 @@ import {
   classesAsMultilabel,
   classesForValues,
   countLabels,
+  isMostlyMultilabel,
+  labelsByCount,
+  labelsOfCell,
   withClassesAdded,
 } from '../lib/label-classes.ts';
 import { fieldId } from '../lib/paths.ts';
@@ -28,6 +31,9 @@ import type { SamplePreview } from '../workers/prescore-protocol.ts';
  * `knownClasses` gives the definitions typed earlier, by class name, for classes that come back.
  * `isLoading`: the draft has a file whose rows are not in yet (the server's copy, after a reload);
  * `unusable`: why the file cannot be scored (binary, empty, no data rows), shown instead of its rows.
+ * `fullLabelCounts`: the labels of the whole file (the pre-score's), once counted for this label column
+ * and task; `isCounting`: they are being counted. Only the whole file proves a declared class absent.
+ * A regression names its target column in `label.column`, without classes.
  */
 export function PreviewStep({
   preview,
@@ -38,6 +44,7 @@ export function PreviewStep({
   knownClasses,
   highlight,
   fullLabelCounts,
+  isCounting = false,
   errors,
 }: {
   preview: SamplePreview | null;
@@ -48,6 +55,7 @@ export function PreviewStep({
   knownClasses: () => readonly LabelClass[];
   highlight: { row?: number | null; column?: string | null } | null;
   fullLabelCounts: Record<string, number> | null;
+  isCounting?: boolean;
   errors: Record<string, string | undefined>;
 }) {
   if (!preview)
@@ -69,16 +77,48 @@ export function PreviewStep({
   const labelColumn = manifest.label?.column ?? null;
   const sampleCounts = labelColumn ? countLabels(preview.rows, labelColumn, manifest.task) : [];
   const counts = fullLabelCounts
-    ? Object.entries(fullLabelCounts)
-        .map(([value, count]) => ({ value, count }))
-        .sort((a, b) => b.count - a.count)
+    ? labelsByCount(fullLabelCounts).map((value) => ({ value, count: fullLabelCounts[value] ?? 0 }))
     : sampleCounts;
   const isClassification =
     manifest.task === 'classification' || manifest.task === 'multilabel-classification';
+  const isRegression = manifest.task === 'regression';
   const declared = manifest.label?.classes ?? [];
   const undeclared = counts
     .map(({ value }) => value)
     .filter((value) => !declared.some((labelClass) => labelClass.name === value));
+  // Declared classes no row has: known only from the whole file (a sample's first rows prove nothing).
+  const absent = fullLabelCounts
+    ? declared.filter((labelClass) => !Object.hasOwn(fullLabelCounts, labelClass.name))
+    : [];
+  // A cell holding several labels, shown when most do and the task reads them as one (see isMostlyMultilabel).
+  const multilabelExample =
+    manifest.task === 'classification' && labelColumn && isMostlyMultilabel(preview.rows, labelColumn)
+      ? preview.rows
+          .map((row) => row[labelColumn] ?? '')
+          .find((cell) => labelsOfCell(cell, 'multilabel-classification').length > 1)
+      : undefined;
+
+  function changeTask(value: string | null) {
+    onChange('task', value);
+    if (value === 'regression') {
+      // A regression's label column is its target: a number per row, no classes.
+      if (manifest.label) onChange('label', labelColumn ? { column: labelColumn, classes: [] } : null);
+      return;
+    }
+    if (value !== 'classification' && value !== 'multilabel-classification') return;
+    // Classes drawn from whole cells (`cat|dog`, as the file was first read) become the labels in them; a
+    // former target column gets its classes proposed as a picked label column does.
+    const classes =
+      declared.length === 0 && labelColumn
+        ? classesForValues(
+            countLabels(preview?.rows ?? [], labelColumn, value).map(({ value: name }) => name),
+            knownClasses(),
+          )
+        : value === 'multilabel-classification'
+          ? classesAsMultilabel(declared, knownClasses())
+          : declared;
+    if (classes !== declared) onChange('label.classes', classes);
+  }
 
   return (
     <Stack>
@@ -89,15 +129,7 @@ export function PreviewStep({
           description="What a model trained on this data does"
           data={TaskSchema.options}
           value={manifest.task ?? null}
-          onChange={(value) => {
-            onChange('task', value);
-            // Classes drawn from whole cells (`cat|dog`, as the file was first read) become the labels in them.
-            const classes =
-              value === 'multilabel-classification'
-                ? classesAsMultilabel(declared, knownClasses())
-                : declared;
-            if (classes !== declared) onChange('label.classes', classes);
-          }}
+          onChange={changeTask}
           error={errors.task}
           allowDeselect={false}
         />
@@ -121,13 +153,41 @@ export function PreviewStep({
             error={errors['label.column'] ?? errors.label}
           />
         )}
+        {isRegression && (
+          <Select
+            id={fieldId('label.column')}
+            label="Target column"
+            description="The column holding the number a model should predict"
+            data={preview.header}
+            value={labelColumn}
+            onChange={(value) => onChange('label', value ? { column: value, classes: [] } : null)}
+            error={errors['label.column'] ?? errors.label}
+          />
+        )}
       </SimpleGrid>
+
+      {multilabelExample && (
+        <Alert color="blue" variant="light" data-testid="multilabel-suggestion">
+          <Group justify="space-between">
+            <Text size="sm">
+              Most labels of “{labelColumn}” hold several (e.g. “{multilabelExample}”): as a single-label
+              classification each combination is a class of its own.
+            </Text>
+            <Button size="xs" variant="white" onClick={() => changeTask('multilabel-classification')}>
+              Make it multilabel
+            </Button>
+          </Group>
+        </Alert>
+      )}
 
       {isClassification && labelColumn && (
         <Stack gap="xs" data-testid="label-classes">
-          <Text fw={600}>
+          {/* Focused by a finding's "Go to “Label classes”" when there is nothing to declare or remove. */}
+          <Text fw={600} id="label-classes" tabIndex={-1}>
             Classes of “{labelColumn}”{' '}
-            {fullLabelCounts ? '(whole file)' : `(first ${preview.rows.length} rows)`}
+            {fullLabelCounts
+              ? '(whole file)'
+              : `(first ${preview.rows.length} rows${isCounting ? '; counting the whole file…' : ''})`}
           </Text>
           <Group gap="xs">
             {counts.map(({ value, count }) => (
@@ -144,6 +204,7 @@ export function PreviewStep({
                   {undeclared.map((value) => `“${value}”`).join(', ')}); they will be reported as findings.
                 </Text>
                 <Button
+                  id="label-classes-declare"
                   size="xs"
                   variant="white"
                   onClick={() =>
@@ -151,6 +212,31 @@ export function PreviewStep({
                   }
                 >
                   Declare them as classes
+                </Button>
+              </Group>
+            </Alert>
+          )}
+          {absent.length > 0 && (
+            <Alert color="orange" variant="light" data-testid="absent-classes">
+              <Group justify="space-between">
+                <Text size="sm">
+                  No row of the file has {absent.length === 1 ? 'the declared class' : 'the declared classes'}{' '}
+                  {absent.map((labelClass) => `“${labelClass.name}”`).join(', ')}; add rows of{' '}
+                  {absent.length === 1 ? 'it' : 'them'} to the file, or remove{' '}
+                  {absent.length === 1 ? 'it' : 'them'}.
+                </Text>
+                <Button
+                  id="label-classes-remove-absent"
+                  size="xs"
+                  variant="white"
+                  onClick={() =>
+                    onChange(
+                      'label.classes',
+                      declared.filter((labelClass) => !absent.includes(labelClass)),
+                    )
+                  }
+                >
+                  {absent.length === 1 ? 'Remove it' : 'Remove them'}
                 </Button>
               </Group>
             </Alert>
