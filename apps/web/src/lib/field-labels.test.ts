@@ -21,6 +21,12 @@ describe('fieldLabel', () => {
     expect(fieldLabel('label.classes.0', manifest)).toBe('Label class “high”');
   });
 
+  // A regression's missing target column was sent to a "Label column" the Preview step does not show.
+  it("names a regression's label column its target column, as the Preview step does", () => {
+    expect(fieldLabel('label.column', { task: 'regression' })).toBe('Target column');
+    expect(fieldLabel('label.column', { task: 'classification' })).toBe('Label column');
+  });
+
   it('falls back to the position without a manifest, and to the path for a field the form does not have', () => {
     expect(fieldLabel('columns.4.description')).toBe('What “column 5” holds');
     expect(fieldLabel('label.classes.2.definition')).toBe('Definition of “class 3”');

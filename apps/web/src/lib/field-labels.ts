@@ -37,6 +37,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
 export function fieldLabel(path: string, manifest?: DraftManifest | null): string {
   const parts = splitPath(path);
   const key = parts.join('.');
+  // A regression's label column is its target, as the Preview step names it.
+  if (key === 'label.column' && manifest?.task === 'regression') return 'Target column';
   if (FIELD_LABELS[key]) return FIELD_LABELS[key];
   if (parts[0] === 'provenance' && parts[1] === 'attestation') return FIELD_LABELS['provenance.attestation']!;
   const column = Number(parts[1]);
