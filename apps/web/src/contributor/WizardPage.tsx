@@ -46,6 +46,7 @@ import {
 import { formatFileSize } from '../lib/file-size.ts';
 import { versionDataUrl } from '../lib/file-urls.ts';
 import { requestIntake } from '../lib/intake.ts';
+import { classControlsOf, labelsByCount, withClassesAdded } from '../lib/label-classes.ts';
 import { formatMoney } from '../lib/money.ts';
 import { fieldId, setIn, splitPath } from '../lib/paths.ts';
 import { prefill } from '../lib/prefill.ts';
@@ -65,6 +66,23 @@ type Version = Submission['versions'][number];
 type Me = NonNullable<RouterOutputs['account']['me']>;
 
 const PREVIEW_ROWS = 50;
+
+/**
+ * More labels than this in the whole file are not proposed as classes: the column is likely free text, and
+ * the Preview's list of them (with its "Declare them as classes") lets the contributor decide.
+ */
+const MAX_PROPOSED_CLASSES = 100;
+
+/** Focuses the first element of `ids` on the page. */
+function focusFirst(ids: readonly string[]) {
+  for (const id of ids) {
+    const element = document.getElementById(id);
+    if (!element) continue;
+    element.scrollIntoView({ block: 'center' });
+    element.focus();
+    return;
+  }
+}
 
 /** Which step shows the input for a manifest path. */
 export function stepOfField(path: string): number {
@@ -367,6 +385,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     if (sample) {
       const taken = sample;
       setManifest((current) => prefill(current, taken, dropped.name, knownClasses()));
+      isProposingClasses.current = true;
     }
   }
 
@@ -380,9 +399,57 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     () => ({ requirements, threshold, contributorRecord, isOverlapCheckedLater }),
     [requirements, threshold, contributorRecord, isOverlapCheckedLater],
   );
-  const prescore = usePrescore(worker, source, manifest, grading, file?.size ?? null, step === 4);
+  // The Preview step runs it too: its classes and their counts come from the whole file, not its first rows.
+  const prescore = usePrescore(
+    worker,
+    source,
+    manifest,
+    grading,
+    file?.size ?? null,
+    step === 2 || step === 4,
+  );
+  // The whole file's labels, once counted for this file, label column and task.
+  const scored = prescore.state.status === 'done' ? prescore.state : null;
+  const fullLabelCounts =
+    scored &&
+    scored.source === source &&
+    scored.manifest?.task === manifest.task &&
+    scored.manifest?.label?.column === manifest.label?.column &&
+    Object.keys(scored.report.stats.labelCounts).length > 0
+      ? scored.report.stats.labelCounts
+      : null;
+  // Classes proposed from the first rows (a file dropped, a label column or task picked on the Preview) are
+  // completed from the whole file once its labels are counted: a label first seen past row 50 was never
+  // proposed. Once per proposal, and not after classes were removed on the Datasheet: those stay removed.
+  const isProposingClasses = useRef(false);
   useEffect(() => {
-    if (prescore.state.status !== 'done') return;
+    if (!fullLabelCounts || !isProposingClasses.current) return;
+    isProposingClasses.current = false;
+    const labels = labelsByCount(fullLabelCounts);
+    if (labels.length > MAX_PROPOSED_CLASSES) return;
+    setManifest((current) => {
+      const classes = current.label?.classes ?? [];
+      const next = withClassesAdded(classes, labels, knownClasses());
+      return next.length === classes.length ? current : setIn(current, 'label.classes', next);
+    });
+  }, [fullLabelCounts, knownClasses]);
+  const changeOnPreview = useCallback(
+    (path: string, value: unknown) => {
+      if (path === 'label' || path === 'task') isProposingClasses.current = true;
+      change(path, value);
+    },
+    [change],
+  );
+  const changeOnDatasheet = useCallback(
+    (path: string, value: unknown) => {
+      if (path === 'label.classes') isProposingClasses.current = false;
+      change(path, value);
+    },
+    [change],
+  );
+  useEffect(() => {
+    // Seen on the Pre-score step; the Preview's run only counts the labels.
+    if (prescore.state.status !== 'done' || step !== 4) return;
     telemetry.record(
       'prescore.seen',
       { score: prescore.state.report.scores.overall, findings: prescore.state.report.findings.length },
@@ -397,13 +464,16 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
         submission.id,
       );
     }
-  }, [prescore.state, telemetry, submission.id]);
+  }, [prescore.state, step, telemetry, submission.id]);
 
   const goToFinding = useCallback(
     (finding: Finding) => {
       const location = finding.location;
       if (!location) return;
       const field = location.field;
+      const labelCounts = prescore.state.status === 'done' ? prescore.state.report.stats.labelCounts : {};
+      const classControls = field ? classControlsOf(field, manifest, labelCounts) : null;
+      if (classControls) return goToStep(2, () => focusFirst(classControls));
       if (field) return goToStep(stepOfField(field), () => focusField(field));
       setHighlight({ row: location.row, column: location.column });
       goToStep(2, () => {
@@ -416,7 +486,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
         note?.focus();
       });
     },
-    [goToStep],
+    [goToStep, manifest, prescore.state],
   );
 
   // Validation of the complete manifest with the server's own schema; shown after a submit attempt.
@@ -614,13 +684,12 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
             isLoading={Boolean(source) && !previewError}
             unusable={preview ? unusableFileMessage(preview, file?.name ?? uploadedName ?? 'The file') : null}
             manifest={manifest}
-            onChange={change}
+            onChange={changeOnPreview}
             knownClasses={knownClasses}
             highlight={highlight}
             errors={errors}
-            fullLabelCounts={
-              prescore.state.status === 'done' ? prescore.state.report.stats.labelCounts : null
-            }
+            fullLabelCounts={fullLabelCounts}
+            isCounting={prescore.state.status === 'running'}
           />
         )}
         {step === 3 && (
@@ -628,7 +697,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
             <ManifestImport manifest={manifest} onImport={setManifest} />
             <ManifestForm
               manifest={manifest}
-              onChange={change}
+              onChange={changeOnDatasheet}
               errors={errors}
               signerName={me.name || me.email}
             />

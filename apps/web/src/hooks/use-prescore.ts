@@ -11,7 +11,11 @@ import type {
 export type PrescoreState =
   | { status: 'idle' }
   | { status: 'running'; bytes: number; rows: number; totalBytes: number | null }
-  | { status: 'done'; report: QualityReport }
+  /**
+   * `source` and `manifest`: those scored (set by {@link usePrescore}), e.g. to know which file and label
+   * column `report.stats` counted.
+   */
+  | { status: 'done'; report: QualityReport; source?: PrescoreSource; manifest?: DraftManifest }
   | { status: 'error'; message: string };
 
 /** One Web Worker for the page; preview and scoring requests are matched to answers by id. */
@@ -120,7 +124,9 @@ export function usePrescore(
     let cancel: (() => void) | null = null;
     const timer = setTimeout(() => {
       const grading = { requirements, threshold, contributorRecord, isOverlapCheckedLater };
-      cancel = score(source, manifest, grading, totalBytes, setState);
+      cancel = score(source, manifest, grading, totalBytes, (next) =>
+        setState(next.status === 'done' ? { ...next, source, manifest } : next),
+      );
     }, 400);
     return () => {
       clearTimeout(timer);

@@ -1,6 +1,7 @@
 import { scoreDataset } from '@assay/quality';
 import { describe, expect, it } from 'vitest';
 import {
+  classControlsOf,
   classesAsMultilabel,
   classesForValues,
   countLabels,
@@ -166,5 +167,28 @@ describe('labelsByCount', () => {
       'low',
       'medium',
     ]);
+  });
+});
+
+describe('classControlsOf', () => {
+  const manifest = {
+    task: 'classification' as const,
+    label: { column: 'label', classes: [{ name: 'low' }, { name: 'medium' }] },
+  };
+  const counts = { low: 60, high: 60 };
+  // "Go to “Label classes”" opened the Datasheet, whose classes can be removed but not added.
+  it('sends labels to declare and a class no row has to the Preview step’s controls', () => {
+    expect(classControlsOf('label.classes', manifest, counts)).toEqual([
+      'label-classes-declare',
+      'label-classes',
+      'field-label.column',
+    ]);
+    expect(classControlsOf('label.classes.1', manifest, counts)?.[0]).toBe('label-classes-remove-absent');
+  });
+
+  it('leaves a class the file has (a rare one), its definition and other fields to the Datasheet', () => {
+    expect(classControlsOf('label.classes.0', manifest, counts)).toBeNull();
+    expect(classControlsOf('label.classes.1.definition', manifest, counts)).toBeNull();
+    expect(classControlsOf('provenance.license', manifest, counts)).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import type { DraftManifest, LabelClass } from '@assay/schema';
 import { countValues } from './detect.ts';
+import { fieldId } from './paths.ts';
 
 // The scorer's separators of a multilabel cell (`countLabel` in @assay/quality's scan.ts).
 const LABEL_SEPARATOR = /[|;,]/;
@@ -93,4 +94,23 @@ export function labelsByCount(labelCounts: Readonly<Record<string, number>>): st
   return Object.entries(labelCounts)
     .sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b))
     .map(([label]) => label);
+}
+
+/**
+ * Where a finding about the label classes is fixed: labels to declare (`label.classes`) and a class no row
+ * has (`label.classes.<i>` absent from the whole file's `labelCounts`) on the Preview step, whose controls
+ * (ids in order of preference) are focused; null for any other field (the Datasheet defines classes, and
+ * cannot add one).
+ */
+export function classControlsOf(
+  field: string,
+  manifest: DraftManifest,
+  labelCounts: Readonly<Record<string, number>>,
+): string[] | null {
+  const fallback = ['label-classes', fieldId('label.column')];
+  if (field === 'label.classes') return ['label-classes-declare', ...fallback];
+  const index = /^label\.classes\.(\d+)$/.exec(field)?.[1];
+  const name = index === undefined ? undefined : manifest.label?.classes?.[Number(index)]?.name;
+  if (name === undefined || Object.hasOwn(labelCounts, name)) return null;
+  return ['label-classes-remove-absent', ...fallback];
 }
