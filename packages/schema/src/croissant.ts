@@ -155,7 +155,7 @@ function fieldIds(recordSet: Json): string[] {
  * Reads a Croissant 1.0 dataset (JSON-LD, compact as Croissant files are written) into a draft manifest:
  * name, description and licence; the responsible-AI fields as the datasheet; the first record set that
  * is not an enumeration as the columns, with a `cr:Label` field as the label column and its enumeration's
- * rows as the classes. What has no place in a manifest, or could not be read, is listed in `notes`; the
+ * rows as the classes (a numeric one without classes as a regression's target). What has no place in a manifest, or could not be read, is listed in `notes`; the
  * contributor reviews everything in the form before it counts.
  */
 export function manifestFromCroissant(
@@ -250,8 +250,12 @@ export function manifestFromCroissant(
     return { name: field.name, type, description: field.description };
   });
   if (label !== undefined) {
-    manifest.task = 'classification';
-    manifest.label = { column: label.name, classes: classesOf(recordSets, label) };
+    const classes = classesOf(recordSets, label);
+    const labelType = manifest.columns.find((column) => column.name === label.name)?.type;
+    // A numeric label without classes is a regression's target (as Assay exports one).
+    const isTarget = classes.length === 0 && (labelType === 'number' || labelType === 'integer');
+    manifest.task = isTarget ? 'regression' : 'classification';
+    manifest.label = { column: label.name, classes };
   }
   return { manifest, notes };
 }

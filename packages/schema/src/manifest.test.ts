@@ -63,6 +63,15 @@ describe('ManifestSchema', () => {
     ['unknown licence string', { ...designExample, provenance: { license: 'MY-OWN-LICENCE' } }],
     ['no attestation', { ...designExample, provenance: { ...designExample.provenance, attestation: null } }],
     ['no provenance at all', { title: 't', task: 'regression', columns: [{ name: 'y', type: 'number' }] }],
+    [
+      "a regression's target column, without classes",
+      {
+        title: 't',
+        task: 'regression',
+        columns: [{ name: 'price', type: 'number' }],
+        label: { column: 'price', classes: [] },
+      },
+    ],
   ])('accepts a weak but well-formed draft: %s', (_name, manifest) => {
     expect(issuePaths(manifest)).toEqual([]);
   });

@@ -100,6 +100,23 @@ describe('Croissant JSON-LD', () => {
     ]);
   });
 
+  // A regression's target was exported with an empty class enumeration its numbers had to reference.
+  it("marks a regression's target column as its label, without classes to reference", () => {
+    const manifest = {
+      ...GOOD_MANIFEST,
+      task: 'regression' as const,
+      columns: [...GOOD_MANIFEST.columns, { name: 'minutes', type: 'number' as const }],
+      label: { column: 'minutes', classes: [] },
+    };
+    const doc = build({ manifest });
+    const target = doc.recordSet[0].field.find((f: { name: string }) => f.name === 'minutes');
+    expect(target.dataType).toEqual(['sc:Float', 'cr:Label']);
+    expect(target).not.toHaveProperty('references');
+    expect(doc.recordSet).toHaveLength(1);
+    // And it reads back as the regression it was.
+    expect(manifestFromCroissant(doc).manifest).toMatchObject({ task: 'regression', label: manifest.label });
+  });
+
   it('carries the datasheet as responsible-AI fields', () => {
     const doc = build();
     expect(doc).toMatchObject({

@@ -62,7 +62,8 @@ export interface CroissantInput {
 /**
  * Croissant JSON-LD metadata for an accepted version: the dataset's name, description and SPDX licence,
  * the contributor by pseudonym, the file as a FileObject with its SHA-256 and size, one Field per column
- * (the label column typed `cr:Label`, its classes as an enumeration record set), and the datasheet as
+ * (the label column typed `cr:Label`, its classes as an enumeration record set; a regression's target is
+ * typed `cr:Label` too, without classes: its values are numbers, not members of a set), and the datasheet as
  * Croissant's responsible-AI fields.
  */
 export function buildCroissant(input: CroissantInput): Record<string, unknown> {
@@ -72,6 +73,8 @@ export function buildCroissant(input: CroissantInput): Record<string, unknown> {
   const fileId = 'data-file';
   const recordSetId = 'records';
   const labelColumn = manifest.label?.column;
+  const hasClasses =
+    manifest.label !== null && manifest.label !== undefined && manifest.task !== 'regression';
   const extract = (column: string) => (file.format === 'jsonl' ? { jsonPath: `$.${column}` } : { column });
 
   const fields = manifest.columns.map((column) => ({
@@ -81,13 +84,15 @@ export function buildCroissant(input: CroissantInput): Record<string, unknown> {
     description: column.description ?? '',
     dataType: column.name === labelColumn ? [DATA_TYPES[column.type], 'cr:Label'] : DATA_TYPES[column.type],
     source: { fileObject: { '@id': fileId }, extract: extract(column.name) },
-    ...(column.name === labelColumn ? { references: { field: { '@id': 'label-classes/name' } } } : {}),
+    ...(column.name === labelColumn && hasClasses
+      ? { references: { field: { '@id': 'label-classes/name' } } }
+      : {}),
   }));
 
   const recordSets: Record<string, unknown>[] = [
     { '@type': 'cr:RecordSet', '@id': recordSetId, name: recordSetId, field: fields },
   ];
-  if (manifest.label) {
+  if (manifest.label && hasClasses) {
     recordSets.push({
       '@type': 'cr:RecordSet',
       '@id': 'label-classes',

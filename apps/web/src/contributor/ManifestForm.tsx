@@ -76,7 +76,8 @@ export function ManifestForm({
         </Stack>
       </Fieldset>
 
-      {manifest.label?.column && (
+      {/* A regression's label column is its target: it has no classes to define. */}
+      {manifest.label?.column && manifest.task !== 'regression' && (
         <Fieldset legend={`Label classes of “${manifest.label.column}”`}>
           <Stack>
             {classes.map((labelClass, index) => (

@@ -193,7 +193,12 @@ function Review({ item }: { item: Item }) {
               </div>
             ))}
           </dl>
-          {item.manifest.label && (
+          {item.manifest.label && item.manifest.task === 'regression' && (
+            <Text fw={600} size="sm" data-testid="label-target">
+              Target: {item.manifest.label.column}
+            </Text>
+          )}
+          {item.manifest.label && item.manifest.task !== 'regression' && (
             <>
               <Text fw={600} size="sm">
                 Labels ({item.manifest.label.column})

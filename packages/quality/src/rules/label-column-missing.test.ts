@@ -9,6 +9,24 @@ describeRule('structure.label-column-missing', [
     }),
     isFound: true,
   },
+  // A regression names its target in label.column, without classes: the same check holds.
+  {
+    name: "good: a regression's target column in the file",
+    manifest: withManifest((m) => {
+      m.task = 'regression';
+      m.label = { column: 'urgency', classes: [] };
+    }),
+    isFound: false,
+  },
+  {
+    name: "bad: a regression's target column not in the file",
+    manifest: withManifest((m) => {
+      m.task = 'regression';
+      m.columns.push({ name: 'minutes', type: 'number' });
+      m.label = { column: 'minutes', classes: [] };
+    }),
+    isFound: true,
+  },
   {
     name: 'bad: label column declared but not in the file',
     csv: GOOD_CSV.replace('urgency', 'urg'),
