@@ -1,0 +1,214 @@
+import type { DraftManifest, Manifest } from '@assay/schema';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { GOOD_MANIFEST } from '../../server/test/support/datasets.ts';
+import {
+  type Api,
+  authenticate,
+  draftCsv,
+  organisationWithRequest,
+  submitCsv,
+  ticketsRequest,
+} from './api.ts';
+import {
+  attachFile,
+  choose,
+  createOperator,
+  freshDataDir,
+  launchBrowser,
+  type RunningApp,
+  signIn,
+  startApp,
+  startDraft,
+  waitSaved,
+  watchPage,
+} from './support.ts';
+
+// What the wizard makes of a file's labels. Classes were proposed from the preview's first 50 rows, so a
+// label first seen in row 61 was never declared, and the pre-score's "Go to “Label classes”" opened the
+// Datasheet, which cannot add a class. A regression had no way to say which column it predicts. A file
+// of `health|politics` labels became single-label classification, each combination a class.
+
+let app: RunningApp;
+let browser: Browser;
+let contributorApi: { api: Api; cookie: string };
+
+const operator = { email: 'ops@labels.test', password: 'operator-password-1' };
+const reviewer = { name: 'Rhea Reviewer', email: 'rhea@labels.test', password: 'reviewer-password-1' };
+const contributor = { name: 'Lea Labels', email: 'lea@labels.test', password: 'labels-password-1' };
+
+beforeAll(async () => {
+  const dataDir = freshDataDir();
+  createOperator(dataDir, operator.email, operator.password);
+  app = await startApp(dataDir);
+  browser = await launchBrowser();
+  contributorApi = await authenticate(app.url, 'sign-up/email', contributor);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function newPage(who: { email: string; password: string } = contributor) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.setDefaultTimeout(30_000);
+  const problems = watchPage(page);
+  await signIn(page, app.url, who);
+  return { page, problems };
+}
+
+/** 60 rows labelled `low`, then 60 `high`: the first 50 rows show only `low`. */
+const LOW_THEN_HIGH = [
+  'text,label',
+  ...Array.from({ length: 120 }, (_, i) => `message ${i + 1},${i < 60 ? 'low' : 'high'}`),
+].join('\n');
+
+const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+/** The manifest the server holds for a submission's draft. */
+async function savedManifest(submissionId: string): Promise<DraftManifest> {
+  const { versions } = await contributorApi.api.submission.byId.query({ id: submissionId });
+  return versions.at(-1)?.manifest as DraftManifest;
+}
+
+it('proposes the classes of the whole file, not of its first 50 rows', async () => {
+  const { page, problems } = await newPage();
+  const url = await startDraft(page, app.url, 'Low then high');
+  await attachFile(page, { name: 'low-high.csv', mimeType: 'text/csv', buffer: Buffer.from(LOW_THEN_HIGH) });
+  await page.getByRole('button', { name: 'Next: Preview' }).click();
+  const classes = page.getByTestId('label-classes');
+  await classes.getByText('(whole file)').waitFor();
+  expect(await classes.textContent()).toContain('low: 60');
+  expect(await classes.textContent()).toContain('high: 60');
+  expect(await page.getByTestId('undeclared-classes').count()).toBe(0);
+  await waitSaved(page);
+  const submissionId = /submissions\/([\w-]+)\/edit/.exec(url)?.[1] ?? '';
+  expect((await savedManifest(submissionId)).label?.classes?.map((c) => c.name)).toEqual(['low', 'high']);
+  // The pre-score has no label outside the classes.
+  await page.getByRole('button', { name: 'Next: Datasheet' }).click();
+  await page.getByRole('button', { name: 'Next: Pre-score' }).click();
+  await page.getByTestId('report').waitFor();
+  expect(await page.locator('[data-code="structure.label-outside-schema"]').count()).toBe(0);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+it("a finding's link about the classes lands on the Preview's control that fixes it, focused", async () => {
+  const { submissionId } = await draftCsv(app.url, contributorApi, {
+    manifest: {
+      title: 'Declared before',
+      task: 'classification',
+      columns: [
+        { name: 'text', type: 'string' },
+        { name: 'label', type: 'category' },
+      ],
+      label: { column: 'label', classes: [{ name: 'low' }, { name: 'medium' }] },
+    },
+    csv: LOW_THEN_HIGH,
+  });
+  const { page, problems } = await newPage();
+  await page.goto(`${app.url}/submissions/${submissionId}/edit?step=pre-score`);
+  const outside = page.locator('[data-code="structure.label-outside-schema"]');
+  await outside.getByText('The label "high" is not one of the declared classes').waitFor();
+  await outside.getByRole('button', { name: 'Go to “Label classes”' }).click();
+  await page.waitForURL(/step=preview/);
+  await page.getByRole('button', { name: 'Declare them as classes' }).waitFor();
+  await expect.poll(() => focusedId(page)).toBe('label-classes-declare');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('undeclared-classes').waitFor({ state: 'detached' });
+
+  await page.getByRole('button', { name: 'Next: Datasheet' }).click();
+  await page.getByRole('button', { name: 'Next: Pre-score' }).click();
+  const absent = page.locator('[data-code="structure.class-imbalance"]');
+  await absent.getByText('The class "medium" is declared but no row has it.').waitFor();
+  await absent.getByRole('button', { name: 'Go to Label class “medium”' }).click();
+  await page.waitForURL(/step=preview/);
+  await expect.poll(() => focusedId(page)).toBe('label-classes-remove-absent');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('absent-classes').waitFor({ state: 'detached' });
+  await waitSaved(page);
+  expect((await savedManifest(submissionId)).label?.classes?.map((c) => c.name)).toEqual(['low', 'high']);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+it('proposes multilabel classification for a file whose labels hold several', async () => {
+  const csv = [
+    'text,label',
+    ...['health|politics', 'sport', 'health|economy', 'politics|sport', 'economy|health'].map(
+      (topics, i) => `story ${i},${topics}`,
+    ),
+  ].join('\n');
+  const { page, problems } = await newPage();
+  await startDraft(page, app.url, 'Topics');
+  await attachFile(page, { name: 'topics.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: 'Next: Preview' }).click();
+  expect(await page.locator('#field-task').inputValue()).toBe('multilabel-classification');
+  const classes = page.getByTestId('label-classes');
+  await classes.getByText('(whole file)').waitFor();
+  expect(await classes.textContent()).toContain('health: 3');
+  expect(await classes.textContent()).not.toContain('health|politics');
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+it('a regression names its target column, which the reviewer sees as its target', async () => {
+  const csv = ['text,minutes', ...Array.from({ length: 12 }, (_, i) => `ticket ${i},${i * 3 + 1}`)].join(
+    '\n',
+  );
+  const { page, problems } = await newPage();
+  const url = await startDraft(page, app.url, 'Handling time');
+  await attachFile(page, { name: 'minutes.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: 'Next: Preview' }).click();
+  await choose(page, 'Task', 'regression');
+  await choose(page, /^Target column/, 'minutes');
+  await waitSaved(page);
+  const submissionId = /submissions\/([\w-]+)\/edit/.exec(url)?.[1] ?? '';
+  const manifest = await savedManifest(submissionId);
+  expect(manifest.task).toBe('regression');
+  expect(manifest.label).toEqual({ column: 'minutes', classes: [] });
+  // The Datasheet has no classes to define for it.
+  await page.getByRole('button', { name: 'Next: Datasheet' }).click();
+  await page.getByText('Geography').first().waitFor();
+  expect(await page.getByText('Label classes of').count()).toBe(0);
+  expect(problems).toEqual([]);
+  await page.close();
+
+  // A reviewer of a regression request reads the target on the datasheet.
+  const { requestId } = await organisationWithRequest(
+    app.url,
+    operator,
+    reviewer,
+    ticketsRequest({
+      title: 'Handling times',
+      task: 'regression',
+      requiredColumns: [{ name: 'text', type: 'string' }],
+      labelSet: [],
+    }),
+  );
+  const regression: Manifest = {
+    ...GOOD_MANIFEST,
+    title: 'Handling time per ticket',
+    task: 'regression',
+    columns: [
+      { name: 'text', type: 'string', description: 'Ticket body' },
+      { name: 'minutes', type: 'integer', description: 'Minutes to close the ticket' },
+    ],
+    label: { column: 'minutes', classes: [] },
+  };
+  const { versionId } = await submitCsv(app.url, contributorApi, {
+    requestId,
+    manifest: regression,
+    csv,
+    states: ['in_review'],
+  });
+  const review = await newPage(reviewer);
+  await review.page.goto(`${app.url}/review/versions/${versionId}`);
+  const target = review.page.getByTestId('label-target');
+  await target.waitFor();
+  expect(await target.textContent()).toBe('Target: minutes');
+  expect(await review.page.getByText('Labels (minutes)').count()).toBe(0);
+  expect(review.problems).toEqual([]);
+  await review.page.close();
+});
