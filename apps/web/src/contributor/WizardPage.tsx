@@ -27,7 +27,7 @@ import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router'
 import { QueryError } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
 import { useAutosave } from '../hooks/use-autosave.ts';
-import { usePrescore, usePrescoreWorker } from '../hooks/use-prescore.ts';
+import { type PrescoreState, usePrescore, usePrescoreWorker } from '../hooks/use-prescore.ts';
 import {
   DATA_FILE_ACCEPT,
   MAX_DATA_FILE_BYTES,
@@ -399,25 +399,20 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     () => ({ requirements, threshold, contributorRecord, isOverlapCheckedLater }),
     [requirements, threshold, contributorRecord, isOverlapCheckedLater],
   );
-  // The Preview step runs it too: its classes and their counts come from the whole file, not its first rows.
-  const prescore = usePrescore(
-    worker,
-    source,
-    manifest,
-    grading,
-    file?.size ?? null,
-    step === 2 || step === 4,
-  );
-  // The whole file's labels, once counted for this file, label column and task.
-  const scored = prescore.state.status === 'done' ? prescore.state : null;
-  const fullLabelCounts =
-    scored &&
-    scored.source === source &&
-    scored.manifest?.task === manifest.task &&
-    scored.manifest?.label?.column === manifest.label?.column &&
-    Object.keys(scored.report.stats.labelCounts).length > 0
-      ? scored.report.stats.labelCounts
+  const labelCountsOf = (state: PrescoreState) =>
+    state.status === 'done' &&
+    state.source === source &&
+    state.manifest?.task === manifest.task &&
+    state.manifest?.label?.column === manifest.label?.column &&
+    Object.keys(state.report.stats.labelCounts).length > 0
+      ? state.report.stats.labelCounts
       : null;
+  const prescore = usePrescore(worker, source, manifest, grading, file?.size ?? null, step === 4);
+  // The Preview step scores the file too, for its labels: the classes it shows and proposes are the whole
+  // file's, not those of its first rows. A run of its own, so the Pre-score step keeps its fresh run and progress.
+  const labelScan = usePrescore(worker, source, manifest, grading, file?.size ?? null, step === 2);
+  // The whole file's labels, once counted for this file, label column and task (by either run).
+  const fullLabelCounts = labelCountsOf(labelScan.state) ?? labelCountsOf(prescore.state);
   // Classes proposed from the first rows (a file dropped, a label column or task picked on the Preview) are
   // completed from the whole file once its labels are counted: a label first seen past row 50 was never
   // proposed. Once per proposal, and not after classes were removed on the Datasheet: those stay removed.
@@ -448,8 +443,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     [change],
   );
   useEffect(() => {
-    // Seen on the Pre-score step; the Preview's run only counts the labels.
-    if (prescore.state.status !== 'done' || step !== 4) return;
+    if (prescore.state.status !== 'done') return;
     telemetry.record(
       'prescore.seen',
       { score: prescore.state.report.scores.overall, findings: prescore.state.report.findings.length },
@@ -464,7 +458,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
         submission.id,
       );
     }
-  }, [prescore.state, step, telemetry, submission.id]);
+  }, [prescore.state, telemetry, submission.id]);
 
   const goToFinding = useCallback(
     (finding: Finding) => {
@@ -689,7 +683,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
             highlight={highlight}
             errors={errors}
             fullLabelCounts={fullLabelCounts}
-            isCounting={prescore.state.status === 'running'}
+            isCounting={labelScan.state.status === 'running'}
           />
         )}
         {step === 3 && (
