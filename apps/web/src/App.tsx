@@ -191,19 +191,11 @@ export function App() {
             component={Link}
             to="/notifications"
             label="Notifications"
-            // Named with its count in words: read from its text, the link was "Notifications36".
-            aria-label={unread > 0 ? `Notifications, ${unread} unread` : undefined}
             active={location.pathname === '/notifications'}
             onClick={close}
             rightSection={
               unread > 0 && (
-                <Badge
-                  size="sm"
-                  circle={unread < 10}
-                  aria-label={`${unread} unread`}
-                  aria-hidden
-                  data-testid="unread"
-                >
+                <Badge size="sm" circle={unread < 10} aria-label={`${unread} unread`} data-testid="unread">
                   {unread > 99 ? '99+' : unread}
                 </Badge>
               )
