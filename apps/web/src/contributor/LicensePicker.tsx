@@ -11,17 +11,35 @@ export function loadLicenses(): Promise<readonly License[]> {
   return cache;
 }
 
+/**
+ * The SPDX list for the picker: the request's accepted licences first, as a group of their own, then every
+ * licence (the contributor may hold another, which the pre-score then names as not accepted).
+ */
+export function licenseOptions(licenses: readonly License[], acceptedFirst: readonly string[]) {
+  const option = (license: License) => ({ value: license.id, label: `${license.id} — ${license.name}` });
+  const accepted = new Set(acceptedFirst);
+  const first = licenses.filter((license) => accepted.has(license.id));
+  if (first.length === 0) return licenses.map(option);
+  return [
+    { group: 'Accepted by this request', items: first.map(option) },
+    { group: 'Every SPDX licence', items: licenses.filter((l) => !accepted.has(l.id)).map(option) },
+  ];
+}
+
 /** A searchable SPDX licence picker. An unknown value already in the draft stays visible (it is a finding). */
 export function LicensePicker({
   value,
   onChange,
   error,
   id,
+  acceptedFirst = [],
 }: {
   value: string | null | undefined;
   onChange: (value: string | null) => void;
   error?: string | undefined;
   id: string;
+  /** Licences the data request accepts: listed first. */
+  acceptedFirst?: readonly string[];
 }) {
   const [licenses, setLicenses] = useState<readonly License[]>([]);
   useEffect(() => {
@@ -31,9 +49,11 @@ export function LicensePicker({
       live = false;
     };
   }, []);
-  const data = licenses.map((license) => ({ value: license.id, label: `${license.id} — ${license.name}` }));
-  if (value && !licenses.some((license) => license.id === value))
-    data.unshift({ value, label: `${value} (not an SPDX id)` });
+  const options = licenseOptions(licenses, acceptedFirst);
+  const data =
+    value && !licenses.some((license) => license.id === value)
+      ? [{ value, label: `${value} (not an SPDX id)` }, ...options]
+      : options;
   return (
     <Select
       id={id}

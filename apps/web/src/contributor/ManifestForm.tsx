@@ -28,11 +28,14 @@ export function ManifestForm({
   onChange,
   errors,
   signerName,
+  acceptedLicenses = [],
 }: {
   manifest: DraftManifest;
   onChange: (path: string, value: unknown) => void;
   errors: Errors;
   signerName: string;
+  /** The data request's accepted licences (SPDX ids), listed first in the licence picker. */
+  acceptedLicenses?: readonly string[];
 }) {
   /** A text input for `path`, labelled as findings name it ({@link fieldLabel}). */
   const text = (path: string, description?: string, multiline = false) => {
@@ -138,6 +141,7 @@ export function ManifestForm({
             {text('provenance.sourceUrl')}
             <LicensePicker
               id={fieldId('provenance.license')}
+              acceptedFirst={acceptedLicenses}
               value={manifest.provenance?.license}
               onChange={(value) => onChange('provenance.license', value)}
               error={errors['provenance.license']}

@@ -694,6 +694,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
               onChange={changeOnDatasheet}
               errors={errors}
               signerName={me.name || me.email}
+              acceptedLicenses={requirements?.acceptedLicenses ?? []}
             />
           </Stack>
         )}
