@@ -267,7 +267,7 @@ it('picking the option a select already holds keeps it, rather than emptying the
     [/^Consent basis/, 'contract', undefined],
     ['Licence (SPDX identifier)', /^CC-BY-4\.0 —/, 'CC-BY-4.0'],
   ] as const) {
-    await expect.poll(() => field(page, label).inputValue()).not.toBe('');
+    await expect.poll(() => field(page, label).inputValue(), { timeout: 15_000 }).not.toBe('');
     const before = await field(page, label).inputValue();
     await choose(page, label, option, search);
     // The same option (the searchable licence shows its id alone while it has the focus).
@@ -275,11 +275,14 @@ it('picking the option a select already holds keeps it, rather than emptying the
     expect(await field(page, label).inputValue()).not.toBe('');
   }
   await expect
-    .poll(async () => {
-      const { versions } = await dora.api.submission.byId.query({ id: draft.submissionId });
-      const provenance = versions[0]!.manifest.provenance;
-      return [provenance?.sourceType, provenance?.consentBasis, provenance?.license];
-    })
+    .poll(
+      async () => {
+        const { versions } = await dora.api.submission.byId.query({ id: draft.submissionId });
+        const provenance = versions[0]!.manifest.provenance;
+        return [provenance?.sourceType, provenance?.consentBasis, provenance?.license];
+      },
+      { timeout: 15_000 },
+    )
     .toEqual(['self-collected', 'contract', 'CC-BY-4.0']);
   expect(problems.flat()).toEqual([]);
 });
@@ -291,7 +294,7 @@ it('a finding about a pair of fields (the period) goes to the first of them, foc
   await page.getByRole('button', { name: 'Go to “Period”' }).first().click();
   // Before, no input had the id of the pair: the page scrolled to its end and nothing had the focus.
   await expect
-    .poll(() => page.evaluate(() => document.activeElement?.id))
+    .poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 15_000 })
     .toBe('field-context.timeframe.start');
   expect(problems.flat()).toEqual([]);
 });
