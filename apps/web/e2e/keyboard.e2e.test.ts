@@ -242,8 +242,8 @@ describe('keyboard and labels', () => {
     await page.getByTestId('preview').waitFor();
     await audit(page, 'wizard: preview');
     await expect(field(page, 'Label column').inputValue()).resolves.toBe('urgency');
-    await pickWithArrows(page, 'Type of “created”', 'date');
-    await expect(field(page, 'Type of “created”').inputValue()).resolves.toBe('date');
+    await pickWithArrows(page, 'Type of “created”', /^Date$/);
+    await expect(field(page, 'Type of “created”').inputValue()).resolves.toBe('Date');
     await tabTo(page, page.getByRole('button', { name: 'Next: Datasheet' }));
     await page.keyboard.press('Enter');
 

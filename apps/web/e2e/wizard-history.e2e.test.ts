@@ -154,7 +154,7 @@ it("a multilabel file's classes are the labels in its cells, and hints name fiel
   await classes.getByText('cat|dog: 5').waitFor();
 
   // ...then as the scorer reads a multilabel file: each label of a cell counted.
-  await choose(page, 'Task', 'multilabel-classification');
+  await choose(page, 'Task', /^Multi-label classification/);
   await classes.getByText('cat: 16').waitFor();
   expect((await classes.getByText(/^[^:]+: \d+$/).allTextContents()).sort()).toEqual([
     'bird: 15',

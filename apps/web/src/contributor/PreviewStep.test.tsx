@@ -141,7 +141,7 @@ describe('PreviewStep', () => {
       onChange,
     });
     fireEvent.click(document.getElementById(fieldId('task'))!);
-    fireEvent.click(await screen.findByRole('option', { name: 'regression' }));
+    fireEvent.click(await screen.findByRole('option', { name: /^Regression/ }));
     expect(onChange).toHaveBeenCalledWith('task', 'regression');
     expect(onChange).toHaveBeenLastCalledWith('label', { column: 'label', classes: [] });
   });

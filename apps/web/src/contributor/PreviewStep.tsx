@@ -1,4 +1,4 @@
-import { ColumnTypeSchema, type DraftManifest, type LabelClass, TaskSchema } from '@assay/schema';
+import type { DraftManifest, LabelClass } from '@assay/schema';
 import {
   Alert,
   Badge,
@@ -22,6 +22,7 @@ import {
   labelsOfCell,
   withClassesAdded,
 } from '../lib/label-classes.ts';
+import { COLUMN_TYPE_LABELS, optionsOf, TASK_LABELS } from '../lib/option-labels.ts';
 import { fieldId } from '../lib/paths.ts';
 import type { SamplePreview } from '../workers/prescore-protocol.ts';
 
@@ -127,7 +128,7 @@ export function PreviewStep({
           id={fieldId('task')}
           label="Task"
           description="What a model trained on this data does"
-          data={TaskSchema.options}
+          data={optionsOf(TASK_LABELS)}
           value={manifest.task ?? null}
           onChange={changeTask}
           error={errors.task}
@@ -252,7 +253,7 @@ export function PreviewStep({
             key={index}
             id={fieldId(`columns.${index}.type`)}
             label={`Type of “${column.name}”`}
-            data={ColumnTypeSchema.options}
+            data={optionsOf(COLUMN_TYPE_LABELS)}
             value={column.type ?? null}
             onChange={(value) => onChange(`columns.${index}.type`, value)}
             error={errors[`columns.${index}.type`]}
