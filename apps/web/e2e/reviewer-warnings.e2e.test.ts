@@ -203,6 +203,7 @@ describe("a reviewer's warnings", () => {
     };
     await page.goto(`${app.url}/review?request=${ids.requestId}`);
     await choose(page, 'Order', 'Newest first');
+    await page.waitForURL(`${app.url}/review?request=${ids.requestId}&order=desc`);
     // A score the queue does not take cannot be typed: before, 150 emptied the queue for an alert of raw JSON.
     await field(page, 'Minimum score').pressSequentially('150');
     await page.getByTestId('queue').waitFor();

@@ -30,8 +30,12 @@ export function QueuePage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const filter = queueFilterOf(searchParams);
   const { requestId, minScore, sort, order } = filter;
-  const change = (next: Partial<QueueFilter>) =>
-    setSearchParams(queueSearchOf({ ...filter, ...next }, searchParams), { replace: true });
+  // From the address bar as it is now, not this render's params: two changes before a re-render (a
+  // choice, then a keystroke) would otherwise each start from the same old filter, the second undoing the first.
+  const change = (next: Partial<QueueFilter>) => {
+    const current = new URLSearchParams(window.location.search);
+    setSearchParams(queueSearchOf({ ...queueFilterOf(current), ...next }, current), { replace: true });
+  };
   const limit = pageSizeOf(searchParams.get('limit'));
   const queue = useInfiniteQuery(
     trpc.review.queue.infiniteQueryOptions(queueInputOf(filter, limit), {
