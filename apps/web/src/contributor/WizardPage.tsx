@@ -399,9 +399,18 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     () => ({ requirements, threshold, contributorRecord, isOverlapCheckedLater }),
     [requirements, threshold, contributorRecord, isOverlapCheckedLater],
   );
+  // Counts of the file as it is now: a run over the file before (a new version opens on its predecessor's
+  // copy) can still be the state when a new file is dropped, and its classes came back (CI caught it).
+  const isOfCurrentFile = (report: { stats: { bytes: number; rows: number } }) =>
+    file
+      ? report.stats.bytes === file.size
+      : version.file?.rows === null ||
+        version.file?.rows === undefined ||
+        report.stats.rows === version.file.rows;
   const labelCountsOf = (state: PrescoreState) =>
     state.status === 'done' &&
     state.source === source &&
+    isOfCurrentFile(state.report) &&
     state.manifest?.task === manifest.task &&
     state.manifest?.label?.column === manifest.label?.column &&
     Object.keys(state.report.stats.labelCounts).length > 0

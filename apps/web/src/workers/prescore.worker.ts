@@ -27,7 +27,8 @@ async function open(
   if (source.kind === 'file') {
     return { stream: source.file.stream() as ReadableStream<Uint8Array>, totalBytes: source.file.size };
   }
-  const response = await fetch(source.url, { credentials: 'include', signal });
+  // Never the HTTP cache: a draft's URL serves whichever file was uploaded last.
+  const response = await fetch(source.url, { credentials: 'include', cache: 'no-store', signal });
   if (!response.ok || !response.body)
     throw new Error(`Could not read the uploaded file (HTTP ${response.status})`);
   // Content-Length is the encoded size: only an unencoded response's is the file's.
