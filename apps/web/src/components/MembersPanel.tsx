@@ -89,7 +89,6 @@ export function MembersPanel({
               data={Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))}
               value={role}
               onChange={(value) => setRole((value as MemberRole | null) ?? 'reviewer')}
-              allowDeselect={false}
               w={300}
             />
             <Button type="submit" loading={invite.isPending} disabled={!inviteCheck.success}>
@@ -179,7 +178,6 @@ function MembersTable({
                             { value: 'admin', label: 'Admin' },
                           ]}
                           value={member.role}
-                          allowDeselect={false}
                           disabled={setRole.isPending}
                           onChange={(role) => {
                             if (role && role !== member.role) {

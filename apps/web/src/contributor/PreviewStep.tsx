@@ -132,7 +132,6 @@ export function PreviewStep({
           value={manifest.task ?? null}
           onChange={changeTask}
           error={errors.task}
-          allowDeselect={false}
         />
         {isClassification && (
           <Select
@@ -257,7 +256,6 @@ export function PreviewStep({
             value={column.type ?? null}
             onChange={(value) => onChange(`columns.${index}.type`, value)}
             error={errors[`columns.${index}.type`]}
-            allowDeselect={false}
           />
         ))}
       </SimpleGrid>

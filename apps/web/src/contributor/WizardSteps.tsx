@@ -2,8 +2,6 @@ import { Stack, Stepper, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { STEPS } from '../lib/wizard-steps.ts';
 
-export { STEPS };
-
 /** A step's name in the wizard's URL (`?step=datasheet`): its label, in lower case. */
 export function stepName(step: number): string {
   return STEPS[step]?.label.toLowerCase() ?? '';

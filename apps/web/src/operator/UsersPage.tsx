@@ -70,7 +70,6 @@ export function UsersPage() {
             { value: 'name', label: 'Name' },
           ]}
           value={sort}
-          allowDeselect={false}
           onChange={(value) => {
             setSort((value as UserSort) ?? 'createdAt');
             setOffset(0);

@@ -71,7 +71,6 @@ export function QueuePage() {
           ]}
           value={sort}
           onChange={(value) => change({ sort: (value as typeof sort | null) ?? 'age' })}
-          allowDeselect={false}
           w={170}
         />
         <Select
@@ -82,7 +81,6 @@ export function QueuePage() {
           ]}
           value={order}
           onChange={(value) => change({ order: (value as typeof order | null) ?? 'asc' })}
-          allowDeselect={false}
           w={150}
         />
       </Group>

@@ -229,7 +229,6 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
               data={TaskSchema.options}
               value={form.task}
               onChange={(v) => v && set('task', v as FormState['task'])}
-              allowDeselect={false}
               error={error('task')}
             />
             <NumberInput
