@@ -9,9 +9,10 @@
  * says "The limitations are missing" (it said "is"); 2.2.0 added `provenance.consent-not-accepted` (when
  * people are in the data and the request names consent bases) and `structure.task-mismatch` (when it
  * names a task); 2.2.1 reads a decimal number in text (`0.5318864320452936`, `1234567.89`) as a number,
- * not as a card or phone number.
+ * not as a card or phone number; 2.3.0 added `structure.target-not-numeric` (a regression's target declared as
+ * anything but a number, whose values no rule then checked).
  */
-export const SCORER_VERSION = '2.2.1';
+export const SCORER_VERSION = '2.3.0';
 
 /** The major part of {@link SCORER_VERSION}: reports whose version starts with it have comparable fingerprints. */
 export const FINGERPRINT_MAJOR_VERSION = SCORER_VERSION.slice(0, SCORER_VERSION.indexOf('.'));

@@ -54,6 +54,7 @@ export const SCHEMA_FINDINGS: ReadonlySet<string> = new Set([
   'structure.label-set-mismatch',
   'structure.label-outside-schema',
   'structure.task-mismatch',
+  'structure.target-not-numeric',
 ]);
 
 type Fact = SubmissionFactTable;

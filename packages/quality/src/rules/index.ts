@@ -53,6 +53,7 @@ import { rowTooLarge } from './row-too-large.ts';
 import type { Rule } from './rule.ts';
 import { sourceMissing } from './source-missing.ts';
 import { sourceUrlMissing } from './source-url-missing.ts';
+import { targetNotNumeric } from './target-not-numeric.ts';
 import { taskMismatch } from './task-mismatch.ts';
 import { titleGeneric } from './title-generic.ts';
 import { tooFewRows } from './too-few-rows.ts';
@@ -91,6 +92,7 @@ export const ALL_RULES: readonly Rule[] = [
   emptyColumn,
   constantColumn,
   labelColumnMissing,
+  targetNotNumeric,
   labelOutsideSchema,
   classImbalance,
   duplicateRows,
