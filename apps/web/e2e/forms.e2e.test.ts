@@ -17,6 +17,7 @@ import {
   freshDataDir,
   launchBrowser,
   type RunningApp,
+  sessionPage,
   signIn,
   startApp,
   watchPage,
@@ -57,14 +58,7 @@ let doraPage: Page | undefined;
  */
 async function contributorPage(): Promise<Page> {
   if (doraPage) return doraPage;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addCookies(
-    dora.cookie.split(/;\s*/).map((pair) => {
-      const at = pair.indexOf('=');
-      return { name: pair.slice(0, at), value: pair.slice(at + 1), url: app.url };
-    }),
-  );
-  doraPage = await context.newPage();
+  doraPage = await sessionPage(browser, app.url, dora.cookie);
   doraPage.setDefaultTimeout(20_000);
   problems.push(watchPage(doraPage));
   return doraPage;

@@ -58,6 +58,7 @@ import { ManifestForm } from './ManifestForm.tsx';
 import { ManifestImport } from './ManifestImport.tsx';
 import { OfferToRequest } from './OfferToRequest.tsx';
 import { PreviewStep } from './PreviewStep.tsx';
+import { ReviewerFeedback } from './ReviewerFeedback.tsx';
 import { ScoringFailedNotice } from './ScoringFailedNotice.tsx';
 import { stepName, stepOfUrl, WizardSteps } from './WizardSteps.tsx';
 
@@ -211,6 +212,8 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
   // A draft for a request that closed, or passed its deadline before this submission first came in, cannot
   // be submitted to it: said up front rather than at the submit button.
   const intake = requestIntake(submission);
+  // The version this draft follows, whose reviewer's feedback it answers.
+  const previous = submission.versions.at(-2);
   const isIntakeOver = intake !== null && intake !== 'open';
   const request = useQuery({
     ...trpc.request.byId.queryOptions({ id: submission.requestId ?? '' }),
@@ -609,6 +612,17 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
             </Button>
           </Group>
         </Alert>
+      )}
+      {previous?.decision && (
+        <ReviewerFeedback
+          previous={previous}
+          manifest={manifest}
+          onGoTo={(place) =>
+            'field' in place
+              ? goToStep(stepOfField(place.field), () => focusField(place.field))
+              : goToStep(Math.min(place.step, maxStep))
+          }
+        />
       )}
       <WizardSteps active={step} onStep={goToStep} maxStep={maxStep} />
 

@@ -1,0 +1,108 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { GOOD_CSV, GOOD_MANIFEST } from '../../server/test/support/datasets.ts';
+import { authenticate, organisationWithRequest, submitCsv, ticketsRequest } from './api.ts';
+import {
+  createOperator,
+  freshDataDir,
+  isBlocking,
+  launchBrowser,
+  type RunningApp,
+  sessionPage,
+  startApp,
+  watchPage,
+  wcagViolations,
+} from './support.ts';
+
+// A contributor answers a reviewer's request for changes in a new version: the wizard shows what the
+// reviewer asked, above every step, and each reason leads to where it is answered.
+
+const operator = { email: 'ops@feedback.test', password: 'operator-password-1' };
+const reviewer = { name: 'Rhea Reviewer', email: 'rhea@feedback.test', password: 'reviewer-password-1' };
+const contributor = {
+  name: 'Cleo Contributor',
+  email: 'cleo@feedback.test',
+  password: 'contributor-password-1',
+};
+const COMMENT = 'The licence must allow commercial use.\nAlso, several rows repeat: please remove them.';
+
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+let problems: string[];
+let submissionId: string;
+
+beforeAll(async () => {
+  const dataDir = freshDataDir();
+  createOperator(dataDir, operator.email, operator.password);
+  app = await startApp(dataDir);
+  const { reviewer: rhea, requestId } = await organisationWithRequest(
+    app.url,
+    operator,
+    reviewer,
+    ticketsRequest({ title: 'Tickets to answer', minRows: 5 }),
+  );
+  const cleo = await authenticate(app.url, 'sign-up/email', contributor);
+  const submitted = await submitCsv(app.url, cleo, {
+    requestId,
+    manifest: { ...GOOD_MANIFEST, title: 'Tickets with feedback' },
+    csv: GOOD_CSV,
+    states: ['in_review'],
+  });
+  submissionId = submitted.submissionId;
+  await rhea.review.decide.mutate({
+    versionId: submitted.versionId,
+    decision: 'request_changes',
+    reasonCodes: ['provenance.license', 'structure.duplicates'],
+    comment: COMMENT,
+    timeSpentMs: 1_000,
+  });
+  browser = await launchBrowser();
+  page = await sessionPage(browser, app.url, cleo.cookie);
+  page.setDefaultTimeout(20_000);
+  problems = watchPage(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+it("shows the reviewer's reasons and comment in the new version's wizard, each reason linked to where it is answered", async () => {
+  await page.goto(`${app.url}/submissions/${submissionId}`);
+  await page.getByRole('button', { name: 'Start a new version from this feedback' }).click();
+  await page.waitForURL(/\/edit/);
+
+  const feedback = page.getByRole('region', { name: 'The reviewer asked for changes to version 1' });
+  await feedback.waitFor();
+  expect(await feedback.getByTestId('feedback-comment').textContent()).toBe(`“${COMMENT}”`);
+  expect((await feedback.getByRole('listitem').allTextContents()).map((text) => text.trim())).toEqual([
+    'Licence missing or does not permit our use · Go to “Licence (SPDX identifier)”',
+    'Too many duplicate rows · Go to the File step',
+  ]);
+
+  // Readable to everyone: no serious WCAG 2.1 A/AA violation (contrast of the links, names, the region).
+  expect((await wcagViolations(page)).filter(isBlocking)).toEqual([]);
+
+  // A field's reason focuses the field, on its step.
+  await feedback.getByRole('button', { name: 'Go to “Licence (SPDX identifier)”' }).click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-provenance.license');
+  expect(new URL(page.url()).searchParams.get('step')).toBe('datasheet');
+
+  // A reason answered by another file opens the File step; the feedback stays above it.
+  await feedback.getByRole('button', { name: 'Go to the File step' }).click();
+  await page.getByTestId('dropzone').waitFor();
+  expect(new URL(page.url()).searchParams.get('step')).toBe('file');
+  expect(await feedback.isVisible()).toBe(true);
+  expect(problems).toEqual([]);
+});
+
+it('shows no feedback on a first version', async () => {
+  await page.goto(`${app.url}/new`);
+  await page.getByRole('textbox', { name: 'Dataset title' }).fill('A first version');
+  await page.getByRole('button', { name: 'Start the draft' }).click();
+  await page.waitForURL(/\/edit$/);
+  await page.getByTestId('dropzone').waitFor();
+  expect(await page.getByTestId('reviewer-feedback').count()).toBe(0);
+  expect(problems).toEqual([]);
+});
