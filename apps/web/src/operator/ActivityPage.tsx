@@ -1,9 +1,10 @@
-import { type DecisionSchema, type EventType, EventTypeSchema, REASON_CODES } from '@assay/schema';
-import { Button, Code, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { type DecisionSchema, type EventType, REASON_CODES } from '@assay/schema';
+import { Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { CellText } from '../components/CellText.tsx';
 import { QueryError } from '../components/QueryError.tsx';
+import { EVENT_TYPE_GROUPS, EVENT_TYPE_LABELS, filterEventTypes } from '../lib/event-types.ts';
 import { formatMoney } from '../lib/money.ts';
 import { scoreText } from '../lib/score-text.ts';
 import { useTRPC } from '../lib/trpc.ts';
@@ -154,7 +155,16 @@ export function ActivityPage() {
           placeholder="All events"
           clearable
           searchable
-          data={EventTypeSchema.options}
+          data={EVENT_TYPE_GROUPS}
+          filter={filterEventTypes}
+          renderOption={({ option }) => (
+            <Stack gap={0}>
+              <Text size="sm">{option.label}</Text>
+              <Text size="xs" c="dimmed" ff="monospace">
+                {option.value}
+              </Text>
+            </Stack>
+          )}
           value={type}
           onChange={(value) => {
             setType((value as EventType | null) ?? null);
@@ -189,7 +199,10 @@ export function ActivityPage() {
                 <Table.Tr key={event.id}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{new Date(event.at).toLocaleString()}</Table.Td>
                   <Table.Td>
-                    <Code>{event.type}</Code>
+                    <Text size="sm">{EVENT_TYPE_LABELS[event.type]}</Text>
+                    <Text size="xs" c="dimmed" ff="monospace">
+                      {event.type}
+                    </Text>
                   </Table.Td>
                   <Table.Td>
                     <CellText>
