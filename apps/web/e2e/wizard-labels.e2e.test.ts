@@ -176,6 +176,22 @@ it('a regression names its target column, which the reviewer sees as its target'
   await page.getByRole('button', { name: 'Next: Datasheet' }).click();
   await page.getByText('Geography').first().waitFor();
   expect(await page.getByText('Label classes of').count()).toBe(0);
+
+  // A target declared as text is a pre-score error whose link goes to the column's type (scorer 2.3.0).
+  await page.getByRole('button', { name: 'Preview' }).first().click();
+  await choose(page, 'Type of “minutes”', /^Text$/);
+  await page.getByRole('button', { name: 'Pre-score' }).first().click();
+  const notNumeric = page.locator('[data-testid=finding][data-code="structure.target-not-numeric"]');
+  await notNumeric.waitFor({ timeout: 30_000 });
+  expect(await notNumeric.textContent()).toContain(
+    'The target column "minutes" is declared as text, but a regression predicts a number.',
+  );
+  await notNumeric.getByRole('button', { name: 'Go to Type of “minutes”' }).click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-columns.1.type');
+  await choose(page, 'Type of “minutes”', /^Whole number$/);
+  await page.getByRole('button', { name: 'Pre-score' }).first().click();
+  await page.getByTestId('report').waitFor({ timeout: 30_000 });
+  await expect.poll(() => notNumeric.count(), { timeout: 30_000 }).toBe(0);
   expect(problems).toEqual([]);
   await page.close();
 

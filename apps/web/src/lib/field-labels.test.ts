@@ -16,6 +16,7 @@ describe('fieldLabel', () => {
   it("names columns and label classes by the manifest's names, bracketed paths too", () => {
     expect(fieldLabel('columns.1.description', manifest)).toBe('What “created” holds');
     expect(fieldLabel('columns[0].unit', manifest)).toBe('Unit of “text” (if any)');
+    expect(fieldLabel('columns.1.type', manifest)).toBe('Type of “created”');
     expect(fieldLabel('columns.1.name', manifest)).toBe('Column “created”');
     expect(fieldLabel('label.classes[1].definition', manifest)).toBe('Definition of “low”');
     expect(fieldLabel('label.classes.0', manifest)).toBe('Label class “high”');

@@ -46,6 +46,8 @@ export function fieldLabel(path: string, manifest?: DraftManifest | null): strin
     const name = manifest?.columns?.[column]?.name || `column ${column + 1}`;
     if (parts[2] === 'description') return `What “${name}” holds`;
     if (parts[2] === 'unit') return `Unit of “${name}” (if any)`;
+    // As the Preview step labels a column's type.
+    if (parts[2] === 'type') return `Type of “${name}”`;
     return `Column “${name}”`;
   }
   const labelClass = Number(parts[2]);
