@@ -8,6 +8,7 @@ import {
   isBlocking,
   launchBrowser,
   type RunningApp,
+  screenshot,
   sessionPage,
   startApp,
   watchPage,
@@ -81,6 +82,7 @@ it("shows the reviewer's reasons and comment in the new version's wizard, each r
     'Too many duplicate rows · Go to the File step',
   ]);
 
+  await screenshot(page, 'wizard-reviewer-feedback');
   // Readable to everyone: no serious WCAG 2.1 A/AA violation (contrast of the links, names, the region).
   expect((await wcagViolations(page)).filter(isBlocking)).toEqual([]);
 
