@@ -157,6 +157,52 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     expect(JSON.parse((await storedSample())!)).toEqual(sample);
   });
 
+  it("reads the rows a finding cites, and no others; a personal-data finding's rows stay withheld", async () => {
+    // 40 tickets; rows 5, 12 and 30 have no date ("soon"), row 20 an e-mail address.
+    const lines = Array.from({ length: 40 }, (_, i) => {
+      const row = i + 1;
+      const created = row === 5 || row === 12 || row === 30 ? 'soon' : '2025-03-02';
+      const text = row === 20 ? 'Write to jane.doe@example.com about it' : `Ticket ${row} about the invoice`;
+      return `"${text}",${row % 2 ? 'low' : 'high'},${created}`;
+    });
+    const csv = ['text,urgency,created', ...lines, ''].join('\n');
+    const { versionId } = await inReview(app, contributor, requestId, csv);
+    const { report } = await org.reviewer.client.review.byId.query({ versionId });
+    const findings = report!.findings;
+    const notDates = findings.findIndex((f) => f.code === 'structure.type-mismatch');
+    const personal = findings.findIndex((f) => f.code.startsWith('structure.personal-data'));
+    expect(notDates).toBeGreaterThanOrEqual(0);
+    expect(personal).toBeGreaterThanOrEqual(0);
+
+    const cited = await org.reviewer.client.review.findingRows.query({ versionId, finding: notDates });
+    expect(cited.numbers).toEqual([5, 12, 30]);
+    expect(cited.column).toBe('created');
+    expect(cited.columns).toEqual(['text', 'urgency', 'created']);
+    expect(cited.rows.map((row) => row[0])).toEqual([
+      'Ticket 5 about the invoice',
+      'Ticket 12 about the invoice',
+      'Ticket 30 about the invoice',
+    ]);
+    expect(new Set(cited.rows.map((row) => row[2]))).toEqual(new Set(['soon']));
+
+    // Personal data: the count, never the rows. Nobody else reads any, and there is no finding past the last.
+    expect(await codeOf(org.reviewer.client.review.findingRows.query({ versionId, finding: personal }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      await codeOf(otherOrg.reviewer.client.review.findingRows.query({ versionId, finding: notDates })),
+    ).toBe('NOT_FOUND');
+    expect(await codeOf(contributor.client.review.findingRows.query({ versionId, finding: notDates }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      await codeOf(org.reviewer.client.review.findingRows.query({ versionId, finding: findings.length })),
+    ).toBe('NOT_FOUND');
+    expect(await codeOf(org.reviewer.client.review.findingRows.query({ versionId, finding: -1 }))).toBe(
+      'BAD_REQUEST',
+    );
+  });
+
   it('names the signer of the attestation by pseudonym, as the contributor everywhere else', async () => {
     const signer = await app.signUp();
     // The wizard signs with the account's name, or its e-mail when it has none.

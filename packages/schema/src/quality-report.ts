@@ -38,6 +38,25 @@ export const FindingSchema = z.object({
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
+/**
+ * The data rows a finding cites, in file order, once each: its first location and its bounded sample of
+ * further ones. A reviewer can read these rows of a file not yet bought (`review.findingRows`), no others.
+ */
+export function findingRowNumbers(finding: Pick<Finding, 'location' | 'locations'>): number[] {
+  const rows = [finding.location, ...(finding.locations ?? [])]
+    .map((location) => location?.row)
+    .filter((row): row is number => typeof row === 'number' && Number.isInteger(row) && row > 0);
+  return [...new Set(rows)].sort((a, b) => a - b);
+}
+
+/**
+ * Whether a finding's rows are withheld from reviewers: those of personal data hold what the finding itself
+ * never echoes, and its count is what a reviewer decides on.
+ */
+export function isFindingRowsWithheld(finding: Pick<Finding, 'code'>): boolean {
+  return finding.code.startsWith('structure.personal-data');
+}
+
 /** A score from 0 (unusable) to 100 (nothing to fix). */
 export const ScoreSchema = z.number().min(0).max(100);
 

@@ -1,6 +1,7 @@
 import { ReviewInputSchema, ReviewQueueInputSchema } from '@assay/schema';
 import { z } from 'zod';
 import { decideReview } from '../review/decide-review.ts';
+import { getFindingRows } from '../review/finding-rows.ts';
 import { getReviewItem } from '../review/get-review-item.ts';
 import { listAcceptedData } from '../review/list-accepted.ts';
 import { listReviewQueue } from '../review/list-queue.ts';
@@ -19,6 +20,20 @@ export const reviewRouter = router({
   byId: staffProcedure
     .input(z.object({ versionId: z.uuid() }))
     .query(({ ctx, input }) => getReviewItem(ctx.services, ctx.user, input.versionId)),
+
+  /**
+   * The rows of the version's file that one finding of its report cites (`finding`: its index in the
+   * report's findings), the column it names, and their row numbers. Personal-data findings' rows are
+   * withheld (FORBIDDEN); no other rows can be asked for.
+   */
+  findingRows: staffProcedure
+    .input(
+      z.object({
+        versionId: z.uuid(),
+        finding: z.number().int('Not the index of a finding').min(0, 'Not the index of a finding'),
+      }),
+    )
+    .query(({ ctx, input }) => getFindingRows(ctx.services, ctx.user, input.versionId, input.finding)),
 
   /**
    * The data the caller's organisations accepted, newest first, with each file's hash and what it was

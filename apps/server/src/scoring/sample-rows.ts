@@ -6,7 +6,8 @@ import type { FileStore } from '../files/file-store.ts';
 /** Rows a reviewer sees of a version: enough to judge, few enough to read at a glance. */
 export const SAMPLE_ROWS = 25;
 
-function sourceOf(files: FileStore, sha256: string) {
+/** The stored file as a web stream, which the quality library reads. */
+export function sourceOf(files: FileStore, sha256: string) {
   return Readable.toWeb(files.read(sha256)) as ReadableStream<Uint8Array>;
 }
 

@@ -1,5 +1,6 @@
 import type { Dimension, DraftManifest, Finding, QualityReport } from '@assay/schema';
 import { Alert, Anchor, Badge, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { quotedFieldLabel, withFieldLabels } from '../lib/field-labels.ts';
 import { scoreText } from '../lib/score-text.ts';
 import { verdictRule, verdictText } from '../lib/verdict.ts';
@@ -47,11 +48,14 @@ export function FindingItem({
   finding,
   manifest,
   onGo,
+  action,
 }: {
   finding: Finding;
   /** The manifest scored, so that the finding names its field as the form does. */
   manifest?: DraftManifest | null;
   onGo?: (finding: Finding) => void;
+  /** A control of the page's own under the finding (the review page's "Show the rows"). */
+  action?: ReactNode;
 }) {
   const where = locationText(finding, manifest);
   return (
@@ -79,6 +83,7 @@ export function FindingItem({
                 {finding.location?.field ? `field ${where}` : where}
               </Text>
             ))}
+          {action}
         </Stack>
       </Group>
     </Card>
@@ -101,6 +106,7 @@ export function ReportView({
   report,
   manifest,
   onGo,
+  findingAction,
   minScore,
   title = 'Quality report',
 }: {
@@ -108,6 +114,8 @@ export function ReportView({
   /** The manifest scored, so that findings name its fields as the form does. */
   manifest?: DraftManifest | null;
   onGo?: (finding: Finding) => void;
+  /** A control under each finding, given the finding and its index in `report.findings`. */
+  findingAction?: (finding: Finding, index: number) => ReactNode;
   /** The data request's minimum overall score, when the file is for a request. */
   minScore?: number | null;
   title?: string;
@@ -179,6 +187,7 @@ export function ReportView({
                   finding={finding}
                   manifest={manifest}
                   onGo={onGo}
+                  action={findingAction?.(finding, report.findings.indexOf(finding))}
                 />
               ))}
             </Stack>

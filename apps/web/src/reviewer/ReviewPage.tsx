@@ -16,11 +16,9 @@ import {
   Group,
   Kbd,
   Loader,
-  ScrollArea,
   SegmentedControl,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Textarea,
   Title,
@@ -39,8 +37,10 @@ import { sampleCaption } from '../lib/sample-caption.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
 import { DecidedNotice, type ReviewLocationState } from './DecidedNotice.tsx';
+import { FindingRows } from './FindingRows.tsx';
 import { PreviousVersion } from './PreviousVersion.tsx';
 import { DEFAULT_QUEUE_FILTER, queueInputOf, queuePath } from './queue-filter.ts';
+import { RowsTable } from './RowsTable.tsx';
 
 type Item = RouterOutputs['review']['byId'];
 
@@ -120,7 +120,14 @@ function Review({ item }: { item: Item }) {
       {item.previous && <PreviousVersion previous={item.previous} manifest={item.manifest} />}
       {item.report && (
         <Card withBorder>
-          <ReportView report={item.report} manifest={item.manifest} minScore={item.request.minQualityScore} />
+          <ReportView
+            report={item.report}
+            manifest={item.manifest}
+            minScore={item.request.minQualityScore}
+            findingAction={(finding, index) => (
+              <FindingRows versionId={item.versionId} finding={finding} index={index} />
+            )}
+          />
         </Card>
       )}
       {item.sample && (
@@ -129,40 +136,12 @@ function Review({ item }: { item: Item }) {
           <Text size="sm" c="dimmed" mb="xs" data-testid="sample-caption">
             {sampleCaption(item.sample.numbers, item.file?.rows ?? null)}
           </Text>
-          <ScrollArea type="auto">
-            <Table striped withTableBorder data-testid="sample-rows" style={{ fontSize: 13 }}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Row</Table.Th>
-                  {item.sample.columns.map((column) => (
-                    <Table.Th key={column}>{column}</Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {item.sample.rows.map((row, index) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
-                  <Table.Tr key={index}>
-                    <Table.Td c="dimmed">{item.sample!.numbers[index]?.toLocaleString()}</Table.Td>
-                    {row.map((cell, cellIndex) => (
-                      <Table.Td
-                        // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
-                        key={cellIndex}
-                        style={{
-                          maxWidth: 320,
-                          overflow: 'hidden',
-                          textOverflow: 'ellipsis',
-                          whiteSpace: 'nowrap',
-                        }}
-                      >
-                        {cell}
-                      </Table.Td>
-                    ))}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea>
+          <RowsTable
+            columns={item.sample.columns}
+            rows={item.sample.rows}
+            numbers={item.sample.numbers}
+            testId="sample-rows"
+          />
         </Card>
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>

@@ -1,0 +1,106 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { GOOD_MANIFEST } from '../../server/test/support/datasets.ts';
+import { authenticate, organisationWithRequest, submitCsv, ticketsRequest } from './api.ts';
+import {
+  createOperator,
+  freshDataDir,
+  isBlocking,
+  launchBrowser,
+  type RunningApp,
+  screenshot,
+  signIn,
+  startApp,
+  watchPage,
+  wcagViolations,
+} from './support.ts';
+
+// A reviewer reads the evidence behind a finding: the rows of the file it cites, before the data is bought,
+// and only those. A personal-data finding's rows are not offered.
+
+const operator = { email: 'ops@evidence.test', password: 'operator-password-1' };
+const reviewer = { name: 'Eve Evidence', email: 'eve@evidence.test', password: 'reviewer-password-1' };
+const contributor = { name: 'Dan Dates', email: 'dan@evidence.test', password: 'contributor-password-1' };
+
+/** 40 tickets: rows 5, 12 and 30 have no date ("soon"), row 20 an e-mail address. */
+const CSV = [
+  'text,urgency,created',
+  ...Array.from({ length: 40 }, (_, i) => {
+    const row = i + 1;
+    const created = row === 5 || row === 12 || row === 30 ? 'soon' : '2025-03-02';
+    const text = row === 20 ? 'Write to jane.doe@example.com about it' : `Ticket ${row} about the invoice`;
+    return `"${text}",${row % 2 ? 'low' : 'high'},${created}`;
+  }),
+  '',
+].join('\n');
+
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+let problems: string[];
+let versionId: string;
+
+beforeAll(async () => {
+  const dataDir = freshDataDir();
+  createOperator(dataDir, operator.email, operator.password);
+  app = await startApp(dataDir);
+  const { requestId } = await organisationWithRequest(
+    app.url,
+    operator,
+    reviewer,
+    ticketsRequest({ title: 'Dated tickets', minRows: 5 }),
+  );
+  const dan = await authenticate(app.url, 'sign-up/email', contributor);
+  ({ versionId } = await submitCsv(app.url, dan, {
+    requestId,
+    manifest: { ...GOOD_MANIFEST, title: 'Tickets, some undated' },
+    csv: CSV,
+    states: ['in_review'],
+  }));
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(20_000);
+  problems = watchPage(page);
+  await signIn(page, app.url, reviewer);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+it('shows the rows a finding cites in a dialog, its column marked; none for personal data', async () => {
+  await page.goto(`${app.url}/review/versions/${versionId}`);
+  const notDates = page.locator('[data-testid=finding][data-code="structure.type-mismatch"]');
+  await notDates.waitFor();
+  await notDates.getByRole('button', { name: 'Show the 3 rows' }).click();
+
+  const dialog = page.getByRole('dialog');
+  const table = dialog.getByTestId('finding-rows');
+  await table.waitFor();
+  expect(await dialog.getByText('The 3 rows it is about.').count()).toBe(1);
+  const rows = table.locator('tbody tr');
+  expect(
+    await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLTableRowElement).cells[0]!.textContent)),
+  ).toEqual(['5', '12', '30']);
+  expect(
+    await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLTableRowElement).cells[3]!.textContent)),
+  ).toEqual(['soon', 'soon', 'soon']);
+  // The column the finding is about is the one set in bold; the others are not.
+  const weights = await rows
+    .first()
+    .evaluate((tr) =>
+      Array.from((tr as HTMLTableRowElement).cells, (cell) => getComputedStyle(cell).fontWeight),
+    );
+  expect(weights.slice(1)).toEqual(['400', '400', '600']);
+  await screenshot(page, 'review-finding-rows');
+  expect((await wcagViolations(page)).filter(isBlocking)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+
+  // Personal data: the finding, its count, and no rows to show.
+  const personal = page.locator('[data-testid=finding][data-code^="structure.personal-data"]');
+  await expect(personal.count()).resolves.toBeGreaterThan(0);
+  await expect(personal.getByRole('button', { name: /^Show/ }).count()).resolves.toBe(0);
+  expect(problems).toEqual([]);
+});

@@ -1,0 +1,61 @@
+import { ScrollArea, Table } from '@mantine/core';
+
+/**
+ * Rows of a data file with their row numbers, as the scorer counts them: the review page's sample, and the
+ * rows a finding cites, where `markColumn` (the column the finding is about) stands out.
+ */
+export function RowsTable({
+  columns,
+  rows,
+  numbers,
+  markColumn = null,
+  testId,
+}: {
+  columns: string[];
+  rows: string[][];
+  numbers: number[];
+  markColumn?: string | null;
+  testId: string;
+}) {
+  const marked = markColumn === null ? -1 : columns.indexOf(markColumn);
+  return (
+    <ScrollArea type="auto">
+      <Table striped withTableBorder data-testid={testId} style={{ fontSize: 13 }}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Row</Table.Th>
+            {columns.map((column, index) => (
+              <Table.Th key={column} bg={index === marked ? 'yellow.1' : undefined}>
+                {column}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
+            <Table.Tr key={index}>
+              <Table.Td c="dimmed">{numbers[index]?.toLocaleString()}</Table.Td>
+              {row.map((cell, cellIndex) => (
+                <Table.Td
+                  // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
+                  key={cellIndex}
+                  bg={cellIndex === marked ? 'yellow.1' : undefined}
+                  fw={cellIndex === marked ? 600 : undefined}
+                  style={{
+                    maxWidth: 320,
+                    overflow: 'hidden',
+                    textOverflow: 'ellipsis',
+                    whiteSpace: 'nowrap',
+                  }}
+                >
+                  {cell}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollArea>
+  );
+}
