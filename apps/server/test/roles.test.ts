@@ -41,6 +41,7 @@ const ROLES: Record<string, Role[]> = {
   'request.byId': SIGNED_IN,
   'review.queue': ['reviewer', 'operator'],
   'review.byId': ['reviewer', 'operator'],
+  'review.findingRows': ['reviewer', 'operator'],
   'review.decide': ['reviewer'],
   'review.accepted': ['reviewer'],
   'ledger.balance': ['contributor'],
