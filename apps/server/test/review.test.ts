@@ -157,7 +157,7 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     expect(JSON.parse((await storedSample())!)).toEqual(sample);
   });
 
-  it("reads the rows a finding cites, and no others; a personal-data finding's rows stay withheld", async () => {
+  it("reads the rows a finding cites, and no others; a personal-data finding's rows stay withheld from reviewers", async () => {
     // 40 tickets; rows 5, 12 and 30 have no date ("soon"), row 20 an e-mail address.
     const lines = Array.from({ length: 40 }, (_, i) => {
       const row = i + 1;
@@ -201,6 +201,24 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     expect(await codeOf(org.reviewer.client.review.findingRows.query({ versionId, finding: -1 }))).toBe(
       'BAD_REQUEST',
     );
+
+    // The contributor reads the rows of their own file that the report of record cites, personal data too
+    // (it is theirs, and those rows are what they fix); another contributor reads none.
+    const own = await contributor.client.submission.version.findingRows.query({
+      versionId,
+      finding: notDates,
+    });
+    expect(own).toEqual(cited);
+    const theirs = await contributor.client.submission.version.findingRows.query({
+      versionId,
+      finding: personal,
+    });
+    expect(theirs.numbers).toEqual([20]);
+    expect(theirs.rows[0]![0]).toBe('Write to jane.doe@example.com about it');
+    const stranger = await app.signUp();
+    expect(
+      await codeOf(stranger.client.submission.version.findingRows.query({ versionId, finding: notDates })),
+    ).toBe('NOT_FOUND');
   });
 
   it('names the signer of the attestation by pseudonym, as the contributor everywhere else', async () => {

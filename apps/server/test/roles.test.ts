@@ -42,6 +42,7 @@ const ROLES: Record<string, Role[]> = {
   'review.queue': ['reviewer', 'operator'],
   'review.byId': ['reviewer', 'operator'],
   'review.findingRows': ['reviewer', 'operator'],
+  'submission.version.findingRows': ['contributor'],
   'review.decide': ['reviewer'],
   'review.accepted': ['reviewer'],
   'ledger.balance': ['contributor'],

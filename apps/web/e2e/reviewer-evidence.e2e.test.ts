@@ -9,6 +9,7 @@ import {
   launchBrowser,
   type RunningApp,
   screenshot,
+  sessionPage,
   signIn,
   startApp,
   watchPage,
@@ -16,7 +17,8 @@ import {
 } from './support.ts';
 
 // A reviewer reads the evidence behind a finding: the rows of the file it cites, before the data is bought,
-// and only those. A personal-data finding's rows are not offered.
+// and only those. A personal-data finding's rows are not offered to the reviewer; the contributor reads
+// every finding's rows of their own file on their submission page, those too.
 
 const operator = { email: 'ops@evidence.test', password: 'operator-password-1' };
 const reviewer = { name: 'Eve Evidence', email: 'eve@evidence.test', password: 'reviewer-password-1' };
@@ -39,6 +41,8 @@ let browser: Browser;
 let page: Page;
 let problems: string[];
 let versionId: string;
+let submissionId: string;
+let danCookie: string;
 
 beforeAll(async () => {
   const dataDir = freshDataDir();
@@ -51,7 +55,8 @@ beforeAll(async () => {
     ticketsRequest({ title: 'Dated tickets', minRows: 5 }),
   );
   const dan = await authenticate(app.url, 'sign-up/email', contributor);
-  ({ versionId } = await submitCsv(app.url, dan, {
+  danCookie = dan.cookie;
+  ({ versionId, submissionId } = await submitCsv(app.url, dan, {
     requestId,
     manifest: { ...GOOD_MANIFEST, title: 'Tickets, some undated' },
     csv: CSV,
@@ -103,4 +108,19 @@ it('shows the rows a finding cites in a dialog, its column marked; none for pers
   await expect(personal.count()).resolves.toBeGreaterThan(0);
   await expect(personal.getByRole('button', { name: /^Show/ }).count()).resolves.toBe(0);
   expect(problems).toEqual([]);
+});
+
+it("shows the contributor the rows of their own file behind a finding of the score of record, personal data's too", async () => {
+  const own = await sessionPage(browser, app.url, danCookie);
+  const ownProblems = watchPage(own);
+  await own.goto(`${app.url}/submissions/${submissionId}`);
+  const personal = own.locator('[data-testid=finding][data-code="structure.personal-data-undeclared"]');
+  await personal.getByRole('button', { name: 'Show row 20' }).click();
+  const table = own.getByRole('dialog').getByTestId('finding-rows');
+  await table.waitFor();
+  expect(await table.locator('tbody tr').allInnerTexts()).toEqual([
+    expect.stringMatching(/^20\s+Write to jane\.doe@example\.com about it\s+high\s+2025-03-02$/),
+  ]);
+  expect(ownProblems).toEqual([]);
+  await own.context().close();
 });

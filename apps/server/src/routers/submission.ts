@@ -6,6 +6,7 @@ import { createVersion } from '../submission/create-version.ts';
 import { followScoring } from '../submission/follow-scoring.ts';
 import { getOwnSubmission, listOwnSubmissions } from '../submission/get-submission.ts';
 import { offerVersion } from '../submission/offer-version.ts';
+import { getOwnFindingRows } from '../submission/own-finding-rows.ts';
 import { findContributorRecord } from '../submission/repository.ts';
 import { saveDraftManifest } from '../submission/save-draft-manifest.ts';
 import { submitVersion } from '../submission/submit-version.ts';
@@ -17,6 +18,25 @@ const versionRouter = router({
   create: contributorProcedure
     .input(z.object({ submissionId: z.uuid() }))
     .mutation(({ ctx, input }) => createVersion(ctx.services.db, { contributorId: ctx.user.id, ...input })),
+
+  /**
+   * The rows of the caller's own file that one finding of the version's report cites (`finding`: its index
+   * in the report's findings), and the column it names: what to fix, on the submission page.
+   */
+  findingRows: contributorProcedure
+    .input(
+      z.object({
+        versionId: z.uuid(),
+        finding: z.number().int('Not the index of a finding').min(0, 'Not the index of a finding'),
+      }),
+    )
+    .query(({ ctx, input }) =>
+      getOwnFindingRows(ctx.services, {
+        contributorId: ctx.user.id,
+        versionId: input.versionId,
+        index: input.finding,
+      }),
+    ),
 });
 
 export const submissionRouter = router({

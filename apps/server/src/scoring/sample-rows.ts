@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { readSampleRows, type SampleRows, spreadRowNumbers } from '@assay/quality';
-import type { FileFormat } from '@assay/schema';
+import { type FileFormat, type Finding, findingRowNumbers } from '@assay/schema';
 import type { FileStore } from '../files/file-store.ts';
 
 /** Rows a reviewer sees of a version: enough to judge, few enough to read at a glance. */
@@ -34,4 +34,31 @@ export function pickSampleRows(
 /** The first {@link SAMPLE_ROWS} rows: for versions scored before samples were picked at scoring. */
 export function readFirstRows(files: FileStore, sha256: string, format: FileFormat | undefined) {
   return readSampleRows({ source: sourceOf(files, sha256), format, limit: SAMPLE_ROWS });
+}
+
+/** The rows a finding cites, and the column it is about (the page marks it). */
+export interface FindingRows extends SampleRows {
+  column: string | null;
+}
+
+/**
+ * The rows of a stored file that one finding of its report cites ({@link findingRowNumbers}: its location and
+ * its sample of further ones), read up to the last of them.
+ */
+export async function readFindingRows(
+  files: FileStore,
+  file: { sha256: string; format: FileFormat | undefined },
+  finding: Finding,
+): Promise<FindingRows> {
+  const numbers = findingRowNumbers(finding);
+  const column = finding.location?.column ?? null;
+  if (numbers.length === 0)
+    return { format: file.format ?? 'csv', columns: [], rows: [], numbers: [], column };
+  const rows = await readSampleRows({
+    source: sourceOf(files, file.sha256),
+    format: file.format,
+    limit: numbers.length,
+    rowNumbers: numbers,
+  });
+  return { ...rows, column };
 }

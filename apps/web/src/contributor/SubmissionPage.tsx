@@ -16,6 +16,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ConfirmAction } from '../components/ConfirmAction.tsx';
+import { FindingRows } from '../components/FindingRows.tsx';
 import { QueryError, StaleDataNotice } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
@@ -291,6 +292,9 @@ function LatestVersion({
             manifest={version.manifest}
             minScore={minScore}
             title="Score of record"
+            findingAction={(finding, index) => (
+              <FindingRows versionId={version.id} finding={finding} index={index} reader="contributor" />
+            )}
           />
         </Card>
       )}

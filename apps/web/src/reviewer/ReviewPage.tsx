@@ -26,8 +26,10 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { FindingRows } from '../components/FindingRows.tsx';
 import { QueryError, StaleDataNotice } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
+import { RowsTable } from '../components/RowsTable.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
 import { fieldErrorsOf } from '../lib/errors.ts';
 import { versionCroissantUrl, versionDataUrl } from '../lib/file-urls.ts';
@@ -37,10 +39,8 @@ import { sampleCaption } from '../lib/sample-caption.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
 import { DecidedNotice, type ReviewLocationState } from './DecidedNotice.tsx';
-import { FindingRows } from './FindingRows.tsx';
 import { PreviousVersion } from './PreviousVersion.tsx';
 import { DEFAULT_QUEUE_FILTER, queueInputOf, queuePath } from './queue-filter.ts';
-import { RowsTable } from './RowsTable.tsx';
 
 type Item = RouterOutputs['review']['byId'];
 
@@ -125,7 +125,7 @@ function Review({ item }: { item: Item }) {
             manifest={item.manifest}
             minScore={item.request.minQualityScore}
             findingAction={(finding, index) => (
-              <FindingRows versionId={item.versionId} finding={finding} index={index} />
+              <FindingRows versionId={item.versionId} finding={finding} index={index} reader="reviewer" />
             )}
           />
         </Card>

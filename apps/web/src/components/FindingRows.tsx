@@ -2,8 +2,8 @@ import { type Finding, findingRowNumbers, isFindingRowsWithheld } from '@assay/s
 import { Anchor, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { QueryError } from '../components/QueryError.tsx';
 import { useTRPC } from '../lib/trpc.ts';
+import { QueryError } from './QueryError.tsx';
 import { RowsTable } from './RowsTable.tsx';
 
 /** What the cited rows are of the finding's: all of them, or the report's sample of them. */
@@ -13,22 +13,25 @@ export function findingRowsCaption(shown: number, count: number): string {
 }
 
 /**
- * "Show the rows" under a finding of the review page: the rows of the file it cites, read from the server
- * (`review.findingRows`) when asked, in a dialog, its column marked. Nothing for a finding citing no row,
- * or one about personal data, whose rows the server withholds.
+ * "Show the rows" under a finding: the rows of the file it cites, read from the server when asked, in a
+ * dialog, its column marked. For a reviewer (`review.findingRows`), nothing for a finding about personal
+ * data, whose rows the server withholds; for the contributor, on their own file
+ * (`submission.version.findingRows`), every finding citing rows. Nothing for a finding citing no row.
  */
 export function FindingRows({
   versionId,
   finding,
   index,
+  reader,
 }: {
   versionId: string;
   finding: Finding;
   index: number;
+  reader: 'reviewer' | 'contributor';
 }) {
   const [isOpen, setIsOpen] = useState(false);
   const numbers = findingRowNumbers(finding);
-  if (numbers.length === 0 || isFindingRowsWithheld(finding)) return null;
+  if (numbers.length === 0 || (reader === 'reviewer' && isFindingRowsWithheld(finding))) return null;
   return (
     <>
       <Anchor component="button" type="button" size="sm" ta="left" onClick={() => setIsOpen(true)}>
@@ -43,18 +46,31 @@ export function FindingRows({
         size="xl"
         closeButtonProps={{ 'aria-label': 'Close' }}
       >
-        {isOpen && <CitedRows versionId={versionId} index={index} count={finding.count} />}
+        {isOpen && <CitedRows versionId={versionId} index={index} count={finding.count} reader={reader} />}
       </Modal>
     </>
   );
 }
 
-function CitedRows({ versionId, index, count }: { versionId: string; index: number; count: number }) {
+function CitedRows({
+  versionId,
+  index,
+  count,
+  reader,
+}: {
+  versionId: string;
+  index: number;
+  count: number;
+  reader: 'reviewer' | 'contributor';
+}) {
   const trpc = useTRPC();
+  const input = { versionId, finding: index };
   // A version's report never changes: its rows are read once.
   const rows = useQuery({
-    ...trpc.review.findingRows.queryOptions({ versionId, finding: index }),
-    staleTime: Infinity,
+    ...(reader === 'reviewer'
+      ? trpc.review.findingRows.queryOptions(input)
+      : trpc.submission.version.findingRows.queryOptions(input)),
+    staleTime: Number.POSITIVE_INFINITY,
   });
   if (rows.error) return <QueryError error={rows.error} onRetry={() => void rows.refetch()} />;
   if (!rows.data)
