@@ -95,6 +95,12 @@ it("shows the reviewer's reasons and comment in the new version's wizard, each r
   await feedback.getByRole('button', { name: 'Go to the File step' }).click();
   await page.getByTestId('dropzone').waitFor();
   expect(new URL(page.url()).searchParams.get('step')).toBe('file');
+  // The step itself takes the focus (on a phone the feedback fills the screen: a changed address alone
+  // looked like nothing happened), also when it is the step on screen already.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('wizard-step');
+  await page.getByRole('button', { name: 'Next: Preview' }).focus();
+  await feedback.getByRole('button', { name: 'Go to the File step' }).click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('wizard-step');
   expect(await feedback.isVisible()).toBe(true);
   expect(problems).toEqual([]);
 });

@@ -49,12 +49,16 @@ describe('ReviewerFeedback', () => {
             comment: 'No consent basis.',
             decidedAt: '2026-11-30T10:00:00.000Z',
           })}
+          draftNumber={2}
           manifest={manifest}
           onGoTo={onGoTo}
         />
       </MantineProvider>,
     );
     expect(screen.getByRole('heading').textContent).toBe('The reviewer rejected version 1');
+    expect(screen.getByTestId('reviewer-feedback').textContent).toContain(
+      'Version 2 answers it: each reason links to where it is fixed.',
+    );
     expect(screen.getByTestId('feedback-comment').textContent).toBe('“No consent basis.”');
     fireEvent.click(screen.getByRole('button', { name: 'Go to “Consent basis”' }));
     fireEvent.click(screen.getByRole('button', { name: 'Go to the File step' }));
@@ -64,7 +68,7 @@ describe('ReviewerFeedback', () => {
   it('renders nothing for a version without a decision', () => {
     const { container } = render(
       <MantineProvider>
-        <ReviewerFeedback previous={previous(null)} manifest={manifest} onGoTo={() => {}} />
+        <ReviewerFeedback previous={previous(null)} draftNumber={2} manifest={manifest} onGoTo={() => {}} />
       </MantineProvider>,
     );
     expect(container.querySelector('[data-testid=reviewer-feedback]')).toBeNull();

@@ -29,10 +29,13 @@ export function reasonLinkText(code: ReasonCode, manifest?: DraftManifest | null
  */
 export function ReviewerFeedback({
   previous,
+  draftNumber,
   manifest,
   onGoTo,
 }: {
   previous: Version;
+  /** The number of the version being made, which answers the feedback. */
+  draftNumber: number;
   manifest: DraftManifest;
   onGoTo: (place: { field: string } | { step: number }) => void;
 }) {
@@ -49,7 +52,8 @@ export function ReviewerFeedback({
         The reviewer {DECIDED[decision.decision]} version {previous.number}
       </Title>
       <Text size="sm" c="dimmed">
-        {new Date(decision.decidedAt).toLocaleString()}. This version is your answer.
+        {new Date(decision.decidedAt).toLocaleString()}. Version {draftNumber} answers it: each reason links
+        to where it is fixed.
       </Text>
       <List size="sm" mt="xs" spacing={2} data-testid="feedback-reasons">
         {decision.reasonCodes.map((code) => {
@@ -61,7 +65,7 @@ export function ReviewerFeedback({
               {place && link && (
                 <>
                   {' · '}
-                  <Anchor component="button" type="button" size="sm" onClick={() => onGoTo(place)}>
+                  <Anchor component="button" type="button" size="sm" ta="left" onClick={() => onGoTo(place)}>
                     {link}
                   </Anchor>
                 </>
@@ -70,8 +74,8 @@ export function ReviewerFeedback({
           );
         })}
       </List>
-      {/* A comment may run to 5,000 characters: the first lines show, the rest on request. */}
-      <Spoiler maxHeight={96} showLabel="Show the whole comment" hideLabel="Show less" mt="xs">
+      {/* A comment may run to 5,000 characters: its first four lines (21.7 px each) show, the rest on request. */}
+      <Spoiler maxHeight={87} showLabel="Show the whole comment" hideLabel="Show less" mt="xs">
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="feedback-comment">
           “{decision.comment}”
         </Text>

@@ -53,6 +53,7 @@ import { prefill } from '../lib/prefill.ts';
 import { useTelemetry } from '../lib/telemetry-context.tsx';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
 import { uploadVersionFile } from '../lib/upload.ts';
+import { STEPS } from '../lib/wizard-steps.ts';
 import type { PrescoreSource, SamplePreview } from '../workers/prescore-protocol.ts';
 import { ManifestForm } from './ManifestForm.tsx';
 import { ManifestImport } from './ManifestImport.tsx';
@@ -83,6 +84,13 @@ function focusFirst(ids: readonly string[]) {
     element.focus();
     return;
   }
+}
+
+/** The step on screen, from its top, focused (for a link to a whole step). */
+function focusStepContent() {
+  const content = document.getElementById('wizard-step');
+  content?.scrollIntoView({ block: 'start' });
+  content?.focus({ preventScroll: true });
 }
 
 /** Which step shows the input for a manifest path. */
@@ -616,17 +624,25 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
       {previous?.decision && (
         <ReviewerFeedback
           previous={previous}
+          draftNumber={version.number}
           manifest={manifest}
           onGoTo={(place) =>
             'field' in place
               ? goToStep(stepOfField(place.field), () => focusField(place.field))
-              : goToStep(Math.min(place.step, maxStep))
+              : goToStep(Math.min(place.step, maxStep), focusStepContent)
           }
         />
       )}
       <WizardSteps active={step} onStep={goToStep} maxStep={maxStep} />
 
-      <Card withBorder>
+      {/* Focusable by script only: a reviewer's reason that points at a whole step lands here, read out. */}
+      <Card
+        withBorder
+        id="wizard-step"
+        tabIndex={-1}
+        role="region"
+        aria-label={`Step ${step + 1}: ${STEPS[step]?.label}`}
+      >
         {step === 1 && (
           <Stack>
             <Dropzone
