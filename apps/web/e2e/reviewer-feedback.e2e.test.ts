@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { GOOD_CSV, GOOD_MANIFEST } from '../../server/test/support/datasets.ts';
-import { authenticate, organisationWithRequest, submitCsv, ticketsRequest } from './api.ts';
+import { type Api, authenticate, organisationWithRequest, submitCsv, ticketsRequest } from './api.ts';
 import {
+  attachFile,
   createOperator,
   freshDataDir,
   isBlocking,
@@ -11,6 +12,7 @@ import {
   screenshot,
   sessionPage,
   startApp,
+  waitSaved,
   watchPage,
   wcagViolations,
 } from './support.ts';
@@ -32,6 +34,7 @@ let browser: Browser;
 let page: Page;
 let problems: string[];
 let submissionId: string;
+let cleo: { api: Api; cookie: string };
 
 beforeAll(async () => {
   const dataDir = freshDataDir();
@@ -43,7 +46,7 @@ beforeAll(async () => {
     reviewer,
     ticketsRequest({ title: 'Tickets to answer', minRows: 5 }),
   );
-  const cleo = await authenticate(app.url, 'sign-up/email', contributor);
+  cleo = await authenticate(app.url, 'sign-up/email', contributor);
   const submitted = await submitCsv(app.url, cleo, {
     requestId,
     manifest: { ...GOOD_MANIFEST, title: 'Tickets with feedback' },
@@ -102,6 +105,27 @@ it("shows the reviewer's reasons and comment in the new version's wizard, each r
   await feedback.getByRole('button', { name: 'Go to the File step' }).click();
   await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('wizard-step');
   expect(await feedback.isVisible()).toBe(true);
+
+  // The new version starts with version 1's attestation, signed for version 1's file: a new file takes it
+  // back, and the Datasheet asks for it again.
+  const attestation = page.locator('[id="field-provenance.attestation"]');
+  await page.getByRole('button', { name: 'Datasheet' }).first().click();
+  await expect.poll(() => attestation.isChecked()).toBe(true);
+  await page.getByRole('button', { name: 'File' }).first().click();
+  await page.getByTestId('dropzone').waitFor();
+  await attachFile(page, {
+    name: 'tickets-v2.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`${GOOD_CSV.trim()}\n"A new ticket for version 2",low,2025-04-02\n`),
+  });
+  expect(await page.getByTestId('attestation-withdrawn').textContent()).toBe(
+    'Your attestation was for the file before: sign it again for this one on the Datasheet.',
+  );
+  await page.getByRole('button', { name: 'Datasheet' }).first().click();
+  await expect.poll(() => attestation.isChecked()).toBe(false);
+  await waitSaved(page);
+  const { versions } = await cleo.api.submission.byId.query({ id: submissionId });
+  expect(versions.at(-1)?.manifest.provenance?.attestation ?? null).toBeNull();
   expect(problems).toEqual([]);
 });
 

@@ -202,6 +202,8 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
   // Why the last file dropped was refused (its type or size, or, read in the browser, binary, empty or
   // without data rows), until one is taken; and the name of one being read before it is taken.
   const [rejection, setRejection] = useState<string | null>(null);
+  // Whether dropping a file took back the attestation signed for the file before (it is signed again).
+  const [isAttestationWithdrawn, setIsAttestationWithdrawn] = useState(false);
   const [checkingName, setCheckingName] = useState<string | null>(null);
   const drops = useRef(0);
   const [upload, setUpload] = useState<{
@@ -385,6 +387,12 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
       return;
     }
     setFile(dropped);
+    // The attestation is the contributor's word for the data they send: one given for another file (a new
+    // version starts with its predecessor's, signed then) is taken back, and the Datasheet asks for it again.
+    if (manifest.provenance?.attestation) {
+      setManifest((current) => setIn(current, 'provenance.attestation', null));
+      setIsAttestationWithdrawn(true);
+    }
     setPreview(sample);
     setPreviewError(readError);
     telemetry.record(
@@ -693,6 +701,11 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
                         'Sent: the server is checking and storing it…')}
                   {upload.status === 'done' && 'Uploaded'}
                 </Text>
+                {isAttestationWithdrawn && (
+                  <Text size="sm" data-testid="attestation-withdrawn">
+                    Your attestation was for the file before: sign it again for this one on the Datasheet.
+                  </Text>
+                )}
               </Stack>
             )}
             {upload.status === 'error' && (
