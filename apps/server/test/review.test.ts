@@ -157,7 +157,7 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     expect(JSON.parse((await storedSample())!)).toEqual(sample);
   });
 
-  it("reads the rows a finding cites, and no others; a personal-data finding's rows stay withheld from reviewers", async () => {
+  it('reads the rows a finding cites, and no others; a reviewer reads them, and the sample, with personal data masked', async () => {
     // 40 tickets; rows 5, 12 and 30 have no date ("soon"), row 20 an e-mail address.
     const lines = Array.from({ length: 40 }, (_, i) => {
       const row = i + 1;
@@ -185,10 +185,14 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     ]);
     expect(new Set(cited.rows.map((row) => row[2]))).toEqual(new Set(['soon']));
 
-    // Personal data: the count, never the rows. Nobody else reads any, and there is no finding past the last.
-    expect(await codeOf(org.reviewer.client.review.findingRows.query({ versionId, finding: personal }))).toBe(
-      'FORBIDDEN',
-    );
+    // Personal data: where it is, not what it is; in the sample too. Nobody else reads any rows, and there is
+    // no finding past the last.
+    const masked = await org.reviewer.client.review.findingRows.query({ versionId, finding: personal });
+    expect(masked.numbers).toEqual([20]);
+    expect(masked.rows[0]![0]).toBe('Write to [email] about it');
+    const { sample } = await org.reviewer.client.review.byId.query({ versionId });
+    expect(sample?.rows.map((row) => row[0])).toContain('Write to [email] about it');
+    expect(JSON.stringify(sample)).not.toContain('jane.doe@example.com');
     expect(
       await codeOf(otherOrg.reviewer.client.review.findingRows.query({ versionId, finding: notDates })),
     ).toBe('NOT_FOUND');

@@ -17,8 +17,8 @@ import {
 } from './support.ts';
 
 // A reviewer reads the evidence behind a finding: the rows of the file it cites, before the data is bought,
-// and only those. A personal-data finding's rows are not offered to the reviewer; the contributor reads
-// every finding's rows of their own file on their submission page, those too.
+// and only those, personal data masked ("[email]"); the contributor reads every finding's rows of their own
+// file on their submission page, as they are.
 
 const operator = { email: 'ops@evidence.test', password: 'operator-password-1' };
 const reviewer = { name: 'Eve Evidence', email: 'eve@evidence.test', password: 'reviewer-password-1' };
@@ -74,7 +74,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-it('shows the rows a finding cites in a dialog, its column marked; none for personal data', async () => {
+it('shows the rows a finding cites in a dialog, its column marked, personal data masked', async () => {
   await page.goto(`${app.url}/review/versions/${versionId}`);
   const notDates = page.locator('[data-testid=finding][data-code="structure.type-mismatch"]');
   await notDates.waitFor();
@@ -103,10 +103,18 @@ it('shows the rows a finding cites in a dialog, its column marked; none for pers
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
 
-  // Personal data: the finding, its count, and no rows to show.
-  const personal = page.locator('[data-testid=finding][data-code^="structure.personal-data"]');
-  await expect(personal.count()).resolves.toBeGreaterThan(0);
-  await expect(personal.getByRole('button', { name: /^Show/ }).count()).resolves.toBe(0);
+  // Personal data: where it is, not what it is, in the finding's rows and in the sample.
+  const personal = page.locator('[data-testid=finding][data-code="structure.personal-data-undeclared"]');
+  await personal.getByRole('button', { name: 'Show row 20' }).click();
+  const masked = page.getByRole('dialog').getByTestId('finding-rows');
+  await masked.waitFor();
+  expect(await masked.locator('tbody tr').allInnerTexts()).toEqual([
+    expect.stringMatching(/^20\s+Write to \[email\] about it\s+high\s+2025-03-02$/),
+  ]);
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  expect(await page.getByTestId('sample-rows').textContent()).toContain('Write to [email] about it');
+  expect(await page.content()).not.toContain('jane.doe@example.com');
   expect(problems).toEqual([]);
 });
 

@@ -3,7 +3,7 @@
  * dimensions (structure, context, provenance). Pure TypeScript with no Node or DOM imports: the same
  * code scores a file in a browser Web Worker and on the server.
  */
-export { isLuhnValid, maskSample } from './pii.ts';
+export { isLuhnValid, maskPersonalData, maskSample } from './pii.ts';
 export type { ContributorRecord, Requirements } from './rules/rule.ts';
 export { readSampleRows, type SampleRows, spreadRowNumbers } from './sample.ts';
 export { FINGERPRINT_COUNT } from './scan.ts';

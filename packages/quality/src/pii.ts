@@ -50,6 +50,36 @@ export function piiKinds(value: string, hasNumberRun: boolean, firstAt = value.i
   return kinds;
 }
 
+const EMAILS = new RegExp(EMAIL_PATTERN.source, 'g');
+
+/**
+ * The text with the personal data {@link piiKinds} finds replaced by what it is (`[email]`, `[phone]`,
+ * `[card]`), the rest kept: rows shown to someone who may not see personal data stay readable.
+ */
+export function maskPersonalData(value: string): string {
+  let masked = value.indexOf('@') === -1 ? value : value.replace(EMAILS, '[email]');
+  if (!hasDigitRun(masked)) return masked;
+  // Decimals blanked to spaces of their length, so the runs' offsets are the text's.
+  const numbers = masked.replace(DECIMAL, (decimal) => ' '.repeat(decimal.length));
+  const spans: { start: number; end: number; kind: string }[] = [];
+  NUMBER_RUN.lastIndex = 0;
+  for (let match = NUMBER_RUN.exec(numbers); match !== null; match = NUMBER_RUN.exec(numbers)) {
+    const text = match[0];
+    if (ISO_DATE_START.test(text)) continue;
+    const digits = text.replace(/\D/g, '');
+    const kind =
+      digits.length >= 13 && digits.length <= 19 && isLuhnValid(digits)
+        ? '[card]'
+        : digits.length >= 8 && digits.length <= 15 && (/[ ().+-]/.test(text) || digits.length >= 10)
+          ? '[phone]'
+          : null;
+    if (kind) spans.push({ start: match.index, end: match.index + text.length, kind });
+  }
+  for (const { start, end, kind } of spans.reverse())
+    masked = masked.slice(0, start) + kind + masked.slice(end);
+  return masked;
+}
+
 function isAsciiAlnum(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }

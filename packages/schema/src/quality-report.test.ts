@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingRowNumbers, isFindingRowsWithheld } from './quality-report.ts';
+import { findingRowNumbers } from './quality-report.ts';
 
 describe('findingRowNumbers', () => {
   it('gives the rows of the first location and the sample, in file order, once each', () => {
@@ -17,14 +17,5 @@ describe('findingRowNumbers', () => {
     expect(findingRowNumbers({ location: null })).toEqual([]);
     // Row 0 is no data row (rows count from 1, the header excluded).
     expect(findingRowNumbers({ location: { row: 0 } })).toEqual([]);
-  });
-});
-
-describe('isFindingRowsWithheld', () => {
-  it('withholds the rows of personal-data findings only', () => {
-    expect(isFindingRowsWithheld({ code: 'structure.personal-data-undeclared' })).toBe(true);
-    expect(isFindingRowsWithheld({ code: 'structure.personal-data-declared' })).toBe(true);
-    expect(isFindingRowsWithheld({ code: 'structure.type-mismatch' })).toBe(false);
-    expect(isFindingRowsWithheld({ code: 'provenance.personal-data-unstated' })).toBe(false);
   });
 });

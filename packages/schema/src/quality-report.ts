@@ -49,14 +49,6 @@ export function findingRowNumbers(finding: Pick<Finding, 'location' | 'locations
   return [...new Set(rows)].sort((a, b) => a - b);
 }
 
-/**
- * Whether a finding's rows are withheld from reviewers: those of personal data hold what the finding itself
- * never echoes, and its count is what a reviewer decides on.
- */
-export function isFindingRowsWithheld(finding: Pick<Finding, 'code'>): boolean {
-  return finding.code.startsWith('structure.personal-data');
-}
-
 /** A score from 0 (unusable) to 100 (nothing to fix). */
 export const ScoreSchema = z.number().min(0).max(100);
 

@@ -1,6 +1,6 @@
-import { type FileFormat, isFindingRowsWithheld, type QualityReport } from '@assay/schema';
+import type { FileFormat, QualityReport } from '@assay/schema';
 import { AppError } from '../errors.ts';
-import { type FindingRows, readFindingRows } from '../scoring/sample-rows.ts';
+import { type FindingRows, readFindingRows, withoutPersonalData } from '../scoring/sample-rows.ts';
 import type { Services } from '../services.ts';
 import type { SessionUser } from '../trpc.ts';
 import { loadVisibleVersion } from './get-review-item.ts';
@@ -8,8 +8,8 @@ import { loadVisibleVersion } from './get-review-item.ts';
 /**
  * The rows of a version's file that one finding of its report (by its index in `report.findings`) cites:
  * the evidence behind it, for a reviewer who may see the version. Only cited rows: before an organisation
- * buys the data, its reviewers see the sample and these, never rows of their choosing; and not those of a
- * personal-data finding.
+ * buys the data, its reviewers see the sample and these, never rows of their choosing, and in every row the
+ * personal data masked (`[email]`): a personal-data finding shows where it is, not what it is.
  */
 export async function getFindingRows(
   services: Services,
@@ -22,15 +22,11 @@ export async function getFindingRows(
   if (!finding || !row.file_sha256) {
     throw new AppError('not_found', `Version '${versionId}' has no finding ${index} with rows of its file`);
   }
-  if (isFindingRowsWithheld(finding)) {
-    throw new AppError(
-      'forbidden',
-      'The rows of a personal-data finding are not shown: the report says how many rows hold it and of which kind',
-    );
-  }
-  return readFindingRows(
-    services.files,
-    { sha256: row.file_sha256, format: (row.file_format as FileFormat | null) ?? undefined },
-    finding,
+  return withoutPersonalData(
+    await readFindingRows(
+      services.files,
+      { sha256: row.file_sha256, format: (row.file_format as FileFormat | null) ?? undefined },
+      finding,
+    ),
   );
 }

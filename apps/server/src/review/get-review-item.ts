@@ -2,7 +2,7 @@ import type { SampleRows } from '@assay/quality';
 import type { DraftManifest, FileFormat, QualityReport, ReasonCode, SubmissionState } from '@assay/schema';
 import { notFound } from '../errors.ts';
 import { accountBalance, requestAccount } from '../ledger/post-transaction.ts';
-import { readFirstRows } from '../scoring/sample-rows.ts';
+import { readFirstRows, withoutPersonalData } from '../scoring/sample-rows.ts';
 import type { Services } from '../services.ts';
 import { iso } from '../submission/map-version.ts';
 import { findContributorRecord } from '../submission/repository.ts';
@@ -75,7 +75,8 @@ export async function getReviewItem(services: Services, caller: SessionUser, ver
     file: row.file_sha256
       ? { sha256: row.file_sha256, name: row.file_name, format: row.file_format, rows: row.row_count }
       : null,
-    sample,
+    // Personal data masked: the report never echoes it, and the rows are shown before the data is bought.
+    sample: sample ? withoutPersonalData(sample) : null,
     previous: previous
       ? {
           versionId: previous.id,

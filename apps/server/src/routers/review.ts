@@ -23,8 +23,8 @@ export const reviewRouter = router({
 
   /**
    * The rows of the version's file that one finding of its report cites (`finding`: its index in the
-   * report's findings), the column it names, and their row numbers. Personal-data findings' rows are
-   * withheld (FORBIDDEN); no other rows can be asked for.
+   * report's findings), the column it names, and their row numbers; personal data in them masked. No other
+   * rows can be asked for.
    */
   findingRows: staffProcedure
     .input(

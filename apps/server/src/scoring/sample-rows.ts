@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { readSampleRows, type SampleRows, spreadRowNumbers } from '@assay/quality';
+import { maskPersonalData, readSampleRows, type SampleRows, spreadRowNumbers } from '@assay/quality';
 import { type FileFormat, type Finding, findingRowNumbers } from '@assay/schema';
 import type { FileStore } from '../files/file-store.ts';
 
@@ -61,4 +61,13 @@ export async function readFindingRows(
     rowNumbers: numbers,
   });
   return { ...rows, column };
+}
+
+/**
+ * Rows as a reviewer sees them before the data is bought: e-mail addresses, phone and card numbers in any
+ * cell replaced by their kind (`[email]`), as the report never echoes them either. Contributors see their
+ * own rows as they are.
+ */
+export function withoutPersonalData<T extends SampleRows>(sample: T): T {
+  return { ...sample, rows: sample.rows.map((row) => row.map(maskPersonalData)) };
 }

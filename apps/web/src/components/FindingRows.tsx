@@ -1,4 +1,4 @@
-import { type Finding, findingRowNumbers, isFindingRowsWithheld } from '@assay/schema';
+import { type Finding, findingRowNumbers } from '@assay/schema';
 import { Anchor, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -14,9 +14,9 @@ export function findingRowsCaption(shown: number, count: number): string {
 
 /**
  * "Show the rows" under a finding: the rows of the file it cites, read from the server when asked, in a
- * dialog, its column marked. For a reviewer (`review.findingRows`), nothing for a finding about personal
- * data, whose rows the server withholds; for the contributor, on their own file
- * (`submission.version.findingRows`), every finding citing rows. Nothing for a finding citing no row.
+ * dialog, its column marked: for a reviewer (`review.findingRows`, personal data masked as `[email]`), or for
+ * the contributor, of their own file as it is (`submission.version.findingRows`). Nothing for a finding
+ * citing no row.
  */
 export function FindingRows({
   versionId,
@@ -31,7 +31,7 @@ export function FindingRows({
 }) {
   const [isOpen, setIsOpen] = useState(false);
   const numbers = findingRowNumbers(finding);
-  if (numbers.length === 0 || (reader === 'reviewer' && isFindingRowsWithheld(finding))) return null;
+  if (numbers.length === 0) return null;
   return (
     <>
       <Anchor component="button" type="button" size="sm" ta="left" onClick={() => setIsOpen(true)}>
