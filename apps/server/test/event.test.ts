@@ -1,13 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CLIENT_LAG_MS, RateLimiter } from '../src/events/record-client-events.ts';
 import { EVENT_BATCHES_PER_WINDOW } from '../src/routers/event.ts';
+import { GOOD_CSV } from './support/datasets.ts';
 import { dialectsToRun } from './support/dialects.ts';
 import {
   createOrganisationWithReviewer,
   createRequest,
   type OrganisationFixture,
 } from './support/fixtures.ts';
-import { codeOf, type SignedInClient, startTestApp, type TestApp } from './support/test-server.ts';
+import {
+  codeOf,
+  type SignedInClient,
+  startTestApp,
+  type TestApp,
+  uploadFile,
+} from './support/test-server.ts';
 
 const dialects = await dialectsToRun();
 
@@ -323,5 +330,16 @@ describe.each(dialects)('the event log for operators on %s', (dialect) => {
       (error as { data?: { zodError?: { fieldErrors: Record<string, string[]> } } }).data?.zodError
         ?.fieldErrors,
     ).toMatchObject({ type: [expect.any(String)], limit: [expect.any(String)] });
+  });
+
+  it("files a file's upload under its submission's request, as the browser's report of it", async () => {
+    const { versionId } = await contributor.client.submission.create.mutate({ requestId });
+    expect((await uploadFile(app.url, contributor.cookie, versionId, GOOD_CSV)).status).toBe(200);
+    const [attached] = await org.operator.client.event.list.query({ type: 'file.attached', requestId });
+    expect(attached).toMatchObject({
+      versionId,
+      request: { id: requestId },
+      props: { source: 'server', format: 'csv' },
+    });
   });
 });

@@ -85,6 +85,7 @@ export async function attachFile(
       actorId: input.contributorId,
       submissionId: version.submission_id,
       versionId: input.versionId,
+      requestId: version.request_id,
       props: { size: blob.size, format, source: 'server' },
       at: now,
     });
