@@ -6,6 +6,7 @@ import { type Api, authenticate, draftCsv, organisationWithRequest, ticketsReque
 import {
   choose,
   createOperator,
+  field,
   freshDataDir,
   launchBrowser,
   type RunningApp,
@@ -115,6 +116,10 @@ it("the Activity page names an offered submission's origin, a request's changed 
     await row.waitFor();
     return (await row.getByRole('cell').allTextContents())[4];
   };
+  // A search no type matches says so, rather than closing as if nothing were typed.
+  await field(ops, 'Event').fill('xyz');
+  await ops.getByText('No event type matches').waitFor();
+  await field(ops, 'Event').fill('');
   const offered = await details('submission.created');
   // The new draft first (the version the event is about), then the version it was offered from.
   expect(offered).toBe(

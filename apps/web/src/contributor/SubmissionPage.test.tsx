@@ -59,6 +59,7 @@ describe('VersionHistory', () => {
       state,
       score: 60 + number,
       createdAt: new Date(2026, 10, number).toISOString(),
+      submittedAt: number === 1 ? new Date(2026, 10, 1, 15, 30).toISOString() : null,
       decision,
     }) as unknown as Parameters<typeof VersionHistory>[0]['versions'][number];
 
@@ -86,6 +87,10 @@ describe('VersionHistory', () => {
     expect(decisions[0]!.textContent).toContain(REASON_CODES['context.missing-datasheet'].label);
     expect(decisions[0]!.textContent).toContain('“Please describe how the tickets were labeled.”');
     expect(screen.queryByText('“Thank you.”')).toBeNull();
+    // The time each was sent, or for a draft never sent, started.
+    const history = screen.getByTestId('version-history').textContent ?? '';
+    expect(history).toContain(`submitted ${new Date(2026, 10, 1, 15, 30).toLocaleString()}`);
+    expect(history).toContain(`started ${new Date(2026, 10, 2).toLocaleString()}`);
     expect(screen.getByText('Version 1')).toBeTruthy();
     expect(screen.getByText('Version 2')).toBeTruthy();
   });

@@ -25,7 +25,10 @@ export function VersionHistory({ versions }: { versions: Version[] }) {
               <StateBadge state={version.state} />
               <Text size="sm" c="dimmed">
                 {version.score === null ? 'not scored' : `score ${scoreText(version.score)}`} ·{' '}
-                {new Date(version.createdAt).toLocaleString()}
+                {/* When it was sent, as the reviewer's queue says; a draft never sent, when it was started. */}
+                {version.submittedAt
+                  ? `submitted ${new Date(version.submittedAt).toLocaleString()}`
+                  : `started ${new Date(version.createdAt).toLocaleString()}`}
               </Text>
             </Group>
             {version.decision && version.id !== latestId && (

@@ -22,7 +22,7 @@ describe('needsText', () => {
         minQualityScore: 70,
       }),
     ).toBe(
-      'at least 5,000 rows · columns text (string) · labels high, low · licences CC-BY-4.0 · consent consent · minimum score 70',
+      'at least 5,000 rows · columns text (text) · labels high, low · licences CC-BY-4.0 · consent basis consent of the people in it · minimum score 70',
     );
   });
 

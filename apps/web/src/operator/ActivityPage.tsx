@@ -157,6 +157,7 @@ export function ActivityPage() {
           searchable
           data={EVENT_TYPE_GROUPS}
           filter={filterEventTypes}
+          nothingFoundMessage="No event type matches"
           renderOption={({ option }) => (
             <Stack gap={0}>
               <Text size="sm">{option.label}</Text>

@@ -29,11 +29,14 @@ describe('SignInPage', () => {
     );
     expect(screen.getByLabelText('Name').getAttribute('autocomplete')).toBe('name');
     expect(password().getAttribute('autocomplete')).toBe('new-password');
+    // The rule for a new password shows where one is made, not where an old one is typed.
+    expect(screen.queryByText('At least 8 characters')).not.toBeNull();
 
     fireEvent.click(screen.getByRole('radio', { name: 'Sign in' }));
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
     expect(screen.queryByLabelText('Name')).toBeNull();
     expect(password().getAttribute('autocomplete')).toBe('current-password');
+    expect(screen.queryByText('At least 8 characters')).toBeNull();
   });
 
   describe('which form it opens on', () => {

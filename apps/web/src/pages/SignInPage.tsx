@@ -95,7 +95,8 @@ export function SignInPage() {
         />
         <PasswordInput
           label="Password"
-          description="At least 8 characters"
+          // The rule for a new password; signing in, it would only suggest the old one might be wrong.
+          description={mode === 'sign-up' ? 'At least 8 characters' : undefined}
           autoComplete={mode === 'sign-up' ? 'new-password' : 'current-password'}
           required
           value={password}

@@ -34,7 +34,7 @@ export const targetNotNumeric = defineRule({
     return fail([
       {
         message: `The target column "${label.column}" is declared as ${TYPE_WORDS[type]}, but a regression predicts a number.`,
-        hint: `Declare "${label.column}" as a number (or an integer, for whole numbers) in columns.${index}.type, so that every value is checked to be one.`,
+        hint: `Declare the type of "${label.column}" as a number, or an integer (a whole number), so that every value is checked to be one.`,
         location: { column: label.column, field: `columns.${index}.type` },
         count: 1,
       },
