@@ -167,14 +167,15 @@ it("a multilabel file's classes are the labels in its cells, and hints name fiel
   for (const name of ['cat', 'dog', 'bird']) await field(page, `Definition of “${name}”`).waitFor();
   expect(await page.getByText(/cat\|dog|dog; bird/).count()).toBe(0);
 
-  // The pre-score finds every label declared; the personal-data hint names the question, not the path.
+  // The pre-score finds every label declared; the personal-data hint names the question and its answer, not
+  // the path and `true`.
   await page.getByRole('button', { name: 'Next: Pre-score' }).click();
   await expectStep(page, 'pre-score');
   const report = page.getByTestId('report');
   expect(await report.locator('[data-code="structure.label-outside-schema"]').count()).toBe(0);
   const undeclared = report.locator('[data-testid=finding][data-code="structure.personal-data-undeclared"]');
   expect(await undeclared.textContent()).toContain(
-    'or set “Does the data contain personal data (names, emails, phone numbers…)?” to true',
+    'or set “Does the data contain personal data (names, emails, phone numbers…)?” to “Yes”',
   );
   expect(await report.textContent()).not.toMatch(/provenance\.|label\.classes/);
 

@@ -10,7 +10,8 @@
  * people are in the data and the request names consent bases) and `structure.task-mismatch` (when it
  * names a task); 2.2.1 reads a decimal number in text (`0.5318864320452936`, `1234567.89`) as a number,
  * not as a card or phone number; 2.3.0 added `structure.target-not-numeric` (a regression's target declared as
- * anything but a number, whose values no rule then checked).
+ * anything but a number, whose values no rule then checked) and calls a regression's missing label column its
+ * target column.
  */
 export const SCORER_VERSION = '2.3.0';
 

@@ -49,7 +49,7 @@ describe('FindingItem', () => {
     });
     expect(
       screen.getByText(
-        'Remove or pseudonymise personal data, or set “Does the data contain personal data (names, emails, phone numbers…)?” to true.',
+        'Remove or pseudonymise personal data, or set “Does the data contain personal data (names, emails, phone numbers…)?” to “Yes”.',
       ),
     ).toBeTruthy();
   });

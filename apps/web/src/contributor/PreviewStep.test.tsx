@@ -134,16 +134,25 @@ describe('PreviewStep', () => {
     expect(screen.queryByTestId('label-classes')).toBeNull();
   });
 
-  it('drops the classes when the task becomes regression, keeping the column as its target', async () => {
+  it('drops the classes when the task becomes regression, and proposes the numeric column as its target', async () => {
     const onChange = vi.fn();
     renderStep({
-      manifest: { task: 'classification', label: { column: 'label', classes: [{ name: 'spam' }] } },
+      manifest: {
+        task: 'classification',
+        columns: [
+          { name: 'text', type: 'string' },
+          { name: 'label', type: 'category' },
+          { name: 'minutes', type: 'integer' },
+        ],
+        label: { column: 'label', classes: [{ name: 'spam' }] },
+      },
       onChange,
     });
     fireEvent.click(document.getElementById(fieldId('task'))!);
     fireEvent.click(await screen.findByRole('option', { name: /^Regression/ }));
     expect(onChange).toHaveBeenCalledWith('task', 'regression');
-    expect(onChange).toHaveBeenLastCalledWith('label', { column: 'label', classes: [] });
+    // The category column is no number to predict (QA: the target stayed "label", or empty).
+    expect(onChange).toHaveBeenLastCalledWith('label', { column: 'minutes', classes: [] });
   });
 
   // `health|politics` labels read as single labels: every combination a class, and nothing said why.

@@ -20,6 +20,7 @@ import {
   isMostlyMultilabel,
   labelsByCount,
   labelsOfCell,
+  proposedTarget,
   withClassesAdded,
 } from '../lib/label-classes.ts';
 import { COLUMN_TYPE_LABELS, optionsOf, TASK_LABELS } from '../lib/option-labels.ts';
@@ -103,7 +104,8 @@ export function PreviewStep({
     onChange('task', value);
     if (value === 'regression') {
       // A regression's label column is its target: a number per row, no classes.
-      if (manifest.label) onChange('label', labelColumn ? { column: labelColumn, classes: [] } : null);
+      const target = proposedTarget(manifest.columns, labelColumn);
+      onChange('label', target ? { column: target, classes: [] } : null);
       return;
     }
     if (value !== 'classification' && value !== 'multilabel-classification') return;

@@ -43,7 +43,7 @@ describe('withFieldLabels', () => {
         'Remove or pseudonymise personal data, or set provenance.containsPersonalData to true and give the consent basis.',
       ),
     ).toBe(
-      'Remove or pseudonymise personal data, or set “Does the data contain personal data (names, emails, phone numbers…)?” to true and give the consent basis.',
+      'Remove or pseudonymise personal data, or set “Does the data contain personal data (names, emails, phone numbers…)?” to “Yes” and give the consent basis.',
     );
     expect(withFieldLabels('Name the column that holds the labels in "label.column", and declare it.')).toBe(
       'Name the column that holds the labels in “Label column”, and declare it.',

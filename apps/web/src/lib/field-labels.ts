@@ -67,13 +67,22 @@ export function quotedFieldLabel(path: string, manifest?: DraftManifest | null):
 // A dotted path (`provenance.containsPersonalData`, `label.classes`) standing alone, in straight quotes or not.
 const PATH_IN_TEXT = /("?)\b([a-z]\w*(?:\.\w+)+)\b(?!\.\w)\1/g;
 
+// A yes/no field set to a JSON value in a hint: the form's radios say Yes and No.
+const BOOLEAN_SETTING = /\b(provenance\.containsPersonalData"?) to (true|false)\b/g;
+
 /**
  * `text` (a finding's hint, which @assay/quality writes for its CLI too) with each manifest path the form names
- * replaced by that name, quoted: "set provenance.containsPersonalData to true" reads "set “Does the data contain
- * personal data…?” to true". A path the form has no name for, or one that is part of a longer path, stays.
+ * replaced by that name, quoted, and a yes/no field's `true` or `false` by the answer the form offers: "set
+ * provenance.containsPersonalData to true" reads "set “Does the data contain personal data…?” to “Yes”". A path
+ * the form has no name for, or one that is part of a longer path, stays.
  */
 export function withFieldLabels(text: string, manifest?: DraftManifest | null): string {
-  return text.replace(PATH_IN_TEXT, (match, _quote: string, path: string) =>
-    fieldLabel(path, manifest) === path ? match : quotedFieldLabel(path, manifest),
-  );
+  return text
+    .replace(
+      BOOLEAN_SETTING,
+      (_match, path: string, value: string) => `${path} to “${value === 'true' ? 'Yes' : 'No'}”`,
+    )
+    .replace(PATH_IN_TEXT, (match, _quote: string, path: string) =>
+      fieldLabel(path, manifest) === path ? match : quotedFieldLabel(path, manifest),
+    );
 }

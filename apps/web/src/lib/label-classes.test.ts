@@ -8,6 +8,7 @@ import {
   isMostlyMultilabel,
   labelsByCount,
   labelsOfCell,
+  proposedTarget,
   withClassesAdded,
 } from './label-classes.ts';
 
@@ -17,6 +18,27 @@ const VERSION_1 = [
   { name: 'praise', definition: null },
   { name: 'spam', definition: 'Not from a customer' },
 ];
+
+describe('proposedTarget', () => {
+  const columns = (types: Record<string, 'string' | 'category' | 'integer' | 'number'>) =>
+    Object.entries(types).map(([name, type]) => ({ name, type }));
+
+  it('keeps a numeric label column, else proposes the one numeric column, else none', () => {
+    expect(proposedTarget(columns({ text: 'string', minutes: 'integer', cost: 'number' }), 'cost')).toBe(
+      'cost',
+    );
+    expect(
+      proposedTarget(columns({ text: 'string', urgency: 'category', minutes: 'integer' }), 'urgency'),
+    ).toBe('minutes');
+    expect(proposedTarget(columns({ text: 'string', minutes: 'integer' }), null)).toBe('minutes');
+    // Two numbers: which one is predicted is the contributor's to say.
+    expect(
+      proposedTarget(columns({ text: 'string', minutes: 'integer', cost: 'number' }), 'text'),
+    ).toBeNull();
+    expect(proposedTarget(columns({ text: 'string' }), 'text')).toBeNull();
+    expect(proposedTarget(undefined, null)).toBeNull();
+  });
+});
 
 describe('classesForValues', () => {
   // A new file without "spam" kept the class (and the pre-score's error about it) with no way to remove it.

@@ -114,3 +114,19 @@ export function classControlsOf(
   if (name === undefined || Object.hasOwn(labelCounts, name)) return null;
   return ['label-classes-remove-absent', ...fallback];
 }
+
+/**
+ * The target a regression is proposed when the task becomes one: the label column when it is declared a
+ * number; else the one column declared a number or an integer, when there is exactly one; else none, for
+ * the contributor to choose (a target declared as text is a pre-score error).
+ */
+export function proposedTarget(
+  columns: DraftManifest['columns'],
+  labelColumn: string | null | undefined,
+): string | null {
+  const numeric = (columns ?? [])
+    .filter((column) => column.type === 'number' || column.type === 'integer')
+    .map((column) => column.name);
+  if (labelColumn && numeric.includes(labelColumn)) return labelColumn;
+  return numeric.length === 1 ? numeric[0]! : null;
+}

@@ -1,4 +1,5 @@
-import { describeRule, GOOD_CSV, withManifest } from '../../test/rule-cases.ts';
+import { describe, expect, it } from 'vitest';
+import { describeRule, GOOD_CSV, scoreCase, withManifest } from '../../test/rule-cases.ts';
 
 describeRule('structure.label-column-missing', [
   { name: 'good: label column in the file', isFound: false },
@@ -33,3 +34,17 @@ describeRule('structure.label-column-missing', [
     isFound: true,
   },
 ]);
+
+describe('structure.label-column-missing wording', () => {
+  it("calls a regression's label column its target, as the form does", async () => {
+    const report = await scoreCase({
+      manifest: withManifest((m) => {
+        m.task = 'regression';
+        m.label = { column: 'minutes', classes: [] };
+      }),
+    });
+    const finding = report.findings.find((f) => f.code === 'structure.label-column-missing');
+    expect(finding?.message).toBe('The target column "minutes" is not one of the declared columns.');
+    expect(finding?.hint).toContain('the number to predict');
+  });
+});

@@ -13,12 +13,15 @@ export const labelColumnMissing = defineRule({
     const isDeclared = manifest.columns.some((column) => column.name === label.column);
     const isInFile = evidence.labelIndex !== -1 && evidence.columns[evidence.labelIndex]!.seen > 0;
     if (isDeclared && (isInFile || evidence.rows === 0)) return PASS;
+    // A regression's label column is its target, as the web form names it.
+    const isRegression = manifest.task === 'regression';
+    const noun = isRegression ? 'target column' : 'label column';
     return fail([
       {
         message: isDeclared
-          ? `The label column "${label.column}" is not in the file.`
-          : `The label column "${label.column}" is not one of the declared columns.`,
-        hint: 'Name the column that holds the labels in "label.column", and declare it under "columns" with the same name as in the file.',
+          ? `The ${noun} "${label.column}" is not in the file.`
+          : `The ${noun} "${label.column}" is not one of the declared columns.`,
+        hint: `Name the column that holds ${isRegression ? 'the number to predict' : 'the labels'} in "label.column", and declare it under "columns" with the same name as in the file.`,
         location: { column: label.column, field: 'label.column' },
         count: 1,
       },
