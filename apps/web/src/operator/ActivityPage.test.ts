@@ -11,7 +11,11 @@ describe('propsText', () => {
         score: 82.5,
       }),
     ).toBe('decision: accept · reasons: High quality, well documented; Meets our requirements · score: 83');
-    expect(propsText({ enterpriseGrade: false, error: null })).toBe('enterpriseGrade: false · error: null');
+    expect(propsText({ enterpriseGrade: false, error: null })).toBe('enterpriseGrade: no · error: null');
+    expect(propsText({ supersedes: true })).toBe('supersedes: yes');
+    // A datasheet field as the form names it; a path it has no name for stays.
+    expect(propsText({ field: 'context.annotationProtocol' })).toBe('field: How labels were assigned');
+    expect(propsText({ field: 'made.up' })).toBe('field: made.up');
     expect(propsText({})).toBe('');
   });
 });
@@ -118,7 +122,7 @@ describe('durationText', () => {
 describe('details an operator reads', () => {
   it('shows scores whole, names the wizard step, and leaves out the request the Request column names', () => {
     expect(propsText({ overall: 99.6, structure: 99.5, enterpriseGrade: true })).toBe(
-      'overall: 99 · structure: 99 · enterpriseGrade: true',
+      'overall: 99 · structure: 99 · enterpriseGrade: yes',
     );
     expect(propsText({ field: 'provenance.attestation', step: 3 })).toBe(
       'field: provenance.attestation · step: 4 (Datasheet)',

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { CellText } from '../components/CellText.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { EVENT_TYPE_GROUPS, EVENT_TYPE_LABELS, filterEventTypes } from '../lib/event-types.ts';
+import { fieldLabel } from '../lib/field-labels.ts';
 import { formatMoney } from '../lib/money.ts';
 import { scoreText } from '../lib/score-text.ts';
 import { useTRPC } from '../lib/trpc.ts';
@@ -50,7 +51,8 @@ function valueText(value: unknown): string {
 
 /**
  * One property: money (`…Cents`) as an amount under its name without "Cents", a change signed; a
- * duration (`…Ms`) in seconds, minutes or hours; a decision and reason codes in the reviewer's words.
+ * duration (`…Ms`) in seconds, minutes or hours; a decision and reason codes in the reviewer's words; yes
+ * or no; a datasheet field by its name on the form.
  */
 function propText(key: string, value: unknown): string {
   const money = MONEY_KEY.exec(key);
@@ -64,6 +66,9 @@ function propText(key: string, value: unknown): string {
     return `decision: ${DECISION_WORDS[value]}`;
   }
   if (SCORE_KEYS.has(key) && typeof value === 'number') return `${key}: ${scoreText(value)}`;
+  if (typeof value === 'boolean') return `${key}: ${value ? 'yes' : 'no'}`;
+  // A datasheet field the contributor edited (or saw a finding about), as the form names it.
+  if (key === 'field' && typeof value === 'string') return `${key}: ${fieldLabel(value)}`;
   // The wizard records a step's index; the wizard shows it numbered from 1, with its name.
   if (key === 'step' && typeof value === 'number' && STEPS[value]) {
     return `step: ${value + 1} (${STEPS[value].label})`;
