@@ -125,7 +125,7 @@ describe('details an operator reads', () => {
       'overall: 99 · structure: 99 · enterpriseGrade: yes',
     );
     expect(propsText({ field: 'provenance.attestation', step: 3 })).toBe(
-      'field: provenance.attestation · step: 4 (Datasheet)',
+      'field: Attestation · step: 4 (Datasheet)',
     );
     expect(propsText({ step: 17 })).toBe('step: 17');
     expect(detailsText({ subject: null, request: { id: 'r-1' }, props: { requestId: 'r-1', rows: 3 } })).toBe(
