@@ -297,13 +297,19 @@ export async function startDraft(page: Page, url: string, title: string): Promis
   return page.url();
 }
 
-/** Drops a file on the wizard's File step and waits until it is uploaded. */
+/**
+ * Drops a file on the wizard's File step and waits until it is uploaded. The wait is for this file: a draft
+ * with a file already (a new version) says "Uploaded" before the drop, and the browser reads a dropped file
+ * before it shows it (its name, then " · " and its size) and starts sending it.
+ */
 export async function attachFile(
   page: Page,
   file: string | { name: string; mimeType: string; buffer: Buffer },
   timeout?: number,
 ): Promise<void> {
+  const name = typeof file === 'string' ? path.basename(file) : file.name;
   await page.locator('input[type=file]').first().setInputFiles(file);
+  await page.getByText(`${name} · `).first().waitFor({ timeout });
   await page.getByTestId('upload-status').filter({ hasText: 'Uploaded' }).waitFor({ timeout });
 }
 
