@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { GOOD_MANIFEST } from '../../server/test/support/datasets.ts';
+import { GOOD_MANIFEST, UNDATED_CSV } from '../../server/test/support/datasets.ts';
 import { authenticate, organisationWithRequest, submitCsv, ticketsRequest } from './api.ts';
 import {
   createOperator,
@@ -23,18 +23,6 @@ import {
 const operator = { email: 'ops@evidence.test', password: 'operator-password-1' };
 const reviewer = { name: 'Eve Evidence', email: 'eve@evidence.test', password: 'reviewer-password-1' };
 const contributor = { name: 'Dan Dates', email: 'dan@evidence.test', password: 'contributor-password-1' };
-
-/** 40 tickets: rows 5, 12 and 30 have no date ("soon"), row 20 an e-mail address. */
-const CSV = [
-  'text,urgency,created',
-  ...Array.from({ length: 40 }, (_, i) => {
-    const row = i + 1;
-    const created = row === 5 || row === 12 || row === 30 ? 'soon' : '2025-03-02';
-    const text = row === 20 ? 'Write to jane.doe@example.com about it' : `Ticket ${row} about the invoice`;
-    return `"${text}",${row % 2 ? 'low' : 'high'},${created}`;
-  }),
-  '',
-].join('\n');
 
 let app: RunningApp;
 let browser: Browser;
@@ -59,7 +47,7 @@ beforeAll(async () => {
   ({ versionId, submissionId } = await submitCsv(app.url, dan, {
     requestId,
     manifest: { ...GOOD_MANIFEST, title: 'Tickets, some undated' },
-    csv: CSV,
+    csv: UNDATED_CSV,
     states: ['in_review'],
   }));
   browser = await launchBrowser();

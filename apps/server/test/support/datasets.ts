@@ -52,3 +52,18 @@ export const GOOD_MANIFEST: Manifest = {
     },
   },
 };
+
+/**
+ * 40 tickets for GOOD_MANIFEST whose findings cite rows: rows 5, 12 and 30 have no date ("soon"), row 20 an
+ * e-mail address (personal data the manifest does not declare).
+ */
+export const UNDATED_CSV = [
+  'text,urgency,created',
+  ...Array.from({ length: 40 }, (_, i) => {
+    const row = i + 1;
+    const created = row === 5 || row === 12 || row === 30 ? 'soon' : '2025-03-02';
+    const text = row === 20 ? 'Write to jane.doe@example.com about it' : `Ticket ${row} about the invoice`;
+    return `"${text}",${row % 2 ? 'low' : 'high'},${created}`;
+  }),
+  '',
+].join('\n');
