@@ -99,6 +99,13 @@ it('refuses a binary, an empty and a header-only file, saying what to do, and ke
   expect(await refused.count()).toBe(0);
   await input.setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
   await refused.filter({ hasText: '“good.csv” stays attached' }).waitFor();
+  // Refused for its type (by the dropzone, before it is read), it says so too.
+  await input.setInputFiles({
+    name: 'notes.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4'),
+  });
+  await refused.filter({ hasText: 'notes.pdf' }).filter({ hasText: '“good.csv” stays attached' }).waitFor();
   await page.getByRole('button', { name: 'Next: Preview' }).click();
   await page.getByTestId('preview').getByText('message 10').waitFor();
   expect(problems).toEqual([]);

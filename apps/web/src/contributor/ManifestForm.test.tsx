@@ -1,8 +1,9 @@
 import type { DraftManifest } from '@assay/schema';
 import { MantineProvider } from '@mantine/core';
 import { fireEvent, render, screen } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { fieldLabel } from '../lib/field-labels.ts';
+import { loadLicenses } from './LicensePicker.tsx';
 import { ManifestForm } from './ManifestForm.tsx';
 import { stepOfField } from './WizardPage.tsx';
 
@@ -12,6 +13,11 @@ const manifest = {
   columns: [{ name: 'text', type: 'string' as const }],
   label: { column: 'urgency', classes: [{ name: 'high' }] },
 };
+
+// The licence picker imports the SPDX list (with the scorer) on first use. Loaded before any test, so no
+// import is still under way when a test's environment is torn down (CI: 9 EnvironmentTeardownErrors, every
+// test passed, the run failed).
+beforeAll(() => loadLicenses(), 60_000);
 
 function renderForm(errors: Record<string, string> = {}, draft: DraftManifest = manifest) {
   const onChange = vi.fn();

@@ -212,6 +212,8 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     error?: string;
   }>(version.file ? { progress: 1, status: 'done' } : { progress: 0, status: 'idle' });
   const [uploadedName, setUploadedName] = useState(version.file?.name ?? null);
+  // Why a file was refused, and that the draft's file (if any) is still the one attached.
+  const withAttachedKept = (why: string) => (uploadedName ? `${why} “${uploadedName}” stays attached.` : why);
   const [highlight, setHighlight] = useState<{ row?: number | null; column?: string | null } | null>(null);
   const [showErrors, setShowErrors] = useState(false);
   const serverUpdatedAt = useRef<string>(version.updatedAt);
@@ -383,7 +385,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     setCheckingName(null);
     const unusable = sample ? unusableFileMessage(sample, dropped.name) : null;
     if (unusable) {
-      setRejection(uploadedName ? `${unusable} “${uploadedName}” stays attached.` : unusable);
+      setRejection(withAttachedKept(unusable));
       return;
     }
     setFile(dropped);
@@ -655,7 +657,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
           <Stack>
             <Dropzone
               onDrop={onDrop}
-              onReject={(rejections) => setRejection(rejectionMessage(rejections))}
+              onReject={(rejections) => setRejection(withAttachedKept(rejectionMessage(rejections)))}
               multiple={false}
               maxSize={MAX_DATA_FILE_BYTES}
               accept={DATA_FILE_ACCEPT}
