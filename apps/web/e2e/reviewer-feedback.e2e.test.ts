@@ -12,7 +12,6 @@ import {
   screenshot,
   sessionPage,
   startApp,
-  waitSaved,
   watchPage,
   wcagViolations,
 } from './support.ts';
@@ -123,9 +122,11 @@ it("shows the reviewer's reasons and comment in the new version's wizard, each r
   );
   await page.getByRole('button', { name: 'Datasheet' }).first().click();
   await expect.poll(() => attestation.isChecked()).toBe(false);
-  await waitSaved(page);
-  const { versions } = await cleo.api.submission.byId.query({ id: submissionId });
-  expect(versions.at(-1)?.manifest.provenance?.attestation ?? null).toBeNull();
+  // As the server holds the draft, once the autosave is through ("Saved" may be the save before the change).
+  const attestationSaved = async () =>
+    (await cleo.api.submission.byId.query({ id: submissionId })).versions.at(-1)?.manifest.provenance
+      ?.attestation ?? null;
+  await expect.poll(attestationSaved, { timeout: 15_000, interval: 250 }).toBeNull();
   expect(problems).toEqual([]);
 });
 
