@@ -39,15 +39,24 @@ export function piiKinds(value: string, hasNumberRun: boolean, firstAt = value.i
   const numbers = value.replace(DECIMAL, ' ');
   NUMBER_RUN.lastIndex = 0;
   for (let match = NUMBER_RUN.exec(numbers); match !== null; match = NUMBER_RUN.exec(numbers)) {
-    const text = match[0];
-    if (ISO_DATE_START.test(text)) continue;
-    const digits = text.replace(/\D/g, '');
-    if (digits.length >= 13 && digits.length <= 19 && isLuhnValid(digits)) kinds |= PII_CARD;
-    else if (digits.length >= 8 && digits.length <= 15 && (/[ ().+-]/.test(text) || digits.length >= 10)) {
-      kinds |= PII_PHONE;
-    }
+    kinds |= numberRunKind(match[0]);
   }
   return kinds;
+}
+
+/**
+ * What a run of digits ({@link NUMBER_RUN}'s match) is: a card number ({@link PII_CARD}: 13–19 digits
+ * passing the Luhn check), a phone number ({@link PII_PHONE}: 8–15 digits, written with a separator or
+ * at least 10 of them), or neither (0; a date is neither).
+ */
+function numberRunKind(text: string): number {
+  if (ISO_DATE_START.test(text)) return 0;
+  const digits = text.replace(/\D/g, '');
+  if (digits.length >= 13 && digits.length <= 19 && isLuhnValid(digits)) return PII_CARD;
+  if (digits.length >= 8 && digits.length <= 15 && (/[ ().+-]/.test(text) || digits.length >= 10)) {
+    return PII_PHONE;
+  }
+  return 0;
 }
 
 const EMAILS = new RegExp(EMAIL_PATTERN.source, 'g');
@@ -64,16 +73,13 @@ export function maskPersonalData(value: string): string {
   const spans: { start: number; end: number; kind: string }[] = [];
   NUMBER_RUN.lastIndex = 0;
   for (let match = NUMBER_RUN.exec(numbers); match !== null; match = NUMBER_RUN.exec(numbers)) {
-    const text = match[0];
-    if (ISO_DATE_START.test(text)) continue;
-    const digits = text.replace(/\D/g, '');
-    const kind =
-      digits.length >= 13 && digits.length <= 19 && isLuhnValid(digits)
-        ? '[card]'
-        : digits.length >= 8 && digits.length <= 15 && (/[ ().+-]/.test(text) || digits.length >= 10)
-          ? '[phone]'
-          : null;
-    if (kind) spans.push({ start: match.index, end: match.index + text.length, kind });
+    const kind = numberRunKind(match[0]);
+    if (kind === 0) continue;
+    spans.push({
+      start: match.index,
+      end: match.index + match[0].length,
+      kind: kind === PII_CARD ? '[card]' : '[phone]',
+    });
   }
   for (const { start, end, kind } of spans.reverse())
     masked = masked.slice(0, start) + kind + masked.slice(end);

@@ -49,6 +49,16 @@ export function findingRowNumbers(finding: Pick<Finding, 'location' | 'locations
   return [...new Set(rows)].sort((a, b) => a - b);
 }
 
+/**
+ * Which finding's rows to read: a version, and the finding's index in its report's `findings`. The same for a
+ * reviewer (`review.findingRows`) and for the contributor (`submission.version.findingRows`).
+ */
+export const FindingRowsInputSchema = z.object({
+  versionId: z.uuid(),
+  finding: z.number().int('Not the index of a finding').min(0, 'Not the index of a finding'),
+});
+export type FindingRowsInput = z.infer<typeof FindingRowsInputSchema>;
+
 /** A score from 0 (unusable) to 100 (nothing to fix). */
 export const ScoreSchema = z.number().min(0).max(100);
 

@@ -1,5 +1,3 @@
-import type { FileFormat, QualityReport } from '@assay/schema';
-import { AppError } from '../errors.ts';
 import { type FindingRows, readFindingRows, withoutPersonalData } from '../scoring/sample-rows.ts';
 import type { Services } from '../services.ts';
 import type { SessionUser } from '../trpc.ts';
@@ -17,16 +15,6 @@ export async function getFindingRows(
   versionId: string,
   index: number,
 ): Promise<FindingRows> {
-  const row = await loadVisibleVersion(services, caller, versionId);
-  const finding = row.report ? (JSON.parse(row.report) as QualityReport).findings[index] : undefined;
-  if (!finding || !row.file_sha256) {
-    throw new AppError('not_found', `Version '${versionId}' has no finding ${index} with rows of its file`);
-  }
-  return withoutPersonalData(
-    await readFindingRows(
-      services.files,
-      { sha256: row.file_sha256, format: (row.file_format as FileFormat | null) ?? undefined },
-      finding,
-    ),
-  );
+  const version = await loadVisibleVersion(services, caller, versionId);
+  return withoutPersonalData(await readFindingRows(services.files, version, index));
 }

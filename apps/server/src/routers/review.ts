@@ -1,4 +1,4 @@
-import { ReviewInputSchema, ReviewQueueInputSchema } from '@assay/schema';
+import { FindingRowsInputSchema, ReviewInputSchema, ReviewQueueInputSchema } from '@assay/schema';
 import { z } from 'zod';
 import { decideReview } from '../review/decide-review.ts';
 import { getFindingRows } from '../review/finding-rows.ts';
@@ -27,12 +27,7 @@ export const reviewRouter = router({
    * rows can be asked for.
    */
   findingRows: staffProcedure
-    .input(
-      z.object({
-        versionId: z.uuid(),
-        finding: z.number().int('Not the index of a finding').min(0, 'Not the index of a finding'),
-      }),
-    )
+    .input(FindingRowsInputSchema)
     .query(({ ctx, input }) => getFindingRows(ctx.services, ctx.user, input.versionId, input.finding)),
 
   /**

@@ -1,4 +1,4 @@
-import { DraftManifestSchema } from '@assay/schema';
+import { DraftManifestSchema, FindingRowsInputSchema } from '@assay/schema';
 import { z } from 'zod';
 import { comparesWithAcceptedData } from '../scoring/accepted-fingerprints.ts';
 import { createDraft } from '../submission/create-draft.ts';
@@ -23,20 +23,13 @@ const versionRouter = router({
    * The rows of the caller's own file that one finding of the version's report cites (`finding`: its index
    * in the report's findings), and the column it names: what to fix, on the submission page.
    */
-  findingRows: contributorProcedure
-    .input(
-      z.object({
-        versionId: z.uuid(),
-        finding: z.number().int('Not the index of a finding').min(0, 'Not the index of a finding'),
-      }),
-    )
-    .query(({ ctx, input }) =>
-      getOwnFindingRows(ctx.services, {
-        contributorId: ctx.user.id,
-        versionId: input.versionId,
-        index: input.finding,
-      }),
-    ),
+  findingRows: contributorProcedure.input(FindingRowsInputSchema).query(({ ctx, input }) =>
+    getOwnFindingRows(ctx.services, {
+      contributorId: ctx.user.id,
+      versionId: input.versionId,
+      index: input.finding,
+    }),
+  ),
 });
 
 export const submissionRouter = router({

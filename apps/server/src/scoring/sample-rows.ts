@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { maskPersonalData, readSampleRows, type SampleRows, spreadRowNumbers } from '@assay/quality';
-import { type FileFormat, type Finding, findingRowNumbers } from '@assay/schema';
+import { type FileFormat, findingRowNumbers, type QualityReport } from '@assay/schema';
+import { AppError } from '../errors.ts';
 import type { FileStore } from '../files/file-store.ts';
 
 /** Rows a reviewer sees of a version: enough to judge, few enough to read at a glance. */
@@ -41,22 +42,35 @@ export interface FindingRows extends SampleRows {
   column: string | null;
 }
 
+/** A version as stored, as far as its findings' rows need: its report of record and its file. */
+export interface ScoredVersion {
+  id: string;
+  report: string | null;
+  file_sha256: string | null;
+  file_format: string | null;
+}
+
 /**
- * The rows of a stored file that one finding of its report cites ({@link findingRowNumbers}: its location and
- * its sample of further ones), read up to the last of them.
+ * The rows of a version's file that one finding of its report (by its index in `findings`) cites
+ * ({@link findingRowNumbers}: its location and its sample of further ones), read up to the last of them.
+ * NOT_FOUND when the version has no such finding or no file.
  */
 export async function readFindingRows(
   files: FileStore,
-  file: { sha256: string; format: FileFormat | undefined },
-  finding: Finding,
+  version: ScoredVersion,
+  index: number,
 ): Promise<FindingRows> {
+  const finding = version.report ? (JSON.parse(version.report) as QualityReport).findings[index] : undefined;
+  if (!finding || !version.file_sha256) {
+    throw new AppError('not_found', `Version '${version.id}' has no finding ${index} with rows of its file`);
+  }
+  const format = (version.file_format as FileFormat | null) ?? undefined;
   const numbers = findingRowNumbers(finding);
   const column = finding.location?.column ?? null;
-  if (numbers.length === 0)
-    return { format: file.format ?? 'csv', columns: [], rows: [], numbers: [], column };
+  if (numbers.length === 0) return { format: format ?? 'csv', columns: [], rows: [], numbers: [], column };
   const rows = await readSampleRows({
-    source: sourceOf(files, file.sha256),
-    format: file.format,
+    source: sourceOf(files, version.file_sha256),
+    format,
     limit: numbers.length,
     rowNumbers: numbers,
   });
