@@ -218,6 +218,42 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     ).toBe('NOT_FOUND');
   });
 
+  it('shows a JSON line it cannot read as the line as written, masked for a reviewer', async () => {
+    const lines = Array.from({ length: 30 }, (_, i) =>
+      JSON.stringify({
+        text: `Ticket ${i + 1} about the invoice`,
+        urgency: i % 2 ? 'low' : 'high',
+        created: '2025-03-02',
+      }),
+    );
+    lines[6] = '{"text": "Call me on jane.doe@example.com", "urgency": "low"';
+    const { versionId } = await contributor.client.submission.create.mutate({
+      requestId,
+      manifest: GOOD_MANIFEST,
+    });
+    const upload = await uploadFile(app.url, contributor.cookie, versionId, `${lines.join('\n')}\n`, {
+      'x-file-name': 'tickets.jsonl',
+    });
+    expect(upload.status).toBe(200);
+    await contributor.client.submission.submit.mutate({ versionId, idempotencyKey: `k-${versionId}` });
+    await waitForState(app, versionId, ['in_review']);
+    const { report } = await org.reviewer.client.review.byId.query({ versionId });
+    const invalid = report!.findings.findIndex((f) => f.code === 'structure.invalid-json');
+    expect(invalid).toBeGreaterThanOrEqual(0);
+
+    const cited = await org.reviewer.client.review.findingRows.query({ versionId, finding: invalid });
+    expect(cited.numbers).toEqual([7]);
+    expect(cited.rows).toEqual([[]]);
+    expect(cited.unreadable).toEqual([
+      { index: 0, problem: 'invalid-json', text: '{"text": "Call me on [email]", "urgency": "low"' },
+    ]);
+    const own = await contributor.client.submission.version.findingRows.query({
+      versionId,
+      finding: invalid,
+    });
+    expect(own.unreadable?.[0]?.text).toBe(lines[6]);
+  });
+
   it('names the signer of the attestation by pseudonym, as the contributor everywhere else', async () => {
     const signer = await app.signUp();
     // The wizard signs with the account's name, or its e-mail when it has none.

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { authenticate, draftCsv } from './api.ts';
 import {
+  attachFile,
   freshDataDir,
   launchBrowser,
   type RunningApp,
@@ -15,7 +16,8 @@ import {
 // What the File step and the Preview say about a file they cannot show: a binary, empty or header-only
 // file is refused with what to do (it used to show "Uploaded", then garbage or an empty table); a draft's
 // file loading from the server is said to load (it looked lost); a finding's row past the preview lands
-// on the note that says so; and an empty file's pre-score names no column it does not have.
+// on the note that says so; an empty file's pre-score names no column it does not have; and a JSON line
+// that is not an object shows as what it is, not as a blank row.
 
 let app: RunningApp;
 let browser: Browser;
@@ -178,6 +180,38 @@ it("an empty file's pre-score names no column: the file has none", async () => {
   const text = (await report.textContent()) ?? '';
   expect(text).not.toMatch(/has no description/);
   expect(text).not.toMatch(/column 1|“value”|"value"/);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+it('shows a JSON line that is not an object as what is wrong with it and the line as written', async () => {
+  const { page, problems } = await newPage();
+  await startDraft(page, app.url, 'Broken lines');
+  await page.getByTestId('dropzone').waitFor();
+  const lines = [
+    '{"text": "message 1", "label": "a"}',
+    '{"text": "message 2", "label": "b"',
+    '["message 3", "a"]',
+    '{"text": "message 4", "label": "b"}',
+  ];
+  await attachFile(page, {
+    name: 'broken.jsonl',
+    mimeType: 'application/jsonl',
+    buffer: Buffer.from(`${lines.join('\n')}\n`),
+  });
+  await page.getByRole('button', { name: 'Next: Preview' }).click();
+  const preview = page.getByTestId('preview');
+  await preview.getByText('message 4').waitFor();
+  const cells = preview.getByTestId('unreadable-row');
+  expect(await cells.allTextContents()).toEqual([
+    `Not valid JSON${lines[1]}`,
+    `Not a JSON object${lines[2]}`,
+  ]);
+  // Each spans the row beside its number, as the scorer numbers rows (the pre-score cites rows 2 and 3).
+  expect(await cells.first().evaluate((cell) => cell.parentElement?.firstElementChild?.textContent)).toBe(
+    '2',
+  );
+  expect(await cells.first().getAttribute('colspan')).toBe('2');
   expect(problems).toEqual([]);
   await page.close();
 });

@@ -5,7 +5,7 @@
  */
 export { isLuhnValid, maskPersonalData, maskSample } from './pii.ts';
 export type { ContributorRecord, Requirements } from './rules/rule.ts';
-export { readSampleRows, type SampleRows, spreadRowNumbers } from './sample.ts';
+export { readSampleRows, type SampleRows, spreadRowNumbers, type UnreadableRow } from './sample.ts';
 export { FINGERPRINT_COUNT } from './scan.ts';
 export {
   DEFAULT_THRESHOLD,

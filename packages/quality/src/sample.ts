@@ -42,7 +42,23 @@ export interface SampleRows {
   rows: string[][];
   /** Each row's data row number (1-based), as findings count rows. */
   numbers: number[];
+  /**
+   * Rows that could not be read into columns, when there are any: JSON Lines that are not valid JSON
+   * (`invalid-json`) or not an object (`not-object`), by their index in `rows` (whose cells are empty),
+   * with the line as written, cut to {@link UNREADABLE_TEXT_CHARS} characters.
+   */
+  unreadable?: UnreadableRow[];
 }
+
+/** A row of a preview that could not be read into columns ({@link SampleRows.unreadable}). */
+export interface UnreadableRow {
+  index: number;
+  problem: 'invalid-json' | 'not-object';
+  text: string;
+}
+
+/** How much of an unreadable line a preview keeps: enough to see what is wrong with it. */
+export const UNREADABLE_TEXT_CHARS = 200;
 
 /**
  * A bounded preview of a file for the upload wizard and for reviewers: its format, column names and data
@@ -86,16 +102,26 @@ export async function readSampleRows(input: {
   if (format === 'jsonl') {
     let carry = '';
     const keys = new Map<string, number>();
+    const unreadable: UnreadableRow[] = [];
     const line = (text: string) => {
       if (text.trim() === '' || isDone) return;
       let value: unknown;
+      let isValid = true;
       try {
         value = JSON.parse(text);
       } catch {
-        value = null;
+        isValid = false;
       }
       if (!isKept()) return;
-      const object = value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
+      const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
+      if (!isObject) {
+        unreadable.push({
+          index: rows.length,
+          problem: isValid ? 'not-object' : 'invalid-json',
+          text: text.trimEnd().slice(0, UNREADABLE_TEXT_CHARS),
+        });
+      }
+      const object = isObject ? (value as object) : {};
       const entries = Object.entries(object);
       for (const [key] of entries) {
         if (!keys.has(key)) {
@@ -118,7 +144,9 @@ export async function readSampleRows(input: {
     }
     if (!isDone) line(carry + decoder.decode());
     for (const row of rows) while (row.length < columns.length) row.push('');
-    return { format, columns, rows, numbers };
+    return unreadable.length === 0
+      ? { format, columns, rows, numbers }
+      : { format, columns, rows, numbers, unreadable };
   }
 
   let hasHeader = false;

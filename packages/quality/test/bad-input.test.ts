@@ -207,6 +207,31 @@ describe('readSampleRows', () => {
     expect(sample.rows).toHaveLength(2);
   });
 
+  it('marks JSON Lines it cannot read into columns, with the line as written, and keeps their row numbers', async () => {
+    const lines = [
+      '{"text": "fine", "label": "a"}',
+      '{"text": "no closing brace", "label": "b"',
+      '',
+      '["an", "array"]',
+      'null',
+      `{"text": "${'x'.repeat(300)}`,
+      '{"text": "fine again", "label": "c"}',
+    ];
+    const sample = await readSampleRows({ source: [encode(lines.join('\r\n'))], limit: 10 });
+    expect(sample.columns).toEqual(['text', 'label']);
+    expect(sample.numbers).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(sample.rows[1]).toEqual(['', '']);
+    expect(sample.rows[5]).toEqual(['fine again', 'c']);
+    expect(sample.unreadable).toEqual([
+      { index: 1, problem: 'invalid-json', text: '{"text": "no closing brace", "label": "b"' },
+      { index: 2, problem: 'not-object', text: '["an", "array"]' },
+      { index: 3, problem: 'not-object', text: 'null' },
+      { index: 4, problem: 'invalid-json', text: `{"text": "${'x'.repeat(190)}` },
+    ]);
+    const good = await readSampleRows({ source: [encode(JSONL)], limit: 2 });
+    expect(good).not.toHaveProperty('unreadable');
+  });
+
   it('scores a web ReadableStream like an async iterable', async () => {
     const { scoreDataset } = await import('../src/index.ts');
     const bytes = encode(GOOD_CSV);

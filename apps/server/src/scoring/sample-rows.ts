@@ -83,5 +83,9 @@ export async function readFindingRows(
  * own rows as they are.
  */
 export function withoutPersonalData<T extends SampleRows>(sample: T): T {
-  return { ...sample, rows: sample.rows.map((row) => row.map(maskPersonalData)) };
+  const masked = { ...sample, rows: sample.rows.map((row) => row.map(maskPersonalData)) };
+  if (sample.unreadable) {
+    masked.unreadable = sample.unreadable.map((row) => ({ ...row, text: maskPersonalData(row.text) }));
+  }
+  return masked;
 }

@@ -89,6 +89,7 @@ function CitedRows({
         columns={rows.data.columns}
         rows={rows.data.rows}
         numbers={rows.data.numbers}
+        unreadable={rows.data.unreadable}
         markColumn={rows.data.column}
         testId="finding-rows"
       />

@@ -1,4 +1,6 @@
+import type { UnreadableRow } from '@assay/quality';
 import { ScrollArea, Table } from '@mantine/core';
+import { UnreadableRowCell } from './UnreadableRowCell.tsx';
 
 /**
  * Rows of a data file with their row numbers, as the scorer counts them: the review page's sample, and the
@@ -8,16 +10,20 @@ export function RowsTable({
   columns,
   rows,
   numbers,
+  unreadable = [],
   markColumn = null,
   testId,
 }: {
   columns: string[];
   rows: string[][];
   numbers: number[];
+  /** Rows that could not be read into columns, shown as the line as written. */
+  unreadable?: UnreadableRow[];
   markColumn?: string | null;
   testId: string;
 }) {
   const marked = markColumn === null ? -1 : columns.indexOf(markColumn);
+  const unreadableAt = new Map(unreadable.map((row) => [row.index, row]));
   return (
     <ScrollArea type="auto">
       <Table striped withTableBorder data-testid={testId} style={{ fontSize: 13 }}>
@@ -36,22 +42,26 @@ export function RowsTable({
             // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
             <Table.Tr key={index}>
               <Table.Td c="dimmed">{numbers[index]?.toLocaleString()}</Table.Td>
-              {row.map((cell, cellIndex) => (
-                <Table.Td
-                  // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
-                  key={cellIndex}
-                  bg={cellIndex === marked ? 'yellow.1' : undefined}
-                  fw={cellIndex === marked ? 600 : undefined}
-                  style={{
-                    maxWidth: 320,
-                    overflow: 'hidden',
-                    textOverflow: 'ellipsis',
-                    whiteSpace: 'nowrap',
-                  }}
-                >
-                  {cell}
-                </Table.Td>
-              ))}
+              {unreadableAt.has(index) ? (
+                <UnreadableRowCell row={unreadableAt.get(index)!} columns={columns.length} />
+              ) : (
+                row.map((cell, cellIndex) => (
+                  <Table.Td
+                    // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
+                    key={cellIndex}
+                    bg={cellIndex === marked ? 'yellow.1' : undefined}
+                    fw={cellIndex === marked ? 600 : undefined}
+                    style={{
+                      maxWidth: 320,
+                      overflow: 'hidden',
+                      textOverflow: 'ellipsis',
+                      whiteSpace: 'nowrap',
+                    }}
+                  >
+                    {cell}
+                  </Table.Td>
+                ))
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -109,6 +109,29 @@ describe('PreviewStep', () => {
     expect(screen.queryByTestId('preview')).toBeNull();
   });
 
+  // A JSON line that was not an object showed as a blank row, like a row of missing values.
+  it('shows a JSON line it cannot read as what is wrong with it and the line as written', () => {
+    renderStep({
+      preview: {
+        format: 'jsonl',
+        isBinary: false,
+        header: ['text', 'label'],
+        rows: [{ text: 'm0', label: 'spam' }, {}, {}],
+        unreadable: [
+          { index: 1, problem: 'invalid-json', text: '{"text": "m1", "label": ' },
+          { index: 2, problem: 'not-object', text: '["m2", "spam"]' },
+        ],
+      },
+    });
+    const rows = screen.getAllByTestId('unreadable-row');
+    expect(rows.map((cell) => cell.textContent)).toEqual([
+      'Not valid JSON{"text": "m1", "label": ',
+      'Not a JSON object["m2", "spam"]',
+    ]);
+    expect(rows[0]!.getAttribute('colspan')).toBe('2');
+    expect(rows[0]!.closest('tr')!.firstElementChild!.textContent).toBe('2');
+  });
+
   // "Go to row 90" focused <body>: the note had no way to take focus.
   it('makes the note about a row past the preview focusable by script', () => {
     renderStep({ highlight: { row: 90 } });

@@ -13,6 +13,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { UnreadableRowCell } from '../components/UnreadableRowCell.tsx';
 import {
   classesAsMultilabel,
   classesForValues,
@@ -77,6 +78,7 @@ export function PreviewStep({
     );
   const columns = manifest.columns ?? [];
   const labelColumn = manifest.label?.column ?? null;
+  const unreadableAt = new Map((preview.unreadable ?? []).map((row) => [row.index, row]));
   const sampleCounts = labelColumn ? countLabels(preview.rows, labelColumn, manifest.task) : [];
   const counts = fullLabelCounts
     ? labelsByCount(fullLabelCounts).map((value) => ({ value, count: fullLabelCounts[value] ?? 0 }))
@@ -287,19 +289,23 @@ export function PreviewStep({
                   aria-current={isHighlighted || undefined}
                 >
                   <Table.Td c="dimmed">{number}</Table.Td>
-                  {preview.header.map((name) => (
-                    <Table.Td
-                      key={name}
-                      style={{
-                        maxWidth: 320,
-                        overflow: 'hidden',
-                        textOverflow: 'ellipsis',
-                        whiteSpace: 'nowrap',
-                      }}
-                    >
-                      {row[name] ?? ''}
-                    </Table.Td>
-                  ))}
+                  {unreadableAt.has(index) ? (
+                    <UnreadableRowCell row={unreadableAt.get(index)!} columns={preview.header.length} />
+                  ) : (
+                    preview.header.map((name) => (
+                      <Table.Td
+                        key={name}
+                        style={{
+                          maxWidth: 320,
+                          overflow: 'hidden',
+                          textOverflow: 'ellipsis',
+                          whiteSpace: 'nowrap',
+                        }}
+                      >
+                        {row[name] ?? ''}
+                      </Table.Td>
+                    ))
+                  )}
                 </Table.Tr>
               );
             })}

@@ -140,6 +140,7 @@ function Review({ item }: { item: Item }) {
             columns={item.sample.columns}
             rows={item.sample.rows}
             numbers={item.sample.numbers}
+            unreadable={item.sample.unreadable}
             testId="sample-rows"
           />
         </Card>

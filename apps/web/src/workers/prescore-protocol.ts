@@ -1,4 +1,4 @@
-import type { ContributorRecord, Requirements } from '@assay/quality';
+import type { ContributorRecord, Requirements, UnreadableRow } from '@assay/quality';
 import type { DraftManifest, QualityReport } from '@assay/schema';
 
 /** Where the worker reads the file from: the dropped File, or the uploaded copy's download URL. */
@@ -12,6 +12,8 @@ export interface SamplePreview {
   format: string;
   header: string[];
   rows: Record<string, string>[];
+  /** Rows that could not be read into columns (JSON Lines that are not an object): their cells are empty. */
+  unreadable?: UnreadableRow[];
   isBinary: boolean;
 }
 

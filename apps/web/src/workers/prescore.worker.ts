@@ -74,7 +74,13 @@ async function readPreview(
   const rows = sample.rows.map((cells) =>
     Object.fromEntries(sample.columns.map((name, index) => [name, cells[index] ?? ''])),
   );
-  return { format: sample.format, header: sample.columns, rows, isBinary: false };
+  return {
+    format: sample.format,
+    header: sample.columns,
+    rows,
+    unreadable: sample.unreadable ?? [],
+    isBinary: false,
+  };
 }
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
