@@ -550,7 +550,7 @@ describe('the journeys of the three roles', () => {
     expect(cells.slice(2, 4)).toEqual([`${reviewer.email} (reviewer)`, REQUEST_TITLE]);
     // The version decided comes first, by its dataset's title and number.
     expect(cells[4]).toMatch(
-      /^“[^”]+”, version 1 · decision: accept · reasons: Meets our requirements · score: \d+(\.\d+)? · timeSpent: \d+ (s|min( \d+ s)?)$/,
+      /^“[^”]+”, version 1 · decision: accept · reasons: Meets our requirements · score: \d+(\.\d+)? · time spent: \d+ (s|min( \d+ s)?)$/,
     );
     await shot(page, 'operator-activity');
   });

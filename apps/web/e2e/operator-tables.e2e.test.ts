@@ -126,7 +126,13 @@ it("the Activity page names an offered submission's origin, a request's changed 
     `“${GOOD_MANIFEST.title}”, version 1 · offered from: “${GOOD_MANIFEST.title}”, version 1`,
   );
   const updated = await details('request.updated');
-  expect(updated).toMatch(/^fields: rewardCents, budgetCents · budgetChange: \+€10\.00$/);
+  expect(updated).toBe('fields: Reward per accepted submission, Budget · budget change: +€10.00');
+  // The filter is in the address: reloaded (or shared), the log is still filtered.
+  expect(new URL(ops.url()).searchParams.get('type')).toBe('request.updated');
+  await ops.reload();
+  await events.getByRole('row').filter({ hasText: 'request.updated' }).first().waitFor();
+  expect(await field(ops, 'Event').inputValue()).toBe('Request edited');
+  expect(await events.getByRole('row').filter({ hasText: 'submission.created' }).count()).toBe(0);
   await screenshot(ops, 'operator-activity-details');
   expect(problems.flat()).toEqual([]);
 });

@@ -11,7 +11,7 @@ describe('propsText', () => {
         score: 82.5,
       }),
     ).toBe('decision: accept · reasons: High quality, well documented; Meets our requirements · score: 83');
-    expect(propsText({ enterpriseGrade: false, error: null })).toBe('enterpriseGrade: no · error: null');
+    expect(propsText({ enterpriseGrade: false, error: null })).toBe('enterprise grade: no · error: null');
     expect(propsText({ supersedes: true })).toBe('supersedes: yes');
     // A datasheet field as the form names it; a path it has no name for stays.
     expect(propsText({ field: 'context.annotationProtocol' })).toBe('field: How labels were assigned');
@@ -24,17 +24,19 @@ describe('propsText money and nested values', () => {
   it('shows amounts in cents as money, under their name without "Cents", a change signed', () => {
     expect(propsText({ refundedCents: 1000 })).toBe(`refunded: ${formatMoney(1000)}`);
     expect(propsText({ refundedCents: 0 })).toBe(`refunded: ${formatMoney(0)}`);
+    // A request's changed fields as its editor names them; a name it does not have stays.
     expect(propsText({ fields: 'rewardCents, budgetCents', budgetChangeCents: -8999999999999000 })).toBe(
-      `fields: rewardCents, budgetCents · budgetChange: ${formatMoney(-8999999999999000)}`,
+      `fields: Reward per accepted submission, Budget · budget change: ${formatMoney(-8999999999999000)}`,
     );
-    expect(propsText({ budgetChangeCents: 500 })).toBe(`budgetChange: +${formatMoney(500)}`);
+    expect(propsText({ fields: 'minRows, madeUp' })).toBe('fields: Minimum rows, madeUp');
+    expect(propsText({ budgetChangeCents: 500 })).toBe(`budget change: +${formatMoney(500)}`);
     // Not a number: shown as it is rather than as a made-up amount.
-    expect(propsText({ rewardCents: 'n/a' })).toBe('rewardCents: n/a');
+    expect(propsText({ rewardCents: 'n/a' })).toBe('reward cents: n/a');
   });
 
   it('writes a nested object as its own properties, never "[object Object]"', () => {
     const text = propsText({ offeredFrom: { submissionId: 's-1', versionId: 'v-1' } });
-    expect(text).toBe('offeredFrom: (submissionId: s-1 · versionId: v-1)');
+    expect(text).toBe('offered from: (submission id: s-1 · version id: v-1)');
     expect(text).not.toContain('[object Object]');
     expect(propsText({ list: [{ a: 1 }, 2] })).toBe('list: (a: 1), 2');
   });
@@ -60,7 +62,7 @@ describe('detailsText', () => {
     );
     // An event whose version the server could not name keeps its ids, readably.
     expect(detailsText({ subject: null, offeredFrom: null, props })).toBe(
-      'offeredFrom: (submissionId: s-1 · versionId: v-1)',
+      'offered from: (submission id: s-1 · version id: v-1)',
     );
   });
 
@@ -98,11 +100,11 @@ describe("propsText in the reviewer's words", () => {
   });
 
   it('writes durations in seconds, minutes or hours, and server timestamps as local times', () => {
-    expect(propsText({ timeSpentMs: 4_600 })).toBe('timeSpent: 5 s');
+    expect(propsText({ timeSpentMs: 4_600 })).toBe('time spent: 5 s');
     expect(propsText({ timeSpentMs: 200_000, waitMs: 7_500_000 })).toBe(
-      'timeSpent: 3 min 20 s · wait: 2 h 5 min',
+      'time spent: 3 min 20 s · wait: 2 h 5 min',
     );
-    expect(propsText({ timeSpentMs: -1 })).toBe('timeSpentMs: -1');
+    expect(propsText({ timeSpentMs: -1 })).toBe('time spent ms: -1');
     const deadline = '2026-12-03T14:00:00.000Z';
     expect(propsText({ deadline })).toBe(`deadline: ${new Date(deadline).toLocaleString()}`);
     expect(propsText({ note: '2026-12-03' })).toBe('note: 2026-12-03');
@@ -122,7 +124,7 @@ describe('durationText', () => {
 describe('details an operator reads', () => {
   it('shows scores whole, names the wizard step, and leaves out the request the Request column names', () => {
     expect(propsText({ overall: 99.6, structure: 99.5, enterpriseGrade: true })).toBe(
-      'overall: 99 · structure: 99 · enterpriseGrade: yes',
+      'overall: 99 · structure: 99 · enterprise grade: yes',
     );
     expect(propsText({ field: 'provenance.attestation', step: 3 })).toBe(
       'field: Attestation · step: 4 (Datasheet)',
@@ -131,6 +133,8 @@ describe('details an operator reads', () => {
     expect(detailsText({ subject: null, request: { id: 'r-1' }, props: { requestId: 'r-1', rows: 3 } })).toBe(
       'rows: 3',
     );
-    expect(detailsText({ subject: null, request: null, props: { requestId: 'r-2' } })).toBe('requestId: r-2');
+    expect(detailsText({ subject: null, request: null, props: { requestId: 'r-2' } })).toBe(
+      'request id: r-2',
+    );
   });
 });

@@ -1,12 +1,14 @@
-import { type DecisionSchema, type EventType, REASON_CODES } from '@assay/schema';
+import { type DecisionSchema, type EventType, EventTypeSchema, REASON_CODES } from '@assay/schema';
 import { Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { CellText } from '../components/CellText.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { EVENT_TYPE_GROUPS, EVENT_TYPE_LABELS, filterEventTypes } from '../lib/event-types.ts';
 import { fieldLabel } from '../lib/field-labels.ts';
 import { formatMoney } from '../lib/money.ts';
+import { requestFieldLabel } from '../lib/request-fields.ts';
 import { scoreText } from '../lib/score-text.ts';
 import { useTRPC } from '../lib/trpc.ts';
 import { STEPS } from '../lib/wizard-steps.ts';
@@ -41,6 +43,11 @@ export function durationText(ms: number): string {
   return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
 }
 
+/** A property's name in words: `enterpriseGrade` → `enterprise grade`. */
+function keyText(key: string): string {
+  return key.replace(/(?<=[a-z0-9])([A-Z])/g, ' $1').toLowerCase();
+}
+
 /** A property's value as text: lists joined, nested objects as their own `key: value` pairs, times local. */
 function valueText(value: unknown): string {
   if (Array.isArray(value)) return value.map(valueText).join(', ');
@@ -50,23 +57,29 @@ function valueText(value: unknown): string {
 }
 
 /**
- * One property: money (`…Cents`) as an amount under its name without "Cents", a change signed; a
- * duration (`…Ms`) in seconds, minutes or hours; a decision and reason codes in the reviewer's words; yes
- * or no; a datasheet field by its name on the form.
+ * One property, its name in words: money (`…Cents`) as an amount under its name without "Cents", a change
+ * signed; a duration (`…Ms`) in seconds, minutes or hours; a decision and reason codes in the reviewer's
+ * words; yes or no; a datasheet field by its name on the form; a request's changed fields as its editor
+ * names them.
  */
 function propText(key: string, value: unknown): string {
   const money = MONEY_KEY.exec(key);
   if (money && typeof value === 'number') {
     const amount = formatMoney(value);
-    return `${money[1]}: ${value > 0 && /Change$/.test(money[1]!) ? `+${amount}` : amount}`;
+    return `${keyText(money[1]!)}: ${value > 0 && /Change$/.test(money[1]!) ? `+${amount}` : amount}`;
   }
   const duration = DURATION_KEY.exec(key);
-  if (duration && typeof value === 'number' && value >= 0) return `${duration[1]}: ${durationText(value)}`;
+  if (duration && typeof value === 'number' && value >= 0) {
+    return `${keyText(duration[1]!)}: ${durationText(value)}`;
+  }
+  if (key === 'fields' && typeof value === 'string') {
+    return `fields: ${value.split(', ').map(requestFieldLabel).join(', ')}`;
+  }
   if (key === 'decision' && typeof value === 'string' && value in DECISION_WORDS) {
     return `decision: ${DECISION_WORDS[value]}`;
   }
   if (SCORE_KEYS.has(key) && typeof value === 'number') return `${key}: ${scoreText(value)}`;
-  if (typeof value === 'boolean') return `${key}: ${value ? 'yes' : 'no'}`;
+  if (typeof value === 'boolean') return `${keyText(key)}: ${value ? 'yes' : 'no'}`;
   // A datasheet field the contributor edited (or saw a finding about), as the form names it.
   if (key === 'field' && typeof value === 'string') return `${key}: ${fieldLabel(value)}`;
   // The wizard records a step's index; the wizard shows it numbered from 1, with its name.
@@ -81,7 +94,7 @@ function propText(key: string, value: unknown): string {
     );
     return `reasons: ${labels.join('; ')}`;
   }
-  return `${key}: ${valueText(value)}`;
+  return `${keyText(key)}: ${valueText(value)}`;
 }
 
 /** An event's properties as one line: `decision: accept · score: 82 · refunded: €10.00`. */
@@ -130,12 +143,15 @@ export function detailsText(event: {
 /**
  * The event log, newest first, for operators: what happened, when, who did it and to which request —
  * the record the dashboard's measures are computed from, one event at a time. Filtered by type and
- * request; paged by event id, so a page does not shift while new events arrive.
+ * request, in the URL (`?type=version.decided&request=<id>`), so a filtered log can be reloaded and shared;
+ * paged by event id, so a page does not shift while new events arrive.
  */
 export function ActivityPage() {
   const trpc = useTRPC();
-  const [type, setType] = useState<EventType | null>(null);
-  const [requestId, setRequestId] = useState<string | null>(null);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const parsedType = EventTypeSchema.safeParse(searchParams.get('type'));
+  const type: EventType | null = parsedType.success ? parsedType.data : null;
+  const requestId = searchParams.get('request') || null;
   /** The `beforeId` of each page shown so far: the last is the current page's. */
   const [cursors, setCursors] = useState<(number | undefined)[]>([undefined]);
   const beforeId = cursors.at(-1);
@@ -150,6 +166,14 @@ export function ActivityPage() {
   });
   const rows = events.data ?? [];
   const restart = () => setCursors([undefined]);
+  // From the address bar as it is now, not this render's params, so two quick changes do not undo each other.
+  const filterBy = (name: 'type' | 'request', value: string | null) => {
+    const params = new URLSearchParams(window.location.search);
+    if (value) params.set(name, value);
+    else params.delete(name);
+    setSearchParams(params, { replace: true });
+    restart();
+  };
 
   return (
     <Stack>
@@ -172,19 +196,10 @@ export function ActivityPage() {
             </Stack>
           )}
           value={type}
-          onChange={(value) => {
-            setType((value as EventType | null) ?? null);
-            restart();
-          }}
+          onChange={(value) => filterBy('type', value)}
           w={240}
         />
-        <RequestSelect
-          value={requestId}
-          onChange={(value) => {
-            setRequestId(value);
-            restart();
-          }}
-        />
+        <RequestSelect value={requestId} onChange={(value) => filterBy('request', value)} />
       </Group>
       {events.error && <QueryError error={events.error} onRetry={() => void events.refetch()} />}
       {events.data?.length === 0 && <Text c="dimmed">No events{type || requestId ? ' match' : ' yet'}.</Text>}
