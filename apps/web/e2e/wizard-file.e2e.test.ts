@@ -181,3 +181,41 @@ it('filters the chooser by MIME type without a warning, takes a CSV called text/
   expect(warnings.filter((warning) => /MIME|extension/i.test(warning))).toEqual([]);
   expect(problems).toEqual([]);
 });
+
+// Attaching a file touches the draft. The manifest a dropped file prefills was saved while the upload's
+// answer was still on its way, with the draft's time from before the upload, and refused as "This draft
+// changed in another tab" (a journey run in CI logged the 409).
+it("saves the manifest a dropped file prefills, though the file's upload touched the draft first", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(30_000);
+  const problems = watchPage(page);
+  await signIn(page, app.url, contributor);
+  const url = await startDraft(page, app.url, 'Racing the upload');
+  await page.getByTestId('dropzone').waitFor();
+  // The file reaches the server at once; its answer comes after the prefilled manifest's autosave is due.
+  await page.route('**/api/files/versions/**', async (route) => {
+    if (route.request().method() !== 'PUT') return route.continue();
+    const response = await route.fetch();
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await route.fulfill({ response });
+  });
+  await attachFile(page, { name: 'feedback.csv', mimeType: 'text/csv', buffer: feedbackCsv(['praise'], 12) });
+  const { api } = await authenticate(app.url, 'sign-in/email', {
+    email: contributor.email,
+    password: contributor.password,
+  });
+  const submissionId = /submissions\/([\w-]+)\/edit/.exec(url)?.[1] ?? '';
+  const savedColumns = async () => {
+    const { versions } = await api.submission.byId.query({ id: submissionId });
+    const manifest = versions.at(-1)?.manifest as DraftManifest | undefined;
+    return (manifest?.columns ?? []).map((column) => column.name);
+  };
+  await expect.poll(savedColumns, { timeout: 15_000, interval: 250 }).toEqual(['text', 'label', 'channel']);
+  await page
+    .getByTestId('save-status')
+    .filter({ hasText: /^Saved/ })
+    .waitFor();
+  expect(await page.getByText('Could not save').count()).toBe(0);
+  expect(problems).toEqual([]);
+  await page.close();
+});

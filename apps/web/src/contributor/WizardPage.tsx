@@ -217,6 +217,13 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
   const [highlight, setHighlight] = useState<{ row?: number | null; column?: string | null } | null>(null);
   const [showErrors, setShowErrors] = useState(false);
   const serverUpdatedAt = useRef<string>(version.updatedAt);
+  /**
+   * This tab's file upload while it is on its way, and how many it has started. Attaching a file touches
+   * the draft as another tab's edit would, so a manifest save racing it was refused as "changed in another
+   * tab": a save waits for the upload, and one it overlapped anyway goes again once the upload is in.
+   */
+  const ownUpload = useRef<Promise<void> | null>(null);
+  const uploadsStarted = useRef(0);
   const edited = useRef(new Set<string>());
   const shownFindings = useRef(new Set<string>());
   const isSubmitted = useRef(false);
@@ -268,11 +275,23 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     async (value) => {
       // `value` is the newest manifest when a save starts, so it is the one changed at `changedAtRef`.
       const changedAt = changedAtRef.current;
-      const result = await saveManifest.mutateAsync({
-        versionId: version.id,
-        manifest: value,
-        expectedUpdatedAt: serverUpdatedAt.current,
-      });
+      if (ownUpload.current) await ownUpload.current;
+      const uploadsBefore = uploadsStarted.current;
+      const send = () =>
+        saveManifest.mutateAsync({
+          versionId: version.id,
+          manifest: value,
+          expectedUpdatedAt: serverUpdatedAt.current,
+        });
+      let result: Awaited<ReturnType<typeof send>>;
+      try {
+        result = await send();
+      } catch (error) {
+        // An upload begun while this save was on its way reached the server first: not another tab.
+        if (errorCodeOf(error) !== 'CONFLICT' || uploadsStarted.current === uploadsBefore) throw error;
+        if (ownUpload.current) await ownUpload.current;
+        result = await send();
+      }
       serverUpdatedAt.current = result.updatedAt;
       savedAtRef.current = Math.max(savedAtRef.current ?? 0, changedAt);
       // Only the bookkeeping changes: what was typed while this save was on its way stays kept (and newer).
@@ -345,7 +364,8 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
   const startUpload = useCallback(
     (dropped: File) => {
       setUpload({ progress: 0, status: 'uploading' });
-      uploadVersionFile(version.id, dropped, {
+      uploadsStarted.current++;
+      const upload = uploadVersionFile(version.id, dropped, {
         onProgress: (progress) => setUpload({ progress, status: 'uploading' }),
       })
         .then((result) => {
@@ -359,7 +379,11 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
             queryKey: trpc.submission.byId.queryKey({ id: submission.id }),
           });
         })
-        .catch((error: unknown) => setUpload({ progress: 0, status: 'error', error: messageOf(error) }));
+        .catch((error: unknown) => setUpload({ progress: 0, status: 'error', error: messageOf(error) }))
+        .finally(() => {
+          if (ownUpload.current === upload) ownUpload.current = null;
+        });
+      ownUpload.current = upload;
     },
     [version.id, submission.id, queryClient, trpc],
   );
