@@ -92,6 +92,13 @@ it("shows the reviewer's reasons and comment in the new version's wizard, each r
   await feedback.getByRole('button', { name: 'Go to “Licence (SPDX identifier)”' }).click();
   await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-provenance.license');
   expect(new URL(page.url()).searchParams.get('step')).toBe('datasheet');
+  // Focused, the licence's list stays closed, as every other field's does (it covered the form); the arrow
+  // key opens it.
+  await page.waitForTimeout(300);
+  expect(await page.getByRole('listbox').count()).toBe(0);
+  await page.keyboard.press('ArrowDown');
+  await page.getByRole('listbox').waitFor();
+  await page.keyboard.press('Escape');
 
   // A reason answered by another file opens the File step; the feedback stays above it.
   await feedback.getByRole('button', { name: 'Go to the File step' }).click();

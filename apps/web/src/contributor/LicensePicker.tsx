@@ -61,6 +61,9 @@ export function LicensePicker({
       description="The licence you grant to the buyer. Search by id or name, e.g. CC-BY-4.0."
       placeholder={licenses.length ? 'Search licences' : 'Loading licences…'}
       searchable
+      // Closed when focused (a reason's "Go to" link focuses it, and the list covered the form), as every
+      // other field of the form is; typing or a click opens it.
+      openOnFocus={false}
       clearable
       limit={50}
       nothingFoundMessage="No SPDX licence matches"
