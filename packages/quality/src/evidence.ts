@@ -74,6 +74,8 @@ export interface Evidence {
   labelCounts: Map<string, { count: number; firstRow: number }>;
   /** Label values not counted because there were too many distinct ones. */
   labelOverflow: number;
+  /** Rows whose label (or regression target) is missing: empty or a placeholder such as `NA`. */
+  unlabeled: Occurrences;
   duplicates: Occurrences;
   nearDuplicates: Occurrences;
   conflictingLabels: Occurrences;

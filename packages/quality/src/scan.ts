@@ -116,6 +116,7 @@ class RowScanner {
       labelIndex: -1,
       labelCounts: new Map(),
       labelOverflow: 0,
+      unlabeled: new Occurrences(),
       duplicates: new Occurrences(),
       nearDuplicates: new Occurrences(),
       conflictingLabels: new Occurrences(),
@@ -249,7 +250,9 @@ class RowScanner {
       column.seen++;
       if (isMissing(value)) {
         column.missing++;
+        // A ragged row's label is not where the label column is: it is reported as ragged.
         if (c !== labelIndex) key.addMissing();
+        else if (!isRagged) ev.unlabeled.add(rowNumber);
         continue;
       }
       column.nonMissing++;

@@ -11,9 +11,10 @@
  * names a task); 2.2.1 reads a decimal number in text (`0.5318864320452936`, `1234567.89`) as a number,
  * not as a card or phone number; 2.3.0 added `structure.target-not-numeric` (a regression's target declared as
  * anything but a number, whose values no rule then checked) and calls a regression's missing label column its
- * target column.
+ * target column; 2.4.0 added `structure.label-missing` (rows without a label or target, by row; the missing-values
+ * warning no longer repeats them for the label column) and words nested values' count and hint better.
  */
-export const SCORER_VERSION = '2.3.0';
+export const SCORER_VERSION = '2.4.0';
 
 /** The major part of {@link SCORER_VERSION}: reports whose version starts with it have comparable fingerprints. */
 export const FINGERPRINT_MAJOR_VERSION = SCORER_VERSION.slice(0, SCORER_VERSION.indexOf('.'));

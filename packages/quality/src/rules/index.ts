@@ -22,6 +22,7 @@ import { headerMissing } from './header-missing.ts';
 import { invalidJson } from './invalid-json.ts';
 import { invalidUtf8 } from './invalid-utf8.ts';
 import { labelColumnMissing } from './label-column-missing.ts';
+import { labelMissing } from './label-missing.ts';
 import { labelOutsideSchema } from './label-outside-schema.ts';
 import { labelSetMismatch } from './label-set-mismatch.ts';
 import { licenseMissing } from './license-missing.ts';
@@ -93,6 +94,7 @@ export const ALL_RULES: readonly Rule[] = [
   constantColumn,
   labelColumnMissing,
   targetNotNumeric,
+  labelMissing,
   labelOutsideSchema,
   classImbalance,
   duplicateRows,

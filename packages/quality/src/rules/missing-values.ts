@@ -8,8 +8,15 @@ export const missingValues = defineRule({
   severity: 'warning',
   weight: 4,
   title: 'Missing values',
-  evaluate: ({ evidence }) => {
+  evaluate: ({ evidence, manifest }) => {
     if (!hasData(evidence)) return null;
+    // Missing labels (or targets) are structure.label-missing's, with their rows: not said twice.
+    const labelColumn =
+      manifest.task === 'classification' ||
+      manifest.task === 'multilabel-classification' ||
+      manifest.task === 'regression'
+        ? manifest.label?.column
+        : undefined;
     const findings = [];
     let totalShare = 0;
     let counted = 0;
@@ -21,6 +28,7 @@ export const missingValues = defineRule({
       counted++;
       // An entirely empty column is reported by structure.empty-column.
       if (share <= MISSING_VALUES_WARNING_SHARE || column.nonMissing === 0) continue;
+      if (column.name === labelColumn) continue;
       findings.push({
         message: `Column "${column.name}" is empty in ${plural(column.missing, 'row')} (${percent(column.missing, total)}).`,
         hint: 'Fill in the missing values, drop rows that lack essential ones, or explain in the column description why values are missing.',

@@ -12,8 +12,12 @@ export const nestedValue = defineRule({
     const findings = evidence.columns
       .filter((c) => c.nestedValues.count > 0)
       .map((column) => ({
-        message: `${plural(column.nestedValues.count, 'value')} of "${column.name}" ${column.nestedValues.count === 1 ? 'is an' : 'are'} object or array rather than one flat value.`,
-        hint: 'Flatten nested values into their own keys (e.g. "author_name"), or declare the column as string holding JSON text.',
+        message: `${plural(column.nestedValues.count, 'value')} of "${column.name}" ${column.nestedValues.count === 1 ? 'is an object or an array' : 'are objects or arrays'} rather than one flat value.`,
+        // A column declared as text reads them as their JSON text already: flattening is what is left.
+        hint:
+          column.type === 'string'
+            ? 'Flatten nested values into their own keys (e.g. "author_name"): a buyer filters and counts flat values, not JSON text.'
+            : 'Flatten nested values into their own keys (e.g. "author_name"), or declare the column as text holding JSON.',
         ...rowLocations(column.nestedValues, column.name),
       }));
     return findings.length === 0 ? PASS : fail(findings, 0.5);
