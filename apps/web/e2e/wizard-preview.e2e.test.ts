@@ -61,7 +61,7 @@ function csv(rows: number, ragged?: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-it('refuses a binary, an empty and a header-only file, saying what to do, and keeps the file taken before', async () => {
+it('refuses a binary, an empty and a header-only file and a JSON array, saying what to do, and keeps the file taken before', async () => {
   const { page, problems } = await newPage();
   await startDraft(page, app.url, 'Refused files');
   await page.getByTestId('dropzone').waitFor();
@@ -85,6 +85,11 @@ it('refuses a binary, an empty and a header-only file, saying what to do, and ke
       name: 'header.csv',
       buffer: Buffer.from('text,label\n'),
       says: ['“header.csv” has a header but no data rows', 'Add your data below the header'],
+    },
+    {
+      name: 'array.jsonl',
+      buffer: Buffer.from('[{"text": "a", "label": "x"}, {"text": "b", "label": "y"}]\n'),
+      says: ['“array.jsonl” holds a JSON array, not JSON Lines', 'one object per line'],
     },
   ];
   for (const { name, buffer, says } of cases) {

@@ -54,6 +54,29 @@ describe('unusableFileMessage', () => {
   ])('refuses %s, saying what to do', (_, sample, says) => {
     expect(unusableFileMessage(sample, 'f.csv')).toContain(says);
   });
+  // A JSON array saved as .jsonl was taken, pre-scored 87 in structure, and refused only at submission.
+  it.each([
+    [
+      'a JSON array',
+      { problem: 'not-object' as const, text: '[{"text":"a","label":"x"},{"text":"b","label":"y"}]' },
+      ['“f.jsonl” holds a JSON array, not JSON Lines', 'without the surrounding [ ]'],
+    ],
+    [
+      'pretty-printed JSON',
+      { problem: 'invalid-json' as const, text: '{' },
+      ['The first lines of “f.jsonl” are not JSON objects', 'Write each object on one line'],
+    ],
+  ])('refuses JSON Lines with no object in its first lines: %s', (_, unreadable, says) => {
+    const sample = {
+      format: 'jsonl',
+      header: [],
+      rows: [{}],
+      unreadable: [{ index: 0, ...unreadable }],
+      isBinary: false,
+    };
+    const message = unusableFileMessage(sample, 'f.jsonl') ?? '';
+    for (const part of says) expect(message).toContain(part);
+  });
   it('takes a file with rows', () => {
     expect(unusableFileMessage(preview, 'f.csv')).toBeNull();
   });

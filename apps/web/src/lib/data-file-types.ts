@@ -32,7 +32,9 @@ export function rejectionMessage(rejections: readonly FileRejection[]): string {
 
 /**
  * Why a file, from its first rows, cannot be scored, or null: the cases the scorer's fatal structure
- * findings name (structure.binary-file, structure.empty-file, structure.no-rows), said with what to do.
+ * findings name (structure.binary-file, structure.empty-file, structure.no-rows), said with what to do, and
+ * JSON Lines none of whose first lines is an object (a JSON array, pretty-printed JSON): it has no columns
+ * to declare, and was taken, scored and then refused at submission for its missing columns.
  */
 export function unusableFileMessage(preview: SamplePreview, fileName: string): string | null {
   if (preview.isBinary)
@@ -41,5 +43,11 @@ export function unusableFileMessage(preview: SamplePreview, fileName: string): s
     return `“${fileName}” is empty. Choose the file that holds your data: a header row and at least one data row.`;
   if (preview.rows.length === 0)
     return `“${fileName}” has a header but no data rows. Add your data below the header, one record per line, and choose the file again.`;
+  if (preview.format === 'jsonl' && preview.header.length === 0) {
+    const first = preview.unreadable?.[0];
+    return first?.problem === 'not-object' && first.text.startsWith('[')
+      ? `“${fileName}” holds a JSON array, not JSON Lines. Write one object per line, such as {"text": "…", "label": "…"}, without the surrounding [ ], and choose the file again.`
+      : `The first lines of “${fileName}” are not JSON objects. JSON Lines holds one object per line, such as {"text": "…", "label": "…"}: pretty-printed JSON spreads each object over several lines. Write each object on one line and choose the file again.`;
+  }
   return null;
 }
