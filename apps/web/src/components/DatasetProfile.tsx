@@ -1,8 +1,9 @@
 import type { DatasetStats, DraftManifest } from '@assay/schema';
 import { Badge, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { countText } from '../lib/count-text.ts';
 import { datasetProfile } from '../lib/dataset-profile.ts';
 
-const rowsText = (rows: number) => `${rows.toLocaleString()} ${rows === 1 ? 'row' : 'rows'}`;
+const rowsText = (rows: number) => countText(rows, 'row');
 
 const percent = (share: number) =>
   share.toLocaleString(undefined, { style: 'percent', maximumFractionDigits: share < 0.1 ? 1 : 0 });

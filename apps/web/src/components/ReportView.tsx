@@ -1,6 +1,7 @@
 import type { Dimension, DraftManifest, Finding, QualityReport } from '@assay/schema';
 import { Alert, Anchor, Badge, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { countText } from '../lib/count-text.ts';
 import { quotedFieldLabel, withFieldLabels } from '../lib/field-labels.ts';
 import { scoreText } from '../lib/score-text.ts';
 import { verdictRule, verdictText } from '../lib/verdict.ts';
@@ -145,8 +146,8 @@ export function ReportView({
         </Group>
       </Group>
       <Text size="sm" c="dimmed">
-        {report.stats.rows} rows · {report.stats.columns} columns · {report.stats.format.toUpperCase()} ·
-        scorer {report.scorerVersion}
+        {countText(report.stats.rows, 'row')} · {countText(report.stats.columns, 'column')} ·{' '}
+        {report.stats.format.toUpperCase()} · scorer {report.scorerVersion}
       </Text>
       {minimum !== null &&
         (scores.overall < minScore! ? (

@@ -31,6 +31,7 @@ import { QueryError, StaleDataNotice } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
 import { RowsTable } from '../components/RowsTable.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
+import { countText } from '../lib/count-text.ts';
 import { fieldErrorsOf } from '../lib/errors.ts';
 import { versionCroissantUrl, versionDataUrl } from '../lib/file-urls.ts';
 import { CONSENT_BASIS_LABELS, labelOf, SOURCE_TYPE_LABELS, TASK_LABELS } from '../lib/option-labels.ts';
@@ -107,8 +108,14 @@ function Review({ item }: { item: Item }) {
             </Text>
           </Title>
           <Text c="dimmed" size="sm">
-            by {item.contributor} · {item.request.title ?? 'no request'} · {item.file?.rows ?? '?'} rows ·{' '}
-            {item.file?.format?.toUpperCase() ?? ''}
+            {[
+              `by ${item.contributor}`,
+              item.request.title ?? 'no request',
+              typeof item.file?.rows === 'number' ? countText(item.file.rows, 'row') : null,
+              item.file?.format?.toUpperCase(),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </Text>
           <Text c="dimmed" size="sm" data-testid="contributor-record">
             {recordText(item.contributorRecord)}
