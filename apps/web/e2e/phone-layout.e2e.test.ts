@@ -334,6 +334,16 @@ describe('on a 375 px phone', () => {
     await page.goto(`${app.url}/operator/organisations`);
     await page.getByText(`${reviewer.name}'s company`).first().waitFor();
     await expectNoSidewaysScroll(page, 'operator-organisations');
+
+    // The navigation drawer opens from the menu button and closes with Escape, as a dialog does.
+    // (Closed, the drawer slides off the screen's left edge: still "visible" to the browser.)
+    const activityLink = page.getByRole('link', { name: 'Activity' });
+    const isOnScreen = () => activityLink.evaluate((link) => link.getBoundingClientRect().right > 0);
+    expect(await isOnScreen()).toBe(false);
+    await page.getByRole('button', { name: 'Toggle navigation' }).click();
+    await expect.poll(isOnScreen).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(isOnScreen).toBe(false);
     expect(problems.flat()).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { AppShell, Badge, Burger, Button, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ComponentType, lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
@@ -122,6 +122,8 @@ export function App() {
   const queryClient = useQueryClient();
   const me = useQuery(trpc.account.me.queryOptions());
   const [opened, { toggle, close }] = useDisclosure();
+  // The phone's navigation drawer closes with Escape, as a dialog does.
+  useHotkeys([['Escape', close]]);
   const location = useLocation();
   const isOrganisationAdmin = me.data?.organisations.some((o) => o.role === 'admin') ?? false;
   const unread = useUnreadNotifications(me.data != null);

@@ -45,7 +45,7 @@ export const AnalyticsFilterSchema = z
     requestId: z.uuid().optional(),
   })
   .refine((f) => !f.from || !f.to || Date.parse(f.from) < Date.parse(f.to), {
-    message: '`from` must be before `to`',
+    message: 'The end of the date range (to) must be after its start (from)',
     path: ['to'],
   });
 /** Input of every operator metric. */

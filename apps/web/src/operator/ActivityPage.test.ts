@@ -133,6 +133,8 @@ describe('details an operator reads', () => {
     expect(detailsText({ subject: null, request: { id: 'r-1' }, props: { requestId: 'r-1', rows: 3 } })).toBe(
       'rows: 3',
     );
+    // A draft started for no request said "request id: null".
+    expect(detailsText({ subject: null, request: null, props: { requestId: null } })).toBe('');
     expect(detailsText({ subject: null, request: null, props: { requestId: 'r-2' } })).toBe(
       'request id: r-2',
     );

@@ -128,7 +128,7 @@ export function detailsText(event: {
 }): string {
   const { userId, offeredFrom, requestId, ...rest } = event.props;
   // The Request column names it already; an id it does not name stays, readably.
-  if (requestId !== undefined && requestId !== event.request?.id) rest.requestId = requestId;
+  if (requestId != null && requestId !== event.request?.id) rest.requestId = requestId;
   const parts: string[] = [];
   if (event.version) parts.push(versionText(event.version));
   if (event.subject) parts.push(`account: ${event.subject.email} (${event.subject.role})`);

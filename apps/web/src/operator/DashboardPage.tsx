@@ -1,7 +1,7 @@
 import type { AnalyticsFilter } from '@assay/schema';
 import { Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { QueryError } from '../components/QueryError.tsx';
 import { useTRPC } from '../lib/trpc.ts';
 import { AcceptanceSection } from './AcceptanceSection.tsx';
@@ -29,13 +29,19 @@ export function DashboardPage() {
   const [idleHours, setIdleHours] = useState<number>(DEFAULT_IDLE_HOURS);
   const [requestId, setRequestId] = useState<string | null>(null);
   const [targetPercent, setTargetPercent] = useState<number>(DEFAULT_TARGET_PERCENT);
+  // A range ending before it starts is said at the field, and the charts keep the last range that was one
+  // (they said "No data in this range yet", under the server's refusal).
+  const isBackwards = from !== '' && to !== '' && to < from;
+  const range = useRef({ from, to });
+  if (!isBackwards) range.current = { from, to };
+  const shown = range.current;
   const filter = useMemo<AnalyticsFilter>(
     () => ({
-      ...(from ? { from: `${from}T00:00:00Z` } : {}),
-      ...(to ? { to: `${to}T23:59:59Z` } : {}),
+      ...(shown.from ? { from: `${shown.from}T00:00:00Z` } : {}),
+      ...(shown.to ? { to: `${shown.to}T23:59:59Z` } : {}),
       ...(requestId ? { requestId } : {}),
     }),
-    [from, to, requestId],
+    [shown.from, shown.to, requestId],
   );
   const funnel = useQuery(trpc.analytics.funnel.queryOptions({ filter }));
   const friction = useQuery(trpc.analytics.friction.queryOptions({ filter, idleHours }));
@@ -61,7 +67,14 @@ export function DashboardPage() {
           onChange={(e) => setFrom(e.currentTarget.value)}
           w={170}
         />
-        <TextInput type="date" label="To" value={to} onChange={(e) => setTo(e.currentTarget.value)} w={170} />
+        <TextInput
+          type="date"
+          label="To"
+          value={to}
+          onChange={(e) => setTo(e.currentTarget.value)}
+          error={isBackwards ? 'Choose a day on or after “From”' : undefined}
+          w={170}
+        />
         <RequestSelect value={requestId} onChange={setRequestId} />
         <NumberInput
           label="Abandoned after (hours idle)"
