@@ -98,6 +98,11 @@ it("shows the reviewer's reasons and comment in the new version's wizard, each r
   expect(await page.getByRole('listbox').count()).toBe(0);
   await page.keyboard.press('ArrowDown');
   await page.getByRole('listbox').waitFor();
+  // A search lists the licence whose id it is first ("MIT" listed "AML — Apple MIT License" first).
+  await page.locator('[id="field-provenance.license"]').fill('MIT');
+  await expect
+    .poll(() => page.getByRole('listbox').getByRole('option').first().textContent())
+    .toMatch(/^MIT — MIT License/);
   await page.keyboard.press('Escape');
 
   // A reason answered by another file opens the File step; the feedback stays above it.

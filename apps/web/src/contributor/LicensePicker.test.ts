@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { licenseOptions } from './LicensePicker.tsx';
+import { filterLicenses, licenseOptions } from './LicensePicker.tsx';
 
 const LICENSES = [
   { id: '0BSD', name: 'BSD Zero Clause License' },
@@ -31,5 +31,47 @@ describe('licenseOptions', () => {
   it('is the plain list without a request, or when it accepts none of them', () => {
     expect(licenseOptions(LICENSES, [])).toHaveLength(4);
     expect(licenseOptions(LICENSES, ['Not-SPDX'])).toEqual(licenseOptions(LICENSES, []));
+  });
+});
+
+describe('filterLicenses', () => {
+  const ALL = [
+    { id: 'AML', name: 'Apple MIT License' },
+    { id: 'FSFUL', name: 'FSF Unlimited License' },
+    { id: 'MIT-0', name: 'MIT No Attribution' },
+    { id: 'MIT', name: 'MIT License' },
+    { id: 'X11', name: 'X11 License' },
+  ];
+  const ids = (options: ReturnType<typeof filterLicenses>) =>
+    options.flatMap((option) => ('group' in option ? option.items : [option]).map((item) => item.value));
+
+  // Typing "MIT" listed "AML — Apple MIT License" first, and Enter took it.
+  it('lists the exact id first, then ids that start with it, contain it, then names', () => {
+    const options = licenseOptions(ALL, []);
+    // FSFUL's name, "FSF Unlimited License", has "mit" in it too.
+    expect(ids(filterLicenses({ options, search: 'mit', limit: 50 }))).toEqual([
+      'MIT',
+      'MIT-0',
+      'AML',
+      'FSFUL',
+    ]);
+    expect(ids(filterLicenses({ options, search: ' License', limit: 50 }))).toEqual([
+      'AML',
+      'FSFUL',
+      'MIT',
+      'X11',
+    ]);
+    expect(ids(filterLicenses({ options, search: 'mit', limit: 2 }))).toEqual(['MIT', 'MIT-0']);
+    expect(ids(filterLicenses({ options, search: '', limit: 3 }))).toEqual(['AML', 'FSFUL', 'MIT-0']);
+  });
+
+  it("keeps the request's accepted licences first, each group ranked", () => {
+    const options = licenseOptions(ALL, ['AML', 'MIT-0']);
+    const filtered = filterLicenses({ options, search: 'mit', limit: 50 });
+    expect(filtered.map((option) => ('group' in option ? option.group : option.value))).toEqual([
+      'Accepted by this request',
+      'Every SPDX licence',
+    ]);
+    expect(ids(filtered)).toEqual(['MIT-0', 'AML', 'MIT', 'FSFUL']);
   });
 });

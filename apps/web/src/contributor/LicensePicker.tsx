@@ -1,4 +1,4 @@
-import { Select } from '@mantine/core';
+import { type ComboboxItem, type ComboboxParsedItem, type OptionsFilter, Select } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { FIELD_LABELS } from '../lib/field-labels.ts';
 
@@ -25,6 +25,43 @@ export function licenseOptions(licenses: readonly License[], acceptedFirst: read
     { group: 'Every SPDX licence', items: licenses.filter((l) => !accepted.has(l.id)).map(option) },
   ];
 }
+
+/**
+ * How well an option answers a search, best first: its id exactly, the id's start, the id, then the name;
+ * -1 for no match. Typing "MIT" listed "AML — Apple MIT License" first, and Enter took it.
+ */
+function licenseRank(option: ComboboxItem, search: string): number {
+  const id = option.value.toLowerCase();
+  if (id === search) return 0;
+  if (id.startsWith(search)) return 1;
+  if (id.includes(search)) return 2;
+  return option.label.toLowerCase().includes(search) ? 3 : -1;
+}
+
+/**
+ * The licences matching a search, best match first ({@link licenseRank}) within each group, the groups in
+ * their place (the request's accepted licences first), at most `limit` in all.
+ */
+export const filterLicenses: OptionsFilter = ({ options, search, limit }) => {
+  const query = search.trim().toLowerCase();
+  let left = limit;
+  const ranked = (items: ComboboxItem[]) => {
+    const matches = items
+      .map((item) => ({ item, rank: query === '' ? 0 : licenseRank(item, query) }))
+      .filter(({ rank }) => rank !== -1)
+      .sort((a, b) => a.rank - b.rank)
+      .slice(0, Math.max(0, left))
+      .map(({ item }) => item);
+    left -= matches.length;
+    return matches;
+  };
+  if (options.every((option) => !('group' in option))) return ranked(options as ComboboxItem[]);
+  return options.flatMap((option): ComboboxParsedItem[] => {
+    if (!('group' in option)) return ranked([option]);
+    const items = ranked(option.items);
+    return items.length === 0 ? [] : [{ ...option, items }];
+  });
+};
 
 /** A searchable SPDX licence picker. An unknown value already in the draft stays visible (it is a finding). */
 export function LicensePicker({
@@ -66,6 +103,7 @@ export function LicensePicker({
       openOnFocus={false}
       clearable
       limit={50}
+      filter={filterLicenses}
       nothingFoundMessage="No SPDX licence matches"
       data={data}
       value={value ?? null}
