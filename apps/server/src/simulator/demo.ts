@@ -21,7 +21,6 @@ const app = await startInProcessServer({
   dataDir,
   port,
   host: '127.0.0.1',
-  publicUrl: `http://localhost:${port}`,
   webDir,
   operatorEmail: 'operator@demo.example',
   operatorPassword: 'demo operator passphrase',

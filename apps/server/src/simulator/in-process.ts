@@ -27,7 +27,11 @@ export async function startInProcessServer(options: {
   port?: number;
   host?: string;
   webDir?: string;
-  /** The address people reach it at (default http://<host>:<port>). */
+  /**
+   * The one address people reach it at. Without it the server takes this machine by any loopback name
+   * (localhost, 127.0.0.1), as a server started without a PUBLIC_URL does: the demo set localhost, and
+   * signing in at 127.0.0.1 failed with only "Invalid origin".
+   */
   publicUrl?: string;
   operatorEmail?: string;
   operatorPassword?: string;
@@ -42,7 +46,7 @@ export async function startInProcessServer(options: {
     DATA_DIR: dataDir,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     PORT: String(port),
-    PUBLIC_URL: publicUrl,
+    ...(options.publicUrl ? { PUBLIC_URL: options.publicUrl } : {}),
   });
   // Hundreds of simulated people sign up from one address; the default sign-in limit is for real people.
   const services = await createServices(env, { signInPerMinute: 1_000_000 });
