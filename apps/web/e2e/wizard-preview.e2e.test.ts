@@ -167,6 +167,30 @@ it('a finding on a row past the preview lands on the note that says so, focused'
   await page.close();
 });
 
+// "Go to row 5" and Back left the focus on the page's body: the next Tab started again at "Sign out".
+it('a finding on a row in the preview focuses that row, and Back and Next focus the step they open', async () => {
+  const { cookie, api } = await authenticate(app.url, 'sign-in/email', {
+    email: contributor.email,
+    password: contributor.password,
+  });
+  const { submissionId } = await draftCsv(app.url, { api, cookie }, { manifest: MANIFEST, csv: csv(20, 5) });
+  const { page, problems } = await newPage();
+  const focusedId = () => page.evaluate(() => document.activeElement?.id);
+  await page.goto(`${app.url}/submissions/${submissionId}/edit?step=pre-score`);
+  await page.getByRole('button', { name: /^Go to row 5/ }).click();
+  await expect.poll(focusedId).toBe('preview-row-5');
+  expect(await page.locator('#preview-row-5').getAttribute('aria-current')).toBe('true');
+
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByTestId('dropzone').waitFor();
+  await expect.poll(focusedId).toBe('wizard-step');
+  await page.getByRole('button', { name: 'Next: Preview' }).click();
+  await page.getByTestId('preview').waitFor();
+  await expect.poll(focusedId).toBe('wizard-step');
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
 it("an empty file's pre-score names no column: the file has none", async () => {
   const { cookie, api } = await authenticate(app.url, 'sign-in/email', {
     email: contributor.email,

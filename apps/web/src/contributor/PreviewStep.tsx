@@ -287,6 +287,7 @@ export function PreviewStep({
                   id={`preview-row-${number}`}
                   bg={isHighlighted ? 'yellow.1' : undefined}
                   aria-current={isHighlighted || undefined}
+                  tabIndex={isHighlighted ? -1 : undefined}
                 >
                   <Table.Td c="dimmed">{number}</Table.Td>
                   {unreadableAt.has(index) ? (

@@ -527,7 +527,11 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
       goToStep(2, () => {
         if (!location.row) return;
         const row = document.getElementById(`preview-row-${location.row}`);
-        if (row) return row.scrollIntoView({ block: 'center' });
+        if (row) {
+          // Focused (by script only), so that the next Tab goes on from the row, not from the page's top.
+          row.scrollIntoView({ block: 'center' });
+          return row.focus({ preventScroll: true });
+        }
         // A row past the preview: its note says so, where the contributor lands, and is read out.
         const note = document.getElementById('preview-row-beyond');
         note?.scrollIntoView({ block: 'center' });
@@ -886,11 +890,13 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
         )}
       </Card>
       <Group justify="space-between">
-        <Button variant="default" disabled={step <= 1} onClick={() => goToStep(step - 1)}>
+        {/* The new step takes the focus: the button pressed can go (Back on the first step, Next on the
+            last), which left the focus on the page's body, and the next Tab at "Sign out". */}
+        <Button variant="default" disabled={step <= 1} onClick={() => goToStep(step - 1, focusStepContent)}>
           Back
         </Button>
         {step < 5 && (
-          <Button onClick={() => goToStep(step + 1)} disabled={step + 1 > maxStep}>
+          <Button onClick={() => goToStep(step + 1, focusStepContent)} disabled={step + 1 > maxStep}>
             Next: {['', 'Preview', 'Datasheet', 'Pre-score', 'Submit'][step]}
           </Button>
         )}
