@@ -38,7 +38,12 @@ describe('datasetProfile', () => {
   it('shows percentages that add up to 100 when the labels split the rows (QA: 53% + 48%)', () => {
     const split = datasetProfile(stats({ rows: 120, labelCounts: { positive: 63, negative: 57 } }), null);
     expect(split.labels?.shown.map((label) => label.percent)).toEqual([52.5, 47.5]);
-    expect(percentsOf([1, 1, 1], 3)).toEqual([33.4, 33.3, 33.3]);
+    // Equal counts read equal percentages (QA: 35 rows each read 33.4%, 33.3% and 33.3%).
+    expect(percentsOf([1, 1, 1], 3)).toEqual([33.3, 33.3, 33.3]);
+    expect(percentsOf([35, 35, 30], 100)).toEqual([35, 35, 30]);
+    expect(percentsOf([2, 1, 1, 1], 5)).toEqual([40, 20, 20, 20]);
+    expect(percentsOf([1, 1, 1, 2, 2], 7)).toEqual([14.3, 14.3, 14.3, 28.6, 28.6]);
+    expect(percentsOf([3, 3, 1], 7)).toEqual([42.9, 42.9, 14.3]);
     expect(percentsOf([2, 1, 1, 1, 1, 1], 7).reduce((a, b) => a + b, 0)).toBeCloseTo(100, 9);
     // A multilabel file's labels overlap: each is its own share, rounded alone.
     expect(percentsOf([2, 2], 3)).toEqual([66.7, 66.7]);

@@ -20,7 +20,10 @@ export interface LabelShare {
 /**
  * Each count's share of `total` in percent to one decimal. When the counts add up to the total, by the
  * largest remainder: the tenths left over go to the counts rounded down the most, so the percentages add
- * up to 100. Otherwise (a multilabel file's labels overlap) each is rounded on its own.
+ * up to 100, except that equal counts keep equal percentages: tied counts too many to share the tenths left
+ * are each rounded on their own (three classes of 35 rows read 33.3% each, not 33.4, 33.3 and 33.3, and add up
+ * to 99.9). Otherwise (a multilabel file's labels overlap) each is
+ * rounded on its own.
  */
 export function percentsOf(counts: number[], total: number): number[] {
   if (total <= 0) return counts.map(() => 0);
@@ -29,12 +32,21 @@ export function percentsOf(counts: number[], total: number): number[] {
   if (sum !== total) return tenths.map((t) => Math.round(t) / 10);
   const floors = tenths.map(Math.floor);
   let left = 1000 - floors.reduce((a, b) => a + b, 0);
-  const order = tenths.map((t, index) => ({ index, remainder: t - floors[index]! }));
-  order.sort((a, b) => b.remainder - a.remainder || a.index - b.index);
-  for (const { index } of order) {
-    if (left <= 0) break;
-    floors[index]!++;
-    left--;
+  // Counts with the same value have the same remainder: they take the tenths left as one, or none takes one.
+  const byCount = new Map<number, number[]>();
+  counts.forEach((count, index) => {
+    byCount.set(count, [...(byCount.get(count) ?? []), index]);
+  });
+  const groups = [...byCount.values()].map((indexes) => ({
+    indexes,
+    remainder: tenths[indexes[0]!]! - floors[indexes[0]!]!,
+  }));
+  groups.sort((a, b) => b.remainder - a.remainder || a.indexes[0]! - b.indexes[0]!);
+  for (const { indexes, remainder } of groups) {
+    if (remainder === 0) continue;
+    if (left >= indexes.length) left -= indexes.length;
+    else if (indexes.length === 1 || remainder < 0.5) continue;
+    for (const index of indexes) floors[index]!++;
   }
   return floors.map((t) => t / 10);
 }
