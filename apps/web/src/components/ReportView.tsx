@@ -3,6 +3,7 @@ import { Alert, Anchor, Badge, Card, Group, Progress, SimpleGrid, Stack, Text, T
 import type { ReactNode } from 'react';
 import { countText } from '../lib/count-text.ts';
 import { quotedFieldLabel, withFieldLabels } from '../lib/field-labels.ts';
+import { withColumnTypeLabels } from '../lib/option-labels.ts';
 import { scoreText } from '../lib/score-text.ts';
 import { verdictRule, verdictText } from '../lib/verdict.ts';
 import { DatasetProfile } from './DatasetProfile.tsx';
@@ -67,7 +68,7 @@ export function FindingItem({
         </Badge>
         <Stack gap={2} style={{ minWidth: 0 }}>
           <Text size="sm" fw={500}>
-            {finding.message}
+            {withColumnTypeLabels(finding.message)}
             {countSuffix(finding)}
           </Text>
           <Text size="sm" c="dimmed">

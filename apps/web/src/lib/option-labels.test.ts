@@ -7,6 +7,7 @@ import {
   optionsOf,
   SOURCE_TYPE_LABELS,
   TASK_LABELS,
+  withColumnTypeLabels,
 } from './option-labels.ts';
 
 describe('option labels', () => {
@@ -33,5 +34,18 @@ describe('option labels', () => {
     expect(labelOf(SOURCE_TYPE_LABELS, 'constructor')).toBe('constructor');
     expect(labelOf(SOURCE_TYPE_LABELS, null)).toBeNull();
     expect(labelOf(SOURCE_TYPE_LABELS, '')).toBeNull();
+  });
+});
+
+describe('withColumnTypeLabels', () => {
+  // A type error said "not of the declared type integer" where the form calls the type "Whole number".
+  it('names a declared type as the type picker does, and leaves other words alone', () => {
+    expect(withColumnTypeLabels('3 values in column "n" are not of the declared type integer.')).toBe(
+      '3 values in column "n" are not of the declared type “Whole number”.',
+    );
+    expect(withColumnTypeLabels('1 value in column "d" is not of the declared type datetime.')).toBe(
+      '1 value in column "d" is not of the declared type “Date and time”.',
+    );
+    expect(withColumnTypeLabels('A date column must hold a date.')).toBe('A date column must hold a date.');
   });
 });

@@ -37,6 +37,19 @@ export const COLUMN_TYPE_LABELS: Record<ColumnType, string> = {
   datetime: 'Date and time',
 };
 
+const DECLARED_TYPE = /\bdeclared type (string|category|integer|number|boolean|datetime|date)\b/g;
+
+/**
+ * A finding's text with a column type the scorer names by its code (`declared type integer`, for its CLI)
+ * named as the Preview's type picker does: `declared type “Whole number”`.
+ */
+export function withColumnTypeLabels(text: string): string {
+  return text.replace(
+    DECLARED_TYPE,
+    (_match, type: ColumnType) => `declared type “${COLUMN_TYPE_LABELS[type]}”`,
+  );
+}
+
 /** A Select's data for an enum: each value with its words. */
 export function optionsOf<T extends string>(labels: Record<T, string>): { value: T; label: string }[] {
   return (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value] }));
