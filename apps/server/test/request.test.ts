@@ -417,6 +417,16 @@ describe.each(dialects)('request on %s', (dialect) => {
       const events = await eventsOf(request.id);
       expect(events.map((e) => e.type)).toEqual(['request.created', 'ledger.paid', 'request.closed']);
       expect(JSON.parse(events[2]!.props)).toEqual({ refundedCents: 7_000 });
+      // The log names the contributor paid, not only their id.
+      const [paid] = await operator.client.event.list.query({
+        type: 'ledger.paid',
+        requestId: request.id,
+      });
+      expect(paid?.subject).toMatchObject({
+        id: contributor.userId,
+        email: contributor.email,
+        role: 'contributor',
+      });
       expect(await codeOf(org.reviewer.client.request.close.mutate({ id: request.id }))).toBe('CONFLICT');
       expect((await entriesOf(request.id)).length).toBe(6);
     });

@@ -3,8 +3,15 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { iso } from '../submission/map-version.ts';
 
-/** Events about an account (in `props.userId`), which the log names as their subject. */
-const ACCOUNT_EVENTS = new Set<string>(['user.suspended', 'user.reinstated']);
+/**
+ * Events about an account, by the property that holds its id: the log names that account as their subject
+ * (a payment named its contributor by id alone).
+ */
+const ACCOUNT_EVENTS = new Map<string, string>([
+  ['user.suspended', 'userId'],
+  ['user.reinstated', 'userId'],
+  ['ledger.paid', 'contributorId'],
+]);
 
 /** The version a submission was offered from, as `submission.created` records it (`offer-version.ts`). */
 function offeredVersionOf(type: string, props: Record<string, unknown>): string | null {
@@ -64,8 +71,11 @@ export async function listEvents(db: Kysely<Database>, input: EventListInput) {
   }));
   // Only the server's own account events name an account: a client's telemetry props are its own to
   // write, and must not make the log show another account as its subject.
-  const subjectOf = (row: (typeof rows)[number]) =>
-    ACCOUNT_EVENTS.has(row.type) && typeof row.props.userId === 'string' ? row.props.userId : null;
+  const subjectOf = (row: (typeof rows)[number]) => {
+    const key = ACCOUNT_EVENTS.get(row.type);
+    const id = key === undefined ? undefined : row.props[key];
+    return typeof id === 'string' ? id : null;
+  };
   const subjectIds = [...new Set(rows.map(subjectOf).filter((id) => id !== null))];
   const subjects =
     subjectIds.length === 0

@@ -73,6 +73,14 @@ describe('detailsText', () => {
         props: { userId: '6f1c0c1e-0000-4000-8000-000000000000', reason: 'Spam' },
       }),
     ).toBe('account: bob@example.com (contributor) · reason: Spam');
+    // A payment names its contributor, not the contributor's id.
+    expect(
+      detailsText({
+        subject: { email: 'bob@example.com', role: 'contributor' },
+        props: { rewardCents: 500, contributorId: 'c-1', transactionId: 't-1' },
+      }),
+    ).toBe(`account: bob@example.com (contributor) · reward: ${formatMoney(500)} · transaction id: t-1`);
+    expect(detailsText({ subject: null, props: { contributorId: 'c-1' } })).toBe('contributor id: c-1');
     expect(
       detailsText({ subject: { email: 'bob@example.com', role: 'contributor' }, props: { userId: 'x' } }),
     ).toBe('account: bob@example.com (contributor)');

@@ -126,13 +126,17 @@ export function detailsText(event: {
   request?: { id: string } | null;
   props: Record<string, unknown>;
 }): string {
-  const { userId, offeredFrom, requestId, ...rest } = event.props;
+  const { userId, contributorId, offeredFrom, requestId, ...rest } = event.props;
   // The Request column names it already; an id it does not name stays, readably.
   if (requestId != null && requestId !== event.request?.id) rest.requestId = requestId;
   const parts: string[] = [];
   if (event.version) parts.push(versionText(event.version));
+  // The account is named instead of its id (`userId`, or a payment's `contributorId`).
   if (event.subject) parts.push(`account: ${event.subject.email} (${event.subject.role})`);
-  else if (userId !== undefined) rest.userId = userId;
+  else {
+    if (userId !== undefined) rest.userId = userId;
+    if (contributorId !== undefined) rest.contributorId = contributorId;
+  }
   if (event.offeredFrom) {
     parts.push(`offered from: ${versionText(event.offeredFrom)}`);
   } else if (offeredFrom !== undefined) rest.offeredFrom = offeredFrom;
