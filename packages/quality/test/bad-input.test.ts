@@ -217,7 +217,7 @@ describe('readSampleRows', () => {
       `{"text": "${'x'.repeat(300)}`,
       '{"text": "fine again", "label": "c"}',
     ];
-    const sample = await readSampleRows({ source: [encode(lines.join('\r\n'))], limit: 10 });
+    const sample = await readSampleRows({ source: chunksOf(encode(lines.join('\r\n')), 7), limit: 10 });
     expect(sample.columns).toEqual(['text', 'label']);
     expect(sample.numbers).toEqual([1, 2, 3, 4, 5, 6]);
     expect(sample.rows[1]).toEqual(['', '']);
@@ -228,7 +228,7 @@ describe('readSampleRows', () => {
       { index: 3, problem: 'not-object', text: 'null' },
       { index: 4, problem: 'invalid-json', text: `{"text": "${'x'.repeat(190)}` },
     ]);
-    const good = await readSampleRows({ source: [encode(JSONL)], limit: 2 });
+    const good = await readSampleRows({ source: chunksOf(encode(JSONL), 7), limit: 2 });
     expect(good).not.toHaveProperty('unreadable');
   });
 
