@@ -150,6 +150,12 @@ it("the dashboard's funnel writes each step's count and conversion beside its ba
   expect(await funnel.locator('.recharts-label-list').count()).toBeGreaterThan(0);
   await field(ops, 'From').fill('');
   await field(ops, 'To').fill('');
+  // Legends read in the text colour, not their series' light grey ("Wanted", "Offered").
+  const legendColours = await ops
+    .locator('.recharts-legend-item-text')
+    .evaluateAll((labels) => labels.map((label) => getComputedStyle(label.firstElementChild ?? label).color));
+  expect(legendColours.length).toBeGreaterThan(0);
+  expect(legendColours.filter((colour) => colour === 'rgb(173, 181, 189)')).toEqual([]);
   const labels = await funnel.locator('.recharts-label-list text').allTextContents();
   expect(labels.length).toBeGreaterThan(1);
   expect(labels[0]).toMatch(/^\d+$/);

@@ -18,6 +18,7 @@ import {
 import type { RouterOutputs } from '../lib/trpc.ts';
 import { ChartCard } from './ChartCard.tsx';
 import { binRows, learningRows, weeklyRows } from './dashboard-rows.ts';
+import { legendText } from './legend-text.tsx';
 
 /**
  * How acceptance follows quality: the acceptance curve with the threshold and the target, acceptance and
@@ -57,7 +58,7 @@ export function AcceptanceSection({
                 tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
               />
               <Tooltip />
-              <Legend itemSorter={null} />
+              <Legend itemSorter={null} formatter={legendText} />
               <Line
                 data={fitRows}
                 dataKey="p"
@@ -110,7 +111,7 @@ export function AcceptanceSection({
               <YAxis yAxisId="left" domain={[0, 100]} padding={{ top: 6 }} />
               <YAxis yAxisId="right" orientation="right" domain={[0, 100]} padding={{ top: 6 }} />
               <Tooltip />
-              <Legend itemSorter={null} />
+              <Legend itemSorter={null} formatter={legendText} />
               {/* Filled points: a first week is a point, not a line, and two hollow ones read as an "8". */}
               <Line
                 yAxisId="left"

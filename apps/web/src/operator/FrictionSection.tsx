@@ -25,6 +25,7 @@ import {
   timeRows,
   versionRows,
 } from './dashboard-rows.ts';
+import { legendText } from './legend-text.tsx';
 import { RequestChart } from './RequestChart.tsx';
 
 /**
@@ -89,7 +90,7 @@ export function FrictionSection({
               <XAxis dataKey="week" tick={{ fontSize: 11 }} />
               <YAxis domain={[0, 100]} padding={{ top: 6 }} tickFormatter={(v: number) => `${v}%`} />
               <Tooltip />
-              <Legend itemSorter={null} />
+              <Legend itemSorter={null} formatter={legendText} />
               <Line
                 dataKey="submitted_pct"
                 name="Submitted %"
@@ -134,7 +135,7 @@ export function FrictionSection({
               <XAxis dataKey="measure" />
               <YAxis />
               <Tooltip />
-              <Legend itemSorter={null} />
+              <Legend itemSorter={null} formatter={legendText} />
               <Bar
                 dataKey="median"
                 name={`Median (${time.unit.label})`}

@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMoney } from '../lib/money.ts';
 import { ChartCard } from './ChartCard.tsx';
+import { legendText } from './legend-text.tsx';
 
 /** One bar series of a per-request chart: its column in the rows, its legend name and its colour. */
 export interface Series {
@@ -63,7 +64,7 @@ export function RequestChart({
                   : tick(Number(value))
             }
           />
-          <Legend itemSorter={null} />
+          <Legend itemSorter={null} formatter={legendText} />
           {series.map((s) => (
             <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.fill} isAnimationActive={false} />
           ))}
