@@ -21,13 +21,15 @@ import {
 
 let app: RunningApp;
 let browser: Browser;
+let session: Awaited<ReturnType<typeof authenticate>>;
 
 const contributor = { name: 'Pia Preview', email: 'pia@example.test', password: 'preview-password-1' };
 
 beforeAll(async () => {
   app = await startApp(freshDataDir());
   browser = await launchBrowser();
-  await authenticate(app.url, 'sign-up/email', contributor);
+  // One API session for the file: signing in again for each test ran into the limit of 10 a minute.
+  session = await authenticate(app.url, 'sign-up/email', contributor);
 });
 
 afterAll(async () => {
@@ -120,10 +122,7 @@ it('refuses a binary, an empty and a header-only file and a JSON array, saying w
 });
 
 it("shows that a draft's file is loading, not missing, while the server's copy comes", async () => {
-  const { cookie, api } = await authenticate(app.url, 'sign-in/email', {
-    email: contributor.email,
-    password: contributor.password,
-  });
+  const { cookie, api } = session;
   const { submissionId } = await draftCsv(app.url, { api, cookie }, { manifest: MANIFEST, csv: csv(10) });
   const { page, problems } = await newPage();
   // The server's copy comes slowly, as from a bucket.
@@ -141,10 +140,7 @@ it("shows that a draft's file is loading, not missing, while the server's copy c
 });
 
 it('a finding on a row past the preview lands on the note that says so, focused', async () => {
-  const { cookie, api } = await authenticate(app.url, 'sign-in/email', {
-    email: contributor.email,
-    password: contributor.password,
-  });
+  const { cookie, api } = session;
   const { submissionId } = await draftCsv(
     app.url,
     { api, cookie },
@@ -169,10 +165,7 @@ it('a finding on a row past the preview lands on the note that says so, focused'
 
 // "Go to row 5" and Back left the focus on the page's body: the next Tab started again at "Sign out".
 it('a finding on a row in the preview focuses that row, and Back and Next focus the step they open', async () => {
-  const { cookie, api } = await authenticate(app.url, 'sign-in/email', {
-    email: contributor.email,
-    password: contributor.password,
-  });
+  const { cookie, api } = session;
   const { submissionId } = await draftCsv(app.url, { api, cookie }, { manifest: MANIFEST, csv: csv(20, 5) });
   const { page, problems } = await newPage();
   const focusedId = () => page.evaluate(() => document.activeElement?.id);
@@ -191,11 +184,26 @@ it('a finding on a row in the preview focuses that row, and Back and Next focus 
   await page.close();
 });
 
+// The Submit step said nothing of the pre-score's errors, and the Pre-score step was ticked as done.
+it("the Submit step repeats a pre-score's verdict that is not enterprise grade, with the way back", async () => {
+  const { cookie, api } = session;
+  const { submissionId } = await draftCsv(app.url, { api, cookie }, { manifest: MANIFEST, csv: csv(20, 5) });
+  const { page, problems } = await newPage();
+  await page.goto(`${app.url}/submissions/${submissionId}/edit?step=pre-score`);
+  await page.getByTestId('report').waitFor();
+  await page.getByRole('button', { name: 'Next: Submit' }).click();
+  const verdict = page.getByTestId('submit-prescore-verdict');
+  await verdict.waitFor();
+  expect(await verdict.textContent()).toMatch(/^The pre-score says “Not enterprise grade: .*error/);
+  await verdict.getByRole('button', { name: 'Back to the pre-score' }).click();
+  await page.getByTestId('report').waitFor();
+  expect(new URL(page.url()).searchParams.get('step')).toBe('pre-score');
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
 it("an empty file's pre-score names no column: the file has none", async () => {
-  const { cookie, api } = await authenticate(app.url, 'sign-in/email', {
-    email: contributor.email,
-    password: contributor.password,
-  });
+  const { cookie, api } = session;
   // Uploaded before the File step refused empty files, or by another client: the server takes it.
   const { submissionId } = await draftCsv(
     app.url,

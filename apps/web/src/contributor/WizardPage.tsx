@@ -8,6 +8,7 @@ import {
 } from '@assay/schema';
 import {
   Alert,
+  Anchor,
   Button,
   Card,
   Center,
@@ -53,6 +54,7 @@ import { prefill } from '../lib/prefill.ts';
 import { useTelemetry } from '../lib/telemetry-context.tsx';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
 import { uploadVersionFile } from '../lib/upload.ts';
+import { verdictText } from '../lib/verdict.ts';
 import { STEPS } from '../lib/wizard-steps.ts';
 import type { PrescoreSource, SamplePreview } from '../workers/prescore-protocol.ts';
 import { ManifestForm } from './ManifestForm.tsx';
@@ -836,6 +838,20 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
             {upload.status !== 'done' && (
               <Alert color="orange">The file has not finished uploading yet.</Alert>
             )}
+            {/* The pre-score of this very manifest, when it is not enterprise grade: the Submit step said
+                nothing of the errors it found, and the Pre-score step was ticked as done. */}
+            {prescore.state.status === 'done' &&
+              prescore.state.manifest === manifest &&
+              !prescore.state.report.enterpriseGrade && (
+                <Alert color="yellow" data-testid="submit-prescore-verdict">
+                  The pre-score says “{verdictText(prescore.state.report)}”, and reviewers will read the same
+                  findings.{' '}
+                  <Anchor component="button" type="button" onClick={() => goToStep(4, focusStepContent)}>
+                    Back to the pre-score
+                  </Anchor>{' '}
+                  to fix them first, or submit it as it is.
+                </Alert>
+              )}
             {showErrors && !validation.success && (
               <Alert color="red" title="Some required fields are missing" role="alert">
                 <List size="sm">
