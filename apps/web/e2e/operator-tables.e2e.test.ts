@@ -147,7 +147,10 @@ it("the dashboard's funnel writes each step's count and conversion beside its ba
   await field(ops, 'From').fill('2026-11-20');
   await field(ops, 'To').fill('2026-11-10');
   await ops.getByText('Choose a day on or after “From”').waitFor();
-  expect(await funnel.locator('.recharts-label-list').count()).toBeGreaterThan(0);
+  // The range from the 20th on (the From just typed) is still being read when the To comes: poll.
+  await expect
+    .poll(() => funnel.locator('.recharts-label-list').count(), { timeout: 15_000 })
+    .toBeGreaterThan(0);
   await field(ops, 'From').fill('');
   await field(ops, 'To').fill('');
   // Legends read in the text colour, not their series' light grey ("Wanted", "Offered").
