@@ -88,6 +88,14 @@ function focusFirst(ids: readonly string[]) {
   }
 }
 
+/**
+ * The step focused where the page is (for Back and Next): scrolling to it as well moved the form under a
+ * test's next click (CI), and the page had stayed put before.
+ */
+function focusStepInPlace() {
+  document.getElementById('wizard-step')?.focus({ preventScroll: true });
+}
+
 /** The step on screen, from its top, focused (for a link to a whole step). */
 function focusStepContent() {
   const content = document.getElementById('wizard-step');
@@ -908,11 +916,11 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
       <Group justify="space-between">
         {/* The new step takes the focus: the button pressed can go (Back on the first step, Next on the
             last), which left the focus on the page's body, and the next Tab at "Sign out". */}
-        <Button variant="default" disabled={step <= 1} onClick={() => goToStep(step - 1, focusStepContent)}>
+        <Button variant="default" disabled={step <= 1} onClick={() => goToStep(step - 1, focusStepInPlace)}>
           Back
         </Button>
         {step < 5 && (
-          <Button onClick={() => goToStep(step + 1, focusStepContent)} disabled={step + 1 > maxStep}>
+          <Button onClick={() => goToStep(step + 1, focusStepInPlace)} disabled={step + 1 > maxStep}>
             Next: {['', 'Preview', 'Datasheet', 'Pre-score', 'Submit'][step]}
           </Button>
         )}
