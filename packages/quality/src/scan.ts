@@ -1,4 +1,4 @@
-import type { FileFormat, Manifest } from '@assay/schema';
+import { type FileFormat, isClassificationTask, type Manifest } from '@assay/schema';
 import {
   datePrefixKey,
   isDateText,
@@ -86,7 +86,7 @@ class RowScanner {
     format: FileFormat,
     private readonly manifest: Manifest,
   ) {
-    this.classification = manifest.task === 'classification' || manifest.task === 'multilabel-classification';
+    this.classification = isClassificationTask(manifest.task);
     this.multilabel = manifest.task === 'multilabel-classification';
     const start = manifest.context?.timeframe?.start;
     const end = manifest.context?.timeframe?.end;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ManifestSchema } from './manifest.ts';
+import { isClassificationTask, isLabeledTask, ManifestSchema, TaskSchema } from './manifest.ts';
 
 /** The example of DESIGN.md, verbatim: the public contract. */
 export const designExample = {
@@ -125,5 +125,18 @@ describe('ManifestSchema', () => {
     expect(result.success).toBe(false);
     const flat = z.flattenError(result.error!);
     expect(Object.keys(flat.fieldErrors).sort()).toEqual(['columns', 'label', 'title']);
+  });
+});
+
+describe('task predicates', () => {
+  it('name the tasks whose rows carry classes, and those with a label or target column', () => {
+    const table = TaskSchema.options.map((task) => [task, isClassificationTask(task), isLabeledTask(task)]);
+    expect(table).toEqual([
+      ['classification', true, true],
+      ['multilabel-classification', true, true],
+      ['regression', false, true],
+      ['other', false, false],
+    ]);
+    expect([isClassificationTask(null), isLabeledTask(undefined)]).toEqual([false, false]);
   });
 });

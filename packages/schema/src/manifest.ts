@@ -4,6 +4,16 @@ import { z } from 'zod';
 export const TaskSchema = z.enum(['classification', 'multilabel-classification', 'regression', 'other']);
 export type Task = z.infer<typeof TaskSchema>;
 
+/** Whether rows carry one or more of the declared classes as their label. */
+export function isClassificationTask(task: Task | null | undefined): boolean {
+  return task === 'classification' || task === 'multilabel-classification';
+}
+
+/** Whether every row carries a label or, in a regression, a target: the tasks whose label column matters. */
+export function isLabeledTask(task: Task | null | undefined): boolean {
+  return isClassificationTask(task) || task === 'regression';
+}
+
 /** The declared type of one column; the scorer checks the file's values against it. */
 export const ColumnTypeSchema = z.enum([
   'string',
@@ -112,9 +122,7 @@ export const ManifestSchema = z
     provenance: ProvenanceSchema.nullish(),
   })
   .superRefine((manifest, ctx) => {
-    const isClassification =
-      manifest.task === 'classification' || manifest.task === 'multilabel-classification';
-    if (isClassification && !manifest.label) {
+    if (isClassificationTask(manifest.task) && !manifest.label) {
       ctx.addIssue({
         code: 'custom',
         path: ['label'],

@@ -1,4 +1,4 @@
-import type { DraftManifest, LabelClass } from '@assay/schema';
+import { type DraftManifest, isClassificationTask, type LabelClass } from '@assay/schema';
 import {
   Alert,
   Badge,
@@ -83,8 +83,7 @@ export function PreviewStep({
   const counts = fullLabelCounts
     ? labelsByCount(fullLabelCounts).map((value) => ({ value, count: fullLabelCounts[value] ?? 0 }))
     : sampleCounts;
-  const isClassification =
-    manifest.task === 'classification' || manifest.task === 'multilabel-classification';
+  const isClassification = isClassificationTask(manifest.task);
   const isRegression = manifest.task === 'regression';
   const declared = manifest.label?.classes ?? [];
   const undeclared = counts

@@ -1,3 +1,4 @@
+import { isClassificationTask } from '@assay/schema';
 import { defineRule, fail, hasData, PASS, percent } from './rule.ts';
 
 /** Largest-to-smallest class ratio above which the balance is reported. */
@@ -15,9 +16,8 @@ export const classImbalance = defineRule({
   title: 'Unbalanced classes',
   evaluate: ({ evidence, manifest }) => {
     const label = manifest.label;
-    const isClassification =
-      manifest.task === 'classification' || manifest.task === 'multilabel-classification';
-    if (!label || !isClassification || !hasData(evidence) || label.classes.length < 2) return null;
+    if (!label || !isClassificationTask(manifest.task) || !hasData(evidence) || label.classes.length < 2)
+      return null;
     if (evidence.labelIndex === -1) return null;
     const counts = label.classes.map((c, index) => ({
       name: c.name,

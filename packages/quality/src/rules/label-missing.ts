@@ -1,3 +1,4 @@
+import { isLabeledTask } from '@assay/schema';
 import { defineRule, fail, hasData, PASS, plural, rowLocations, shareOutcome } from './rule.ts';
 
 /**
@@ -11,11 +12,8 @@ export const labelMissing = defineRule({
   weight: 6,
   title: 'Rows without a label',
   evaluate: ({ evidence, manifest }) => {
-    const isLabeled =
-      manifest.task === 'classification' ||
-      manifest.task === 'multilabel-classification' ||
-      manifest.task === 'regression';
-    if (!isLabeled || !manifest.label || evidence.labelIndex === -1 || !hasData(evidence)) return null;
+    if (!isLabeledTask(manifest.task) || !manifest.label || evidence.labelIndex === -1 || !hasData(evidence))
+      return null;
     const count = evidence.unlabeled.count;
     if (count === 0) return PASS;
     const what = manifest.task === 'regression' ? 'target value' : 'label';

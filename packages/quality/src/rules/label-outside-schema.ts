@@ -1,3 +1,4 @@
+import { isClassificationTask } from '@assay/schema';
 import { maskSample } from '../pii.ts';
 import { defineRule, fail, hasData, PASS, plural, shareOutcome } from './rule.ts';
 
@@ -19,9 +20,8 @@ export const labelOutsideSchema = defineRule({
   title: 'Labels outside the declared classes',
   evaluate: ({ evidence, manifest }) => {
     const label = manifest.label;
-    const isClassification =
-      manifest.task === 'classification' || manifest.task === 'multilabel-classification';
-    if (!label || !isClassification || !hasData(evidence) || evidence.labelIndex === -1) return null;
+    if (!label || !isClassificationTask(manifest.task) || !hasData(evidence) || evidence.labelIndex === -1)
+      return null;
     const classes = new Set(label.classes.map((c) => c.name));
     const byNormalized = new Map(label.classes.map((c) => [normalize(c.name), c.name]));
     let labeled = 0;

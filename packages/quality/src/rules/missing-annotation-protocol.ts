@@ -1,3 +1,4 @@
+import { isClassificationTask } from '@assay/schema';
 import { defineDocumentationRule } from './documentation.ts';
 
 /** How labels were assigned (Croissant `rai:dataAnnotationProtocol`); asked of labeled tasks. */
@@ -10,5 +11,5 @@ export const missingAnnotationProtocol = defineDocumentationRule({
   minWords: 3,
   question: 'a buyer cannot tell who assigned the labels, or how.',
   hint: 'Say who labeled the rows and how, e.g. "One agent per ticket, labeled at close time".',
-  appliesTo: (m) => m.task === 'classification' || m.task === 'multilabel-classification' || !!m.label,
+  appliesTo: (m) => isClassificationTask(m.task) || !!m.label,
 });

@@ -1,4 +1,4 @@
-import { MISSING_VALUES_WARNING_SHARE } from '@assay/schema';
+import { isLabeledTask, MISSING_VALUES_WARNING_SHARE } from '@assay/schema';
 import { defineRule, fail, hasData, percent, plural } from './rule.ts';
 
 /** Columns with many empty or placeholder values (`NA`, `null`, `-`). */
@@ -11,12 +11,7 @@ export const missingValues = defineRule({
   evaluate: ({ evidence, manifest }) => {
     if (!hasData(evidence)) return null;
     // Missing labels (or targets) are structure.label-missing's, with their rows: not said twice.
-    const labelColumn =
-      manifest.task === 'classification' ||
-      manifest.task === 'multilabel-classification' ||
-      manifest.task === 'regression'
-        ? manifest.label?.column
-        : undefined;
+    const labelColumn = isLabeledTask(manifest.task) ? manifest.label?.column : undefined;
     const findings = [];
     let totalShare = 0;
     let counted = 0;
