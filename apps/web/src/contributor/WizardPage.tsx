@@ -89,17 +89,13 @@ function focusFirst(ids: readonly string[]) {
 }
 
 /**
- * The step focused where the page is (for Back and Next): scrolling to it as well moved the form under a
- * test's next click (CI), and the page had stayed put before.
+ * The step's content focused. A link to a whole step shows it from its top (`scroll`); Back and Next leave
+ * the page where it is: scrolling moved the form under a test's next click (CI), and the page had stayed put
+ * before.
  */
-function focusStepInPlace() {
-  document.getElementById('wizard-step')?.focus({ preventScroll: true });
-}
-
-/** The step on screen, from its top, focused (for a link to a whole step). */
-function focusStepContent() {
+function focusStep({ scroll }: { scroll: boolean }) {
   const content = document.getElementById('wizard-step');
-  content?.scrollIntoView({ block: 'start' });
+  if (scroll) content?.scrollIntoView({ block: 'start' });
   content?.focus({ preventScroll: true });
 }
 
@@ -677,7 +673,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
           onGoTo={(place) =>
             'field' in place
               ? goToStep(stepOfField(place.field), () => focusField(place.field))
-              : goToStep(Math.min(place.step, maxStep), focusStepContent)
+              : goToStep(Math.min(place.step, maxStep), () => focusStep({ scroll: true }))
           }
         />
       )}
@@ -854,7 +850,11 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
                 <Alert color="yellow" data-testid="submit-prescore-verdict">
                   The pre-score says “{verdictText(prescore.state.report)}”, and reviewers will read the same
                   findings.{' '}
-                  <Anchor component="button" type="button" onClick={() => goToStep(4, focusStepContent)}>
+                  <Anchor
+                    component="button"
+                    type="button"
+                    onClick={() => goToStep(4, () => focusStep({ scroll: true }))}
+                  >
                     Back to the pre-score
                   </Anchor>{' '}
                   to fix them first, or submit it as it is.
@@ -916,11 +916,18 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
       <Group justify="space-between">
         {/* The new step takes the focus: the button pressed can go (Back on the first step, Next on the
             last), which left the focus on the page's body, and the next Tab at "Sign out". */}
-        <Button variant="default" disabled={step <= 1} onClick={() => goToStep(step - 1, focusStepInPlace)}>
+        <Button
+          variant="default"
+          disabled={step <= 1}
+          onClick={() => goToStep(step - 1, () => focusStep({ scroll: false }))}
+        >
           Back
         </Button>
         {step < 5 && (
-          <Button onClick={() => goToStep(step + 1, focusStepInPlace)} disabled={step + 1 > maxStep}>
+          <Button
+            onClick={() => goToStep(step + 1, () => focusStep({ scroll: false }))}
+            disabled={step + 1 > maxStep}
+          >
             Next: {['', 'Preview', 'Datasheet', 'Pre-score', 'Submit'][step]}
           </Button>
         )}

@@ -1,7 +1,7 @@
 import type { AnalyticsFilter } from '@assay/schema';
 import { Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { QueryError } from '../components/QueryError.tsx';
 import { useTRPC } from '../lib/trpc.ts';
 import { AcceptanceSection } from './AcceptanceSection.tsx';
@@ -17,24 +17,34 @@ const DEFAULT_IDLE_HOURS = 72;
 /** The acceptance rate whose score the curve reads off (and the threshold card offers), in percent. */
 const DEFAULT_TARGET_PERCENT = 80;
 
+/** The dashboard's date fields: days (`YYYY-MM-DD`), or '' for open. */
+interface DateRange {
+  from: string;
+  to: string;
+}
+
+function isBackwards({ from, to }: DateRange): boolean {
+  return from !== '' && to !== '' && to < from;
+}
+
 /**
  * Acceptance, friction, and supply against demand, as charts; every chart's data downloads as CSV. Legends
  * list series in the order they are drawn (recharts sorts them by name unless told not to).
  */
 export function DashboardPage() {
   const trpc = useTRPC();
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  const [range, setRange] = useState<DateRange>({ from: '', to: '' });
+  // A range ending before it starts is said at the field, and the charts keep the last range that was one
+  // (they said "No data in this range yet", under the server's refusal).
+  const [shown, setShown] = useState<DateRange>(range);
+  const changeRange = (next: DateRange) => {
+    setRange(next);
+    if (!isBackwards(next)) setShown(next);
+  };
   // DESIGN.md: a draft counts as abandoned once idle past a configurable time.
   const [idleHours, setIdleHours] = useState<number>(DEFAULT_IDLE_HOURS);
   const [requestId, setRequestId] = useState<string | null>(null);
   const [targetPercent, setTargetPercent] = useState<number>(DEFAULT_TARGET_PERCENT);
-  // A range ending before it starts is said at the field, and the charts keep the last range that was one
-  // (they said "No data in this range yet", under the server's refusal).
-  const isBackwards = from !== '' && to !== '' && to < from;
-  const range = useRef({ from, to });
-  if (!isBackwards) range.current = { from, to };
-  const shown = range.current;
   const filter = useMemo<AnalyticsFilter>(
     () => ({
       ...(shown.from ? { from: `${shown.from}T00:00:00Z` } : {}),
@@ -63,16 +73,16 @@ export function DashboardPage() {
         <TextInput
           type="date"
           label="From"
-          value={from}
-          onChange={(e) => setFrom(e.currentTarget.value)}
+          value={range.from}
+          onChange={(e) => changeRange({ ...range, from: e.currentTarget.value })}
           w={170}
         />
         <TextInput
           type="date"
           label="To"
-          value={to}
-          onChange={(e) => setTo(e.currentTarget.value)}
-          error={isBackwards ? 'Choose a day on or after “From”' : undefined}
+          value={range.to}
+          onChange={(e) => changeRange({ ...range, to: e.currentTarget.value })}
+          error={isBackwards(range) ? 'Choose a day on or after “From”' : undefined}
           w={170}
         />
         <RequestSelect value={requestId} onChange={setRequestId} />
