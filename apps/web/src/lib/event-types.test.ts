@@ -1,6 +1,6 @@
 import { EventTypeSchema } from '@assay/schema';
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPE_GROUPS, EVENT_TYPE_LABELS, filterEventTypes } from './event-types.ts';
+import { EVENT_TYPE_GROUPS, EVENT_TYPE_LABELS, eventLabel, filterEventTypes } from './event-types.ts';
 
 const search = (text: string) =>
   filterEventTypes({ options: EVENT_TYPE_GROUPS, search: text, limit: Number.POSITIVE_INFINITY }).map(
@@ -14,6 +14,13 @@ describe('event types in words', () => {
     expect(new Set(labels).size).toBe(labels.length);
     const offered = EVENT_TYPE_GROUPS.flatMap((group) => group.items.map((item) => item.value));
     expect(offered.sort()).toEqual([...EventTypeSchema.options].sort());
+  });
+
+  it("tells a file's two records apart: chosen in the browser, stored by the server", () => {
+    const attached = (props: Record<string, unknown>) => eventLabel({ type: 'file.attached', props });
+    expect(attached({ bytes: 10, type: 'text/csv' })).toBe('File chosen');
+    expect(attached({ size: 10, format: 'csv', source: 'server' })).toBe('File uploaded');
+    expect(eventLabel({ type: 'version.decided', props: {} })).toBe('Decided');
   });
 
   it('finds a type by its words or by its code, in either case', () => {

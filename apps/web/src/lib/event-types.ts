@@ -7,7 +7,7 @@ import type { ComboboxParsedItem, OptionsFilter } from '@mantine/core';
  */
 export const EVENT_TYPE_LABELS: Record<EventType, string> = {
   'draft.started': 'Draft started',
-  'file.attached': 'File attached',
+  'file.attached': 'File attached (chosen or uploaded)',
   'manifest.completed': 'Datasheet completed',
   'field.edited': 'Field edited',
   'prescore.seen': 'Pre-score seen',
@@ -35,6 +35,17 @@ export const EVENT_TYPE_LABELS: Record<EventType, string> = {
   'user.suspended': 'User suspended',
   'user.reinstated': 'User reinstated',
 };
+
+/**
+ * One event's type in words. `file.attached` is logged twice for one file, in words of its own each time: when
+ * the browser takes the file (friction: the moment of choosing it) and when the server has stored it, hashed.
+ */
+export function eventLabel(event: { type: EventType; props: Record<string, unknown> }): string {
+  if (event.type === 'file.attached') {
+    return event.props.source === 'server' ? 'File uploaded' : 'File chosen';
+  }
+  return EVENT_TYPE_LABELS[event.type];
+}
 
 /** The Activity filter's choices: what contributors' browsers report (friction), then what the server logs. */
 export const EVENT_TYPE_GROUPS = [

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { CellText } from '../components/CellText.tsx';
 import { QueryError } from '../components/QueryError.tsx';
-import { EVENT_TYPE_GROUPS, EVENT_TYPE_LABELS, filterEventTypes } from '../lib/event-types.ts';
+import { EVENT_TYPE_GROUPS, eventLabel, filterEventTypes } from '../lib/event-types.ts';
 import { fieldLabel } from '../lib/field-labels.ts';
 import { formatMoney } from '../lib/money.ts';
 import { requestFieldLabel } from '../lib/request-fields.ts';
@@ -224,7 +224,7 @@ export function ActivityPage() {
                 <Table.Tr key={event.id}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{new Date(event.at).toLocaleString()}</Table.Td>
                   <Table.Td>
-                    <Text size="sm">{EVENT_TYPE_LABELS[event.type]}</Text>
+                    <Text size="sm">{eventLabel(event)}</Text>
                     <Text size="xs" c="dimmed" ff="monospace">
                       {event.type}
                     </Text>
