@@ -133,7 +133,7 @@ it("a finding's link about the classes lands on the Preview's control that fixes
   await page.getByRole('button', { name: 'Next: Pre-score' }).click();
   const absent = page.locator('[data-code="structure.class-imbalance"]');
   await absent.getByText('The class "medium" is declared but no row has it.').waitFor();
-  await absent.getByRole('button', { name: 'Go to Label class “medium”' }).click();
+  await absent.getByRole('button', { name: 'Go to “Label class ‘medium’”' }).click();
   await page.waitForURL(/step=preview/);
   await expect.poll(() => focusedId(page), { timeout: 15_000 }).toBe('label-classes-remove-absent');
   await page.keyboard.press('Enter');
@@ -194,7 +194,7 @@ it('a regression names its target column, which the reviewer sees as its target'
   expect(await notNumeric.textContent()).toContain(
     'The target column "minutes" is declared as text, but a regression predicts a number.',
   );
-  await notNumeric.getByRole('button', { name: 'Go to Type of “minutes”' }).click();
+  await notNumeric.getByRole('button', { name: 'Go to “Type of ‘minutes’”' }).click();
   await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-columns.1.type');
   await choose(page, 'Type of “minutes”', /^Whole number$/);
   await page.getByRole('button', { name: 'Pre-score' }).first().click();

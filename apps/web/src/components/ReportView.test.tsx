@@ -38,7 +38,7 @@ describe('FindingItem', () => {
 
   it('does not quote a name that quotes its column already', () => {
     renderItem(finding({ field: 'columns.0.description' }), vi.fn());
-    expect(screen.getByRole('button', { name: 'Go to What “text” holds' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Go to “What ‘text’ holds”' })).toBeTruthy();
   });
 
   // The scorer's hints (shared with its CLI) named manifest paths the form never shows.

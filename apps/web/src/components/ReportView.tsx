@@ -24,7 +24,7 @@ function scoreColor(score: number, threshold: number) {
 function locationText(finding: Finding, manifest: DraftManifest | null | undefined): string | null {
   const location = finding.location;
   if (!location) return null;
-  // Quoted, unless the name quotes a column or class already: Go to What “text” holds.
+  // Go to “Period”; Go to “What ‘text’ holds”.
   if (location.field) return quotedFieldLabel(location.field, manifest);
   if (location.row !== null && location.row !== undefined)
     return `row ${location.row}${location.column ? `, column ${location.column}` : ''}`;

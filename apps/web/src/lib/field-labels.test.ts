@@ -52,7 +52,7 @@ describe('withFieldLabels', () => {
       'Add examples of this class, or remove it from “Label classes”.',
     );
     expect(withFieldLabels('Describe columns.1.description first', manifest)).toBe(
-      'Describe What “created” holds first',
+      'Describe “What ‘created’ holds” first',
     );
   });
 

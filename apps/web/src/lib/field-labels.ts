@@ -58,10 +58,12 @@ export function fieldLabel(path: string, manifest?: DraftManifest | null): strin
   return path;
 }
 
-/** {@link fieldLabel} in curly quotes, unless the name quotes a column or class already: What “text” holds. */
+/**
+ * {@link fieldLabel} in curly quotes, a column's or class's name in it in single ones: “What ‘text’ holds”, as
+ * “Period” is quoted (a label that quoted a name already had been left bare: field Definition of “positive”).
+ */
 export function quotedFieldLabel(path: string, manifest?: DraftManifest | null): string {
-  const name = fieldLabel(path, manifest);
-  return name.includes('“') ? name : `“${name}”`;
+  return `“${fieldLabel(path, manifest).replaceAll('“', '‘').replaceAll('”', '’')}”`;
 }
 
 // A dotted path (`provenance.containsPersonalData`, `label.classes`) standing alone, in straight quotes or not.
