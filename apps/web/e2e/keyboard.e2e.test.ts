@@ -425,6 +425,27 @@ describe('keyboard and labels', () => {
     await audit(page, 'operator activity');
   });
 
+  it("the first Tab shows a link past the header and navigation; Enter on it moves the focus to the page's content", async () => {
+    const page = pages.operator;
+    await page.goto(`${app.url}/operator/users`);
+    await page.getByTestId('users').waitFor();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    await expect(skip.evaluate((link) => link === document.activeElement)).resolves.toBe(true);
+    const box = await skip.boundingBox();
+    expect(box && box.width > 20 && box.y >= 0 && box.y < 100).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('content');
+    // The next Tab is in the page itself, not in the header's "Sign out" or the navigation.
+    await page.keyboard.press('Tab');
+    await expect(
+      page.evaluate(
+        () => !!document.activeElement?.closest('#content') && document.activeElement?.id !== 'content',
+      ),
+    ).resolves.toBe(true);
+    expect(await skip.boundingBox().then((hidden) => (hidden?.width ?? 0) <= 1)).toBe(true);
+  });
+
   it('every input, select, textarea and button on those pages has an accessible name', () => {
     expect(Object.keys(unnamed).sort()).toEqual([...AUDITED].sort());
     for (const [where, controls] of Object.entries(unnamed)) expect(controls, where).toEqual([]);

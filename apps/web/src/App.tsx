@@ -5,6 +5,7 @@ import { type ComponentType, lazy, type ReactNode, Suspense, useEffect } from 'r
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { PageLoadBoundary } from './components/PageLoadBoundary.tsx';
 import { QueryError } from './components/QueryError.tsx';
+import { CONTENT_ID, SkipLink } from './components/SkipLink.tsx';
 import { SubmissionsPage } from './contributor/SubmissionsPage.tsx';
 import { getAuthClient } from './lib/auth-client.ts';
 import { type RouterOutputs, useTRPC } from './lib/trpc.ts';
@@ -152,6 +153,7 @@ export function App() {
       padding="md"
     >
       <AppShell.Header>
+        <SkipLink />
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group wrap="nowrap">
             {me.data && (
@@ -212,7 +214,8 @@ export function App() {
           />
         </AppShell.Navbar>
       )}
-      <AppShell.Main>
+      {/* Focused by the skip link; a container, so no focus ring of its own. */}
+      <AppShell.Main id={CONTENT_ID} tabIndex={-1} style={{ outline: 'none' }}>
         {me.isPending && <Loading />}
         {/* A failed background refetch of the session keeps the page mounted (and a draft's unsaved state). */}
         {me.error && !me.data && <QueryError error={me.error} onRetry={() => void me.refetch()} />}
