@@ -254,6 +254,53 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     expect(own.unreadable?.[0]?.text).toBe(lines[6]);
   });
 
+  it('shows a repeated row beside the earlier row it repeats, masked for a reviewer', async () => {
+    const lines = ['text,urgency,created'];
+    for (let i = 1; i <= 30; i++)
+      lines.push(`Ticket ${i} about the invoice,${i % 2 ? 'high' : 'low'},2025-03-02`);
+    lines[12] = 'Write to jane.doe@example.com about it,low,2025-03-02'; // row 12
+    lines.push('Ticket 3 about the invoice,high,2025-03-02'); // row 31 repeats 3
+    lines.push('WRITE TO jane.doe@example.com ABOUT IT!,low,2025-03-02'); // row 32 is like 12
+    lines.push('Ticket 5 about the invoice,low,2025-03-02'); // row 33: 5's input, another label
+    const { versionId } = await contributor.client.submission.create.mutate({
+      requestId,
+      manifest: GOOD_MANIFEST,
+    });
+    expect((await uploadFile(app.url, contributor.cookie, versionId, `${lines.join('\n')}\n`)).status).toBe(
+      200,
+    );
+    await contributor.client.submission.submit.mutate({ versionId, idempotencyKey: `k-${versionId}` });
+    await waitForState(app, versionId, ['in_review']);
+    const { report } = await org.reviewer.client.review.byId.query({ versionId });
+    const indexOf = (code: string) => report!.findings.findIndex((f) => f.code === code);
+    const rowsOf = (code: string) =>
+      org.reviewer.client.review.findingRows.query({ versionId, finding: indexOf(code) });
+
+    const duplicates = await rowsOf('structure.duplicate-rows');
+    expect(duplicates.repeats).toEqual([{ row: 31, earlier: 3 }]);
+    expect(duplicates.numbers).toEqual([3, 31]);
+    expect(duplicates.rows.map((row) => row[0])).toEqual([
+      'Ticket 3 about the invoice',
+      'Ticket 3 about the invoice',
+    ]);
+    const near = await rowsOf('structure.near-duplicate-rows');
+    expect(near.repeats).toEqual([{ row: 32, earlier: 12 }]);
+    expect(near.rows.map((row) => row[0])).toEqual([
+      'Write to [email] about it',
+      'WRITE TO [email] ABOUT IT!',
+    ]);
+    const conflicting = await rowsOf('structure.conflicting-labels');
+    expect(conflicting.repeats).toEqual([{ row: 33, earlier: 5 }]);
+    expect(conflicting.rows.map((row) => row[1])).toEqual(['high', 'low']);
+    // The contributor sees the same pairs, of their own rows as they are.
+    const own = await contributor.client.submission.version.findingRows.query({
+      versionId,
+      finding: indexOf('structure.near-duplicate-rows'),
+    });
+    expect(own.repeats).toEqual(near.repeats);
+    expect(own.rows[0]![0]).toBe('Write to jane.doe@example.com about it');
+  });
+
   it('names the signer of the attestation by pseudonym, as the contributor everywhere else', async () => {
     const signer = await app.signUp();
     // The wizard signs with the account's name, or its e-mail when it has none.

@@ -3,6 +3,7 @@
  * dimensions (structure, context, provenance). Pure TypeScript with no Node or DOM imports: the same
  * code scores a file in a browser Web Worker and on the server.
  */
+export { findEarlierRows, REPEAT_FINDING_CODES } from './earlier-rows.ts';
 export { isLuhnValid, maskPersonalData, maskSample } from './pii.ts';
 export type { ContributorRecord, Requirements } from './rules/rule.ts';
 export { readSampleRows, type SampleRows, spreadRowNumbers, type UnreadableRow } from './sample.ts';

@@ -43,6 +43,8 @@ const MAX_ROWS_AHEAD = 1 << 22;
 /** Options of one scan. */
 export interface ScanOptions {
   signal?: AbortSignal;
+  /** Given, the row keys go to it instead of the row table: the scan then finds earlier rows, nothing more. */
+  earlierRows?: EarlierRowsFinder;
   onProgress?: (p: { bytes: number; rows: number }) => void;
   /** The source's size in bytes, when known: the row table is then sized once rather than grown. */
   totalBytes?: number;
@@ -85,6 +87,7 @@ class RowScanner {
   constructor(
     format: FileFormat,
     private readonly manifest: Manifest,
+    private readonly earlierRows: EarlierRowsFinder | null = null,
   ) {
     this.classification = isClassificationTask(manifest.task);
     this.multilabel = manifest.task === 'multilabel-classification';
@@ -319,6 +322,11 @@ class RowScanner {
 
   /** Puts the batched rows into the row table, in row order: new, duplicate, conflicting or near-duplicate. */
   private flushBatch(): void {
+    if (this.earlierRows !== null) {
+      this.earlierRows.take(this.batchHi, this.batchLo, this.batchRow, this.batchLength);
+      this.batchLength = 0;
+      return;
+    }
     const ev = this.evidence;
     const table = this.table;
     table.touch(this.batchHi, this.batchLength);
@@ -469,6 +477,40 @@ async function* decodeSource(
   ev.isEmpty = !hasText && !ev.isBinary;
 }
 
+/**
+ * The first row with each of some rows' keys: the row the scan compared each with when it found it a
+ * duplicate, a near-duplicate or the same input with another label (the row table keeps a key's first
+ * row's value, and every later row with the key is compared with that). Its own table of key → first row
+ * number costs what the scorer's does; it is built only when asked for.
+ */
+export class EarlierRowsFinder {
+  /** Each wanted row that had an earlier row with its key → that row. */
+  readonly found = new Map<number, number>();
+  private readonly table = new RowTable();
+  private readonly last: number;
+
+  constructor(
+    private readonly wanted: ReadonlySet<number>,
+    /** Called once the last wanted row is found or passed: the rest of the file need not be read. */
+    private readonly onDone: () => void,
+  ) {
+    this.last = Math.max(0, ...wanted);
+  }
+
+  take(hi: Int32Array, lo: Int32Array, rows: Int32Array, length: number): void {
+    const table = this.table;
+    for (let b = 0; b < length; b++) {
+      const row = rows[b]!;
+      if (table.add(hi[b]!, lo[b]!, row) !== NEW && this.wanted.has(row))
+        this.found.set(row, table.storedValue);
+      if (row >= this.last) {
+        this.onDone();
+        return;
+      }
+    }
+  }
+}
+
 /** Bytes gathered before format, encoding and binary sniffing, so tiny chunks sniff like big ones. */
 const HEAD_BYTES = 8192;
 
@@ -524,7 +566,7 @@ export async function scanSource(
 ): Promise<Evidence> {
   const { head, source } = await peekSource(rawSource);
   const resolved = format ?? sniffFormat(head);
-  const scanner = new RowScanner(resolved, manifest);
+  const scanner = new RowScanner(resolved, manifest, options.earlierRows ?? null);
   const ev = scanner.evidence;
   // CSV fields are hashed from bytes; JSONL values are strings of parsed objects.
   const texts = decodeSource(source, scanner, options, resolved !== 'jsonl');

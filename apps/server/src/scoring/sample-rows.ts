@@ -1,6 +1,13 @@
 import { Readable } from 'node:stream';
-import { maskPersonalData, readSampleRows, type SampleRows, spreadRowNumbers } from '@assay/quality';
-import { type FileFormat, findingRowNumbers, type QualityReport } from '@assay/schema';
+import {
+  findEarlierRows,
+  maskPersonalData,
+  REPEAT_FINDING_CODES,
+  readSampleRows,
+  type SampleRows,
+  spreadRowNumbers,
+} from '@assay/quality';
+import { type FileFormat, findingRowNumbers, ManifestSchema, type QualityReport } from '@assay/schema';
 import { AppError } from '../errors.ts';
 import type { FileStore } from '../files/file-store.ts';
 
@@ -40,11 +47,19 @@ export function readFirstRows(files: FileStore, sha256: string, format: FileForm
 /** The rows a finding cites, and the column it is about (the page marks it). */
 export interface FindingRows extends SampleRows {
   column: string | null;
+  /**
+   * For a finding of rows that repeat earlier ones (duplicates, near-duplicates, the same input with
+   * another label): each cited row with the earlier row it repeats. Those earlier rows are among `rows`
+   * too, so that the two can be compared.
+   */
+  repeats?: { row: number; earlier: number }[];
 }
 
 /** A version as stored, as far as its findings' rows need: its report of record and its file. */
 export interface ScoredVersion {
   id: string;
+  /** The manifest scored: the scorer's row keys, which pair a repeated row with its earlier one, follow it. */
+  manifest: string;
   report: string | null;
   file_sha256: string | null;
   file_format: string | null;
@@ -68,13 +83,37 @@ export async function readFindingRows(
   const numbers = findingRowNumbers(finding);
   const column = finding.location?.column ?? null;
   if (numbers.length === 0) return { format: format ?? 'csv', columns: [], rows: [], numbers: [], column };
+  const repeats = REPEAT_FINDING_CODES.has(finding.code)
+    ? await readRepeats(files, version.file_sha256, format, version.manifest, numbers)
+    : null;
+  const wanted = repeats ? [...new Set([...numbers, ...repeats.map((r) => r.earlier)])] : numbers;
   const rows = await readSampleRows({
     source: sourceOf(files, version.file_sha256),
     format,
-    limit: numbers.length,
-    rowNumbers: numbers,
+    limit: wanted.length,
+    rowNumbers: wanted.sort((a, b) => a - b),
   });
-  return { ...rows, column };
+  return { ...rows, column, ...(repeats ? { repeats } : {}) };
+}
+
+/** Each of `rows` with the earlier row it repeats, read with the scorer's keys for the manifest scored. */
+async function readRepeats(
+  files: FileStore,
+  sha256: string,
+  format: FileFormat | undefined,
+  manifestJson: string,
+  rows: number[],
+): Promise<{ row: number; earlier: number }[]> {
+  // A stored manifest that no longer parses (a version older than a schema change) scored with other keys.
+  const manifest = ManifestSchema.safeParse(JSON.parse(manifestJson));
+  if (!manifest.success) return [];
+  const earlier = await findEarlierRows({
+    source: sourceOf(files, sha256),
+    format,
+    manifest: manifest.data,
+    rows,
+  });
+  return rows.flatMap((row) => (earlier.has(row) ? [{ row, earlier: earlier.get(row)! }] : []));
 }
 
 /**
