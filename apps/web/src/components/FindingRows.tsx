@@ -12,6 +12,32 @@ export function findingRowsCaption(shown: number, count: number): string {
   return `${shown.toLocaleString('en-US')} of the ${count.toLocaleString('en-US')} rows it is about: the report keeps a sample of them.`;
 }
 
+/** For a finding of repeated rows: what the notes column is called, and what it says of a repeated row. */
+const REPEATS: Record<string, { header: string; note: (earlier: string) => string }> = {
+  'structure.duplicate-rows': { header: 'Repeats', note: (earlier) => `row ${earlier}` },
+  'structure.near-duplicate-rows': { header: 'Like', note: (earlier) => `row ${earlier}` },
+  'structure.conflicting-labels': {
+    header: 'Same input as',
+    note: (earlier) => `row ${earlier}, another label`,
+  },
+};
+
+/**
+ * The notes column of a finding of repeated rows: beside each cited row the earlier row it repeats, and
+ * beside each earlier row that it is the earlier one. Null for other findings.
+ */
+export function repeatNotes(
+  code: string,
+  repeats: readonly { row: number; earlier: number }[] | undefined,
+): { header: string; byRow: Map<number, string> } | null {
+  const kind = REPEATS[code];
+  if (!kind || !repeats || repeats.length === 0) return null;
+  const byRow = new Map<number, string>();
+  for (const { earlier } of repeats) byRow.set(earlier, 'the earlier row');
+  for (const { row, earlier } of repeats) byRow.set(row, kind.note(earlier.toLocaleString('en-US')));
+  return { header: kind.header, byRow };
+}
+
 /**
  * "Show the rows" under a finding: the rows of the file it cites, read from the server when asked, in a
  * dialog, its column marked: for a reviewer (`review.findingRows`, personal data masked as `[email]`), or for
@@ -46,7 +72,15 @@ export function FindingRows({
         size="xl"
         closeButtonProps={{ 'aria-label': 'Close' }}
       >
-        {isOpen && <CitedRows versionId={versionId} index={index} count={finding.count} reader={reader} />}
+        {isOpen && (
+          <CitedRows
+            versionId={versionId}
+            index={index}
+            code={finding.code}
+            count={finding.count}
+            reader={reader}
+          />
+        )}
       </Modal>
     </>
   );
@@ -55,11 +89,13 @@ export function FindingRows({
 function CitedRows({
   versionId,
   index,
+  code,
   count,
   reader,
 }: {
   versionId: string;
   index: number;
+  code: string;
   count: number;
   reader: 'reviewer' | 'contributor';
 }) {
@@ -80,10 +116,15 @@ function CitedRows({
         <Text size="sm">Reading the rows from the file…</Text>
       </Group>
     );
+  const notes = repeatNotes(code, rows.data.repeats);
+  // The earlier rows are shown beside the rows cited, but are not of them.
+  const earlier = new Set(rows.data.repeats?.map((repeat) => repeat.earlier));
+  const cited = rows.data.numbers.filter((number) => !earlier.has(number)).length;
   return (
     <Stack gap="xs" data-testid="finding-rows-dialog">
       <Text size="sm" c="dimmed">
-        {findingRowsCaption(rows.data.numbers.length, count)}
+        {findingRowsCaption(cited, count)}
+        {notes && ' Each is shown with the earlier row it repeats.'}
       </Text>
       <RowsTable
         columns={rows.data.columns}
@@ -91,6 +132,7 @@ function CitedRows({
         numbers={rows.data.numbers}
         unreadable={rows.data.unreadable}
         markColumn={rows.data.column}
+        {...(notes ? { notes } : {})}
         testId="finding-rows"
       />
     </Stack>

@@ -12,6 +12,7 @@ export function RowsTable({
   numbers,
   unreadable = [],
   markColumn = null,
+  notes,
   testId,
 }: {
   columns: string[];
@@ -20,6 +21,8 @@ export function RowsTable({
   /** Rows that could not be read into columns, shown as the line as written. */
   unreadable?: UnreadableRow[];
   markColumn?: string | null;
+  /** A column of notes after the row number, by row number (e.g. the earlier row each repeats). */
+  notes?: { header: string; byRow: ReadonlyMap<number, string> };
   testId: string;
 }) {
   const marked = markColumn === null ? -1 : columns.indexOf(markColumn);
@@ -30,6 +33,7 @@ export function RowsTable({
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Row</Table.Th>
+            {notes && <Table.Th>{notes.header}</Table.Th>}
             {columns.map((column, index) => (
               <Table.Th key={column} bg={index === marked ? 'yellow.1' : undefined}>
                 {column}
@@ -42,6 +46,9 @@ export function RowsTable({
             // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
             <Table.Tr key={index}>
               <Table.Td c="dimmed">{numbers[index]?.toLocaleString()}</Table.Td>
+              {notes && (
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{notes.byRow.get(numbers[index]!) ?? ''}</Table.Td>
+              )}
               {unreadableAt.has(index) ? (
                 <UnreadableRowCell row={unreadableAt.get(index)!} columns={columns.length} />
               ) : (
