@@ -19,6 +19,9 @@ export interface Context {
 }
 
 const t = initTRPC.context<Context>().create({
+  // Stack traces go to the browser only when asked for: tRPC's default sends them unless NODE_ENV is
+  // production, and `npm start` sets none.
+  isDev: process.env.NODE_ENV === 'development',
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     return {

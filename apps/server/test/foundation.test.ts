@@ -322,4 +322,17 @@ describe.each(dialects)('API on %s', (dialect) => {
     }
     expect(await client.submission.list.query()).toEqual([]);
   });
+
+  it('sends no stack trace with an error (only NODE_ENV=development does)', async () => {
+    const { cookie } = await app.signUp();
+    const input = encodeURIComponent(JSON.stringify({ id: '00000000-0000-4000-8000-000000000000' }));
+    const response = await fetch(`${app.url}/api/trpc/submission.byId?input=${input}`, {
+      headers: { cookie },
+    });
+    expect(response.status).toBe(404);
+    const body = await response.json();
+    expect(body.error.data.code).toBe('NOT_FOUND');
+    expect(body.error.data).not.toHaveProperty('stack');
+    expect(JSON.stringify(body)).not.toMatch(/\.ts:\d+|node_modules/);
+  });
 });
