@@ -55,6 +55,12 @@ async function accept(link: string, who: { name: string; password: string }): Pr
   await page.locator('input[type=password]').fill(who.password);
   await page.getByRole('button', { name: 'Accept and sign in' }).click();
   await page.getByTestId('whoami').filter({ hasText: 'reviewer' }).waitFor();
+  // Welcomed, not told that the invitation "has been used" (the signed-in page re-reads it, accepted).
+  const joined = page.getByTestId('invitation-joined');
+  await joined.getByRole('heading', { name: /^Welcome to / }).waitFor();
+  expect(await page.getByText('This invitation has been used').count()).toBe(0);
+  await joined.getByRole('link', { name: 'Open the review queue' }).click();
+  await page.waitForURL(/\/review$/);
   return page;
 }
 

@@ -58,7 +58,7 @@ export function InvitationForm({
         {view.status === 'used' && (
           <Alert color="blue" title="This invitation has been used">
             It was accepted already.{' '}
-            <Anchor component={Link} to="/?sign-in">
+            <Anchor component={Link} to="/?sign-in" inherit>
               Sign in
             </Anchor>{' '}
             with {view.email}.

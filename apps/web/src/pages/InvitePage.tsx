@@ -1,7 +1,7 @@
-import { Alert, Card, Loader } from '@mantine/core';
+import { Alert, Button, Card, Loader, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { QueryError } from '../components/QueryError.tsx';
 import { getAuthClient } from '../lib/auth-client.ts';
 import { errorCodeOf, fieldErrorsOf, messageOf } from '../lib/errors.ts';
@@ -51,6 +51,9 @@ export function InvitePage({ signedInAs = null }: { signedInAs?: { email: string
   );
   const isForAnotherAddress =
     signedInAs !== null && invitation.data !== undefined && signedInAs.email !== invitation.data.email;
+  // Signed in as its address once it is used: the invitation was just accepted (the sign-in re-renders this
+  // page), or is opened again later. Either way they are in: "has been used, sign in" read as a failure.
+  const hasJoined = signedInAs !== null && !isForAnotherAddress && invitation.data?.status === 'used';
   const errors = fieldErrorsOf(accept.error);
   const hasFieldErrors = errors.name !== undefined || errors.password !== undefined;
   return (
@@ -69,7 +72,19 @@ export function InvitePage({ signedInAs = null }: { signedInAs?: { email: string
           You are signed in as {signedInAs?.email}. Sign out, then open this link again to accept it.
         </Alert>
       )}
-      {invitation.data && !isForAnotherAddress && (
+      {invitation.data && hasJoined && (
+        <Stack data-testid="invitation-joined">
+          <Title order={2}>Welcome to {invitation.data.organisationName}</Title>
+          <Text size="sm">
+            You are a reviewer of {invitation.data.organisationName}, signed in as {invitation.data.email}:
+            post its data requests and decide on what contributors send.
+          </Text>
+          <Button component={Link} to="/review" style={{ alignSelf: 'start' }}>
+            Open the review queue
+          </Button>
+        </Stack>
+      )}
+      {invitation.data && !isForAnotherAddress && !hasJoined && (
         <InvitationForm
           view={invitation.data}
           isPending={accept.isPending}
