@@ -330,7 +330,7 @@ describe.each(dialects)('API on %s', (dialect) => {
       headers: { cookie },
     });
     expect(response.status).toBe(404);
-    const body = await response.json();
+    const body = (await response.json()) as { error: { data: Record<string, unknown> } };
     expect(body.error.data.code).toBe('NOT_FOUND');
     expect(body.error.data).not.toHaveProperty('stack');
     expect(JSON.stringify(body)).not.toMatch(/\.ts:\d+|node_modules/);
