@@ -185,7 +185,7 @@ describe.each(dialects)('request on %s', (dialect) => {
         title: ['Keep the title to at most 200 characters'],
         budgetCents: ['Enter a budget of at most €10,000,000.00'],
         rewardCents: ['The reward cannot be negative'],
-        deadline: ['Enter the deadline as a date: YYYY-MM-DD'],
+        deadline: ['There is no day 2027-13-45: check the date'],
       });
       expect(await countRequests()).toBe(before);
     });
@@ -204,6 +204,43 @@ describe.each(dialects)('request on %s', (dialect) => {
           org.reviewer.client.request.update.mutate({ id: request.id, deadline: '2001-01-01T00:00:00Z' }),
         ),
       ).toEqual({ deadline: ['The deadline 2001-01-01 has already passed: choose a later date'] });
+    });
+
+    it('refuses a licence id SPDX does not know, and a column listed twice, on create and on update', async () => {
+      const before = await countRequests();
+      expect(
+        await fieldErrorsOf(
+          createRequest(org.reviewer, org.organisationId, { acceptedLicenses: ['NOT-A-LICENCE'] }),
+        ),
+      ).toEqual({
+        acceptedLicenses: [
+          '“NOT-A-LICENCE” is not an SPDX licence id: use one from spdx.org/licenses, such as CC-BY-4.0 or MIT',
+        ],
+      });
+      expect(
+        await fieldErrorsOf(
+          createRequest(org.reviewer, org.organisationId, {
+            requiredColumns: [
+              { name: 'text', type: 'string' },
+              { name: 'text', type: 'category' },
+            ],
+          }),
+        ),
+      ).toEqual({
+        requiredColumns: ['Column “text” is listed twice: a file has one column of a name, of one type'],
+      });
+      expect(await countRequests()).toBe(before);
+      const request = await createRequest(org.reviewer, org.organisationId, { acceptedLicenses: ['MIT'] });
+      expect(
+        await fieldErrorsOf(
+          org.reviewer.client.request.update.mutate({
+            id: request.id,
+            acceptedLicenses: ['MIT', 'cc-by-4.0'],
+          }),
+        ),
+      ).toEqual({ acceptedLicenses: ['SPDX spells “cc-by-4.0” as “CC-BY-4.0”'] });
+      const stored = await org.reviewer.client.request.byId.query({ id: request.id });
+      expect(stored.acceptedLicenses).toEqual(['MIT']);
     });
 
     it('refuses a non-zero reward larger than the whole budget, and writes nothing', async () => {

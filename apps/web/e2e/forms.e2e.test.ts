@@ -64,10 +64,12 @@ async function contributorPage(): Promise<Page> {
   return doraPage;
 }
 
-/** The error message shown for the input labelled `label` (what its aria-describedby points at). */
+/** The error message shown for the input labelled `label` (what its aria-describedby points at, not its description). */
 async function errorAt(page: Page, label: string): Promise<string> {
   const input = field(page, label);
-  const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
+  const ids = ((await input.getAttribute('aria-describedby')) ?? '')
+    .split(/\s+/)
+    .filter((id) => id !== '' && !id.endsWith('-description'));
   const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
   return texts.filter((text) => text && text !== '').join(' | ');
 }
@@ -150,7 +152,7 @@ it('the request form keeps the numbers typed and names what is wrong at each fie
   expect(await errorAt(page, 'Budget (€)')).toBe('Enter a budget of at most €10,000,000.00');
   expect(await errorAt(page, 'Reward per accepted submission (€)')).toBe('The reward cannot be negative');
   expect(await errorAt(page, 'Minimum rows')).toBe('The minimum number of rows cannot be negative');
-  expect(await errorAt(page, 'Deadline (YYYY-MM-DD)')).toBe('Enter the deadline as a date: YYYY-MM-DD');
+  expect(await errorAt(page, 'Deadline (YYYY-MM-DD)')).toBe('There is no day 2027-13-45: check the date');
 
   // A reward no budget can pay is refused at the reward; a past deadline at the deadline, until changed.
   await field(page, 'Title').fill('Reward over budget');
@@ -174,7 +176,7 @@ it('the request form keeps the numbers typed and names what is wrong at each fie
   expect(problems.flat()).toEqual([]);
 });
 
-it('a new request form posted untouched asks for a title and posts nothing', async () => {
+it('a new request form posted untouched asks for a title, one no contributor could meet is named at its fields, and neither posts', async () => {
   const page = await newPage(reviewer);
   await page.goto(`${app.url}/review/requests/new`);
   const title = field(page, 'Title');
@@ -183,6 +185,28 @@ it('a new request form posted untouched asks for a title and posts nothing', asy
   const before = await fern.request.list.query({ status: 'all' });
   await page.getByRole('button', { name: 'Post the request' }).click();
   expect(await errorAt(page, 'Title')).toBe('Give the request a title of at least 3 characters');
+  expect(page.url()).toBe(`${app.url}/review/requests/new`);
+  expect(await fern.request.list.query({ status: 'all' })).toEqual(before);
+
+  // A request no contributor could meet: a licence id SPDX does not know, a column asked for twice. (On this
+  // page: another sign-in would pass the sign-in rate limit of this file's tests.)
+  await field(page, 'Title').fill('Impossible to meet');
+  const licences = field(page, 'Accepted licences (SPDX ids)');
+  await licences.fill('NOT-A-LICENCE');
+  await licences.press('Enter');
+  const columns = field(page, 'Required columns');
+  for (const tag of ['text:string', 'text:category']) {
+    await columns.fill(tag);
+    await columns.press('Enter');
+  }
+  await page.getByRole('button', { name: 'Post the request' }).click();
+  expect(await errorAt(page, 'Accepted licences (SPDX ids)')).toBe(
+    '“NOT-A-LICENCE” is not an SPDX licence id: use one from spdx.org/licenses, such as CC-BY-4.0 or MIT',
+  );
+  expect(await errorAt(page, 'Required columns')).toBe(
+    'Column “text” is listed twice: a file has one column of a name, of one type',
+  );
+  expect(await errorAt(page, 'Title')).toBe('');
   expect(page.url()).toBe(`${app.url}/review/requests/new`);
   expect(await fern.request.list.query({ status: 'all' })).toEqual(before);
   expect(problems.flat()).toEqual([]);

@@ -18,5 +18,11 @@ export {
 } from './score.ts';
 export { looksBinary, sniffFormat } from './sniff.ts';
 export type { ByteSource } from './source.ts';
-export { isValidSpdx, SPDX_LICENSES, type SpdxLicense, spdxLicense } from './spdx.ts';
+export {
+  isValidSpdx,
+  SPDX_LICENSES,
+  type SpdxLicense,
+  spdxLicense,
+  unknownLicenseMessage,
+} from './spdx.ts';
 export { FINGERPRINT_MAJOR_VERSION, SCORER_VERSION } from './version.ts';

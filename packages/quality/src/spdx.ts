@@ -30,6 +30,20 @@ export function spdxLicense(id: string): SpdxLicense | undefined {
   return BY_ID.get(id);
 }
 
+/**
+ * Why a data request's list of accepted licences is refused, or null: its first id that SPDX does not
+ * know (a contributor could never offer it, and the picker would not find it), with the right spelling
+ * when only the case is wrong.
+ */
+export function unknownLicenseMessage(ids: readonly string[]): string | null {
+  const unknown = ids.find((id) => !isValidSpdx(id));
+  if (unknown === undefined) return null;
+  const near = spdxLicenseIgnoringCase(unknown);
+  return near
+    ? `SPDX spells “${unknown}” as “${near.id}”`
+    : `“${unknown}” is not an SPDX licence id: use one from spdx.org/licenses, such as CC-BY-4.0 or MIT`;
+}
+
 /** The SPDX licence whose id matches `id` ignoring case, to suggest the right spelling in a hint. */
 export function spdxLicenseIgnoringCase(id: string): SpdxLicense | undefined {
   return BY_LOWER_ID.get(id.trim().toLowerCase());

@@ -73,8 +73,21 @@ describe('DataRequestInputSchema messages', () => {
       [{ minRows: 1e20 }, 'minRows', 'Ask for at most 1,000,000,000 rows'],
       [{ minRows: 2.5 }, 'minRows', 'Enter a whole number of rows'],
       [{ minQualityScore: 101 }, 'minQualityScore', 'Enter a minimum quality score from 0 to 100'],
-      [{ deadline: '2027-13-45T23:59:59Z' }, 'deadline', 'Enter the deadline as a date: YYYY-MM-DD'],
-      [{ deadline: '2027-02-31T23:59:59Z' }, 'deadline', 'Enter the deadline as a date: YYYY-MM-DD'],
+      [{ deadline: '2027-13-45T23:59:59Z' }, 'deadline', 'There is no day 2027-13-45: check the date'],
+      [{ deadline: 'next Friday' }, 'deadline', 'Enter the deadline as a date: YYYY-MM-DD'],
+      [{ deadline: '2027-02-31T23:59:59Z' }, 'deadline', 'There is no day 2027-02-31: check the date'],
+      [
+        {
+          requiredColumns: [
+            { name: 'text', type: 'string' },
+            { name: 'text', type: 'category' },
+          ],
+        },
+        'requiredColumns.1',
+        'Column “text” is listed twice: a file has one column of a name, of one type',
+      ],
+      [{ labelSet: ['high', 'low', 'high'] }, 'labelSet.2', 'Label “high” is listed twice'],
+      [{ acceptedLicenses: ['MIT', 'MIT'] }, 'acceptedLicenses.1', 'Licence “MIT” is listed twice'],
       [{ task: 'guessing' }, 'task', expect.stringMatching(/^Choose a task: classification, /)],
       [
         { requiredColumns: [{ name: 'text', type: 'words' }] },
@@ -84,6 +97,13 @@ describe('DataRequestInputSchema messages', () => {
     ].map(([change, path, message]) => ({ change, path, message })),
   )('is refused at $path: $message', ({ change, path, message }) => {
     expect(issueOf(change)).toEqual([[path, message]]);
+  });
+
+  it('refuses repeats in an edit too', () => {
+    const patch = DataRequestPatchSchema.safeParse({ labelSet: ['a', 'a'] });
+    expect(patch.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['labelSet.1', 'Label “a” is listed twice'],
+    ]);
   });
 
   it('takes the largest amounts it names', () => {

@@ -66,6 +66,34 @@ export function pastDeadlineMessage(deadline: string | null | undefined, now: nu
   return `The deadline ${deadline.slice(0, 10)} has already passed: choose a later date`;
 }
 
+/**
+ * A refinement of a list whose entries must differ: each repeat is an issue at its index, named by
+ * `message` (a list with one entry twice asks for nothing more, and reads like a slip).
+ */
+function noRepeats<T>(keyOf: (item: T) => string, message: (key: string) => string) {
+  return (items: T[], ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      const key = keyOf(item);
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index], message: message(key) });
+      seen.add(key);
+    });
+  };
+}
+
+/** Why a deadline is not a date: a day that does not exist (2027-02-31), or not a date at all. */
+function deadlineMessage(input: string): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(input);
+  if (day) {
+    const [year, month, date] = [Number(day[1]), Number(day[2]), Number(day[3])];
+    const at = new Date(Date.UTC(year, month - 1, date));
+    if (at.getUTCMonth() !== month - 1 || at.getUTCDate() !== date) {
+      return `There is no day ${day[0]}: check the date`;
+    }
+  }
+  return 'Enter the deadline as a date: YYYY-MM-DD';
+}
+
 /** The fields of a data request, each with a message a person can act on. */
 const dataRequestFields = {
   title: z
@@ -87,8 +115,22 @@ const dataRequestFields = {
         }),
       }),
     )
+    .superRefine(
+      noRepeats(
+        (column) => column.name,
+        (name) => `Column “${name}” is listed twice: a file has one column of a name, of one type`,
+      ),
+    )
     .default([]),
-  labelSet: z.array(z.string().min(1, 'A label cannot be empty')).default([]),
+  labelSet: z
+    .array(z.string().min(1, 'A label cannot be empty'))
+    .superRefine(
+      noRepeats(
+        (label) => label,
+        (label) => `Label “${label}” is listed twice`,
+      ),
+    )
+    .default([]),
   minRows: z
     .number({ error: 'Enter the minimum number of rows' })
     .min(0, { error: 'The minimum number of rows cannot be negative', abort: true })
@@ -96,7 +138,15 @@ const dataRequestFields = {
     .int('Enter a whole number of rows')
     .default(0),
   /** SPDX ids; empty means any licence that permits the use. */
-  acceptedLicenses: z.array(z.string().min(1, 'A licence id cannot be empty')).default([]),
+  acceptedLicenses: z
+    .array(z.string().min(1, 'A licence id cannot be empty'))
+    .superRefine(
+      noRepeats(
+        (id) => id,
+        (id) => `Licence “${id}” is listed twice`,
+      ),
+    )
+    .default([]),
   /** Consent bases the enterprise accepts when people are in the data; empty means any. */
   requiredConsentBasis: z
     .array(
@@ -117,9 +167,8 @@ const dataRequestFields = {
   rewardCents: moneySchema('reward'),
   budgetCents: moneySchema('budget'),
   deadline: z.iso
-    .datetime({ offset: true, error: 'Enter the deadline as a date: YYYY-MM-DD', abort: true })
-    // The format alone lets through days that do not exist (2027-02-31).
-    .refine((deadline) => !Number.isNaN(Date.parse(deadline)), 'Enter the deadline as a date: YYYY-MM-DD')
+    // The format's check refuses days that do not exist (2027-02-31) too: those are told so.
+    .datetime({ offset: true, error: (issue) => deadlineMessage(String(issue.input)) })
     .nullish(),
 };
 

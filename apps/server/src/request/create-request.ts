@@ -1,3 +1,4 @@
+import { unknownLicenseMessage } from '@assay/quality';
 import { type DataRequestInput, pastDeadlineMessage } from '@assay/schema';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
@@ -8,6 +9,12 @@ import type { SessionUser } from '../trpc.ts';
 import { resolveReviewerOrganisation } from './access.ts';
 import { toDataRequest } from './map-request.ts';
 import { findRequestById, insertRequest } from './repository.ts';
+
+/** Rejects a licence id SPDX does not know, as a field error on `acceptedLicenses`. */
+export function checkLicenses(ids: readonly string[]): void {
+  const unknown = unknownLicenseMessage(ids);
+  if (unknown) throw fieldError('acceptedLicenses', unknown);
+}
 
 /** Rejects a deadline that has already passed, as a field error on `deadline`. */
 export function parseDeadline(deadline: string | null | undefined, now: number): number | null {
@@ -30,6 +37,7 @@ export async function createRequest(
   const organisationId = await resolveReviewerOrganisation(db, reviewer, input.organisationId);
   const id = crypto.randomUUID();
   const deadlineAt = parseDeadline(input.deadline, now);
+  checkLicenses(input.acceptedLicenses);
   const row = await db.transaction().execute(async (trx) => {
     await insertRequest(trx, {
       id,

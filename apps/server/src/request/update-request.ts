@@ -17,7 +17,7 @@ import {
 } from '../ledger/post-transaction.ts';
 import type { SessionUser } from '../trpc.ts';
 import { requireRequestMember } from './access.ts';
-import { parseDeadline } from './create-request.ts';
+import { checkLicenses, parseDeadline } from './create-request.ts';
 import { toDataRequest } from './map-request.ts';
 import {
   closeRequestRow,
@@ -58,7 +58,11 @@ export async function updateRequest(
     if (changed.has('requiredColumns')) set.required_columns = JSON.stringify(patch.requiredColumns);
     if (changed.has('labelSet')) set.label_set = JSON.stringify(patch.labelSet);
     if (changed.has('minRows')) set.min_rows = patch.minRows;
-    if (changed.has('acceptedLicenses')) set.accepted_licenses = JSON.stringify(patch.acceptedLicenses);
+    // Checked only when changed, as the deadline: a request posted before the check can still be edited.
+    if (changed.has('acceptedLicenses')) {
+      checkLicenses(patch.acceptedLicenses ?? []);
+      set.accepted_licenses = JSON.stringify(patch.acceptedLicenses);
+    }
     if (changed.has('requiredConsentBasis'))
       set.required_consent_basis = JSON.stringify(patch.requiredConsentBasis);
     if (changed.has('requiresCommercialUse'))

@@ -3,12 +3,17 @@ import { useEffect, useState } from 'react';
 import { FIELD_LABELS } from '../lib/field-labels.ts';
 
 type License = { id: string; name: string };
-let cache: Promise<readonly License[]> | null = null;
+type Spdx = Pick<typeof import('@assay/quality'), 'SPDX_LICENSES' | 'unknownLicenseMessage'>;
+let cache: Promise<Spdx> | null = null;
 
-/** The SPDX list ships with the scorer; it loads on first use so the first page stays small. */
-export function loadLicenses(): Promise<readonly License[]> {
-  cache ??= import('@assay/quality').then((module) => module.SPDX_LICENSES);
+/** The SPDX list, and its check, ship with the scorer; they load on first use so the first page stays small. */
+export function loadSpdx(): Promise<Spdx> {
+  cache ??= import('@assay/quality');
   return cache;
+}
+
+export function loadLicenses(): Promise<readonly License[]> {
+  return loadSpdx().then((spdx) => spdx.SPDX_LICENSES);
 }
 
 /**

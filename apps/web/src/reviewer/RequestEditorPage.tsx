@@ -25,10 +25,11 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ConfirmAction } from '../components/ConfirmAction.tsx';
 import { QueryError } from '../components/QueryError.tsx';
+import { loadSpdx } from '../contributor/LicensePicker.tsx';
 import { useSingleFlight } from '../hooks/use-single-flight.ts';
 import { fieldErrorsOf } from '../lib/errors.ts';
 import { pendingText } from '../lib/pending-text.ts';
@@ -185,18 +186,22 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
   // A deadline kept as it was is not sent again, so a request past its deadline can still be edited.
   const isDeadlineChanged = !existing || (form.deadline ?? null) !== (existing.deadline ?? null);
   const pastDeadline = isDeadlineChanged ? pastDeadlineMessage(candidate.deadline, Date.now()) : null;
+  const spdx = useSpdx();
+  // An id SPDX does not know: no contributor could offer it (the server refuses it too).
+  const unknownLicense = spdx?.unknownLicenseMessage(form.acceptedLicenses) ?? null;
   const serverErrors = fieldErrorsOf(mutation.error);
   const error = (field: keyof FormState) =>
     (showErrors && !parsed.success
       ? parsed.error.issues.find((issue) => issue.path[0] === field)?.message
       : undefined) ??
     (showErrors && field === 'deadline' ? (pastDeadline ?? undefined) : undefined) ??
+    (showErrors && field === 'acceptedLicenses' ? (unknownLicense ?? undefined) : undefined) ??
     serverErrors[field]?.[0];
 
   function save(event: React.FormEvent) {
     event.preventDefault();
     setShowErrors(true);
-    if (!parsed.success || pastDeadline) return;
+    if (!parsed.success || pastDeadline || unknownLicense) return;
     if (!existing) return send(parsed.data);
     const { deadline, ...rest } = parsed.data;
     send({ id: existing.id, ...rest, ...(isDeadlineChanged ? { deadline } : {}) });
@@ -259,6 +264,8 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
             <TagsInput
               label="Accepted licences (SPDX ids)"
               description="Empty: any licence that permits your use"
+              data={spdx?.SPDX_LICENSES.map((license) => license.id) ?? []}
+              limit={20}
               value={form.acceptedLicenses}
               onChange={(v) => set('acceptedLicenses', v)}
               error={error('acceptedLicenses')}
@@ -346,4 +353,17 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
       </Card>
     </Stack>
   );
+}
+
+/** The SPDX list and its check, once loaded (null before). */
+function useSpdx() {
+  const [spdx, setSpdx] = useState<Awaited<ReturnType<typeof loadSpdx>> | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadSpdx().then((loaded) => live && setSpdx(loaded));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return spdx;
 }
