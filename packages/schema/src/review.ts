@@ -22,6 +22,7 @@ export const REASON_CODES = {
   'provenance.consent': { dimension: 'provenance', label: 'Consent basis missing or insufficient' },
   'provenance.source': { dimension: 'provenance', label: 'Source not declared or not verifiable' },
   'provenance.copied': { dimension: 'provenance', label: "Copy of someone else's data" },
+  'provenance.attestation': { dimension: 'provenance', label: 'Attestation missing or not signed' },
   'fit.not-requested': { dimension: 'fit', label: 'Not what we asked for' },
   'fit.too-small': { dimension: 'fit', label: 'Fewer rows than required' },
   'accept.meets-requirements': { dimension: 'fit', label: 'Meets our requirements' },

@@ -68,7 +68,7 @@ export const DEFECTS = {
   'no-attestation': {
     weight: 0.6,
     base: 0.35,
-    reason: 'provenance.source',
+    reason: 'provenance.attestation',
     findings: ['provenance.attestation-missing'],
   },
   // Invisible to the scorer: labels that are valid classes but wrong. Only a reviewer reading rows notices.

@@ -14,6 +14,8 @@ describe('reasonLinkText', () => {
     expect(reasonLinkText('context.unclear-collection')).toBe('Go to “How the data was collected”');
     expect(reasonLinkText('structure.schema-mismatch')).toBe('Go to the Preview step');
     expect(reasonLinkText('fit.too-small')).toBe('Go to the File step');
+    // A missing signature is asked for at the attestation, not at "Source" (the only provenance reason before).
+    expect(reasonLinkText('provenance.attestation')).toBe('Go to “Attestation”');
   });
 
   it('gives every reason a rejection or a request for changes can have a place, and none to an acceptance’s', () => {

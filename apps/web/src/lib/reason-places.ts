@@ -19,6 +19,7 @@ export const REASON_PLACES: Record<ReasonCode, ReasonPlace> = {
   'provenance.license': { field: 'provenance.license' },
   'provenance.consent': { field: 'provenance.consentBasis' },
   'provenance.source': { field: 'provenance.sourceType' },
+  'provenance.attestation': { field: 'provenance.attestation' },
   // Someone else's data, the wrong data or too little of it: the answer is another file.
   'provenance.copied': { step: 1 },
   'fit.not-requested': { step: 1 },
