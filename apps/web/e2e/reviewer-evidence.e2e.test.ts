@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { GOOD_MANIFEST, UNDATED_CSV } from '../../server/test/support/datasets.ts';
-import { authenticate, organisationWithRequest, submitCsv, ticketsRequest } from './api.ts';
+import { type Api, authenticate, organisationWithRequest, submitCsv, ticketsRequest } from './api.ts';
 import {
   createOperator,
   freshDataDir,
@@ -31,17 +31,19 @@ let problems: string[];
 let versionId: string;
 let submissionId: string;
 let danCookie: string;
+let reviewerApi: Api;
 
 beforeAll(async () => {
   const dataDir = freshDataDir();
   createOperator(dataDir, operator.email, operator.password);
   app = await startApp(dataDir);
-  const { requestId } = await organisationWithRequest(
+  const { requestId, reviewer: api } = await organisationWithRequest(
     app.url,
     operator,
     reviewer,
     ticketsRequest({ title: 'Dated tickets', minRows: 5 }),
   );
+  reviewerApi = api;
   const dan = await authenticate(app.url, 'sign-up/email', contributor);
   danCookie = dan.cookie;
   ({ versionId, submissionId } = await submitCsv(app.url, dan, {
@@ -119,4 +121,28 @@ it("shows the contributor the rows of their own file behind a finding of the sco
   ]);
   expect(ownProblems).toEqual([]);
   await own.context().close();
+});
+
+it('a decision a colleague made while the page was open is shown in place of the form, and says the other was not sent', async () => {
+  await page.goto(`${app.url}/review/versions/${versionId}`);
+  const panel = page.getByTestId('decision-panel');
+  await panel.waitFor();
+  // A colleague (the same organisation, through the API) rejects it first.
+  await reviewerApi.review.decide.mutate({
+    versionId,
+    decision: 'reject',
+    reasonCodes: ['structure.schema-mismatch'],
+    comment: 'The created column is not a date in three rows.',
+    timeSpentMs: 1000,
+  });
+  await panel.getByRole('radio', { name: /^Accept/ }).check();
+  await panel.getByRole('checkbox').first().check();
+  await page.getByLabel('Comment to the contributor').fill('Looks good to me.');
+  await panel.getByRole('button', { name: 'Accept' }).click();
+  const decided = page.getByTestId('decided');
+  await decided.getByTestId('overtaken').waitFor();
+  expect(await decided.textContent()).toContain('The created column is not a date in three rows.');
+  expect(await page.getByTestId('decision-panel').count()).toBe(0);
+  // The 409 is the answer the page acted on, not a fault.
+  expect(problems.filter((problem) => !problem.includes('409'))).toEqual([]);
 });

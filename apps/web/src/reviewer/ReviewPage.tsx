@@ -32,7 +32,7 @@ import { ReportView } from '../components/ReportView.tsx';
 import { RowsTable } from '../components/RowsTable.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
 import { countText } from '../lib/count-text.ts';
-import { fieldErrorsOf } from '../lib/errors.ts';
+import { errorCodeOf, fieldErrorsOf } from '../lib/errors.ts';
 import { versionCroissantUrl, versionDataUrl } from '../lib/file-urls.ts';
 import { CONSENT_BASIS_LABELS, labelOf, SOURCE_TYPE_LABELS, TASK_LABELS } from '../lib/option-labels.ts';
 import { recordText } from '../lib/record-text.ts';
@@ -254,11 +254,20 @@ function DecisionPanel({ item }: { item: Item }) {
   const [comment, setComment] = useState('');
   const [showErrors, setShowErrors] = useState(false);
   const commentRef = useRef<HTMLTextAreaElement>(null);
+  /** Set when another reviewer decided while this one had the page open: theirs is shown, and why. */
+  const [isOvertaken, setIsOvertaken] = useState(false);
   const decide = useMutation(
     trpc.review.decide.mutationOptions({
       onSuccess: async (_result, sent) => {
         await queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
         await goToNext(sent.decision);
+      },
+      onError: async (error) => {
+        // The version left review meanwhile (a colleague decided, the contributor withdrew): the page is
+        // read again, so that it shows what happened instead of a form that can no longer be sent.
+        if (errorCodeOf(error) !== 'CONFLICT') return;
+        setIsOvertaken(true);
+        await queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
       },
     }),
   );
@@ -309,6 +318,11 @@ function DecisionPanel({ item }: { item: Item }) {
   if (item.review) {
     return (
       <Alert color="blue" title={DECIDED_TITLES[item.review.decision as Decision]} data-testid="decided">
+        {isOvertaken && (
+          <Text size="sm" fw={600} mb={4} data-testid="overtaken">
+            Another reviewer decided this version while you had it open; your decision was not sent.
+          </Text>
+        )}
         {item.review.reasonCodes.map((code) => REASON_CODES[code].label).join(', ')} — {item.review.comment}
         {item.state === 'accepted' && (
           <Group gap="md" mt="xs">
@@ -323,7 +337,14 @@ function DecisionPanel({ item }: { item: Item }) {
       </Alert>
     );
   }
-  if (item.state !== 'in_review' && item.state !== 'scored') return null;
+  if (item.state !== 'in_review' && item.state !== 'scored') {
+    return isOvertaken ? (
+      <Alert color="blue" title="This version is no longer in review" data-testid="overtaken">
+        It left review while you had it open (the contributor may have withdrawn it); your decision was not
+        sent.
+      </Alert>
+    ) : null;
+  }
 
   return (
     <Card withBorder data-testid="decision-panel">
