@@ -182,3 +182,30 @@ it("a multilabel file's classes are the labels in its cells, and hints name fiel
   expect(problems).toEqual([]);
   await page.close();
 });
+
+it('a draft is discarded from the wizard, and the list keeps it out of the way, behind a switch', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(15_000);
+  const problems = watchPage(page);
+  await signUp(page, app.url, {
+    name: 'Dee Discard',
+    email: 'dee@example.test',
+    password: 'discard-password-1',
+  });
+  await startDraft(page, app.url, 'Kept draft');
+  await startDraft(page, app.url, 'Draft to throw away');
+  await page.getByRole('button', { name: 'Discard the draft' }).click();
+  await page
+    .getByRole('group', { name: 'Discard the draft' })
+    .getByRole('button', { name: 'Discard' })
+    .click();
+  await page.waitForURL(`${app.url}/`);
+  const list = page.getByTestId('submissions');
+  await list.getByText('Kept draft').waitFor();
+  expect(await list.getByText('Draft to throw away').count()).toBe(0);
+  await page.getByRole('button', { name: 'Show 1 discarded draft' }).click();
+  const row = list.getByRole('row').filter({ hasText: 'Draft to throw away' });
+  expect(await row.getByTestId('state').textContent()).toBe('discarded');
+  expect(problems).toEqual([]);
+  await page.close();
+});

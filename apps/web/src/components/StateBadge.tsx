@@ -14,11 +14,12 @@ const COLORS: Record<SubmissionState, string> = {
   superseded: 'gray',
 };
 
-export function StateBadge({ state }: { state: SubmissionState }) {
+/** A version's state as a badge; `label` words it otherwise (a withdrawn draft reads "discarded"). */
+export function StateBadge({ state, label }: { state: SubmissionState; label?: string }) {
   return (
     // Never cut to "IN R…" in a narrow table column: the badge keeps its words' width.
     <Badge color={COLORS[state]} variant="light" data-testid="state" miw="max-content">
-      {state.replace('_', ' ')}
+      {label ?? state.replace('_', ' ')}
     </Badge>
   );
 }

@@ -26,6 +26,7 @@ import { formatMoney } from '../lib/money.ts';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
 import { OfferToRequest } from './OfferToRequest.tsx';
 import { ScoringFailedNotice } from './ScoringFailedNotice.tsx';
+import { isDiscardedDraft } from './SubmissionsPage.tsx';
 import { VersionHistory } from './VersionHistory.tsx';
 
 type Version = RouterOutputs['submission']['byId']['versions'][number];
@@ -78,7 +79,7 @@ export function SubmissionPage() {
         <Title order={2}>{latest.manifest.title || 'Untitled'}</Title>
         <Group gap="xs">
           <Text c="dimmed">Version {latest.number}</Text>
-          <StateBadge state={latest.state} />
+          <StateBadge state={latest.state} {...(isDiscardedDraft(latest) ? { label: 'discarded' } : {})} />
         </Group>
       </Group>
       {submission.data.requestTitle !== null && (

@@ -1,15 +1,29 @@
 import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { QueryError } from '../components/QueryError.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
 import { scoreText } from '../lib/score-text.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
-/** The contributor's drafts and submissions. */
+/** A version withdrawn before it was ever submitted: a draft the contributor discarded. */
+export function isDiscardedDraft(version: { state: string; submittedAt: string | null }): boolean {
+  return version.state === 'withdrawn' && version.submittedAt === null;
+}
+
+/**
+ * The contributor's drafts and submissions. Drafts they discarded are out of the way, behind a switch: "Discard"
+ * read as gone, and they had stayed in the list as "withdrawn".
+ */
 export function SubmissionsPage() {
   const trpc = useTRPC();
   const submissions = useQuery(trpc.submission.list.queryOptions());
+  const [isShowingDiscarded, setIsShowingDiscarded] = useState(false);
+  const discarded = submissions.data?.filter((submission) => isDiscardedDraft(submission.latest)).length ?? 0;
+  const shown = submissions.data?.filter(
+    (submission) => isShowingDiscarded || !isDiscardedDraft(submission.latest),
+  );
 
   return (
     <Stack>
@@ -22,7 +36,7 @@ export function SubmissionsPage() {
       {submissions.error && (
         <QueryError error={submissions.error} onRetry={() => void submissions.refetch()} />
       )}
-      {submissions.data?.length === 0 && (
+      {shown?.length === 0 && (
         <Card withBorder>
           <Text>
             No submissions yet.{' '}
@@ -37,7 +51,7 @@ export function SubmissionsPage() {
           </Text>
         </Card>
       )}
-      {submissions.data && submissions.data.length > 0 && (
+      {shown && shown.length > 0 && (
         // On a phone a row is its title, state and score; the request and version go under the title.
         <Table striped data-testid="submissions">
           <Table.Thead>
@@ -50,7 +64,7 @@ export function SubmissionsPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {submissions.data.map((submission) => {
+            {shown.map((submission) => {
               const isDraft = submission.latest.state === 'draft';
               return (
                 <Table.Tr key={submission.id}>
@@ -69,7 +83,10 @@ export function SubmissionsPage() {
                   <Table.Td visibleFrom="sm">{submission.requestTitle ?? '—'}</Table.Td>
                   <Table.Td visibleFrom="sm">{submission.latest.number}</Table.Td>
                   <Table.Td>
-                    <StateBadge state={submission.latest.state} />
+                    <StateBadge
+                      state={submission.latest.state}
+                      {...(isDiscardedDraft(submission.latest) ? { label: 'discarded' } : {})}
+                    />
                   </Table.Td>
                   <Table.Td>
                     {submission.latest.score === null ? '—' : scoreText(submission.latest.score)}
@@ -79,6 +96,21 @@ export function SubmissionsPage() {
             })}
           </Table.Tbody>
         </Table>
+      )}
+      {discarded > 0 && (
+        <Anchor
+          component="button"
+          type="button"
+          size="sm"
+          ta="left"
+          onClick={() => setIsShowingDiscarded((current) => !current)}
+        >
+          {isShowingDiscarded
+            ? 'Hide the discarded drafts'
+            : discarded === 1
+              ? 'Show 1 discarded draft'
+              : `Show ${discarded} discarded drafts`}
+        </Anchor>
       )}
     </Stack>
   );

@@ -25,6 +25,7 @@ import { useNetwork } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
+import { ConfirmAction } from '../components/ConfirmAction.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
 import { useAutosave } from '../hooks/use-autosave.ts';
@@ -556,6 +557,17 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
   }, [validation.success, telemetry, submission.id]);
 
   const submit = useMutation(trpc.submission.submit.mutationOptions());
+  // Discarding is withdrawing a draft: found here, where a draft is opened from the list.
+  const discard = useMutation(
+    trpc.submission.withdraw.mutationOptions({
+      onSuccess: async () => {
+        removeLocalDraft(version.id);
+        // Away first: read again here, the withdrawn version would send the wizard to its submission's page.
+        await navigate('/');
+        await queryClient.invalidateQueries({ queryKey: trpc.submission.pathKey() });
+      },
+    }),
+  );
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
   // Covers saving the last changes and the submit itself, so the button spins for both and never longer.
   const [isSubmitting, setIsSubmitting] = useState(false);
@@ -613,8 +625,20 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{manifest.title || 'Untitled draft'}</Title>
-        <SaveStatus state={autosave.state} isOffline={isOffline} savedAt={autosave.savedAt} />
+        <Group gap="sm">
+          <SaveStatus state={autosave.state} isOffline={isOffline} savedAt={autosave.savedAt} />
+          <ConfirmAction
+            label="Discard the draft"
+            question={`Discard version ${version.number}? It will not be submitted.`}
+            confirmLabel="Discard"
+            onConfirm={() => discard.mutate({ versionId: version.id })}
+            loading={discard.isPending}
+          />
+        </Group>
       </Group>
+      {discard.error && (
+        <QueryError error={discard.error} onRetry={() => discard.mutate({ versionId: version.id })} />
+      )}
       {request.data && (
         <Text size="sm" c="dimmed" data-testid="wizard-request" mt={-8}>
           For the data request “{request.data.title}” of {request.data.organisationName}:{' '}
