@@ -130,13 +130,13 @@ describe("a reviewer's warnings", () => {
   it('pages the queue with "Load more" and badges the version below the minimum only', async () => {
     await page.goto(`${app.url}/review?request=${ids.requestId}&limit=2`);
     const count = page.getByTestId('queue-count');
-    await count.filter({ hasText: '4 waiting · 2 shown' }).waitFor();
+    await count.filter({ hasText: '4 match these filters · 2 shown' }).waitFor();
     await expect(page.getByTestId('queue').getByRole('row').count()).resolves.toBe(3); // with the header
     await expect(row('Bare tickets').count()).resolves.toBe(0);
 
     const more = page.getByRole('button', { name: 'Load more' });
     await more.click();
-    await count.filter({ hasText: '4 waiting · 4 shown' }).waitFor();
+    await count.filter({ hasText: '4 match these filters · 4 shown' }).waitFor();
     // The last page: nothing more to load.
     await more.waitFor({ state: 'detached' });
     expect(await page.getByTestId('queue').getByRole('link').allTextContents()).toEqual([
@@ -212,7 +212,7 @@ describe("a reviewer's warnings", () => {
     await field(page, 'Minimum score').fill(String(MIN_SCORE));
     // The filter is the URL's: newest first, the bare datasheet (under the minimum) left out.
     await page.waitForURL(`${app.url}/review?request=${ids.requestId}&min=${MIN_SCORE}&order=desc`);
-    await page.getByTestId('queue-count').filter({ hasText: '3 waiting · 3 shown' }).waitFor();
+    await page.getByTestId('queue-count').filter({ hasText: '3 match these filters · 3 shown' }).waitFor();
     expect(await page.getByTestId('queue').getByRole('link').allTextContents()).toEqual([
       'Good tickets two (v1)',
       'Good tickets one (v1)',
@@ -248,11 +248,18 @@ describe("a reviewer's warnings", () => {
     await notice
       .filter({ hasText: 'Rejected “Resent tickets” v1. Nothing else is waiting in this queue.' })
       .waitFor();
-    await page.getByText('Nothing waiting for review.').waitFor();
+    await page
+      .getByTestId('queue-empty')
+      .filter({ hasText: 'Nothing waiting for review matches these filters.' })
+      .waitFor();
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     await notice.waitFor({ state: 'detached' });
+    // The way back: with the filters cleared, the bare version, waiting all along, shows.
+    await page.getByTestId('queue-empty').getByRole('button', { name: 'Clear the filters' }).click();
+    await page.waitForURL(`${app.url}/review?order=desc`);
+    await page.getByTestId('queue').getByRole('link', { name: 'Bare tickets (v1)' }).waitFor();
     await page.goto(`${app.url}/review?request=${ids.requestId}`);
-    await page.getByTestId('queue-count').filter({ hasText: '1 waiting · 1 shown' }).waitFor();
+    await page.getByTestId('queue-count').filter({ hasText: '1 matches these filters · 1 shown' }).waitFor();
     expect(await page.getByTestId('queue').getByRole('link').allTextContents()).toEqual([
       'Bare tickets (v1)',
     ]);

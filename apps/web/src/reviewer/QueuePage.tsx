@@ -45,6 +45,8 @@ export function QueuePage() {
   const items = queue.data?.pages.flatMap((page) => page.items) ?? [];
   // The newest page's count: the queue as it is now.
   const total = queue.data?.pages.at(-1)?.total ?? 0;
+  // Filtered, the count is of what passes the filters, and an empty page says so, with the way back.
+  const isFiltered = requestId !== null || minScore !== null;
 
   return (
     <Stack>
@@ -59,6 +61,7 @@ export function QueuePage() {
           // Typing cannot leave 0–100: the URL only ever holds a score the queue takes.
           clampBehavior="strict"
           allowNegative={false}
+          placeholder="0–100"
           value={minScore ?? ''}
           onChange={(value) => change({ minScore: typeof value === 'number' ? value : null })}
           w={140}
@@ -85,7 +88,24 @@ export function QueuePage() {
         />
       </Group>
       {queue.error && <QueryError error={queue.error} onRetry={() => void queue.refetch()} />}
-      {queue.data && items.length === 0 && <Text c="dimmed">Nothing waiting for review.</Text>}
+      {queue.data &&
+        items.length === 0 &&
+        (isFiltered ? (
+          <Group gap="xs" data-testid="queue-empty">
+            <Text c="dimmed">Nothing waiting for review matches these filters.</Text>
+            <Anchor
+              component="button"
+              type="button"
+              onClick={() => change({ requestId: null, minScore: null })}
+            >
+              Clear the filters
+            </Anchor>
+          </Group>
+        ) : (
+          <Text c="dimmed" data-testid="queue-empty">
+            Nothing waiting for review.
+          </Text>
+        ))}
       {items.length > 0 && (
         // On a phone a row is the submission (its request and contributor under it) and its score; the
         // table scrolls within itself, never the page, only from the `sm` breakpoint with every column.
@@ -169,7 +189,8 @@ export function QueuePage() {
       {items.length > 0 && (
         <Group justify="space-between">
           <Text size="sm" c="dimmed" data-testid="queue-count">
-            {total} waiting · {items.length} shown
+            {isFiltered ? `${total} ${total === 1 ? 'matches' : 'match'} these filters` : `${total} waiting`}{' '}
+            · {items.length} shown
           </Text>
           {queue.hasNextPage && (
             <Button
