@@ -47,6 +47,8 @@ export function MembersPanel({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
+  // Said once the field is left: an address half typed is not yet wrong.
+  const [isEmailLeft, setIsEmailLeft] = useState(false);
   const [role, setRole] = useState<MemberRole>('reviewer');
   const invite = useMutation(
     trpc.admin.member.invite.mutationOptions({
@@ -55,6 +57,10 @@ export function MembersPanel({
   );
   const sendInvite = useSingleFlight(invite);
   const inviteCheck = InvitationInputSchema.safeParse({ organisationId, email, role });
+  const emailIssue =
+    isEmailLeft && email.trim() !== '' && !inviteCheck.success
+      ? inviteCheck.error.issues.find((issue) => issue.path[0] === 'email')?.message
+      : undefined;
   const organisation = organisations.find((o) => o.id === organisationId) ?? null;
 
   return (
@@ -80,8 +86,12 @@ export function MembersPanel({
               label="Reviewer's email"
               type="email"
               value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              error={fieldErrorsOf(invite.error).email?.[0]}
+              onChange={(e) => {
+                setEmail(e.currentTarget.value);
+                if (invite.error) invite.reset();
+              }}
+              onBlur={() => setIsEmailLeft(true)}
+              error={fieldErrorsOf(invite.error).email?.[0] ?? emailIssue}
               w={260}
             />
             <Select

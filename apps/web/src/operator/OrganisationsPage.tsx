@@ -44,7 +44,11 @@ export function OrganisationsPage() {
           <TextInput
             label="New organisation"
             value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
+            onChange={(e) => {
+              setName(e.currentTarget.value);
+              // The refusal was of the name sent; another name is not refused yet.
+              if (create.error) create.reset();
+            }}
             error={fieldErrorsOf(create.error).name?.[0]}
             style={{ flex: 1 }}
           />
