@@ -12,9 +12,12 @@
  * not as a card or phone number; 2.3.0 added `structure.target-not-numeric` (a regression's target declared as
  * anything but a number, whose values no rule then checked) and calls a regression's missing label column its
  * target column; 2.4.0 added `structure.label-missing` (rows without a label or target, by row; the missing-values
- * warning no longer repeats them for the label column) and words nested values' count and hint better.
+ * warning no longer repeats them for the label column) and words nested values' count and hint better;
+ * 2.4.1 gives an unbalanced class's row count (the web app had added "(3×)"), asks a column of the wrong
+ * type for a request to be declared as that type (not added), and says the example of a class definition
+ * is from other data.
  */
-export const SCORER_VERSION = '2.4.0';
+export const SCORER_VERSION = '2.4.1';
 
 /** The major part of {@link SCORER_VERSION}: reports whose version starts with it have comparable fingerprints. */
 export const FINGERPRINT_MAJOR_VERSION = SCORER_VERSION.slice(0, SCORER_VERSION.indexOf('.'));

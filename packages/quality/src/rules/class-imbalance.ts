@@ -1,5 +1,5 @@
 import { isClassificationTask } from '@assay/schema';
-import { defineRule, fail, hasData, PASS, percent } from './rule.ts';
+import { defineRule, fail, hasData, PASS, percent, plural } from './rule.ts';
 
 /** Largest-to-smallest class ratio above which the balance is reported. */
 const MAX_RATIO = 10;
@@ -40,7 +40,7 @@ export const classImbalance = defineRule({
     const ratio = largest.count / smallest.count;
     if (present.length >= 2 && ratio > MAX_RATIO) {
       findings.push({
-        message: `The class "${smallest.name}" has ${percent(smallest.count, total)} of the rows, ${Math.round(ratio)} times fewer than "${largest.name}".`,
+        message: `The class "${smallest.name}" has ${plural(smallest.count, 'row')} (${percent(smallest.count, total)}), ${Math.round(ratio)} times fewer than "${largest.name}".`,
         hint: 'Add rows of the rare classes, or say in the limitations why the data is unbalanced.',
         location: { column: label.column, field: `label.classes.${smallest.index}` },
         count: smallest.count,

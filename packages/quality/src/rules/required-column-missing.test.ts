@@ -1,4 +1,5 @@
-import { describeRule } from '../../test/rule-cases.ts';
+import { describe, expect, it } from 'vitest';
+import { describeRule, scoreCase } from '../../test/rule-cases.ts';
 
 describeRule('structure.required-column-missing', [
   {
@@ -17,3 +18,25 @@ describeRule('structure.required-column-missing', [
     isFound: true,
   },
 ]);
+
+describe('structure.required-column-missing hints', () => {
+  it('asks for a column absent to be added, and one of another type to be declared as the type asked for', async () => {
+    const report = await scoreCase({
+      options: {
+        requirements: {
+          requiredColumns: [
+            { name: 'channel', type: 'category' },
+            { name: 'created', type: 'datetime' },
+          ],
+        },
+      },
+    });
+    const hints = report.findings
+      .filter((f) => f.code === 'structure.required-column-missing')
+      .map((f) => f.hint);
+    expect(hints).toEqual([
+      'Add the column to the file and the manifest with the requested name and type.',
+      'Declare "created" as datetime if its values are of that type; the request takes no other.',
+    ]);
+  });
+});

@@ -17,7 +17,9 @@ export const requiredColumnMissing = defineRule({
         message: declared.has(r.name)
           ? `The request needs column "${r.name}" of type ${r.type}; it is declared as ${declared.get(r.name)}.`
           : `The request needs a column "${r.name}" of type ${r.type}; the manifest does not declare it.`,
-        hint: 'Add the column to the file and the manifest with the requested name and type.',
+        hint: declared.has(r.name)
+          ? `Declare "${r.name}" as ${r.type} if its values are of that type; the request takes no other.`
+          : 'Add the column to the file and the manifest with the requested name and type.',
         location: { column: r.name, field: 'columns' },
         count: 1,
       }));

@@ -22,6 +22,6 @@ it('names the class it is about and gives its example as an example of another c
   const finding = report.findings.find((f) => f.code === 'context.undefined-label-class');
   expect(finding?.hint).toMatch(/^Say in one sentence what makes a row "low"/);
   expect(finding?.hint).toContain(
-    'for a class "high" of support tickets: "Service is down for the customer"',
+    'An example from other data: a class "high" of support tickets, "Service is down for the customer"',
   );
 });

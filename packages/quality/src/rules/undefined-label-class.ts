@@ -17,7 +17,7 @@ export const undefinedLabelClass = defineRule({
     return fail(
       undefinedClasses.map(({ labelClass, index }) => ({
         message: `The class "${labelClass.name}" has no clear definition${labelClass.definition ? ' (it is a placeholder or fewer than 3 words)' : ''}.`,
-        hint: `Say in one sentence what makes a row "${labelClass.name}", so that two labelers would agree; for a class "high" of support tickets: "Service is down for the customer".`,
+        hint: `Say in one sentence what makes a row "${labelClass.name}", so that two labelers would agree. An example from other data: a class "high" of support tickets, "Service is down for the customer".`,
         location: { field: `label.classes.${index}.definition` },
         count: 1,
       })),
