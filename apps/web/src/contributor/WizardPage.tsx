@@ -100,6 +100,9 @@ function focusStep({ scroll }: { scroll: boolean }) {
   content?.focus({ preventScroll: true });
 }
 
+/** The wizard's steps marked "!" when the pre-score (step 4) is not enterprise grade. */
+const PRESCORE_WARNING: ReadonlySet<number> = new Set([4]);
+
 /** Which step shows the input for a manifest path. */
 export function stepOfField(path: string): number {
   const [head, , last] = splitPath(path);
@@ -701,7 +704,17 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
           }
         />
       )}
-      <WizardSteps active={step} onStep={goToStep} maxStep={maxStep} />
+      <WizardSteps
+        active={step}
+        onStep={goToStep}
+        maxStep={maxStep}
+        // The last pre-score found errors: its step is not ticked as done.
+        warnings={
+          prescore.state.status === 'done' && !prescore.state.report.enterpriseGrade
+            ? PRESCORE_WARNING
+            : undefined
+        }
+      />
 
       {/* Focusable by script only: a reviewer's reason that points at a whole step lands here, read out. */}
       <Card

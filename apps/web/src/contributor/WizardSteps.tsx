@@ -27,10 +27,13 @@ export function WizardSteps({
   active,
   onStep,
   maxStep,
+  warnings,
 }: {
   active: number;
   onStep?: (step: number) => void;
   maxStep: number;
+  /** Steps done but with something left to fix (a pre-score with errors): marked "!", not ticked. */
+  warnings?: ReadonlySet<number>;
 }) {
   const isNarrow = useMediaQuery('(max-width: 36em)') ?? false;
   const isWide = useMediaQuery('(min-width: 96em)') ?? false;
@@ -54,6 +57,16 @@ export function WizardSteps({
             description={isNarrow || (!isWide && index !== active) ? undefined : step.description}
             aria-label={isNarrow ? step.label : undefined}
             allowStepSelect={Boolean(onStep) && index <= maxStep && index > 0}
+            {...(warnings?.has(index)
+              ? {
+                  color: 'yellow',
+                  completedIcon: (
+                    <Text fw={700} c="black" aria-hidden data-testid="step-warning">
+                      !
+                    </Text>
+                  ),
+                }
+              : {})}
           />
         ))}
       </Stepper>
