@@ -325,7 +325,7 @@ describe('keyboard and labels', () => {
     await page.getByRole('heading', { name: 'Score of record' }).waitFor({ timeout: 60_000 });
     await audit(page, 'contributor submission');
     shots.push(await screenshot(page, 'keyboard-submission-scored'));
-    await page.getByRole('button', { name: 'Offer to a data request' }).click();
+    await page.getByRole('button', { name: 'Offer to another request' }).click();
     // Its request is the only one open: there is no other to offer it to, and the panel says so.
     await page
       .getByTestId('offer-to-request')

@@ -152,7 +152,7 @@ it('tells a contributor when a request closes on their draft, and the notificati
   );
   await news.getByRole('link').first().click();
   await page.waitForURL(`${app.url}/submissions/${cutOff.submissionId}`);
-  await page.getByRole('button', { name: 'Offer to a data request' }).click();
+  await page.getByRole('button', { name: 'Offer to another request' }).click();
   await choose(page, 'Data request', new RegExp(`^${REQUEST_TITLE} · `));
   await page.getByTestId('offer-to-request').getByRole('button', { name: 'Start a draft for it' }).click();
   await page.waitForURL(/\/submissions\/[\w-]+\/edit$/);
@@ -200,7 +200,7 @@ it('reminds a contributor of a deadline on their draft, tells them when it passe
   await screenshot(page, 'deadline-notifications');
   await news.first().getByRole('link').first().click();
   await page.waitForURL(`${app.url}/submissions/${late.submissionId}`);
-  await page.getByRole('button', { name: 'Offer to a data request' }).click();
+  await page.getByRole('button', { name: 'Offer to another request' }).click();
   expect(await page.getByTestId('offer-to-request').isVisible()).toBe(true);
   expect(problems).toEqual([]);
 });

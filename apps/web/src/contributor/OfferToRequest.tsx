@@ -41,7 +41,7 @@ export function OfferToRequest({
   if (!isOpen) {
     return (
       <Button variant="default" onClick={() => setIsOpen(true)}>
-        Offer to a data request
+        {currentRequestId ? 'Offer to another request' : 'Offer to a data request'}
       </Button>
     );
   }

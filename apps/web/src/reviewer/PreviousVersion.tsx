@@ -43,6 +43,7 @@ export function PreviousVersion({ previous, manifest }: { previous: Previous; ma
         <Text size="sm">The manifest did not change.</Text>
       ) : (
         <Group gap={4} mt="xs" aria-label="Manifest fields that changed">
+          <Text size="sm">Manifest fields changed:</Text>
           {previous.changedFields.map((field) => (
             // Named as the contributor's form names them: a path such as `label.classes` meant nothing here.
             <Badge key={field} variant="outline" tt="none" title={field}>

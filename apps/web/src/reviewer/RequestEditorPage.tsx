@@ -32,6 +32,7 @@ import { QueryError } from '../components/QueryError.tsx';
 import { loadSpdx } from '../contributor/LicensePicker.tsx';
 import { useSingleFlight } from '../hooks/use-single-flight.ts';
 import { fieldErrorsOf } from '../lib/errors.ts';
+import { TASK_LABELS } from '../lib/option-labels.ts';
 import { pendingText } from '../lib/pending-text.ts';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
 
@@ -231,7 +232,7 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label="Task"
-              data={TaskSchema.options}
+              data={TaskSchema.options.map((value) => ({ value, label: TASK_LABELS[value] }))}
               value={form.task}
               onChange={(v) => v && set('task', v as FormState['task'])}
               error={error('task')}
