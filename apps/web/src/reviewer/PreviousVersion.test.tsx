@@ -38,7 +38,7 @@ describe('PreviousVersion', () => {
     );
     expect(screen.getByTestId('file-change').textContent).toBe('The data file is new.');
     expect(screen.getByLabelText('Manifest fields that changed').textContent).toBe(
-      'How the data was collectedAttestationLabel classes',
+      'Manifest fields changed:How the data was collectedAttestationLabel classes',
     );
   });
 
