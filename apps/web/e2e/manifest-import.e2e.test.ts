@@ -103,6 +103,15 @@ it('fills the datasheet from a Croissant file and says what it left out', async 
   await expect(field(page, 'How the data was collected').inputValue()).resolves.toBe(
     'Exported from our helpdesk, March 2025',
   );
+  // A file none of whose fields the datasheet reads changes nothing, and says so rather than "Filled".
+  const minimal = path.join(work, 'minimal.json');
+  writeFileSync(minimal, JSON.stringify({ '@type': 'sc:Dataset', name: 'X' }));
+  await page.locator('input[type=file][accept*="json"]').setInputFiles(minimal);
+  await result.filter({ hasText: 'Nothing in minimal.json filled a field' }).waitFor();
+  expect(await result.textContent()).toContain('no Croissant file Assay can read');
+  await expect(field(page, 'Title').inputValue()).resolves.toBe(
+    'Customer support tickets, labeled by urgency',
+  );
   // Signing out leaves the account's screens; having signed up here, this browser opens on "Sign in".
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();

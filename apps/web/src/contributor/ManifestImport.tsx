@@ -54,8 +54,23 @@ export function ManifestImport({
         setOutcome({ isError: true, title: `Could not import ${file.name}`, notes: [result.message] });
       } else {
         const merged = mergeImported(manifest, result.manifest);
-        onImport(merged.manifest);
         const notes = [...result.notes, ...merged.notes];
+        // A file none of whose fields the datasheet has (a Dataset without Croissant's "@context", say)
+        // changes nothing: said so, not "filled".
+        if (JSON.stringify(merged.manifest) === JSON.stringify(manifest)) {
+          setOutcome({
+            isError: true,
+            title: `Nothing in ${file.name} filled a field`,
+            notes: [
+              ...notes,
+              /"@type"\s*:/.test(await file.text())
+                ? 'It names a "@type" but is no Croissant file Assay can read: a Croissant file has an "@context" and "conformsTo" http://mlcommons.org/croissant/…'
+                : 'It has none of the fields of an assay.json (title, description, columns, label, context, provenance) with a value the draft does not have already.',
+            ],
+          });
+          return;
+        }
+        onImport(merged.manifest);
         setOutcome({
           isError: false,
           title: `Filled from ${file.name} (${result.kind === 'croissant' ? 'Croissant' : 'assay.json'}): check each field before you submit`,
