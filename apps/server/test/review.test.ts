@@ -777,12 +777,17 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
 
     const data = await fetch(`${base}/data`, { headers: { cookie: org.reviewer.cookie } });
     expect(data.status).toBe(200);
-    expect(data.headers.get('content-disposition')).toMatch(/^attachment;/);
+    // Named after the dataset and its version, not the version's id.
+    expect(data.headers.get('content-disposition')).toBe(
+      `attachment; filename="customer-support-tickets-labeled-by-urgency-v1.csv"`,
+    );
     expect(data.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await data.text()).toBe(GOOD_CSV);
 
     const meta = await fetch(`${base}/croissant.json`, { headers: { cookie: org.reviewer.cookie } });
-    expect(meta.headers.get('content-disposition')).toMatch(/^attachment;.*croissant\.json/);
+    expect(meta.headers.get('content-disposition')).toBe(
+      `attachment; filename="customer-support-tickets-labeled-by-urgency-v1.croissant.json"`,
+    );
     const croissant = (await meta.json()) as Record<string, unknown>;
     expect(croissant).toMatchObject({
       '@type': 'sc:Dataset',

@@ -343,14 +343,15 @@ describe('the journeys of the three roles', () => {
       page.waitForEvent('download'),
       row.getByRole('link', { name: /Download the data of/ }).click(),
     ]);
-    expect(data.suggestedFilename()).toMatch(/^assay-[0-9a-f-]{36}\.csv$/);
+    // Named after the dataset and its version, as the buyer will look for it.
+    expect(data.suggestedFilename()).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*-v1\.csv$/);
     expect(readFileSync(await data.path())).toEqual(uploaded);
     // Its Croissant metadata names the same hash.
     const [metadata] = await Promise.all([
       page.waitForEvent('download'),
       row.getByRole('link', { name: /Download the Croissant metadata of/ }).click(),
     ]);
-    expect(metadata.suggestedFilename()).toMatch(/\.croissant\.json$/);
+    expect(metadata.suggestedFilename()).toBe(data.suggestedFilename().replace(/\.csv$/, '.croissant.json'));
     const croissant = JSON.parse(readFileSync(await metadata.path(), 'utf8'));
     expect(croissant.distribution).toEqual(expect.arrayContaining([expect.objectContaining({ sha256 })]));
     // The decided version's review page offers the same downloads.

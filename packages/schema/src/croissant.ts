@@ -211,10 +211,9 @@ export function manifestFromCroissant(
   const sensitive = textOf(property(json, 'rai:personalSensitiveInformation'));
   if (sensitive !== null) {
     // Assay's own export says one of these two; other wording is left for the contributor to answer.
-    if (sensitive.startsWith('Declared by the contributor to contain no personal data')) {
-      provenance.containsPersonalData = false;
-    } else if (sensitive.startsWith('Contains personal data')) {
-      provenance.containsPersonalData = true;
+    const isNone = sensitive.startsWith('Declared by the contributor to contain no personal data');
+    if (isNone || sensitive.startsWith('Contains personal data')) {
+      provenance.containsPersonalData = !isNone;
       const basis = ConsentBasisSchema.safeParse(/consent basis: ([a-z-]+)/.exec(sensitive)?.[1]);
       if (basis.success) provenance.consentBasis = basis.data;
     } else {

@@ -140,7 +140,8 @@ export function buildCroissant(input: CroissantInput): Record<string, unknown> {
         ? undefined
         : provenance.containsPersonalData
           ? `Contains personal data; consent basis: ${provenance.consentBasis ?? 'not declared'}`
-          : 'Declared by the contributor to contain no personal data',
+          : // The basis declared travels without personal data too: a buyer reads what was declared.
+            `Declared by the contributor to contain no personal data${provenance.consentBasis ? `; consent basis: ${provenance.consentBasis}` : ''}`,
     'rai:dataSocialImpact': context.population ? `Population: ${context.population}` : undefined,
     distribution: [
       {

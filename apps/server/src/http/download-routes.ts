@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { ManifestSchema } from '@assay/schema';
 import { AppError } from '../errors.ts';
 import { buildCroissant } from '../export/croissant.ts';
+import { downloadBaseName } from '../export/file-name.ts';
 import { listOrganisationIdsOfReviewer } from '../review/repository.ts';
 import type { Services } from '../services.ts';
 import type { SessionUser } from '../trpc.ts';
@@ -52,7 +53,9 @@ export async function handleDownload(
     throw new AppError('not_found', `No version with id '${versionId}' whose file you may download`);
   }
   const format = row.file_format ?? 'csv';
-  const baseName = `assay-${versionId}`;
+  // The title as stored: a draft's own file downloads even if its manifest is not whole yet.
+  const { title } = JSON.parse(row.manifest) as { title?: unknown };
+  const baseName = downloadBaseName(typeof title === 'string' ? title : '', row.number, versionId);
   if (what === 'data') {
     res.writeHead(200, {
       'content-type': 'application/octet-stream',
