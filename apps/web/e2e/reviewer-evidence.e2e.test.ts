@@ -32,6 +32,7 @@ let versionId: string;
 let submissionId: string;
 let danCookie: string;
 let reviewerApi: Api;
+let repeatedVersionId: string;
 
 beforeAll(async () => {
   const dataDir = freshDataDir();
@@ -50,6 +51,15 @@ beforeAll(async () => {
     requestId,
     manifest: { ...GOOD_MANIFEST, title: 'Tickets, some undated' },
     csv: UNDATED_CSV,
+    states: ['in_review'],
+  }));
+  // Rows 41 and 42 repeat rows 3 and 8; row 43 is row 9 in capitals.
+  const repeated = UNDATED_CSV.replace(/\n$/, '').split('\n');
+  repeated.push(repeated[3]!, repeated[8]!, repeated[9]!.toUpperCase().replace('LOW', 'low'));
+  ({ versionId: repeatedVersionId } = await submitCsv(app.url, dan, {
+    requestId,
+    manifest: { ...GOOD_MANIFEST, title: 'Tickets, some twice' },
+    csv: `${repeated.join('\n')}\n`,
     states: ['in_review'],
   }));
   browser = await launchBrowser();
@@ -121,6 +131,43 @@ it("shows the contributor the rows of their own file behind a finding of the sco
   ]);
   expect(ownProblems).toEqual([]);
   await own.context().close();
+});
+
+it('shows each repeated row beside the earlier row it repeats', async () => {
+  await page.goto(`${app.url}/review/versions/${repeatedVersionId}`);
+  const duplicates = page.locator('[data-testid=finding][data-code="structure.duplicate-rows"]');
+  await duplicates.getByRole('button', { name: 'Show the 2 rows' }).click();
+  const dialog = page.getByRole('dialog');
+  const table = dialog.getByTestId('finding-rows');
+  await table.waitFor();
+  expect(
+    await dialog.getByText('The 2 rows it is about. Each is shown with the earlier row it repeats.').count(),
+  ).toBe(1);
+  const cells = await table
+    .locator('tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => Array.from((tr as HTMLTableRowElement).cells, (cell) => cell.textContent).slice(0, 3)),
+    );
+  expect(cells).toEqual([
+    ['Row', 'Repeats', 'text'],
+    ['3', 'the earlier row', 'Ticket 3 about the invoice'],
+    ['8', 'the earlier row', 'Ticket 8 about the invoice'],
+    ['41', 'row 3', 'Ticket 3 about the invoice'],
+    ['42', 'row 8', 'Ticket 8 about the invoice'],
+  ]);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  const near = page.locator('[data-testid=finding][data-code="structure.near-duplicate-rows"]');
+  await near.getByRole('button', { name: 'Show row 43' }).click();
+  const nearTable = page.getByRole('dialog').getByTestId('finding-rows');
+  await nearTable.waitFor();
+  expect(await nearTable.locator('thead').textContent()).toContain('Like');
+  expect(await nearTable.locator('tbody tr').allInnerTexts()).toEqual([
+    expect.stringMatching(/^9\s+the earlier row\s+Ticket 9 about the invoice/),
+    expect.stringMatching(/^43\s+row 9\s+TICKET 9 ABOUT THE INVOICE/),
+  ]);
+  await page.keyboard.press('Escape');
+  expect(problems).toEqual([]);
 });
 
 it('a decision a colleague made while the page was open is shown in place of the form, and says the other was not sent', async () => {
