@@ -61,3 +61,24 @@ export function ConfirmAction({
     </Group>
   );
 }
+
+/** Discarding a draft version (withdrawing it before it is submitted), worded the same wherever it is offered. */
+export function DiscardDraftAction({
+  versionNumber,
+  onConfirm,
+  loading,
+}: {
+  versionNumber: number;
+  onConfirm: () => void;
+  loading?: boolean;
+}) {
+  return (
+    <ConfirmAction
+      label="Discard the draft"
+      question={`Discard version ${versionNumber}? It will not be submitted.`}
+      confirmLabel="Discard"
+      onConfirm={onConfirm}
+      {...(loading === undefined ? {} : { loading })}
+    />
+  );
+}

@@ -15,7 +15,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ConfirmAction } from '../components/ConfirmAction.tsx';
+import { ConfirmAction, DiscardDraftAction } from '../components/ConfirmAction.tsx';
 import { FindingRows } from '../components/FindingRows.tsx';
 import { QueryError, StaleDataNotice } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
@@ -258,10 +258,8 @@ function LatestVersion({
         )}
         {WITHDRAWABLE.has(version.state) &&
           (version.state === 'draft' ? (
-            <ConfirmAction
-              label="Discard the draft"
-              question={`Discard version ${version.number}? It will not be submitted.`}
-              confirmLabel="Discard"
+            <DiscardDraftAction
+              versionNumber={version.number}
               onConfirm={() => withdraw.mutate({ versionId: version.id })}
               loading={withdraw.isPending}
             />

@@ -25,7 +25,7 @@ import { useNetwork } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
-import { ConfirmAction } from '../components/ConfirmAction.tsx';
+import { DiscardDraftAction } from '../components/ConfirmAction.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
 import { useAutosave } from '../hooks/use-autosave.ts';
@@ -630,10 +630,8 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
         <Title order={2}>{manifest.title || 'Untitled draft'}</Title>
         <Group gap="sm">
           <SaveStatus state={autosave.state} isOffline={isOffline} savedAt={autosave.savedAt} />
-          <ConfirmAction
-            label="Discard the draft"
-            question={`Discard version ${version.number}? It will not be submitted.`}
-            confirmLabel="Discard"
+          <DiscardDraftAction
+            versionNumber={version.number}
             onConfirm={() => discard.mutate({ versionId: version.id })}
             loading={discard.isPending}
           />
