@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { GOOD_MANIFEST, UNDATED_CSV } from '../../server/test/support/datasets.ts';
@@ -129,6 +130,15 @@ it("shows the contributor the rows of their own file behind a finding of the sco
   expect(await table.locator('tbody tr').allInnerTexts()).toEqual([
     expect.stringMatching(/^20\s+Write to jane\.doe@example\.com about it\s+high\s+2025-03-02$/),
   ]);
+  await own.keyboard.press('Escape');
+  // Their own file, named and counted, downloads as it was sent.
+  const file = own.getByTestId('version-file');
+  expect(await file.textContent()).toBe('Data file: tickets.csv · 40 rows · Download it');
+  const [download] = await Promise.all([
+    own.waitForEvent('download'),
+    file.getByRole('link', { name: 'Download it' }).click(),
+  ]);
+  expect(readFileSync(await download.path(), 'utf8')).toBe(UNDATED_CSV);
   expect(ownProblems).toEqual([]);
   await own.context().close();
 });

@@ -1,6 +1,7 @@
 import { REASON_CODES } from '@assay/schema';
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -21,6 +22,8 @@ import { QueryError, StaleDataNotice } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
 import { useSingleFlight } from '../hooks/use-single-flight.ts';
+import { countText } from '../lib/count-text.ts';
+import { versionDataUrl } from '../lib/file-urls.ts';
 import { requestIntake } from '../lib/intake.ts';
 import { formatMoney } from '../lib/money.ts';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
@@ -166,6 +169,16 @@ function LatestVersion({
 
   return (
     <Stack>
+      {version.file && (
+        // Their own file, as stored and hashed: what reviewers read and, once accepted, the buyer downloads.
+        <Text size="sm" data-testid="version-file">
+          Data file: {version.file.name}
+          {version.file.rows !== null ? ` · ${countText(version.file.rows, 'row')}` : ''} ·{' '}
+          <Anchor href={versionDataUrl(version.id)} download>
+            Download it
+          </Anchor>
+        </Text>
+      )}
       {version.state === 'draft' &&
         (version.scoringFailedAt ? (
           <ScoringFailedNotice number={version.number} failedAt={version.scoringFailedAt}>
