@@ -214,6 +214,48 @@ describe.each(dialects)('submission lifecycle on %s', (dialect) => {
     expect(await codeOf(bob.client.submission.withdraw.mutate({ versionId }))).toBe('NOT_FOUND');
   });
 
+  it('lists a submission by its last version that is not a discarded draft, and logs a discard as one', async () => {
+    const { submissionId, versionId } = await draftWithFile(app, alice);
+    await alice.client.submission.submit.mutate({ versionId, idempotencyKey: `k-${versionId}` });
+    await alice.client.submission.withdraw.mutate({ versionId });
+    const next = await alice.client.submission.version.create.mutate({ submissionId });
+    const listed = async () =>
+      (await alice.client.submission.list.query()).find((s) => s.id === submissionId)!.latest;
+    expect([(await listed()).number, (await listed()).state]).toEqual([2, 'draft']);
+    await alice.client.submission.saveManifest.mutate({
+      versionId: next.versionId,
+      manifest: { ...GOOD_MANIFEST, title: 'Edits thrown away' },
+    });
+    // Discarding version 2 lists the submission by version 1 again, as it was before the draft, and a new
+    // version starts from version 1, not from the edits thrown away.
+    await alice.client.submission.withdraw.mutate({ versionId: next.versionId });
+    const shown = await listed();
+    expect([shown.number, shown.state, shown.submittedAt === null]).toEqual([1, 'withdrawn', false]);
+    const third = await alice.client.submission.version.create.mutate({ submissionId });
+    const detail = await alice.client.submission.byId.query({ id: submissionId });
+    expect(third.number).toBe(3);
+    expect(detail.versions[2]!.manifest.title).toBe(detail.versions[0]!.manifest.title);
+    expect(detail.versions[2]!.manifest.title).not.toBe('Edits thrown away');
+    // A submission whose only version was discarded is listed by it.
+    const lone = await draftWithFile(app, alice);
+    await alice.client.submission.withdraw.mutate({ versionId: lone.versionId });
+    const loneListed = (await alice.client.submission.list.query()).find((s) => s.id === lone.submissionId)!;
+    expect([loneListed.latest.number, loneListed.latest.state, loneListed.latest.submittedAt]).toEqual([
+      1,
+      'withdrawn',
+      null,
+    ]);
+    const events = await app.services.db
+      .selectFrom('event')
+      .select(['version_id', 'props'])
+      .where('type', '=', 'version.withdrawn')
+      .where('version_id', 'in', [versionId, next.versionId])
+      .execute();
+    const fromState = new Map(events.map((e) => [e.version_id, JSON.parse(e.props).fromState]));
+    expect(fromState.get(next.versionId)).toBe('draft');
+    expect(fromState.get(versionId)).not.toBe('draft');
+  });
+
   it('starts a new version from the latest one, keeping its manifest and file', async () => {
     const { submissionId, versionId } = await draftWithFile(app, alice);
     expect(await codeOf(alice.client.submission.version.create.mutate({ submissionId }))).toBe('CONFLICT');

@@ -7,7 +7,7 @@ import { findSubmissionById } from './repository.ts';
 
 /**
  * A new draft version from feedback: it starts from the latest version's manifest and file, so the
- * contributor changes only what the reviewer asked. The previous version, if still undecided, is
+ * contributor changes only what the reviewer asked (from the one before a discarded draft: not from it). The previous version, if still undecided, is
  * superseded (and can no longer be decided); an accepted submission takes no new versions.
  */
 export async function createVersion(
@@ -21,10 +21,31 @@ export async function createVersion(
   return db.transaction().execute(async (trx) => {
     const latest = await trx
       .selectFrom('submission_version')
-      .select(['id', 'number', 'state', 'manifest', 'file_sha256', 'file_name', 'file_format'])
+      .select([
+        'id',
+        'number',
+        'state',
+        'submitted_at',
+        'manifest',
+        'file_sha256',
+        'file_name',
+        'file_format',
+      ])
       .where('submission_id', '=', input.submissionId)
       .where('number', '=', submission.latest_version)
       .executeTakeFirstOrThrow();
+    // A draft the contributor discarded is not built on: the version before it, what they had sent, is.
+    const base =
+      latest.state === 'withdrawn' && latest.submitted_at === null
+        ? ((await trx
+            .selectFrom('submission_version')
+            .select(['number', 'manifest', 'file_sha256', 'file_name', 'file_format'])
+            .where('submission_id', '=', input.submissionId)
+            .where('submitted_at', 'is not', null)
+            .orderBy('number', 'desc')
+            .limit(1)
+            .executeTakeFirst()) ?? latest)
+        : latest;
     if (latest.state === 'draft')
       throw new AppError('invalid_state', `Version ${latest.number} is still a draft: edit it`);
     if (latest.state === 'accepted')
@@ -55,10 +76,10 @@ export async function createVersion(
         submission_id: input.submissionId,
         number: latest.number + 1,
         state: 'draft',
-        manifest: latest.manifest,
-        file_sha256: latest.file_sha256,
-        file_name: latest.file_name,
-        file_format: latest.file_format,
+        manifest: base.manifest,
+        file_sha256: base.file_sha256,
+        file_name: base.file_name,
+        file_format: base.file_format,
         created_at: now,
         updated_at: now,
       })
@@ -70,7 +91,7 @@ export async function createVersion(
       versionId,
       requestId: submission.request_id,
       at: now,
-      props: { number: latest.number + 1, from: latest.number, supersedes: !isDecided },
+      props: { number: latest.number + 1, from: base.number, supersedes: !isDecided },
     });
     return { versionId, number: latest.number + 1 };
   });

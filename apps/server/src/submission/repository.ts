@@ -77,7 +77,22 @@ export function listSubmissionsOfContributor(db: Db, contributorId: string) {
   return db
     .selectFrom('submission as s')
     .innerJoin('submission_version as v', (join) =>
-      join.onRef('v.submission_id', '=', 's.id').onRef('v.number', '=', 's.latest_version'),
+      join.onRef('v.submission_id', '=', 's.id').on((eb) =>
+        // The version a submission is listed by: its latest, unless that is a draft the contributor
+        // discarded (withdrawn, never submitted) after an earlier one, which then stands for it again.
+        eb(
+          'v.number',
+          '=',
+          eb.fn.coalesce(
+            eb
+              .selectFrom('submission_version as w')
+              .select((w) => w.fn.max('w.number').as('number'))
+              .whereRef('w.submission_id', '=', 's.id')
+              .where((w) => w.not(w.and([w('w.state', '=', 'withdrawn'), w('w.submitted_at', 'is', null)]))),
+            eb.ref('s.latest_version'),
+          ),
+        ),
+      ),
     )
     .leftJoin('data_request as r', 'r.id', 's.request_id')
     .select([

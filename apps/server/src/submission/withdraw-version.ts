@@ -32,6 +32,8 @@ export async function withdrawVersion(
       submissionId: version.submission_id,
       versionId: version.id,
       requestId: version.request_id,
+      // A draft withdrawn is one discarded: the Activity page says so.
+      props: { fromState: version.state },
       at: now,
     });
   });
