@@ -1,7 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { findingRowsCaption, repeatNotes } from './FindingRows.tsx';
+import { findingRowsCaption, groupedByEarlier, repeatNotes } from './FindingRows.tsx';
 import { RowsTable } from './RowsTable.tsx';
 
 describe('findingRowsCaption', () => {
@@ -24,7 +24,6 @@ describe('repeatNotes', () => {
     const notes = repeatNotes('structure.duplicate-rows', repeats);
     expect(notes?.header).toBe('Repeats');
     expect([...notes!.byRow]).toEqual([
-      [3, 'the earlier row'],
       [31, 'row 3'],
       [1204, 'row 3'],
     ]);
@@ -59,8 +58,25 @@ describe('repeatNotes', () => {
       .map((row) => Array.from(row.querySelectorAll('th, td'), (cell) => cell.textContent));
     expect(texts).toEqual([
       ['Row', 'Repeats', 'text', 'urgency'],
-      ['3', 'the earlier row', 'Printer on fire', 'high'],
+      ['3', '', 'Printer on fire', 'high'],
       ['31', 'row 3', 'Printer on fire', 'high'],
     ]);
+  });
+});
+
+describe('groupedByEarlier', () => {
+  it('puts each earlier row above the rows that repeat it, unreadable rows moved with theirs', () => {
+    const sample = {
+      rows: [['a'], ['b'], [], ['b']],
+      numbers: [4, 6, 21, 41],
+      unreadable: [{ index: 2, problem: 'invalid-json' as const, text: '{' }],
+    };
+    const grouped = groupedByEarlier(sample, [
+      { row: 21, earlier: 4 },
+      { row: 41, earlier: 6 },
+    ]);
+    expect(grouped.numbers).toEqual([4, 21, 6, 41]);
+    expect(grouped.rows).toEqual([['a'], [], ['b'], ['b']]);
+    expect(grouped.unreadable).toEqual([{ index: 1, problem: 'invalid-json', text: '{' }]);
   });
 });

@@ -1,3 +1,4 @@
+import type { UnreadableRow } from '@assay/quality';
 import { type Finding, findingRowNumbers } from '@assay/schema';
 import { Anchor, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -32,10 +33,33 @@ export function repeatNotes(
 ): { header: string; byRow: Map<number, string> } | null {
   const kind = REPEATS[code];
   if (!kind || !repeats || repeats.length === 0) return null;
+  // An earlier row's note is blank: it repeats nothing ("Repeats: the earlier row" read as if it did).
   const byRow = new Map<number, string>();
-  for (const { earlier } of repeats) byRow.set(earlier, 'the earlier row');
   for (const { row, earlier } of repeats) byRow.set(row, kind.note(earlier.toLocaleString('en-US')));
   return { header: kind.header, byRow };
+}
+
+/**
+ * The rows read for a finding of repeats, in the order that pairs them: each earlier row, then the rows that
+ * repeat it (in file order the pairs were apart: 4, 6, 21, 41). Unreadable rows keep their place in the map.
+ */
+export function groupedByEarlier<
+  T extends { rows: string[][]; numbers: number[]; unreadable?: UnreadableRow[] },
+>(sample: T, repeats: readonly { row: number; earlier: number }[]): T {
+  const earlierOf = new Map(repeats.map(({ row, earlier }) => [row, earlier]));
+  // Each row's sort key: the earlier row it belongs with, then its own number (the earlier row first).
+  const order = sample.numbers
+    .map((number, index) => ({ index, group: earlierOf.get(number) ?? number, number }))
+    .sort((a, b) => a.group - b.group || a.number - b.number);
+  const newIndex = new Map(order.map(({ index }, position) => [index, position]));
+  return {
+    ...sample,
+    rows: order.map(({ index }) => sample.rows[index]!),
+    numbers: order.map(({ index }) => sample.numbers[index]!),
+    ...(sample.unreadable
+      ? { unreadable: sample.unreadable.map((row) => ({ ...row, index: newIndex.get(row.index)! })) }
+      : {}),
+  };
 }
 
 /**
@@ -117,6 +141,7 @@ function CitedRows({
       </Group>
     );
   const notes = repeatNotes(code, rows.data.repeats);
+  const shown = notes && rows.data.repeats ? groupedByEarlier(rows.data, rows.data.repeats) : rows.data;
   // The earlier rows are shown beside the rows cited, but are not of them.
   const earlier = new Set(rows.data.repeats?.map((repeat) => repeat.earlier));
   const cited = rows.data.numbers.filter((number) => !earlier.has(number)).length;
@@ -127,10 +152,10 @@ function CitedRows({
         {notes && ' Each is shown with the earlier row it repeats.'}
       </Text>
       <RowsTable
-        columns={rows.data.columns}
-        rows={rows.data.rows}
-        numbers={rows.data.numbers}
-        unreadable={rows.data.unreadable}
+        columns={shown.columns}
+        rows={shown.rows}
+        numbers={shown.numbers}
+        unreadable={shown.unreadable}
         markColumn={rows.data.column}
         {...(notes ? { notes } : {})}
         testId="finding-rows"

@@ -73,7 +73,8 @@ export function SubmissionPage() {
       </Center>
     );
   const versions = submission.data.versions;
-  const latest = versions.at(-1);
+  // A follow-up draft discarded leaves the version before it standing for the submission, as the list has it.
+  const latest = versions.findLast((version) => !isDiscardedDraft(version)) ?? versions.at(-1);
   if (!latest) return <Text>This submission has no versions.</Text>;
   const isStale = submission.isRefetchError;
   return (

@@ -3,6 +3,7 @@ import { Card, Group, Stack, Text, Timeline, Title } from '@mantine/core';
 import { StateBadge } from '../components/StateBadge.tsx';
 import { scoreText } from '../lib/score-text.ts';
 import type { RouterOutputs } from '../lib/trpc.ts';
+import { isDiscardedDraft } from './SubmissionsPage.tsx';
 
 type Version = RouterOutputs['submission']['byId']['versions'][number];
 
@@ -22,7 +23,10 @@ export function VersionHistory({ versions }: { versions: Version[] }) {
         {[...versions].reverse().map((version) => (
           <Timeline.Item key={version.id} title={`Version ${version.number}`}>
             <Group gap="xs">
-              <StateBadge state={version.state} />
+              <StateBadge
+                state={version.state}
+                {...(isDiscardedDraft(version) ? { label: 'discarded' } : {})}
+              />
               <Text size="sm" c="dimmed">
                 {version.score === null ? 'not scored' : `score ${scoreText(version.score)}`} ·{' '}
                 {/* When it was sent, as the reviewer's queue says; a draft never sent, when it was started. */}

@@ -21,6 +21,10 @@ describe('event types in words', () => {
     expect(attached({ bytes: 10, type: 'text/csv' })).toBe('File chosen');
     expect(attached({ size: 10, format: 'csv', source: 'server' })).toBe('File uploaded');
     expect(eventLabel({ type: 'version.decided', props: {} })).toBe('Decided');
+    expect(eventLabel({ type: 'version.withdrawn', props: { fromState: 'draft' } })).toBe('Draft discarded');
+    expect(eventLabel({ type: 'version.withdrawn', props: { fromState: 'in_review' } })).toBe(
+      'Version withdrawn',
+    );
   });
 
   it('finds a type by its words or by its code, in either case', () => {

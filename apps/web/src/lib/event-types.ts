@@ -44,6 +44,8 @@ export function eventLabel(event: { type: EventType; props: Record<string, unkno
   if (event.type === 'file.attached') {
     return event.props.source === 'server' ? 'File uploaded' : 'File chosen';
   }
+  // A draft withdrawn was discarded ("Discard the draft"); events logged before `fromState` read as withdrawn.
+  if (event.type === 'version.withdrawn' && event.props.fromState === 'draft') return 'Draft discarded';
   return EVENT_TYPE_LABELS[event.type];
 }
 
