@@ -235,10 +235,15 @@ describe.each(dialects)('request on %s', (dialect) => {
         await fieldErrorsOf(
           org.reviewer.client.request.update.mutate({
             id: request.id,
-            acceptedLicenses: ['MIT', 'cc-by-4.0'],
+            acceptedLicenses: ['MIT', 'cc-by-4.0', 'FOO-1.0'],
           }),
         ),
-      ).toEqual({ acceptedLicenses: ['SPDX spells “cc-by-4.0” as “CC-BY-4.0”'] });
+      ).toEqual({
+        // Every unknown id at once, so that one post names each.
+        acceptedLicenses: [
+          'SPDX spells “cc-by-4.0” as “CC-BY-4.0”; “FOO-1.0” is not an SPDX licence id: use one from spdx.org/licenses, such as CC-BY-4.0 or MIT',
+        ],
+      });
       const stored = await org.reviewer.client.request.byId.query({ id: request.id });
       expect(stored.acceptedLicenses).toEqual(['MIT']);
     });

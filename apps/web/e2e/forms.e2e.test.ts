@@ -192,6 +192,9 @@ it('a new request form posted untouched asks for a title, one no contributor cou
   // page: another sign-in would pass the sign-in rate limit of this file's tests.)
   await field(page, 'Title').fill('Impossible to meet');
   const licences = field(page, 'Accepted licences (SPDX ids)');
+  // Suggestions rank the id typed first, whatever its case.
+  await licences.fill('mit');
+  await expect.poll(() => page.getByRole('option').first().textContent()).toBe('MIT');
   await licences.fill('NOT-A-LICENCE');
   await licences.press('Enter');
   const columns = field(page, 'Required columns');

@@ -31,17 +31,20 @@ export function spdxLicense(id: string): SpdxLicense | undefined {
 }
 
 /**
- * Why a data request's list of accepted licences is refused, or null: its first id that SPDX does not
- * know (a contributor could never offer it, and the picker would not find it), with the right spelling
- * when only the case is wrong.
+ * Why a data request's list of accepted licences is refused, or null: each id that SPDX does not know (a
+ * contributor could never offer it, and the picker would not find it), with the right spelling when only the
+ * case is wrong; all of them at once, so that one post names every one.
  */
 export function unknownLicenseMessage(ids: readonly string[]): string | null {
-  const unknown = ids.find((id) => !isValidSpdx(id));
-  if (unknown === undefined) return null;
-  const near = spdxLicenseIgnoringCase(unknown);
-  return near
-    ? `SPDX spells “${unknown}” as “${near.id}”`
-    : `“${unknown}” is not an SPDX licence id: use one from spdx.org/licenses, such as CC-BY-4.0 or MIT`;
+  const problems = ids
+    .filter((id) => !isValidSpdx(id))
+    .map((id) => {
+      const near = spdxLicenseIgnoringCase(id);
+      return near
+        ? `SPDX spells “${id}” as “${near.id}”`
+        : `“${id}” is not an SPDX licence id: use one from spdx.org/licenses, such as CC-BY-4.0 or MIT`;
+    });
+  return problems.length === 0 ? null : problems.join('; ');
 }
 
 /** The SPDX licence whose id matches `id` ignoring case, to suggest the right spelling in a hint. */

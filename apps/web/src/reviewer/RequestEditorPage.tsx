@@ -29,7 +29,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ConfirmAction } from '../components/ConfirmAction.tsx';
 import { QueryError } from '../components/QueryError.tsx';
-import { loadSpdx } from '../contributor/LicensePicker.tsx';
+import { filterLicenses, loadSpdx } from '../contributor/LicensePicker.tsx';
 import { useSingleFlight } from '../hooks/use-single-flight.ts';
 import { fieldErrorsOf } from '../lib/errors.ts';
 import { TASK_LABELS } from '../lib/option-labels.ts';
@@ -266,6 +266,8 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
               label="Accepted licences (SPDX ids)"
               description="Empty: any licence that permits your use"
               data={spdx?.SPDX_LICENSES.map((license) => license.id) ?? []}
+              // Ranked as the wizard's picker ranks them: "mit" lists MIT first, not FSL-1.1-MIT.
+              filter={filterLicenses}
               limit={20}
               value={form.acceptedLicenses}
               onChange={(v) => set('acceptedLicenses', v)}
