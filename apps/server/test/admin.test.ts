@@ -67,6 +67,12 @@ describe.each(dialects)('admin on %s', (dialect) => {
       expect(
         await codeOf(operator.client.admin.organisation.create.mutate({ name: `Acme ${dialect}` })),
       ).toBe('CONFLICT');
+      // Another case is the same name to a person reading the list.
+      expect(
+        await codeOf(
+          operator.client.admin.organisation.create.mutate({ name: `ACME ${dialect}`.toLowerCase() }),
+        ),
+      ).toBe('CONFLICT');
     });
 
     it('create: reviewers, contributors and anonymous callers are refused', async () => {

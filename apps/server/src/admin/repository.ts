@@ -15,8 +15,13 @@ export function findOrganisationById(db: Db, id: string) {
     .executeTakeFirst();
 }
 
+/** The organisation of this name, whatever its case: "acme" and "Acme" would read as one in every list. */
 export function findOrganisationByName(db: Db, name: string) {
-  return db.selectFrom('organisation').select(['id']).where('name', '=', name).executeTakeFirst();
+  return db
+    .selectFrom('organisation')
+    .select(['id'])
+    .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
+    .executeTakeFirst();
 }
 
 /** Every organisation with its member count, by name. */
