@@ -255,8 +255,9 @@ describe("a reviewer's warnings", () => {
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     await notice.waitFor({ state: 'detached' });
     // The way back: with the filters cleared, the bare version, waiting all along, shows.
-    await page.getByTestId('queue-empty').getByRole('button', { name: 'Clear the filters' }).click();
+    await page.getByTestId('queue-empty').getByRole('button', { name: 'Clear the filters' }).press('Enter');
     await page.waitForURL(`${app.url}/review?order=desc`);
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('queue-title');
     await page.getByTestId('queue').getByRole('link', { name: 'Bare tickets (v1)' }).waitFor();
     await page.goto(`${app.url}/review?request=${ids.requestId}`);
     await page.getByTestId('queue-count').filter({ hasText: '1 matches these filters · 1 shown' }).waitFor();

@@ -1,4 +1,4 @@
-import { Stack, Stepper, Text } from '@mantine/core';
+import { Stack, Stepper, Text, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { STEPS } from '../lib/wizard-steps.ts';
 
@@ -61,8 +61,9 @@ export function WizardSteps({
               ? {
                   color: 'yellow',
                   completedIcon: (
-                    <Text fw={700} c="black" aria-hidden data-testid="step-warning">
-                      !
+                    <Text fw={700} c="black" data-testid="step-warning">
+                      <span aria-hidden>!</span>
+                      <VisuallyHidden>(something to fix)</VisuallyHidden>
                     </Text>
                   ),
                 }

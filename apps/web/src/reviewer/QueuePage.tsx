@@ -50,7 +50,9 @@ export function QueuePage() {
 
   return (
     <Stack>
-      <Title order={2}>Review queue</Title>
+      <Title order={2} id="queue-title" tabIndex={-1} style={{ outline: 'none' }}>
+        Review queue
+      </Title>
       <DecidedNotice isQueuePage />
       <Group align="start" wrap="wrap">
         <RequestFilter value={requestId} onChange={(next) => change({ requestId: next })} />
@@ -96,7 +98,11 @@ export function QueuePage() {
             <Anchor
               component="button"
               type="button"
-              onClick={() => change({ requestId: null, minScore: null })}
+              onClick={() => {
+                change({ requestId: null, minScore: null });
+                // The link goes with the empty queue: the focus goes to the page's top, not to the body.
+                document.getElementById('queue-title')?.focus();
+              }}
             >
               Clear the filters
             </Anchor>

@@ -320,7 +320,9 @@ function DecisionPanel({ item }: { item: Item }) {
       <Alert color="blue" title={DECIDED_TITLES[item.review.decision as Decision]} data-testid="decided">
         {isOvertaken && (
           <Text size="sm" fw={600} mb={4} data-testid="overtaken">
-            Another reviewer decided this version while you had it open; your decision was not sent.
+            This version was decided while you had it open (by another reviewer, or by you in another tab);
+            your decision was not sent.
+            {comment.trim() !== '' && ` Your comment was: “${comment.trim()}”`}
           </Text>
         )}
         {item.review.reasonCodes.map((code) => REASON_CODES[code].label).join(', ')} — {item.review.comment}

@@ -20,7 +20,15 @@ describe('queueFilterOf', () => {
   });
 
   it('leaves at its default what the queue does not take', () => {
-    for (const search of ['', 'min=&sort=size&order=up', 'min=101', 'min=-1', 'min=abc', 'request=']) {
+    for (const search of [
+      '',
+      'min=&sort=size&order=up',
+      'min=101',
+      'min=-1',
+      'min=abc',
+      'request=',
+      'request=d',
+    ]) {
       expect(queueFilterOf(new URLSearchParams(search)), search).toEqual(DEFAULT_QUEUE_FILTER);
     }
     expect(queueFilterOf(new URLSearchParams('min=0')).minScore).toBe(0);

@@ -19,6 +19,8 @@ export const DEFAULT_QUEUE_FILTER: QueueFilter = {
   order: 'asc',
 };
 
+const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The filter a queue URL's search params say; a value that is not one the queue takes is left at its default. */
 export function queueFilterOf(params: URLSearchParams): QueueFilter {
   const min = params.get('min');
@@ -26,7 +28,8 @@ export function queueFilterOf(params: URLSearchParams): QueueFilter {
   const sort = QueueSortSchema.safeParse(params.get('sort'));
   const order = QueueOrderSchema.safeParse(params.get('order'));
   return {
-    requestId: params.get('request') || null,
+    // Not a request's id (a garbled bookmark): the filter is left off, not sent to be refused.
+    requestId: REQUEST_ID.test(params.get('request') ?? '') ? params.get('request') : null,
     minScore: minScore >= 0 && minScore <= 100 ? minScore : null,
     sort: sort.success ? sort.data : DEFAULT_QUEUE_FILTER.sort,
     order: order.success ? order.data : DEFAULT_QUEUE_FILTER.order,
