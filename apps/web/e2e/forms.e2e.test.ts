@@ -202,7 +202,13 @@ it('a new request form posted untouched asks for a title, one no contributor cou
     await columns.fill(tag);
     await columns.press('Enter');
   }
+  const labels = field(page, 'Label set');
+  for (const label of ['high', 'high']) {
+    await labels.fill(label);
+    await labels.press('Enter');
+  }
   await page.getByRole('button', { name: 'Post the request' }).click();
+  expect(await errorAt(page, 'Label set')).toBe('Label “high” is listed twice');
   expect(await errorAt(page, 'Accepted licences (SPDX ids)')).toBe(
     '“NOT-A-LICENCE” is not an SPDX licence id: use one from spdx.org/licenses, such as CC-BY-4.0 or MIT',
   );

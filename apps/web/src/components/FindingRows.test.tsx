@@ -80,3 +80,29 @@ describe('groupedByEarlier', () => {
     expect(grouped.unreadable).toEqual([{ index: 1, problem: 'invalid-json', text: '{' }]);
   });
 });
+
+describe('RowsTable', () => {
+  it('scrolls the marked column into sight (on a phone it can start right of the scroll)', () => {
+    const scrolled: string[] = [];
+    const original = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this.textContent ?? '');
+    };
+    try {
+      render(
+        <MantineProvider>
+          <RowsTable
+            columns={['text', 'created', 'label']}
+            rows={[['A long text', '2025-03-01', 'high']]}
+            numbers={[7]}
+            markColumn="label"
+            testId="marked"
+          />
+        </MantineProvider>,
+      );
+    } finally {
+      Element.prototype.scrollIntoView = original;
+    }
+    expect(scrolled).toEqual(['label']);
+  });
+});

@@ -1,5 +1,6 @@
 import type { UnreadableRow } from '@assay/quality';
 import { ScrollArea, Table } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { UnreadableRowCell } from './UnreadableRowCell.tsx';
 
 /**
@@ -26,6 +27,11 @@ export function RowsTable({
   testId: string;
 }) {
   const marked = markColumn === null ? -1 : columns.indexOf(markColumn);
+  // On a narrow screen the marked column can start out of sight, right of the scroll: it is scrolled to.
+  const markedHeader = useRef<HTMLTableCellElement>(null);
+  useEffect(() => {
+    markedHeader.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, []);
   const unreadableAt = new Map(unreadable.map((row) => [row.index, row]));
   return (
     <ScrollArea type="auto">
@@ -35,7 +41,11 @@ export function RowsTable({
             <Table.Th>Row</Table.Th>
             {notes && <Table.Th>{notes.header}</Table.Th>}
             {columns.map((column, index) => (
-              <Table.Th key={column} bg={index === marked ? 'yellow.1' : undefined}>
+              <Table.Th
+                key={column}
+                bg={index === marked ? 'yellow.1' : undefined}
+                ref={index === marked ? markedHeader : undefined}
+              >
                 {column}
               </Table.Th>
             ))}

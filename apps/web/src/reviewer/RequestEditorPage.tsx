@@ -247,6 +247,8 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
             />
             <TagsInput
               label="Required columns"
+              // A repeat is kept, so that the form can say so at the field (it was dropped without a word).
+              allowDuplicates
               description="Type name:type and press Enter, e.g. text:string"
               value={columnTags}
               onChange={(tags) => {
@@ -257,6 +259,7 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
             />
             <TagsInput
               label="Label set"
+              allowDuplicates
               description="The classes you expect"
               value={form.labelSet}
               onChange={(v) => set('labelSet', v)}
@@ -264,6 +267,7 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
             />
             <TagsInput
               label="Accepted licences (SPDX ids)"
+              allowDuplicates
               description="Empty: any licence that permits your use"
               data={spdx?.SPDX_LICENSES.map((license) => license.id) ?? []}
               // Ranked as the wizard's picker ranks them: "mit" lists MIT first, not FSL-1.1-MIT.
