@@ -175,7 +175,8 @@ function LatestVersion({
         <Text size="sm" data-testid="version-file">
           Data file: {version.file.name}
           {version.file.rows !== null ? ` · ${countText(version.file.rows, 'row')}` : ''} ·{' '}
-          <Anchor href={versionDataUrl(version.id)} download>
+          {/* Underlined: inside a line of text, colour alone does not tell a link (WCAG, link-in-text-block). */}
+          <Anchor href={versionDataUrl(version.id)} download underline="always">
             Download it
           </Anchor>
         </Text>
