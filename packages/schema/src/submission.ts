@@ -35,6 +35,14 @@ export const WITHDRAWABLE_STATES = [
   'in_review',
 ] as const satisfies readonly SubmissionState[];
 
+/**
+ * Whether a version is a draft the contributor discarded: withdrawn before it was ever submitted. The
+ * submission then stands on the version before it (the list, the submission page, a new version's base).
+ */
+export function isDiscardedDraft(version: { state: string; submittedAt: string | number | null }): boolean {
+  return version.state === 'withdrawn' && version.submittedAt === null;
+}
+
 /** File formats Assay reads. */
 export const FileFormatSchema = z.enum(['csv', 'tsv', 'jsonl']);
 export type FileFormat = z.infer<typeof FileFormatSchema>;

@@ -86,12 +86,15 @@ export async function readFindingRows(
   const repeats = REPEAT_FINDING_CODES.has(finding.code)
     ? await readRepeats(files, version.file_sha256, format, version.manifest, numbers)
     : null;
-  const wanted = repeats ? [...new Set([...numbers, ...repeats.map((r) => r.earlier)])] : numbers;
+  // findingRowNumbers is in order already; the earlier rows join it, in order.
+  const wanted = repeats
+    ? [...new Set([...numbers, ...repeats.map((r) => r.earlier)])].sort((a, b) => a - b)
+    : numbers;
   const rows = await readSampleRows({
     source: sourceOf(files, version.file_sha256),
     format,
     limit: wanted.length,
-    rowNumbers: wanted.sort((a, b) => a - b),
+    rowNumbers: wanted,
   });
   return { ...rows, column, ...(repeats ? { repeats } : {}) };
 }

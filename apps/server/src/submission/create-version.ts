@@ -1,4 +1,4 @@
-import { DECIDED_STATES } from '@assay/schema';
+import { DECIDED_STATES, isDiscardedDraft } from '@assay/schema';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -6,9 +6,10 @@ import { appendEvent } from '../events/append-event.ts';
 import { findSubmissionById } from './repository.ts';
 
 /**
- * A new draft version from feedback: it starts from the latest version's manifest and file, so the
- * contributor changes only what the reviewer asked (from the one before a discarded draft: not from it). The previous version, if still undecided, is
- * superseded (and can no longer be decided); an accepted submission takes no new versions.
+ * A new draft version from feedback: it starts from the latest version's manifest and file (the last one
+ * submitted, when the latest is a discarded draft), so the contributor changes only what the reviewer asked.
+ * The previous version, if still undecided, is superseded (and can no longer be decided); an accepted
+ * submission takes no new versions.
  */
 export async function createVersion(
   db: Kysely<Database>,
@@ -35,17 +36,16 @@ export async function createVersion(
       .where('number', '=', submission.latest_version)
       .executeTakeFirstOrThrow();
     // A draft the contributor discarded is not built on: the version before it, what they had sent, is.
-    const base =
-      latest.state === 'withdrawn' && latest.submitted_at === null
-        ? ((await trx
-            .selectFrom('submission_version')
-            .select(['number', 'manifest', 'file_sha256', 'file_name', 'file_format'])
-            .where('submission_id', '=', input.submissionId)
-            .where('submitted_at', 'is not', null)
-            .orderBy('number', 'desc')
-            .limit(1)
-            .executeTakeFirst()) ?? latest)
-        : latest;
+    const base = isDiscardedDraft({ state: latest.state, submittedAt: latest.submitted_at })
+      ? ((await trx
+          .selectFrom('submission_version')
+          .select(['number', 'manifest', 'file_sha256', 'file_name', 'file_format'])
+          .where('submission_id', '=', input.submissionId)
+          .where('submitted_at', 'is not', null)
+          .orderBy('number', 'desc')
+          .limit(1)
+          .executeTakeFirst()) ?? latest)
+      : latest;
     if (latest.state === 'draft')
       throw new AppError('invalid_state', `Version ${latest.number} is still a draft: edit it`);
     if (latest.state === 'accepted')

@@ -1,4 +1,4 @@
-import type { SubmissionState } from '@assay/schema';
+import { isDiscardedDraft, type SubmissionState } from '@assay/schema';
 import { Badge } from '@mantine/core';
 
 const COLORS: Record<SubmissionState, string> = {
@@ -22,4 +22,13 @@ export function StateBadge({ state, label }: { state: SubmissionState; label?: s
       {label ?? state.replace('_', ' ')}
     </Badge>
   );
+}
+
+/** A version's state as a badge: a draft the contributor discarded reads "discarded", not "withdrawn". */
+export function VersionStateBadge({
+  version,
+}: {
+  version: { state: SubmissionState; submittedAt: string | null };
+}) {
+  return <StateBadge state={version.state} {...(isDiscardedDraft(version) ? { label: 'discarded' } : {})} />;
 }

@@ -1,4 +1,4 @@
-import { REASON_CODES } from '@assay/schema';
+import { isDiscardedDraft, REASON_CODES } from '@assay/schema';
 import {
   Alert,
   Anchor,
@@ -20,7 +20,7 @@ import { ConfirmAction, DiscardDraftAction } from '../components/ConfirmAction.t
 import { FindingRows } from '../components/FindingRows.tsx';
 import { QueryError, StaleDataNotice } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
-import { StateBadge } from '../components/StateBadge.tsx';
+import { VersionStateBadge } from '../components/StateBadge.tsx';
 import { useSingleFlight } from '../hooks/use-single-flight.ts';
 import { countText } from '../lib/count-text.ts';
 import { versionDataUrl } from '../lib/file-urls.ts';
@@ -29,7 +29,6 @@ import { formatMoney } from '../lib/money.ts';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
 import { OfferToRequest } from './OfferToRequest.tsx';
 import { ScoringFailedNotice } from './ScoringFailedNotice.tsx';
-import { isDiscardedDraft } from './SubmissionsPage.tsx';
 import { VersionHistory } from './VersionHistory.tsx';
 
 type Version = RouterOutputs['submission']['byId']['versions'][number];
@@ -83,7 +82,7 @@ export function SubmissionPage() {
         <Title order={2}>{latest.manifest.title || 'Untitled'}</Title>
         <Group gap="xs">
           <Text c="dimmed">Version {latest.number}</Text>
-          <StateBadge state={latest.state} {...(isDiscardedDraft(latest) ? { label: 'discarded' } : {})} />
+          <VersionStateBadge version={latest} />
         </Group>
       </Group>
       {submission.data.requestTitle !== null && (

@@ -1,16 +1,12 @@
+import { isDiscardedDraft } from '@assay/schema';
 import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { QueryError } from '../components/QueryError.tsx';
-import { StateBadge } from '../components/StateBadge.tsx';
+import { VersionStateBadge } from '../components/StateBadge.tsx';
 import { scoreText } from '../lib/score-text.ts';
 import { useTRPC } from '../lib/trpc.ts';
-
-/** A version withdrawn before it was ever submitted: a draft the contributor discarded. */
-export function isDiscardedDraft(version: { state: string; submittedAt: string | null }): boolean {
-  return version.state === 'withdrawn' && version.submittedAt === null;
-}
 
 /**
  * The contributor's drafts and submissions. Drafts they discarded are out of the way, behind a switch: "Discard"
@@ -83,10 +79,7 @@ export function SubmissionsPage() {
                   <Table.Td visibleFrom="sm">{submission.requestTitle ?? '—'}</Table.Td>
                   <Table.Td visibleFrom="sm">{submission.latest.number}</Table.Td>
                   <Table.Td>
-                    <StateBadge
-                      state={submission.latest.state}
-                      {...(isDiscardedDraft(submission.latest) ? { label: 'discarded' } : {})}
-                    />
+                    <VersionStateBadge version={submission.latest} />
                   </Table.Td>
                   <Table.Td>
                     {submission.latest.score === null ? '—' : scoreText(submission.latest.score)}

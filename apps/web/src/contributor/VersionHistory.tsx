@@ -1,9 +1,8 @@
 import { REASON_CODES } from '@assay/schema';
 import { Card, Group, Stack, Text, Timeline, Title } from '@mantine/core';
-import { StateBadge } from '../components/StateBadge.tsx';
+import { VersionStateBadge } from '../components/StateBadge.tsx';
 import { scoreText } from '../lib/score-text.ts';
 import type { RouterOutputs } from '../lib/trpc.ts';
-import { isDiscardedDraft } from './SubmissionsPage.tsx';
 
 type Version = RouterOutputs['submission']['byId']['versions'][number];
 
@@ -23,10 +22,7 @@ export function VersionHistory({ versions }: { versions: Version[] }) {
         {[...versions].reverse().map((version) => (
           <Timeline.Item key={version.id} title={`Version ${version.number}`}>
             <Group gap="xs">
-              <StateBadge
-                state={version.state}
-                {...(isDiscardedDraft(version) ? { label: 'discarded' } : {})}
-              />
+              <VersionStateBadge version={version} />
               <Text size="sm" c="dimmed">
                 {version.score === null ? 'not scored' : `score ${scoreText(version.score)}`} ·{' '}
                 {/* When it was sent, as the reviewer's queue says; a draft never sent, when it was started. */}
