@@ -46,10 +46,8 @@ export function ManifestImport({
         import('../lib/manifest-import.ts'),
       ]);
       const ids = new Map(licenses.map((license) => [license.id.toLowerCase(), license.id]));
-      const result = readManifestFile(
-        await file.text(),
-        (text) => ids.get(text.trim().toLowerCase()) ?? null,
-      );
+      const text = await file.text();
+      const result = readManifestFile(text, (text) => ids.get(text.trim().toLowerCase()) ?? null);
       if (result.kind === 'error') {
         setOutcome({ isError: true, title: `Could not import ${file.name}`, notes: [result.message] });
       } else {
@@ -63,7 +61,7 @@ export function ManifestImport({
             title: `Nothing in ${file.name} filled a field`,
             notes: [
               ...notes,
-              /"@type"\s*:/.test(await file.text())
+              /"@type"\s*:/.test(content)
                 ? 'It names a "@type" but is no Croissant file Assay can read: a Croissant file has an "@context" and "conformsTo" http://mlcommons.org/croissant/…'
                 : 'It has none of the fields of an assay.json (title, description, columns, label, context, provenance) with a value the draft does not have already.',
             ],
