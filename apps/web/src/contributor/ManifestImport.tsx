@@ -46,8 +46,8 @@ export function ManifestImport({
         import('../lib/manifest-import.ts'),
       ]);
       const ids = new Map(licenses.map((license) => [license.id.toLowerCase(), license.id]));
-      const text = await file.text();
-      const result = readManifestFile(text, (text) => ids.get(text.trim().toLowerCase()) ?? null);
+      const content = await file.text();
+      const result = readManifestFile(content, (text) => ids.get(text.trim().toLowerCase()) ?? null);
       if (result.kind === 'error') {
         setOutcome({ isError: true, title: `Could not import ${file.name}`, notes: [result.message] });
       } else {
