@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOrganisation } from '../src/admin/organisations.ts';
 import { suspendUser } from '../src/admin/suspension.ts';
 import { openDatabase } from '../src/db/connect.ts';
 import { parseEnv } from '../src/env.ts';
@@ -73,6 +74,34 @@ describe.each(dialects)('admin on %s', (dialect) => {
           operator.client.admin.organisation.create.mutate({ name: `ACME ${dialect}`.toLowerCase() }),
         ),
       ).toBe('CONFLICT');
+      // So are letters beyond ASCII in another case (SQLite's lower() leaves them as they are), the same
+      // letter written as two code points (A and a combining diaeresis) and doubled spaces.
+      await operator.client.admin.organisation.create.mutate({ name: `Äpfel ${dialect}` });
+      for (const name of [`äPFEL ${dialect}`, `A\u0308pfel ${dialect}`, `Äpfel  ${dialect}`]) {
+        expect(await codeOf(operator.client.admin.organisation.create.mutate({ name }))).toBe('CONFLICT');
+      }
+    });
+
+    it('create: two creates of one name at the same moment make one organisation', async () => {
+      // Called on the domain function, not over HTTP, so that on PostgreSQL the four transactions run at
+      // once on the pool's connections and all pass the name check: the unique index decides.
+      const name = `Race ${dialect}`;
+      const results = await Promise.allSettled(
+        [name, name.toUpperCase(), name, name.toLowerCase()].map((n) =>
+          createOrganisation(app.services.db, { name: n }),
+        ),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      for (const result of results) {
+        if (result.status === 'rejected') {
+          expect(result.reason).toMatchObject({
+            code: 'conflict',
+            message: expect.stringMatching(/already exists/),
+          });
+        }
+      }
+      const listed = await operator.client.admin.organisation.list.query();
+      expect(listed.filter((o) => o.name.toLowerCase() === name.toLowerCase())).toHaveLength(1);
     });
 
     it('create: reviewers, contributors and anonymous callers are refused', async () => {

@@ -40,7 +40,7 @@ async function seed(app: TestApp, a: string, b: string, reviewer: string): Promi
   const organisationId = id();
   await db
     .insertInto('organisation')
-    .values({ id: organisationId, name: `Org ${organisationId}`, created_at: T0 })
+    .values({ id: organisationId, name: `Org ${organisationId}`, name_key: organisationId, created_at: T0 })
     .execute();
   await db
     .insertInto('data_request')

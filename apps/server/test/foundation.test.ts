@@ -6,9 +6,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Migrator } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/connect.ts';
-import { migrateToLatest, SchemaTooNewError } from '../src/db/migrate.ts';
+import { MIGRATIONS, migrateToLatest, SchemaTooNewError } from '../src/db/migrate.ts';
+import { isUniqueViolation } from '../src/db/unique-violation.ts';
 import { EnvError, parseEnv } from '../src/env.ts';
 import { CONTENT_SECURITY_POLICY } from '../src/http/security-headers.ts';
 import { createRequestListener, PortInUseError, startServer } from '../src/http/server.ts';
@@ -116,6 +118,7 @@ describe.each(dialects)('data layer on %s', (dialect) => {
         '0009-sample-rows',
         '0010-notifications',
         '0011-account-suspension',
+        '0012-organisation-name-key',
       ]);
       expect((await migrateToLatest(handle.db)).applied).toEqual([]);
       const tables = (await handle.db.introspection.getTables()).map((t) => t.name);
@@ -131,6 +134,55 @@ describe.each(dialects)('data layer on %s', (dialect) => {
       ]) {
         expect(tables).toContain(table);
       }
+    } finally {
+      await handle.db.destroy();
+      await database.drop();
+    }
+  });
+
+  it('0012 keeps the oldest of names that read alike and numbers the others', async () => {
+    const database = await createTestDatabase(dialect);
+    const handle = openDatabase({ databaseUrl: database.databaseUrl, dataDir: database.dataDir });
+    try {
+      const before = Object.fromEntries(
+        Object.entries(MIGRATIONS).filter(([name]) => name < '0012-organisation-name-key'),
+      );
+      const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => before } });
+      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      // As made before names were compared by key. 'acme (2)' is taken already, so 'acme' becomes
+      // 'acme (3)' and 'ACME' 'ACME (4)'.
+      const made = [
+        ['b', 'acme', 2],
+        ['a', 'Acme', 1],
+        ['c', 'ACME', 3],
+        ['d', 'acme (2)', 4],
+        ['e', 'Other', 5],
+      ] as const;
+      for (const [id, name, createdAt] of made) {
+        await handle.db
+          .insertInto('organisation' as never)
+          .values({ id, name, created_at: createdAt } as never)
+          .execute();
+      }
+      expect((await migrateToLatest(handle.db)).applied).toEqual(['0012-organisation-name-key']);
+      const rows = await handle.db
+        .selectFrom('organisation')
+        .select(['id', 'name', 'name_key'])
+        .orderBy('id')
+        .execute();
+      expect(rows).toEqual([
+        { id: 'a', name: 'Acme', name_key: 'acme' },
+        { id: 'b', name: 'acme (3)', name_key: 'acme (3)' },
+        { id: 'c', name: 'ACME (4)', name_key: 'acme (4)' },
+        { id: 'd', name: 'acme (2)', name_key: 'acme (2)' },
+        { id: 'e', name: 'Other', name_key: 'other' },
+      ]);
+      await expect(
+        handle.db
+          .insertInto('organisation')
+          .values({ id: 'f', name: 'OTHER', name_key: 'other', created_at: 6 })
+          .execute(),
+      ).rejects.toSatisfy(isUniqueViolation);
     } finally {
       await handle.db.destroy();
       await database.drop();

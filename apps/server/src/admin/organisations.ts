@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { isUniqueViolation } from '../db/unique-violation.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { SessionUser } from '../trpc.ts';
+import { organisationNameKey } from './organisation-name.ts';
 import {
   findMembership,
   findOrganisationById,
@@ -12,15 +14,25 @@ import {
 
 const iso = (ms: number) => new Date(Number(ms)).toISOString();
 
-/** Creates an organisation; names are unique. */
+/** Creates an organisation; names are unique as they read ({@link organisationNameKey}). */
 export async function createOrganisation(db: Kysely<Database>, input: { name: string }) {
-  const row = { id: crypto.randomUUID(), name: input.name, created_at: Date.now() };
-  await db.transaction().execute(async (trx) => {
-    if (await findOrganisationByName(trx, input.name)) {
-      throw new AppError('conflict', `An organisation named '${input.name}' already exists`);
-    }
-    await insertOrganisation(trx, row);
-  });
+  const row = {
+    id: crypto.randomUUID(),
+    name: input.name,
+    name_key: organisationNameKey(input.name),
+    created_at: Date.now(),
+  };
+  const taken = () => new AppError('conflict', `An organisation named '${input.name}' already exists`);
+  try {
+    await db.transaction().execute(async (trx) => {
+      if (await findOrganisationByName(trx, input.name)) throw taken();
+      await insertOrganisation(trx, row);
+    });
+  } catch (error) {
+    // Another create of the same name passed the check at the same moment; the unique index refused this one.
+    if (isUniqueViolation(error)) throw taken();
+    throw error;
+  }
   return { id: row.id, name: row.name, createdAt: iso(row.created_at), memberCount: 0 };
 }
 

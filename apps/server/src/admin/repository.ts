@@ -1,9 +1,13 @@
 import { type Kysely, PostgresAdapter, type Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { organisationNameKey } from './organisation-name.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export function insertOrganisation(db: Db, row: { id: string; name: string; created_at: number }) {
+export function insertOrganisation(
+  db: Db,
+  row: { id: string; name: string; name_key: string; created_at: number },
+) {
   return db.insertInto('organisation').values(row).execute();
 }
 
@@ -15,12 +19,12 @@ export function findOrganisationById(db: Db, id: string) {
     .executeTakeFirst();
 }
 
-/** The organisation of this name, whatever its case: "acme" and "Acme" would read as one in every list. */
+/** The organisation whose name reads as this one ({@link organisationNameKey}): "acme" is "Acme". */
 export function findOrganisationByName(db: Db, name: string) {
   return db
     .selectFrom('organisation')
     .select(['id'])
-    .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
+    .where('name_key', '=', organisationNameKey(name))
     .executeTakeFirst();
 }
 

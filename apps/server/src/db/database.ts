@@ -87,6 +87,8 @@ export interface VerificationTable {
 export interface OrganisationTable {
   id: string;
   name: string;
+  /** `organisationNameKey(name)`: unique, so names that read alike cannot both exist. */
+  name_key: string;
   created_at: number;
 }
 

@@ -9,9 +9,10 @@ import * as scoringFailure from './migrations/0008-scoring-failure.ts';
 import * as sampleRows from './migrations/0009-sample-rows.ts';
 import * as notifications from './migrations/0010-notifications.ts';
 import * as accountSuspension from './migrations/0011-account-suspension.ts';
+import * as organisationNameKey from './migrations/0012-organisation-name-key.ts';
 
 /** Every migration, in order. Imported statically so a bundle or a worker sees the same list. */
-const MIGRATIONS: Record<string, Migration> = {
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0003-analytics-rollups': analyticsRollups,
   '0004-analytics-facts': analyticsFacts,
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-sample-rows': sampleRows,
   '0010-notifications': notifications,
   '0011-account-suspension': accountSuspension,
+  '0012-organisation-name-key': organisationNameKey,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
