@@ -95,7 +95,7 @@ it('an admin invites and removes members; operators see the same list', async ()
   // An address that is not one is named once the field is left, not only by a greyed-out button.
   await field(ops, "Reviewer's email").fill('not-an-email');
   await field(ops, "Reviewer's email").press('Tab');
-  await ops.getByText('Enter an email address').waitFor();
+  await ops.getByText('This is not an email address: write it as name@example.com').waitFor();
   expect(await ops.getByRole('button', { name: 'Invite' }).isDisabled()).toBe(true);
   const adminLink = await invite(ops, admin.email, /^Admin/);
 

@@ -15,7 +15,7 @@ export type OrganisationInput = z.infer<typeof OrganisationInputSchema>;
 /** Inviting someone to an organisation by email. */
 export const InvitationInputSchema = z.strictObject({
   organisationId: z.uuid(),
-  email: z.email('Enter an email address').max(320).toLowerCase(),
+  email: z.email('This is not an email address: write it as name@example.com').max(320).toLowerCase(),
   role: MemberRoleSchema.default('reviewer'),
 });
 export type InvitationInput = z.infer<typeof InvitationInputSchema>;

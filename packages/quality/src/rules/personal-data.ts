@@ -9,7 +9,10 @@ const KIND_NAMES: Record<PiiKind, [string, string]> = {
   card: ['payment card number', 'payment card numbers'],
 };
 
-/** One finding per column and kind of personal data found; never echoes the values themselves. */
+/**
+ * One finding per column and kind of personal data found; never echoes the values themselves. "Not quoted
+ * in this report" rather than "not shown": the rows may be shown on request, masked to reviewers.
+ */
 export function personalDataFindings(evidence: Evidence, hint: string): FindingDraft[] {
   const findings: FindingDraft[] = [];
   for (const column of evidence.columns) {
@@ -21,7 +24,7 @@ export function personalDataFindings(evidence: Evidence, hint: string): FindingD
       findings.push({
         message: `Column "${column.name}" contains what look like ${many} (${plural(occurrences.count, 'row')}). ${
           occurrences.count === 1 ? `The ${one} is` : 'They are'
-        } not shown here.`,
+        } not quoted in this report.`,
         hint,
         ...rowLocations(occurrences, column.name),
       });
