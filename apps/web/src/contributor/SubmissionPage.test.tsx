@@ -4,7 +4,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it, vi } from 'vitest';
 import { StaleDataNotice } from '../components/QueryError.tsx';
-import { pollIntervalOf } from './SubmissionPage.tsx';
+import { pollIntervalOf, standingVersion } from './SubmissionPage.tsx';
 import { VersionHistory } from './VersionHistory.tsx';
 
 const withLatest = (state: string, status = 'success') => ({
@@ -23,6 +23,31 @@ describe('pollIntervalOf', () => {
     expect(pollIntervalOf(withLatest('scored', 'error'))).toBe(5_000);
     expect(pollIntervalOf(withLatest('accepted', 'error'))).toBe(5_000);
     expect(pollIntervalOf({ state: { status: 'error', data: undefined } })).toBe(5_000);
+  });
+});
+
+describe('standingVersion', () => {
+  const v = (number: number, state: string, submittedAt: string | null) => ({ number, state, submittedAt });
+  const sent = '2026-11-01T10:00:00.000Z';
+
+  it('is the last version, whatever its state', () => {
+    expect(standingVersion([v(1, 'changes_requested', sent), v(2, 'scored', sent)])?.number).toBe(2);
+    expect(standingVersion([v(1, 'changes_requested', sent), v(2, 'draft', null)])?.number).toBe(2);
+    // Withdrawn after it was sent: that is the submission's last word, not a discarded draft.
+    expect(standingVersion([v(1, 'changes_requested', sent), v(2, 'withdrawn', sent)])?.number).toBe(2);
+  });
+
+  it('passes over a discarded follow-up draft to the version before it', () => {
+    expect(standingVersion([v(1, 'changes_requested', sent), v(2, 'withdrawn', null)])?.number).toBe(1);
+    expect(
+      standingVersion([v(1, 'changes_requested', sent), v(2, 'withdrawn', null), v(3, 'withdrawn', null)])
+        ?.number,
+    ).toBe(1);
+  });
+
+  it('is the discarded draft when it is all there is, and nothing for no versions', () => {
+    expect(standingVersion([v(1, 'withdrawn', null)])?.number).toBe(1);
+    expect(standingVersion([])).toBeUndefined();
   });
 });
 
@@ -93,5 +118,16 @@ describe('VersionHistory', () => {
     expect(history).toContain(`started ${new Date(2026, 10, 2).toLocaleString()}`);
     expect(screen.getByText('Version 1')).toBeTruthy();
     expect(screen.getByText('Version 2')).toBeTruthy();
+  });
+
+  it('calls a draft withdrawn before it was sent "discarded", and one withdrawn after "withdrawn"', () => {
+    render(
+      <MantineProvider>
+        <VersionHistory versions={[version(1, 'withdrawn', null), version(2, 'withdrawn', null)]} />
+      </MantineProvider>,
+    );
+    // Newest first: version(2, …) was never sent; version(1, …) was (it has a submittedAt).
+    const badges = screen.getAllByTestId('state').map((badge) => badge.textContent);
+    expect(badges).toEqual(['discarded', 'withdrawn']);
   });
 });

@@ -53,6 +53,17 @@ export function pollIntervalOf(query: {
   return query.state.status === 'error' ? POLL_MS : false;
 }
 
+/**
+ * The version the page is about: the last one, unless it is a draft the contributor discarded. A follow-up
+ * draft discarded leaves the version before it standing for the submission, as the list has it; a first
+ * draft discarded is all there is.
+ */
+export function standingVersion<V extends { state: string; submittedAt: string | null }>(
+  versions: readonly V[],
+): V | undefined {
+  return versions.findLast((version) => !isDiscardedDraft(version)) ?? versions.at(-1);
+}
+
 /** One submission: live scoring, the score of record, the decision, and a new version from feedback. */
 export function SubmissionPage() {
   const { submissionId = '' } = useParams();
@@ -72,8 +83,7 @@ export function SubmissionPage() {
       </Center>
     );
   const versions = submission.data.versions;
-  // A follow-up draft discarded leaves the version before it standing for the submission, as the list has it.
-  const latest = versions.findLast((version) => !isDiscardedDraft(version)) ?? versions.at(-1);
+  const latest = standingVersion(versions);
   if (!latest) return <Text>This submission has no versions.</Text>;
   const isStale = submission.isRefetchError;
   return (
