@@ -179,7 +179,7 @@ describe.each(dialects)('ledger on %s', (dialect) => {
       const before = await entryCount();
       const attempt = pay(request.id, contributor.userId, 5_000);
       await expect(attempt).rejects.toThrow(
-        "Request 'Small budget' has 1000 cents left, less than the reward of 5000",
+        "Request 'Small budget' has €10.00 left, less than its reward of €50.00: raise its budget to accept this submission",
       );
       await expect(pay(request.id, contributor.userId, 5_000)).rejects.toMatchObject({
         code: 'insufficient_budget',

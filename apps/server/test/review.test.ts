@@ -709,6 +709,8 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     ).toEqual([]);
     const unpaid = await contributor.client.submission.byId.query({ id: submissionId });
     expect(unpaid.versions.map((version) => version.creditedCents)).toEqual([null]);
+    // The contributor's page has what the budget can still pay, less than the reward.
+    expect(unpaid).toMatchObject({ requestRewardCents: 1000, requestBudgetLeftCents: 500 });
     const audit = await org.operator.client.ledger.audit.query();
     expect(audit).toMatchObject({ sumCents: 0, isBalanced: true });
   });

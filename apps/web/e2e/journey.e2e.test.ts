@@ -323,6 +323,11 @@ describe('the journeys of the three roles', () => {
       .getByTestId('request-budget-left');
     await left.getByText('spent', { exact: true }).waitFor();
     expect(await left.textContent()).toMatch(/^€0\.00/);
+    // Its editor says what is paid, and what a budget typed there would leave for rewards.
+    await page.getByTestId('requests').getByRole('link', { name: REQUEST_TITLE }).click();
+    await page.getByText('€25.00 paid so far: this budget leaves €0.00 for rewards.').waitFor();
+    await field(page, 'Budget (€)').fill('60');
+    await page.getByText('€25.00 paid so far: this budget leaves €35.00 for rewards.').waitFor();
   });
 
   it('reviewer downloads the accepted data and its Croissant metadata, and checks the hash', async () => {

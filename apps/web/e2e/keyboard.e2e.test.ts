@@ -179,9 +179,10 @@ describe('keyboard and labels', () => {
     await field(rev, 'Title').fill(REQUEST_TITLE);
     await field(rev, 'Description').fill('Helpdesk tickets labeled high or low urgency.');
     await field(rev, 'Reward per accepted submission (€)').fill('10');
-    // A budget for one acceptance, which another contributor's data takes (below): the wizard and the
-    // reviewer are told it is spent (the decision here asks for changes). A reward over the budget is refused.
-    await field(rev, 'Budget (€)').fill('10');
+    // A budget for one acceptance and half, the one taken by another contributor's data (below): the wizard,
+    // the contributor's page and the reviewer are told the €5 left cannot pay a reward (the decision here
+    // asks for changes). A reward over the budget is refused.
+    await field(rev, 'Budget (€)').fill('15');
     await rev.getByRole('button', { name: 'Post the request' }).click();
     await rev.getByTestId('requests').getByText(REQUEST_TITLE).waitFor();
     await audit(rev, 'reviewer requests');
@@ -214,7 +215,7 @@ describe('keyboard and labels', () => {
     await expect(
       page
         .getByRole('radio', {
-          name: /€10\.00 per accepted submission · Budget spent: no more acceptances can be paid until it is raised\.$/,
+          name: /€10\.00 per accepted submission · Budget left \(€5\.00\) is less than one reward: no more acceptances can be paid until it is raised\.$/,
         })
         .isChecked(),
     ).resolves.toBe(true);
@@ -323,6 +324,10 @@ describe('keyboard and labels', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(submissionUrl);
     await page.getByRole('heading', { name: 'Score of record' }).waitFor({ timeout: 60_000 });
+    // Its acceptance would wait for the budget, and the page says so.
+    await expect(page.getByTestId('budget-on-hold').textContent()).resolves.toContain(
+      'Budget left (€5.00) is less than one reward',
+    );
     await audit(page, 'contributor submission');
     shots.push(await screenshot(page, 'keyboard-submission-scored'));
     await page.getByRole('button', { name: 'Offer to another request' }).click();
@@ -358,6 +363,9 @@ describe('keyboard and labels', () => {
     await panel.waitFor();
     // An acceptance would be refused for budget: the reviewer is told before choosing, with a way to raise it.
     await panel.getByTestId('budget-spent').getByRole('link', { name: 'Raise the budget' }).waitFor();
+    await expect(panel.getByTestId('budget-spent').textContent()).resolves.toContain(
+      'This request has €5.00 left, less than its reward of €10.00: an acceptance would be refused.',
+    );
     await audit(page, 'reviewer review');
     const decision = (value: string) =>
       panel.getByRole('radio', { name: new RegExp(`^${value}`) }).isChecked();

@@ -1,4 +1,4 @@
-import { LedgerAccountSchema } from '@assay/schema';
+import { formatEuros, LedgerAccountSchema } from '@assay/schema';
 import { type Kysely, PostgresAdapter, type Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
@@ -136,7 +136,7 @@ export async function payForAcceptance(
   if (left < rewardCents) {
     throw new AppError(
       'insufficient_budget',
-      `Request '${request.title}' has ${left} cents left, less than the reward of ${rewardCents}`,
+      `Request '${request.title}' has ${formatEuros(left)} left, less than its reward of ${formatEuros(rewardCents)}: raise its budget to accept this submission`,
     );
   }
   const transactionId = await postTransaction(trx, {

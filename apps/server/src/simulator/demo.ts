@@ -43,6 +43,8 @@ const result = await runSimulation({
   log: (line) => console.log(`  ${line}`),
 });
 clock.restore();
+// As `npm start` does: contributors drafting for a request are told when its deadline nears and passes.
+app.startDeadlineNotices();
 
 console.log(`
 Assay demo is running at http://localhost:${port}${existsSync(webDir) ? '' : '  (web app not built: run `npm run build` for the interface; the API works)'}

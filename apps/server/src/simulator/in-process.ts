@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createOperator } from '../admin/create-operator.ts';
 import { parseEnv } from '../env.ts';
 import { type RunningServer, startServer } from '../http/server.ts';
+import { startDeadlineNotices } from '../request/deadline-notices.ts';
 import { createServices, type Services } from '../services.ts';
 
 export interface InProcessServer {
@@ -14,6 +15,12 @@ export interface InProcessServer {
   /** The server's own address, which sign-in requests must name as their Origin. */
   origin: string;
   operator: { email: string; password: string };
+  /**
+   * Starts the deadline-notice sweep that `npm start` runs beside the API (every `everyMs`, default
+   * DEADLINE_SWEEP_SECONDS), until `stop`. The demo starts it once its simulated history is written: on
+   * the simulated clock it would log notices at times that depend on how fast the machine is.
+   */
+  startDeadlineNotices(everyMs?: number): void;
   stop(): Promise<void>;
 }
 
@@ -61,13 +68,18 @@ export async function startInProcessServer(options: {
     password: options.operatorPassword ?? 'simulated operator passphrase',
   };
   await createOperator(services, { email: operator.email, password: operator.password, name: 'Operator' });
+  let stopDeadlineNotices: (() => Promise<void>) | null = null;
   return {
     services,
     server,
     url: `http://127.0.0.1:${port}`,
     origin: publicUrl,
     operator,
+    startDeadlineNotices: (everyMs = env.DEADLINE_SWEEP_SECONDS * 1000) => {
+      stopDeadlineNotices ??= startDeadlineNotices(services.db, services.logger, everyMs);
+    },
     stop: async () => {
+      await stopDeadlineNotices?.();
       await server.close();
       await services.close();
     },

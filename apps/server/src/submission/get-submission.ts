@@ -2,7 +2,7 @@ import type { DataRequestStatus, Decision, ReasonCode } from '@assay/schema';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { notFound } from '../errors.ts';
-import { contributorAccount } from '../ledger/post-transaction.ts';
+import { accountBalance, contributorAccount, requestAccount } from '../ledger/post-transaction.ts';
 import { creditsOfSubmission } from '../ledger/repository.ts';
 import { iso, toVersionView } from './map-version.ts';
 import {
@@ -16,10 +16,11 @@ import {
 export async function getOwnSubmission(db: Kysely<Database>, contributorId: string, id: string) {
   const submission = await findSubmissionById(db, id);
   if (!submission || submission.contributor_id !== contributorId) throw notFound('submission', id);
-  const [versions, reviews, credits] = await Promise.all([
+  const [versions, reviews, credits, requestBudgetLeftCents] = await Promise.all([
     listVersions(db, id),
     listDecisionsOfSubmission(db, id),
     creditsOfSubmission(db, contributorAccount(contributorId), id),
+    submission.request_id === null ? null : accountBalance(db, requestAccount(submission.request_id)),
   ]);
   return {
     id: submission.id,
@@ -28,6 +29,9 @@ export async function getOwnSubmission(db: Kysely<Database>, contributorId: stri
     requestTitle: submission.request_title,
     requestRewardCents:
       submission.request_reward_cents === null ? null : Number(submission.request_reward_cents),
+    // What its budget can still pay, as every contributor sees on the open requests: an acceptance waits
+    // for a budget that cannot pay the reward, and the page says so.
+    requestBudgetLeftCents,
     // The request's bar, also once it has closed (the contributor may no longer read the request itself).
     requestMinQualityScore:
       submission.request_min_quality_score === null ? null : Number(submission.request_min_quality_score),

@@ -36,7 +36,13 @@ export function RequestsPage() {
               </Text>
               <BudgetLine request={request} />
               <Group>
-                <Button component={Link} to={`/new?request=${request.id}`} size="xs">
+                {/* Still offered when the budget cannot pay (it may be raised), but not as the obvious move. */}
+                <Button
+                  component={Link}
+                  to={`/new?request=${request.id}`}
+                  size="xs"
+                  variant={budgetText(request)?.isSpent ? 'default' : 'filled'}
+                >
                   Contribute to this request
                 </Button>
               </Group>

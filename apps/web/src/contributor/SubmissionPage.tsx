@@ -22,6 +22,7 @@ import { QueryError, StaleDataNotice } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
 import { VersionStateBadge } from '../components/StateBadge.tsx';
 import { useSingleFlight } from '../hooks/use-single-flight.ts';
+import { budgetText } from '../lib/budget-text.ts';
 import { countText } from '../lib/count-text.ts';
 import { versionDataUrl } from '../lib/file-urls.ts';
 import { requestIntake } from '../lib/intake.ts';
@@ -36,6 +37,8 @@ type Version = RouterOutputs['submission']['byId']['versions'][number];
 const SCORING = new Set(['submitted', 'scoring']);
 const WITHDRAWABLE = new Set(['draft', 'submitted', 'scoring', 'scored', 'in_review']);
 /** States in which a version's data may be offered to another request: its file is in and scored. */
+/** Sent and not yet decided: a reviewer may still accept it, if the request's budget can pay. */
+const AWAITING_DECISION = new Set(['submitted', 'scoring', 'scored', 'in_review']);
 const OFFERABLE = new Set(['scored', 'in_review', 'accepted', 'rejected', 'changes_requested', 'withdrawn']);
 const POLL_MS = 5_000;
 
@@ -104,6 +107,15 @@ export function SubmissionPage() {
           {submission.data.requestStatus === 'closed' ? ' (closed)' : ''}
         </Text>
       )}
+      {AWAITING_DECISION.has(latest.state) && submission.data.requestStatus === 'open' && (
+        <BudgetOnHoldNotice
+          request={{
+            rewardCents: submission.data.requestRewardCents ?? 0,
+            budgetLeftCents: submission.data.requestBudgetLeftCents ?? 0,
+            status: submission.data.requestStatus,
+          }}
+        />
+      )}
       {isStale && (
         <StaleDataNotice
           error={submission.error}
@@ -124,6 +136,22 @@ export function SubmissionPage() {
       />
       {versions.length > 1 && <VersionHistory versions={versions} />}
     </Stack>
+  );
+}
+
+/**
+ * Says that an acceptance would wait for the request's budget, which cannot pay another reward now:
+ * reviewers are refused an acceptance until the organisation raises it (they can still reject or ask for
+ * changes). Nothing shows while the budget pays, or for a request without a reward.
+ */
+function BudgetOnHoldNotice({ request }: { request: Parameters<typeof budgetText>[0] }) {
+  const budget = budgetText(request);
+  if (!budget?.isSpent) return null;
+  return (
+    <Alert color="orange" title="An acceptance is on hold" data-testid="budget-on-hold">
+      {budget.text} Reviewers can still reject this submission or ask for changes; an acceptance waits until
+      the organisation raises the budget.
+    </Alert>
   );
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { budgetText } from './budget-text.ts';
+import { formatMoney } from './money.ts';
 
 describe('budgetText', () => {
   it('counts the acceptances the budget still pays for', () => {
@@ -12,8 +13,12 @@ describe('budgetText', () => {
     );
   });
 
-  it('says a budget that cannot pay one more reward is spent', () => {
+  it('says a budget that cannot pay one more reward is too low, or spent when nothing is left', () => {
     expect(budgetText({ rewardCents: 1_000, budgetLeftCents: 999, status: 'open' })).toEqual({
+      text: `Budget left (${formatMoney(999)}) is less than one reward: no more acceptances can be paid until it is raised.`,
+      isSpent: true,
+    });
+    expect(budgetText({ rewardCents: 1_000, budgetLeftCents: 0, status: 'open' })).toEqual({
       text: 'Budget spent: no more acceptances can be paid until it is raised.',
       isSpent: true,
     });

@@ -1,4 +1,5 @@
 import { acceptancesLeft, type DataRequest } from '@assay/schema';
+import { formatMoney } from './money.ts';
 
 /**
  * What a request's budget still pays for, in words, or null for a request that pays no reward (its
@@ -12,7 +13,12 @@ export function budgetText(request: Pick<DataRequest, 'rewardCents' | 'budgetLef
   const left = acceptancesLeft(request);
   if (left === null || request.status === 'closed') return null;
   if (left === 0) {
-    return { text: 'Budget spent: no more acceptances can be paid until it is raised.', isSpent: true };
+    // "Spent" only when nothing is left: €2 left of a €3 reward is not spent, it is too little.
+    const what =
+      request.budgetLeftCents > 0
+        ? `Budget left (${formatMoney(request.budgetLeftCents)}) is less than one reward`
+        : 'Budget spent';
+    return { text: `${what}: no more acceptances can be paid until it is raised.`, isSpent: true };
   }
   return { text: `Budget for ${left} more ${left === 1 ? 'acceptance' : 'acceptances'}.`, isSpent: false };
 }

@@ -32,6 +32,7 @@ import { QueryError } from '../components/QueryError.tsx';
 import { filterLicenses, loadSpdx } from '../contributor/LicensePicker.tsx';
 import { useSingleFlight } from '../hooks/use-single-flight.ts';
 import { fieldErrorsOf } from '../lib/errors.ts';
+import { formatMoney } from '../lib/money.ts';
 import { TASK_LABELS } from '../lib/option-labels.ts';
 import { pendingText } from '../lib/pending-text.ts';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
@@ -97,6 +98,17 @@ function numberOf(value: Typed, empty: number): number {
 }
 // An empty amount is not €0: the schema asks for one ("Enter the budget in euros").
 const centsOf = (euros: Typed) => Math.round(numberOf(euros, Number.NaN) * 100);
+
+/**
+ * Under an existing request's budget: what is paid already and what the typed budget leaves, since the
+ * budget is the total, paid rewards included. A reviewer raising it to accept one more needs both.
+ */
+export function budgetDescription(paidCents: number, budgetCents: number): string {
+  const paid = `${formatMoney(paidCents)} paid so far`;
+  if (!Number.isFinite(budgetCents)) return `${paid}; the budget is the total, that included.`;
+  if (budgetCents < paidCents) return `${paid}: the budget cannot be less than that.`;
+  return `${paid}: this budget leaves ${formatMoney(budgetCents - paidCents)} for rewards.`;
+}
 
 /** "name:type" tags for required columns, the way a reviewer types them. */
 function columnsToTags(columns: FormState['requiredColumns']): string[] {
@@ -317,6 +329,14 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
               min={0}
               decimalScale={2}
               clampBehavior="none"
+              description={
+                existing
+                  ? budgetDescription(
+                      existing.budgetCents - existing.budgetLeftCents,
+                      centsOf(numbers.budget),
+                    )
+                  : undefined
+              }
               value={numbers.budget}
               onChange={(v) => setNumber('budget', v)}
               error={error('budgetCents')}

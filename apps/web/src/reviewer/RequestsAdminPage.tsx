@@ -75,7 +75,7 @@ export function RequestsAdminPage() {
                     {formatMoney(request.budgetLeftCents)}
                     {budgetText(request)?.isSpent && (
                       <Badge ml="xs" color="orange" variant="light" miw="max-content">
-                        spent
+                        {request.budgetLeftCents > 0 ? 'below one reward' : 'spent'}
                       </Badge>
                     )}
                   </Table.Td>

@@ -1,6 +1,7 @@
 import {
   acceptancesLeft,
   type Decision,
+  formatEuros,
   REASON_CODES,
   type ReasonCode,
   ReviewInputSchema,
@@ -360,7 +361,9 @@ function DecisionPanel({ item }: { item: Item }) {
         </Group>
         {acceptancesLeft(item.request) === 0 && (
           <Alert color="orange" data-testid="budget-spent">
-            This request's budget is spent: an acceptance would be refused.{' '}
+            {item.request.budgetLeftCents > 0
+              ? `This request has ${formatEuros(item.request.budgetLeftCents)} left, less than its reward of ${formatEuros(item.request.rewardCents)}: an acceptance would be refused.`
+              : "This request's budget is spent: an acceptance would be refused."}{' '}
             <Anchor component={Link} to={`/review/requests/${item.request.id}`}>
               Raise the budget
             </Anchor>{' '}

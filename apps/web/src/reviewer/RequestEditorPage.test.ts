@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { formatMoney } from '../lib/money.ts';
+import { budgetDescription } from './RequestEditorPage.tsx';
+
+describe('budgetDescription', () => {
+  it('says what is paid and what the typed budget leaves for rewards', () => {
+    expect(budgetDescription(300, 600)).toBe(
+      `${formatMoney(300)} paid so far: this budget leaves ${formatMoney(300)} for rewards.`,
+    );
+    expect(budgetDescription(0, 1_000)).toBe(
+      `${formatMoney(0)} paid so far: this budget leaves ${formatMoney(1_000)} for rewards.`,
+    );
+  });
+
+  it('says the budget cannot go below what is paid, and what it is while the field is empty', () => {
+    expect(budgetDescription(300, 200)).toBe(
+      `${formatMoney(300)} paid so far: the budget cannot be less than that.`,
+    );
+    expect(budgetDescription(300, Number.NaN)).toBe(
+      `${formatMoney(300)} paid so far; the budget is the total, that included.`,
+    );
+  });
+});
