@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DraftManifest } from '@assay/schema';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -216,6 +217,66 @@ it("saves the manifest a dropped file prefills, though the file's upload touched
     .filter({ hasText: /^Saved/ })
     .waitFor();
   expect(await page.getByText('Could not save').count()).toBe(0);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+// A file dropped while another was uploading: both uploads ran on, and the slower one (the first, larger
+// file) became the draft's file while the page showed, and pre-scored, the second. Uploads here are slowed
+// to 2 MB/s (Chromium's network emulation), so the first takes seconds.
+it('a file dropped while another uploads replaces it, and an upload can be cancelled', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(30_000);
+  const problems = watchPage(page);
+  await signIn(page, app.url, contributor);
+  const url = await startDraft(page, app.url, 'Two files, one after the other');
+  await page.getByTestId('dropzone').waitFor();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: 2_000_000,
+  });
+  const big = feedbackCsv(['praise', 'spam'], 250_000);
+  const small = feedbackCsv(['question'], 20);
+  const fileInput = page.locator('input[type=file]').first();
+  const status = page.getByTestId('upload-status');
+
+  // Cancelled: the upload stops, says so, and offers to go again.
+  await fileInput.setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: big });
+  await status.filter({ hasText: /Uploading… \d+%/ }).waitFor();
+  await page.getByRole('button', { name: 'Cancel the upload' }).click();
+  const failed = page.getByRole('alert').filter({ hasText: 'Upload failed' });
+  await failed.getByText('Upload cancelled').waitFor();
+  await failed.getByRole('button', { name: 'Retry upload' }).waitFor();
+  // The File step is marked, not ticked, and the Submit step says what happened and where to go again.
+  for (const next of ['Preview', 'Datasheet', 'Pre-score', 'Submit'])
+    await page.getByRole('button', { name: `Next: ${next}` }).click();
+  await page.getByTestId('submit-upload').getByText('The file did not upload (Upload cancelled).').waitFor();
+  expect(await page.getByTestId('step-warning').count()).toBe(1);
+  await page.getByTestId('submit-upload').getByRole('button', { name: 'Back to the file' }).click();
+
+  // Replaced: big.csv goes again, and small.csv is dropped while it is on its way.
+  await failed.getByRole('button', { name: 'Retry upload' }).click();
+  await status.filter({ hasText: /Uploading… \d+%/ }).waitFor();
+  await fileInput.setInputFiles({ name: 'small.csv', mimeType: 'text/csv', buffer: small });
+  await page.getByText('small.csv · ').waitFor();
+  await status.filter({ hasText: 'Uploaded' }).waitFor();
+
+  const { api } = await authenticate(app.url, 'sign-in/email', {
+    email: contributor.email,
+    password: contributor.password,
+  });
+  const submissionId = /submissions\/([\w-]+)\/edit/.exec(url)?.[1] ?? '';
+  const storedFile = async () =>
+    (await api.submission.byId.query({ id: submissionId })).versions.at(-1)?.file ?? null;
+  const smallFile = { name: 'small.csv', sha256: createHash('sha256').update(small).digest('hex') };
+  expect(await storedFile()).toMatchObject(smallFile);
+  // Long enough for big.csv (about 9 MB at 2 MB/s) to have arrived, had it not been stopped.
+  await page.waitForTimeout(6_000);
+  expect(await storedFile()).toMatchObject(smallFile);
   expect(problems).toEqual([]);
   await page.close();
 });

@@ -101,7 +101,17 @@ function focusStep({ scroll }: { scroll: boolean }) {
 }
 
 /** The wizard's steps marked "!" when the pre-score (step 4) is not enterprise grade. */
-const PRESCORE_WARNING: ReadonlySet<number> = new Set([4]);
+/** The steps marked "!" rather than ticked: the file's (1) when it did not upload, the pre-score's (4) short of grade. */
+export function stepWarnings({
+  isUploadFailed,
+  isPrescoreShort,
+}: {
+  isUploadFailed: boolean;
+  isPrescoreShort: boolean;
+}): ReadonlySet<number> | undefined {
+  const steps = [...(isUploadFailed ? [1] : []), ...(isPrescoreShort ? [4] : [])];
+  return steps.length > 0 ? new Set(steps) : undefined;
+}
 
 /** Which step shows the input for a manifest path. */
 export function stepOfField(path: string): number {
@@ -234,6 +244,12 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
    */
   const ownUpload = useRef<Promise<void> | null>(null);
   const uploadsStarted = useRef(0);
+  /**
+   * The upload on its way, to stop, and its file. A file dropped while another uploads replaces it: the
+   * one before is stopped, and nothing it reports afterwards (progress, its end) reaches the page. Before,
+   * the slower of two uploads became the draft's file while the page showed, and pre-scored, the other.
+   */
+  const currentUpload = useRef<{ controller: AbortController; file: File; isDone: boolean } | null>(null);
   const edited = useRef(new Set<string>());
   const shownFindings = useRef(new Set<string>());
   const isSubmitted = useRef(false);
@@ -373,12 +389,25 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
 
   const startUpload = useCallback(
     (dropped: File) => {
+      currentUpload.current?.controller.abort();
+      const current = { controller: new AbortController(), file: dropped, isDone: false };
+      currentUpload.current = current;
+      const isCurrent = () => currentUpload.current === current;
       setUpload({ progress: 0, status: 'uploading' });
       uploadsStarted.current++;
       const upload = uploadVersionFile(version.id, dropped, {
-        onProgress: (progress) => setUpload({ progress, status: 'uploading' }),
+        signal: current.controller.signal,
+        onProgress: (progress) => isCurrent() && setUpload({ progress, status: 'uploading' }),
       })
         .then((result) => {
+          if (!isCurrent()) {
+            // Stopped too late: the server had it all and stored it. Should the file dropped after it
+            // be in already, this one has just replaced it, so it goes again.
+            const latest = currentUpload.current;
+            if (latest?.isDone) startUpload(latest.file);
+            return;
+          }
+          current.isDone = true;
           // Attaching the file touched the draft: autosave's stale-tab guard needs its new updatedAt,
           // which the upload's answer carries (a second request could fail after the upload succeeded,
           // and marked a stored file as failed).
@@ -389,7 +418,9 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
             queryKey: trpc.submission.byId.queryKey({ id: submission.id }),
           });
         })
-        .catch((error: unknown) => setUpload({ progress: 0, status: 'error', error: messageOf(error) }))
+        .catch((error: unknown) => {
+          if (isCurrent()) setUpload({ progress: 0, status: 'error', error: messageOf(error) });
+        })
         .finally(() => {
           if (ownUpload.current === upload) ownUpload.current = null;
         });
@@ -397,6 +428,14 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     },
     [version.id, submission.id, queryClient, trpc],
   );
+  const isUploading = upload.status === 'uploading';
+  // Leaving the page stops an upload: the browser asks first.
+  useEffect(() => {
+    if (!isUploading) return;
+    const ask = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [isUploading]);
 
   // A file is read before it is sent. One the scorer could only score 0 in structure (binary, empty, a
   // header without rows) is refused with what to do, and a draft's file stays: it would upload (up to 1 GB)
@@ -706,12 +745,11 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
         active={step}
         onStep={goToStep}
         maxStep={maxStep}
-        // The last pre-score found errors: its step is not ticked as done.
-        warnings={
-          prescore.state.status === 'done' && !prescore.state.report.enterpriseGrade
-            ? PRESCORE_WARNING
-            : undefined
-        }
+        // A file that did not upload, and a last pre-score that found errors: their steps are not ticked.
+        warnings={stepWarnings({
+          isUploadFailed: upload.status === 'error',
+          isPrescoreShort: prescore.state.status === 'done' && !prescore.state.report.enterpriseGrade,
+        })}
       />
 
       {/* Focusable by script only: a reviewer's reason that points at a whole step lands here, read out. */}
@@ -772,6 +810,17 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
                         'Sent: the server is checking and storing it…')}
                   {upload.status === 'done' && 'Uploaded'}
                 </Text>
+                {upload.status === 'uploading' && upload.progress < 1 && (
+                  <Group>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => currentUpload.current?.controller.abort()}
+                    >
+                      Cancel the upload
+                    </Button>
+                  </Group>
+                )}
                 {isAttestationWithdrawn && (
                   <Text size="sm" data-testid="attestation-withdrawn">
                     Your attestation was for the file before: sign it again for this one on the Datasheet.
@@ -874,8 +923,24 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
               Submitting sends your manifest for the score of record. You will see the progress live, then the
               reviewers' decision.
             </Text>
-            {upload.status !== 'done' && (
-              <Alert color="orange">The file has not finished uploading yet.</Alert>
+            {upload.status === 'uploading' && (
+              <Alert color="orange" data-testid="submit-upload">
+                The file is still uploading ({Math.round(upload.progress * 100)}%): it can be submitted once
+                it is in.
+              </Alert>
+            )}
+            {upload.status === 'error' && (
+              <Alert color="red" data-testid="submit-upload">
+                The file did not upload ({upload.error}).{' '}
+                <Anchor
+                  component="button"
+                  type="button"
+                  onClick={() => goToStep(1, () => focusStep({ scroll: true }))}
+                >
+                  Back to the file
+                </Anchor>{' '}
+                to send it again.
+              </Alert>
             )}
             {/* The pre-score of this very manifest, when it is not enterprise grade: the Submit step said
                 nothing of the errors it found, and the Pre-score step was ticked as done. */}
