@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOOD_CSV, GOOD_MANIFEST, UNDATED_CSV } from './support/datasets.ts';
 import { dialectsToRun } from './support/dialects.ts';
 import {
+  createOperator,
   createOrganisationWithReviewer,
   createRequest,
+  inviteAndSignIn,
   type OrganisationFixture,
 } from './support/fixtures.ts';
 import {
@@ -355,10 +357,17 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
       isSameFile: true,
       review: {
         decision: 'request_changes',
+        isByYou: true,
         reasonCodes: ['context.missing-datasheet', 'structure.duplicates'],
         comment: 'Describe the collection; drop the repeated rows.',
         decidedAt: expect.any(String),
       },
+    });
+    // A colleague reads the same decision as not theirs.
+    const colleague = await inviteAndSignIn(app, await createOperator(app), org.organisationId);
+    expect((await colleague.client.review.byId.query({ versionId: first })).review).toMatchObject({
+      decision: 'request_changes',
+      isByYou: false,
     });
     await askForChanges(second, 'The file is the same as before.');
     const third = await followUp(`${GOOD_CSV.trim()}\nA new ticket about a late refund,low,2025-03-02\n`);

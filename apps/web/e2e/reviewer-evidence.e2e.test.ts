@@ -181,11 +181,11 @@ it('shows each repeated row beside the earlier row it repeats', async () => {
   expect(problems).toEqual([]);
 });
 
-it('a decision a colleague made while the page was open is shown in place of the form, and says the other was not sent', async () => {
+it('a decision made elsewhere while the page was open is shown in place of the form, and says the other was not sent', async () => {
   await page.goto(`${app.url}/review/versions/${versionId}`);
   const panel = page.getByTestId('decision-panel');
   await panel.waitFor();
-  // A colleague (the same organisation, through the API) rejects it first.
+  // The same reviewer, in another tab (through the API), rejects it first.
   await reviewerApi.review.decide.mutate({
     versionId,
     decision: 'reject',
@@ -199,8 +199,42 @@ it('a decision a colleague made while the page was open is shown in place of the
   await panel.getByRole('button', { name: 'Accept' }).click();
   const decided = page.getByTestId('decided');
   await decided.getByTestId('overtaken').waitFor();
+  expect(await decided.getByTestId('overtaken').textContent()).toMatch(
+    /^You had decided this version already \(in another tab, or by a click whose answer did not arrive\); this decision was not sent\. Your comment was: “Looks good to me\.”$/,
+  );
   expect(await decided.textContent()).toContain('The created column is not a date in three rows.');
   expect(await page.getByTestId('decision-panel').count()).toBe(0);
   // The 409 is the answer the page acted on, not a fault.
   expect(problems.filter((problem) => !problem.includes('409'))).toEqual([]);
+});
+
+// The decision reached the server, but its answer never reached the page ("No connection"); sent again, it
+// was refused as decided "by another reviewer, or by you in another tab". It was this very decision.
+it('a decision sent again after its answer was lost is known as recorded, and the page moves on', async () => {
+  await page.goto(`${app.url}/review/versions/${repeatedVersionId}`);
+  const panel = page.getByTestId('decision-panel');
+  await panel.waitFor();
+  let isLost = true;
+  await page.route('**/api/trpc/review.decide**', async (route) => {
+    if (!isLost) return route.continue();
+    isLost = false;
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  await page.locator('body').press('r');
+  await panel.getByRole('checkbox', { name: 'Too many duplicate rows' }).check();
+  await page.getByLabel('Comment to the contributor').fill('Rows 41 to 43 repeat earlier rows.');
+  await panel.getByRole('button', { name: 'Reject', exact: true }).click();
+  await panel
+    .getByText(/cannot be reached|connection/i)
+    .first()
+    .waitFor();
+  await panel.getByRole('button', { name: 'Reject', exact: true }).click();
+  await page.getByText(/^Rejected “Tickets, some twice” v1\./).waitFor();
+  expect(await page.getByTestId('overtaken').count()).toBe(0);
+  const item = await reviewerApi.review.byId.query({ versionId: repeatedVersionId });
+  expect(item.review).toMatchObject({ decision: 'reject', comment: 'Rows 41 to 43 repeat earlier rows.' });
+  await page.unroute('**/api/trpc/review.decide**');
+  // The lost answer and the 409 are what the page acted on, not faults.
+  expect(problems.filter((problem) => !/409|Failed to fetch|ERR_CONNECTION_RESET/.test(problem))).toEqual([]);
 });

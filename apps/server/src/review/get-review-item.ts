@@ -86,10 +86,10 @@ export async function getReviewItem(services: Services, caller: SessionUser, ver
           changedFields: changedManifestFields(JSON.parse(previous.manifest) as DraftManifest, manifest),
           isSameFile: previous.file_sha256 === row.file_sha256,
           /** What was asked of the contributor last time, so the reviewer can see whether it was answered. */
-          review: previousReview ? mapReview(previousReview) : null,
+          review: previousReview ? mapReview(previousReview, caller.id) : null,
         }
       : null,
-    review: review ? mapReview(review) : null,
+    review: review ? mapReview(review, caller.id) : null,
     submittedAt: row.submitted_at === null ? null : iso(row.submitted_at),
     /** The request already accepted (and paid for) this exact file: accepting it again is refused. */
     sameFileAccepted: sameFileAccepted
@@ -104,9 +104,12 @@ export async function getReviewItem(services: Services, caller: SessionUser, ver
 
 type ReviewRow = NonNullable<Awaited<ReturnType<typeof findReviewOfVersion>>>;
 
-function mapReview(review: ReviewRow) {
+function mapReview(review: ReviewRow, callerId: string) {
   return {
     decision: review.decision,
+    // Whether the reviewer reading it made it: a decision whose answer was lost on the way is then known
+    // as theirs when they send it again, not as a colleague's. Who else decided is not said.
+    isByYou: review.reviewer_id === callerId,
     reasonCodes: JSON.parse(review.reason_codes) as ReasonCode[],
     comment: review.comment,
     decidedAt: iso(review.created_at),

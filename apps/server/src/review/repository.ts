@@ -212,7 +212,7 @@ export function findAcceptedWithSameFile(db: Db, requestId: string, sha256: stri
 export function findReviewOfVersion(db: Db, versionId: string) {
   return db
     .selectFrom('review')
-    .select(['id', 'decision', 'reason_codes', 'comment', 'created_at', 'time_spent_ms'])
+    .select(['id', 'reviewer_id', 'decision', 'reason_codes', 'comment', 'created_at', 'time_spent_ms'])
     .where('version_id', '=', versionId)
     .executeTakeFirst();
 }

@@ -14,6 +14,7 @@ const ASKED: Previous = {
   isSameFile: false,
   review: {
     decision: 'request_changes',
+    isByYou: true,
     reasonCodes: ['context.missing-datasheet', 'structure.duplicates'],
     comment: 'Describe the collection;\ndrop the repeated rows.',
     decidedAt: '2026-11-30T10:00:00.000Z',

@@ -67,6 +67,23 @@ export function reasonsFor(decision: Decision): ReasonCode[] {
 }
 
 /** One version for review: report by dimension, sample rows, manifest and provenance, changes, decision. */
+/**
+ * Whether a recorded decision is the one just sent, by the same reviewer: same decision, reasons (in any
+ * order) and comment. A retry of a decision whose answer was lost finds its own decision recorded.
+ */
+export function isSameDecision(
+  recorded: { isByYou: boolean; decision: string; reasonCodes: readonly string[]; comment: string },
+  sent: { decision: string; reasonCodes: readonly string[]; comment: string },
+): boolean {
+  const sorted = (codes: readonly string[]) => [...codes].sort().join('\n');
+  return (
+    recorded.isByYou &&
+    recorded.decision === sent.decision &&
+    recorded.comment === sent.comment.trim() &&
+    sorted(recorded.reasonCodes) === sorted(sent.reasonCodes)
+  );
+}
+
 export function ReviewPage() {
   const { versionId = '' } = useParams();
   const trpc = useTRPC();
@@ -263,10 +280,20 @@ function DecisionPanel({ item }: { item: Item }) {
         await queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
         await goToNext(sent.decision);
       },
-      onError: async (error) => {
+      onError: async (error, sent) => {
         // The version left review meanwhile (a colleague decided, the contributor withdrew): the page is
         // read again, so that it shows what happened instead of a form that can no longer be sent.
         if (errorCodeOf(error) !== 'CONFLICT') return;
+        const fresh = await queryClient
+          .fetchQuery({ ...trpc.review.byId.queryOptions({ versionId: sent.versionId }), staleTime: 0 })
+          .catch(() => null);
+        // Unless the decision there is this one, sent before and recorded, its answer lost on the way
+        // ("No connection", then the reviewer sent it again): then it went through, and the page moves on.
+        if (fresh?.review && isSameDecision(fresh.review, sent)) {
+          await queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
+          await goToNext(sent.decision);
+          return;
+        }
         setIsOvertaken(true);
         await queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() });
       },
@@ -321,8 +348,9 @@ function DecisionPanel({ item }: { item: Item }) {
       <Alert color="blue" title={DECIDED_TITLES[item.review.decision as Decision]} data-testid="decided">
         {isOvertaken && (
           <Text size="sm" fw={600} mb={4} data-testid="overtaken">
-            This version was decided while you had it open (by another reviewer, or by you in another tab);
-            your decision was not sent.
+            {item.review.isByYou
+              ? 'You had decided this version already (in another tab, or by a click whose answer did not arrive); this decision was not sent.'
+              : 'Another reviewer decided this version while you had it open; your decision was not sent.'}
             {comment.trim() !== '' && ` Your comment was: “${comment.trim()}”`}
           </Text>
         )}
