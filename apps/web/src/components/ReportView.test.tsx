@@ -3,7 +3,7 @@ import { MantineProvider } from '@mantine/core';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { DatasetProfile } from './DatasetProfile.tsx';
-import { countSuffix, FindingItem, requestMinimumText } from './ReportView.tsx';
+import { citedRowsText, countSuffix, FindingItem, requestMinimumText } from './ReportView.tsx';
 
 const manifest = { columns: [{ name: 'text' }] };
 
@@ -59,6 +59,32 @@ describe('FindingItem', () => {
     expect(screen.getByText('field “Intended use”')).toBeTruthy();
     renderItem(finding({ row: 12, column: 'urgency' }));
     expect(screen.getByText('row 12, column urgency')).toBeTruthy();
+  });
+});
+
+// A personal-data or label finding links to its manifest field; the rows it is about went unsaid.
+describe('citedRowsText', () => {
+  const at = (rows: number[], count = rows.length): Finding => ({
+    ...finding({ field: 'provenance.containsPersonalData', row: rows[0] ?? null, column: 'text' }),
+    locations: rows.slice(1).map((row) => ({ row, column: 'text' })),
+    count,
+  });
+
+  it('names the rows of a finding that links to a field', () => {
+    expect(citedRowsText(at([7]))).toBe('In row 7');
+    expect(citedRowsText(at([12, 3, 7]))).toBe('In rows 3, 7 and 12');
+    expect(citedRowsText(at([1, 2, 3, 4, 5, 6, 7], 1_204))).toBe('In rows 1, 2, 3, 4, 5, … (1,204 in all)');
+  });
+
+  it('says nothing of a finding with no rows, or one whose location is its rows', () => {
+    expect(citedRowsText(at([]))).toBeNull();
+    expect(citedRowsText({ ...finding({ row: 4, column: 'text' }), count: 1 })).toBeNull();
+  });
+
+  it('is shown under the finding, beside its link to the field', () => {
+    renderItem(at([3, 9]), vi.fn());
+    expect(screen.getByTestId('finding-rows-cited').textContent).toBe('In rows 3 and 9');
+    expect(screen.getByRole('button', { name: /^Go to “Does the data contain personal data/ })).toBeTruthy();
   });
 });
 

@@ -1,4 +1,10 @@
-import type { Dimension, DraftManifest, Finding, QualityReport } from '@assay/schema';
+import {
+  type Dimension,
+  type DraftManifest,
+  type Finding,
+  findingRowNumbers,
+  type QualityReport,
+} from '@assay/schema';
 import { Alert, Anchor, Badge, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { countText } from '../lib/count-text.ts';
@@ -33,6 +39,23 @@ function locationText(finding: Finding, manifest: DraftManifest | null | undefin
 }
 
 /**
+ * The data rows a finding about a manifest field also cites ("In rows 3, 7 and 12"): its link goes to the
+ * field, so without this line a contributor fixing the file was not told where. Null when it cites none or
+ * points at rows only (the location says them).
+ */
+export function citedRowsText(finding: Pick<Finding, 'location' | 'locations' | 'count'>): string | null {
+  if (!finding.location?.field) return null;
+  const rows = findingRowNumbers(finding);
+  if (rows.length === 0) return null;
+  const shown = rows.slice(0, 5);
+  if (finding.count > shown.length) {
+    return `In ${shown.length === 1 ? 'row' : 'rows'} ${shown.join(', ')}, … (${finding.count.toLocaleString('en-US')} in all)`;
+  }
+  if (shown.length === 1) return `In row ${shown[0]}`;
+  return `In rows ${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+}
+
+/**
  * " (3×)" after a grouped finding's message, unless the message gives the count already: as a number ("39
  * rows repeat an earlier row…"; the scorer writes counts with commas between thousands, as en-US does),
  * or by naming each of them in quotes ('missing "question", "praise"; not requested "greet"').
@@ -60,6 +83,7 @@ export function FindingItem({
   action?: ReactNode;
 }) {
   const where = locationText(finding, manifest);
+  const cited = citedRowsText(finding);
   return (
     <Card withBorder padding="sm" data-testid="finding" data-code={finding.code}>
       <Group gap="xs" wrap="nowrap" align="start">
@@ -85,6 +109,11 @@ export function FindingItem({
                 {finding.location?.field ? `field ${where}` : where}
               </Text>
             ))}
+          {cited && (
+            <Text size="xs" c="dimmed" data-testid="finding-rows-cited">
+              {cited}
+            </Text>
+          )}
           {action}
         </Stack>
       </Group>

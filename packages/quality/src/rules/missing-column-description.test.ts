@@ -27,3 +27,20 @@ it("gives each undescribed column an example of its own type's description", asy
   expect(hints.get('urgency')).toMatch(/for a category column: "Urgency/);
   expect(hints.get('created')).toMatch(/for a date column: "Day the ticket was opened"\.$/);
 });
+
+// "Sentiment" for the column "sentiment" was reported as "has no description".
+it('says a one-word description is too short, and a missing one is missing', async () => {
+  const report = await scoreCase({
+    manifest: withManifest((m) => {
+      m.columns[0]!.description = 'Text';
+      m.columns[1]!.description = '';
+    }),
+  });
+  const messages = report.findings
+    .filter((f) => f.code === 'context.missing-column-description')
+    .map((f) => f.message);
+  expect(messages).toEqual([
+    'The description of column "text" is too short to say what it holds.',
+    'Column "urgency" has no description.',
+  ]);
+});

@@ -24,12 +24,16 @@ export const missingColumnDescription = defineRule({
   title: 'Column without a description',
   evaluate: ({ manifest }) => {
     const undescribed = manifest.columns
-      .map((column, index) => ({ column, index }))
-      .filter(({ column }) => documentationState(column.description, 2) !== 'ok');
+      .map((column, index) => ({ column, index, state: documentationState(column.description, 2) }))
+      .filter(({ state }) => state !== 'ok');
     if (undescribed.length === 0) return PASS;
     return fail(
-      undescribed.map(({ column, index }) => ({
-        message: `Column "${column.name}" has no description.`,
+      undescribed.map(({ column, index, state }) => ({
+        // "Sentiment" for the column "sentiment" is a description, too short to tell a stranger anything.
+        message:
+          state === 'missing'
+            ? `Column "${column.name}" has no description.`
+            : `The description of column "${column.name}" is too short to say what it holds.`,
         hint: `Say what "${column.name}" holds and where it comes from; for ${EXAMPLES[column.type]}.`,
         location: { column: column.name, field: `columns.${index}.description` },
         count: 1,

@@ -14,7 +14,7 @@ export const raggedRows = defineRule({
     return fail(
       [
         {
-          message: `${plural(occurrences.count, 'row does', 'rows do')} not have ${evidence.columns.length} fields like the header, so values may sit in the wrong column.`,
+          message: `${plural(occurrences.count, 'row does', 'rows do')} not have ${plural(evidence.columns.length, 'field')} like the header, so values may sit in the wrong column.`,
           hint: 'Check these rows for an unquoted comma (or tab) inside a value, or a missing field; quote values that contain the separator.',
           ...rowLocations(occurrences),
         },

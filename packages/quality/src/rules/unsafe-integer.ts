@@ -12,7 +12,7 @@ export const unsafeInteger = defineRule({
     const findings = evidence.columns
       .filter((column) => column.unsafeIntegers.count > 0)
       .map((column) => ({
-        message: `${plural(column.unsafeIntegers.count, 'number')} in column "${column.name}" ${column.unsafeIntegers.count === 1 ? 'is' : 'are'} larger than 2^53, so many tools round ${column.unsafeIntegers.count === 1 ? 'it' : 'them'} and change the value.`,
+        message: `${plural(column.unsafeIntegers.count, 'number')} in column "${column.name}" ${column.unsafeIntegers.count === 1 ? 'is' : 'are'} larger than 9,007,199,254,740,991 (the most that many tools hold exactly), so they round ${column.unsafeIntegers.count === 1 ? 'it' : 'them'} and change the value.`,
         hint: 'If these are identifiers, store them as text (in quotes in JSON) and declare the column as string.',
         ...rowLocations(column.unsafeIntegers, column.name),
       }));
