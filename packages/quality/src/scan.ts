@@ -9,7 +9,7 @@ import {
 } from './cell-checks.ts';
 import { CsvTokenizer, MAX_RECORD_CHARS } from './csv-tokenizer.ts';
 import { type ColumnEvidence, type Evidence, Occurrences } from './evidence.ts';
-import { hasDigitRun, PII_CARD, PII_EMAIL, PII_PHONE, piiKinds } from './pii.ts';
+import { hasDigitRun, isLuhnValid, PII_CARD, PII_EMAIL, PII_PHONE, piiKinds } from './pii.ts';
 import { RowKey } from './row-key.ts';
 import { BottomK, DIFFERENT_VALUE, fnv1a, NEW, RowTable, SAME } from './row-table.ts';
 import { detectEncoding, looksBinary, sniffFormat } from './sniff.ts';
@@ -172,9 +172,13 @@ class RowScanner {
         unsafeIntegers: new Occurrences(),
         nestedValues: new Occurrences(),
         datesOutside: new Occurrences(),
-        pii: isTextType(type)
-          ? { email: new Occurrences(), phone: new Occurrences(), card: new Occurrences() }
-          : null,
+        // Category and integer columns too: an address declared a category, a card number an integer
+        // (the wizard's own guesses for such columns) had gone unseen.
+        pii:
+          isTextType(type) || type === 'category' || type === 'integer'
+            ? { email: new Occurrences(), phone: new Occurrences(), card: new Occurrences() }
+            : null,
+        longIntegers: 0,
       });
     }
     const firstIndex = new Map<string, number>();
@@ -283,7 +287,9 @@ class RowScanner {
       if (c === labelIndex) {
         labelRecent = this.recentLabel(value);
         if (this.classification && !isRagged) this.countLabel(value, rowNumber, labelRecent);
-        if (column.pii !== null) this.checkPii(value, column, rowNumber, hasDigitRun(value));
+        if (column.pii !== null && column.type !== 'integer') {
+          this.checkPii(value, column, rowNumber, hasDigitRun(value));
+        }
       } else if (isText[c]) {
         const start = bytes === null ? -1 : starts[c]!;
         if (start === -1) key.addText(value);
@@ -299,6 +305,7 @@ class RowScanner {
         const start = bytes === null || isEscaped[c] !== 0 ? -1 : starts[c]!;
         if (start !== -1) key.addValueBytes(view, start, ends[c]!);
         else key.addValue(value);
+        if (column.pii !== null) this.checkValuePii(value, column, rowNumber);
       }
     }
     if (length !== this.columnCount && length > 0) {
@@ -347,6 +354,25 @@ class RowScanner {
       }
     }
     this.batchLength = 0;
+  }
+
+  /**
+   * Personal data in a category or integer value, behind the cheap pre-checks text gets: an `@`, a run of
+   * 8 digits; an integer only for a card number (13–19 digits passing the Luhn check).
+   */
+  private checkValuePii(value: string, column: ColumnEvidence, rowNumber: number): void {
+    if (column.type === 'integer') {
+      const n = value.length;
+      if (n < 13 || n > 19) return;
+      const first = value.charCodeAt(0);
+      if (first < 48 || first > 57) return;
+      column.longIntegers++;
+      if (isLuhnValid(value)) column.pii!.card.add(rowNumber);
+      return;
+    }
+    const at = value.indexOf('@');
+    const hasRun = value.length >= 8 && hasDigitRun(value);
+    if (hasRun || at !== -1) this.checkPii(value, column, rowNumber, hasRun, at);
   }
 
   private checkPii(

@@ -17,9 +17,11 @@
  * type for a request to be declared as that type (not added), and says the example of a class definition
  * is from other data; 2.4.2 says personal data is "not quoted in this report" (it said "not shown here",
  * above a button that shows the rows); 2.4.3 says a one-word column description is too short (it said there
- * was none), "1 field" (not "1 fields") and 9,007,199,254,740,991 for 2^53.
+ * was none), "1 field" (not "1 fields") and 9,007,199,254,740,991 for 2^53; 2.5.0 looks for personal data in
+ * category columns as in text, and for card numbers in integer columns (reported when nearly all of a
+ * column's 13–19-digit values pass the Luhn check).
  */
-export const SCORER_VERSION = '2.4.3';
+export const SCORER_VERSION = '2.5.0';
 
 /** The major part of {@link SCORER_VERSION}: reports whose version starts with it have comparable fingerprints. */
 export const FINGERPRINT_MAJOR_VERSION = SCORER_VERSION.slice(0, SCORER_VERSION.indexOf('.'));

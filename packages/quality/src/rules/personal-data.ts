@@ -1,7 +1,7 @@
 import type { Evidence } from '../evidence.ts';
 import type { PiiKind } from '../pii.ts';
 import type { FindingDraft } from './rule.ts';
-import { plural, rowLocations } from './rule.ts';
+import { personalDataIn, plural, rowLocations } from './rule.ts';
 
 const KIND_NAMES: Record<PiiKind, [string, string]> = {
   email: ['email address', 'email addresses'],
@@ -16,10 +16,9 @@ const KIND_NAMES: Record<PiiKind, [string, string]> = {
 export function personalDataFindings(evidence: Evidence, hint: string): FindingDraft[] {
   const findings: FindingDraft[] = [];
   for (const column of evidence.columns) {
-    if (column.pii === null) continue;
     for (const kind of ['email', 'phone', 'card'] as const) {
-      const occurrences = column.pii[kind];
-      if (occurrences.count === 0) continue;
+      const occurrences = personalDataIn(column, kind);
+      if (occurrences === null) continue;
       const [one, many] = KIND_NAMES[kind];
       findings.push({
         message: `Column "${column.name}" contains what look like ${many} (${plural(occurrences.count, 'row')}). ${

@@ -1,5 +1,6 @@
 import type { ColumnType, Dimension, FindingLocation, Manifest, Severity } from '@assay/schema';
-import type { Evidence, Occurrences } from '../evidence.ts';
+import type { ColumnEvidence, Evidence, Occurrences } from '../evidence.ts';
+import type { PiiKind } from '../pii.ts';
 
 /** A data request's needs, when the file is submitted to one. */
 export interface Requirements {
@@ -89,13 +90,25 @@ export function hasData(evidence: Evidence): boolean {
   return !evidence.isEmpty && !evidence.isBinary && evidence.rows > 0;
 }
 
-/** Whether people are in the data: the manifest says so, or the scan found personal data in a text column. */
+/**
+ * The personal data of a kind the scan found in a column, or null for none. An integer column's long
+ * values are card numbers only when nearly all of them pass the Luhn check: about one in ten would by
+ * chance in a column of 16-digit identifiers.
+ */
+export function personalDataIn(column: ColumnEvidence, kind: PiiKind): Occurrences | null {
+  const occurrences = column.pii?.[kind];
+  if (!occurrences || occurrences.count === 0) return null;
+  if (column.type === 'integer' && occurrences.count * 10 < column.longIntegers * 9) return null;
+  return occurrences;
+}
+
+/** Whether people are in the data: the manifest says so, or the scan found personal data in a column. */
 export function hasPeople(manifest: Manifest, evidence: Evidence): boolean {
   if (manifest.provenance?.containsPersonalData === true) return true;
   return (
     hasData(evidence) &&
-    evidence.columns.some(
-      (c) => c.pii !== null && (c.pii.email.count > 0 || c.pii.phone.count > 0 || c.pii.card.count > 0),
+    evidence.columns.some((c) =>
+      (['email', 'phone', 'card'] as const).some((kind) => personalDataIn(c, kind)),
     )
   );
 }
