@@ -63,7 +63,7 @@ class RowScanner {
   /** The current row's key. */
   readonly key = new RowKey();
   private readonly classification: boolean;
-  private readonly multilabel: boolean;
+  readonly multilabel: boolean;
   /** The manifest's timeframe as `yyyymmdd` numbers (-1 and +∞ when open): dates outside are reported. */
   private readonly timeframeStart: number;
   private readonly timeframeEnd: number;
@@ -723,6 +723,7 @@ async function readJsonLines(texts: AsyncIterable<DecodedText>, scanner: RowScan
     // `for…in` also lists enumerable keys inherited from a polluted Object.prototype: only then is each
     // key checked to be the object's own.
     const isPolluted = hasInheritedKeys();
+    const labelListIndex = scanner.multilabel ? ev.labelIndex : -1;
     let position = 0;
     let hasUnexpected = false;
     for (const key in object) {
@@ -734,7 +735,13 @@ async function readJsonLines(texts: AsyncIterable<DecodedText>, scanner: RowScan
       }
       position = c + 1;
       present[c] = rowNumber;
-      values[c] = toCellText(object[key], columns[c]!, rowNumber);
+      const value = object[key];
+      // A multilabel row's labels as a JSON array (["sports","politics"]) are its labels, not a nested
+      // value: they are counted as the CSV form "sports|politics" is.
+      values[c] =
+        c === labelListIndex && Array.isArray(value) && value.every(isLabelText)
+          ? value.join('|')
+          : toCellText(value, columns[c]!, rowNumber);
     }
     for (let c = 0; c < count; c++) if (present[c] !== rowNumber) values[c] = '';
     if (hasUnexpected) {
@@ -792,6 +799,11 @@ const PROBE = {};
 function hasInheritedKeys(): boolean {
   for (const _key in PROBE) return true;
   return false;
+}
+
+/** A label in a multilabel row's array: a string without the separators labels are split on, or a number. */
+function isLabelText(value: unknown): boolean {
+  return (typeof value === 'string' && !/[|;,]/.test(value)) || typeof value === 'number';
 }
 
 function toCellText(value: unknown, column: ColumnEvidence, rowNumber: number): string {

@@ -19,7 +19,8 @@
  * above a button that shows the rows); 2.4.3 says a one-word column description is too short (it said there
  * was none), "1 field" (not "1 fields") and 9,007,199,254,740,991 for 2^53; 2.5.0 looks for personal data in
  * category columns as in text, and for card numbers in integer columns (reported when nearly all of a
- * column's 13–19-digit values pass the Luhn check).
+ * column's 13–19-digit values pass the Luhn check), and reads a multilabel row's JSON array of labels as its
+ * labels (it was a nested value, split on its commas).
  */
 export const SCORER_VERSION = '2.5.0';
 

@@ -97,6 +97,38 @@ describe('labelsOfCell', () => {
     expect(labelsOfCell(cell, 'multilabel-classification')).toEqual(labels);
   });
 
+  // JSONL's arrays reach the preview as JSON text; split on commas they were '["sports"' and '"politics"]'.
+  it('reads a JSON array of labels as its labels, as the scorer reads a JSONL array', async () => {
+    const cells = [['sports', 'politics'], ['sports'], [' tech '], [], ['politics', 2]];
+    expect(cells.map((cell) => labelsOfCell(JSON.stringify(cell), 'multilabel-classification'))).toEqual([
+      ['sports', 'politics'],
+      ['sports'],
+      [' tech '],
+      [],
+      ['politics', '2'],
+    ]);
+    const jsonl = cells
+      .map((labels, index) => JSON.stringify({ text: `m${index}`, label: labels }))
+      .join('\n');
+    const report = await scoreDataset({
+      source: new Blob([jsonl]).stream(),
+      format: 'jsonl',
+      manifest: {
+        title: 'News',
+        task: 'multilabel-classification',
+        columns: [
+          { name: 'text', type: 'string' },
+          { name: 'label', type: 'category' },
+        ],
+        label: { column: 'label', classes: [{ name: 'sports' }] },
+      },
+    });
+    expect(report.stats.labelCounts).toEqual({ sports: 2, politics: 2, ' tech ': 1, '2': 1 });
+    expect(report.findings.map((finding) => finding.code)).not.toContain('structure.nested-value');
+    // Arrays of one label still make a multilabel column.
+    expect(isMostlyMultilabel([{ l: '["a"]' }, { l: '["b"]' }, { l: 'c' }], 'l')).toBe(true);
+  });
+
   it('leaves the cell whole for a single-label task', () => {
     expect(labelsOfCell('cat|dog', 'classification')).toEqual(['cat|dog']);
     expect(labelsOfCell('cat; dog', undefined)).toEqual(['cat; dog']);

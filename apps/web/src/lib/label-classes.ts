@@ -11,11 +11,34 @@ const LABEL_SEPARATOR = /[|;,]/;
  * task, and a cell without a separator, the cell as it is.
  */
 export function labelsOfCell(value: string, task: DraftManifest['task']): string[] {
-  if (task !== 'multilabel-classification' || !LABEL_SEPARATOR.test(value)) return [value];
+  if (task !== 'multilabel-classification') return [value];
+  const listed = jsonLabelList(value);
+  if (listed === '') return [];
+  if (listed !== null) value = listed;
+  if (!LABEL_SEPARATOR.test(value)) return [value];
   return value
     .split(LABEL_SEPARATOR)
     .map((part) => part.trim())
     .filter((part) => part !== '');
+}
+
+/**
+ * A JSONL cell that is an array of labels (`["sports","politics"]`, as the preview's sample writes an
+ * array) as the scorer reads it for a multilabel task: its labels joined by `|` (`sports|politics`), to
+ * be split as any cell is; null for any other cell.
+ */
+export function jsonLabelList(value: string): string | null {
+  if (!value.startsWith('[')) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed)) return null;
+  const isLabel = (item: unknown) =>
+    (typeof item === 'string' && !LABEL_SEPARATOR.test(item)) || typeof item === 'number';
+  return parsed.every(isLabel) ? parsed.join('|') : null;
 }
 
 /** How often each label ({@link labelsOfCell}) occurs in `column` of the rows, most frequent first. */
@@ -72,7 +95,7 @@ export function classesAsMultilabel(
 
 /**
  * Whether most non-empty cells of `column` hold several labels (`health|politics`, split on the scorer's
- * separators): such a column is multilabel, and read as single labels each combination becomes a class.
+ * separators) or an array of labels (`["health"]`, JSONL): such a column is multilabel, and read as single labels each combination becomes a class.
  */
 export function isMostlyMultilabel(rows: readonly Record<string, string>[], column: string): boolean {
   let cells = 0;
@@ -81,7 +104,8 @@ export function isMostlyMultilabel(rows: readonly Record<string, string>[], colu
     const cell = row[column];
     if (cell === undefined || cell.trim() === '') continue;
     cells++;
-    if (labelsOfCell(cell, 'multilabel-classification').length > 1) several++;
+    // An array of labels is a multilabel cell, even of one label.
+    if (jsonLabelList(cell) !== null || labelsOfCell(cell, 'multilabel-classification').length > 1) several++;
   }
   return cells > 0 && several > cells / 2;
 }
