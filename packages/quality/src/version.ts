@@ -20,7 +20,8 @@
  * was none), "1 field" (not "1 fields") and 9,007,199,254,740,991 for 2^53; 2.5.0 looks for personal data in
  * category columns as in text, and for card numbers in integer columns (reported when nearly all of a
  * column's 13–19-digit values pass the Luhn check), and reads a multilabel row's JSON array of labels as its
- * labels (it was a nested value, split on its commas).
+ * labels (it was a nested value, split on its commas), and adds `structure.label-class-variants` (declared
+ * classes that differ only in case or spaces).
  */
 export const SCORER_VERSION = '2.5.0';
 

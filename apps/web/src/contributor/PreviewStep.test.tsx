@@ -96,6 +96,24 @@ describe('PreviewStep', () => {
     );
   }
 
+  // The wizard declared "positive", " positive" and "Positive" as three classes, the space unseen.
+  it('says which labels differ only in case or spaces, and shows spaces at their ends', () => {
+    renderStep({
+      preview: {
+        ...preview,
+        rows: ['positive', ' positive', 'Positive', 'positive', 'negative'].map((label, index) => ({
+          text: `m${index}`,
+          label,
+        })),
+      },
+      manifest: { task: 'classification', label: { column: 'label', classes: [] } },
+    });
+    expect(screen.getByTestId('label-variants').textContent).toBe(
+      '“positive”, “ positive”, “Positive” differ only in case or spaces: one class written 3 ways. Write them all as “positive” in the file (the most frequent), then drop the file again.',
+    );
+    expect(screen.getByText('“ positive”: 1')).toBeTruthy();
+  });
+
   // A reopened draft said "Add a file to see its first rows." for seconds while its file loaded.
   it('says the file is loading, not missing, while its rows are not in yet', () => {
     renderStep({ preview: null, isLoading: true });

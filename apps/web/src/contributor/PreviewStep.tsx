@@ -21,7 +21,9 @@ import {
   isMostlyMultilabel,
   labelsByCount,
   labelsOfCell,
+  labelVariantGroups,
   proposedTarget,
+  visibleLabel,
   withClassesAdded,
 } from '../lib/label-classes.ts';
 import { COLUMN_TYPE_LABELS, optionsOf, TASK_LABELS } from '../lib/option-labels.ts';
@@ -83,6 +85,7 @@ export function PreviewStep({
   const counts = fullLabelCounts
     ? labelsByCount(fullLabelCounts).map((value) => ({ value, count: fullLabelCounts[value] ?? 0 }))
     : sampleCounts;
+  const variantGroups = labelVariantGroups(counts.map(({ value }) => value));
   const isClassification = isClassificationTask(manifest.task);
   const isRegression = manifest.task === 'regression';
   const declared = manifest.label?.classes ?? [];
@@ -195,10 +198,19 @@ export function PreviewStep({
           <Group gap="xs">
             {counts.map(({ value, count }) => (
               <Badge key={value} variant="light" size="lg" tt="none">
-                {value}: {count}
+                {visibleLabel(value)}: {count}
               </Badge>
             ))}
           </Group>
+          {variantGroups.map((group) => (
+            <Alert key={group.join('\n')} color="orange" variant="light" data-testid="label-variants">
+              <Text size="sm">
+                {group.map((label) => `“${label}”`).join(', ')} differ only in case or spaces: one class
+                written {group.length} ways. Write them all as “{group[0]}” in the file (the most frequent),
+                then drop the file again.
+              </Text>
+            </Alert>
+          ))}
           {undeclared.length > 0 && (
             <Alert color="orange" variant="light" data-testid="undeclared-classes">
               <Group justify="space-between">

@@ -8,7 +8,9 @@ import {
   isMostlyMultilabel,
   labelsByCount,
   labelsOfCell,
+  labelVariantGroups,
   proposedTarget,
+  visibleLabel,
   withClassesAdded,
 } from './label-classes.ts';
 
@@ -244,5 +246,22 @@ describe('classControlsOf', () => {
     expect(classControlsOf('label.classes.0', manifest, counts)).toBeNull();
     expect(classControlsOf('label.classes.1.definition', manifest, counts)).toBeNull();
     expect(classControlsOf('provenance.license', manifest, counts)).toBeNull();
+  });
+});
+
+describe('labelVariantGroups', () => {
+  it('groups the labels that differ only in case or spaces, keeping their order', () => {
+    expect(labelVariantGroups(['positive', 'negative', ' positive', 'Positive', 'NEG', 'Negative '])).toEqual(
+      [
+        ['positive', ' positive', 'Positive'],
+        ['negative', 'Negative '],
+      ],
+    );
+    expect(labelVariantGroups(['high', 'low', 'medium'])).toEqual([]);
+  });
+
+  it('shows a label with spaces at its ends in quotes, so that they are seen', () => {
+    expect(visibleLabel(' positive')).toBe('“ positive”');
+    expect(visibleLabel('positive')).toBe('positive');
   });
 });

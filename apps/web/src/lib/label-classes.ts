@@ -154,3 +154,22 @@ export function proposedTarget(
   if (labelColumn && numeric.includes(labelColumn)) return labelColumn;
   return numeric.length === 1 ? numeric[0]! : null;
 }
+
+/**
+ * The labels (most frequent first) that read as one another, case and spaces aside ("positive",
+ * " positive", "Positive"), in groups of two or more: one class written several ways, which the scorer's
+ * `structure.label-class-variants` reports once they are declared. Said on the preview, before that.
+ */
+export function labelVariantGroups(labels: readonly string[]): string[][] {
+  const groups = new Map<string, string[]>();
+  for (const label of labels) {
+    const key = label.trim().toLowerCase().replace(/\s+/g, ' ');
+    groups.set(key, [...(groups.get(key) ?? []), label]);
+  }
+  return [...groups.values()].filter((group) => group.length > 1);
+}
+
+/** A label as the preview shows it: in quotes when spaces at its ends would otherwise not be seen. */
+export function visibleLabel(label: string): string {
+  return label === label.trim() ? label : `“${label}”`;
+}

@@ -21,6 +21,7 @@ import { headerEmpty } from './header-empty.ts';
 import { headerMissing } from './header-missing.ts';
 import { invalidJson } from './invalid-json.ts';
 import { invalidUtf8 } from './invalid-utf8.ts';
+import { labelClassVariants } from './label-class-variants.ts';
 import { labelColumnMissing } from './label-column-missing.ts';
 import { labelMissing } from './label-missing.ts';
 import { labelOutsideSchema } from './label-outside-schema.ts';
@@ -96,6 +97,7 @@ export const ALL_RULES: readonly Rule[] = [
   targetNotNumeric,
   labelMissing,
   labelOutsideSchema,
+  labelClassVariants,
   classImbalance,
   duplicateRows,
   nearDuplicateRows,
