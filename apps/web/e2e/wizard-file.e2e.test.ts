@@ -169,6 +169,29 @@ it('filters the chooser by MIME type without a warning, takes a CSV called text/
   expect(await refused.textContent()).toContain('.csv, .tsv or .jsonl');
   expect(await page.getByTestId('upload-status').count()).toBe(0);
 
+  // An Excel export with semicolons, in Windows-1252: refused at once with how to save it, not pre-scored
+  // four steps later as one column.
+  const excel = Buffer.from(
+    'id;review;sentiment\r\n1;Qualit\xe4t gut;positive\r\n2;Zu teuer;negative\r\n',
+    'latin1',
+  );
+  await page
+    .locator('input[type=file]')
+    .first()
+    .setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: excel });
+  await refused.getByText(/^“export.csv” separates its values with semicolons \(;\)/).waitFor();
+  expect(await refused.textContent()).toContain('save it as “CSV UTF-8 (comma delimited)”');
+  expect(await page.getByTestId('upload-status').count()).toBe(0);
+  // With commas, the same export is taken; its characters that are not UTF-8 are pointed out.
+  await attachFile(page, {
+    name: 'export.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(excel.toString('latin1').replaceAll(';', ','), 'latin1'),
+  });
+  expect(await page.getByTestId('encoding-notice').textContent()).toContain(
+    'Some characters of “export.csv” are not UTF-8',
+  );
+
   // The chooser filters by type and extension; a CSV the OS calls text/plain goes in, and the message goes.
   const accept = await page.locator('input[type=file]').first().getAttribute('accept');
   expect(accept?.split(',')).toEqual(expect.arrayContaining(['text/csv', '.csv', '.tsv', '.jsonl']));
@@ -178,6 +201,7 @@ it('filters the chooser by MIME type without a warning, takes a CSV called text/
     buffer: feedbackCsv(['a', 'b'], 10),
   });
   expect(await refused.count()).toBe(0);
+  expect(await page.getByTestId('encoding-notice').count()).toBe(0);
 
   expect(warnings.filter((warning) => /MIME|extension/i.test(warning))).toEqual([]);
   expect(problems).toEqual([]);

@@ -59,6 +59,8 @@ describe('FindingItem', () => {
     expect(screen.getByText('field “Intended use”')).toBeTruthy();
     renderItem(finding({ row: 12, column: 'urgency' }));
     expect(screen.getByText('row 12, column urgency')).toBeTruthy();
+    renderItem(finding({ row: 0, column: 'urgency' }));
+    expect(screen.getByText('the header row, column urgency')).toBeTruthy();
   });
 });
 

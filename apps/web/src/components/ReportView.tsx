@@ -32,6 +32,8 @@ function locationText(finding: Finding, manifest: DraftManifest | null | undefin
   if (!location) return null;
   // Go to “Period”; Go to “What ‘text’ holds”.
   if (location.field) return quotedFieldLabel(location.field, manifest);
+  // Row 0 is the header (the scorer numbers data rows from 1): "Go to row 0" read as a mistake.
+  if (location.row === 0) return `the header row${location.column ? `, column ${location.column}` : ''}`;
   if (location.row !== null && location.row !== undefined)
     return `row ${location.row}${location.column ? `, column ${location.column}` : ''}`;
   if (location.column) return `column ${location.column}`;

@@ -32,6 +32,7 @@ import { useAutosave } from '../hooks/use-autosave.ts';
 import { type PrescoreState, usePrescore, usePrescoreWorker } from '../hooks/use-prescore.ts';
 import {
   DATA_FILE_ACCEPT,
+  encodingNotice,
   MAX_DATA_FILE_BYTES,
   rejectionMessage,
   unusableFileMessage,
@@ -429,6 +430,8 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     [version.id, submission.id, queryClient, trpc],
   );
   const isUploading = upload.status === 'uploading';
+  // Bytes that are not UTF-8 in the first rows: said on the File step, where a better file can be chosen.
+  const encodingText = preview ? encodingNotice(preview, file?.name ?? uploadedName ?? 'The file') : null;
   // Leaving the page stops an upload: the browser asks first.
   useEffect(() => {
     if (!isUploading) return;
@@ -841,6 +844,11 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
               </Alert>
             )}
             {previewError && <Alert color="orange">{previewError}</Alert>}
+            {encodingText && (
+              <Alert color="orange" data-testid="encoding-notice">
+                {encodingText}
+              </Alert>
+            )}
           </Stack>
         )}
         {step === 2 && previewError && !preview && <Alert color="orange">{previewError}</Alert>}

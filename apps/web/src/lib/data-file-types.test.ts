@@ -1,6 +1,11 @@
 import type { FileRejection } from '@mantine/dropzone';
 import { describe, expect, it } from 'vitest';
-import { DATA_FILE_ACCEPT, rejectionMessage, unusableFileMessage } from './data-file-types.ts';
+import {
+  DATA_FILE_ACCEPT,
+  encodingNotice,
+  rejectionMessage,
+  unusableFileMessage,
+} from './data-file-types.ts';
 
 function rejected(name: string, ...codes: string[]): FileRejection {
   return {
@@ -79,5 +84,32 @@ describe('unusableFileMessage', () => {
   });
   it('takes a file with rows', () => {
     expect(unusableFileMessage(preview, 'f.csv')).toBeNull();
+  });
+  // An Excel export with semicolons read as one column, found out four steps later at the pre-score.
+  it('refuses a CSV whose one column holds another separator, saying how to save it', () => {
+    const semicolons = {
+      ...preview,
+      header: ['id;review;price'],
+      rows: [{ 'id;review;price': '1;gut;3,50' }],
+    };
+    expect(unusableFileMessage(semicolons, 'f.csv')).toBe(
+      '“f.csv” separates its values with semicolons (;), so every row reads as one column. In Excel, save it as “CSV UTF-8 (comma delimited)”; or, if it uses tabs, as a .tsv file, and choose it again.',
+    );
+    const commasInTsv = { ...semicolons, format: 'tsv', header: ['id,review,price'] };
+    expect(unusableFileMessage(commasInTsv, 'f.tsv')).toContain('separates its values with commas');
+    // Two columns are enough to tell (the scorer's `structure.wrong-delimiter` says the same).
+    expect(unusableFileMessage({ ...preview, header: ['text;label'], rows: [{}] }, 'f.csv')).toContain(
+      'semicolons',
+    );
+  });
+});
+
+describe('encodingNotice', () => {
+  it('says a file with characters that are not UTF-8 was likely saved as Windows-1252', () => {
+    const latin = { format: 'csv', header: ['text'], rows: [{ text: 'Qualit\uFFFDt' }], isBinary: false };
+    expect(encodingNotice(latin, 'f.csv')).toMatch(
+      /^Some characters of “f.csv” are not UTF-8 .*Windows-1252/,
+    );
+    expect(encodingNotice({ ...latin, rows: [{ text: 'Qualität' }] }, 'f.csv')).toBeNull();
   });
 });

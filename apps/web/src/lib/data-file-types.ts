@@ -36,6 +36,37 @@ export function rejectionMessage(rejections: readonly FileRejection[]): string {
  * JSON Lines none of whose first lines is an object (a JSON array, pretty-printed JSON): it has no columns
  * to declare, and was taken, scored and then refused at submission for its missing columns.
  */
+const SEPARATOR_NAMES: Record<string, string> = {
+  ';': 'semicolons (;)',
+  '\t': 'tabs',
+  '|': 'vertical bars (|)',
+  ',': 'commas',
+};
+
+/**
+ * The separator a one-column header holds that is not the format's own (`a;b;c` in a CSV), as the
+ * scorer's `structure.wrong-delimiter` sees it; null for a header of several columns or none such.
+ */
+function otherSeparator(preview: SamplePreview): string | null {
+  if (preview.header.length !== 1) return null;
+  const header = preview.header[0] ?? '';
+  const own = preview.format === 'tsv' ? '\t' : ',';
+  for (const separator of [';', '\t', '|', ',']) {
+    if (separator !== own && header.includes(separator)) return separator;
+  }
+  return null;
+}
+
+/**
+ * Whether the file's first rows hold U+FFFD, the character that stands for bytes that are not UTF-8:
+ * the file was likely saved as Windows-1252 ("ANSI") or Latin-1, and its accented letters are lost.
+ */
+export function encodingNotice(preview: SamplePreview, fileName: string): string | null {
+  const cells = [...preview.header, ...preview.rows.flatMap((row) => Object.values(row))];
+  if (!cells.some((cell) => cell.includes('\uFFFD'))) return null;
+  return `Some characters of “${fileName}” are not UTF-8 (shown as �): it was likely saved as Windows-1252 (“ANSI”) or Latin-1, and its accented letters are lost. In Excel, save it as “CSV UTF-8 (comma delimited)” and choose it again.`;
+}
+
 export function unusableFileMessage(preview: SamplePreview, fileName: string): string | null {
   if (preview.isBinary)
     return `“${fileName}” is not a text file: it may be a spreadsheet, an archive or an image. Export your data as CSV (comma-separated), TSV or JSON Lines, in UTF-8, and choose that file.`;
@@ -43,6 +74,22 @@ export function unusableFileMessage(preview: SamplePreview, fileName: string): s
     return `“${fileName}” is empty. Choose the file that holds your data: a header row and at least one data row.`;
   if (preview.rows.length === 0)
     return `“${fileName}” has a header but no data rows. Add your data below the header, one record per line, and choose the file again.`;
+  const separator = preview.format === 'jsonl' ? null : otherSeparator(preview);
+  if (separator) {
+    // Excel writes semicolons in much of Europe: read with commas, the whole row was one column, and the
+    // contributor learned it from a wall of findings at the pre-score, four steps later.
+    const [name, fix] =
+      preview.format === 'tsv'
+        ? [
+            SEPARATOR_NAMES[separator],
+            'Save it with tabs between values (TSV), or as a .csv file if it uses commas',
+          ]
+        : [
+            SEPARATOR_NAMES[separator],
+            'In Excel, save it as “CSV UTF-8 (comma delimited)”; or, if it uses tabs, as a .tsv file',
+          ];
+    return `“${fileName}” separates its values with ${name}, so every row reads as one column. ${fix}, and choose it again.`;
+  }
   if (preview.format === 'jsonl' && preview.header.length === 0) {
     const first = preview.unreadable?.[0];
     return first?.problem === 'not-object' && first.text.startsWith('[')
