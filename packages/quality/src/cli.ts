@@ -123,6 +123,11 @@ export function formatSummary(report: QualityReport, file: string, maxFindings =
 
 /** Runs the CLI and returns its exit code. */
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  // Asked for, the usage is the answer (stdout, exit 0), not an unknown command's error.
+  if (argv.some((arg) => arg === '--help' || arg === '-h') || argv[0] === 'help') {
+    io.out(`${USAGE}\n`);
+    return 0;
+  }
   let args: Args;
   try {
     args = parseArgs(argv);

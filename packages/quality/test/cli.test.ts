@@ -111,6 +111,17 @@ describe('assay-quality CLI', () => {
     ).toBe(2);
   });
 
+  // `assay-quality --help` said 'Unknown command "--help"' and exited 2.
+  it('prints its usage for --help, -h and help, and exits 0', async () => {
+    for (const argv of [['--help'], ['-h'], ['help'], ['score', '--help']]) {
+      const { code, out, err } = await run(argv);
+      expect(code).toBe(0);
+      expect(out).toMatch(/^Usage: assay-quality score <file> --manifest <assay.json>/);
+      expect(out).toContain('--format F      csv, tsv or jsonl');
+      expect(err).toBe('');
+    }
+  });
+
   it('scores a weak but well-formed manifest low instead of rejecting it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'assay-cli-'));
     const manifest = join(dir, 'assay.json');
