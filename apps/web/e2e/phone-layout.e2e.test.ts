@@ -279,10 +279,15 @@ describe('on a 375 px phone', () => {
 
     await page.goto(`${app.url}/review/versions/${made[UNBROKEN_TITLE]!.versionId}`);
     await page.getByTestId('dataset-profile').waitFor();
+    const decision = page.getByTestId('decision-panel').getByRole('radiogroup', { name: 'Decision' });
     await expectOnScreen(page, {
       title: page.getByRole('heading', { name: UNBROKEN_TITLE }),
       state: page.getByTestId('state').first(),
+      // "Ask for changes (c)" ran past its card's edge, clipped.
+      'decision choice': decision,
+      'ask for changes': decision.getByText(/^Ask for changes/),
     });
+    await expectWhole(decision, 'decision choice');
     await expectNoSidewaysScroll(page, 'reviewer-review');
 
     await page.goto(`${app.url}/review/accepted`);

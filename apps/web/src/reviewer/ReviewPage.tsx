@@ -24,6 +24,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
@@ -274,6 +275,7 @@ function DecisionPanel({ item }: { item: Item }) {
   const commentRef = useRef<HTMLTextAreaElement>(null);
   /** Set when another reviewer decided while this one had the page open: theirs is shown, and why. */
   const [isOvertaken, setIsOvertaken] = useState(false);
+  const isPhone = useMediaQuery('(max-width: 36em)') ?? false;
   const decide = useMutation(
     trpc.review.decide.mutationOptions({
       onSuccess: async (_result, sent) => {
@@ -382,7 +384,8 @@ function DecisionPanel({ item }: { item: Item }) {
       <Stack>
         <Group justify="space-between">
           <Title order={4}>Decision</Title>
-          <Text size="xs" c="dimmed">
+          {/* Keys are for a keyboard: a phone has no room, nor use, for them. */}
+          <Text size="xs" c="dimmed" visibleFrom="sm">
             <Kbd>a</Kbd> accept · <Kbd>r</Kbd> reject · <Kbd>c</Kbd> changes · <Kbd>m</Kbd> comment ·{' '}
             <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> send
           </Text>
@@ -409,6 +412,9 @@ function DecisionPanel({ item }: { item: Item }) {
         )}
         <SegmentedControl
           aria-label="Decision"
+          // Three choices with their keys do not fit a phone's width in a row: there they stack.
+          orientation={isPhone ? 'vertical' : 'horizontal'}
+          fullWidth={isPhone}
           value={decision}
           onChange={(value) => choose(value as Decision)}
           data={DECISIONS.map((d) => ({ value: d.value, label: `${d.label} (${d.key})` }))}
