@@ -226,7 +226,7 @@ describe("a reviewer's warnings", () => {
     await page.waitForURL(`${app.url}/review/versions/${ids.good[1]}`);
     await notice.waitFor();
     expect(await notice.textContent()).toBe(
-      'Rejected “Good tickets one” v1. 2 more waiting: the next is below. Back to the queue',
+      'Rejected “Good tickets one” v1. 2 more waiting: this is the next. Back to the queue',
     );
     await panel.waitFor();
 

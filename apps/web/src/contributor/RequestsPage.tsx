@@ -7,6 +7,11 @@ import { formatMoney } from '../lib/money.ts';
 import { needsText } from '../lib/needs-text.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
+/** A deadline with its time, in the reader's zone: on the last day, "12/3/2026" did not say until when. */
+export function deadlineText(deadline: string): string {
+  return new Date(deadline).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
 /** Open data requests and what each requires. */
 export function RequestsPage() {
   const trpc = useTRPC();
@@ -28,7 +33,7 @@ export function RequestsPage() {
               </Group>
               <Text size="sm" c="dimmed">
                 {request.organisationName} · {request.task}
-                {request.deadline ? ` · until ${new Date(request.deadline).toLocaleDateString()}` : ''}
+                {request.deadline ? ` · until ${deadlineText(request.deadline)}` : ''}
               </Text>
               {request.description && <Text size="sm">{request.description}</Text>}
               <Text size="sm">

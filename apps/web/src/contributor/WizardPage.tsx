@@ -943,6 +943,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
                 <Anchor
                   component="button"
                   type="button"
+                  inherit
                   onClick={() => goToStep(1, () => focusStep({ scroll: true }))}
                 >
                   Back to the file
@@ -961,6 +962,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
                   <Anchor
                     component="button"
                     type="button"
+                    inherit
                     onClick={() => goToStep(4, () => focusStep({ scroll: true }))}
                   >
                     Back to the pre-score

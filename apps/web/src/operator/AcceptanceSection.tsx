@@ -21,6 +21,14 @@ import { binRows, learningRows, weeklyRows } from './dashboard-rows.ts';
 import { legendText } from './legend-text.tsx';
 
 /**
+ * Where a vertical line's label goes on the 0–100 score axis: right of the line, or left of it past 60,
+ * where "enterprise grade" ran off the chart's right edge (a threshold of 85 cut it to "enterpri").
+ */
+export function labelSideOf(score: number): 'insideTopLeft' | 'insideTopRight' {
+  return score > 60 ? 'insideTopRight' : 'insideTopLeft';
+}
+
+/**
  * How acceptance follows quality: the acceptance curve with the threshold and the target, acceptance and
  * score by week, and the learning curve over contributors' submissions.
  */
@@ -81,7 +89,11 @@ export function AcceptanceSection({
                   x={curve.enterpriseGradeThreshold}
                   stroke="#e8590c"
                   strokeDasharray="4 4"
-                  label={{ value: 'enterprise grade', fontSize: 11, position: 'insideTopLeft' }}
+                  label={{
+                    value: 'enterprise grade',
+                    fontSize: 11,
+                    position: labelSideOf(curve.enterpriseGradeThreshold),
+                  }}
                 />
               )}
               {threshold !== null && (

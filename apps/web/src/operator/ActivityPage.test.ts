@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatFileSize } from '../lib/file-size.ts';
 import { formatMoney } from '../lib/money.ts';
 import { detailsText, durationText, propsText } from './ActivityPage.tsx';
 
@@ -13,6 +14,10 @@ describe('propsText', () => {
     ).toBe('decision: accept · reasons: High quality, well documented; Meets our requirements · score: 83');
     expect(propsText({ enterpriseGrade: false, error: null })).toBe('enterprise grade: no · error: null');
     expect(propsText({ supersedes: true })).toBe('supersedes: yes');
+    // A file's size read "size: 71440075".
+    expect(propsText({ size: 71_440_075, bytes: 2_048 })).toBe(
+      `size: ${formatFileSize(71_440_075)} · bytes: ${formatFileSize(2_048)}`,
+    );
     // A datasheet field as the form names it; a path it has no name for stays.
     expect(propsText({ field: 'context.annotationProtocol' })).toBe('field: How labels were assigned');
     expect(propsText({ field: 'made.up' })).toBe('field: made.up');

@@ -7,6 +7,7 @@ import { CellText } from '../components/CellText.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { EVENT_TYPE_GROUPS, eventLabel, filterEventTypes } from '../lib/event-types.ts';
 import { fieldLabel } from '../lib/field-labels.ts';
+import { formatFileSize } from '../lib/file-size.ts';
 import { formatMoney } from '../lib/money.ts';
 import { requestFieldLabel } from '../lib/request-fields.ts';
 import { scoreText } from '../lib/score-text.ts';
@@ -79,6 +80,9 @@ function propText(key: string, value: unknown): string {
     return `decision: ${DECISION_WORDS[value]}`;
   }
   if (SCORE_KEYS.has(key) && typeof value === 'number') return `${key}: ${scoreText(value)}`;
+  // A file's size (`file.attached`'s `size` from the server, `bytes` from the browser): "71.4 MB", not digits.
+  if ((key === 'size' || key === 'bytes') && typeof value === 'number')
+    return `${key}: ${formatFileSize(value)}`;
   if (typeof value === 'boolean') return `${keyText(key)}: ${value ? 'yes' : 'no'}`;
   // A datasheet field the contributor edited (or saw a finding about), as the form names it.
   if (key === 'field' && typeof value === 'string') return `${key}: ${fieldLabel(value)}`;

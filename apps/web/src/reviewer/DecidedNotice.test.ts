@@ -7,14 +7,14 @@ describe('decidedText', () => {
 
   it('says the decision, the version and what is left, on the next review and on the queue', () => {
     expect(decidedText(decided, false)).toBe(
-      'Accepted “Support tickets” v2. 3 more waiting: the next is below.',
+      'Accepted “Support tickets” v2. 3 more waiting: this is the next.',
     );
     expect(decidedText(decided, true)).toBe('Accepted “Support tickets” v2. 3 more waiting.');
     expect(decidedText({ ...decided, decision: 'reject', waiting: 0 }, true)).toBe(
       'Rejected “Support tickets” v2. Nothing else is waiting in this queue.',
     );
     expect(decidedText({ ...decided, decision: 'request_changes', waiting: 1 }, false)).toBe(
-      'Asked for changes to “Support tickets” v2. 1 more waiting: the next is below.',
+      'Asked for changes to “Support tickets” v2. 1 more waiting: this is the next.',
     );
   });
 

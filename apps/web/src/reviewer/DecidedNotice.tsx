@@ -17,7 +17,7 @@ const VERBS: Record<Decision, string> = {
   request_changes: 'Asked for changes to',
 };
 
-/** "Accepted “Support tickets” v2. 3 more waiting: the next is below." */
+/** "Accepted “Support tickets” v2. 3 more waiting: this is the next." */
 export function decidedText(
   decided: NonNullable<ReviewLocationState['decided']>,
   isQueuePage: boolean,
@@ -26,7 +26,8 @@ export function decidedText(
   if (decided.waiting === null) return what;
   if (decided.waiting === 0) return `${what} Nothing else is waiting in this queue.`;
   const more = `${decided.waiting} more waiting`;
-  return isQueuePage ? `${what} ${more}.` : `${what} ${more}: the next is below.`;
+  // Said at the top of the next version's page, which has replaced the one decided.
+  return isQueuePage ? `${what} ${more}.` : `${what} ${more}: this is the next.`;
 }
 
 /** Says which decision was just sent, on the next review (or the queue, when none is left). */
@@ -53,7 +54,7 @@ export function DecidedNotice({ isQueuePage = false }: { isQueuePage?: boolean }
       {!isQueuePage && (
         <>
           {' '}
-          <Anchor component={Link} to={queuePath(state.queue ?? DEFAULT_QUEUE_FILTER)}>
+          <Anchor component={Link} to={queuePath(state.queue ?? DEFAULT_QUEUE_FILTER)} inherit>
             Back to the queue
           </Anchor>
         </>
