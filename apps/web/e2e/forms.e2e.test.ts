@@ -13,6 +13,7 @@ import {
 import {
   choose,
   createOperator,
+  errorAt,
   field,
   freshDataDir,
   launchBrowser,
@@ -62,16 +63,6 @@ async function contributorPage(): Promise<Page> {
   doraPage.setDefaultTimeout(20_000);
   problems.push(watchPage(doraPage));
   return doraPage;
-}
-
-/** The error message shown for the input labelled `label` (what its aria-describedby points at, not its description). */
-async function errorAt(page: Page, label: string): Promise<string> {
-  const input = field(page, label);
-  const ids = ((await input.getAttribute('aria-describedby')) ?? '')
-    .split(/\s+/)
-    .filter((id) => id !== '' && !id.endsWith('-description'));
-  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
-  return texts.filter((text) => text && text !== '').join(' | ');
 }
 
 /** Time for a second call a double click might have sent to reach the server and be written. */

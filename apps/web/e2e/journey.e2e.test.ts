@@ -10,6 +10,7 @@ import { ticketsCsv } from './fixtures.ts';
 import {
   choose,
   createOperator,
+  errorAt,
   field,
   fillDatasheet,
   freshDataDir,
@@ -478,6 +479,35 @@ describe('the journeys of the three roles', () => {
       .getByText('Abandoned: 0 of 1 drafts started 0.001 h or more ago (0%)')
       .waitFor();
     await page.getByTestId('chart-abandonment-fields').getByText('No data in this range yet.').waitFor();
+    // Values that are not hours or a share are said at their fields, and the charts keep the last valid
+    // ones (150 % and -3 hours had been ignored without a word).
+    await field(page, 'Acceptance target (%)').fill('150');
+    expect(await errorAt(page, 'Acceptance target (%)')).toBe(
+      'Enter the acceptance to aim for, from 1 to 99 %',
+    );
+    await field(page, 'Abandoned after (hours idle)').fill('-3');
+    expect(await errorAt(page, 'Abandoned after (hours idle)')).toMatch(/^Enter the hours idle: more than 0/);
+    await page
+      .getByTestId('friction-facts')
+      .getByText('Abandoned: 0 of 1 drafts started 0.001 h or more ago (0%)')
+      .waitFor();
+    // The filters are in the address: a reload keeps them.
+    await field(page, 'Acceptance target (%)').fill('75');
+    await page.waitForURL(/[?&]target=75(&|$)/);
+    expect(page.url()).toMatch(/[?&]idle=0\.001(&|$)/);
+    await page.reload();
+    expect(await field(page, 'Acceptance target (%)').inputValue()).toBe('75');
+    expect(await field(page, 'Abandoned after (hours idle)').inputValue()).toBe('0.001');
+    await page
+      .getByTestId('friction-facts')
+      .getByText('Abandoned: 0 of 1 drafts started 0.001 h or more ago (0%)')
+      .waitFor();
+    // Back to the default, which the address leaves out.
+    await field(page, 'Acceptance target (%)').fill('80');
+    await page.waitForURL((url) => !url.searchParams.has('target'));
+    for (const chart of ['chart-learning', 'chart-versions', 'chart-cohorts', 'chart-budget']) {
+      await page.getByTestId(chart).locator('svg').first().waitFor();
+    }
     // The contributor's first submission was accepted: the learning curve has one bar at 100%, the first
     // version was the one accepted, and this week's cohort reached submission and acceptance.
     const ticks = (testId: string) =>

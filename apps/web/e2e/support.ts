@@ -484,3 +484,13 @@ export function describeViolations(byPage: Record<string, AxeViolation[]>): stri
     )
     .join('\n');
 }
+
+/** The error message shown for the input labelled `label` (what its aria-describedby points at, not its description). */
+export async function errorAt(page: Page, label: string): Promise<string> {
+  const input = field(page, label);
+  const ids = ((await input.getAttribute('aria-describedby')) ?? '')
+    .split(/\s+/)
+    .filter((id) => id !== '' && !id.endsWith('-description'));
+  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
+  return texts.filter((text) => text && text !== '').join(' | ');
+}

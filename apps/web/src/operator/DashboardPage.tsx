@@ -1,21 +1,24 @@
 import type { AnalyticsFilter } from '@assay/schema';
 import { Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { QueryError } from '../components/QueryError.tsx';
 import { useTRPC } from '../lib/trpc.ts';
 import { AcceptanceSection } from './AcceptanceSection.tsx';
 import { BooksStatus } from './BooksStatus.tsx';
 import { curveSummaryText } from './curve-summary.ts';
+import {
+  filtersOfSearch,
+  idleHoursError,
+  searchOfFilters,
+  type Typed,
+  targetPercentError,
+} from './dashboard-filters.ts';
 import { FrictionSection } from './FrictionSection.tsx';
 import { RequestSelect } from './RequestSelect.tsx';
 import { SupplySection } from './SupplySection.tsx';
 import { ThresholdCard } from './ThresholdCard.tsx';
-
-/** Hours without activity after which a never-submitted draft counts as abandoned, until the operator changes it. */
-const DEFAULT_IDLE_HOURS = 72;
-/** The acceptance rate whose score the curve reads off (and the threshold card offers), in percent. */
-const DEFAULT_TARGET_PERCENT = 80;
 
 /** The dashboard's date fields: days (`YYYY-MM-DD`), or '' for open. */
 interface DateRange {
@@ -33,18 +36,27 @@ function isBackwards({ from, to }: DateRange): boolean {
  */
 export function DashboardPage() {
   const trpc = useTRPC();
-  const [range, setRange] = useState<DateRange>({ from: '', to: '' });
+  const [searchParams, setSearchParams] = useSearchParams();
+  // The filters live in the address, as the Activity page's do, so a filtered view reloads and can be shared.
+  const [initial] = useState(() => filtersOfSearch(searchParams));
+  const [range, setRange] = useState<DateRange>({ from: initial.from, to: initial.to });
   // A range ending before it starts is said at the field, and the charts keep the last range that was one
   // (they said "No data in this range yet", under the server's refusal).
-  const [shown, setShown] = useState<DateRange>(range);
+  const [shown, setShown] = useState<DateRange>(isBackwards(range) ? { from: '', to: '' } : range);
   const changeRange = (next: DateRange) => {
     setRange(next);
     if (!isBackwards(next)) setShown(next);
   };
-  // DESIGN.md: a draft counts as abandoned once idle past a configurable time.
-  const [idleHours, setIdleHours] = useState<number>(DEFAULT_IDLE_HOURS);
-  const [requestId, setRequestId] = useState<string | null>(null);
-  const [targetPercent, setTargetPercent] = useState<number>(DEFAULT_TARGET_PERCENT);
+  const [requestId, setRequestId] = useState<string | null>(initial.requestId);
+  // DESIGN.md: a draft counts as abandoned once idle past a configurable time. The fields keep what is
+  // typed; the charts, the last value that was valid.
+  const [idleTyped, setIdleTyped] = useState<Typed>(initial.idleHours);
+  const [idleHours, setIdleHours] = useState(initial.idleHours);
+  const [targetTyped, setTargetTyped] = useState<Typed>(initial.targetPercent);
+  const [targetPercent, setTargetPercent] = useState(initial.targetPercent);
+  useEffect(() => {
+    setSearchParams(searchOfFilters({ ...shown, requestId, idleHours, targetPercent }), { replace: true });
+  }, [shown, requestId, idleHours, targetPercent, setSearchParams]);
   const filter = useMemo<AnalyticsFilter>(
     () => ({
       ...(shown.from ? { from: `${shown.from}T00:00:00Z` } : {}),
@@ -69,7 +81,8 @@ export function DashboardPage() {
   return (
     <Stack>
       <Title order={2}>Operator dashboard</Title>
-      <Group align="end" wrap="wrap">
+      {/* Aligned at the top, so that an error under one field does not lift the other fields’ labels. */}
+      <Group align="start" wrap="wrap">
         <TextInput
           type="date"
           label="From"
@@ -88,25 +101,23 @@ export function DashboardPage() {
         <RequestSelect value={requestId} onChange={setRequestId} />
         <NumberInput
           label="Abandoned after (hours idle)"
-          value={idleHours}
+          value={idleTyped}
           onChange={(value) => {
-            // Only a positive number is a time; while the field is being retyped the last one stays.
-            if (typeof value === 'number' && value > 0) setIdleHours(value);
+            setIdleTyped(value);
+            if (idleHoursError(value) === null) setIdleHours(value as number);
           }}
-          min={0.001}
-          max={24 * 365}
+          error={idleHoursError(idleTyped)}
           decimalScale={3}
           w={200}
         />
         <NumberInput
           label="Acceptance target (%)"
-          value={targetPercent}
+          value={targetTyped}
           onChange={(value) => {
-            // The curve is read where acceptance reaches this share: strictly between 0 and 100.
-            if (typeof value === 'number' && value > 0 && value < 100) setTargetPercent(value);
+            setTargetTyped(value);
+            if (targetPercentError(value) === null) setTargetPercent(value as number);
           }}
-          min={1}
-          max={99}
+          error={targetPercentError(targetTyped)}
           w={170}
         />
       </Group>

@@ -27,6 +27,7 @@ export function SupplySection({
           title="Supply versus demand"
           file="supply-demand"
           testId="chart-supply"
+          caption="Submissions per request. Wanted: as many as the budget pays rewards for; submitted: sent for scoring; accepted: paid for"
           rows={supplyRows(supply)}
           series={[
             { key: 'wanted', name: 'Wanted', fill: GREY },
@@ -38,7 +39,7 @@ export function SupplySection({
           title="Rows supplied versus wanted"
           file="rows-supplied"
           testId="chart-rows"
-          caption="Rows the budget pays for at the request's minimum rows, rows in submitted files (latest scored version), rows accepted"
+          caption="Wanted: the rows the budget pays for at the request's minimum rows; supplied: rows in submitted files (latest scored version); accepted: rows accepted"
           rows={rowDemandRows(supply)}
           series={[
             { key: 'rows_wanted', name: 'Wanted', fill: GREY },

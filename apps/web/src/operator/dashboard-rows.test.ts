@@ -7,6 +7,7 @@ import {
   dimensionRows,
   frictionFacts,
   funnelBarLabel,
+  funnelRows,
   lastFieldRows,
   learningRows,
   requestFunnelRows,
@@ -47,6 +48,19 @@ function friction(overrides: Partial<Friction> = {}): Friction {
     ...overrides,
   };
 }
+
+describe('funnelRows', () => {
+  // A future range showed eight empty bars on an axis of 0 to 4 while every other chart said "No data".
+  it('has no rows when no step has a count, else a row per step', () => {
+    const funnel = (counts: number[]) =>
+      ({ steps: steps(counts), byCohort: [], byRequest: [] }) as unknown as Funnel;
+    expect(funnelRows(funnel([0, 0, 0, 0, 0, 0, 0, 0]))).toEqual([]);
+    expect(funnelRows(undefined)).toEqual([]);
+    expect(funnelRows(funnel([10, 8, 6, 5, 4, 4, 3, 2])).map((row) => row.count)).toEqual([
+      10, 8, 6, 5, 4, 4, 3, 2,
+    ]);
+  });
+});
 
 describe('requestFunnelRows', () => {
   it('gives each request its drafts and the shares that reached submission and acceptance, no request apart', () => {

@@ -153,7 +153,10 @@ function round1(value: number | null): string {
 
 /** The funnel's steps, named as DESIGN.md names them, with their conversions in percent. */
 export function funnelRows(funnel: Funnel | undefined) {
-  return (funnel?.steps ?? []).map((s) => ({
+  // A range nobody started a draft in has no funnel: "No data in this range yet", as the other charts
+  // say, not eight empty bars on an axis of 0 to 4.
+  if (!funnel?.steps.some((s) => s.count > 0)) return [];
+  return funnel.steps.map((s) => ({
     step: s.step,
     label: FUNNEL_STEP_LABELS[s.step],
     count: s.count,
