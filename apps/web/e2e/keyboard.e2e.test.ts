@@ -81,6 +81,15 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
+/** The text of the heading that has the focus, or what has it instead (the body, after a navigation). */
+const focusedHeading = (page: Page) => () =>
+  page.evaluate(() => {
+    const active = document.activeElement;
+    return active && /^H[1-6]$/.test(active.tagName)
+      ? active.textContent
+      : `not a heading: ${active?.tagName}`;
+  });
+
 /** Another contributor's data accepted for the request, over the API: its one reward spends the budget. */
 async function spendBudget() {
   const { api: kim } = await authenticate(app.url, 'sign-in/email', reviewer);
@@ -223,6 +232,8 @@ describe('keyboard and labels', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/submissions\/[\w-]+\/edit$/);
     submissionUrl = page.url().replace(/\/edit$/, '');
+    // The button went with its page: the focus is on the wizard's heading, not on the page's body.
+    await expect.poll(focusedHeading(page)).toBe('Keyboard tickets');
 
     // Step 2: the dropzone is reachable and named by its text; Enter opens the file picker (through the
     // hidden file input), which takes the file.
@@ -323,6 +334,7 @@ describe('keyboard and labels', () => {
     await tabTo(page, submit);
     await page.keyboard.press('Enter');
     await page.waitForURL(submissionUrl);
+    await expect.poll(focusedHeading(page)).toBe('Keyboard tickets');
     await page.getByRole('heading', { name: 'Score of record' }).waitFor({ timeout: 60_000 });
     // Its acceptance would wait for the budget, and the page says so.
     await expect(page.getByTestId('budget-on-hold').textContent()).resolves.toContain(
@@ -396,6 +408,7 @@ describe('keyboard and labels', () => {
     );
     await page.keyboard.press('ControlOrMeta+Enter');
     await page.waitForURL(`${app.url}/review`);
+    await expect.poll(focusedHeading(page)).toMatch(/^Review queue/);
     // Only the other contributor's data was accepted (it spent the budget): the accepted data page lists
     // it alone, and its request filter has a name.
     await page.goto(`${app.url}/review/accepted`);

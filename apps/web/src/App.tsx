@@ -7,6 +7,7 @@ import { PageLoadBoundary } from './components/PageLoadBoundary.tsx';
 import { QueryError } from './components/QueryError.tsx';
 import { CONTENT_ID, SkipLink } from './components/SkipLink.tsx';
 import { SubmissionsPage } from './contributor/SubmissionsPage.tsx';
+import { useFocusOnNavigation } from './hooks/use-focus-on-navigation.ts';
 import { getAuthClient } from './lib/auth-client.ts';
 import { type RouterOutputs, useTRPC } from './lib/trpc.ts';
 import { NotificationsPage } from './notifications/NotificationsPage.tsx';
@@ -126,6 +127,7 @@ export function App() {
   // The phone's navigation drawer closes with Escape, as a dialog does.
   useHotkeys([['Escape', close]]);
   const location = useLocation();
+  useFocusOnNavigation(location.pathname);
   const isOrganisationAdmin = me.data?.organisations.some((o) => o.role === 'admin') ?? false;
   const unread = useUnreadNotifications(me.data != null);
   // Once, for the page the app opened on (a later navigation keeps the page it leaves on screen until the

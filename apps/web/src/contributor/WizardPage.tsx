@@ -943,7 +943,8 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
                 <Anchor
                   component="button"
                   type="button"
-                  inherit
+                  size="sm"
+                  underline="always"
                   onClick={() => goToStep(1, () => focusStep({ scroll: true }))}
                 >
                   Back to the file
@@ -962,7 +963,8 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
                   <Anchor
                     component="button"
                     type="button"
-                    inherit
+                    size="sm"
+                    underline="always"
                     onClick={() => goToStep(4, () => focusStep({ scroll: true }))}
                   >
                     Back to the pre-score

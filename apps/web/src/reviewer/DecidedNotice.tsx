@@ -54,7 +54,12 @@ export function DecidedNotice({ isQueuePage = false }: { isQueuePage?: boolean }
       {!isQueuePage && (
         <>
           {' '}
-          <Anchor component={Link} to={queuePath(state.queue ?? DEFAULT_QUEUE_FILTER)} inherit>
+          <Anchor
+            component={Link}
+            to={queuePath(state.queue ?? DEFAULT_QUEUE_FILTER)}
+            size="sm"
+            underline="always"
+          >
             Back to the queue
           </Anchor>
         </>
