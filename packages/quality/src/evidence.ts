@@ -66,6 +66,8 @@ export interface Evidence {
   suspectedDelimiter: string | null;
   /** No declared name in the header, and header cells that look like values. */
   headerLooksLikeData: boolean;
+  /** CSV/TSV header names that had spaces at their ends, as written (the columns are named without them). */
+  paddedHeaderNames: string[];
   ragged: Occurrences;
   quoting: Occurrences;
   oversized: Occurrences;

@@ -1,4 +1,5 @@
 import type { FileFormat } from '@assay/schema';
+import { headerNames } from './csv-header.ts';
 import { CsvTokenizer } from './csv-tokenizer.ts';
 import { peekSource } from './scan.ts';
 import { detectEncoding, sniffFormat } from './sniff.ts';
@@ -155,7 +156,7 @@ export async function readSampleRows(input: {
       if (isDone || (!isOversized && fields.length === 1 && fields[0] === '')) return;
       if (!hasHeader) {
         hasHeader = true;
-        if (!isOversized) columns = fields.slice();
+        if (!isOversized) columns = headerNames(fields);
         return;
       }
       if (isKept() && !isOversized) keep(fields.slice());

@@ -7,6 +7,7 @@ import {
   isOfType,
   isUnsafeIntegerText,
 } from './cell-checks.ts';
+import { headerNames, paddedHeaderNames } from './csv-header.ts';
 import { CsvTokenizer, MAX_RECORD_CHARS } from './csv-tokenizer.ts';
 import { type ColumnEvidence, type Evidence, Occurrences } from './evidence.ts';
 import { hasDigitRun, isLuhnValid, PII_CARD, PII_EMAIL, PII_PHONE, piiKinds } from './pii.ts';
@@ -108,6 +109,7 @@ class RowScanner {
       rows: 0,
       suspectedDelimiter: null,
       headerLooksLikeData: false,
+      paddedHeaderNames: [],
       ragged: new Occurrences(),
       quoting: new Occurrences(),
       oversized: new Occurrences(),
@@ -624,7 +626,8 @@ async function readDelimited(texts: AsyncIterable<DecodedText>, delimiter: strin
     }
     if (fields.length === 1 && fields[0] === '') return; // blank line
     hasHeader = true;
-    scanner.setHeader(fields.slice());
+    scanner.setHeader(headerNames(fields));
+    ev.paddedHeaderNames = paddedHeaderNames(fields);
     if (fields.length === 1) ev.suspectedDelimiter = guessDelimiter(fields[0]!, delimiter);
   };
   const tokenizer = new CsvTokenizer(

@@ -21,7 +21,8 @@
  * category columns as in text, and for card numbers in integer columns (reported when nearly all of a
  * column's 13–19-digit values pass the Luhn check), and reads a multilabel row's JSON array of labels as its
  * labels (it was a nested value, split on its commas), and adds `structure.label-class-variants` (declared
- * classes that differ only in case or spaces).
+ * classes that differ only in case or spaces) and `structure.header-padded` (a CSV or TSV header's names are
+ * read without spaces at their ends, and that is said).
  */
 export const SCORER_VERSION = '2.5.0';
 

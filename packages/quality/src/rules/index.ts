@@ -19,6 +19,7 @@ import { emptyFile } from './empty-file.ts';
 import { headerDuplicate } from './header-duplicate.ts';
 import { headerEmpty } from './header-empty.ts';
 import { headerMissing } from './header-missing.ts';
+import { headerPadded } from './header-padded.ts';
 import { invalidJson } from './invalid-json.ts';
 import { invalidUtf8 } from './invalid-utf8.ts';
 import { labelClassVariants } from './label-class-variants.ts';
@@ -85,6 +86,7 @@ export const ALL_RULES: readonly Rule[] = [
   headerMissing,
   headerDuplicate,
   headerEmpty,
+  headerPadded,
   columnMissing,
   columnUndeclared,
   typeMismatch,
