@@ -1,6 +1,7 @@
 import type { FileFormat } from '@assay/schema';
 import { headerNames } from './csv-header.ts';
 import { CsvTokenizer } from './csv-tokenizer.ts';
+import { isUnsafeInteger, restoreUnsafeIntegers } from './json-numbers.ts';
 import { peekSource } from './scan.ts';
 import { detectEncoding, sniffFormat } from './sniff.ts';
 import type { ByteSource } from './source.ts';
@@ -131,9 +132,13 @@ export async function readSampleRows(input: {
         }
       }
       const row: string[] = new Array(columns.length).fill('');
+      const unsafeAt: number[] = [];
       for (const [key, cell] of entries) {
-        row[keys.get(key)!] = typeof cell === 'string' ? cell : cell === null ? '' : JSON.stringify(cell);
+        const index = keys.get(key)!;
+        row[index] = typeof cell === 'string' ? cell : cell === null ? '' : JSON.stringify(cell);
+        if (isUnsafeInteger(cell)) unsafeAt.push(index);
       }
+      if (unsafeAt.length > 0) restoreUnsafeIntegers(row, unsafeAt, text);
       keep(row);
     };
     for await (const bytes of source) {

@@ -155,6 +155,35 @@ describe('bad input', () => {
     expect(codes(jsonl)).toContain('structure.unsafe-integer');
   });
 
+  // Parsed, 9007199254740993 is 9007199254740992: the preview showed the wrong digits.
+  it('JSON Lines integers above 2^53 keep their digits in previews', async () => {
+    const manifest = () => ({
+      ...GOOD_MANIFEST,
+      task: 'other' as const,
+      label: null,
+      columns: [
+        { name: 'user_id', type: 'string' as const, description: 'The user the review is from' },
+        { name: 'text', type: 'string' as const, description: 'The review as written' },
+      ],
+    });
+    const jsonl = [
+      '{"user_id": 9007199254740992, "text": "Great"}',
+      '{"user_id": 9007199254740993, "text": "Great"}',
+      '{"user_id": 9007199254740993, "text": "Great"}',
+      '{"user_id": 12, "text": "Fine"}',
+    ].join('\n');
+    // Row keys stay of the parsed values until a major version may change fingerprints (README).
+    const report = await scoreCase({ csv: `${jsonl}\n`, format: 'jsonl', manifest });
+    expect(report.findings.map((f) => f.code)).toContain('structure.unsafe-integer');
+    const sample = await readSampleRows({ source: new Blob([jsonl]).stream(), format: 'jsonl', limit: 4 });
+    expect(sample.rows.map((row) => row[0])).toEqual([
+      '9007199254740992',
+      '9007199254740993',
+      '9007199254740993',
+      '12',
+    ]);
+  });
+
   it('a malformed manifest is a clear error', async () => {
     await expect(scoreCase({ manifest: () => ({ title: '', task: 'clustering' }) as never })).rejects.toThrow(
       /title.*task/s,
