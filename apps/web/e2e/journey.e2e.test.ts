@@ -566,6 +566,10 @@ describe('the journeys of the three roles', () => {
     const users = page.getByTestId('users');
     const row = (email: string) => users.getByRole('row').filter({ hasText: email });
     await row(reviewer.email).waitFor();
+    // The dashboard's filters (its target was 50) stayed with the dashboard: they were once written onto the
+    // page it was left for.
+    expect(new URL(page.url()).pathname).toBe('/operator/users');
+    expect(new URL(page.url()).search).toBe('');
     expect(await row(reviewer.email).textContent()).toContain('Acme Data (reviewer)');
     // A contributor is listed with the pseudonym reviewers know them by.
     expect(await row(contributor.email).getByRole('cell').nth(3).textContent()).toMatch(/^contributor-/);

@@ -1,7 +1,7 @@
 import type { AnalyticsFilter } from '@assay/schema';
 import { Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { QueryError } from '../components/QueryError.tsx';
 import { useTRPC } from '../lib/trpc.ts';
@@ -9,6 +9,7 @@ import { AcceptanceSection } from './AcceptanceSection.tsx';
 import { BooksStatus } from './BooksStatus.tsx';
 import { curveSummaryText } from './curve-summary.ts';
 import {
+  type DashboardFilters,
   filtersOfSearch,
   idleHoursError,
   searchOfFilters,
@@ -40,23 +41,28 @@ export function DashboardPage() {
   // The filters live in the address, as the Activity page's do, so a filtered view reloads and can be shared.
   const [initial] = useState(() => filtersOfSearch(searchParams));
   const [range, setRange] = useState<DateRange>({ from: initial.from, to: initial.to });
-  // A range ending before it starts is said at the field, and the charts keep the last range that was one
-  // (they said "No data in this range yet", under the server's refusal).
-  const [shown, setShown] = useState<DateRange>(isBackwards(range) ? { from: '', to: '' } : range);
+  // The filters the charts show: the last valid value of each. A range ending before it starts is said at
+  // the field, and the charts keep the last range that was one (they said "No data in this range yet",
+  // under the server's refusal). Hours idle (DESIGN.md: a draft counts as abandoned once idle past a
+  // configurable time) and the target likewise: the fields keep what is typed.
+  const [applied, setApplied] = useState<DashboardFilters>(() =>
+    isBackwards(range) ? { ...initial, from: '', to: '' } : initial,
+  );
+  const [idleTyped, setIdleTyped] = useState<Typed>(initial.idleHours);
+  const [targetTyped, setTargetTyped] = useState<Typed>(initial.targetPercent);
+  // Written to the address by the change itself, not by an effect: an effect ran again when the page was
+  // left (the setter changes with the location) and wrote the dashboard's filters onto the next page.
+  const apply = (patch: Partial<DashboardFilters>) => {
+    const next = { ...applied, ...patch };
+    setApplied(next);
+    setSearchParams(searchOfFilters(next), { replace: true });
+  };
   const changeRange = (next: DateRange) => {
     setRange(next);
-    if (!isBackwards(next)) setShown(next);
+    if (!isBackwards(next)) apply(next);
   };
-  const [requestId, setRequestId] = useState<string | null>(initial.requestId);
-  // DESIGN.md: a draft counts as abandoned once idle past a configurable time. The fields keep what is
-  // typed; the charts, the last value that was valid.
-  const [idleTyped, setIdleTyped] = useState<Typed>(initial.idleHours);
-  const [idleHours, setIdleHours] = useState(initial.idleHours);
-  const [targetTyped, setTargetTyped] = useState<Typed>(initial.targetPercent);
-  const [targetPercent, setTargetPercent] = useState(initial.targetPercent);
-  useEffect(() => {
-    setSearchParams(searchOfFilters({ ...shown, requestId, idleHours, targetPercent }), { replace: true });
-  }, [shown, requestId, idleHours, targetPercent, setSearchParams]);
+  const { requestId, idleHours, targetPercent } = applied;
+  const shown = { from: applied.from, to: applied.to };
   const filter = useMemo<AnalyticsFilter>(
     () => ({
       ...(shown.from ? { from: `${shown.from}T00:00:00Z` } : {}),
@@ -98,13 +104,13 @@ export function DashboardPage() {
           error={isBackwards(range) ? 'Choose a day on or after “From”' : undefined}
           w={170}
         />
-        <RequestSelect value={requestId} onChange={setRequestId} />
+        <RequestSelect value={requestId} onChange={(id) => apply({ requestId: id })} />
         <NumberInput
           label="Abandoned after (hours idle)"
           value={idleTyped}
           onChange={(value) => {
             setIdleTyped(value);
-            if (idleHoursError(value) === null) setIdleHours(value as number);
+            if (idleHoursError(value) === null) apply({ idleHours: value as number });
           }}
           error={idleHoursError(idleTyped)}
           decimalScale={3}
@@ -115,7 +121,7 @@ export function DashboardPage() {
           value={targetTyped}
           onChange={(value) => {
             setTargetTyped(value);
-            if (targetPercentError(value) === null) setTargetPercent(value as number);
+            if (targetPercentError(value) === null) apply({ targetPercent: value as number });
           }}
           error={targetPercentError(targetTyped)}
           w={170}
