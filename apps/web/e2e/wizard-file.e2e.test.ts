@@ -166,7 +166,7 @@ it('filters the chooser by MIME type without a warning, takes a CSV called text/
   const refused = page.getByTestId('file-rejected');
   await refused.waitFor();
   expect(await refused.textContent()).toContain('“model.bin” is not a CSV, TSV or JSONL file');
-  expect(await refused.textContent()).toContain('.csv, .tsv or .jsonl');
+  expect(await refused.textContent()).toContain('.csv, .tsv, .txt or .jsonl');
   expect(await page.getByTestId('upload-status').count()).toBe(0);
 
   // An Excel export with semicolons, in Windows-1252: refused at once with how to save it, not pre-scored
@@ -202,6 +202,12 @@ it('filters the chooser by MIME type without a warning, takes a CSV called text/
   });
   expect(await refused.count()).toBe(0);
   expect(await page.getByTestId('encoding-notice').count()).toBe(0);
+  // Excel's "Text (Tab delimited)" is a .txt: taken, its tabs read from its bytes, here and on the server.
+  const tabs = Buffer.from(feedbackCsv(['a', 'b'], 10).toString().replaceAll(',', '\t'));
+  await attachFile(page, { name: 'feedback.txt', mimeType: 'text/plain', buffer: tabs });
+  expect(await refused.count()).toBe(0);
+  await page.getByRole('button', { name: 'Next: Preview' }).click();
+  await page.getByRole('columnheader', { name: 'channel' }).waitFor();
 
   expect(warnings.filter((warning) => /MIME|extension/i.test(warning))).toEqual([]);
   expect(problems).toEqual([]);

@@ -22,7 +22,8 @@ describe('DATA_FILE_ACCEPT', () => {
       for (const extension of extensions) expect(extension).toMatch(/^\.\w+$/);
     }
     expect(Object.values(DATA_FILE_ACCEPT).flat()).toEqual(
-      expect.arrayContaining(['.csv', '.tsv', '.jsonl']),
+      // .ndjson, .tab and Excel's tab-separated .txt were refused by their names.
+      expect.arrayContaining(['.csv', '.tsv', '.tab', '.txt', '.jsonl', '.ndjson']),
     );
   });
 });
@@ -30,7 +31,7 @@ describe('DATA_FILE_ACCEPT', () => {
 describe('rejectionMessage', () => {
   it('names a refused file and the types taken', () => {
     expect(rejectionMessage([rejected('model.bin', 'file-invalid-type')])).toBe(
-      '“model.bin” is not a CSV, TSV or JSONL file: choose one ending in .csv, .tsv or .jsonl.',
+      '“model.bin” is not a CSV, TSV or JSONL file: choose one ending in .csv, .tsv, .txt or .jsonl.',
     );
   });
 

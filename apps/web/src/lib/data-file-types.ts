@@ -9,9 +9,11 @@ import type { SamplePreview } from '../workers/prescore-protocol.ts';
  */
 export const DATA_FILE_ACCEPT: Readonly<Record<string, string[]>> = {
   'text/csv': ['.csv'],
-  'text/tab-separated-values': ['.tsv'],
-  'application/jsonl': ['.jsonl'],
-  'application/x-ndjson': ['.jsonl'],
+  'text/tab-separated-values': ['.tsv', '.tab'],
+  // Excel's "Text (Tab delimited)" saves a .txt: its format is read from its bytes, as the server reads it.
+  'text/plain': ['.txt'],
+  'application/jsonl': ['.jsonl', '.ndjson'],
+  'application/x-ndjson': ['.jsonl', '.ndjson'],
 };
 
 /** The largest data file the wizard takes, as the dropzone says ("Up to 1 GB"; the server default too). */
@@ -25,7 +27,7 @@ export function rejectionMessage(rejections: readonly FileRejection[]): string {
     .map(({ file, errors }) =>
       errors.some((error) => error.code === 'file-too-large')
         ? `“${file.name}” is larger than 1 GB, the most a submission takes.`
-        : `“${file.name}” is not a CSV, TSV or JSONL file: choose one ending in .csv, .tsv or .jsonl.`,
+        : `“${file.name}” is not a CSV, TSV or JSONL file: choose one ending in .csv, .tsv, .txt or .jsonl.`,
     )
     .join(' ');
 }
