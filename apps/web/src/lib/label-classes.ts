@@ -1,3 +1,4 @@
+import { labelReadAs } from '@assay/quality';
 import type { DraftManifest, LabelClass } from '@assay/schema';
 import { countValues } from './detect.ts';
 import { fieldId } from './paths.ts';
@@ -163,7 +164,7 @@ export function proposedTarget(
 export function labelVariantGroups(labels: readonly string[]): string[][] {
   const groups = new Map<string, string[]>();
   for (const label of labels) {
-    const key = label.trim().toLowerCase().replace(/\s+/g, ' ');
+    const key = labelReadAs(label);
     groups.set(key, [...(groups.get(key) ?? []), label]);
   }
   return [...groups.values()].filter((group) => group.length > 1);

@@ -1,11 +1,7 @@
 import { isClassificationTask } from '@assay/schema';
+import { labelReadAs } from '../label-text.ts';
 import { maskSample } from '../pii.ts';
 import { defineRule, fail, hasData, PASS, plural, shareOutcome } from './rule.ts';
-
-/** A class name as a person reads it: case and spaces aside. */
-function readAs(name: string): string {
-  return name.trim().toLowerCase().replace(/\s+/g, ' ');
-}
 
 /**
  * Declared classes whose names differ only in case or spaces ("positive", " positive", "Positive"). Each
@@ -24,7 +20,7 @@ export const labelClassVariants = defineRule({
     if (!label || !isClassificationTask(manifest.task) || !hasData(evidence)) return null;
     const groups = new Map<string, string[]>();
     for (const { name } of label.classes) {
-      const key = readAs(name);
+      const key = labelReadAs(name);
       const group = groups.get(key);
       if (group === undefined) groups.set(key, [name]);
       else if (!group.includes(name)) group.push(name);

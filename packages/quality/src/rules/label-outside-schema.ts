@@ -1,12 +1,9 @@
 import { isClassificationTask } from '@assay/schema';
+import { labelReadAs } from '../label-text.ts';
 import { maskSample } from '../pii.ts';
 import { defineRule, fail, hasData, PASS, plural, shareOutcome } from './rule.ts';
 
 const MAX_FINDINGS = 20;
-
-function normalize(label: string): string {
-  return label.trim().toLowerCase().replace(/\s+/g, ' ');
-}
 
 /**
  * Label values that are not among the declared classes, including case and whitespace variants of a
@@ -23,7 +20,7 @@ export const labelOutsideSchema = defineRule({
     if (!label || !isClassificationTask(manifest.task) || !hasData(evidence) || evidence.labelIndex === -1)
       return null;
     const classes = new Set(label.classes.map((c) => c.name));
-    const byNormalized = new Map(label.classes.map((c) => [normalize(c.name), c.name]));
+    const byNormalized = new Map(label.classes.map((c) => [labelReadAs(c.name), c.name]));
     let labeled = 0;
     let outside = 0;
     const invalid: { value: string; count: number; firstRow: number }[] = [];
@@ -40,7 +37,7 @@ export const labelOutsideSchema = defineRule({
     if (outside === 0) return PASS;
     invalid.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
     const findings = invalid.slice(0, MAX_FINDINGS).map(({ value, count, firstRow }) => {
-      const variantOf = byNormalized.get(normalize(value));
+      const variantOf = byNormalized.get(labelReadAs(value));
       return {
         message:
           variantOf === undefined
