@@ -101,7 +101,6 @@ function focusStep({ scroll }: { scroll: boolean }) {
   content?.focus({ preventScroll: true });
 }
 
-/** The wizard's steps marked "!" when the pre-score (step 4) is not enterprise grade. */
 /** The steps marked "!" rather than ticked: the file's (1) when it did not upload, the pre-score's (4) short of grade. */
 export function stepWarnings({
   isUploadFailed,
