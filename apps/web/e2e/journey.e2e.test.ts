@@ -505,6 +505,11 @@ describe('the journeys of the three roles', () => {
     // Back to the default, which the address leaves out.
     await field(page, 'Acceptance target (%)').fill('80');
     await page.waitForURL((url) => !url.searchParams.has('target'));
+    // The menu's "Dashboard" opens it without filters, and the fields follow the address (they kept the
+    // filters while the address had none).
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.waitForURL((url) => url.search === '');
+    await expect.poll(() => field(page, 'Abandoned after (hours idle)').inputValue()).toBe('72');
     for (const chart of ['chart-learning', 'chart-versions', 'chart-cohorts', 'chart-budget']) {
       await page.getByTestId(chart).locator('svg').first().waitFor();
     }

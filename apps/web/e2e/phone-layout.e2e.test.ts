@@ -288,6 +288,8 @@ describe('on a 375 px phone', () => {
       'ask for changes': decision.getByText(/^Ask for changes/),
     });
     await expectWhole(decision, 'decision choice');
+    // A phone has no keys for the shortcuts: the choices do not name them.
+    expect(await decision.textContent()).toBe('AcceptRejectAsk for changes');
     await expectNoSidewaysScroll(page, 'reviewer-review');
 
     await page.goto(`${app.url}/review/accepted`);

@@ -4,7 +4,7 @@
  * code scores a file in a browser Web Worker and on the server.
  */
 export { findEarlierRows, REPEAT_FINDING_CODES } from './earlier-rows.ts';
-export { labelReadAs } from './label-text.ts';
+export { labelReadAs, labelToKeep } from './label-text.ts';
 export { isLuhnValid, maskPersonalData, maskSample } from './pii.ts';
 export type { ContributorRecord, Requirements } from './rules/rule.ts';
 export { readSampleRows, type SampleRows, spreadRowNumbers, type UnreadableRow } from './sample.ts';

@@ -6,3 +6,12 @@
 export function labelReadAs(label: string): string {
   return label.trim().toLowerCase().replace(/\s+/g, ' ');
 }
+
+/**
+ * Which of labels that read alike to write them all as: the most frequent written without spaces at its
+ * ends, else the most frequent with them taken off. `names` come most frequent first. Suggesting "high "
+ * (the most frequent spelling, with a space) told contributors to pad every label.
+ */
+export function labelToKeep(names: readonly string[]): string {
+  return names.find((name) => name === name.trim()) ?? (names[0] ?? '').trim();
+}

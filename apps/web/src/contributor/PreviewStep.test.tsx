@@ -109,7 +109,7 @@ describe('PreviewStep', () => {
       manifest: { task: 'classification', label: { column: 'label', classes: [] } },
     });
     expect(screen.getByTestId('label-variants').textContent).toBe(
-      '“positive”, “ positive”, “Positive” differ only in case or spaces: one class written 3 ways. Write them all as “positive” in the file (the most frequent), then drop the file again.',
+      '“positive”, “ positive”, “Positive” differ only in case or spaces: one class written 3 ways. Write them all as “positive” in the file, then drop the file again.',
     );
     expect(screen.getByText('“ positive”: 1')).toBeTruthy();
   });

@@ -1,3 +1,4 @@
+import { labelToKeep } from '@assay/quality';
 import { type DraftManifest, isClassificationTask, type LabelClass } from '@assay/schema';
 import {
   Alert,
@@ -206,8 +207,8 @@ export function PreviewStep({
             <Alert key={group.join('\n')} color="orange" variant="light" data-testid="label-variants">
               <Text size="sm">
                 {group.map((label) => `“${label}”`).join(', ')} differ only in case or spaces: one class
-                written {group.length} ways. Write them all as “{group[0]}” in the file (the most frequent),
-                then drop the file again.
+                written {group.length} ways. Write them all as “{labelToKeep(group)}” in the file, then drop
+                the file again.
               </Text>
             </Alert>
           ))}

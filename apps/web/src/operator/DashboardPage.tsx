@@ -61,6 +61,20 @@ export function DashboardPage() {
     setRange(next);
     if (!isBackwards(next)) apply(next);
   };
+  // The address changed by other means (the menu's "Dashboard" link, Back, Forward): the filters follow
+  // it, so what is on screen is what a reload or a shared link shows.
+  const search = searchParams.toString();
+  const [readSearch, setReadSearch] = useState(search);
+  if (search !== readSearch) {
+    setReadSearch(search);
+    const read = filtersOfSearch(searchParams);
+    if (new URLSearchParams(searchOfFilters(applied)).toString() !== search) {
+      setApplied(read);
+      setRange({ from: read.from, to: read.to });
+      setIdleTyped(read.idleHours);
+      setTargetTyped(read.targetPercent);
+    }
+  }
   const { requestId, idleHours, targetPercent } = applied;
   const shown = { from: applied.from, to: applied.to };
   const filter = useMemo<AnalyticsFilter>(

@@ -21,12 +21,18 @@ describe('dashboard filters', () => {
     const filters = {
       from: '2026-11-01',
       to: '2026-11-30',
-      requestId: 'r1',
+      requestId: '0f6f3f9f-0000-4000-8000-000000000001',
       idleHours: 48,
       targetPercent: 75,
     };
     const search = searchOfFilters(filters);
-    expect(search).toEqual({ from: '2026-11-01', to: '2026-11-30', request: 'r1', idle: '48', target: '75' });
+    expect(search).toEqual({
+      from: '2026-11-01',
+      to: '2026-11-30',
+      request: '0f6f3f9f-0000-4000-8000-000000000001',
+      idle: '48',
+      target: '75',
+    });
     expect(filtersOfSearch(new URLSearchParams(search))).toEqual(filters);
     const plain = {
       from: '',
@@ -40,8 +46,11 @@ describe('dashboard filters', () => {
   });
 
   it('reads values an address holds that are not valid as the defaults', () => {
-    expect(filtersOfSearch(new URLSearchParams('from=yesterday&idle=-3&target=150'))).toMatchObject({
+    expect(
+      filtersOfSearch(new URLSearchParams('from=yesterday&idle=-3&target=150&request=nonsense')),
+    ).toMatchObject({
       from: '',
+      requestId: null,
       idleHours: DEFAULT_IDLE_HOURS,
       targetPercent: DEFAULT_TARGET_PERCENT,
     });

@@ -38,6 +38,7 @@ export interface DashboardFilters {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The filters in an address; anything missing or not valid there is the default. */
 export function filtersOfSearch(search: URLSearchParams): DashboardFilters {
@@ -48,7 +49,8 @@ export function filtersOfSearch(search: URLSearchParams): DashboardFilters {
   return {
     from: DAY.test(from) ? from : '',
     to: DAY.test(to) ? to : '',
-    requestId: search.get('request') || null,
+    // An id that is no request's would be refused by the server, above the page: it is left out instead.
+    requestId: UUID.test(search.get('request') ?? '') ? search.get('request') : null,
     idleHours: search.has('idle') && idleHoursError(idle) === null ? idle : DEFAULT_IDLE_HOURS,
     targetPercent:
       search.has('target') && targetPercentError(target) === null ? target : DEFAULT_TARGET_PERCENT,

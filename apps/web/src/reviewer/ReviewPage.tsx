@@ -417,7 +417,10 @@ function DecisionPanel({ item }: { item: Item }) {
           fullWidth={isPhone}
           value={decision}
           onChange={(value) => choose(value as Decision)}
-          data={DECISIONS.map((d) => ({ value: d.value, label: `${d.label} (${d.key})` }))}
+          data={DECISIONS.map((d) => ({
+            value: d.value,
+            label: isPhone ? d.label : `${d.label} (${d.key})`,
+          }))}
           color={decision === 'accept' ? 'green' : decision === 'reject' ? 'red' : 'orange'}
         />
         <Checkbox.Group

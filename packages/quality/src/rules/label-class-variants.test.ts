@@ -35,3 +35,17 @@ it('names the variants, the spelling to keep (the most frequent) and the rows wr
   });
   expect(report.enterpriseGrade).toBe(false);
 });
+
+// "high " was the most frequent spelling, so every label was to be written with a space after it.
+it('never asks for a spelling with spaces at its ends', async () => {
+  const padded = await scoreCase(labeled(['high ', 'high ', 'high', 'low', 'High']));
+  expect(padded.findings.find((f) => f.code === 'structure.label-class-variants')?.hint).toBe(
+    'Write every one of these labels as "high" in the file, then declare that class alone.',
+  );
+  const allPadded = await scoreCase(labeled(['high ', 'low', ' High']));
+  expect(allPadded.findings.find((f) => f.code === 'structure.label-class-variants')).toMatchObject({
+    message:
+      'The classes "high " and " High" differ only in case or spaces: they are one class written 2 ways (4 rows not as "high").',
+    hint: 'Write every one of these labels as "high" in the file, then declare that class alone.',
+  });
+});

@@ -1,5 +1,5 @@
 import { isClassificationTask } from '@assay/schema';
-import { labelReadAs } from '../label-text.ts';
+import { labelReadAs, labelToKeep } from '../label-text.ts';
 import { maskSample } from '../pii.ts';
 import { defineRule, fail, hasData, PASS, plural, shareOutcome } from './rule.ts';
 
@@ -32,9 +32,11 @@ export const labelClassVariants = defineRule({
     const findings = [];
     for (const names of groups.values()) {
       if (names.length < 2) continue;
-      // The most frequent spelling first (ties: as declared): the others are the variants.
+      // The most frequent spelling first (ties: as declared); the one to keep is the most frequent without
+      // spaces at its ends, and the rows of every other spelling are the variants'.
       const ranked = [...names].sort((a, b) => rowsOf(b) - rowsOf(a));
-      const [kept, ...variants] = ranked as [string, ...string[]];
+      const kept = labelToKeep(ranked);
+      const variants = ranked.filter((name) => name !== kept);
       const rows = variants.reduce((sum, name) => sum + rowsOf(name), 0);
       variantRows += rows;
       const firstRow = variants
