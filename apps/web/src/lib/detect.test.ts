@@ -12,6 +12,17 @@ const rows = [
 describe('label detection', () => {
   it('prefers a conventionally named column', () => {
     expect(detectLabelColumn(['text', 'urgency', 'n'], rows)).toBe('urgency');
+    // Plurals and topics name labels too ("tags" was passed over for a column of fewer values).
+    const labels = ['bug', 'ux', 'billing', 'bug', 'ux', 'bug'];
+    for (const name of ['tags', 'topics', 'categories', 'classes']) {
+      // "channel" repeats with fewer values: without the name, it would be taken.
+      const named = labels.map((label, i) => ({
+        text: `t${i}`,
+        channel: i % 2 ? 'mail' : 'chat',
+        [name]: label,
+      }));
+      expect(detectLabelColumn(['text', 'channel', name], named)).toBe(name);
+    }
   });
 
   it('falls back to the repeating column with the fewest values', () => {

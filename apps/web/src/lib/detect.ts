@@ -1,6 +1,7 @@
 import type { ColumnType } from '@assay/schema';
 
-const LABEL_NAMES = /^(label|labels|class|category|target|y|tag|sentiment|urgency|intent|outcome)$/i;
+const LABEL_NAMES =
+  /^(label|labels|class|classes|category|categories|target|y|tag|tags|topic|topics|sentiment|urgency|intent|outcome)$/i;
 
 /** Counts of each value of a column in the rows, most frequent first; `valuesOf` reads a cell as several. */
 export function countValues(

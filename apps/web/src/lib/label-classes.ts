@@ -174,3 +174,19 @@ export function labelVariantGroups(labels: readonly string[]): string[][] {
 export function visibleLabel(label: string): string {
   return label === label.trim() ? label : `“${label}”`;
 }
+
+/**
+ * Whether most non-empty cells of `column` are JSON arrays of labels (`["ux","bug"]`): a JSONL file's tags,
+ * whatever the column is called. The wizard proposes such a column as a multilabel task's label column.
+ */
+export function isMostlyLabelLists(rows: readonly Record<string, string>[], column: string): boolean {
+  let cells = 0;
+  let lists = 0;
+  for (const row of rows) {
+    const cell = row[column];
+    if (cell === undefined || cell.trim() === '') continue;
+    cells++;
+    if (jsonLabelList(cell) !== null) lists++;
+  }
+  return cells > 0 && lists > cells / 2;
+}

@@ -137,6 +137,26 @@ describe('prefill', () => {
     // Half is not most: a few cells with a comma in a single label do not make a file multilabel.
     const single = prefill({}, sample(['text', 'label'], ['a|b', 'c', 'd, e', 'f']), 'x.csv');
     expect(single.task).toBe('classification');
+    // A JSONL file's arrays of labels, in a column of any name, make a multilabel task (its tasks were left
+    // as "classification" with no label column, and the pre-score failed as malformed).
+    const jsonl = {
+      format: 'jsonl',
+      isBinary: false,
+      header: ['text', 'flags'],
+      rows: [['ux', 'bug'], ['billing'], ['bug', 'feature']].map((flags, index) => ({
+        text: `report ${index}`,
+        flags: JSON.stringify(flags),
+      })),
+    };
+    const tagged = prefill({}, jsonl, 'reports.jsonl');
+    expect(tagged.task).toBe('multilabel-classification');
+    expect(tagged.label?.column).toBe('flags');
+    expect(tagged.label?.classes?.map((labelClass) => labelClass.name).sort()).toEqual([
+      'billing',
+      'bug',
+      'feature',
+      'ux',
+    ]);
     // A task already chosen (by hand, or by the data request) stays.
     expect(prefill({ task: 'classification' }, sample(['text', 'label'], topics), 'x.csv').task).toBe(
       'classification',

@@ -1,7 +1,13 @@
 import type { DraftManifest, LabelClass } from '@assay/schema';
 import type { SamplePreview } from '../workers/prescore-protocol.ts';
 import { detectLabelColumn, inferColumnType } from './detect.ts';
-import { classesForValues, countLabels, isMostlyMultilabel, withClassesAdded } from './label-classes.ts';
+import {
+  classesForValues,
+  countLabels,
+  isMostlyLabelLists,
+  isMostlyMultilabel,
+  withClassesAdded,
+} from './label-classes.ts';
 
 /**
  * The manifest once a file is attached (or replaced), from its first rows: a title if it has none; the
@@ -31,8 +37,10 @@ export function prefill(
       },
   );
   const kept = next.label?.column;
+  // A column of JSON arrays of labels (JSONL tags) is the label column, whatever it is called.
+  const listed = sample.header.find((name) => isMostlyLabelLists(sample.rows, name));
   const labelColumn =
-    kept && sample.header.includes(kept) ? kept : detectLabelColumn(sample.header, sample.rows);
+    kept && sample.header.includes(kept) ? kept : (listed ?? detectLabelColumn(sample.header, sample.rows));
   if (!next.task)
     next.task = !labelColumn
       ? 'other'
