@@ -1,6 +1,7 @@
 // Synthetic history for the metrics benchmark: plausible shapes (funnel drop-off, versions, decisions that
 // follow the score, reports with findings), deterministic for a seed, generated in slices.
 import { REASON_CODES } from '@assay/schema';
+import { organisationNameKey } from '../src/admin/organisation-name.ts';
 
 export interface BenchBatch {
   users: Record<string, unknown>[];
@@ -110,8 +111,15 @@ export function* generateBenchData(options: {
       });
       for (let i = 0; i < contributorCount; i++) batch.users.push(user(contributorId(i), 'contributor', i));
       for (let i = 0; i < REVIEWERS; i++) batch.users.push(user(reviewerId(i), 'reviewer', i));
-      for (let i = 0; i < 5; i++)
-        batch.organisations.push({ id: idOf(3, part, i), name: `Bench org ${part}-${i}`, created_at: START });
+      for (let i = 0; i < 5; i++) {
+        const name = `Bench org ${part}-${i}`;
+        batch.organisations.push({
+          id: idOf(3, part, i),
+          name,
+          name_key: organisationNameKey(name),
+          created_at: START,
+        });
+      }
       for (let i = 0; i < REQUESTS; i++) {
         batch.requests.push({
           id: requestId(i),
