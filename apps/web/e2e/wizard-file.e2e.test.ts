@@ -278,13 +278,14 @@ it('a file dropped while another uploads replaces it, and an upload can be cance
   await fileInput.setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: big });
   await status.filter({ hasText: /Uploading… \d+%/ }).waitFor();
   await page.getByRole('button', { name: 'Cancel the upload' }).click();
-  const failed = page.getByRole('alert').filter({ hasText: 'Upload failed' });
-  await failed.getByText('Upload cancelled').waitFor();
+  // Said as a choice made, not a failure; no file was attached before, so none is kept.
+  const failed = page.getByRole('alert').filter({ hasText: 'Upload cancelled' });
+  await failed.getByText('The file was not sent.').waitFor();
   await failed.getByRole('button', { name: 'Retry upload' }).waitFor();
   // The File step is marked, not ticked, and the Submit step says what happened and where to go again.
   for (const next of ['Preview', 'Datasheet', 'Pre-score', 'Submit'])
     await page.getByRole('button', { name: `Next: ${next}` }).click();
-  await page.getByTestId('submit-upload').getByText('The file did not upload (Upload cancelled).').waitFor();
+  await page.getByTestId('submit-upload').getByText('The upload was cancelled.').waitFor();
   expect(await page.getByTestId('step-warning').count()).toBe(1);
   await page.getByTestId('submit-upload').getByRole('button', { name: 'Back to the file' }).click();
 

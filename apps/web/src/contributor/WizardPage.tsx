@@ -230,6 +230,8 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     progress: number;
     status: 'idle' | 'uploading' | 'done' | 'error';
     error?: string;
+    /** Stopped by "Cancel the upload": said as a choice made, not as a failure. */
+    isCancelled?: boolean;
   }>(version.file ? { progress: 1, status: 'done' } : { progress: 0, status: 'idle' });
   const [uploadedName, setUploadedName] = useState(version.file?.name ?? null);
   // Why a file was refused, and that the draft's file (if any) is still the one attached.
@@ -249,7 +251,12 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
    * one before is stopped, and nothing it reports afterwards (progress, its end) reaches the page. Before,
    * the slower of two uploads became the draft's file while the page showed, and pre-scored, the other.
    */
-  const currentUpload = useRef<{ controller: AbortController; file: File; isDone: boolean } | null>(null);
+  const currentUpload = useRef<{
+    controller: AbortController;
+    file: File;
+    isDone: boolean;
+    isCancelled: boolean;
+  } | null>(null);
   const edited = useRef(new Set<string>());
   const shownFindings = useRef(new Set<string>());
   const isSubmitted = useRef(false);
@@ -390,7 +397,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
   const startUpload = useCallback(
     (dropped: File) => {
       currentUpload.current?.controller.abort();
-      const current = { controller: new AbortController(), file: dropped, isDone: false };
+      const current = { controller: new AbortController(), file: dropped, isDone: false, isCancelled: false };
       currentUpload.current = current;
       const isCurrent = () => currentUpload.current === current;
       setUpload({ progress: 0, status: 'uploading' });
@@ -419,7 +426,14 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
           });
         })
         .catch((error: unknown) => {
-          if (isCurrent()) setUpload({ progress: 0, status: 'error', error: messageOf(error) });
+          if (isCurrent()) {
+            setUpload({
+              progress: 0,
+              status: 'error',
+              error: messageOf(error),
+              isCancelled: current.isCancelled,
+            });
+          }
         })
         .finally(() => {
           if (ownUpload.current === upload) ownUpload.current = null;
@@ -817,7 +831,12 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
                     <Button
                       size="xs"
                       variant="default"
-                      onClick={() => currentUpload.current?.controller.abort()}
+                      onClick={() => {
+                        const current = currentUpload.current;
+                        if (!current) return;
+                        current.isCancelled = true;
+                        current.controller.abort();
+                      }}
                     >
                       Cancel the upload
                     </Button>
@@ -831,9 +850,17 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
               </Stack>
             )}
             {upload.status === 'error' && (
-              <Alert color="red" title="Upload failed" role="alert">
+              <Alert
+                color={upload.isCancelled ? 'gray' : 'red'}
+                title={upload.isCancelled ? 'Upload cancelled' : 'Upload failed'}
+                role="alert"
+              >
                 <Group justify="space-between">
-                  <Text size="sm">{upload.error}</Text>
+                  <Text size="sm">
+                    {upload.isCancelled
+                      ? `The file was not sent${uploadedName ? `: the draft keeps “${uploadedName}”` : ''}.`
+                      : upload.error}
+                  </Text>
                   {file && (
                     <Button size="xs" variant="white" onClick={() => startUpload(file)}>
                       Retry upload
@@ -937,8 +964,10 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
               </Alert>
             )}
             {upload.status === 'error' && (
-              <Alert color="red" data-testid="submit-upload">
-                The file did not upload ({upload.error}).{' '}
+              <Alert color={upload.isCancelled ? 'gray' : 'red'} data-testid="submit-upload">
+                {upload.isCancelled
+                  ? 'The upload was cancelled.'
+                  : `The file did not upload (${upload.error}).`}{' '}
                 <Anchor
                   component="button"
                   type="button"
