@@ -4,11 +4,11 @@
  * code scores a file in a browser Web Worker and on the server.
  */
 export { findEarlierRows, REPEAT_FINDING_CODES } from './earlier-rows.ts';
-export { labelReadAs, labelToKeep } from './label-text.ts';
+export { isLabelText, labelReadAs, labelToKeep } from './label-text.ts';
 export { isLuhnValid, maskPersonalData, maskSample } from './pii.ts';
 export type { ContributorRecord, Requirements } from './rules/rule.ts';
 export { readSampleRows, type SampleRows, spreadRowNumbers, type UnreadableRow } from './sample.ts';
-export { FINGERPRINT_COUNT } from './scan.ts';
+export { FINGERPRINT_COUNT, guessDelimiter } from './scan.ts';
 export {
   DEFAULT_THRESHOLD,
   DIMENSION_WEIGHTS,

@@ -15,3 +15,11 @@ export function labelReadAs(label: string): string {
 export function labelToKeep(names: readonly string[]): string {
   return names.find((name) => name === name.trim()) ?? (names[0] ?? '').trim();
 }
+
+/**
+ * A label in a multilabel row's JSON array: a string without the separators labels are split on
+ * (`|`, `;`, `,`), or a number. An array of such is read as the row's labels, by the scan and the wizard.
+ */
+export function isLabelText(value: unknown): boolean {
+  return (typeof value === 'string' && !/[|;,]/.test(value)) || typeof value === 'number';
+}

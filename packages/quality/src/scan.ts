@@ -10,6 +10,7 @@ import {
 import { headerNames, paddedHeaderNames } from './csv-header.ts';
 import { CsvTokenizer, MAX_RECORD_CHARS } from './csv-tokenizer.ts';
 import { type ColumnEvidence, type Evidence, Occurrences } from './evidence.ts';
+import { isLabelText } from './label-text.ts';
 import { hasDigitRun, isLuhnValid, PII_CARD, PII_EMAIL, PII_PHONE, piiKinds } from './pii.ts';
 import { RowKey } from './row-key.ts';
 import { BottomK, DIFFERENT_VALUE, fnv1a, NEW, RowTable, SAME } from './row-table.ts';
@@ -676,7 +677,11 @@ async function readDelimited(texts: AsyncIterable<DecodedText>, delimiter: strin
   ev.lfLines = tokenizer.lfCount;
 }
 
-function guessDelimiter(headerCell: string, delimiter: string): string | null {
+/**
+ * Another separator a one-column header holds (`id;text;label` read with commas), or null: the file then
+ * uses it (`structure.wrong-delimiter`). The wizard asks the same when a file is dropped.
+ */
+export function guessDelimiter(headerCell: string, delimiter: string): string | null {
   for (const candidate of [';', '\t', '|', ',']) {
     if (candidate !== delimiter && headerCell.includes(candidate)) return candidate;
   }
@@ -802,11 +807,6 @@ const PROBE = {};
 function hasInheritedKeys(): boolean {
   for (const _key in PROBE) return true;
   return false;
-}
-
-/** A label in a multilabel row's array: a string without the separators labels are split on, or a number. */
-function isLabelText(value: unknown): boolean {
-  return (typeof value === 'string' && !/[|;,]/.test(value)) || typeof value === 'number';
 }
 
 function toCellText(value: unknown, column: ColumnEvidence, rowNumber: number): string {

@@ -1,3 +1,4 @@
+import { guessDelimiter } from '@assay/quality';
 import type { FileRejection } from '@mantine/dropzone';
 import type { SamplePreview } from '../workers/prescore-protocol.ts';
 
@@ -46,20 +47,6 @@ const SEPARATOR_NAMES: Record<string, string> = {
 };
 
 /**
- * The separator a one-column header holds that is not the format's own (`a;b;c` in a CSV), as the
- * scorer's `structure.wrong-delimiter` sees it; null for a header of several columns or none such.
- */
-function otherSeparator(preview: SamplePreview): string | null {
-  if (preview.header.length !== 1) return null;
-  const header = preview.header[0] ?? '';
-  const own = preview.format === 'tsv' ? '\t' : ',';
-  for (const separator of [';', '\t', '|', ',']) {
-    if (separator !== own && header.includes(separator)) return separator;
-  }
-  return null;
-}
-
-/**
  * Whether the file's first rows hold U+FFFD, the character that stands for bytes that are not UTF-8:
  * the file was likely saved as Windows-1252 ("ANSI") or Latin-1, and its accented letters are lost.
  */
@@ -76,21 +63,19 @@ export function unusableFileMessage(preview: SamplePreview, fileName: string): s
     return `“${fileName}” is empty. Choose the file that holds your data: a header row and at least one data row.`;
   if (preview.rows.length === 0)
     return `“${fileName}” has a header but no data rows. Add your data below the header, one record per line, and choose the file again.`;
-  const separator = preview.format === 'jsonl' ? null : otherSeparator(preview);
+  // The scorer's own test (`structure.wrong-delimiter`), on a one-column header of a CSV or TSV.
+  const separator =
+    preview.format === 'jsonl' || preview.header.length !== 1
+      ? null
+      : guessDelimiter(preview.header[0] ?? '', preview.format === 'tsv' ? '\t' : ',');
   if (separator) {
     // Excel writes semicolons in much of Europe: read with commas, the whole row was one column, and the
     // contributor learned it from a wall of findings at the pre-score, four steps later.
-    const [name, fix] =
+    const fix =
       preview.format === 'tsv'
-        ? [
-            SEPARATOR_NAMES[separator],
-            'Save it with tabs between values (TSV), or as a .csv file if it uses commas',
-          ]
-        : [
-            SEPARATOR_NAMES[separator],
-            'In Excel, save it as “CSV UTF-8 (comma delimited)”; or, if it uses tabs, as a .tsv file',
-          ];
-    return `“${fileName}” separates its values with ${name}, so every row reads as one column. ${fix}, and choose it again.`;
+        ? 'Save it with tabs between values (TSV), or as a .csv file if it uses commas'
+        : 'In Excel, save it as “CSV UTF-8 (comma delimited)”; or, if it uses tabs, as a .tsv file';
+    return `“${fileName}” separates its values with ${SEPARATOR_NAMES[separator]}, so every row reads as one column. ${fix}, and choose it again.`;
   }
   if (preview.format === 'jsonl' && preview.header.length === 0) {
     const first = preview.unreadable?.[0];

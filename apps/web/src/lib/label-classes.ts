@@ -1,4 +1,4 @@
-import { labelReadAs } from '@assay/quality';
+import { isLabelText, labelReadAs } from '@assay/quality';
 import type { DraftManifest, LabelClass } from '@assay/schema';
 import { countValues } from './detect.ts';
 import { fieldId } from './paths.ts';
@@ -37,9 +37,7 @@ export function jsonLabelList(value: string): string | null {
     return null;
   }
   if (!Array.isArray(parsed)) return null;
-  const isLabel = (item: unknown) =>
-    (typeof item === 'string' && !LABEL_SEPARATOR.test(item)) || typeof item === 'number';
-  return parsed.every(isLabel) ? parsed.join('|') : null;
+  return parsed.every(isLabelText) ? parsed.join('|') : null;
 }
 
 /** How often each label ({@link labelsOfCell}) occurs in `column` of the rows, most frequent first. */

@@ -1,3 +1,4 @@
+import { IdSchema } from '@assay/schema';
 /**
  * The dashboard's filters as the operator types them, checked: a value that is not one is said at its
  * field and the charts keep the last value that was. Before, 150 % or -3 hours were silently ignored, and
@@ -38,7 +39,6 @@ export interface DashboardFilters {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The filters in an address; anything missing or not valid there is the default. */
 export function filtersOfSearch(search: URLSearchParams): DashboardFilters {
@@ -50,7 +50,7 @@ export function filtersOfSearch(search: URLSearchParams): DashboardFilters {
     from: DAY.test(from) ? from : '',
     to: DAY.test(to) ? to : '',
     // An id that is no request's would be refused by the server, above the page: it is left out instead.
-    requestId: UUID.test(search.get('request') ?? '') ? search.get('request') : null,
+    requestId: IdSchema.safeParse(search.get('request')).success ? search.get('request') : null,
     idleHours: search.has('idle') && idleHoursError(idle) === null ? idle : DEFAULT_IDLE_HOURS,
     targetPercent:
       search.has('target') && targetPercentError(target) === null ? target : DEFAULT_TARGET_PERCENT,
