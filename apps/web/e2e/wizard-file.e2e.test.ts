@@ -308,6 +308,34 @@ it('a file dropped while another uploads replaces it, and an upload can be cance
   // Long enough for big.csv (about 9 MB at 2 MB/s) to have arrived, had it not been stopped.
   await page.waitForTimeout(6_000);
   expect(await storedFile()).toMatchObject(smallFile);
+
+  // Cancelled with a file attached: the page goes back to that file. Before, it went on showing (and
+  // pre-scoring) the cancelled file's columns while the server kept small.csv, and Submit stayed shut.
+  const otherLines = ['review,stars'];
+  for (let i = 0; i < 400_000; i++) otherLines.push(`"Review number ${i + 1}",${(i % 5) + 1}`);
+  await fileInput.setInputFiles({
+    name: 'reviews.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`${otherLines.join('\n')}\n`),
+  });
+  await status.filter({ hasText: /Uploading… \d+%/ }).waitFor();
+  await page.getByRole('button', { name: 'Cancel the upload' }).click();
+  await page
+    .getByTestId('upload-cancelled')
+    .getByText('“reviews.csv” was not sent: the draft keeps “small.csv”.')
+    .waitFor();
+  await status.filter({ hasText: 'Uploaded' }).waitFor();
+  expect(await page.getByText('reviews.csv · ').count()).toBe(0);
+  await page.getByRole('button', { name: 'Next: Preview' }).click();
+  await page.getByRole('columnheader', { name: 'channel' }).waitFor();
+  expect(await page.getByRole('columnheader', { name: 'stars' }).count()).toBe(0);
+  for (const next of ['Datasheet', 'Pre-score', 'Submit'])
+    await page.getByRole('button', { name: `Next: ${next}` }).click();
+  await page.getByRole('button', { name: 'Submit for scoring' }).waitFor();
+  expect(await page.getByTestId('submit-upload').count()).toBe(0);
+  expect(await page.getByTestId('step-warning').count()).toBe(0);
+  await page.waitForTimeout(6_000);
+  expect(await storedFile()).toMatchObject(smallFile);
   expect(problems).toEqual([]);
   await page.close();
 });

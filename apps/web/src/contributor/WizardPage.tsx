@@ -256,7 +256,20 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     file: File;
     isDone: boolean;
     isCancelled: boolean;
+    /**
+     * The page before this file was dropped, put back if its upload is cancelled (see `cancelUpload`), and
+     * the dropped file's preview, should the cancel come after the server had it all.
+     */
+    before?: {
+      manifest: DraftManifest;
+      isAttestationWithdrawn: boolean;
+      droppedSample: SamplePreview | null;
+    };
+    /** Cancelled, and the page went back to the draft's own file. */
+    isReverted?: boolean;
   } | null>(null);
+  // Said once "Cancel the upload" has put the draft's own file back.
+  const [cancelledName, setCancelledName] = useState<string | null>(null);
   const edited = useRef(new Set<string>());
   const shownFindings = useRef(new Set<string>());
   const isSubmitted = useRef(false);
@@ -395,9 +408,15 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
   }, [file, preview, source, worker]);
 
   const startUpload = useCallback(
-    (dropped: File) => {
+    (dropped: File, before?: NonNullable<typeof currentUpload.current>['before']) => {
       currentUpload.current?.controller.abort();
-      const current = { controller: new AbortController(), file: dropped, isDone: false, isCancelled: false };
+      const current: NonNullable<typeof currentUpload.current> = {
+        controller: new AbortController(),
+        file: dropped,
+        isDone: false,
+        isCancelled: false,
+        before,
+      };
       currentUpload.current = current;
       const isCurrent = () => currentUpload.current === current;
       setUpload({ progress: 0, status: 'uploading' });
@@ -415,6 +434,17 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
             return;
           }
           current.isDone = true;
+          if (current.isReverted && current.before) {
+            // Cancelled too late: every byte had gone and the server stored it, so it is the draft's file
+            // now, and the page says so rather than show the file before.
+            setFile(dropped);
+            setPreview(current.before.droppedSample);
+            if (current.before.droppedSample) {
+              const taken = current.before.droppedSample;
+              setManifest((manifest) => prefill(manifest, taken, dropped.name, knownClasses()));
+            }
+            setCancelledName(null);
+          }
           // Attaching the file touched the draft: autosave's stale-tab guard needs its new updatedAt,
           // which the upload's answer carries (a second request could fail after the upload succeeded,
           // and marked a stored file as failed).
@@ -426,7 +456,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
           });
         })
         .catch((error: unknown) => {
-          if (isCurrent()) {
+          if (isCurrent() && !current.isReverted) {
             setUpload({
               progress: 0,
               status: 'error',
@@ -440,8 +470,28 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
         });
       ownUpload.current = upload;
     },
-    [version.id, submission.id, queryClient, trpc],
+    [version.id, submission.id, queryClient, trpc, knownClasses],
   );
+
+  // "Cancel the upload": the dropped file is not sent. A draft with a file of its own keeps it, and the
+  // page goes back to it: its preview, and the manifest as it was before the drop (the dropped file had
+  // prefilled its columns). Before, the page went on showing and pre-scoring the cancelled file, the server
+  // kept the other, and Submit stayed shut. Without a file before, the dropped one stays here, to send.
+  function cancelUpload() {
+    const current = currentUpload.current;
+    if (!current) return;
+    current.isCancelled = true;
+    current.controller.abort();
+    if (!uploadedName || !current.before) return;
+    current.isReverted = true;
+    setFile(null);
+    setPreview(null);
+    setPreviewError(null);
+    setManifest(current.before.manifest);
+    setIsAttestationWithdrawn(current.before.isAttestationWithdrawn);
+    setUpload({ progress: 1, status: 'done' });
+    setCancelledName(current.file.name);
+  }
   const isUploading = upload.status === 'uploading';
   // Bytes that are not UTF-8 in the first rows: said on the File step, where a better file can be chosen.
   const encodingText = preview ? encodingNotice(preview, file?.name ?? uploadedName ?? 'The file') : null;
@@ -462,6 +512,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     if (!dropped) return;
     const drop = ++drops.current;
     setRejection(null);
+    setCancelledName(null);
     setCheckingName(dropped.name);
     let sample: SamplePreview | null = null;
     let readError: string | null = null;
@@ -477,6 +528,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
       setRejection(withAttachedKept(unusable));
       return;
     }
+    const before = { manifest: keptManifest.current, isAttestationWithdrawn, droppedSample: sample };
     setFile(dropped);
     // The attestation is the contributor's word for the data they send: one given for another file (a new
     // version starts with its predecessor's, signed then) is taken back, and the Datasheet asks for it again.
@@ -491,7 +543,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
       { bytes: dropped.size, type: dropped.type || 'unknown' },
       submission.id,
     );
-    startUpload(dropped);
+    startUpload(dropped, before);
     if (sample) {
       const taken = sample;
       setManifest((current) => prefill(current, taken, dropped.name, knownClasses()));
@@ -828,19 +880,15 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
                 </Text>
                 {upload.status === 'uploading' && upload.progress < 1 && (
                   <Group>
-                    <Button
-                      size="xs"
-                      variant="default"
-                      onClick={() => {
-                        const current = currentUpload.current;
-                        if (!current) return;
-                        current.isCancelled = true;
-                        current.controller.abort();
-                      }}
-                    >
+                    <Button size="xs" variant="default" onClick={cancelUpload}>
                       Cancel the upload
                     </Button>
                   </Group>
+                )}
+                {cancelledName && (
+                  <Alert color="gray" title="Upload cancelled" data-testid="upload-cancelled">
+                    “{cancelledName}” was not sent: the draft keeps “{uploadedName}”.
+                  </Alert>
                 )}
                 {isAttestationWithdrawn && (
                   <Text size="sm" data-testid="attestation-withdrawn">
@@ -862,7 +910,11 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
                       : upload.error}
                   </Text>
                   {file && (
-                    <Button size="xs" variant="white" onClick={() => startUpload(file)}>
+                    <Button
+                      size="xs"
+                      variant="white"
+                      onClick={() => startUpload(file, currentUpload.current?.before)}
+                    >
                       Retry upload
                     </Button>
                   )}
