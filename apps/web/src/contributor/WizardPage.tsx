@@ -52,7 +52,7 @@ import { requestIntake } from '../lib/intake.ts';
 import { classControlsOf, labelsByCount, withClassesAdded } from '../lib/label-classes.ts';
 import { formatMoney } from '../lib/money.ts';
 import { fieldId, setIn, splitPath } from '../lib/paths.ts';
-import { prefill } from '../lib/prefill.ts';
+import { prefill, withNamesOfHeader } from '../lib/prefill.ts';
 import { useTelemetry } from '../lib/telemetry-context.tsx';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
 import { uploadVersionFile } from '../lib/upload.ts';
@@ -400,7 +400,12 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     let isCurrent = true;
     worker
       .preview(source, PREVIEW_ROWS)
-      .then((sample) => isCurrent && setPreview(sample))
+      .then((sample) => {
+        if (!isCurrent) return;
+        setPreview(sample);
+        // A draft prefilled before the scorer read header names trimmed declares "review " for "review".
+        setManifest((current) => withNamesOfHeader(current, sample.header));
+      })
       .catch(() => isCurrent && setPreviewError('Drop the file again to see its preview and pre-score it.'));
     return () => {
       isCurrent = false;

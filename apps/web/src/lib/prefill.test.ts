@@ -1,6 +1,6 @@
 import type { DraftManifest } from '@assay/schema';
 import { describe, expect, it } from 'vitest';
-import { prefill } from './prefill.ts';
+import { prefill, withNamesOfHeader } from './prefill.ts';
 
 function sample(header: string[], labels: string[]) {
   return {
@@ -161,5 +161,46 @@ describe('prefill', () => {
     expect(prefill({ task: 'classification' }, sample(['text', 'label'], topics), 'x.csv').task).toBe(
       'classification',
     );
+  });
+});
+
+// Scorer 2.5 reads a CSV header's "review " as "review"; drafts prefilled before it declared "review ", and
+// the pre-score then called the column missing.
+describe('withNamesOfHeader', () => {
+  const padded: DraftManifest = {
+    columns: [
+      { name: 'review ', type: 'string', description: 'What the customer wrote' },
+      { name: ' label', type: 'category' },
+      { name: 'id', type: 'integer' },
+    ],
+    label: { column: ' label', classes: [{ name: 'good', definition: 'Liked it' }] },
+  };
+
+  it('renames declared columns, and the label column, to the names the header has without end spaces', () => {
+    expect(withNamesOfHeader(padded, ['review', 'label', 'id'])).toEqual({
+      columns: [
+        { name: 'review', type: 'string', description: 'What the customer wrote' },
+        { name: 'label', type: 'category' },
+        { name: 'id', type: 'integer' },
+      ],
+      label: { column: 'label', classes: [{ name: 'good', definition: 'Liked it' }] },
+    });
+  });
+
+  it('leaves a name the header has as written, and returns the same manifest when nothing changes', () => {
+    // A JSON Lines key keeps its spaces: "review " is then the column.
+    expect(withNamesOfHeader(padded, ['review ', ' label', 'id'])).toBe(padded);
+    expect(withNamesOfHeader(padded, ['text'])).toBe(padded);
+  });
+
+  it('keeps what was declared of a padded column when a new file is dropped', () => {
+    const next = prefill(padded, sample(['review', 'label', 'id'], ['good', 'bad']), 'v2.csv');
+    expect(next.columns?.[0]).toEqual({
+      name: 'review',
+      type: 'string',
+      description: 'What the customer wrote',
+    });
+    expect(next.label?.column).toBe('label');
+    expect(next.label?.classes?.[0]).toEqual({ name: 'good', definition: 'Liked it' });
   });
 });

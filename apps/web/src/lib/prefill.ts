@@ -25,7 +25,7 @@ export function prefill(
   fileName: string,
   knownClasses: readonly LabelClass[] = [],
 ): DraftManifest {
-  const next = { ...manifest };
+  const next = { ...withNamesOfHeader(manifest, sample.header) };
   if (!next.title) next.title = fileName.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ');
   const declared = next.columns ?? [];
   next.columns = sample.header.map(
@@ -63,4 +63,32 @@ export function prefill(
       }
     : null;
   return next;
+}
+
+/**
+ * The manifest with each declared column (and the label column) whose name the header has only without
+ * end spaces renamed to that name. Scorer 2.5 reads a CSV's header names trimmed ("review " is "review");
+ * drafts prefilled before it declared "review ", which it then called missing. The same manifest object
+ * when nothing is renamed, so a draft that needs nothing is not saved again.
+ */
+export function withNamesOfHeader(manifest: DraftManifest, header: readonly string[]): DraftManifest {
+  const names = new Set(header);
+  const renamed = (name: string) => (!names.has(name) && names.has(name.trim()) ? name.trim() : name);
+  const columns = manifest.columns?.map((column) => {
+    const name = column.name == null ? column.name : renamed(column.name);
+    return name === column.name ? column : { ...column, name };
+  });
+  const labelColumn = manifest.label?.column;
+  const isRenamed =
+    columns?.some((column, index) => column !== manifest.columns?.[index]) ||
+    (labelColumn != null && renamed(labelColumn) !== labelColumn);
+  if (!isRenamed) return manifest;
+  return {
+    ...manifest,
+    columns,
+    label:
+      manifest.label && labelColumn != null
+        ? { ...manifest.label, column: renamed(labelColumn) }
+        : manifest.label,
+  };
 }
