@@ -665,6 +665,32 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     expect(await codesOf()).toContain('provenance.copied-data');
   });
 
+  // On PostgreSQL both were paid: each decision looked for an acceptance of the same file before either
+  // had locked the request, and neither saw the other's.
+  it('pays once when two reviewers accept two submissions of the same file at the same moment', async () => {
+    const same = (
+      await createRequest(org.reviewer, org.organisationId, { rewardCents: 500, budgetCents: 5_000 })
+    ).id;
+    const seller = await app.signUp();
+    const other = await app.signUp();
+    const first = await inReview(app, seller, same);
+    const second = await inReview(app, other, same);
+    const colleague = await (await import('./support/fixtures.ts')).inviteAndSignIn(
+      app,
+      org.operator,
+      org.organisationId,
+    );
+    const results = await Promise.allSettled([
+      org.reviewer.client.review.decide.mutate(accept(first.versionId)),
+      colleague.client.review.decide.mutate(accept(second.versionId)),
+    ]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
+    expect(String(refused.reason)).toContain('accepting it again would pay twice for the same data');
+    const budget = await org.reviewer.client.ledger.requestBudget.query({ requestId: same });
+    expect(budget.paidCents).toBe(500);
+  });
+
   it('lets exactly one of two simultaneous decisions win; the other gets CONFLICT', async () => {
     const { versionId } = await inReview(app, contributor, requestId);
     const second = await (await import('./support/fixtures.ts')).inviteAndSignIn(

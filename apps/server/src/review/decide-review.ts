@@ -1,7 +1,7 @@
 import type { Decision, QualityReport, ReviewInput } from '@assay/schema';
 import { AppError, notFound } from '../errors.ts';
 import { appendEvents } from '../events/append-event.ts';
-import { payForAcceptance } from '../ledger/post-transaction.ts';
+import { lockRequest, payForAcceptance } from '../ledger/post-transaction.ts';
 import type { Services } from '../services.ts';
 import type { SessionUser } from '../trpc.ts';
 import { findAcceptedWithSameFile, listOrganisationIdsOfReviewer } from './repository.ts';
@@ -46,6 +46,9 @@ export async function decideReview(services: Services, reviewer: SessionUser, in
       throw notFound('submission version', input.versionId);
     }
     if (input.decision === 'accept' && version.file_sha256 !== null) {
+      // The request is locked before the look for an earlier acceptance of this file, as payment locks it:
+      // otherwise two acceptances of one file, decided at once, each found none and both were paid.
+      await lockRequest(trx, version.request_id);
       const earlier = await findAcceptedWithSameFile(
         trx,
         version.request_id,
