@@ -50,8 +50,9 @@ export const AccountNameSchema = z
  */
 export const AcceptInvitationInputSchema = z.strictObject({
   token: InvitationTokenSchema,
+  /** For a new account: its name and password. An existing reviewer accepts signed in, with neither. */
   name: AccountNameSchema.optional(),
-  password: PasswordSchema,
+  password: PasswordSchema.optional(),
 });
 export type AcceptInvitationInput = z.infer<typeof AcceptInvitationInputSchema>;
 

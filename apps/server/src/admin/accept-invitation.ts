@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Auth } from '../auth.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
+import type { SessionUser } from '../trpc.ts';
 import { hashInvitationToken } from './members.ts';
 import {
   claimInvitation,
@@ -58,12 +59,20 @@ export async function viewInvitation(
  * validation are the library's), then, in one transaction, claims the invitation (single use), makes the
  * account a reviewer with a verified email (the invitation proved the address) and adds the membership;
  * if that transaction fails the new account is deleted again. A reviewer who already has an account
- * (invited to a second organisation) proves it with their password and only gains the membership.
+ * (invited to a second organisation) accepts signed in as it, and only gains the membership. They are
+ * not asked for their password here: this procedure is public, and a password checked here could be
+ * guessed without the sign-in's rate limit by whoever holds the link (any organisation's admin can invite
+ * any address).
  * A contributor or operator account is refused: a contributor becoming a reviewer would review under the
  * same identity they contribute with, so roles never change silently; they must use another address.
  * A suspended account is refused too, and the invitation stays open.
  */
-export async function acceptInvitation({ db, auth }: Deps, input: AcceptInvitationInput, now = Date.now()) {
+export async function acceptInvitation(
+  { db, auth }: Deps,
+  input: AcceptInvitationInput,
+  signedIn: SessionUser | null,
+  now = Date.now(),
+) {
   const invitation = await findInvitationByTokenHash(db, hashInvitationToken(input.token));
   if (!invitation) throw new AppError('not_found', NO_INVITATION);
   if (invitation.accepted_at !== null) {
@@ -90,8 +99,13 @@ export async function acceptInvitation({ db, auth }: Deps, input: AcceptInvitati
         `${invitation.email} already has a ${existing.role} account, which cannot become a reviewer; ask for an invitation to another address`,
       );
     }
-    await verifyExistingPassword({ db, auth }, existing.id, input.password);
-    // A suspended reviewer gains no organisation (told only after the right password, as at sign-in).
+    if (signedIn?.id !== existing.id) {
+      throw new AppError(
+        'unauthenticated',
+        `You already have a reviewer account with ${invitation.email}: sign in with it, then open this link again to join ${invitation.name}`,
+      );
+    }
+    // A suspended account is served as signed out; this backs that up.
     if (await isUserSuspended(db, existing.id)) throw new AppError('forbidden', ACCOUNT_SUSPENDED_MESSAGE);
     await db.transaction().execute(async (trx) => {
       await claimOrThrow(trx, invitation.id, now);
@@ -110,9 +124,13 @@ export async function acceptInvitation({ db, auth }: Deps, input: AcceptInvitati
   // A new account needs a name: asked for here, as only now is it known that the account is new.
   const named = z.object({ name: AccountNameSchema }).safeParse({ name: input.name });
   if (!named.success) throw new AppError('invalid_input', 'Enter your name', { cause: named.error });
+  const chosen = z
+    .object({ password: z.string({ error: 'Choose a password' }) })
+    .safeParse({ password: input.password });
+  if (!chosen.success) throw new AppError('invalid_input', 'Choose a password', { cause: chosen.error });
   const userId = await signUp(auth, {
     email: invitation.email,
-    password: input.password,
+    password: chosen.data.password,
     name: named.data.name,
   });
   try {
@@ -157,23 +175,5 @@ async function signUp(auth: Auth, body: { email: string; password: string; name:
       throw new AppError('invalid_input', error.message || 'The account could not be created');
     }
     throw error;
-  }
-}
-
-async function verifyExistingPassword({ db, auth }: Deps, userId: string, password: string) {
-  const account = await db
-    .selectFrom('account')
-    .select(['password'])
-    .where('userId', '=', userId)
-    .where('providerId', '=', 'credential')
-    .executeTakeFirst();
-  const context = await auth.$context;
-  const isValid =
-    account?.password != null && (await context.password.verify({ hash: account.password, password }));
-  if (!isValid) {
-    throw new AppError(
-      'unauthenticated',
-      'You already have a reviewer account with this email: enter its current password to join',
-    );
   }
 }

@@ -28,10 +28,10 @@ export const accountRouter = router({
     .query(({ ctx, input }) => viewInvitation(ctx.services.db, input.token)),
 
   /**
-   * Anyone holding an invitation link: creates the reviewer account (or adds the membership to an
-   * existing reviewer account, proven by its password). The invitee then signs in at /api/auth.
+   * Anyone holding an invitation link: creates the reviewer account (the invitee then signs in at
+   * /api/auth), or adds the membership to an existing reviewer account, signed in as it.
    */
   acceptInvitation: publicProcedure
     .input(AcceptInvitationInputSchema)
-    .mutation(({ ctx, input }) => acceptInvitation(ctx.services, input)),
+    .mutation(({ ctx, input }) => acceptInvitation(ctx.services, input, ctx.user)),
 });

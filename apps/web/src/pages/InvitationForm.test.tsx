@@ -14,12 +14,23 @@ const OPEN: InvitationView = {
   account: 'none',
 };
 
-function renderForm(view: InvitationView, errors: Partial<Record<'name' | 'password', string[]>> = {}) {
+function renderForm(
+  view: InvitationView,
+  errors: Partial<Record<'name' | 'password', string[]>> = {},
+  isSignedIn = false,
+) {
   const onAccept = vi.fn<(answer: InvitationAnswer) => void>();
   render(
     <MemoryRouter>
       <MantineProvider>
-        <InvitationForm view={view} isPending={false} errors={errors} error={null} onAccept={onAccept} />
+        <InvitationForm
+          view={view}
+          isPending={false}
+          errors={errors}
+          error={null}
+          onAccept={onAccept}
+          isSignedIn={isSignedIn}
+        />
       </MantineProvider>
     </MemoryRouter>,
   );
@@ -47,13 +58,20 @@ describe('InvitationForm', () => {
     expect(onAccept).toHaveBeenCalledWith({ name: 'Rita Reviewer', password: 'long enough password' });
   });
 
-  it('an existing reviewer gives only their current password', () => {
+  it('an existing reviewer, signed out, gives only their current password, to sign in with', () => {
     const onAccept = renderForm({ ...OPEN, account: 'reviewer' });
     expect(screen.queryByLabelText(/^Your name/)).toBeNull();
     expect(field(/^Your current password/).getAttribute('autocomplete')).toBe('current-password');
     type(/^Your current password/, 'my old password');
-    fireEvent.click(accept());
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in and join' }));
     expect(onAccept).toHaveBeenCalledWith({ password: 'my old password' });
+  });
+
+  it('an existing reviewer signed in as the address joins with no password', () => {
+    const onAccept = renderForm({ ...OPEN, account: 'reviewer' }, {}, true);
+    expect(screen.queryByLabelText(/password/i)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Join Acme Data' }));
+    expect(onAccept).toHaveBeenCalledWith({});
   });
 
   it("shows the server's field errors beside their fields", () => {

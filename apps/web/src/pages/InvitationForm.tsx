@@ -16,8 +16,9 @@ const DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' });
 
 /**
  * An invitation as its link's holder sees it: who invites which address, and the fields accepting
- * needs. A new address chooses a name and a password; an existing reviewer gives their current
- * password; a used or expired invitation, or an address with another kind of account, says what to do
+ * needs. A new address chooses a name and a password; an existing reviewer signs in with their current
+ * password (the page signs in first, where sign-in is rate limited, then accepts), or, signed in already,
+ * just joins; a used or expired invitation, or an address with another kind of account, says what to do
  * instead.
  */
 export function InvitationForm({
@@ -26,8 +27,11 @@ export function InvitationForm({
   errors,
   error,
   onAccept,
+  isSignedIn = false,
 }: {
   view: InvitationView;
+  /** Signed in as the invited address: an existing reviewer joins without a password. */
+  isSignedIn?: boolean;
   isPending: boolean;
   /** Field errors from the server, by field. */
   errors: Partial<Record<'name' | 'password', string[]>>;
@@ -79,6 +83,27 @@ export function InvitationForm({
     );
   }
 
+  if (isSignedIn) {
+    return (
+      <Stack
+        component="form"
+        onSubmit={(event: React.FormEvent) => {
+          event.preventDefault();
+          onAccept({});
+        }}
+      >
+        {heading}
+        <Text size="sm">
+          You already have a reviewer account: joining adds {view.organisationName} to it.
+        </Text>
+        {error && <Alert color="red">{error}</Alert>}
+        <Button type="submit" loading={isPending} style={{ alignSelf: 'start' }}>
+          Join {view.organisationName}
+        </Button>
+      </Stack>
+    );
+  }
+
   const isValid =
     PasswordSchema.safeParse(password).success &&
     (!isNewAccount || AccountNameSchema.safeParse(name).success);
@@ -110,7 +135,7 @@ export function InvitationForm({
         description={
           isNewAccount
             ? 'At least 8 characters'
-            : 'You already have a reviewer account: this adds the organisation to it'
+            : `You already have a reviewer account: signing in adds ${view.organisationName} to it`
         }
         value={password}
         onChange={(e) => setPassword(e.currentTarget.value)}
@@ -120,7 +145,7 @@ export function InvitationForm({
       />
       {error && <Alert color="red">{error}</Alert>}
       <Button type="submit" loading={isPending} disabled={!isValid}>
-        Accept and sign in
+        {isNewAccount ? 'Accept and sign in' : 'Sign in and join'}
       </Button>
     </Stack>
   );

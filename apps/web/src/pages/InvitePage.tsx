@@ -16,9 +16,10 @@ function isAnswer(error: unknown): boolean {
 }
 
 /**
- * Accepting an invitation to an organisation as a reviewer, then signing in. Someone already signed in
- * accepts with their current password when the invitation is for their address (a reviewer joining
- * another organisation), and is told to sign out first when it is for another address.
+ * Accepting an invitation to an organisation as a reviewer, then signing in. A reviewer who has an account
+ * already (joining another organisation) accepts signed in as it: signed out, the page signs them in
+ * first, through better-auth's rate-limited sign-in, as the server checks no password for them. Someone
+ * signed in with another address is told to sign out first.
  */
 export function InvitePage({ signedInAs = null }: { signedInAs?: { email: string } | null }) {
   const { token = '' } = useParams();
@@ -28,10 +29,12 @@ export function InvitePage({ signedInAs = null }: { signedInAs?: { email: string
   // An unknown or malformed token is an answer, not a failure to retry.
   const invitation = useQuery(trpc.account.invitation.queryOptions({ token }, { retry: false }));
   const [signInError, setSignInError] = useState<string | null>(null);
+  const [isSigningIn, setIsSigningIn] = useState(false);
   const accept = useMutation(
     trpc.account.acceptInvitation.mutationOptions({
       onSuccess: async (result, input) => {
-        if (signedInAs !== null) {
+        if (signedInAs !== null || input.password === undefined) {
+          rememberReturning();
           await queryClient.invalidateQueries();
           await navigate('/review');
           return;
@@ -49,6 +52,19 @@ export function InvitePage({ signedInAs = null }: { signedInAs?: { email: string
       },
     }),
   );
+  // An existing reviewer, signed out: the password goes to the sign-in, which is rate limited, and the
+  // invitation is accepted in the session it opens.
+  async function signInThenAccept(email: string, password: string) {
+    setIsSigningIn(true);
+    const signedIn = await (await getAuthClient()).signIn
+      .email({ email, password })
+      .finally(() => setIsSigningIn(false));
+    if (signedIn.error) {
+      setSignInError(signedIn.error.message ?? 'Could not sign in');
+      return;
+    }
+    accept.mutate({ token });
+  }
   const isForAnotherAddress =
     signedInAs !== null && invitation.data !== undefined && signedInAs.email !== invitation.data.email;
   // Signed in as its address once it is used: the invitation was just accepted (the sign-in re-renders this
@@ -87,11 +103,16 @@ export function InvitePage({ signedInAs = null }: { signedInAs?: { email: string
       {invitation.data && !isForAnotherAddress && !hasJoined && (
         <InvitationForm
           view={invitation.data}
-          isPending={accept.isPending}
+          isPending={accept.isPending || isSigningIn}
           errors={errors}
           error={signInError ?? (accept.error && !hasFieldErrors ? messageOf(accept.error) : null)}
+          isSignedIn={signedInAs !== null}
           onAccept={(answer) => {
             setSignInError(null);
+            if (invitation.data?.account === 'reviewer' && signedInAs === null && answer.password) {
+              void signInThenAccept(invitation.data.email, answer.password);
+              return;
+            }
             accept.mutate({ token, ...answer });
           }}
         />
