@@ -46,7 +46,7 @@ export async function createServices(env: Env, options: ServiceOptions = {}): Pr
   const handle = openDatabase({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
-    onIdleError: (error) => logger.warn({ err: error }, 'idle database connection failed'),
+    onConnectionError: (error) => logger.warn({ err: error }, 'database connection failed'),
   });
   try {
     const { applied } = await migrateToLatest(handle.db);

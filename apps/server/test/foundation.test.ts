@@ -2,16 +2,17 @@ import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Migrator } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/connect.ts';
 import { MIGRATIONS, migrateToLatest, SchemaTooNewError } from '../src/db/migrate.ts';
 import { isUniqueViolation } from '../src/db/unique-violation.ts';
 import { EnvError, parseEnv } from '../src/env.ts';
+import { checkHealth } from '../src/http/health.ts';
 import { CONTENT_SECURITY_POLICY } from '../src/http/security-headers.ts';
 import { createRequestListener, PortInUseError, startServer } from '../src/http/server.ts';
 import { createServices } from '../src/services.ts';
@@ -209,6 +210,70 @@ describe.each(dialects)('data layer on %s', (dialect) => {
   });
 });
 
+// A fixed "ok" kept load balancers sending requests to a server whose database was away.
+describe('health without a database', () => {
+  it('is unavailable, in 2 s, when the database takes connections and never answers', async () => {
+    const silent = net.createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as AddressInfo).port;
+    const handle = openDatabase({
+      databaseUrl: `postgres://postgres@127.0.0.1:${port}/none`,
+      dataDir: '/tmp',
+    });
+    try {
+      const health = await checkHealth(handle);
+      expect(health).toEqual({
+        status: 'unavailable',
+        version: VERSION,
+        reason: 'Database unreachable: the database did not answer within 2 s',
+      });
+    } finally {
+      silent.close();
+      void handle.db.destroy().catch(() => {});
+    }
+  });
+
+  it('is unavailable, with the reason, when nothing listens', async () => {
+    const handle = openDatabase({ databaseUrl: 'postgres://postgres@127.0.0.1:1/none', dataDir: '/tmp' });
+    try {
+      const health = await checkHealth(handle);
+      expect(health).toMatchObject({ status: 'unavailable', reason: expect.stringMatching(/ECONNREFUSED/) });
+    } finally {
+      await handle.db.destroy();
+    }
+  });
+});
+
+describe.each(dialects.filter((dialect) => dialect === 'postgres'))('connections on %s', (dialect) => {
+  // A PostgreSQL restart or failover ends connections that requests hold: the 'error' event of one lent
+  // out had no listener, and ended the process.
+  it('outlives a connection the server ends while a request holds it; the next query reconnects', async () => {
+    const database = await createTestDatabase(dialect);
+    const errors: Error[] = [];
+    const handle = openDatabase({
+      databaseUrl: database.databaseUrl,
+      dataDir: database.dataDir,
+      onConnectionError: (error) => errors.push(error),
+    });
+    try {
+      await expect(
+        handle.db.connection().execute(async (connection) => {
+          const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(connection);
+          await sql`select pg_terminate_backend(${rows[0]!.pid})`.execute(handle.db);
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          await sql`select 1`.execute(connection);
+        }),
+      ).rejects.toThrow();
+      expect(errors.length).toBeGreaterThan(0);
+      expect((await sql<{ one: number }>`select 1 as one`.execute(handle.db)).rows).toEqual([{ one: 1 }]);
+      expect(await checkHealth(handle)).toEqual({ status: 'ok', version: VERSION });
+    } finally {
+      await handle.db.destroy();
+      await database.drop();
+    }
+  });
+});
+
 describe('server start-up', () => {
   it('serves, then shuts down gracefully on SIGTERM (exit code 0)', async () => {
     const database = await createTestDatabase('sqlite');
@@ -277,6 +342,11 @@ describe.each(dialects)('API on %s', (dialect) => {
     const response = await fetch(`${app.url}/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok', version: VERSION });
+    expect(await app.anonymous.health.get.query()).toEqual({
+      status: 'ok',
+      version: VERSION,
+      database: dialect,
+    });
   });
 
   it('sends the security headers with the web app, its client-side routes and the API', async () => {

@@ -23,14 +23,25 @@ export interface DatabaseHandle {
 export function openDatabase(config: {
   databaseUrl?: string | undefined;
   dataDir: string;
-  /** Errors of idle pooled connections (the server restarted, the database was dropped). */
-  onIdleError?: (error: Error) => void;
+  /** Errors of pooled connections outside a query (the server restarted, failed over, ended them). */
+  onConnectionError?: (error: Error) => void;
 }): DatabaseHandle {
   if (config.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
-    // Without a listener, an idle connection's error would be an unhandled 'error' event and end the process;
-    // the pool drops that connection and the next query opens a new one.
-    pool.on('error', (error) => config.onIdleError?.(error));
+    const pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: 10,
+      // A database that takes connections and never answers fails a request (and start-up) in 10 s,
+      // rather than holding it for ever.
+      connectionTimeoutMillis: 10_000,
+      keepAlive: true,
+    });
+    // An error event without a listener ends the process. The pool listens to its idle connections only
+    // (pg-pool takes its listener off a connection it lends out), so each connection gets its own for
+    // its whole life: ended while lent to a request, it failed that request and took the process down
+    // with it. The pool then drops it, and the next query opens a new one. (The pool's own error event
+    // repeats an idle connection's, already told.)
+    pool.on('connect', (client) => client.on('error', (error) => config.onConnectionError?.(error)));
+    pool.on('error', () => {});
     const url = new URL(config.databaseUrl);
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),

@@ -6,8 +6,8 @@ import { toNodeHandler } from 'better-auth/node';
 import sirv from 'sirv';
 import { appRouter } from '../routers/app.ts';
 import type { Services } from '../services.ts';
-import { VERSION } from '../version.ts';
 import { handleFileRoute } from './file-routes.ts';
+import { checkHealth } from './health.ts';
 import { setSecurityHeaders } from './security-headers.ts';
 import { readSessionUser } from './session.ts';
 
@@ -47,8 +47,10 @@ export function createRequestListener(services: Services, webDir?: string): http
     setSecurityHeaders(res);
     const url = req.url ?? '/';
     if (url === '/health' || url.startsWith('/health?')) {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: 'ok', version: VERSION }));
+      void checkHealth(services).then((health) => {
+        res.writeHead(health.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(health));
+      });
       return;
     }
     if (url.startsWith('/api/auth/')) {

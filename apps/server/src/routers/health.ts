@@ -1,11 +1,10 @@
+import { checkHealth } from '../http/health.ts';
 import { publicProcedure, router } from '../trpc.ts';
-import { VERSION } from '../version.ts';
 
 export const healthRouter = router({
-  /** Liveness and version, the same as GET /health. */
-  get: publicProcedure.query(({ ctx }) => ({
-    status: 'ok' as const,
-    version: VERSION,
+  /** Whether the server can serve (its database answers) and its version, as GET /health says. */
+  get: publicProcedure.query(async ({ ctx }) => ({
+    ...(await checkHealth(ctx.services)),
     database: ctx.services.dialect,
   })),
 });

@@ -1,4 +1,4 @@
-import { Card, Loader, Text, Title } from '@mantine/core';
+import { Alert, Card, Loader, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { QueryError } from '../components/QueryError.tsx';
 import { useTRPC } from '../lib/trpc.ts';
@@ -25,6 +25,11 @@ export function HealthPage() {
           Status <b>{health.data.status}</b> · version <b>{health.data.version}</b> · database{' '}
           <b>{health.data.database}</b>
         </Text>
+      )}
+      {health.data?.status === 'unavailable' && (
+        <Alert color="red" mt="sm" title="The server cannot serve requests">
+          {health.data.reason}
+        </Alert>
       )}
     </Card>
   );
