@@ -1,9 +1,11 @@
-// npm run demo: Assay on a fresh SQLite database (DATA_DIR, default .assay/demo, wiped first) with a small
+// npm run demo: Assay on a fresh SQLite database (DATA_DIR, default .assay/demo, wiped first if an earlier demo
+// made it; any other folder with files in it is refused) with a small
 // simulated history — 30 days, 40 contributors, 2 enterprises — then keeps serving at http://localhost:PORT
 // (default 3000) and prints how to sign in as a contributor, a reviewer and an operator.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DemoDataDirError, prepareDemoDataDir } from './demo-data-dir.ts';
 import { startInProcessServer } from './in-process.ts';
 import { runSimulation } from './run-simulation.ts';
 import { installSimulatedClock } from './sim-clock.ts';
@@ -14,8 +16,17 @@ const port = Number(process.env.PORT ?? 3000);
 const dataDir = path.resolve(process.env.DATA_DIR ?? '.assay/demo');
 const webDir = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
-delete process.env.DATABASE_URL; // the demo is the one-process, embedded-database product
-rmSync(dataDir, { recursive: true, force: true });
+if (process.env.DATABASE_URL) {
+  console.log('The demo runs on its own SQLite database in DATA_DIR: DATABASE_URL is not used.');
+  delete process.env.DATABASE_URL; // the demo is the one-process, embedded-database product
+}
+try {
+  prepareDemoDataDir(dataDir, { isDemoDefault: !process.env.DATA_DIR });
+} catch (error) {
+  if (!(error instanceof DemoDataDirError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 const clock = installSimulatedClock(Date.now() - DAYS * DAY);
 const app = await startInProcessServer({
   dataDir,
