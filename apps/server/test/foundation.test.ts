@@ -14,11 +14,16 @@ import { isUniqueViolation } from '../src/db/unique-violation.ts';
 import { EnvError, parseEnv } from '../src/env.ts';
 import { checkHealth } from '../src/http/health.ts';
 import { CONTENT_SECURITY_POLICY } from '../src/http/security-headers.ts';
-import { createRequestListener, PortInUseError, startServer } from '../src/http/server.ts';
+import {
+  API_BODY_LIMIT_BYTES,
+  createRequestListener,
+  PortInUseError,
+  startServer,
+} from '../src/http/server.ts';
 import { createServices } from '../src/services.ts';
 import { VERSION } from '../src/version.ts';
 import { createTestDatabase, dialectsToRun } from './support/dialects.ts';
-import { startTestApp, type TestApp } from './support/test-server.ts';
+import { errorOf, startTestApp, type TestApp } from './support/test-server.ts';
 
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
 const dialects = await dialectsToRun();
@@ -347,6 +352,32 @@ describe.each(dialects)('API on %s', (dialect) => {
       version: VERSION,
       database: dialect,
     });
+  });
+
+  // A form posted from another origin on the same site carries the session cookie without a preflight;
+  // tRPC read it, and `submission.create` (no input needed) made a draft for the signed-in contributor.
+  it('refuses a mutation sent as a form, or as anything but JSON, and changes nothing', async () => {
+    const contributor = await app.signUp();
+    for (const body of [new FormData(), 'x=1']) {
+      const response = await fetch(`${app.url}/api/trpc/submission.create`, {
+        method: 'POST',
+        headers: { cookie: contributor.cookie, origin: 'http://localhost:9' },
+        body,
+      });
+      expect(response.status).toBe(415);
+    }
+    expect(await contributor.client.submission.list.query()).toEqual([]);
+    // A body over the API's limit is refused before it is read whole.
+    const huge = await errorOf(
+      contributor.client.submission.create.mutate({
+        manifest: { description: 'x'.repeat(API_BODY_LIMIT_BYTES) },
+      }),
+    );
+    expect(huge.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(await contributor.client.submission.list.query()).toEqual([]);
+    // The app's own client, sending JSON, is served.
+    await contributor.client.submission.create.mutate({});
+    expect(await contributor.client.submission.list.query()).toHaveLength(1);
   });
 
   it('sends the security headers with the web app, its client-side routes and the API', async () => {

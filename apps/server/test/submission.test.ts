@@ -72,6 +72,23 @@ describe.each(dialects)('submission lifecycle on %s', (dialect) => {
     expect(existsSync(path.join(app.database.dataDir, 'evil.csv'))).toBe(false);
   });
 
+  // Both were 500s; on PostgreSQL the NUL reached the database.
+  it('refuses a file name that does not decode, or holds a control character, as bad input; keeps no file', async () => {
+    const { versionId, submissionId } = await alice.client.submission.create.mutate({
+      manifest: GOOD_MANIFEST,
+    });
+    for (const [name, message] of [
+      ['%E0%A4%A', 'The x-file-name header is not URI-encoded text (encodeURIComponent)'],
+      ['a%00b.csv', 'A file name cannot hold control characters'],
+    ] as const) {
+      expect(await uploadFile(app.url, alice.cookie, versionId, GOOD_CSV, { 'x-file-name': name })).toEqual({
+        status: 400,
+        json: { error: { code: 'invalid_input', message } },
+      });
+    }
+    expect((await alice.client.submission.byId.query({ id: submissionId })).versions[0]!.file).toBeNull();
+  });
+
   it('refuses an upload to someone else’s draft (NOT_FOUND), and anonymous uploads', async () => {
     const { versionId } = await alice.client.submission.create.mutate({ manifest: GOOD_MANIFEST });
     expect((await uploadFile(app.url, bob.cookie, versionId, GOOD_CSV)).status).toBe(404);

@@ -42,7 +42,7 @@ export async function handleFileRoute(
       const result = await attachFile(services, {
         contributorId: user.id,
         versionId,
-        fileName: decodeURIComponent(String(req.headers['x-file-name'] ?? 'data')),
+        fileName: fileNameOf(req.headers['x-file-name']),
         expectedSha256: typeof sha === 'string' ? sha.toLowerCase() : undefined,
         body: req,
       });
@@ -70,6 +70,27 @@ export async function handleFileRoute(
       error: { code: 'internal', message: 'Something went wrong on the server; try again' },
     });
   }
+}
+
+/**
+ * The uploaded file's name, sent URI-encoded. One that does not decode, or holds a control character
+ * (PostgreSQL cannot store a NUL), is bad input, said as such: it was a 500.
+ */
+function fileNameOf(header: string | string[] | undefined): string {
+  let name: string;
+  try {
+    name = decodeURIComponent(String(header ?? 'data'));
+  } catch {
+    throw new AppError(
+      'invalid_input',
+      'The x-file-name header is not URI-encoded text (encodeURIComponent)',
+    );
+  }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (/[\u0000-\u001f\u007f]/.test(name)) {
+    throw new AppError('invalid_input', 'A file name cannot hold control characters');
+  }
+  return name;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {

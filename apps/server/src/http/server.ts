@@ -29,11 +29,19 @@ export class PortInUseError extends Error {
   override name = 'PortInUseError';
 }
 
+/**
+ * The largest API request body. The largest a person writes (a manifest with hundreds of columns and
+ * classes, each defined) is tens of kilobytes; without a limit a 30 MB description was kept, and sent
+ * back in every list of the contributor's submissions. Data files go to /api/files, with their own limit.
+ */
+export const API_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+
 /** One port for everything: /health, /api/auth (better-auth), /api/trpc, /api/files and the web app. */
 export function createRequestListener(services: Services, webDir?: string): http.RequestListener {
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/api/trpc/',
+    maxBodySize: API_BODY_LIMIT_BYTES,
     createContext: async ({ req }) => ({ services, user: await readSessionUser(services, req.headers) }),
     onError: ({ error, path }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR')
@@ -58,7 +66,18 @@ export function createRequestListener(services: Services, webDir?: string): http
       if (!services.env.TRUST_PROXY) req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
       return void auth(req, res);
     }
-    if (url.startsWith('/api/trpc/')) return void trpc(req, res);
+    if (url.startsWith('/api/trpc/')) {
+      if (req.method === 'POST' && !isJson(req.headers['content-type'])) {
+        // tRPC reads a form (multipart/form-data) too, and a page of another origin on this site (another
+        // port, a subdomain) can post one with the session cookie and no preflight: a mutation that takes
+        // no input ran as the signed-in user. The app's client sends JSON, which another origin cannot
+        // send without a preflight this server does not answer.
+        res.writeHead(415, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: 'The API takes JSON only (content-type: application/json)' }));
+        return;
+      }
+      return void trpc(req, res);
+    }
     if (url.startsWith('/api/files/')) return void handleFileRoute(services, req, res);
     if (url.startsWith('/api/')) {
       res.writeHead(404, { 'content-type': 'application/json' });
@@ -71,6 +90,10 @@ export function createRequestListener(services: Services, webDir?: string): http
       'The web app is not built: run `npm start` from the repository root (or `npm run build -w @assay/web`).\n',
     );
   };
+}
+
+function isJson(contentType: string | undefined): boolean {
+  return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
 }
 
 /** Vite names the bundle's files by their content: one name never changes what it holds. */
