@@ -455,6 +455,71 @@ describe.each(dialects)('admin on %s', (dialect) => {
     });
   });
 
+  // Only suspensions were logged: an admin could promote, remove and invite without a trace.
+  it('logs who created an organisation, invited, revoked, joined, changed a role and removed, with whom', async () => {
+    const organisation = await operator.client.admin.organisation.create.mutate({
+      name: `Audited ${dialect}`,
+    });
+    const organisationId = organisation.id;
+    const email = `audited-${dialect}@example.com`;
+    const { token, id: invitationId } = await operator.client.admin.member.invite.mutate({
+      organisationId,
+      email,
+    });
+    const revoked = await operator.client.admin.member.invite.mutate({
+      organisationId,
+      email: `revoked-${dialect}@example.com`,
+      role: 'admin',
+    });
+    await operator.client.admin.member.revokeInvitation.mutate({ organisationId, invitationId: revoked.id });
+    const { userId } = await app.anonymous.account.acceptInvitation.mutate({
+      token,
+      name: 'Audited',
+      password: FIXTURE_PASSWORD,
+    });
+    await operator.client.admin.member.setRole.mutate({ organisationId, userId, role: 'admin' });
+    await operator.client.admin.member.remove.mutate({ organisationId, userId });
+    // A refused change logs nothing.
+    await expect(operator.client.admin.member.remove.mutate({ organisationId, userId })).rejects.toThrow();
+
+    const logged = [];
+    for (const type of [
+      'organisation.created',
+      'member.invited',
+      'invitation.revoked',
+      'member.joined',
+      'member.role_changed',
+      'member.removed',
+    ] as const) {
+      const events = await operator.client.event.list.query({ type });
+      logged.push(
+        ...events
+          .filter((event) => event.props.organisationId === organisationId)
+          .map((event) => [
+            event.type,
+            event.actor?.email ?? null,
+            event.props,
+            event.subject?.email ?? null,
+          ]),
+      );
+    }
+    const named = { organisationId, organisationName: organisation.name };
+    expect(logged).toEqual([
+      ['organisation.created', operator.email, named, null],
+      [
+        'member.invited',
+        operator.email,
+        { ...named, invitationId: revoked.id, email: `revoked-${dialect}@example.com`, role: 'admin' },
+        null,
+      ],
+      ['member.invited', operator.email, { ...named, invitationId, email, role: 'reviewer' }, null],
+      ['invitation.revoked', operator.email, { organisationId, invitationId: revoked.id }, null],
+      ['member.joined', email, { ...named, invitationId, userId, role: 'reviewer' }, email],
+      ['member.role_changed', operator.email, { organisationId, userId, role: 'admin' }, email],
+      ['member.removed', operator.email, { organisationId, userId }, email],
+    ]);
+  });
+
   describe('admin.member.invitations and revokeInvitation', () => {
     it('lists invitations not accepted, open or expired; an accepted one leaves the list', async () => {
       const open = await org.admin!.client.admin.member.invite.mutate({

@@ -40,6 +40,13 @@ export const SERVER_EVENT_TYPES = [
   'settings.threshold_changed',
   'user.suspended',
   'user.reinstated',
+  /** Who joins an organisation's reviewers, and with what power: an audit trail of each change. */
+  'organisation.created',
+  'member.invited',
+  'invitation.revoked',
+  'member.joined',
+  'member.role_changed',
+  'member.removed',
 ] as const;
 
 export const ClientEventTypeSchema = z.enum(CLIENT_EVENT_TYPES);

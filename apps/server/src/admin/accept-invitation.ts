@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Auth } from '../auth.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
+import { appendEvent } from '../events/append-event.ts';
 import type { SessionUser } from '../trpc.ts';
 import { hashInvitationToken } from './members.ts';
 import {
@@ -116,6 +117,7 @@ export async function acceptInvitation(
           role: invitation.role,
           created_at: now,
         });
+        await appendEvent(trx, joined(invitation, existing.id, now));
       }
     });
     return { ...result, userId: existing.id, isNewAccount: false };
@@ -143,6 +145,7 @@ export async function acceptInvitation(
         role: invitation.role,
         created_at: now,
       });
+      await appendEvent(trx, joined(invitation, userId, now));
     });
   } catch (error) {
     // The account was made outside the transaction (better-auth owns that write): undo it.
@@ -154,6 +157,26 @@ export async function acceptInvitation(
     throw error;
   }
   return { ...result, userId, isNewAccount: true };
+}
+
+/** The log's record of a member joining by an invitation: they act, on the inviter's invitation. */
+function joined(
+  invitation: { id: string; organisation_id: string; name: string; role: string },
+  userId: string,
+  now: number,
+) {
+  return {
+    type: 'member.joined' as const,
+    actorId: userId,
+    props: {
+      organisationId: invitation.organisation_id,
+      organisationName: invitation.name,
+      invitationId: invitation.id,
+      userId,
+      role: invitation.role,
+    },
+    at: now,
+  };
 }
 
 async function claimOrThrow(trx: Transaction<Database>, invitationId: string, now: number) {

@@ -3,6 +3,7 @@ import type { InvitationInput, MemberRole } from '@assay/schema';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
+import { appendEvent } from '../events/append-event.ts';
 import type { SessionUser } from '../trpc.ts';
 import { requireOrganisationAdmin } from './organisations.ts';
 import {
@@ -60,7 +61,21 @@ export async function inviteMember(
     created_at: now,
     expires_at: now + INVITATION_TTL_MS,
   };
-  await insertInvitation(db, invitation);
+  await db.transaction().execute(async (trx) => {
+    await insertInvitation(trx, invitation);
+    await appendEvent(trx, {
+      type: 'member.invited',
+      actorId: inviter.id,
+      props: {
+        organisationId: organisation.id,
+        organisationName: organisation.name,
+        invitationId: invitation.id,
+        email: invitation.email,
+        role: input.role,
+      },
+      at: now,
+    });
+  });
   return {
     id: invitation.id,
     organisationId: organisation.id,
@@ -107,12 +122,20 @@ export async function revokeInvitation(
   now = Date.now(),
 ) {
   await requireOrganisationAdmin(db, user, input.organisationId);
-  if (!(await expireInvitation(db, input.organisationId, input.invitationId, now))) {
-    throw new AppError(
-      'not_found',
-      `No open invitation with id '${input.invitationId}' in this organisation`,
-    );
-  }
+  await db.transaction().execute(async (trx) => {
+    if (!(await expireInvitation(trx, input.organisationId, input.invitationId, now))) {
+      throw new AppError(
+        'not_found',
+        `No open invitation with id '${input.invitationId}' in this organisation`,
+      );
+    }
+    await appendEvent(trx, {
+      type: 'invitation.revoked',
+      actorId: user.id,
+      props: { organisationId: input.organisationId, invitationId: input.invitationId },
+      at: now,
+    });
+  });
 }
 
 /** An organisation's members. Emails are shown: the caller is an operator or that organisation's admin. */
@@ -145,10 +168,17 @@ export async function removeMember(
   if (user.role !== 'operator' && input.userId === user.id) {
     throw new AppError('invalid_state', 'You cannot remove yourself; ask another admin or an operator');
   }
-  const result = await deleteMember(db, input.organisationId, input.userId);
-  if (result.numDeletedRows === 0n) {
-    throw new AppError('not_found', `No member with id '${input.userId}' in this organisation`);
-  }
+  await db.transaction().execute(async (trx) => {
+    const result = await deleteMember(trx, input.organisationId, input.userId);
+    if (result.numDeletedRows === 0n) {
+      throw new AppError('not_found', `No member with id '${input.userId}' in this organisation`);
+    }
+    await appendEvent(trx, {
+      type: 'member.removed',
+      actorId: user.id,
+      props: { organisationId: input.organisationId, userId: input.userId },
+    });
+  });
   return { organisationId: input.organisationId, userId: input.userId, removed: true as const };
 }
 
@@ -165,9 +195,16 @@ export async function setMemberRole(
   if (user.role !== 'operator' && input.userId === user.id) {
     throw new AppError('invalid_state', 'You cannot change your own role; ask another admin or an operator');
   }
-  const result = await updateMemberRole(db, input.organisationId, input.userId, input.role);
-  if (result.numUpdatedRows === 0n) {
-    throw new AppError('not_found', `No member with id '${input.userId}' in this organisation`);
-  }
+  await db.transaction().execute(async (trx) => {
+    const result = await updateMemberRole(trx, input.organisationId, input.userId, input.role);
+    if (result.numUpdatedRows === 0n) {
+      throw new AppError('not_found', `No member with id '${input.userId}' in this organisation`);
+    }
+    await appendEvent(trx, {
+      type: 'member.role_changed',
+      actorId: user.id,
+      props: { organisationId: input.organisationId, userId: input.userId, role: input.role },
+    });
+  });
   return { organisationId: input.organisationId, userId: input.userId, role: input.role };
 }

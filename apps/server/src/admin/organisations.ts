@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { isUniqueViolation } from '../db/unique-violation.ts';
 import { AppError, notFound } from '../errors.ts';
+import { appendEvent } from '../events/append-event.ts';
 import type { SessionUser } from '../trpc.ts';
 import { organisationNameKey } from './organisation-name.ts';
 import {
@@ -15,7 +16,12 @@ import {
 const iso = (ms: number) => new Date(Number(ms)).toISOString();
 
 /** Creates an organisation; names are unique as they read ({@link organisationNameKey}). */
-export async function createOrganisation(db: Kysely<Database>, input: { name: string }) {
+export async function createOrganisation(
+  db: Kysely<Database>,
+  input: { name: string },
+  /** The operator who creates it, for the event log. */
+  actorId: string | null = null,
+) {
   const row = {
     id: crypto.randomUUID(),
     name: input.name,
@@ -27,6 +33,12 @@ export async function createOrganisation(db: Kysely<Database>, input: { name: st
     await db.transaction().execute(async (trx) => {
       if (await findOrganisationByName(trx, input.name)) throw taken();
       await insertOrganisation(trx, row);
+      await appendEvent(trx, {
+        type: 'organisation.created',
+        actorId,
+        props: { organisationId: row.id, organisationName: row.name },
+        at: row.created_at,
+      });
     });
   } catch (error) {
     // Another create of the same name passed the check at the same moment; the unique index refused this one.

@@ -10,6 +10,9 @@ import { iso } from '../submission/map-version.ts';
 const ACCOUNT_EVENTS = new Map<string, string>([
   ['user.suspended', 'userId'],
   ['user.reinstated', 'userId'],
+  ['member.joined', 'userId'],
+  ['member.role_changed', 'userId'],
+  ['member.removed', 'userId'],
   ['ledger.paid', 'contributorId'],
 ]);
 

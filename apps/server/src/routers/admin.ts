@@ -31,7 +31,7 @@ export const adminRouter = router({
     /** Operator. */
     create: operatorProcedure
       .input(OrganisationInputSchema)
-      .mutation(({ ctx, input }) => createOrganisation(ctx.services.db, input)),
+      .mutation(({ ctx, input }) => createOrganisation(ctx.services.db, input, ctx.user.id)),
     /** Operator. */
     list: operatorProcedure.query(({ ctx }) => listOrganisations(ctx.services.db)),
   }),

@@ -34,6 +34,12 @@ export const EVENT_TYPE_LABELS: Record<EventType, string> = {
   'settings.threshold_changed': 'Enterprise-grade threshold changed',
   'user.suspended': 'User suspended',
   'user.reinstated': 'User reinstated',
+  'organisation.created': 'Organisation created',
+  'member.invited': 'Member invited',
+  'invitation.revoked': 'Invitation revoked',
+  'member.joined': 'Member joined',
+  'member.role_changed': 'Member role changed',
+  'member.removed': 'Member removed',
 };
 
 /**
