@@ -89,6 +89,24 @@ describe.each(dialects)('submission lifecycle on %s', (dialect) => {
     expect((await alice.client.submission.byId.query({ id: submissionId })).versions[0]!.file).toBeNull();
   });
 
+  // It answered INTERNAL_SERVER_ERROR, and logged a server fault each time.
+  it("refuses to follow someone else's scoring with NOT_FOUND", async () => {
+    const { versionId } = await alice.client.submission.create.mutate({ manifest: GOOD_MANIFEST });
+    const error = await new Promise<unknown>((resolve) => {
+      const sub = bob.client.submission.scoring.subscribe(
+        { versionId },
+        {
+          onData: () => resolve(new Error('bob was sent an update')),
+          onError: (cause) => {
+            sub.unsubscribe();
+            resolve(cause);
+          },
+        },
+      );
+    });
+    expect((error as { data?: { code?: string } }).data?.code).toBe('NOT_FOUND');
+  });
+
   it('refuses an upload to someone else’s draft (NOT_FOUND), and anonymous uploads', async () => {
     const { versionId } = await alice.client.submission.create.mutate({ manifest: GOOD_MANIFEST });
     expect((await uploadFile(app.url, bob.cookie, versionId, GOOD_CSV)).status).toBe(404);
