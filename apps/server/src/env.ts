@@ -72,7 +72,8 @@ const EnvFieldsSchema = z.object({
 
 /** The variables, and the rules that involve several of them. */
 export const EnvSchema = EnvFieldsSchema.superRefine((env, ctx) => {
-  if (env.S3_URL) refineS3(env, ctx);
+  // A URL that does not parse has its issue from the field already (it threw a TypeError here).
+  if (env.S3_URL && URL.canParse(env.S3_URL)) refineS3(env, ctx);
   if (!env.SIMULATED_CLOCK) return;
   if (env.NODE_ENV === 'production') {
     ctx.addIssue({

@@ -53,7 +53,15 @@ export async function createServices(env: Env, options: ServiceOptions = {}): Pr
     logger.info({ database: handle.description, applied }, 'database ready');
   } catch (error) {
     await handle.db.destroy();
-    throw error;
+    // "connect ECONNREFUSED 127.0.0.1:5999" or "unable to open database file" said neither which setting
+    // nor which database: the message names both.
+    const setting = handle.dialect === 'postgres' ? 'DATABASE_URL' : 'DATA_DIR';
+    throw new Error(
+      `${setting}: the database ${handle.description} cannot be used: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
   const baseURL = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   const auth = createAuth({

@@ -18,7 +18,12 @@ async function main() {
     process.exit(1);
   }
   const logger = createLogger(env.LOG_LEVEL);
-  const services = await createServices(env, { logger });
+  // As the server: a database that cannot be used ends start-up with its reason, not a stack.
+  const services = await createServices(env, { logger }).catch((error: Error) => {
+    logger.fatal({ err: error }, error.message);
+    console.error(error.message);
+    process.exit(1);
+  });
   await services.scoring.startWorker();
   // API replicas may be down or many: workers tell of deadlines too (the sweeps take turns, see the module).
   const stopDeadlineNotices = startDeadlineNotices(services.db, logger, env.DEADLINE_SWEEP_SECONDS * 1000);

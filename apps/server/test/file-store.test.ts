@@ -166,6 +166,20 @@ describe.each(Object.keys(KINDS))('the %s file store', (kind) => {
 });
 
 describe('spooling an upload', () => {
+  // A server on a DATA_DIR it could not write to started, and failed every upload with a 500.
+  it('stops start-up when uploads cannot be written, naming DATA_DIR and the folder', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'assay-unwritable-'));
+    try {
+      writeFileSync(path.join(dir, 'not-a-folder'), '');
+      const store = new LocalFileStore(path.join(dir, 'not-a-folder', 'files'));
+      await expect(store.removeStaleUploads()).rejects.toThrow(
+        `DATA_DIR: uploads cannot be written to ${path.join(dir, 'not-a-folder', 'files', 'tmp')} (ENOTDIR)`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('leaves no file behind an upload refused mid-stream, however soon it fails', async () => {
     // The refusal can come while the file is still being opened; removed then, the file came back behind
     // the removal, about once in 700 uploads (CI saw it). 2,000 refusals make the race all but certain.

@@ -75,6 +75,9 @@ describe('configuration', () => {
     expect(() => parseEnv({ S3_URL: 's3://assay/files', ...keys })).toThrow(
       /S3_URL must be an http\(s\):\/\/ URL/,
     );
+    // Not a URL at all: the same EnvError, not a TypeError from the checks on a URL.
+    expect(() => parseEnv({ S3_URL: 'not-a-url', ...keys })).toThrow(EnvError);
+    expect(() => parseEnv({ S3_URL: 'not-a-url', ...keys })).toThrow(/S3_URL must be an http\(s\):\/\/ URL/);
     expect(() =>
       parseEnv({ S3_URL: 'http://minio:9000/assay', ...keys, UPLOAD_LIMIT_BYTES: String(6 * 1024 ** 3) }),
     ).toThrow(/UPLOAD_LIMIT_BYTES must be at most 5368709120/);
@@ -94,6 +97,26 @@ describe('configuration', () => {
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('SIMULATED_CLOCK must not be on with NODE_ENV=production');
+  });
+
+  it('stops start-up with exit code 1 when the database cannot be used, naming the setting and the database', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: serverDir,
+      env: {
+        ...process.env,
+        DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere',
+        PORT: '0',
+        DATA_DIR: '/tmp/assay-never-used',
+        BETTER_AUTH_SECRET: 'x'.repeat(32),
+      },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'DATABASE_URL: the database postgres://127.0.0.1:1/nowhere cannot be used',
+    );
+    expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 
   it('stops start-up with exit code 1 and a message naming the variable', () => {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -83,6 +83,7 @@ export const STALE_UPLOAD_MS = 24 * 60 * 60 * 1000;
  * a recent file is never touched. Returns how many were removed.
  */
 export async function removeStaleUploads(tmpDir: string, now = Date.now()): Promise<number> {
+  await checkWritable(tmpDir);
   let names: string[];
   try {
     names = await readdir(tmpDir);
@@ -99,6 +100,24 @@ export async function removeStaleUploads(tmpDir: string, now = Date.now()): Prom
     }
   }
   return removed;
+}
+
+/**
+ * Start-up's check that uploads can be spooled: a DATA_DIR the server cannot write to started a server
+ * whose every upload failed (a 500 each).
+ */
+async function checkWritable(dir: string): Promise<void> {
+  const probe = path.join(dir, `.writable-${process.pid}-${Date.now()}`);
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(probe, '');
+    await rm(probe, { force: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new Error(
+      `DATA_DIR: uploads cannot be written to ${dir} (${code}); give the server a folder it can write to`,
+    );
+  }
 }
 
 /** The store's name for a file: its SHA-256 under a folder of its first two hex digits. */
