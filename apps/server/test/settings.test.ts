@@ -21,7 +21,7 @@ describe.each(dialects)('the enterprise-grade threshold on %s', (dialect) => {
   let org: OrganisationFixture;
   let contributor: SignedInClient;
   beforeAll(async () => {
-    app = await startTestApp(dialect, { ENTERPRISE_GRADE_THRESHOLD: '65' });
+    app = await startTestApp(dialect, { ENTERPRISE_GRADE_THRESHOLD: '65', UPLOAD_LIMIT_BYTES: '10000000' });
     org = await createOrganisationWithReviewer(app);
     contributor = await app.signUp();
   });
@@ -49,9 +49,14 @@ describe.each(dialects)('the enterprise-grade threshold on %s', (dialect) => {
     return JSON.parse(row.report!) as QualityReport;
   }
 
-  it('is ENTERPRISE_GRADE_THRESHOLD until an operator sets one, for everyone signed in', async () => {
+  // The upload limit too: the wizard refused only above 1 GB, and sent a 30 MB file whole to a server
+  // that takes 10 MB, to be refused at its end.
+  it('is ENTERPRISE_GRADE_THRESHOLD until an operator sets one, for everyone signed in, with the upload limit', async () => {
     for (const who of [contributor, org.reviewer, org.operator]) {
-      expect(await who.client.settings.scoring.query()).toEqual({ threshold: 65 });
+      expect(await who.client.settings.scoring.query()).toEqual({
+        threshold: 65,
+        uploadLimitBytes: 10_000_000,
+      });
     }
     expect(await org.operator.client.settings.threshold.query()).toEqual({
       threshold: 65,
@@ -75,7 +80,10 @@ describe.each(dialects)('the enterprise-grade threshold on %s', (dialect) => {
     expect(Date.parse(set.setAt!)).toBeGreaterThanOrEqual(before - 1000);
     expect(await org.operator.client.settings.threshold.query()).toMatchObject(set);
     // Contributors get the threshold, never the operator's name.
-    expect(await contributor.client.settings.scoring.query()).toEqual({ threshold: 100 });
+    expect(await contributor.client.settings.scoring.query()).toEqual({
+      threshold: 100,
+      uploadLimitBytes: 10_000_000,
+    });
     expect(await thresholdEvents()).toEqual([
       { actor_id: org.operator.userId, props: JSON.stringify({ from: 65, to: 100 }) },
     ]);

@@ -11,15 +11,23 @@ export const EnterpriseGradeThresholdSchema = z
 export const ThresholdInputSchema = z.strictObject({ threshold: EnterpriseGradeThresholdSchema });
 export type ThresholdInput = z.infer<typeof ThresholdInputSchema>;
 
-/** How reports are graded now, for anyone signed in: the threshold the browser's pre-score must use. */
-export const ScoringSettingsSchema = z.object({ threshold: z.number().min(0).max(100) });
+const ThresholdSchema = z.object({ threshold: z.number().min(0).max(100) });
+
+/**
+ * What the browser must know to agree with the server, for anyone signed in: the threshold its pre-score
+ * grades with, and the largest upload the server takes (UPLOAD_LIMIT_BYTES), which the wizard refuses
+ * beyond rather than send a file the server would refuse once it had it all.
+ */
+export const ScoringSettingsSchema = ThresholdSchema.extend({
+  uploadLimitBytes: z.number().int().positive(),
+});
 export type ScoringSettings = z.infer<typeof ScoringSettingsSchema>;
 
 /**
  * The threshold as operators see it: `setBy` (the operator's name) and `setAt` are null while it is the
  * server's configured default (ENTERPRISE_GRADE_THRESHOLD).
  */
-export const ThresholdSettingsSchema = ScoringSettingsSchema.extend({
+export const ThresholdSettingsSchema = ThresholdSchema.extend({
   /** The default an operator's setting replaced, or would replace. */
   defaultThreshold: z.number().min(0).max(100),
   setBy: z.string().nullable(),

@@ -15,11 +15,11 @@ import { authedProcedure, operatorProcedure, router } from '../trpc.ts';
 export const settingsRouter = router({
   /**
    * Anyone signed in: the threshold the browser's pre-score must grade with to agree with the server (not
-   * who set it: operators' names stay with operators).
+   * who set it: operators' names stay with operators), and the largest upload it takes.
    */
   scoring: authedProcedure.output(ScoringSettingsSchema).query(async ({ ctx }) => {
     const { threshold } = await readThreshold(ctx.services.db, ctx.services.env.ENTERPRISE_GRADE_THRESHOLD);
-    return { threshold };
+    return { threshold, uploadLimitBytes: ctx.services.env.UPLOAD_LIMIT_BYTES };
   }),
   /** Operator: the threshold with who set it and when, the server's default, and its last changes. */
   threshold: operatorProcedure.output(ThresholdOverviewSchema).query(async ({ ctx }) => ({

@@ -557,6 +557,8 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
   }
 
   const scoring = useQuery(trpc.settings.scoring.queryOptions());
+  // The server's UPLOAD_LIMIT_BYTES: a larger file is refused here, before it is sent whole for nothing.
+  const uploadLimitBytes = scoring.data?.uploadLimitBytes ?? MAX_DATA_FILE_BYTES;
   const record = useQuery(trpc.submission.record.queryOptions({ submissionId: submission.id }));
   const compares = useQuery(trpc.submission.comparesWithAcceptedData.queryOptions());
   const threshold = scoring.data?.threshold ?? null;
@@ -837,9 +839,11 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
           <Stack>
             <Dropzone
               onDrop={onDrop}
-              onReject={(rejections) => setRejection(withAttachedKept(rejectionMessage(rejections)))}
+              onReject={(rejections) =>
+                setRejection(withAttachedKept(rejectionMessage(rejections, uploadLimitBytes)))
+              }
               multiple={false}
-              maxSize={MAX_DATA_FILE_BYTES}
+              maxSize={uploadLimitBytes}
               accept={DATA_FILE_ACCEPT}
               // A button for keyboard and screen-reader users: Enter or Space opens the file picker. Its name
               // is the text it shows (WCAG 2.5.3, label in name); the file input it clicks is out of the
@@ -851,7 +855,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
               <Stack align="center" gap={4} p="lg" style={{ pointerEvents: 'none' }}>
                 <Text fw={600}>Drop a CSV, TSV or JSONL file here, or click to choose one</Text>
                 <Text size="sm" c="dimmed">
-                  It is checked in your browser before it is sent. Up to 1 GB.
+                  It is checked in your browser before it is sent. Up to {formatFileSize(uploadLimitBytes)}.
                 </Text>
               </Stack>
             </Dropzone>

@@ -36,8 +36,12 @@ describe('rejectionMessage', () => {
   });
 
   it('says when a file is too large, and when more than one was dropped', () => {
+    // The server's limit, in the reader's units: 1 GiB by default, or what UPLOAD_LIMIT_BYTES says.
     expect(rejectionMessage([rejected('huge.csv', 'file-too-large')])).toBe(
-      '“huge.csv” is larger than 1 GB, the most a submission takes.',
+      '“huge.csv” is larger than 1.1 GB, the most a submission takes.',
+    );
+    expect(rejectionMessage([rejected('huge.csv', 'file-too-large')], 10_000_000)).toBe(
+      '“huge.csv” is larger than 10 MB, the most a submission takes.',
     );
     expect(
       rejectionMessage([rejected('a.csv', 'too-many-files'), rejected('b.csv', 'too-many-files')]),

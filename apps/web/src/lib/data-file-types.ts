@@ -1,6 +1,7 @@
 import { guessDelimiter } from '@assay/quality';
 import type { FileRejection } from '@mantine/dropzone';
 import type { SamplePreview } from '../workers/prescore-protocol.ts';
+import { formatFileSize } from './file-size.ts';
 
 /**
  * The data files the wizard takes, as react-dropzone's `accept` wants them: MIME type → extensions. A file
@@ -17,17 +18,20 @@ export const DATA_FILE_ACCEPT: Readonly<Record<string, string[]>> = {
   'application/x-ndjson': ['.jsonl', '.ndjson'],
 };
 
-/** The largest data file the wizard takes, as the dropzone says ("Up to 1 GB"; the server default too). */
+/** The server's default largest upload (UPLOAD_LIMIT_BYTES): the wizard's until the server says its own. */
 export const MAX_DATA_FILE_BYTES = 1024 ** 3;
 
 /** What to tell a contributor about files the dropzone refused, one sentence per file. */
-export function rejectionMessage(rejections: readonly FileRejection[]): string {
+export function rejectionMessage(
+  rejections: readonly FileRejection[],
+  limitBytes: number = MAX_DATA_FILE_BYTES,
+): string {
   if (rejections.some(({ errors }) => errors.some((error) => error.code === 'too-many-files')))
     return 'Drop one file at a time: a submission holds a single CSV, TSV or JSONL file.';
   return rejections
     .map(({ file, errors }) =>
       errors.some((error) => error.code === 'file-too-large')
-        ? `“${file.name}” is larger than 1 GB, the most a submission takes.`
+        ? `“${file.name}” is larger than ${formatFileSize(limitBytes)}, the most a submission takes.`
         : `“${file.name}” is not a CSV, TSV or JSONL file: choose one ending in .csv, .tsv, .txt or .jsonl.`,
     )
     .join(' ');
