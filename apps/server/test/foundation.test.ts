@@ -303,9 +303,15 @@ describe.each(dialects.filter((dialect) => dialect === 'postgres'))('connections
 });
 
 describe('server start-up', () => {
-  it('serves, then shuts down gracefully on SIGTERM (exit code 0)', async () => {
+  // Through npm too: `npm start` ran the server under `sh -c`, which did not pass the signal on, so a
+  // process manager's SIGTERM ended npm and left the server serving (the scripts now `exec`).
+  it.each([
+    ['node', [process.execPath, '--import', 'tsx', 'src/main.ts']],
+    ['npm run start', ['npm', 'run', 'start', '--silent']],
+  ])('serves, then shuts down gracefully on SIGTERM (exit code 0), run by %s', async (_, command) => {
     const database = await createTestDatabase('sqlite');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const [program, ...args] = command as [string, ...string[]];
+    const child = spawn(program, args, {
       cwd: serverDir,
       env: { ...process.env, PORT: '0', DATA_DIR: database.dataDir, LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
