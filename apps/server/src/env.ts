@@ -2,8 +2,9 @@ import path from 'node:path';
 import { z } from 'zod';
 
 /**
- * Configuration, read once from the environment and validated. Nothing else reads `process.env`
- * (tests pass their own object to {@link parseEnv}).
+ * Configuration, read once from the environment and validated. Nothing else reads `process.env`, but
+ * for NODE_ENV where tRPC is set up (`trpc.ts`: stack traces and faults' messages only with
+ * `development` set) (tests pass their own object to {@link parseEnv}).
  */
 const EnvFieldsSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -61,7 +62,8 @@ const EnvFieldsSchema = z.object({
    * inventing one.
    */
   TRUST_PROXY: z.stringbool().default(false),
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Unset reads as neither production nor development (trpc.ts sends no stack traces then). */
+  NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
   /**
    * Simulation only: the server runs on a simulated clock that operators move through `simulation.clock`
    * (the simulator's --url mode). Refused with NODE_ENV=production, and with scoring left to separate

@@ -25,7 +25,7 @@ describe.each(dialects)('API input on %s', (dialect) => {
 
   // PostgreSQL cannot store a NUL character: its driver's 500 ("invalid byte sequence for encoding") was
   // the answer there, while SQLite stored it.
-  it('refuses text with a NUL character, naming the field, on either database; stores nothing', async () => {
+  it('refuses text with a NUL or a text-direction control character, naming the field; stores nothing', async () => {
     const title = 'Reviews\u0000 of shoes';
     expect(
       await fieldErrorsOf(
@@ -35,6 +35,15 @@ describe.each(dialects)('API input on %s', (dialect) => {
         }),
       ),
     ).toEqual({ title: ['Remove the NUL character (U+0000) from this text'] });
+    // A title that turned the text after it around on the review page.
+    expect(
+      await fieldErrorsOf(
+        org.reviewer.client.request.create.mutate({
+          ...requestInput({ title: 'Shoes \u202Ereviews' }),
+          organisationId: org.organisationId,
+        }),
+      ),
+    ).toEqual({ title: ['Remove the text-direction control character (U+202E) from this text'] });
     const contributor = await app.signUp();
     const refused = await errorOf(
       contributor.client.submission.create.mutate({
@@ -43,7 +52,7 @@ describe.each(dialects)('API input on %s', (dialect) => {
     );
     expect(refused).toEqual({
       code: 'BAD_REQUEST',
-      message: 'Text must not contain NUL characters (U+0000)',
+      message: 'Text must not contain a NUL character (U+0000)',
     });
     expect(await contributor.client.submission.list.query()).toEqual([]);
     const stored = await app.services.db.selectFrom('data_request').select('title').execute();
