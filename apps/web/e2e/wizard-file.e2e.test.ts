@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DraftManifest } from '@assay/schema';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { authenticate, submitCsv } from './api.ts';
+import { authenticate, draftCsv, submitCsv } from './api.ts';
 import {
   attachFile,
   choose,
@@ -336,6 +336,41 @@ it('a file dropped while another uploads replaces it, and an upload can be cance
   expect(await page.getByTestId('step-warning').count()).toBe(0);
   await page.waitForTimeout(6_000);
   expect(await storedFile()).toMatchObject(smallFile);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+// A classification without its label column is a manifest the scorer cannot read: the Pre-score step said
+// "The pre-score failed: The manifest is malformed: label: …" with a Retry that failed again.
+it('says what to fill in for a pre-score when the scorer cannot read the manifest, with a way there', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(30_000);
+  const problems = watchPage(page);
+  const fay = await authenticate(app.url, 'sign-in/email', {
+    email: contributor.email,
+    password: contributor.password,
+  });
+  const { submissionId } = await draftCsv(app.url, fay, {
+    manifest: {
+      title: 'No label column',
+      task: 'classification',
+      columns: [
+        { name: 'text', type: 'string' },
+        { name: 'label', type: 'category' },
+        { name: 'channel', type: 'category' },
+      ],
+      label: null,
+    },
+    csv: feedbackCsv(['praise', 'spam'], 20).toString(),
+  });
+  await signIn(page, app.url, contributor);
+  await page.goto(`${app.url}/submissions/${submissionId}/edit?step=pre-score`);
+  const needs = page.getByTestId('prescore-needs');
+  await needs.getByText('A classification dataset needs a label column and its classes').waitFor();
+  expect(await page.getByText('The pre-score failed').count()).toBe(0);
+  await needs.getByRole('button', { name: 'Fix' }).click();
+  await page.waitForURL(/step=preview/);
+  await page.getByTestId('preview').waitFor();
   expect(problems).toEqual([]);
   await page.close();
 });

@@ -699,6 +699,10 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
   for (const [key, messages] of Object.entries(serverFieldErrors))
     if (messages?.[0]) errors[key] ??= messages[0];
 
+  function fixField(path: string) {
+    goToStep(stepOfField(path), () => focusField(path));
+  }
+
   async function onSubmit() {
     telemetry.record('submit.attempted', { step }, submission.id);
     setShowErrors(true);
@@ -991,16 +995,31 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
                 />
               </Stack>
             )}
-            {prescore.state.status === 'error' && (
-              <Alert color="red" title="The pre-score failed" role="alert">
-                <Group justify="space-between">
-                  <Text size="sm">{prescore.state.message}</Text>
-                  <Button size="xs" variant="white" onClick={prescore.rerun}>
-                    Retry
-                  </Button>
-                </Group>
-              </Alert>
-            )}
+            {/* The scorer refuses a manifest it cannot read (a classification without its label column):
+                said as what to fill in, with a way there, not as a failure to retry. */}
+            {prescore.state.status === 'error' &&
+              isManifestRefused(prescore.state.message) &&
+              !validation.success && (
+                <Alert
+                  color="yellow"
+                  title="Fill these in for a pre-score"
+                  role="alert"
+                  data-testid="prescore-needs"
+                >
+                  <MissingFields issues={validation.error.issues} onFix={fixField} />
+                </Alert>
+              )}
+            {prescore.state.status === 'error' &&
+              !(isManifestRefused(prescore.state.message) && !validation.success) && (
+                <Alert color="red" title="The pre-score failed" role="alert">
+                  <Group justify="space-between">
+                    <Text size="sm">{prescore.state.message}</Text>
+                    <Button size="xs" variant="white" onClick={prescore.rerun}>
+                      Retry
+                    </Button>
+                  </Group>
+                </Alert>
+              )}
             {prescore.state.status === 'done' && (
               <ReportView
                 report={prescore.state.report}
@@ -1063,23 +1082,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
               )}
             {showErrors && !validation.success && (
               <Alert color="red" title="Some required fields are missing" role="alert">
-                <List size="sm">
-                  {validation.error.issues.map((issue) => (
-                    <List.Item key={issue.path.join('.')}>
-                      {issue.message}{' '}
-                      <Button
-                        variant="subtle"
-                        size="compact-xs"
-                        onClick={() => {
-                          const path = issue.path.join('.');
-                          goToStep(stepOfField(path), () => focusField(path));
-                        }}
-                      >
-                        Fix
-                      </Button>
-                    </List.Item>
-                  ))}
-                </List>
+                <MissingFields issues={validation.error.issues} onFix={fixField} />
               </Alert>
             )}
             {notSubmitted && !isSubmitting && (
@@ -1164,5 +1167,35 @@ function SaveStatus({
     >
       {text}
     </Text>
+  );
+}
+
+/** The scorer's refusal of a manifest it cannot read (`InvalidManifestError` in @assay/quality). */
+function isManifestRefused(message: string): boolean {
+  return message.startsWith('The manifest is malformed');
+}
+
+/** What the manifest lacks, each with a way to the field. */
+function MissingFields({
+  issues,
+  onFix,
+}: {
+  issues: readonly { path: PropertyKey[]; message: string }[];
+  onFix: (path: string) => void;
+}) {
+  return (
+    <List size="sm">
+      {issues.map((issue) => {
+        const path = issue.path.map(String).join('.');
+        return (
+          <List.Item key={path}>
+            {issue.message}{' '}
+            <Button variant="subtle" size="compact-xs" onClick={() => onFix(path)}>
+              Fix
+            </Button>
+          </List.Item>
+        );
+      })}
+    </List>
   );
 }
