@@ -48,7 +48,14 @@ export class PgBossScoringQueue implements ScoringQueue {
       // Expired leases are found by maintenance: run it often enough that a dead worker's job moves on soon.
       maintenanceIntervalSeconds: Math.max(1, Math.min(60, Math.floor(options.leaseSeconds / 2))),
     });
-    this.boss.on('error', (error) => logger.error({ err: error }, 'pg-boss error'));
+    // The message, code and stack only: pg's errors carry the connection they came from (3.6 kB a line,
+    // with its parameters and the backend's cancellation key).
+    this.boss.on('error', (error: Error & { code?: string }) =>
+      logger.error(
+        { err: { message: error.message, code: error.code, stack: error.stack } },
+        'pg-boss error',
+      ),
+    );
   }
 
   private start(): Promise<void> {
