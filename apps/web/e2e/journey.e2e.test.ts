@@ -509,7 +509,9 @@ describe('the journeys of the three roles', () => {
     // filters while the address had none).
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await page.waitForURL((url) => url.search === '');
-    await expect.poll(() => field(page, 'Abandoned after (hours idle)').inputValue()).toBe('72');
+    await expect
+      .poll(() => field(page, 'Abandoned after (hours idle)').inputValue(), { timeout: 15_000 })
+      .toBe('72');
     for (const chart of ['chart-learning', 'chart-versions', 'chart-cohorts', 'chart-budget']) {
       await page.getByTestId(chart).locator('svg').first().waitFor();
     }

@@ -275,6 +275,13 @@ describe('keyboard and labels', () => {
     await tabTo(page, page.getByRole('button', { name: 'Go to “Licence (SPDX identifier)”' }));
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-provenance.license');
+    // A focused field shows a ring, not only a border 1 px wide turning teal.
+    await expect(
+      page.evaluate(() => {
+        const style = getComputedStyle(document.activeElement!);
+        return `${style.outlineStyle} ${style.outlineWidth}`;
+      }),
+    ).resolves.toBe('solid 2px');
 
     // The licence picker is searchable: type to filter, arrow to the match, Enter.
     await type(page, 'CC-BY-4.0');
