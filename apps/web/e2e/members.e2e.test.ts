@@ -175,6 +175,10 @@ it('an admin invites and removes members; operators see the same list', async ()
   await adminPage.getByRole('heading', { name: 'Join Gamma Labs' }).waitFor();
   expect(await adminPage.locator('input[type=password]').count()).toBe(0);
   await adminPage.getByRole('button', { name: 'Join Gamma Labs' }).click();
+  // Welcomed to it, as a new account is, and on to the queue from there.
+  const welcome = adminPage.getByTestId('invitation-joined');
+  await welcome.getByRole('heading', { name: 'Welcome to Gamma Labs' }).waitFor();
+  await welcome.getByRole('link', { name: 'Open the review queue' }).click();
   await adminPage.waitForURL(/\/review$/);
   // Signed out, a reviewer with an account signs in on the invitation's page (where sign-in is rate
   // limited), then joins; a wrong password is the sign-in's refusal, and joins nothing.
@@ -186,7 +190,11 @@ it('an admin invites and removes members; operators see the same list', async ()
   await signedOut.getByText(/invalid email or password/i).waitFor();
   await signedOut.locator('input[type=password]').fill(reviewer.password);
   await signedOut.getByRole('button', { name: 'Sign in and join' }).click();
-  await signedOut.waitForURL(/\/review$/);
+  await signedOut
+    .getByTestId('invitation-joined')
+    .getByRole('heading', { name: 'Welcome to Gamma Labs' })
+    .waitFor();
+  await signedOut.getByTestId('whoami').filter({ hasText: 'reviewer' }).waitFor();
   await ops.reload();
   await ops.getByTestId('organisations').getByRole('button', { name: 'Gamma Labs' }).click();
   await ops.getByTestId('members').getByText(admin.email).waitFor();

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Loader, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { QueryError } from '../components/QueryError.tsx';
 import { getAuthClient } from '../lib/auth-client.ts';
 import { errorCodeOf, fieldErrorsOf, messageOf } from '../lib/errors.ts';
@@ -23,7 +23,6 @@ function isAnswer(error: unknown): boolean {
  */
 export function InvitePage({ signedInAs = null }: { signedInAs?: { email: string } | null }) {
   const { token = '' } = useParams();
-  const navigate = useNavigate();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   // An unknown or malformed token is an answer, not a failure to retry.
@@ -33,10 +32,11 @@ export function InvitePage({ signedInAs = null }: { signedInAs?: { email: string
   const accept = useMutation(
     trpc.account.acceptInvitation.mutationOptions({
       onSuccess: async (result, input) => {
+        // Joined with an account already signed in: read again, the invitation is used and the page
+        // welcomes them to the organisation (it had gone straight to the queue, saying nothing of it).
         if (signedInAs !== null || input.password === undefined) {
           rememberReturning();
           await queryClient.invalidateQueries();
-          await navigate('/review');
           return;
         }
         const signedIn = await (await getAuthClient()).signIn.email({
