@@ -998,8 +998,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
             {/* The scorer refuses a manifest it cannot read (a classification without its label column):
                 said as what to fill in, with a way there, not as a failure to retry. */}
             {prescore.state.status === 'error' &&
-              isManifestRefused(prescore.state.message) &&
-              !validation.success && (
+              (isManifestRefused(prescore.state.message) && !validation.success ? (
                 <Alert
                   color="yellow"
                   title="Fill these in for a pre-score"
@@ -1008,9 +1007,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
                 >
                   <MissingFields issues={validation.error.issues} onFix={fixField} />
                 </Alert>
-              )}
-            {prescore.state.status === 'error' &&
-              !(isManifestRefused(prescore.state.message) && !validation.success) && (
+              ) : (
                 <Alert color="red" title="The pre-score failed" role="alert">
                   <Group justify="space-between">
                     <Text size="sm">{prescore.state.message}</Text>
@@ -1019,7 +1016,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
                     </Button>
                   </Group>
                 </Alert>
-              )}
+              ))}
             {prescore.state.status === 'done' && (
               <ReportView
                 report={prescore.state.report}
