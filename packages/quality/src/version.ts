@@ -22,9 +22,11 @@
  * column's 13–19-digit values pass the Luhn check), and reads a multilabel row's JSON array of labels as its
  * labels (it was a nested value, split on its commas), and adds `structure.label-class-variants` (declared
  * classes that differ only in case or spaces) and `structure.header-padded` (a CSV or TSV header's names are
- * read without spaces at their ends, and that is said).
+ * read without spaces at their ends, and that is said); 2.5.1 asks no unit of a numeric column whose name says it
+ * is an identifier or a count (`customer_id`, `cardNumber`, `zip`, `retweetCount`: the name's words, not only
+ * the description's, are read).
  */
-export const SCORER_VERSION = '2.5.0';
+export const SCORER_VERSION = '2.5.1';
 
 /** The major part of {@link SCORER_VERSION}: reports whose version starts with it have comparable fingerprints. */
 export const FINGERPRINT_MAJOR_VERSION = SCORER_VERSION.slice(0, SCORER_VERSION.indexOf('.'));
