@@ -395,6 +395,14 @@ describe.each(dialects)('analytics on %s', (dialect) => {
       scoreAtProbability(reference.coefficients[0]!, reference.coefficients[1]!, 0.8)!,
       6,
     );
+    // Five decisions: the score at the target is known only roughly, and the range says so.
+    const range = curve.scoreAtTargetRange!;
+    expect(range.low).toBeGreaterThanOrEqual(0);
+    expect(range.low).toBeLessThan(curve.scoreAtTarget!);
+    expect(range.high).toBeGreaterThan(curve.scoreAtTarget!);
+    expect(range.high).toBeLessThanOrEqual(100);
+    expect(range.high - range.low).toBeGreaterThan(20);
+    expect(curve.overallFit).not.toHaveProperty('covariance');
     expect(curve.dimensionFit?.coefficients).toHaveLength(4);
     // In-sample AUC of the dimension fit, by the brute-force rank AUC of its predictions.
     const dimensions = [

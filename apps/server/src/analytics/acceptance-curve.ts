@@ -9,6 +9,7 @@ import {
   quantileOfCounts,
   type ScoreBin,
   scoreAtProbability,
+  scoreAtProbabilityInterval,
   wilsonInterval,
 } from './stats.ts';
 import type { AnalyticsDb } from './tables.ts';
@@ -48,6 +49,11 @@ export interface AcceptanceCurveResult {
   enterpriseGradeThreshold: number;
   /** The overall score at which the fitted curve reaches the target; null when it never does in [0, 100]. */
   scoreAtTarget: number | null;
+  /**
+   * A 95% interval for `scoreAtTarget` (delta method on the fit's covariance), within [0, 100]; null with
+   * it. A threshold suggested from few decisions comes with how little it is known.
+   */
+  scoreAtTargetRange: { low: number; high: number } | null;
   /** AUC of the overall score against accept / not accept. */
   auc: number | null;
   weekly: {
@@ -159,16 +165,20 @@ export async function computeAcceptanceCurve(
     accepted,
     bins: binScoreCounts(groups, options.binWidth),
     overallFit: overall && {
-      ...overall,
+      ...withoutCovariance(overall),
       curve: Array.from({ length: 21 }, (_, i) => ({ score: i * 5, p: predictLogistic([b0, b1], [i * 5]) })),
     },
     dimensionFit: dimensions && {
-      ...dimensions,
+      ...withoutCovariance(dimensions),
       auc: dimensionAuc(dimensionData, dimensions.coefficients),
     },
     targetAcceptance: options.targetAcceptance,
     enterpriseGradeThreshold: options.enterpriseGradeThreshold,
     scoreAtTarget: overall ? scoreAtProbability(b0, b1, options.targetAcceptance) : null,
+    scoreAtTargetRange:
+      overall?.covariance != null
+        ? scoreAtProbabilityInterval(b0, b1, overall.covariance, options.targetAcceptance)
+        : null,
     auc: groupedAuc(groups),
     weekly: [...weeks.entries()]
       .sort(([a], [b]) => a - b)
@@ -186,12 +196,13 @@ export async function computeAcceptanceCurve(
   };
 }
 
-function fitWithFallback(fit: (options: { ridge?: number }) => WeightedFit): CurveFit {
+function fitWithFallback(fit: (options: { ridge?: number }) => WeightedFit): CurveFit & Covariance {
   const plain = fit({});
   if (plain.converged) {
     return {
       coefficients: plain.coefficients,
       standardErrors: plain.standardErrors,
+      covariance: plain.covariance,
       converged: true,
       regularised: false,
     };
@@ -200,9 +211,19 @@ function fitWithFallback(fit: (options: { ridge?: number }) => WeightedFit): Cur
   return {
     coefficients: ridged.coefficients,
     standardErrors: ridged.standardErrors,
+    covariance: ridged.covariance,
     converged: ridged.converged,
     regularised: true,
   };
+}
+
+/** A fit's coefficient covariance: used for intervals here, not sent (the standard errors are). */
+interface Covariance {
+  covariance: number[] | null;
+}
+
+function withoutCovariance<T extends Covariance>({ covariance: _, ...fit }: T): Omit<T, 'covariance'> {
+  return fit;
 }
 
 /** In-sample AUC of the dimension fit: its predicted probability of each decision against the decision. */

@@ -8,8 +8,10 @@ import {
   quantile,
   quantileOfCounts,
   scoreAtProbability,
+  scoreAtProbabilityInterval,
   wilsonInterval,
 } from './stats.ts';
+import { fitGroupedLogistic } from './weighted-logistic.ts';
 
 /** mulberry32: a small seeded PRNG so generated data is the same on every run. */
 function createRandom(seed: number): () => number {
@@ -342,5 +344,42 @@ describe('binScores', () => {
     }
     expect(() => binScores([-1], [1])).toThrow(RangeError);
     expect(() => binScores([50], [1], 0)).toThrow(RangeError);
+  });
+});
+
+describe('scoreAtProbabilityInterval', () => {
+  it('is the delta-method interval around the score', () => {
+    // s = (ln 4 + 3) / 0.05 ≈ 87.73; Var(s) = (0.25 + 2s(−0.004) + s²·0.0001) / 0.0025.
+    const s = (Math.log(4) + 3) / 0.05;
+    const half = 1.959963984540054 * Math.sqrt((0.25 - 0.008 * s + 0.0001 * s * s) / 0.0025);
+    const range = scoreAtProbabilityInterval(-3, 0.05, [0.25, -0.004, -0.004, 0.0001], 0.8);
+    expect(range?.low).toBeCloseTo(s - half, 10);
+    expect(range?.high).toBe(100); // s + half ≈ 103: clamped to the score's range
+  });
+
+  it('narrows as the square root of the decisions', () => {
+    // The same acceptance rates from ten times the decisions: the same fit, a tenth of the variance.
+    const scores = [30, 40, 50, 60, 70, 80, 90];
+    const accepted = [0, 1, 1, 2, 3, 4, 4];
+    const widthOf = (times: number) => {
+      const fit = fitGroupedLogistic({
+        x: scores.map((score) => [score]),
+        successes: accepted.map((a) => a * times),
+        trials: scores.map(() => 5 * times),
+      });
+      const [b0, b1] = fit.coefficients as [number, number];
+      const at = scoreAtProbability(b0, b1, 0.6)!;
+      const range = scoreAtProbabilityInterval(b0, b1, fit.covariance!, 0.6)!;
+      expect(range.low).toBeLessThan(at);
+      expect(range.high).toBeGreaterThan(at);
+      return range.high - range.low;
+    };
+    expect(widthOf(1) / widthOf(10)).toBeCloseTo(Math.sqrt(10), 4);
+  });
+
+  it('is null where the score is, and for a covariance that is no variance', () => {
+    expect(scoreAtProbabilityInterval(-3, 0, [1, 0, 0, 1], 0.8)).toBeNull();
+    expect(scoreAtProbabilityInterval(-3, 0.05, [Number.NaN, 0, 0, 1], 0.8)).toBeNull();
+    expect(() => scoreAtProbabilityInterval(-3, 0.05, [1, 0, 1], 0.8)).toThrow(RangeError);
   });
 });

@@ -171,6 +171,34 @@ export function scoreAtProbability(intercept: number, slope: number, p: number):
 }
 
 /**
+ * A 95% interval for {@link scoreAtProbability}'s score, by the delta method: s = (logit(p) − β₀) / β₁ has
+ *
+ *   Var(s) ≈ (Var β₀ + 2s·Cov(β₀, β₁) + s²·Var β₁) / β₁²
+ *
+ * from the fit's covariance `[Var β₀, Cov, Cov, Var β₁]` (row by row). Bounds are clamped to [0, 100], the
+ * score's range. Null when the score is, or when the variance is not a finite non-negative number (a
+ * singular fit). With few decisions the interval is wide: that width is the caution a suggested
+ * threshold needs.
+ */
+export function scoreAtProbabilityInterval(
+  intercept: number,
+  slope: number,
+  covariance: readonly number[],
+  p: number,
+  z = Z_95,
+): { low: number; high: number } | null {
+  const score = scoreAtProbability(intercept, slope, p);
+  if (score === null) return null;
+  if (covariance.length !== 4)
+    throw new RangeError(`covariance must be 2 × 2, got ${covariance.length} values`);
+  const [v00, v01, , v11] = covariance as [number, number, number, number];
+  const variance = (v00 + 2 * score * v01 + score * score * v11) / (slope * slope);
+  if (!(Number.isFinite(variance) && variance >= 0)) return null;
+  const half = z * Math.sqrt(variance);
+  return { low: Math.max(0, score - half), high: Math.min(100, score + half) };
+}
+
+/**
  * Area under the ROC curve of `scores` against `labels`, computed as the Mann–Whitney statistic
  * AUC = (R₁ − n₁(n₁ + 1)/2) / (n₁n₀), where R₁ is the sum of the positives' ranks among all scores with tied
  * scores given their mean rank. It equals P(score of a random positive > score of a random negative) with

@@ -34,6 +34,21 @@ function group(x: number[][], y: (0 | 1)[]) {
 }
 
 describe('fitGroupedLogistic', () => {
+  it('gives the covariance whose diagonal the standard errors are, symmetric', () => {
+    const { x, y } = sample(2000, 2);
+    const fit = fitGroupedLogistic(group(x, y));
+    const k = 3;
+    expect(fit.covariance).toHaveLength(k * k);
+    const covariance = fit.covariance!;
+    for (let a = 0; a < k; a++) {
+      expect(Math.sqrt(covariance[a * k + a]!)).toBeCloseTo(fit.standardErrors[a]!, 12);
+      // Symmetric up to the inversion's rounding.
+      for (let b = 0; b < a; b++) expect(covariance[a * k + b]! / covariance[b * k + a]!).toBeCloseTo(1, 10);
+    }
+    // β₀ and the slopes of a score curve move against each other.
+    expect(covariance[1]).toBeLessThan(0);
+  });
+
   it.each([1, 3])('equals fitLogistic on the expanded data (%i predictors)', (dims) => {
     const { x, y } = sample(3000, dims);
     const reference = fitLogistic(x, y);

@@ -13,6 +13,12 @@ export interface GroupedObservations {
 export interface WeightedFit {
   coefficients: number[];
   standardErrors: number[];
+  /**
+   * The coefficients' covariance, row by row (k × k, k = predictors + 1): the inverse of the information
+   * matrix. Null when that matrix is singular. Intervals of functions of several coefficients need it, not
+   * only the standard errors (β₀ and β₁ of a score curve are strongly correlated).
+   */
+  covariance: number[] | null;
   iterations: number;
   converged: boolean;
 }
@@ -143,6 +149,7 @@ export function fitLogisticDesign(
     standardErrors: inverse
       ? Array.from({ length: k }, (_, j) => Math.sqrt(inverse[j * k + j] ?? Number.NaN))
       : new Array<number>(k).fill(Number.POSITIVE_INFINITY),
+    covariance: inverse ? [...inverse] : null,
     iterations,
     converged,
   };

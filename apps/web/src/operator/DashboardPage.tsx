@@ -157,6 +157,8 @@ export function DashboardPage() {
       <BooksStatus />
       <ThresholdCard
         scoreAtTarget={threshold}
+        scoreRange={curve.data?.scoreAtTargetRange ?? null}
+        decisions={curve.data?.decisions ?? 0}
         targetAcceptance={curve.data?.targetAcceptance ?? targetPercent / 100}
       />
       <AcceptanceSection curve={curve.data} threshold={threshold} />

@@ -5,16 +5,22 @@ import { useState } from 'react';
 import { QueryError } from '../components/QueryError.tsx';
 import { fieldErrorsOf } from '../lib/errors.ts';
 import { useTRPC } from '../lib/trpc.ts';
+import { suggestionBasisText } from './curve-summary.ts';
 
 /**
  * The enterprise-grade threshold, set by operators beside the acceptance curve that says where it
- * should be: `scoreAtTarget` is the score at which the fitted curve reaches the target acceptance.
+ * should be: `scoreAtTarget` is the score at which the fitted curve reaches the target acceptance,
+ * `scoreRange` its 95% range from the `decisions` it was fitted to.
  */
 export function ThresholdCard({
   scoreAtTarget,
+  scoreRange,
+  decisions,
   targetAcceptance,
 }: {
   scoreAtTarget: number | null;
+  scoreRange: { low: number; high: number } | null;
+  decisions: number;
   targetAcceptance: number;
 }) {
   const trpc = useTRPC();
@@ -91,6 +97,11 @@ export function ThresholdCard({
             </Button>
           )}
         </Group>
+        {suggestion !== null && suggestion !== value && (
+          <Text size="xs" c="dimmed" data-testid="threshold-suggestion-basis">
+            {suggestionBasisText(decisions, scoreRange)}
+          </Text>
+        )}
         {save.isSuccess && draft === null && (
           <Alert color="green" data-testid="threshold-saved">
             Versions scored from now on are graded at {current.threshold}, in contributors' pre-scores too.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { curveSummaryText } from './curve-summary.ts';
+import { curveSummaryText, suggestionBasisText } from './curve-summary.ts';
 
 const curve = { decisions: 54, accepted: 31, auc: 0.812, targetAcceptance: 0.8, isFitted: true };
 
@@ -20,6 +20,35 @@ describe('curveSummaryText', () => {
     expect(curveSummaryText({ ...curve, accepted: 50 }, null)).toMatch(/stays above 80% at every score\)$/);
     expect(curveSummaryText({ ...curve, isFitted: false }, null)).toMatch(
       /: — \(too few decisions to fit a curve\)$/,
+    );
+  });
+});
+
+describe('suggestionBasisText', () => {
+  it('gives the range a suggestion comes from', () => {
+    expect(suggestionBasisText(640, { low: 71.6, high: 78.2 })).toBe(
+      'From 640 decided versions: somewhere between 72 and 78, with 95% confidence.',
+    );
+  });
+
+  it('says where the range was cut to the scores there are', () => {
+    expect(suggestionBasisText(52, { low: 93.2, high: 100 })).toBe(
+      'From 52 decided versions: at 93 or above, perhaps not even at 100, with 95% confidence.',
+    );
+    expect(suggestionBasisText(52, { low: 0, high: 8.4 })).toBe(
+      'From 52 decided versions: at 8 or below, with 95% confidence.',
+    );
+    expect(suggestionBasisText(5, { low: 0, high: 100 })).toMatch(
+      /^From 5 decided versions: anywhere from 0 to 100, with 95% confidence\. Too uncertain/,
+    );
+  });
+
+  it('calls a wide range too uncertain to rely on', () => {
+    expect(suggestionBasisText(5, { low: 22.1, high: 61 })).toBe(
+      'From 5 decided versions: somewhere between 22 and 61, with 95% confidence. Too uncertain to rely on yet; more decisions will narrow it.',
+    );
+    expect(suggestionBasisText(1, null)).toBe(
+      'From 1 decided version; how precise it is cannot be said. Treat it as a rough guide.',
     );
   });
 });

@@ -26,3 +26,31 @@ export function curveSummaryText(curve: CurveFacts, scoreAtTarget: number | null
   const auc = curve.auc === null ? '—' : curve.auc.toFixed(2);
   return `${versions}, ${curve.accepted} accepted · AUC of the score against decisions ${auc} · score where acceptance reaches ${target}: ${atTarget}`;
 }
+
+/** How many points wide a 95% range of the score at the target may be before it is called too uncertain. */
+const RELIABLE_RANGE_POINTS = 20;
+
+/**
+ * What a suggested threshold rests on, shown under it: the decided versions, and the range where the score
+ * at the target lies with 95% confidence. A wide range is said to be too uncertain to rely on: with a few
+ * dozen decisions a suggestion moves by tens of points from one week to the next.
+ */
+export function suggestionBasisText(decisions: number, range: { low: number; high: number } | null): string {
+  const versions = `${decisions} decided ${decisions === 1 ? 'version' : 'versions'}`;
+  if (range === null) return `From ${versions}; how precise it is cannot be said. Treat it as a rough guide.`;
+  const low = Math.round(range.low);
+  const high = Math.round(range.high);
+  // The range is cut to the scores there are: at an end, the score at the target may lie beyond it.
+  const where =
+    low <= 0 && high >= 100
+      ? 'anywhere from 0 to 100'
+      : high >= 100
+        ? `at ${low} or above, perhaps not even at 100`
+        : low <= 0
+          ? `at ${high} or below`
+          : `somewhere between ${low} and ${high}`;
+  const basis = `From ${versions}: ${where}, with 95% confidence.`;
+  return high - low > RELIABLE_RANGE_POINTS
+    ? `${basis} Too uncertain to rely on yet; more decisions will narrow it.`
+    : basis;
+}
