@@ -500,23 +500,44 @@ describe.each(dialects)('admin on %s', (dialect) => {
             event.actor?.email ?? null,
             event.props,
             event.subject?.email ?? null,
+            event.organisation?.name ?? null,
+            event.invitation?.email ?? null,
           ]),
       );
     }
     const named = { organisationId, organisationName: organisation.name };
+    const revokedEmail = `revoked-${dialect}@example.com`;
+    const org = organisation.name;
     expect(logged).toEqual([
-      ['organisation.created', operator.email, named, null],
+      ['organisation.created', operator.email, named, null, org, null],
       [
         'member.invited',
         operator.email,
-        { ...named, invitationId: revoked.id, email: `revoked-${dialect}@example.com`, role: 'admin' },
+        { ...named, invitationId: revoked.id, email: revokedEmail, role: 'admin' },
         null,
+        org,
+        revokedEmail,
       ],
-      ['member.invited', operator.email, { ...named, invitationId, email, role: 'reviewer' }, null],
-      ['invitation.revoked', operator.email, { organisationId, invitationId: revoked.id }, null],
-      ['member.joined', email, { ...named, invitationId, userId, role: 'reviewer' }, email],
-      ['member.role_changed', operator.email, { organisationId, userId, role: 'admin' }, email],
-      ['member.removed', operator.email, { organisationId, userId }, email],
+      [
+        'member.invited',
+        operator.email,
+        { ...named, invitationId, email, role: 'reviewer' },
+        null,
+        org,
+        email,
+      ],
+      // The revocation's record holds ids alone; the log names the invitation by whom it was for.
+      [
+        'invitation.revoked',
+        operator.email,
+        { organisationId, invitationId: revoked.id },
+        null,
+        org,
+        revokedEmail,
+      ],
+      ['member.joined', email, { ...named, invitationId, userId, role: 'reviewer' }, email, org, email],
+      ['member.role_changed', operator.email, { organisationId, userId, role: 'admin' }, email, org, null],
+      ['member.removed', operator.email, { organisationId, userId }, email, org, null],
     ]);
   });
 

@@ -134,6 +134,14 @@ it("the Activity page names an offered submission's origin, a request's changed 
   expect(await field(ops, 'Event').inputValue()).toBe('Request edited');
   expect(await events.getByRole('row').filter({ hasText: 'submission.created' }).count()).toBe(0);
   await screenshot(ops, 'operator-activity-details');
+  // Membership events name the organisation and the account, not their ids.
+  const company = `${reviewer.name}'s company`;
+  expect(await details('member.invited')).toBe(
+    `organisation: ${company} · email: ${reviewer.email} · role: reviewer`,
+  );
+  expect(await details('member.joined')).toBe(
+    `organisation: ${company} · account: ${reviewer.email} (reviewer) · role: reviewer`,
+  );
   expect(problems.flat()).toEqual([]);
 });
 

@@ -16,6 +16,16 @@ const ACCOUNT_EVENTS = new Map<string, string>([
   ['ledger.paid', 'contributorId'],
 ]);
 
+/** Events about an organisation's membership: the log names the organisation (`props.organisationId`), as it is now. */
+const ORGANISATION_EVENTS = new Set([
+  'organisation.created',
+  'member.invited',
+  'invitation.revoked',
+  'member.joined',
+  'member.role_changed',
+  'member.removed',
+]);
+
 /** The version a submission was offered from, as `submission.created` records it (`offer-version.ts`). */
 function offeredVersionOf(type: string, props: Record<string, unknown>): string | null {
   if (type !== 'submission.created') return null;
@@ -39,7 +49,8 @@ function titleOf(manifest: string): string | null {
  * The event log for operators, newest first, a page at a time (by id, so a page does not shift as events
  * arrive). Each event says who acted (their e-mail and role, for events a person caused) and which data
  * request it concerns, by title; an event about an account (`props.userId`, as a suspension) names it too,
- * as it is now: the log keeps the id, not a copy of the e-mail. An event about a version names it by its
+ * as it is now: the log keeps the id, not a copy of the e-mail; a membership event names its organisation
+ * and invitation the same way. An event about a version names it by its
  * number and its dataset's title, and so does a submission offered from another one's version
  * (`props.offeredFrom`).
  */
@@ -84,6 +95,32 @@ export async function listEvents(db: Kysely<Database>, input: EventListInput) {
     subjectIds.length === 0
       ? []
       : await db.selectFrom('user').select(['id', 'email', 'role']).where('id', 'in', subjectIds).execute();
+  const organisationOf = (row: (typeof rows)[number]) => {
+    const id = ORGANISATION_EVENTS.has(row.type) ? row.props.organisationId : undefined;
+    return typeof id === 'string' ? id : null;
+  };
+  const organisationIds = [...new Set(rows.map(organisationOf).filter((id) => id !== null))];
+  const organisations =
+    organisationIds.length === 0
+      ? []
+      : await db
+          .selectFrom('organisation')
+          .select(['id', 'name'])
+          .where('id', 'in', organisationIds)
+          .execute();
+  const invitationOf = (row: (typeof rows)[number]) => {
+    const id = ORGANISATION_EVENTS.has(row.type) ? row.props.invitationId : undefined;
+    return typeof id === 'string' ? id : null;
+  };
+  const invitationIds = [...new Set(rows.map(invitationOf).filter((id) => id !== null))];
+  const invitations =
+    invitationIds.length === 0
+      ? []
+      : await db
+          .selectFrom('invitation')
+          .select(['id', 'email', 'role'])
+          .where('id', 'in', invitationIds)
+          .execute();
   const offeredIds = [...new Set(rows.map((row) => offeredVersionOf(row.type, row.props)))].filter(
     (id) => id !== null,
   );
@@ -120,6 +157,9 @@ export async function listEvents(db: Kysely<Database>, input: EventListInput) {
         : { number: Number(row.version_number), title: titleOf(row.version_manifest ?? '{}') },
     request: row.request_id === null ? null : { id: row.request_id, title: row.request_title },
     subject: subjects.find((user) => user.id === subjectOf(row)) ?? null,
+    organisation: organisations.find((organisation) => organisation.id === organisationOf(row)) ?? null,
+    // A revocation's record holds the invitation's id alone: whom it was for is said from the invitation.
+    invitation: invitations.find((invitation) => invitation.id === invitationOf(row)) ?? null,
     offeredFrom: offeredFromOf(row),
     props: row.props,
   }));

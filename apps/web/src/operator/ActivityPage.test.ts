@@ -91,6 +91,40 @@ describe('detailsText', () => {
     ).toBe('account: bob@example.com (contributor)');
   });
 
+  it('names a membership event’s organisation and invitation instead of their ids', () => {
+    const organisation = { name: 'Acme Data' };
+    const ids = { organisationId: 'o-1', organisationName: 'Acme', invitationId: 'i-1' };
+    expect(
+      detailsText({
+        subject: null,
+        organisation,
+        invitation: { email: 'rita@example.com', role: 'reviewer' },
+        props: { ...ids, email: 'rita@example.com', role: 'reviewer' },
+      }),
+    ).toBe('organisation: Acme Data · email: rita@example.com · role: reviewer');
+    // A revocation's record holds the ids alone.
+    expect(
+      detailsText({
+        subject: null,
+        organisation,
+        invitation: { email: 'rita@example.com', role: 'admin' },
+        props: { organisationId: 'o-1', invitationId: 'i-1' },
+      }),
+    ).toBe('organisation: Acme Data · invitation: rita@example.com (admin)');
+    expect(
+      detailsText({
+        subject: { email: 'rita@example.com', role: 'reviewer' },
+        organisation,
+        invitation: { email: 'rita@example.com', role: 'admin' },
+        props: { organisationId: 'o-1', invitationId: 'i-1', userId: 'u-1', role: 'admin' },
+      }),
+    ).toBe('organisation: Acme Data · account: rita@example.com (reviewer) · role: admin');
+    // An organisation the server could not name keeps its id and name as logged.
+    expect(detailsText({ subject: null, organisation: null, props: { organisationId: 'o-1' } })).toBe(
+      'organisation id: o-1',
+    );
+  });
+
   it('is the properties alone for an event about no account', () => {
     expect(detailsText({ subject: null, props: { decision: 'accept' } })).toBe('decision: accept');
     expect(detailsText({ subject: null, props: {} })).toBe('');

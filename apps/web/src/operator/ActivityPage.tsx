@@ -119,12 +119,15 @@ const versionText = ({ title, number }: OfferedFrom) =>
   `${title === null ? 'an untitled dataset' : `“${title}”`}, version ${number}`;
 
 /**
- * An event's details: the version it is about (by its dataset's title and number), the account it is
- * about, when it is about one (a suspension names it by its e-mail and role rather than its id), or the
- * version a submission was offered from, then its other properties.
+ * An event's details: the version it is about (by its dataset's title and number), the organisation and
+ * invitation of a membership event, the account it is about, when it is about one (a suspension names it
+ * by its e-mail and role rather than its id), or the version a submission was offered from, then its
+ * other properties.
  */
 export function detailsText(event: {
   subject: { email: string; role: string } | null;
+  organisation?: { name: string } | null;
+  invitation?: { email: string; role: string } | null;
   version?: OfferedFrom | null;
   offeredFrom?: OfferedFrom | null;
   request?: { id: string } | null;
@@ -135,6 +138,20 @@ export function detailsText(event: {
   if (requestId != null && requestId !== event.request?.id) rest.requestId = requestId;
   const parts: string[] = [];
   if (event.version) parts.push(versionText(event.version));
+  // A membership event's organisation by its name as it is now, and its invitation by whom it was for,
+  // instead of their ids.
+  if (event.organisation) {
+    parts.push(`organisation: ${event.organisation.name}`);
+    delete rest.organisationId;
+    delete rest.organisationName;
+  }
+  if (event.invitation) {
+    // Said only where nothing else names whom it was for (a revocation's record holds ids alone).
+    if (rest.email === undefined && !event.subject) {
+      parts.push(`invitation: ${event.invitation.email} (${event.invitation.role})`);
+    }
+    delete rest.invitationId;
+  }
   // The account is named instead of its id (`userId`, or a payment's `contributorId`).
   if (event.subject) parts.push(`account: ${event.subject.email} (${event.subject.role})`);
   else {
