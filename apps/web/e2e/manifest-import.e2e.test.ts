@@ -119,5 +119,16 @@ it('fills the datasheet from a Croissant file and says what it left out', async 
   // The front page too remembers that this browser has an account.
   await page.goto(app.url);
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  // Sent to sign in (`/?sign-in`, as signing out does), signing in drops `?sign-in` from the address,
+  // replacing the entry (no new one), so that Back does not open the sign-in again.
+  await page.goto(`${app.url}/?sign-in`);
+  const entries = await page.evaluate(() => history.length);
+  await page.getByRole('textbox', { name: /^Email/ }).fill('ida@example.test');
+  await page.locator('input[type=password]').fill('import-password-1');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('whoami').filter({ hasText: 'ida@example.test' }).waitFor();
+  await page.getByRole('heading', { name: 'My submissions' }).waitFor();
+  await expect.poll(() => page.url()).toBe(`${app.url}/`);
+  expect(await page.evaluate(() => history.length)).toBe(entries);
   expect(problems).toEqual([]);
 });

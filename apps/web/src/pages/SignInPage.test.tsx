@@ -1,6 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { BrowserRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RETURNING_KEY, SignInPage } from './SignInPage.tsx';
 
@@ -13,7 +14,9 @@ function renderPage() {
   render(
     <QueryClientProvider client={new QueryClient()}>
       <MantineProvider>
-        <SignInPage />
+        <BrowserRouter>
+          <SignInPage />
+        </BrowserRouter>
       </MantineProvider>
     </QueryClientProvider>,
   );

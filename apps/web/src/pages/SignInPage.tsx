@@ -2,6 +2,7 @@ import { ACCOUNT_NAME_MAX_LENGTH } from '@assay/schema/account';
 import { Alert, Button, Card, PasswordInput, SegmentedControl, Stack, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { getAuthClient } from '../lib/auth-client.ts';
 
 /** Set once this browser has signed in or up: it then opens on "Sign in", not on "Sign up". */
@@ -24,6 +25,7 @@ function initialMode(): 'sign-in' | 'sign-up' {
 /** Sign in, or sign up as a contributor. */
 export function SignInPage() {
   const queryClient = useQueryClient();
+  const [searchParams, setSearchParams] = useSearchParams();
   const [mode, setMode] = useState<'sign-in' | 'sign-up'>(initialMode);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -59,6 +61,17 @@ export function SignInPage() {
       return;
     }
     rememberReturning();
+    // `?sign-in` has done its work: signed in, the address is the page's own. Replaced, so that Back does
+    // not open the sign-in again.
+    if (searchParams.has('sign-in')) {
+      setSearchParams(
+        (params) => {
+          params.delete('sign-in');
+          return params;
+        },
+        { replace: true },
+      );
+    }
     await queryClient.invalidateQueries();
   }
 
