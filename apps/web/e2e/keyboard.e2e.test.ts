@@ -72,6 +72,8 @@ const unnamed: Record<string, string[]> = {};
 /** Every WCAG 2.1 A/AA violation axe-core finds, by page. */
 const wcag: Record<string, AxeViolation[]> = {};
 let submissionUrl = '';
+/** The reviewer's invitation link, used once the reviewer has accepted it. */
+let inviteLink = '';
 
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -171,7 +173,7 @@ describe('keyboard and labels', () => {
     // An admin, so that the reviewer's Members page has its panel to audit.
     await choose(ops, 'Role', /^Admin/);
     await ops.getByRole('button', { name: 'Invite' }).click();
-    const inviteLink = (await ops.getByTestId('invite-link').textContent()) ?? '';
+    inviteLink = (await ops.getByTestId('invite-link').textContent()) ?? '';
     await audit(ops, 'operator organisations');
 
     pages.reviewer = await newPage();
@@ -196,6 +198,22 @@ describe('keyboard and labels', () => {
     await rev.getByTestId('requests').getByText(REQUEST_TITLE).waitFor();
     await audit(rev, 'reviewer requests');
     await spendBudget();
+  });
+
+  it("Back and Forward between an invitation and the sign-in put the focus on the page's heading", async () => {
+    const page = await newPage();
+    await page.goto(inviteLink);
+    // Used by the reviewer above, so it sends to the sign-in. Opened, the page leaves the focus alone.
+    await page.getByText('This invitation has been used').waitFor();
+    await page.waitForTimeout(500);
+    expect(await focusedHeading(page)()).toBe('not a heading: BODY');
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await expect.poll(focusedHeading(page)).toBe('Sign in');
+    await page.goBack();
+    await expect.poll(focusedHeading(page)).toBe('Join Keys Ltd');
+    await page.goForward();
+    await expect.poll(focusedHeading(page)).toBe('Sign in');
+    await page.context().close();
   });
 
   it('a contributor completes the wizard with the keyboard only', { timeout: 300_000 }, async () => {

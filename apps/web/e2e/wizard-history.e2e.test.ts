@@ -131,6 +131,48 @@ it('Back and Forward move between steps, a reload stays on one, and typed values
   await page.close();
 }, 180_000);
 
+/** The accessible name of what has the focus: a step's region ("Step 3: Preview"), or else its tag. */
+const focused = (page: Page) => () =>
+  page.evaluate(() => {
+    const active = document.activeElement;
+    return active?.getAttribute('aria-label') ?? `${active?.tagName}: ${active?.textContent?.slice(0, 40)}`;
+  });
+
+it('Back and Forward put the focus on the step they show, and opening the wizard leaves it alone', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(15_000);
+  const problems = watchPage(page);
+  await signUp(page, app.url, { name: 'Flo Focus', email: 'flo@example.test', password: 'focus-password-1' });
+  await startDraft(page, app.url, 'Tickets in focus');
+  await attachFile(page, { name: 'tickets.csv', mimeType: 'text/csv', buffer: Buffer.from(ticketsCsv(40)) });
+  await page.getByRole('button', { name: 'Next: Preview' }).click();
+  await page.getByRole('button', { name: 'Next: Datasheet' }).click();
+  await expectStep(page, 'datasheet');
+  // Typing on the datasheet, whose field goes with its step: the focus would fall to the page's body.
+  await field(page, 'Geography').fill('Typed before Back');
+  await page.goBack();
+  await expectStep(page, 'preview');
+  await expect.poll(focused(page)).toBe('Step 3: Preview');
+  // On a button every step has: it stays, but the step it was for has gone.
+  await page.getByRole('button', { name: 'Next: Datasheet' }).focus();
+  await page.goBack();
+  // The entry the wizard opened on, without a step.
+  await expectStep(page, 'file', null);
+  await expect.poll(focused(page)).toBe('Step 2: File');
+  await page.goForward();
+  await expectStep(page, 'preview');
+  await expect.poll(focused(page)).toBe('Step 3: Preview');
+
+  // A reload opens the wizard afresh: the focus is not taken.
+  await page.reload();
+  await expectStep(page, 'preview');
+  await page.waitForTimeout(500);
+  expect(await focused(page)()).toMatch(/^BODY/);
+
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
 it("a multilabel file's classes are the labels in its cells, and hints name fields as the form does", async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.setDefaultTimeout(15_000);

@@ -24,7 +24,14 @@ import { Dropzone } from '@mantine/dropzone';
 import { useNetwork } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
+import {
+  Navigate,
+  useLocation,
+  useNavigate,
+  useNavigationType,
+  useParams,
+  useSearchParams,
+} from 'react-router';
 import { DiscardDraftAction } from '../components/ConfirmAction.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
@@ -217,6 +224,18 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     afterStep.current = null;
     then();
   });
+  // The browser's Back and Forward focus the step they show, as the wizard's Back and Next do: the focus had
+  // stayed on the step left (its field gone, on the page's body), and nothing said where the person was. Not
+  // on opening the wizard (also a POP), which keeps its location.
+  const location = useLocation();
+  const navigationType = useNavigationType();
+  const shown = useRef({ key: location.key, step });
+  useEffect(() => {
+    const before = shown.current;
+    shown.current = { key: location.key, step };
+    if (navigationType === 'POP' && location.key !== before.key && step !== before.step)
+      focusStep({ scroll: false });
+  }, [location.key, step, navigationType]);
   const [preview, setPreview] = useState<SamplePreview | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
   // Why the last file dropped was refused (its type or size, or, read in the browser, binary, empty or
