@@ -37,6 +37,12 @@ const longName = {
   email: 'long@phone.test',
   password: 'pw-long-name-1',
 };
+/** An address wider than its cell, with no hyphen (where a browser would break it anyway). */
+const longEmail = {
+  name: 'Wilhelmina Wrap',
+  email: 'wilhelmina.wrapworthy@subdomain.phone.test',
+  password: 'pw-long-email-1',
+};
 
 const REQUEST_TITLE =
   'Customer support tickets from European hosting companies, labeled by urgency for a triage model';
@@ -122,6 +128,27 @@ async function expectNotificationsOnScreen(page: Page) {
   }
 }
 
+/** The text of `locator` line by line, as the browser wrapped it (each character's box says its line). */
+function linesOf(locator: Locator): Promise<string[]> {
+  return locator.evaluate((element) => {
+    const lines: { top: number; text: string }[] = [];
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (let at = 0; at < text.length; at++) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 1);
+        const top = Math.round(range.getBoundingClientRect().top);
+        const last = lines.at(-1);
+        if (last && Math.abs(last.top - top) < 4) last.text += text[at];
+        else lines.push({ top, text: text[at] ?? '' });
+      }
+    }
+    return lines.map((line) => line.text);
+  });
+}
+
 /** Whether each of `locators` is shown, wholly inside the window's width (without scrolling anything). */
 async function expectOnScreen(page: Page, locators: Record<string, Locator>) {
   const width = await page.evaluate(() => window.innerWidth);
@@ -148,6 +175,7 @@ beforeAll(async () => {
   ));
   const pablo = await authenticate(app.url, 'sign-up/email', contributor);
   await authenticate(app.url, 'sign-up/email', longName);
+  await authenticate(app.url, 'sign-up/email', longEmail);
   // One accepted (it earns), one waiting in the queue, one scored for no request, and a draft.
   for (const [title, forRequest, states] of [
     [LONG_TITLE, true, ['in_review']],
@@ -337,6 +365,21 @@ describe('on a 375 px phone', () => {
     await page.goto(`${app.url}/operator/users`);
     await page.getByTestId('users').waitFor();
     await expectNoSidewaysScroll(page, 'operator-users');
+    // A long address wraps after its "@" or before a dot, not wherever its line ran out.
+    const users = page.getByTestId('users');
+    const address = await cellUnder(
+      users,
+      users.getByRole('row').filter({ hasText: longEmail.email }),
+      'Email',
+    );
+    const addressLines = await linesOf(address.locator('p'));
+    expect(addressLines.join('')).toBe(longEmail.email);
+    expect(addressLines.length, addressLines.join(' / ')).toBeGreaterThan(1);
+    for (const [index, line] of addressLines.slice(1).entries())
+      expect(
+        addressLines[index]!.endsWith('@') || line.startsWith('.'),
+        `broken as ${addressLines.join(' / ')}`,
+      ).toBe(true);
 
     await page.goto(`${app.url}/operator/organisations`);
     await page.getByText(`${reviewer.name}'s company`).first().waitFor();

@@ -171,7 +171,7 @@ function MembersTable({
                       <CellText>{member.name}</CellText>
                     </Table.Td>
                     <Table.Td>
-                      <CellText>{member.email}</CellText>
+                      <CellText isEmail>{member.email}</CellText>
                     </Table.Td>
                     <Table.Td>
                       {member.userId === selfId ? (
@@ -287,7 +287,7 @@ function InvitationsTable({ organisation }: { organisation: { id: string; name: 
                 {invitations.data.map((invitation) => (
                   <Table.Tr key={invitation.id}>
                     <Table.Td>
-                      <CellText>{invitation.email}</CellText>
+                      <CellText isEmail>{invitation.email}</CellText>
                     </Table.Td>
                     <Table.Td>{invitation.role}</Table.Td>
                     <Table.Td>{new Date(invitation.invitedAt).toLocaleDateString()}</Table.Td>

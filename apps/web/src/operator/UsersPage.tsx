@@ -102,7 +102,7 @@ export function UsersPage() {
                     <CellText>{user.name || '—'}</CellText>
                   </Table.Td>
                   <Table.Td>
-                    <CellText>{user.email}</CellText>
+                    <CellText isEmail>{user.email}</CellText>
                   </Table.Td>
                   <Table.Td>
                     <Badge variant="light" color={ROLE_COLOR[user.role]} miw="max-content">
