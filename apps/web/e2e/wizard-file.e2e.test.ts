@@ -295,6 +295,7 @@ it('a file dropped while another uploads replaces it, and an upload can be cance
   await fileInput.setInputFiles({ name: 'small.csv', mimeType: 'text/csv', buffer: small });
   await page.getByText('small.csv · ').waitFor();
   await status.filter({ hasText: 'Uploaded' }).waitFor();
+  const smallLine = await page.getByText(/^small\.csv · /).textContent();
 
   const { api } = await authenticate(app.url, 'sign-in/email', {
     email: contributor.email,
@@ -326,6 +327,8 @@ it('a file dropped while another uploads replaces it, and an upload can be cance
     .waitFor();
   await status.filter({ hasText: 'Uploaded' }).waitFor();
   expect(await page.getByText('reviews.csv · ').count()).toBe(0);
+  // The line names the draft's file with its size, as before the drop (it had lost the size).
+  expect(await page.getByText(/^small\.csv/).textContent()).toBe(smallLine);
   await page.getByRole('button', { name: 'Next: Preview' }).click();
   await page.getByRole('columnheader', { name: 'channel' }).waitFor();
   expect(await page.getByRole('columnheader', { name: 'stars' }).count()).toBe(0);

@@ -283,6 +283,8 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
       manifest: DraftManifest;
       isAttestationWithdrawn: boolean;
       droppedSample: SamplePreview | null;
+      /** The draft's file as this page had it in hand (uploaded from here), with its preview; else null. */
+      attached: { file: File; preview: SamplePreview | null } | null;
     };
     /** Cancelled, and the page went back to the draft's own file. */
     isReverted?: boolean;
@@ -508,8 +510,10 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     current.controller.abort();
     if (!uploadedName || !current.before) return;
     current.isReverted = true;
-    setFile(null);
-    setPreview(null);
+    // The file uploaded from this page comes back as it was, its size shown beside its name; the server's
+    // copy (a draft opened with its file) is read again.
+    setFile(current.before.attached?.file ?? null);
+    setPreview(current.before.attached?.preview ?? null);
     setPreviewError(null);
     setManifest(current.before.manifest);
     setIsAttestationWithdrawn(current.before.isAttestationWithdrawn);
@@ -552,7 +556,12 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
       setRejection(withAttachedKept(unusable));
       return;
     }
-    const before = { manifest: keptManifest.current, isAttestationWithdrawn, droppedSample: sample };
+    const before = {
+      manifest: keptManifest.current,
+      isAttestationWithdrawn,
+      droppedSample: sample,
+      attached: file && upload.status === 'done' ? { file, preview } : null,
+    };
     setFile(dropped);
     // The attestation is the contributor's word for the data they send: one given for another file (a new
     // version starts with its predecessor's, signed then) is taken back, and the Datasheet asks for it again.
