@@ -371,9 +371,24 @@ it('says what to fill in for a pre-score when the scorer cannot read the manifes
   const needs = page.getByTestId('prescore-needs');
   await needs.getByText('A classification dataset needs a label column and its classes').waitFor();
   expect(await page.getByText('The pre-score failed').count()).toBe(0);
+  // The step bar does not tick the Preview, where the label column is chosen: it is marked "!" (it was ticked).
+  const warned = page.getByTestId('step-warning');
+  expect(await warned.count()).toBe(1);
+  expect(
+    await page
+      .getByRole('button', { name: /Preview/ })
+      .filter({ has: warned })
+      .count(),
+    'the Preview step is the one marked',
+  ).toBe(1);
   await needs.getByRole('button', { name: 'Fix' }).click();
   await page.waitForURL(/step=preview/);
   await page.getByTestId('preview').waitFor();
+  // Chosen, the Preview is ticked once the wizard has gone past it.
+  await choose(page, 'Label column', 'label');
+  await page.getByRole('button', { name: 'Next: Datasheet' }).click();
+  await page.waitForURL(/step=datasheet/);
+  await expect.poll(() => warned.count()).toBe(0);
   expect(problems).toEqual([]);
   await page.close();
 });

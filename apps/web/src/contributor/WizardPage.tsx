@@ -2,6 +2,7 @@ import type { Requirements } from '@assay/quality';
 import {
   type DraftManifest,
   type Finding,
+  isClassificationTask,
   type LabelClass,
   ManifestSchema,
   requirementsOf,
@@ -108,15 +109,25 @@ function focusStep({ scroll }: { scroll: boolean }) {
   content?.focus({ preventScroll: true });
 }
 
-/** The steps marked "!" rather than ticked: the file's (1) when it did not upload, the pre-score's (4) short of grade. */
+/**
+ * The steps marked "!" rather than ticked: the file's (1) when it did not upload, the preview's (2) while a
+ * classification has no label column (chosen there; the scorer cannot read the manifest without it), the
+ * pre-score's (4) short of grade.
+ */
 export function stepWarnings({
   isUploadFailed,
+  isLabelColumnMissing,
   isPrescoreShort,
 }: {
   isUploadFailed: boolean;
+  isLabelColumnMissing: boolean;
   isPrescoreShort: boolean;
 }): ReadonlySet<number> | undefined {
-  const steps = [...(isUploadFailed ? [1] : []), ...(isPrescoreShort ? [4] : [])];
+  const steps = [
+    ...(isUploadFailed ? [1] : []),
+    ...(isLabelColumnMissing ? [2] : []),
+    ...(isPrescoreShort ? [4] : []),
+  ];
   return steps.length > 0 ? new Set(steps) : undefined;
 }
 
@@ -852,9 +863,11 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
         active={step}
         onStep={goToStep}
         maxStep={maxStep}
-        // A file that did not upload, and a last pre-score that found errors: their steps are not ticked.
+        // A file that did not upload, a classification without its label column, and a last pre-score that
+        // found errors: their steps are not ticked.
         warnings={stepWarnings({
           isUploadFailed: upload.status === 'error',
+          isLabelColumnMissing: isClassificationTask(manifest.task) && !manifest.label?.column,
           isPrescoreShort: prescore.state.status === 'done' && !prescore.state.report.enterpriseGrade,
         })}
       />
