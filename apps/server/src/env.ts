@@ -19,6 +19,11 @@ const EnvFieldsSchema = z.object({
     )
     .optional(),
   /**
+   * PostgreSQL: how long one statement of the server's (or a worker's) may run, or wait for a lock, before
+   * it is cancelled and its request fails; 0 for no limit. Migrations and pg-boss's own connections have none.
+   */
+  DATABASE_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
+  /**
    * Absent: files in DATA_DIR/files. A URL: an S3-compatible bucket (and optional prefix) instead, for
    * API replicas and workers that share no disk, e.g. `https://assay.s3.eu-west-1.amazonaws.com/files`
    * or `http://minio.internal:9000/assay`. Credentials go in S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY.

@@ -43,26 +43,32 @@ export interface ServiceOptions {
 /** Opens the database, migrates it and wires auth and the file store. */
 export async function createServices(env: Env, options: ServiceOptions = {}): Promise<Services> {
   const logger = options.logger ?? createLogger(env.LOG_LEVEL);
-  const handle = openDatabase({
-    databaseUrl: env.DATABASE_URL,
-    dataDir: env.DATA_DIR,
-    onConnectionError: (error) => logger.warn({ err: error }, 'database connection failed'),
-  });
+  const onConnectionError = (error: Error) => logger.warn({ err: error }, 'database connection failed');
+  // Migrations get a connection of their own, without the statement timeout: one may rewrite a large
+  // table, and a process starting while another migrates waits for its lock as long as that takes.
+  const migration = openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, onConnectionError });
   try {
-    const { applied } = await migrateToLatest(handle.db);
-    logger.info({ database: handle.description, applied }, 'database ready');
+    const { applied } = await migrateToLatest(migration.db);
+    logger.info({ database: migration.description, applied }, 'database ready');
   } catch (error) {
-    await handle.db.destroy();
     // "connect ECONNREFUSED 127.0.0.1:5999" or "unable to open database file" said neither which setting
     // nor which database: the message names both.
-    const setting = handle.dialect === 'postgres' ? 'DATABASE_URL' : 'DATA_DIR';
+    const setting = migration.dialect === 'postgres' ? 'DATABASE_URL' : 'DATA_DIR';
     throw new Error(
-      `${setting}: the database ${handle.description} cannot be used: ${(error as Error).message}`,
+      `${setting}: the database ${migration.description} cannot be used: ${(error as Error).message}`,
       {
         cause: error,
       },
     );
+  } finally {
+    await migration.db.destroy();
   }
+  const handle = openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_SECONDS * 1000,
+    onConnectionError,
+  });
   const baseURL = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   const auth = createAuth({
     db: handle.db,

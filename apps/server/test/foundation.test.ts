@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Migrator, sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/db/connect.ts';
+import { ANSWER_GRACE_MS, openDatabase } from '../src/db/connect.ts';
 import { MIGRATIONS, migrateToLatest, SchemaTooNewError } from '../src/db/migrate.ts';
 import { isUniqueViolation } from '../src/db/unique-violation.ts';
 import { EnvError, parseEnv } from '../src/env.ts';
@@ -21,6 +22,7 @@ import {
   startServer,
 } from '../src/http/server.ts';
 import { createServices } from '../src/services.ts';
+import { INTERNAL_ERROR_MESSAGE } from '../src/trpc.ts';
 import { VERSION } from '../src/version.ts';
 import { createTestDatabase, dialectsToRun } from './support/dialects.ts';
 import { errorOf, startTestApp, type TestApp } from './support/test-server.ts';
@@ -34,6 +36,7 @@ describe('configuration', () => {
     expect(env.PORT).toBe(3000);
     expect(env.DATA_DIR).toBe(path.resolve('.assay'));
     expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.DATABASE_STATEMENT_TIMEOUT_SECONDS).toBe(30);
   });
 
   it.each([
@@ -300,7 +303,145 @@ describe.each(dialects.filter((dialect) => dialect === 'postgres'))('connections
       await database.drop();
     }
   });
+
+  // Request queries had no limit: a statement stuck behind a lock, or a server that stopped answering,
+  // held its request (and its pooled connection) for ever, while /health said 503 in 2 s.
+  it('cancels a statement that runs past the statement timeout; the pool serves the next query', async () => {
+    const database = await createTestDatabase(dialect);
+    const handle = openDatabase({
+      databaseUrl: database.databaseUrl,
+      dataDir: database.dataDir,
+      statementTimeoutMs: 500,
+    });
+    try {
+      const start = performance.now();
+      await expect(sql`select pg_sleep(5)`.execute(handle.db)).rejects.toThrow(
+        'canceling statement due to statement timeout',
+      );
+      expect(performance.now() - start).toBeLessThan(3_000);
+      // Every connection of the pool still works (ten at once take all ten).
+      const ones = await Promise.all(
+        Array.from({ length: 10 }, () => sql<{ one: number }>`select 1 as one`.execute(handle.db)),
+      );
+      expect(ones.map((result) => result.rows)).toEqual(Array(10).fill([{ one: 1 }]));
+      expect(await checkHealth(handle)).toEqual({ status: 'ok', version: VERSION });
+    } finally {
+      await handle.db.destroy();
+      await database.drop();
+    }
+  });
+
+  it('gives up a connection that stops answering, and serves the next query on a new one', async () => {
+    const database = await createTestDatabase(dialect);
+    const proxy = await startFreezableProxy(new URL(database.databaseUrl!));
+    const url = new URL(database.databaseUrl!);
+    url.host = `127.0.0.1:${proxy.port}`;
+    const handle = openDatabase({
+      databaseUrl: url.toString(),
+      dataDir: database.dataDir,
+      statementTimeoutMs: 500,
+    });
+    try {
+      await sql`select 1`.execute(handle.db);
+      proxy.freezeOpenConnections();
+      const start = performance.now();
+      await expect(sql`select 1`.execute(handle.db)).rejects.toThrow(
+        `PostgreSQL did not answer within ${(500 + ANSWER_GRACE_MS) / 1000} s (statement timeout 0.5 s); the connection is dropped`,
+      );
+      expect(performance.now() - start).toBeLessThan(500 + ANSWER_GRACE_MS + 2_000);
+      // Lent again, the frozen connection held this query too, behind the first.
+      expect((await sql<{ one: number }>`select 1 as one`.execute(handle.db)).rows).toEqual([{ one: 1 }]);
+    } finally {
+      await handle.db.destroy();
+      proxy.close();
+      await database.drop();
+    }
+  });
+
+  it('answers a request whose query passes the statement timeout with the masked internal error, in time', async () => {
+    const app = await startTestApp(dialect, { DATABASE_STATEMENT_TIMEOUT_SECONDS: '1' });
+    const locker = new pg.Client({ connectionString: app.database.databaseUrl });
+    await locker.connect();
+    try {
+      const { client } = await app.signUp();
+      await locker.query('begin');
+      await locker.query('lock table data_request in access exclusive mode');
+      const start = performance.now();
+      expect(await errorOf(client.request.list.query({}))).toEqual({
+        code: 'INTERNAL_SERVER_ERROR',
+        message: INTERNAL_ERROR_MESSAGE,
+      });
+      expect(performance.now() - start).toBeLessThan(4_000);
+      await locker.query('rollback');
+      expect(await client.request.list.query({})).toEqual([]);
+    } finally {
+      await locker.end();
+      await app.stop();
+    }
+  });
+
+  it('migrates without the statement timeout: start-up waits for another process migrating', async () => {
+    const database = await createTestDatabase(dialect);
+    const locker = new pg.Client({ connectionString: database.databaseUrl });
+    await locker.connect();
+    // Kysely's migration lock (its PostgresAdapter), held as a process migrating would, for 2 s.
+    await locker.query(`select pg_advisory_lock(${KYSELY_MIGRATION_LOCK_ID})`);
+    const unlocked = new Promise((resolve) => setTimeout(resolve, 2_000)).then(() =>
+      locker.query(`select pg_advisory_unlock(${KYSELY_MIGRATION_LOCK_ID})`),
+    );
+    try {
+      const services = await createServices(
+        parseEnv({
+          DATA_DIR: database.dataDir,
+          DATABASE_URL: database.databaseUrl,
+          LOG_LEVEL: 'silent',
+          DATABASE_STATEMENT_TIMEOUT_SECONDS: '1',
+        }),
+      );
+      await services.close();
+    } finally {
+      await unlocked;
+      await locker.end();
+      await database.drop();
+    }
+  });
 });
+
+/** Kysely's PostgreSQL migration lock (`LOCK_ID` in its postgres-adapter). */
+const KYSELY_MIGRATION_LOCK_ID = '3853314791062309107';
+
+/**
+ * A TCP proxy to PostgreSQL whose open connections can be made to stop answering (their bytes are no
+ * longer passed on either way), as a server that hangs or a network that drops them; new ones pass.
+ */
+async function startFreezableProxy(target: URL) {
+  const open = new Set<{ frozen: boolean; sockets: net.Socket[] }>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port || 5432), target.hostname);
+    const link = { frozen: false, sockets: [client, upstream] };
+    open.add(link);
+    client.on('data', (chunk) => link.frozen || upstream.write(chunk));
+    upstream.on('data', (chunk) => link.frozen || client.write(chunk));
+    for (const socket of link.sockets) {
+      socket.on('error', () => {});
+      socket.on('close', () => {
+        for (const other of link.sockets) other.destroy();
+        open.delete(link);
+      });
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    freezeOpenConnections() {
+      for (const link of open) link.frozen = true;
+    },
+    close() {
+      for (const link of open) for (const socket of link.sockets) socket.destroy();
+      server.close();
+    },
+  };
+}
 
 describe('server start-up', () => {
   // Through npm too: `npm start` ran the server under `sh -c`, which did not pass the signal on, so a

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
 
@@ -23,10 +23,18 @@ export interface DatabaseHandle {
 export function openDatabase(config: {
   databaseUrl?: string | undefined;
   dataDir: string;
+  /**
+   * PostgreSQL only: how long one statement may take, in ms; absent or 0, no limit. PostgreSQL cancels a
+   * statement that runs (or waits for a lock) longer; a connection that does not answer at all is given up
+   * {@link ANSWER_GRACE_MS} later. The server's pool has one (DATABASE_STATEMENT_TIMEOUT_SECONDS);
+   * migrations and the analytics rebuild script open theirs without.
+   */
+  statementTimeoutMs?: number | undefined;
   /** Errors of pooled connections outside a query (the server restarted, failed over, ended them). */
   onConnectionError?: (error: Error) => void;
 }): DatabaseHandle {
   if (config.databaseUrl) {
+    const timeoutMs = config.statementTimeoutMs || undefined;
     const pool = new pg.Pool({
       connectionString: config.databaseUrl,
       max: 10,
@@ -34,6 +42,14 @@ export function openDatabase(config: {
       // rather than holding it for ever.
       connectionTimeoutMillis: 10_000,
       keepAlive: true,
+      ...(timeoutMs
+        ? {
+            // PostgreSQL's own limit: it cancels the statement, and the connection serves the next one.
+            statement_timeout: timeoutMs,
+            // Ours, for a server (or a network) that stops answering and so never cancels anything.
+            query_timeout: timeoutMs + ANSWER_GRACE_MS,
+          }
+        : {}),
     });
     // An error event without a listener ends the process. The pool listens to its idle connections only
     // (pg-pool takes its listener off a connection it lends out), so each connection gets its own for
@@ -44,11 +60,15 @@ export function openDatabase(config: {
     pool.on('error', () => {});
     const url = new URL(config.databaseUrl);
     return {
-      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+      db: new Kysely<Database>({
+        dialect: new PostgresDialect({ pool: timeoutMs ? dropUnanswered(pool, timeoutMs) : pool }),
+      }),
       dialect: 'postgres',
       description: `postgres://${url.host}${url.pathname}`,
     };
   }
+  // SQLite has no statement timeout: better-sqlite3 runs each statement to its end in this thread. Waiting
+  // for another process's write lock is what busy_timeout limits.
   mkdirSync(config.dataDir, { recursive: true });
   const file = path.resolve(config.dataDir, 'assay.sqlite');
   const sqlite = new SQLite(file);
@@ -60,5 +80,47 @@ export function openDatabase(config: {
     db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
     dialect: 'sqlite',
     description: `sqlite:${file}`,
+  };
+}
+
+/**
+ * How much longer than the statement timeout a query waits for PostgreSQL's answer (its cancellation
+ * included) before this side gives the connection up: time for the network and for the rows to arrive.
+ */
+export const ANSWER_GRACE_MS = 5_000;
+
+/** The message of pg's own error for a query that `query_timeout` gave up on. */
+const PG_READ_TIMEOUT = 'Query read timeout';
+
+/**
+ * The pool as Kysely uses it, but a connection whose query got no answer within `query_timeout` is failed
+ * and destroyed instead of lent again: pg leaves the unanswered query in place, so every later query on
+ * that connection (a transaction's rollback, the next request's) would wait behind it, without a limit.
+ */
+function dropUnanswered(pool: pg.Pool, timeoutMs: number): PostgresPool {
+  return {
+    connect: async (): Promise<PostgresPoolClient> => {
+      const client = await pool.connect();
+      let unanswered: Error | undefined;
+      const query = async (text: string, parameters: readonly unknown[]) => {
+        if (unanswered) throw unanswered;
+        try {
+          return await client.query(text, [...parameters]);
+        } catch (error) {
+          if ((error as Error).message !== PG_READ_TIMEOUT) throw error;
+          unanswered = new Error(
+            `PostgreSQL did not answer within ${(timeoutMs + ANSWER_GRACE_MS) / 1000} s (statement timeout ${timeoutMs / 1000} s); the connection is dropped`,
+            { cause: error },
+          );
+          throw unanswered;
+        }
+      };
+      return {
+        // Kysely streams through a cursor only when given one (this dialect is not): text and parameters.
+        query: query as unknown as PostgresPoolClient['query'],
+        release: (destroy) => client.release(destroy || unanswered !== undefined),
+      };
+    },
+    end: () => pool.end(),
   };
 }
