@@ -62,6 +62,11 @@ const EnvFieldsSchema = z.object({
   /** How often the server (and each scoring worker) looks for deadlines to tell contributors of. */
   DEADLINE_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /**
+   * How often the server removes uploads a crash left half-spooled, a day old or more (start-up removes
+   * them too).
+   */
+  STALE_UPLOAD_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
+  /**
    * Whether a reverse proxy in front of Assay sets X-Forwarded-For. Off by default: the server then
    * overwrites the header with the socket's address, so a client cannot dodge the sign-in rate limit by
    * inventing one.

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnvOrExit } from './env.ts';
+import { startStaleUploadSweep } from './files/stale-upload-sweep.ts';
 import { startServer } from './http/server.ts';
 import { createLogger } from './logger.ts';
 import { startDeadlineNotices } from './request/deadline-notices.ts';
@@ -42,6 +43,12 @@ async function main() {
     logger.info({ queue: services.scoring.kind }, 'scoring worker started');
   }
   const stopDeadlineNotices = startDeadlineNotices(services.db, logger, env.DEADLINE_SWEEP_SECONDS * 1000);
+  // Only the server takes uploads: scoring workers have none to sweep after their start-up's.
+  const stopStaleUploadSweep = startStaleUploadSweep(
+    services.files,
+    logger,
+    env.STALE_UPLOAD_SWEEP_SECONDS * 1000,
+  );
   logger.info(
     { url: running.url, dataDir: path.resolve(env.DATA_DIR) },
     `Assay is running at ${running.url}`,
@@ -54,6 +61,7 @@ async function main() {
     logger.info({ signal }, 'shutting down');
     await running.close();
     await stopDeadlineNotices();
+    await stopStaleUploadSweep();
     await services.close();
     logger.info('stopped');
     process.exit(0);

@@ -1,16 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileStore } from '../src/files/file-store.ts';
 import { LocalFileStore } from '../src/files/local-file-store.ts';
 import { FileStoreError, S3FileStore } from '../src/files/s3-file-store.ts';
 import { spoolUpload } from '../src/files/spool.ts';
+import { startStaleUploadSweep } from '../src/files/stale-upload-sweep.ts';
+import { createLogger } from '../src/logger.ts';
 import { GOOD_CSV, GOOD_MANIFEST } from './support/datasets.ts';
-import { dialectsToRun } from './support/dialects.ts';
+import { createTestDatabase, dialectsToRun } from './support/dialects.ts';
 import { createOrganisationWithReviewer, createRequest } from './support/fixtures.ts';
 import {
   S3_TEST_CREDENTIALS,
@@ -19,9 +22,22 @@ import {
   startTestS3,
   type TestS3,
 } from './support/s3-server.ts';
-import { startTestApp, type TestApp, uploadFile, waitForState } from './support/test-server.ts';
+import { spawnServer } from './support/spawned-server.ts';
+import { startTestApp, type TestApp, until, uploadFile, waitForState } from './support/test-server.ts';
 
 const dialects = await dialectsToRun();
+
+const DAY_AND_A_MINUTE_MS = 24 * 60 * 60 * 1000 + 60_000;
+
+/** A half-spooled upload in `tmpDir`, last written `ageMs` ago. */
+function writeUpload(tmpDir: string, name: string, ageMs: number): string {
+  mkdirSync(tmpDir, { recursive: true });
+  const file = path.join(tmpDir, name);
+  writeFileSync(file, 'half a file');
+  const writtenAt = new Date(Date.now() - ageMs);
+  utimesSync(file, writtenAt, writtenAt);
+  return file;
+}
 
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
@@ -162,6 +178,48 @@ describe.each(Object.keys(KINDS))('the %s file store', (kind) => {
     expect(await subject.store.removeStaleUploads()).toBe(1);
     expect(subject.waiting()).toEqual(['still-arriving']);
     rmSync(recent);
+  });
+
+  // Start-up was the only sweep: a server that stayed up kept every upload cut off since it started.
+  it('sweeps on a timer while running: a stale upload goes without a restart, a fresh one stays, until stopped', async () => {
+    const stop = startStaleUploadSweep(subject.store, createLogger('silent'), 50);
+    const stale = writeUpload(subject.tmpDir, 'cut-off-while-running', DAY_AND_A_MINUTE_MS);
+    const fresh = writeUpload(subject.tmpDir, 'arriving-while-running', 0);
+    try {
+      await until('the sweep to remove the stale upload', () => !existsSync(stale), 10);
+    } finally {
+      await stop();
+    }
+    // Looked at once stopped: each sweep writes and removes a probe of its own there.
+    expect(subject.waiting()).toEqual(['arriving-while-running']);
+    const afterStop = writeUpload(subject.tmpDir, 'cut-off-after-the-stop', DAY_AND_A_MINUTE_MS);
+    await sleep(300);
+    expect(existsSync(afterStop)).toBe(true);
+    rmSync(afterStop);
+    rmSync(fresh);
+  });
+});
+
+describe('the running server', () => {
+  it('removes a stale half-upload every STALE_UPLOAD_SWEEP_SECONDS, keeps a fresh one, and stops on SIGTERM', async () => {
+    const database = await createTestDatabase('sqlite');
+    const server = await spawnServer(database, { STALE_UPLOAD_SWEEP_SECONDS: '1' });
+    const tmpDir = path.join(database.dataDir, 'files', 'tmp');
+    try {
+      // After start-up's sweep: only the running server's can remove it.
+      const stale = writeUpload(tmpDir, 'cut-off-by-a-crash', DAY_AND_A_MINUTE_MS);
+      const fresh = writeUpload(tmpDir, 'still-arriving', 0);
+      await until('the running server to remove the stale upload', () => !existsSync(stale), 15);
+      // Its log line crosses a pipe, and may come a moment after the file is gone.
+      await until('the running server to log the removal', () =>
+        server.output().includes('"staleUploads":1,"msg":"stale uploads removed"'),
+      );
+      expect(existsSync(fresh)).toBe(true);
+    } finally {
+      await server.stop();
+      await database.drop();
+    }
+    expect(server.output()).toContain('"msg":"stopped"');
   });
 });
 

@@ -1,0 +1,35 @@
+import type { Logger } from '../logger.ts';
+import type { FileStore } from './file-store.ts';
+
+/**
+ * Removes uploads a crash left half-spooled (see `removeStaleUploads`) every `everyMs` while the server runs:
+ * with only start-up's sweep, a server that stayed up kept for good what another process sharing the folder
+ * (another API process on the same disk) left when it crashed. Start-up has swept already, so the first
+ * sweep comes after `everyMs`. A failed sweep is logged and the next one tries again. Returns the function
+ * that stops it, once a sweep under way is done.
+ */
+export function startStaleUploadSweep(
+  files: FileStore,
+  logger: Logger,
+  everyMs: number,
+): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  const sweep = () => {
+    if (running) return;
+    running = files
+      .removeStaleUploads()
+      .then((removed) => {
+        if (removed > 0) logger.info({ staleUploads: removed }, 'stale uploads removed');
+      })
+      .catch((error: unknown) => logger.warn({ err: error }, 'stale upload sweep failed'))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const timer = setInterval(sweep, everyMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
