@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { ACCOUNT_NAME_MAX_LENGTH, ACCOUNT_NAME_TOO_LONG_MESSAGE } from '@assay/schema';
-import { betterAuth } from 'better-auth';
+import { type BetterAuthOptions, betterAuth } from 'better-auth';
 import { APIError } from 'better-auth/api';
 import type { Kysely } from 'kysely';
 import { isUserSuspended } from './admin/repository.ts';
 import { ACCOUNT_SUSPENDED_MESSAGE } from './admin/suspension.ts';
 import type { Dialect } from './db/connect.ts';
 import type { Database } from './db/database.ts';
+import type { Logger } from './logger.ts';
 
 export type Role = 'contributor' | 'reviewer' | 'operator';
 
@@ -29,6 +30,8 @@ export interface AuthConfig {
   trustsLoopback?: boolean;
   /** Sign-in attempts allowed per client per minute. */
   signInPerMinute: number;
+  /** Where better-auth's own log lines go. */
+  logger: Logger;
 }
 
 /**
@@ -97,7 +100,37 @@ export function createAuth(config: AuthConfig) {
       ? (request) => [config.baseURL, ...loopbackOriginsOf(request)]
       : [config.baseURL],
     telemetry: { enabled: false },
+    logger: authLogger(config.logger),
   });
+}
+
+/**
+ * better-auth's log lines as ours: JSON lines at their own level (its "success" it calls info), marked
+ * `component: better-auth`. It printed them in colour on stdout and stderr, between the JSON lines, where a
+ * log collector read them as text. Its threshold stays its default, warn: its info lines name the address
+ * of each sign-up for an existing account, and with a level set to warn, error or debug it logs every
+ * refused request (a wrong password) once more, as an error. Our LOG_LEVEL filters after it.
+ */
+function authLogger(logger: Logger): NonNullable<BetterAuthOptions['logger']> {
+  return {
+    disabled: logger.level === 'silent',
+    log: (level, message, ...args) => logger[level]({ component: 'better-auth', ...fieldsOf(args) }, message),
+  };
+}
+
+/**
+ * What better-auth passed besides its message: an error as its message, code and stack (a driver's error
+ * may carry its connection, parameters and all), anything else as it is.
+ */
+function fieldsOf(args: unknown[]): Record<string, unknown> {
+  const error = args.find((arg) => arg instanceof Error);
+  const details = args.filter((arg) => !(arg instanceof Error));
+  return {
+    ...(error
+      ? { err: { message: error.message, code: (error as { code?: unknown }).code, stack: error.stack } }
+      : {}),
+    ...(details.length > 0 ? { details: details.length === 1 ? details[0] : details } : {}),
+  };
 }
 
 export type Auth = ReturnType<typeof createAuth>;

@@ -1,7 +1,7 @@
 import pino from 'pino';
 
-/** Structured JSON logs on stdout. */
-export function createLogger(level: string) {
-  return pino({ level, base: { service: 'assay' } });
+/** Structured JSON logs on stdout (or `destination`: tests read the lines). */
+export function createLogger(level: string, destination?: pino.DestinationStream) {
+  return pino({ level, base: { service: 'assay' } }, destination);
 }
 export type Logger = ReturnType<typeof createLogger>;

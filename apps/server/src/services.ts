@@ -79,6 +79,7 @@ export async function createServices(env: Env, options: ServiceOptions = {}): Pr
     // localhost, and signing up there failed with only "Invalid origin". A PUBLIC_URL is the one address.
     trustsLoopback: !env.PUBLIC_URL,
     signInPerMinute: options.signInPerMinute ?? 10,
+    logger,
   });
   const files = createFileStore(env);
   const staleUploads = await files.removeStaleUploads();

@@ -1,5 +1,6 @@
 import { ACCOUNT_NAME_MAX_LENGTH, ACCOUNT_NAME_TOO_LONG_MESSAGE } from '@assay/schema';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createLogger } from '../src/logger.ts';
 import { dialectsToRun } from './support/dialects.ts';
 import { startTestApp, type TestApp } from './support/test-server.ts';
 
@@ -156,5 +157,46 @@ describe.each(dialects)('sign-up origins on %s', (dialect) => {
     } finally {
       await app.stop();
     }
+  });
+});
+
+// better-auth printed its own lines, coloured text on stdout and stderr, between the server's JSON lines.
+describe.each(dialects)("better-auth's log on %s", (dialect) => {
+  let app: TestApp;
+  const lines: Record<string, unknown>[] = [];
+  const printed: string[] = [];
+  beforeAll(async () => {
+    const logger = createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line)) });
+    for (const method of ['log', 'info', 'warn', 'error'] as const) {
+      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void printed.push(args.join(' ')));
+    }
+    app = await startTestApp(dialect, {}, { logger });
+  });
+  afterAll(async () => {
+    vi.restoreAllMocks();
+    await app?.stop();
+  });
+  const fromAuth = () => lines.filter((line) => line.component === 'better-auth');
+
+  it('arrives as JSON lines through our logger, at its own level, and prints nothing of its own', async () => {
+    const { email } = await app.signUp();
+    lines.length = 0;
+    const wrongPassword = await fetch(`${app.url}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: app.server.url },
+      body: JSON.stringify({ email, password: 'not the password' }),
+    });
+    expect(wrongPassword.status).toBe(401);
+    const otherOrigin = await fetch(`${app.url}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://evil.example' },
+      body: JSON.stringify({ email, password: 'not the password' }),
+    });
+    expect(otherOrigin.status).toBe(403);
+    expect(fromAuth()).toEqual([
+      expect.objectContaining({ level: 40, service: 'assay', msg: 'Invalid password' }),
+      expect.objectContaining({ level: 50, service: 'assay', msg: 'Invalid origin: http://evil.example' }),
+    ]);
+    expect(printed.filter((line) => line.includes('Better Auth'))).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { expect } from 'vitest';
 import { parseEnv } from '../../src/env.ts';
 import { LocalFileStore } from '../../src/files/local-file-store.ts';
 import { type RunningServer, startServer } from '../../src/http/server.ts';
+import type { Logger } from '../../src/logger.ts';
 import type { AppRouter } from '../../src/routers/app.ts';
 import { createServices, type Services } from '../../src/services.ts';
 import { createTestDatabase, type TestDatabase, type TestDialect } from './dialects.ts';
@@ -71,7 +72,7 @@ let counter = 0;
 export async function startTestApp(
   dialect: TestDialect,
   env: Record<string, string> = {},
-  options: { worker?: boolean; signInPerMinute?: number } = {},
+  options: { worker?: boolean; signInPerMinute?: number; logger?: Logger } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
   const parsed = parseEnv({
@@ -82,7 +83,10 @@ export async function startTestApp(
     NODE_ENV: 'test',
     ...env,
   });
-  const services = await createServices(parsed, { signInPerMinute: options.signInPerMinute ?? 1000 });
+  const services = await createServices(parsed, {
+    signInPerMinute: options.signInPerMinute ?? 1000,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   const server = await startServer(services, { port: 0, host: '127.0.0.1' });
   if (options.worker !== false) await services.scoring.startWorker();
   const url = server.url.replace('localhost', '127.0.0.1');
