@@ -70,6 +70,15 @@ describe.each(dialects)('submission lifecycle on %s', (dialect) => {
     });
     expect(existsSync(path.join(app.database.dataDir, 'files', sha256.slice(0, 2), sha256))).toBe(true);
     expect(existsSync(path.join(app.database.dataDir, 'evil.csv'))).toBe(false);
+    // The draft says its file's size, so a page opened later can show it beside the name.
+    const { file } = (await alice.client.submission.byId.query({ id: submissionId })).versions[0]!;
+    expect(file).toEqual({
+      sha256,
+      name: '../../evil.csv',
+      format: 'csv',
+      rows: null,
+      size: Buffer.byteLength(GOOD_CSV),
+    });
   });
 
   // Both were 500s; on PostgreSQL the NUL reached the database.

@@ -392,3 +392,23 @@ it('says what to fill in for a pre-score when the scorer cannot read the manifes
   expect(problems).toEqual([]);
   await page.close();
 });
+
+it("shows a reopened draft's file with its size, as it was when dropped", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(30_000);
+  const problems = watchPage(page);
+  const fay = await authenticate(app.url, 'sign-in/email', {
+    email: contributor.email,
+    password: contributor.password,
+  });
+  const csv = feedbackCsv(['praise', 'question'], 20).toString();
+  const { submissionId } = await draftCsv(app.url, fay, { manifest: VERSION_1, csv });
+  await signIn(page, app.url, contributor);
+  await page.goto(`${app.url}/submissions/${submissionId}/edit?step=file`);
+  // The file is the server's copy (nothing was dropped on this page): its size comes with the draft.
+  await expect
+    .poll(() => page.getByTestId('file-line').textContent())
+    .toBe(`tickets.csv · ${Buffer.byteLength(csv)} bytes`);
+  expect(problems).toEqual([]);
+  await page.close();
+});

@@ -15,6 +15,8 @@ export function toVersionView(row: VersionRow) {
           name: row.file_name ?? 'data',
           format: row.file_format,
           rows: row.row_count,
+          /** In bytes; null only if the stored file's record is missing. */
+          size: row.file_size === null ? null : Number(row.file_size),
         }
       : null,
     report: row.report ? (JSON.parse(row.report) as QualityReport) : null,

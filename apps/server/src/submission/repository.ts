@@ -5,6 +5,7 @@ import type { Database } from '../db/database.ts';
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** Columns of a version that leave the server (the report and manifest are parsed by the mapper). */
+/** A version's columns, and its file's size (`stored_file as f`, left-joined on the file's hash). */
 const VERSION_COLUMNS = [
   'v.id',
   'v.submission_id',
@@ -24,6 +25,7 @@ const VERSION_COLUMNS = [
   'v.scored_at',
   'v.decided_at',
   'v.scoring_failed_at',
+  'f.size as file_size',
 ] as const;
 
 /** A submission, with its data request's minimum score, status and deadline (null without a request). */
@@ -47,6 +49,7 @@ export function findVersionById(db: Db, id: string) {
   return db
     .selectFrom('submission_version as v')
     .innerJoin('submission as s', 's.id', 'v.submission_id')
+    .leftJoin('stored_file as f', 'f.sha256', 'v.file_sha256')
     .select([...VERSION_COLUMNS, 's.contributor_id', 's.request_id', 's.latest_version'])
     .where('v.id', '=', id)
     .executeTakeFirst();
@@ -66,6 +69,7 @@ export async function hasSubmittedVersion(db: Db, submissionId: string): Promise
 export function listVersions(db: Db, submissionId: string) {
   return db
     .selectFrom('submission_version as v')
+    .leftJoin('stored_file as f', 'f.sha256', 'v.file_sha256')
     .select(VERSION_COLUMNS)
     .where('v.submission_id', '=', submissionId)
     .orderBy('v.number', 'asc')
@@ -95,6 +99,7 @@ export function listSubmissionsOfContributor(db: Db, contributorId: string) {
       ),
     )
     .leftJoin('data_request as r', 'r.id', 's.request_id')
+    .leftJoin('stored_file as f', 'f.sha256', 'v.file_sha256')
     .select([
       ...VERSION_COLUMNS,
       's.request_id',

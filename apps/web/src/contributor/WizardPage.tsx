@@ -917,7 +917,14 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
             )}
             {(file || uploadedName) && (
               <Stack gap={4}>
-                <Text size="sm">{file ? `${file.name} · ${formatFileSize(file.size)}` : uploadedName}</Text>
+                <Text size="sm" data-testid="file-line">
+                  {file
+                    ? `${file.name} · ${formatFileSize(file.size)}`
+                    : // The draft's file on the server (opened later, or given back by a cancel): its size too.
+                      version.file?.name === uploadedName && typeof version.file?.size === 'number'
+                      ? `${uploadedName} · ${formatFileSize(version.file.size)}`
+                      : uploadedName}
+                </Text>
                 <Progress
                   value={upload.progress * 100}
                   color={upload.status === 'error' ? 'red' : upload.status === 'done' ? 'green' : 'blue'}
