@@ -99,6 +99,26 @@ function focusFirst(ids: readonly string[]) {
 }
 
 /**
+ * {@link focusFirst}, but waits up to `waitMs` for the first of `ids` to appear: the Preview's control for a
+ * class finding shows once the Preview has the whole file's labels, which may come a moment after the step
+ * (CI once focused the fallback heading under load). Gives up waiting as soon as the person moves the focus.
+ */
+function focusFirstWhenShown(ids: readonly string[], waitMs: number) {
+  const [preferred] = ids;
+  const focusedBefore = document.activeElement;
+  const deadline = performance.now() + waitMs;
+  const attempt = () => {
+    if (document.activeElement !== focusedBefore) return;
+    if (preferred && !document.getElementById(preferred) && performance.now() < deadline) {
+      requestAnimationFrame(attempt);
+      return;
+    }
+    focusFirst(ids);
+  };
+  attempt();
+}
+
+/**
  * The step's content focused. A link to a whole step shows it from its top (`scroll`); Back and Next leave
  * the page where it is: scrolling moved the form under a test's next click (CI), and the page had stayed put
  * before.
@@ -684,7 +704,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
       const field = location.field;
       const labelCounts = prescore.state.status === 'done' ? prescore.state.report.stats.labelCounts : {};
       const classControls = field ? classControlsOf(field, manifest, labelCounts) : null;
-      if (classControls) return goToStep(2, () => focusFirst(classControls));
+      if (classControls) return goToStep(2, () => focusFirstWhenShown(classControls, 3000));
       if (field) return goToStep(stepOfField(field), () => focusField(field));
       setHighlight({ row: location.row, column: location.column });
       goToStep(2, () => {
