@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { MEMBERSHIP_EVENT_TYPES } from '@assay/schema';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation } from '../src/admin/organisations.ts';
@@ -483,14 +484,7 @@ describe.each(dialects)('admin on %s', (dialect) => {
     await expect(operator.client.admin.member.remove.mutate({ organisationId, userId })).rejects.toThrow();
 
     const logged = [];
-    for (const type of [
-      'organisation.created',
-      'member.invited',
-      'invitation.revoked',
-      'member.joined',
-      'member.role_changed',
-      'member.removed',
-    ] as const) {
+    for (const type of MEMBERSHIP_EVENT_TYPES) {
       const events = await operator.client.event.list.query({ type });
       logged.push(
         ...events

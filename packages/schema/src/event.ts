@@ -16,6 +16,19 @@ export const CLIENT_EVENT_TYPES = [
   'draft.abandoned',
 ] as const;
 
+/**
+ * Who joins an organisation's reviewers, and with what power: an audit trail of each change. Each names its
+ * organisation (`props.organisationId`).
+ */
+export const MEMBERSHIP_EVENT_TYPES = [
+  'organisation.created',
+  'member.invited',
+  'invitation.revoked',
+  'member.joined',
+  'member.role_changed',
+  'member.removed',
+] as const;
+
 /** Events only the server writes. */
 export const SERVER_EVENT_TYPES = [
   'submission.created',
@@ -40,13 +53,7 @@ export const SERVER_EVENT_TYPES = [
   'settings.threshold_changed',
   'user.suspended',
   'user.reinstated',
-  /** Who joins an organisation's reviewers, and with what power: an audit trail of each change. */
-  'organisation.created',
-  'member.invited',
-  'invitation.revoked',
-  'member.joined',
-  'member.role_changed',
-  'member.removed',
+  ...MEMBERSHIP_EVENT_TYPES,
 ] as const;
 
 export const ClientEventTypeSchema = z.enum(CLIENT_EVENT_TYPES);

@@ -1,4 +1,4 @@
-import type { EventListInput, EventType } from '@assay/schema';
+import { type EventListInput, type EventType, MEMBERSHIP_EVENT_TYPES } from '@assay/schema';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { iso } from '../submission/map-version.ts';
@@ -16,15 +16,8 @@ const ACCOUNT_EVENTS = new Map<string, string>([
   ['ledger.paid', 'contributorId'],
 ]);
 
-/** Events about an organisation's membership: the log names the organisation (`props.organisationId`), as it is now. */
-const ORGANISATION_EVENTS = new Set([
-  'organisation.created',
-  'member.invited',
-  'invitation.revoked',
-  'member.joined',
-  'member.role_changed',
-  'member.removed',
-]);
+/** Membership events name their organisation (`props.organisationId`), as it is now. */
+const MEMBERSHIP_EVENTS: ReadonlySet<string> = new Set(MEMBERSHIP_EVENT_TYPES);
 
 /** The version a submission was offered from, as `submission.created` records it (`offer-version.ts`). */
 function offeredVersionOf(type: string, props: Record<string, unknown>): string | null {
@@ -95,11 +88,15 @@ export async function listEvents(db: Kysely<Database>, input: EventListInput) {
     subjectIds.length === 0
       ? []
       : await db.selectFrom('user').select(['id', 'email', 'role']).where('id', 'in', subjectIds).execute();
-  const organisationOf = (row: (typeof rows)[number]) => {
-    const id = ORGANISATION_EVENTS.has(row.type) ? row.props.organisationId : undefined;
+  // A membership event's organisation and invitation, by the ids its props hold.
+  const membershipId = (row: (typeof rows)[number], key: 'organisationId' | 'invitationId') => {
+    const id = MEMBERSHIP_EVENTS.has(row.type) ? row.props[key] : undefined;
     return typeof id === 'string' ? id : null;
   };
-  const organisationIds = [...new Set(rows.map(organisationOf).filter((id) => id !== null))];
+  const membershipIds = (key: 'organisationId' | 'invitationId') => [
+    ...new Set(rows.map((row) => membershipId(row, key)).filter((id) => id !== null)),
+  ];
+  const organisationIds = membershipIds('organisationId');
   const organisations =
     organisationIds.length === 0
       ? []
@@ -108,11 +105,7 @@ export async function listEvents(db: Kysely<Database>, input: EventListInput) {
           .select(['id', 'name'])
           .where('id', 'in', organisationIds)
           .execute();
-  const invitationOf = (row: (typeof rows)[number]) => {
-    const id = ORGANISATION_EVENTS.has(row.type) ? row.props.invitationId : undefined;
-    return typeof id === 'string' ? id : null;
-  };
-  const invitationIds = [...new Set(rows.map(invitationOf).filter((id) => id !== null))];
+  const invitationIds = membershipIds('invitationId');
   const invitations =
     invitationIds.length === 0
       ? []
@@ -157,9 +150,10 @@ export async function listEvents(db: Kysely<Database>, input: EventListInput) {
         : { number: Number(row.version_number), title: titleOf(row.version_manifest ?? '{}') },
     request: row.request_id === null ? null : { id: row.request_id, title: row.request_title },
     subject: subjects.find((user) => user.id === subjectOf(row)) ?? null,
-    organisation: organisations.find((organisation) => organisation.id === organisationOf(row)) ?? null,
+    organisation:
+      organisations.find((organisation) => organisation.id === membershipId(row, 'organisationId')) ?? null,
     // A revocation's record holds the invitation's id alone: whom it was for is said from the invitation.
-    invitation: invitations.find((invitation) => invitation.id === invitationOf(row)) ?? null,
+    invitation: invitations.find((invitation) => invitation.id === membershipId(row, 'invitationId')) ?? null,
     offeredFrom: offeredFromOf(row),
     props: row.props,
   }));
