@@ -1,4 +1,5 @@
 import type { Logger } from '../logger.ts';
+import { startPeriodicSweep } from '../periodic-sweep.ts';
 import type { FileStore } from './file-store.ts';
 
 /**
@@ -13,23 +14,13 @@ export function startStaleUploadSweep(
   logger: Logger,
   everyMs: number,
 ): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  const sweep = () => {
-    if (running) return;
-    running = files
+  const sweep = () =>
+    files
       .removeStaleUploads()
       .then((removed) => {
         if (removed > 0) logger.info({ staleUploads: removed }, 'stale uploads removed');
       })
-      .catch((error: unknown) => logger.warn({ err: error }, 'stale upload sweep failed'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(sweep, everyMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+      .catch((error: unknown) => logger.warn({ err: error }, 'stale upload sweep failed'));
+  // Start-up has swept already.
+  return startPeriodicSweep(sweep, everyMs, { isImmediate: false });
 }

@@ -2,6 +2,7 @@ import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { appendEvents } from '../events/append-event.ts';
 import type { Logger } from '../logger.ts';
+import { startPeriodicSweep } from '../periodic-sweep.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -115,23 +116,11 @@ export function startDeadlineNotices(
   logger: Logger,
   everyMs: number,
 ): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  const sweep = () => {
-    if (running) return;
-    running = logDeadlineNotices(db, Date.now())
+  const sweep = () =>
+    logDeadlineNotices(db, Date.now())
       .then(({ soon, passed }) => {
         if (soon + passed > 0) logger.info({ soon, passed }, 'deadline notices logged');
       })
-      .catch((error: unknown) => logger.warn({ err: error }, 'deadline notice sweep failed'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  sweep();
-  const timer = setInterval(sweep, everyMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+      .catch((error: unknown) => logger.warn({ err: error }, 'deadline notice sweep failed'));
+  return startPeriodicSweep(sweep, everyMs, { isImmediate: true });
 }
