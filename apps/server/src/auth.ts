@@ -7,7 +7,7 @@ import { isUserSuspended } from './admin/repository.ts';
 import { ACCOUNT_SUSPENDED_MESSAGE } from './admin/suspension.ts';
 import type { Dialect } from './db/connect.ts';
 import type { Database } from './db/database.ts';
-import type { Logger } from './logger.ts';
+import { errorFields, type Logger } from './logger.ts';
 
 export type Role = 'contributor' | 'reviewer' | 'operator';
 
@@ -126,9 +126,7 @@ function fieldsOf(args: unknown[]): Record<string, unknown> {
   const error = args.find((arg) => arg instanceof Error);
   const details = args.filter((arg) => !(arg instanceof Error));
   return {
-    ...(error
-      ? { err: { message: error.message, code: (error as { code?: unknown }).code, stack: error.stack } }
-      : {}),
+    ...(error ? { err: errorFields(error) } : {}),
     ...(details.length > 0 ? { details: details.length === 1 ? details[0] : details } : {}),
   };
 }

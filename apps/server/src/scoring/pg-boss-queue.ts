@@ -1,7 +1,7 @@
 import { CompiledQuery, type Transaction } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/database.ts';
-import type { Logger } from '../logger.ts';
+import { errorFields, type Logger } from '../logger.ts';
 import type { ScoringHandlers, ScoringQueue } from './queue.ts';
 
 /** A scoring job: the version, and the time of the submit it is for (absent on jobs from before). */
@@ -48,14 +48,7 @@ export class PgBossScoringQueue implements ScoringQueue {
       // Expired leases are found by maintenance: run it often enough that a dead worker's job moves on soon.
       maintenanceIntervalSeconds: Math.max(1, Math.min(60, Math.floor(options.leaseSeconds / 2))),
     });
-    // The message, code and stack only: pg's errors carry the connection they came from (3.6 kB a line,
-    // with its parameters and the backend's cancellation key).
-    this.boss.on('error', (error: Error & { code?: string }) =>
-      logger.error(
-        { err: { message: error.message, code: error.code, stack: error.stack } },
-        'pg-boss error',
-      ),
-    );
+    this.boss.on('error', (error) => logger.error({ err: errorFields(error) }, 'pg-boss error'));
   }
 
   private start(): Promise<void> {

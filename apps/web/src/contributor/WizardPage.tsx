@@ -249,6 +249,11 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     },
     [step, setSearchParams],
   );
+  /** Goes to a manifest field's step and focuses the field. */
+  const fixField = useCallback(
+    (path: string) => goToStep(stepOfField(path), () => focusField(path)),
+    [goToStep],
+  );
   useEffect(() => {
     if (afterStep.current?.step !== step) return;
     const { then } = afterStep.current;
@@ -553,6 +558,13 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
   }
   const isUploading = upload.status === 'uploading';
   // Bytes that are not UTF-8 in the first rows: said on the File step, where a better file can be chosen.
+  // The file in hand, or the draft's on the server (opened later, or given back by a cancel): name and size.
+  const serverFileSize = version.file?.name === uploadedName ? version.file?.size : null;
+  const fileLine = file
+    ? `${file.name} · ${formatFileSize(file.size)}`
+    : typeof serverFileSize === 'number'
+      ? `${uploadedName} · ${formatFileSize(serverFileSize)}`
+      : uploadedName;
   const encodingText = preview ? encodingNotice(preview, file?.name ?? uploadedName ?? 'The file') : null;
   // Leaving the page stops an upload: the browser asks first.
   useEffect(() => {
@@ -705,7 +717,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
       const labelCounts = prescore.state.status === 'done' ? prescore.state.report.stats.labelCounts : {};
       const classControls = field ? classControlsOf(field, manifest, labelCounts) : null;
       if (classControls) return goToStep(2, () => focusFirstWhenShown(classControls, 3000));
-      if (field) return goToStep(stepOfField(field), () => focusField(field));
+      if (field) return fixField(field);
       setHighlight({ row: location.row, column: location.column });
       goToStep(2, () => {
         if (!location.row) return;
@@ -721,7 +733,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
         note?.focus();
       });
     },
-    [goToStep, manifest, prescore.state],
+    [goToStep, fixField, manifest, prescore.state],
   );
 
   // Validation of the complete manifest with the server's own schema; shown after a submit attempt.
@@ -757,10 +769,6 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
   const errors: Record<string, string | undefined> = { ...clientErrors };
   for (const [key, messages] of Object.entries(serverFieldErrors))
     if (messages?.[0]) errors[key] ??= messages[0];
-
-  function fixField(path: string) {
-    goToStep(stepOfField(path), () => focusField(path));
-  }
 
   async function onSubmit() {
     telemetry.record('submit.attempted', { step }, submission.id);
@@ -874,7 +882,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
           manifest={manifest}
           onGoTo={(place) =>
             'field' in place
-              ? goToStep(stepOfField(place.field), () => focusField(place.field))
+              ? fixField(place.field)
               : goToStep(Math.min(place.step, maxStep), () => focusStep({ scroll: true }))
           }
         />
@@ -938,12 +946,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
             {(file || uploadedName) && (
               <Stack gap={4}>
                 <Text size="sm" data-testid="file-line">
-                  {file
-                    ? `${file.name} · ${formatFileSize(file.size)}`
-                    : // The draft's file on the server (opened later, or given back by a cancel): its size too.
-                      version.file?.name === uploadedName && typeof version.file?.size === 'number'
-                      ? `${uploadedName} · ${formatFileSize(version.file.size)}`
-                      : uploadedName}
+                  {fileLine}
                 </Text>
                 <Progress
                   value={upload.progress * 100}
@@ -1066,7 +1069,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
             {/* The scorer refuses a manifest it cannot read (a classification without its label column):
                 said as what to fill in, with a way there, not as a failure to retry. */}
             {prescore.state.status === 'error' &&
-              (isManifestRefused(prescore.state.message) && !validation.success ? (
+              (prescore.state.isManifestRefused && !validation.success ? (
                 <Alert
                   color="yellow"
                   title="Fill these in for a pre-score"
@@ -1233,11 +1236,6 @@ function SaveStatus({
       {text}
     </Text>
   );
-}
-
-/** The scorer's refusal of a manifest it cannot read (`InvalidManifestError` in @assay/quality). */
-function isManifestRefused(message: string): boolean {
-  return message.startsWith('The manifest is malformed');
 }
 
 /** What the manifest lacks, each with a way to the field. */

@@ -16,7 +16,8 @@ export type PrescoreState =
    * column `report.stats` counted.
    */
   | { status: 'done'; report: QualityReport; source?: PrescoreSource; manifest?: DraftManifest }
-  | { status: 'error'; message: string };
+  /** `isManifestRefused`: the scorer could not read the manifest, rather than failed on the file. */
+  | { status: 'error'; message: string; isManifestRefused?: boolean };
 
 /** One Web Worker for the page; preview and scoring requests are matched to answers by id. */
 export function usePrescoreWorker() {
@@ -92,7 +93,13 @@ export function usePrescoreWorker() {
         if (message.type === 'progress')
           onUpdate({ status: 'running', bytes: message.bytes, rows: message.rows, totalBytes });
         if (message.type === 'report') onUpdate({ status: 'done', report: message.report });
-        if (message.type === 'error') onUpdate({ status: 'error', message: message.message });
+        if (message.type === 'error') {
+          onUpdate({
+            status: 'error',
+            message: message.message,
+            isManifestRefused: message.isManifestRefused,
+          });
+        }
       });
     },
     [send],

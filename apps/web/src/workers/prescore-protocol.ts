@@ -42,4 +42,5 @@ export type WorkerResponse =
   | { type: 'preview'; id: number; preview: SamplePreview }
   | { type: 'progress'; id: number; bytes: number; rows: number }
   | { type: 'report'; id: number; report: QualityReport }
-  | { type: 'error'; id: number; message: string };
+  /** `isManifestRefused`: the scorer could not read the manifest (a classification without its label column). */
+  | { type: 'error'; id: number; message: string; isManifestRefused?: boolean };

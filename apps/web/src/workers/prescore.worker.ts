@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 // Pre-scoring runs here so that reading a 100 MB file never blocks the page: the same @assay/quality
 // code, at the same version, as the server's score of record.
-import { looksBinary, readSampleRows, scoreDataset, sniffFormat } from '@assay/quality';
+import { InvalidManifestError, looksBinary, readSampleRows, scoreDataset, sniffFormat } from '@assay/quality';
 import type { PrescoreSource, SamplePreview, WorkerRequest, WorkerResponse } from './prescore-protocol.ts';
 import { toScorable, withoutStandInFindings } from './scorable.ts';
 
@@ -125,6 +125,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         type: 'error',
         id: request.id,
         message: error instanceof Error ? error.message : String(error),
+        isManifestRefused: error instanceof InvalidManifestError,
       });
     }
   } finally {
