@@ -102,3 +102,39 @@ it('shows the same scores before upload as the score of record, with others’ d
   expect(Number(record[3])).toBeGreaterThan(0);
   expect(problems).toEqual([]);
 });
+
+it('reads a CSV that Excel wrote with semicolons and decimal commas alike before upload and on record', async () => {
+  const sam = await authenticate(app.url, 'sign-in/email', second);
+  // As Excel writes CSV where the comma is the decimal separator (scorer 2.6.0 reads it; it was one column).
+  const csv = GOOD_CSV.split('\n')
+    .map((line, i) => `${line.replaceAll(',', ';')};${i === 0 ? 'minutes' : `${i},5`}`)
+    .join('\r\n');
+  const { submissionId, versionId } = await draftCsv(app.url, sam, {
+    requestId,
+    manifest: {
+      ...GOOD_MANIFEST,
+      columns: [
+        ...GOOD_MANIFEST.columns,
+        { name: 'minutes', type: 'number', description: 'Minutes until the first answer', unit: 'minutes' },
+      ],
+    },
+    csv: csv.replaceAll('Ticket ', 'Anfrage '),
+  });
+  await page.goto(`${app.url}/submissions/${submissionId}/edit?step=pre-score`);
+  const report = page.getByTestId('report');
+  await report.getByTestId('overall-score').waitFor({ timeout: 60_000 });
+  const said =
+    'separates its values with semicolons (;), as Excel writes CSV where the comma is the decimal separator. It was read that way. 60 numbers written with a decimal comma (such as 3,5) were read as numbers too.';
+  await report.getByText(said).waitFor();
+  const reportText = await report.textContent();
+  for (const wrong of ['Unexpected separator', 'not of the declared type', 'not in the file'])
+    expect(reportText).not.toContain(wrong);
+  const preScore = await shownScores();
+
+  await sam.api.submission.submit.mutate({ versionId, idempotencyKey: `k-${versionId}` });
+  await page.goto(`${app.url}/submissions/${submissionId}`);
+  await page.getByRole('heading', { name: 'Score of record' }).waitFor({ timeout: 60_000 });
+  await report.getByText(said).waitFor();
+  expect(await shownScores()).toEqual(preScore);
+  expect(problems).toEqual([]);
+});

@@ -84,6 +84,17 @@ export function isNumberText(value: string): boolean {
   return Number.isFinite(Number(value));
 }
 
+/**
+ * A number with a decimal comma, as Excel writes one where the comma is the decimal separator: `3,5`,
+ * `-0,25`, `1.234,5` (points grouping thousands). Only semicolon-separated files hold such values
+ * unquoted, and only there are they read as numbers; `1.234` alone is a number with a decimal point.
+ */
+export function isDecimalCommaText(value: string): boolean {
+  return DECIMAL_COMMA.test(value);
+}
+
+const DECIMAL_COMMA = /^[+-]?(?:\d+|\d{1,3}(?:\.\d{3})+),\d+$/;
+
 const BOOLEANS = new Set(['true', 'false', 'TRUE', 'FALSE', 'True', 'False', '0', '1', 'yes', 'no']);
 
 /** `true`/`false` in common spellings, `0`/`1`, `yes`/`no`. */

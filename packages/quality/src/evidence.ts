@@ -62,6 +62,10 @@ export interface Evidence {
   columns: ColumnEvidence[];
   /** Data rows read (header and blank lines excluded). */
   rows: number;
+  /** The separator the file was read with (CSV: commas, or semicolons when its first line says so); null for JSONL. */
+  delimiter: ',' | ';' | '\t' | null;
+  /** Values of number columns read with a decimal comma (`3,5`): semicolon-separated files only. */
+  decimalCommaNumbers: number;
   /** A different delimiter the single-column header seems to use. */
   suspectedDelimiter: string | null;
   /** No declared name in the header, and header cells that look like values. */

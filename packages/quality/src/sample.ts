@@ -3,7 +3,7 @@ import { headerNames } from './csv-header.ts';
 import { CsvTokenizer } from './csv-tokenizer.ts';
 import { isUnsafeInteger, restoreUnsafeIntegers } from './json-numbers.ts';
 import { peekSource } from './scan.ts';
-import { detectEncoding, sniffFormat } from './sniff.ts';
+import { detectEncoding, sniffCsvDelimiter, sniffFormat } from './sniff.ts';
 import type { ByteSource } from './source.ts';
 
 /** Preview rows stop here however large `limit` is. */
@@ -44,6 +44,11 @@ export interface SampleRows {
   rows: string[][];
   /** Each row's data row number (1-based), as findings count rows. */
   numbers: number[];
+  /**
+   * `;` for a CSV file separated by semicolons, as the scorer reads it (`structure.semicolon-separated`);
+   * absent when a file has its format's own separator.
+   */
+  delimiter?: ';';
   /**
    * Rows that could not be read into columns, when there are any: JSON Lines that are not valid JSON
    * (`invalid-json`) or not an object (`not-object`), by their index in `rows` (whose cells are empty),
@@ -156,7 +161,8 @@ export async function readSampleRows(input: {
   }
 
   let hasHeader = false;
-  const tokenizer = new CsvTokenizer(format === 'tsv' ? '\t' : ',', {
+  const delimiter = format === 'tsv' ? '\t' : sniffCsvDelimiter(head);
+  const tokenizer = new CsvTokenizer(delimiter, {
     onRecord(fields, isOversized) {
       if (isDone || (!isOversized && fields.length === 1 && fields[0] === '')) return;
       if (!hasHeader) {
@@ -178,5 +184,7 @@ export async function readSampleRows(input: {
     tokenizer.push(decoder.decode());
     tokenizer.finish();
   }
-  return { format, columns, rows, numbers };
+  return delimiter === ';'
+    ? { format, columns, rows, numbers, delimiter }
+    : { format, columns, rows, numbers };
 }

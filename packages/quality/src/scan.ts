@@ -2,6 +2,7 @@ import { type FileFormat, isClassificationTask, type Manifest } from '@assay/sch
 import {
   datePrefixKey,
   isDateText,
+  isDecimalCommaText,
   isMissing,
   isNumberText,
   isOfType,
@@ -14,7 +15,7 @@ import { isLabelText } from './label-text.ts';
 import { hasDigitRun, isLuhnValid, PII_CARD, PII_EMAIL, PII_PHONE, piiKinds } from './pii.ts';
 import { RowKey } from './row-key.ts';
 import { BottomK, DIFFERENT_VALUE, fnv1a, NEW, RowTable, SAME } from './row-table.ts';
-import { detectEncoding, looksBinary, sniffFormat } from './sniff.ts';
+import { detectEncoding, looksBinary, sniffCsvDelimiter, sniffFormat } from './sniff.ts';
 import { type ByteSource, readSlices } from './source.ts';
 import { Utf8Chunks, Utf8Offsets } from './utf8-offsets.ts';
 
@@ -108,6 +109,8 @@ class RowScanner {
       header: [],
       columns: [],
       rows: 0,
+      delimiter: null,
+      decimalCommaNumbers: 0,
       suspectedDelimiter: null,
       headerLooksLikeData: false,
       paddedHeaderNames: [],
@@ -278,8 +281,11 @@ class RowScanner {
         else if (day < this.timeframeStart || day > this.timeframeEnd) column.datesOutside.add(rowNumber);
       } else if (check === CHECK_TYPE) {
         const type = column.type!;
-        if (!isOfType(value, type)) column.typeErrors.add(rowNumber);
-        else if (type === 'integer' && value.length > 15 && isUnsafeIntegerText(value)) {
+        if (!isOfType(value, type)) {
+          if (type === 'number' && ev.delimiter === ';' && isDecimalCommaText(value))
+            ev.decimalCommaNumbers++;
+          else column.typeErrors.add(rowNumber);
+        } else if (type === 'integer' && value.length > 15 && isUnsafeIntegerText(value)) {
           column.unsafeIntegers.add(rowNumber);
         } else if (type === 'datetime') {
           // The value starts with a valid date: its day alone decides, the time of day never does.
@@ -600,13 +606,18 @@ export async function scanSource(
   // CSV fields are hashed from bytes; JSONL values are strings of parsed objects.
   const texts = decodeSource(source, scanner, options, resolved !== 'jsonl');
   if (resolved === 'jsonl') await readJsonLines(texts, scanner);
-  else await readDelimited(texts, resolved === 'tsv' ? '\t' : ',', scanner);
+  else await readDelimited(texts, resolved === 'tsv' ? '\t' : sniffCsvDelimiter(head), scanner);
   options.onProgress?.({ bytes: ev.bytes, rows: ev.rows });
   return scanner.finish();
 }
 
-async function readDelimited(texts: AsyncIterable<DecodedText>, delimiter: string, scanner: RowScanner) {
+async function readDelimited(
+  texts: AsyncIterable<DecodedText>,
+  delimiter: ',' | ';' | '\t',
+  scanner: RowScanner,
+) {
   const ev = scanner.evidence;
+  ev.delimiter = delimiter;
   let hasHeader = false;
   const encoder = new TextEncoder();
   let chunkBytes = new Uint8Array(0);

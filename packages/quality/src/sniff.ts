@@ -21,6 +21,32 @@ export function sniffFormat(firstBytes: Uint8Array): FileFormat {
   return tabs > commas ? 'tsv' : 'csv';
 }
 
+/**
+ * The separator of a CSV file, from its first line that is not blank: semicolons when it has more of them
+ * than commas outside quotes, commas otherwise. Excel writes "CSV" with semicolons wherever the decimal
+ * separator is a comma (most of Europe, Latin America), whatever the format's name says; read with
+ * commas, every row of such a file was one column.
+ */
+export function sniffCsvDelimiter(firstBytes: Uint8Array): ',' | ';' {
+  const text = decodeHead(firstBytes);
+  let semicolons = 0;
+  let commas = 0;
+  let isQuoted = false;
+  let isBlank = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) isQuoted = !isQuoted;
+    else if (isQuoted) continue;
+    else if (c === 10 || c === 13) {
+      if (!isBlank) break;
+      continue;
+    } else if (c === 59) semicolons++;
+    else if (c === 44) commas++;
+    if (c !== 32 && c !== 9 && c !== 0xfeff) isBlank = false;
+  }
+  return semicolons > commas ? ';' : ',';
+}
+
 /** Decodes at most the first 64 KiB, honouring a UTF-16 byte order mark. */
 function decodeHead(bytes: Uint8Array): string {
   const head = bytes.subarray(0, 65536);

@@ -24,9 +24,13 @@
  * classes that differ only in case or spaces) and `structure.header-padded` (a CSV or TSV header's names are
  * read without spaces at their ends, and that is said); 2.5.1 asks no unit of a numeric column whose name says it
  * is an identifier or a count (`customer_id`, `cardNumber`, `zip`, `retweetCount`: the name's words, not only
- * the description's, are read).
+ * the description's, are read); 2.6.0 reads a CSV file whose first line has more semicolons than commas as
+ * separated by semicolons, as Excel writes CSV where the comma is the decimal separator (it was one column,
+ * and `structure.wrong-delimiter`), reads `3,5` in its number columns as a number, and adds
+ * `structure.semicolon-separated` (info) to say so. The keys of rows of other files are unchanged; those of
+ * a semicolon file change with its columns, which no earlier version read.
  */
-export const SCORER_VERSION = '2.5.1';
+export const SCORER_VERSION = '2.6.0';
 
 /** The major part of {@link SCORER_VERSION}: reports whose version starts with it have comparable fingerprints. */
 export const FINGERPRINT_MAJOR_VERSION = SCORER_VERSION.slice(0, SCORER_VERSION.indexOf('.'));

@@ -18,6 +18,9 @@ const FIXTURES = [
   // Text beyond ASCII (accents, Japanese, emoji); its golden report was made by scorer 2.0.0 before such
   // text was hashed from bytes, which must give the same report (2.0.1 and 2.1.0 changed only its version).
   { data: 'multilingual.csv', manifest: 'multilingual.assay.json', options: {} },
+  // As Excel writes CSV where the comma is the decimal separator: semicolons, CRLF, a byte order mark,
+  // prices with decimal commas (and one with a point, one with a euro sign); scorer 2.6.0 reads it.
+  { data: 'excel-semicolons.csv', manifest: 'excel-semicolons.assay.json', options: {} },
   {
     data: 'reviews.jsonl',
     manifest: 'reviews.assay.json',

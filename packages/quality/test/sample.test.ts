@@ -81,3 +81,23 @@ describe('readSampleRows with row numbers', () => {
     });
   });
 });
+
+describe('readSampleRows of a semicolon-separated CSV', () => {
+  it('reads its columns as the scorer does, and says what separates them', async () => {
+    // As Excel writes CSV where the comma is the decimal separator; a quoted semicolon stays in its cell.
+    const csv = '\uFEFF\n"id";"review; short";"price"\r\n1;"Gut; aber teuer";3,50\r\n2;Zu teuer;12,00\r\n';
+    const sample = await readSampleRows({ source: chunksOf(encode(csv), 3), limit: 5 });
+    expect(sample).toEqual({
+      format: 'csv',
+      columns: ['id', 'review; short', 'price'],
+      rows: [
+        ['1', 'Gut; aber teuer', '3,50'],
+        ['2', 'Zu teuer', '12,00'],
+      ],
+      numbers: [1, 2],
+      delimiter: ';',
+    });
+    const withCommas = await readSampleRows({ source: chunksOf(encode('a,b;c\n1,2;3\n'), 3), limit: 5 });
+    expect(withCommas).toEqual({ format: 'csv', columns: ['a', 'b;c'], rows: [['1', '2;3']], numbers: [1] });
+  });
+});

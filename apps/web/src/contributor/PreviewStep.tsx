@@ -277,6 +277,12 @@ export function PreviewStep({
       </SimpleGrid>
 
       <Title order={4}>First rows ({preview.format.toUpperCase()})</Title>
+      {preview.delimiter === ';' && (
+        <Text size="sm" c="dimmed" data-testid="delimiter-note">
+          Its values are separated by semicolons (;), as Excel writes CSV where the comma is the decimal
+          separator, and are read that way: 3,5 is a number here.
+        </Text>
+      )}
       <ScrollArea type="auto">
         <Table striped withTableBorder data-testid="preview" style={{ fontSize: 13 }}>
           <Table.Thead>

@@ -90,21 +90,26 @@ describe('unusableFileMessage', () => {
   it('takes a file with rows', () => {
     expect(unusableFileMessage(preview, 'f.csv')).toBeNull();
   });
-  // An Excel export with semicolons read as one column, found out four steps later at the pre-score.
-  it('refuses a CSV whose one column holds another separator, saying how to save it', () => {
-    const semicolons = {
+  // A file read as one column, found out four steps later at the pre-score. (A CSV with semicolons is read
+  // with them: its preview has its columns.)
+  it('refuses a file whose one column holds another separator, saying how to save it', () => {
+    const bars = {
       ...preview,
-      header: ['id;review;price'],
-      rows: [{ 'id;review;price': '1;gut;3,50' }],
+      header: ['id|review|price'],
+      rows: [{ 'id|review|price': '1|gut|3.50' }],
     };
-    expect(unusableFileMessage(semicolons, 'f.csv')).toBe(
-      '“f.csv” separates its values with semicolons (;), so every row reads as one column. In Excel, save it as “CSV UTF-8 (comma delimited)”; or, if it uses tabs, as a .tsv file, and choose it again.',
+    expect(unusableFileMessage(bars, 'f.csv')).toBe(
+      '“f.csv” separates its values with vertical bars (|), so every row reads as one column. In Excel, save it as “CSV UTF-8 (comma delimited)”; or, if it uses tabs, as a .tsv file, and choose it again.',
     );
-    const commasInTsv = { ...semicolons, format: 'tsv', header: ['id,review,price'] };
+    const semicolonsInTsv = { ...bars, format: 'tsv', header: ['id;review;price'] };
+    expect(unusableFileMessage(semicolonsInTsv, 'f.tsv')).toBe(
+      '“f.tsv” separates its values with semicolons (;), so every row reads as one column. Save it with tabs between values (TSV), or as a .csv file if it uses commas or semicolons, and choose it again.',
+    );
+    const commasInTsv = { ...bars, format: 'tsv', header: ['id,review,price'] };
     expect(unusableFileMessage(commasInTsv, 'f.tsv')).toContain('separates its values with commas');
     // Two columns are enough to tell (the scorer's `structure.wrong-delimiter` says the same).
-    expect(unusableFileMessage({ ...preview, header: ['text;label'], rows: [{}] }, 'f.csv')).toContain(
-      'semicolons',
+    expect(unusableFileMessage({ ...preview, header: ['text|label'], rows: [{}] }, 'f.csv')).toContain(
+      'vertical bars',
     );
   });
 });

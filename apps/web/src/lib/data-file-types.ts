@@ -73,11 +73,12 @@ export function unusableFileMessage(preview: SamplePreview, fileName: string): s
       ? null
       : guessDelimiter(preview.header[0] ?? '', preview.format === 'tsv' ? '\t' : ',');
   if (separator) {
-    // Excel writes semicolons in much of Europe: read with commas, the whole row was one column, and the
-    // contributor learned it from a wall of findings at the pre-score, four steps later.
+    // Read in one column, the contributor learned it from a wall of findings at the pre-score, four steps
+    // later. A CSV with semicolons (Excel's, where the comma is the decimal separator) is read as such and
+    // never comes here; a .tsv with semicolons, or a CSV with vertical bars, does.
     const fix =
       preview.format === 'tsv'
-        ? 'Save it with tabs between values (TSV), or as a .csv file if it uses commas'
+        ? 'Save it with tabs between values (TSV), or as a .csv file if it uses commas or semicolons'
         : 'In Excel, save it as “CSV UTF-8 (comma delimited)”; or, if it uses tabs, as a .tsv file';
     return `“${fileName}” separates its values with ${SEPARATOR_NAMES[separator]}, so every row reads as one column. ${fix}, and choose it again.`;
   }

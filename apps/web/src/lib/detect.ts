@@ -1,3 +1,4 @@
+import { isDecimalCommaText } from '@assay/quality';
 import type { ColumnType } from '@assay/schema';
 
 const LABEL_NAMES =
@@ -41,14 +42,19 @@ export function detectLabelColumn(
   return best?.name ?? null;
 }
 
-/** The narrowest declared type every non-empty sample value fits. */
-export function inferColumnType(values: readonly string[]): ColumnType {
+/**
+ * The narrowest declared type every non-empty sample value fits. In a semicolon-separated CSV
+ * (`hasDecimalCommas`), `3,5` is a number, as the scorer reads it there.
+ */
+export function inferColumnType(values: readonly string[], hasDecimalCommas = false): ColumnType {
   const present = values.filter((value) => value !== '');
   if (present.length === 0) return 'string';
   const all = (test: (value: string) => boolean) => present.every(test);
   if (all((v) => /^(true|false)$/i.test(v))) return 'boolean';
   if (all((v) => /^-?\d+$/.test(v))) return 'integer';
-  if (all((v) => /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(v))) return 'number';
+  const isNumber = (v: string) =>
+    /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(v) || (hasDecimalCommas && isDecimalCommaText(v));
+  if (all(isNumber)) return 'number';
   if (all((v) => /^\d{4}-\d{2}-\d{2}$/.test(v))) return 'date';
   if (all((v) => /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(v))) return 'datetime';
   const distinct = new Set(present).size;

@@ -32,7 +32,10 @@ export function prefill(
     (name) =>
       declared.find((column) => column.name === name) ?? {
         name,
-        type: inferColumnType(sample.rows.map((row) => row[name] ?? '')),
+        type: inferColumnType(
+          sample.rows.map((row) => row[name] ?? ''),
+          sample.delimiter === ';',
+        ),
         description: null,
       },
   );

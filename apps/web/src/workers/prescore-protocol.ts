@@ -15,6 +15,8 @@ export interface SamplePreview {
   /** Rows that could not be read into columns (JSON Lines that are not an object): their cells are empty. */
   unreadable?: UnreadableRow[];
   isBinary: boolean;
+  /** `;` for a CSV separated by semicolons, as the scorer reads it (so `3,5` in it is a number). */
+  delimiter?: ';';
 }
 
 /**

@@ -80,6 +80,7 @@ async function readPreview(
     rows,
     unreadable: sample.unreadable ?? [],
     isBinary: false,
+    ...(sample.delimiter ? { delimiter: sample.delimiter } : {}),
   };
 }
 

@@ -54,6 +54,7 @@ import { raggedRows } from './ragged-rows.ts';
 import { requiredColumnMissing } from './required-column-missing.ts';
 import { rowTooLarge } from './row-too-large.ts';
 import type { Rule } from './rule.ts';
+import { semicolonSeparated } from './semicolon-separated.ts';
 import { sourceMissing } from './source-missing.ts';
 import { sourceUrlMissing } from './source-url-missing.ts';
 import { targetNotNumeric } from './target-not-numeric.ts';
@@ -81,6 +82,7 @@ export const ALL_RULES: readonly Rule[] = [
   raggedRows,
   mixedLineEndings,
   wrongDelimiter,
+  semicolonSeparated,
   rowTooLarge,
   invalidJson,
   headerMissing,

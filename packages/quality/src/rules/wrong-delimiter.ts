@@ -25,7 +25,7 @@ export const wrongDelimiter = defineRule({
         hint:
           evidence.format === 'tsv'
             ? 'Export as TSV (tab-separated), or upload the file as CSV if it uses commas.'
-            : 'Export as CSV with commas (in Excel: "CSV UTF-8 (comma delimited)"), or as TSV if it uses tabs.',
+            : 'Export as CSV, with commas or semicolons between values (in Excel: "CSV UTF-8"), or as TSV if it uses tabs.',
         location: { row: 0 },
         count: 1,
       },
