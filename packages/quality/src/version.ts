@@ -26,7 +26,7 @@
  * is an identifier or a count (`customer_id`, `cardNumber`, `zip`, `retweetCount`: the name's words, not only
  * the description's, are read); 2.6.0 reads a CSV file whose first line has more semicolons than commas as
  * separated by semicolons, as Excel writes CSV where the comma is the decimal separator (it was one column,
- * and `structure.wrong-delimiter`), reads `3,5` in its number columns as a number, and adds
+ * and `structure.wrong-delimiter`), reads `3,5` in its number columns as a number (and its type hint gives that example), and adds
  * `structure.semicolon-separated` (info) to say so. The keys of rows of other files are unchanged; those of
  * a semicolon file change with its columns, which no earlier version read.
  */

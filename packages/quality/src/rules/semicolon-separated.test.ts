@@ -35,6 +35,9 @@ describe('a semicolon-separated file', () => {
       ['id', 1],
       ['y', 2],
     ]);
+    expect(mismatches[1]?.hint).toBe(
+      'Column "y" should hold numbers such as 3,5 or 3.5 (digits only: no currency or unit); fix those values, leave them empty, or change the declared type.',
+    );
   });
 
   it('reads a decimal comma as a type error where commas separate the values', async () => {
