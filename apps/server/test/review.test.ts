@@ -159,6 +159,29 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     expect(JSON.parse((await storedSample())!)).toEqual(sample);
   });
 
+  it('reads a CSV with semicolons in its columns, for the sample and for the rows a finding cites (scorer 2.6.0)', async () => {
+    // As Excel writes CSV where the comma is the decimal separator; row 7's date is not one.
+    const lines = GOOD_CSV.trim().split('\n');
+    lines[7] = lines[7]!.replace(/2025-\d\d-\d\d$/, 'bald');
+    const { versionId } = await inReview(
+      app,
+      contributor,
+      requestId,
+      lines.join('\r\n').replaceAll(',', ';'),
+    );
+    const { report, sample } = await org.reviewer.client.review.byId.query({ versionId });
+    const codes = report!.findings.map((f) => f.code);
+    expect(codes).toContain('structure.semicolon-separated');
+    expect(codes).not.toContain('structure.wrong-delimiter');
+    expect(sample?.columns).toEqual(['text', 'urgency', 'created']);
+    expect(sample?.delimiter).toBe(';');
+    expect(sample?.rows[0]).toEqual(lines[1]!.replaceAll('"', '').split(','));
+    const notDates = codes.indexOf('structure.type-mismatch');
+    const cited = await org.reviewer.client.review.findingRows.query({ versionId, finding: notDates });
+    expect(cited.numbers).toEqual([7]);
+    expect(cited.rows[0]?.[2]).toBe('bald');
+  });
+
   it('reads the rows a finding cites, and no others; a reviewer reads them, and the sample, with personal data masked', async () => {
     // Rows 5, 12 and 30 have no date, row 20 an e-mail address.
     const { versionId } = await inReview(app, contributor, requestId, UNDATED_CSV);
