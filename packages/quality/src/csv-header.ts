@@ -7,6 +7,14 @@ export function headerNames(fields: readonly string[]): string[] {
   return fields.map((name) => name.trim());
 }
 
+/**
+ * Whether a record before the header is Excel's separator line (`sep=;` or `sep=,`, read with that
+ * separator as two fields): it tells Excel the separator, and is no header. See `sniffCsvDelimiter`.
+ */
+export function isSeparatorLine(fields: readonly string[]): boolean {
+  return fields.length === 2 && fields[0] === 'sep=' && fields[1] === '';
+}
+
 /** The header's names that had spaces at their ends, as written, for the finding that says so. */
 export function paddedHeaderNames(fields: readonly string[]): string[] {
   return fields.filter((name) => name !== name.trim() && name.trim() !== '');

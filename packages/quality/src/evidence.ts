@@ -66,6 +66,8 @@ export interface Evidence {
   delimiter: ',' | ';' | '\t' | null;
   /** Values of number columns read with a decimal comma (`3,5`): semicolon-separated files only. */
   decimalCommaNumbers: number;
+  /** The file starts with Excel's separator line (`sep=;`), which was skipped: other tools read it as the header. */
+  hasSeparatorLine: boolean;
   /** A different delimiter the single-column header seems to use. */
   suspectedDelimiter: string | null;
   /** No declared name in the header, and header cells that look like values. */

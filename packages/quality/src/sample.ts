@@ -1,5 +1,5 @@
 import type { FileFormat } from '@assay/schema';
-import { headerNames } from './csv-header.ts';
+import { headerNames, isSeparatorLine } from './csv-header.ts';
 import { CsvTokenizer } from './csv-tokenizer.ts';
 import { isUnsafeInteger, restoreUnsafeIntegers } from './json-numbers.ts';
 import { peekSource } from './scan.ts';
@@ -161,11 +161,16 @@ export async function readSampleRows(input: {
   }
 
   let hasHeader = false;
+  let hasSeparatorLine = false;
   const delimiter = format === 'tsv' ? '\t' : sniffCsvDelimiter(head);
   const tokenizer = new CsvTokenizer(delimiter, {
     onRecord(fields, isOversized) {
       if (isDone || (!isOversized && fields.length === 1 && fields[0] === '')) return;
       if (!hasHeader) {
+        if (!isOversized && !hasSeparatorLine && isSeparatorLine(fields)) {
+          hasSeparatorLine = true;
+          return;
+        }
         hasHeader = true;
         if (!isOversized) columns = headerNames(fields);
         return;

@@ -8,7 +8,7 @@ import {
   isOfType,
   isUnsafeIntegerText,
 } from './cell-checks.ts';
-import { headerNames, paddedHeaderNames } from './csv-header.ts';
+import { headerNames, isSeparatorLine, paddedHeaderNames } from './csv-header.ts';
 import { CsvTokenizer, MAX_RECORD_CHARS } from './csv-tokenizer.ts';
 import { type ColumnEvidence, type Evidence, Occurrences } from './evidence.ts';
 import { isLabelText } from './label-text.ts';
@@ -111,6 +111,7 @@ class RowScanner {
       rows: 0,
       delimiter: null,
       decimalCommaNumbers: 0,
+      hasSeparatorLine: false,
       suspectedDelimiter: null,
       headerLooksLikeData: false,
       paddedHeaderNames: [],
@@ -637,6 +638,10 @@ async function readDelimited(
       return;
     }
     if (fields.length === 1 && fields[0] === '') return; // blank line
+    if (!ev.hasSeparatorLine && isSeparatorLine(fields)) {
+      ev.hasSeparatorLine = true;
+      return;
+    }
     hasHeader = true;
     scanner.setHeader(headerNames(fields));
     ev.paddedHeaderNames = paddedHeaderNames(fields);

@@ -17,6 +17,9 @@ describe('sniffCsvDelimiter', () => {
     ['one column', 'text\nhello\n', ','],
     ['as many of each: commas, the format’s own', 'a;b,c\n', ','],
     ['an empty file', '', ','],
+    ["Excel's separator line, whatever follows", 'sep=;\r\na,b,c\n', ';'],
+    ["Excel's separator line for commas", '\n sep=,\na;b;c\n', ','],
+    ['a header that only starts like one', 'sep=;x\na,b\n', ';'],
   ])('%s', (_, text, expected) => {
     expect(sniffCsvDelimiter(bytes(text))).toBe(expected);
   });

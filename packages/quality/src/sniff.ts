@@ -21,14 +21,19 @@ export function sniffFormat(firstBytes: Uint8Array): FileFormat {
   return tabs > commas ? 'tsv' : 'csv';
 }
 
+/** Excel's line naming the separator (`sep=;`), when it is the file's first line that is not blank. */
+const SEPARATOR_LINE = /^[\s\uFEFF]*sep=([,;])[ \t]*(?:\r\n|\n|\r|$)/;
+
 /**
- * The separator of a CSV file, from its first line that is not blank: semicolons when it has more of them
- * than commas outside quotes, commas otherwise. Excel writes "CSV" with semicolons wherever the decimal
+ * The separator of a CSV file, from its first line that is not blank: the one it names when it is Excel's
+ * `sep=;` or `sep=,`; else semicolons when it has more of them than commas outside quotes, commas otherwise. Excel writes "CSV" with semicolons wherever the decimal
  * separator is a comma (most of Europe, Latin America), whatever the format's name says; read with
  * commas, every row of such a file was one column.
  */
 export function sniffCsvDelimiter(firstBytes: Uint8Array): ',' | ';' {
   const text = decodeHead(firstBytes);
+  const separatorLine = SEPARATOR_LINE.exec(text);
+  if (separatorLine) return separatorLine[1] as ',' | ';';
   let semicolons = 0;
   let commas = 0;
   let isQuoted = false;

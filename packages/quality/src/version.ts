@@ -27,7 +27,9 @@
  * the description's, are read); 2.6.0 reads a CSV file whose first line has more semicolons than commas as
  * separated by semicolons, as Excel writes CSV where the comma is the decimal separator (it was one column,
  * and `structure.wrong-delimiter`), reads `3,5` in its number columns as a number (and its type hint gives that example), and adds
- * `structure.semicolon-separated` (info) to say so. The keys of rows of other files are unchanged; those of
+ * `structure.semicolon-separated` (info) to say so; and skips Excel's first line `sep=;` (or `sep=,`), reading
+ * the file with the separator it names, with `structure.separator-line` (a warning: other tools read that
+ * line as the header). The keys of rows of other files are unchanged; those of
  * a semicolon file change with its columns, which no earlier version read.
  */
 export const SCORER_VERSION = '2.6.0';

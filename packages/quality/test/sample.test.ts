@@ -97,6 +97,12 @@ describe('readSampleRows of a semicolon-separated CSV', () => {
       numbers: [1, 2],
       delimiter: ';',
     });
+    // Excel's separator line is no header, as the scorer reads it (structure.separator-line).
+    const withLine = await readSampleRows({
+      source: chunksOf(encode(`\uFEFFsep=;\r\n${csv.slice(1)}`), 3),
+      limit: 5,
+    });
+    expect(withLine).toEqual(sample);
     const withCommas = await readSampleRows({ source: chunksOf(encode('a,b;c\n1,2;3\n'), 3), limit: 5 });
     expect(withCommas).toEqual({ format: 'csv', columns: ['a', 'b;c'], rows: [['1', '2;3']], numbers: [1] });
   });

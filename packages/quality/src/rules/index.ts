@@ -55,6 +55,7 @@ import { requiredColumnMissing } from './required-column-missing.ts';
 import { rowTooLarge } from './row-too-large.ts';
 import type { Rule } from './rule.ts';
 import { semicolonSeparated } from './semicolon-separated.ts';
+import { separatorLine } from './separator-line.ts';
 import { sourceMissing } from './source-missing.ts';
 import { sourceUrlMissing } from './source-url-missing.ts';
 import { targetNotNumeric } from './target-not-numeric.ts';
@@ -83,6 +84,7 @@ export const ALL_RULES: readonly Rule[] = [
   mixedLineEndings,
   wrongDelimiter,
   semicolonSeparated,
+  separatorLine,
   rowTooLarge,
   invalidJson,
   headerMissing,

@@ -1,0 +1,26 @@
+import { defineRule, fail, hasData, PASS } from './rule.ts';
+
+/**
+ * Excel's first line `sep=;`: Assay skips it (see `sniffCsvDelimiter`), but other tools read it as the
+ * header row and the real header as data, so a buyer's first load of the file would go wrong.
+ */
+export const separatorLine = defineRule({
+  code: 'structure.separator-line',
+  dimension: 'structure',
+  severity: 'warning',
+  weight: 2,
+  title: 'Excel separator line',
+  evaluate: ({ evidence }) => {
+    if (evidence.format !== 'csv' || !hasData(evidence)) return null;
+    if (!evidence.hasSeparatorLine) return PASS;
+    const line = `sep=${evidence.delimiter ?? ','}`;
+    return fail([
+      {
+        message: `The file starts with the line "${line}", which tells Excel the separator. Assay skipped it, but other tools read it as the column names, and the real column names as data.`,
+        hint: `Delete the first line ("${line}"), so that the column names are the file's first row.`,
+        location: { row: 0 },
+        count: 1,
+      },
+    ]);
+  },
+});
