@@ -167,6 +167,42 @@ describe.each(Object.keys(KINDS))('the %s file store', (kind) => {
     expect(() => subject.store.read('../../etc/passwd')).toThrow(/is not a SHA-256/);
   });
 
+  it('removes a stored file, and takes removing one it does not hold as done', async () => {
+    const kept = await subject.store.put(Readable.from(['label,text\nham,kept\n']), { limitBytes: 1000 });
+    const gone = await subject.store.put(Readable.from(['label,text\nspam,gone\n']), { limitBytes: 1000 });
+    await subject.store.remove(gone.sha256);
+    expect(await subject.stored()).not.toContain(`${gone.sha256.slice(0, 2)}/${gone.sha256}`);
+    await expect(bytesOf(subject.store.read(gone.sha256))).rejects.toThrow();
+    await subject.store.remove(gone.sha256);
+    await subject.store.remove(sha256('never stored'));
+    expect(await text(subject.store.read(kept.sha256))).toBe('label,text\nham,kept\n');
+    await expect(subject.store.remove('../../etc/passwd')).rejects.toThrow(/is not a SHA-256/);
+  });
+
+  it('calls beforeStore with the verified hash before it looks for the file, and stores nothing if it fails', async () => {
+    const body = 'label,text\nham,claimed\n';
+    const seen: unknown[] = [];
+    await subject.store.put(Readable.from([body]), {
+      limitBytes: 1000,
+      beforeStore: async (blob) => {
+        seen.push(blob);
+        expect(await subject.stored()).not.toContain(`${blob.sha256.slice(0, 2)}/${blob.sha256}`);
+      },
+    });
+    expect(seen).toEqual([{ sha256: sha256(body), size: body.length }]);
+    const before = await subject.stored();
+    await expect(
+      subject.store.put(Readable.from(['label,text\nspam,refused\n']), {
+        limitBytes: 1000,
+        beforeStore: async () => {
+          throw new Error('the database is down');
+        },
+      }),
+    ).rejects.toThrow('the database is down');
+    expect(await subject.stored()).toEqual(before);
+    expect(subject.waiting()).toEqual([]);
+  });
+
   it('removes uploads a crash left a day ago, and none more recent (another process may be writing it)', async () => {
     mkdirSync(subject.tmpDir, { recursive: true });
     const old = path.join(subject.tmpDir, 'cut-off-by-a-crash');

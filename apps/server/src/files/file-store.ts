@@ -18,6 +18,11 @@ export interface FileStore {
   put(source: Readable | AsyncIterable<Uint8Array>, options: PutOptions): Promise<StoredBlob>;
   /** A stream of a stored file's bytes; it fails if the file is not stored. */
   read(sha256: string): Readable;
+  /**
+   * Removes a stored file; nothing happens if it is not there. Only the orphan sweep calls it, while it
+   * holds the file's row (see `removeOrphanFiles`).
+   */
+  remove(sha256: string): Promise<void>;
   /** Removes uploads a crash left half-spooled, a day old or more; returns how many. */
   removeStaleUploads(): Promise<number>;
 }

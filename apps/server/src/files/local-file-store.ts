@@ -20,6 +20,7 @@ export class LocalFileStore implements FileStore {
   async put(source: Readable | AsyncIterable<Uint8Array>, options: PutOptions): Promise<StoredBlob> {
     const { file, sha256, size } = await spoolUpload(path.join(this.root, 'tmp'), source, options);
     try {
+      await options.beforeStore?.({ sha256, size });
       const target = this.pathOf(sha256);
       await mkdir(path.dirname(target), { recursive: true });
       // Same content, same name: an existing file is already these bytes.
@@ -34,6 +35,10 @@ export class LocalFileStore implements FileStore {
 
   read(sha256: string): Readable {
     return createReadStream(this.pathOf(sha256));
+  }
+
+  async remove(sha256: string): Promise<void> {
+    await rm(this.pathOf(sha256), { force: true });
   }
 
   pathOf(sha256: string): string {

@@ -54,6 +54,7 @@ export class S3FileStore implements FileStore {
   async put(source: Readable | AsyncIterable<Uint8Array>, options: PutOptions): Promise<StoredBlob> {
     const spooled = await spoolUpload(this.options.tmpDir, source, options);
     try {
+      await options.beforeStore?.({ sha256: spooled.sha256, size: spooled.size });
       const url = this.urlOf(spooled.sha256);
       // Same content, same name: an object already there is already these bytes.
       const head = await this.send(url, () => ({ method: 'HEAD' }));
@@ -78,6 +79,14 @@ export class S3FileStore implements FileStore {
         yield* await open();
       })(),
     );
+  }
+
+  async remove(sha256: string): Promise<void> {
+    const url = this.urlOf(sha256);
+    // S3 answers 204 whether or not the object was there; some compatible stores answer 404 when it was not.
+    const response = await this.send(url, () => ({ method: 'DELETE' }));
+    if (!response.ok && response.status !== 404) throw await storeError('remove', url, response);
+    await response.body?.cancel();
   }
 
   private async upload(url: string, { file, sha256, size }: Spooled): Promise<void> {

@@ -5,12 +5,19 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../errors.ts';
+import type { StoredBlob } from './file-store.ts';
 
 /** What {@link FileStore.put} takes besides the bytes. */
 export interface PutOptions {
   limitBytes: number;
   expectedSha256?: string | undefined;
   onProgress?: (bytes: number) => void;
+  /**
+   * Called once the bytes are spooled and their hash verified, before the store looks for a file of that
+   * hash or stores it; the put fails (storing nothing) if it does. `attachFile` claims the file's row here,
+   * so that the orphan sweep cannot remove the file between the store finding it and a version naming it.
+   */
+  beforeStore?: (blob: StoredBlob) => Promise<void>;
 }
 
 /** A complete upload in a temporary file, its hash verified. */
