@@ -151,6 +151,7 @@ describe.each(dialects)('data layer on %s', (dialect) => {
         '0010-notifications',
         '0011-account-suspension',
         '0012-organisation-name-key',
+        '0013-stored-file-last-used',
       ]);
       expect((await migrateToLatest(handle.db)).applied).toEqual([]);
       const tables = (await handle.db.introspection.getTables()).map((t) => t.name);
@@ -196,7 +197,8 @@ describe.each(dialects)('data layer on %s', (dialect) => {
           .values({ id, name, created_at: createdAt } as never)
           .execute();
       }
-      expect((await migrateToLatest(handle.db)).applied).toEqual(['0012-organisation-name-key']);
+      // The first of those after it: later migrations come along.
+      expect((await migrateToLatest(handle.db)).applied[0]).toBe('0012-organisation-name-key');
       const rows = await handle.db
         .selectFrom('organisation')
         .select(['id', 'name', 'name_key'])
@@ -215,6 +217,35 @@ describe.each(dialects)('data layer on %s', (dialect) => {
           .values({ id: 'f', name: 'OTHER', name_key: 'other', created_at: 6 })
           .execute(),
       ).rejects.toSatisfy(isUniqueViolation);
+    } finally {
+      await handle.db.destroy();
+      await database.drop();
+    }
+  });
+
+  it('0013 gives files stored before it its own time as when they were last used', async () => {
+    const database = await createTestDatabase(dialect);
+    const handle = openDatabase({ databaseUrl: database.databaseUrl, dataDir: database.dataDir });
+    try {
+      const before = Object.fromEntries(
+        Object.entries(MIGRATIONS).filter(([name]) => name < '0013-stored-file-last-used'),
+      );
+      const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => before } });
+      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      // Stored a week before the upgrade: when it was let go of is not known, so its grace starts now.
+      await handle.db
+        .insertInto('stored_file' as never)
+        .values({ sha256: 'a'.repeat(64), size: 10, created_at: Date.now() - 7 * 86_400_000 } as never)
+        .execute();
+      const migratedFrom = Date.now();
+      expect((await migrateToLatest(handle.db)).applied).toEqual(['0013-stored-file-last-used']);
+      const row = await handle.db
+        .selectFrom('stored_file')
+        .select(['size', 'last_used_at'])
+        .executeTakeFirstOrThrow();
+      expect(row.size).toBe(10);
+      expect(row.last_used_at).toBeGreaterThanOrEqual(migratedFrom);
+      expect(row.last_used_at).toBeLessThanOrEqual(Date.now());
     } finally {
       await handle.db.destroy();
       await database.drop();

@@ -186,6 +186,11 @@ export interface StoredFileTable {
   sha256: string;
   size: number;
   created_at: number;
+  /**
+   * When the file was last stored (an upload of its bytes, found stored already or not) or let go of by a
+   * draft whose file was replaced: the orphan sweep's grace period counts from it.
+   */
+  last_used_at: number;
 }
 
 export interface FingerprintTable {

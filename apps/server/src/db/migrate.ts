@@ -10,6 +10,7 @@ import * as sampleRows from './migrations/0009-sample-rows.ts';
 import * as notifications from './migrations/0010-notifications.ts';
 import * as accountSuspension from './migrations/0011-account-suspension.ts';
 import * as organisationNameKey from './migrations/0012-organisation-name-key.ts';
+import * as storedFileLastUsed from './migrations/0013-stored-file-last-used.ts';
 
 /** Every migration, in order. Imported statically so a bundle or a worker sees the same list. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -24,6 +25,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010-notifications': notifications,
   '0011-account-suspension': accountSuspension,
   '0012-organisation-name-key': organisationNameKey,
+  '0013-stored-file-last-used': storedFileLastUsed,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

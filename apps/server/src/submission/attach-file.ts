@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { FileFormat } from '@assay/schema';
 import { AppError, notFound } from '../errors.ts';
 import { appendEvent } from '../events/append-event.ts';
+import { claimStoredFile, touchStoredFile } from '../files/repository.ts';
 import type { Services } from '../services.ts';
 import { findVersionById } from './repository.ts';
 
@@ -46,22 +47,23 @@ export async function attachFile(
   const blob = await services.files.put(input.body, {
     limitBytes: services.env.UPLOAD_LIMIT_BYTES,
     expectedSha256: input.expectedSha256,
+    // The file's row is claimed before the store looks for its bytes: the orphan sweep then leaves them
+    // be for its grace period (the order is explained at `removeOrphanFiles`).
+    beforeStore: (hashed) => claimStoredFile(db, hashed, Date.now()),
   });
   const fileName = input.fileName.slice(0, 255) || 'data';
   const format = formatFromName(fileName);
   const now = Date.now();
   await db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('stored_file')
-      .select('sha256')
-      .where('sha256', '=', blob.sha256)
-      .executeTakeFirst();
-    if (!existing) {
-      await trx
-        .insertInto('stored_file')
-        .values({ sha256: blob.sha256, size: blob.size, created_at: now })
-        .execute();
+    // Gone only if the sweep's grace passed since the claim above: its bytes may be gone with it.
+    if (!(await touchStoredFile(trx, blob.sha256, now))) {
+      throw new AppError('conflict', 'The file was cleared away while it was uploading; upload it again');
     }
+    const previous = await trx
+      .selectFrom('submission_version')
+      .select('file_sha256')
+      .where('id', '=', input.versionId)
+      .executeTakeFirst();
     const result = await trx
       .updateTable('submission_version')
       .set({
@@ -79,6 +81,11 @@ export async function attachFile(
         'invalid_state',
         'This version left draft while the file was uploading; start a new version',
       );
+    }
+    // The file the draft lets go of is kept for the sweep's grace period from now, not from when it was
+    // stored: someone who read the draft a moment ago (an offer of it) may be about to name it.
+    if (previous?.file_sha256 && previous.file_sha256 !== blob.sha256) {
+      await touchStoredFile(trx, previous.file_sha256, now);
     }
     await appendEvent(trx, {
       type: 'file.attached',
