@@ -67,6 +67,14 @@ const EnvFieldsSchema = z.object({
    */
   STALE_UPLOAD_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
   /**
+   * How long a stored file no version names any more (a draft's file replaced) is kept, from when it was
+   * last stored or let go of, before the server removes it. At least an hour: an upload claims its file
+   * for this long before a version names it (see `removeOrphanFiles`).
+   */
+  ORPHAN_FILE_GRACE_HOURS: z.coerce.number().int().min(1).max(8760).default(24),
+  /** How often the server removes stored files kept past ORPHAN_FILE_GRACE_HOURS (and once at start-up). */
+  ORPHAN_FILE_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
+  /**
    * Whether a reverse proxy in front of Assay sets X-Forwarded-For. Off by default: the server then
    * overwrites the header with the socket's address, so a client cannot dodge the sign-in rate limit by
    * inventing one.

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnvOrExit } from './env.ts';
+import { startOrphanFileSweep } from './files/orphan-file-sweep.ts';
 import { startStaleUploadSweep } from './files/stale-upload-sweep.ts';
 import { startServer } from './http/server.ts';
 import { createLogger } from './logger.ts';
@@ -49,6 +50,11 @@ async function main() {
     logger,
     env.STALE_UPLOAD_SWEEP_SECONDS * 1000,
   );
+  // The server alone: uploads and drafts, which let files go, are its; workers only read files.
+  const stopOrphanFileSweep = startOrphanFileSweep(services.db, services.files, logger, {
+    everyMs: env.ORPHAN_FILE_SWEEP_SECONDS * 1000,
+    graceMs: env.ORPHAN_FILE_GRACE_HOURS * 60 * 60 * 1000,
+  });
   logger.info(
     { url: running.url, dataDir: path.resolve(env.DATA_DIR) },
     `Assay is running at ${running.url}`,
@@ -62,6 +68,7 @@ async function main() {
     await running.close();
     await stopDeadlineNotices();
     await stopStaleUploadSweep();
+    await stopOrphanFileSweep();
     await services.close();
     logger.info('stopped');
     process.exit(0);

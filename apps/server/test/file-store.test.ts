@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileStore } from '../src/files/file-store.ts';
 import { LocalFileStore } from '../src/files/local-file-store.ts';
+import { removeOrphanFiles } from '../src/files/orphan-file-sweep.ts';
 import { FileStoreError, S3FileStore } from '../src/files/s3-file-store.ts';
 import { spoolUpload } from '../src/files/spool.ts';
 import { startStaleUploadSweep } from '../src/files/stale-upload-sweep.ts';
@@ -395,5 +396,26 @@ describe.each(dialects)('a server on %s with S3_URL', (dialect) => {
     expect(
       filesUnder(app.database.dataDir).filter((file) => !/^(assay\.sqlite|auth-secret)/.test(file)),
     ).toEqual([]);
+  });
+
+  it("removes a replaced draft file's object from the bucket once the grace has passed", async () => {
+    const contributor = await app.signUp();
+    const { versionId } = await contributor.client.submission.create.mutate({ manifest: GOOD_MANIFEST });
+    const replaced = 'label,text\nspam,replaced in the bucket\n';
+    const replacement = 'label,text\nham,kept in the bucket\n';
+    expect((await uploadFile(app.url, contributor.cookie, versionId, replaced)).status).toBe(200);
+    expect((await uploadFile(app.url, contributor.cookie, versionId, replacement)).status).toBe(200);
+    const keyOf = (body: string) => `${prefix}/${sha256(body).slice(0, 2)}/${sha256(body)}`;
+    expect(await s3.listKeys(`${prefix}/`)).toContain(keyOf(replaced));
+
+    const graceMs = 24 * 60 * 60 * 1000;
+    const swept = await removeOrphanFiles(app.services.db, app.services.files, {
+      now: Date.now() + graceMs + 60_000,
+      graceMs,
+    });
+    expect(swept).toEqual({ files: 1, bytes: replaced.length });
+    const keys = await s3.listKeys(`${prefix}/`);
+    expect(keys).not.toContain(keyOf(replaced));
+    expect(keys).toContain(keyOf(replacement));
   });
 });

@@ -37,6 +37,8 @@ describe('configuration', () => {
     expect(env.DATA_DIR).toBe(path.resolve('.assay'));
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.DATABASE_STATEMENT_TIMEOUT_SECONDS).toBe(30);
+    expect(env.ORPHAN_FILE_GRACE_HOURS).toBe(24);
+    expect(env.ORPHAN_FILE_SWEEP_SECONDS).toBe(3600);
   });
 
   it.each([
@@ -44,6 +46,10 @@ describe('configuration', () => {
     ['PORT', '70000', /PORT/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL must be a postgres:\/\//],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
+    // Under an hour, an upload's claim on its file could run out before its draft names the file.
+    ['ORPHAN_FILE_GRACE_HOURS', '0', /ORPHAN_FILE_GRACE_HOURS/],
+    ['ORPHAN_FILE_GRACE_HOURS', 'a day', /ORPHAN_FILE_GRACE_HOURS/],
+    ['ORPHAN_FILE_SWEEP_SECONDS', '0', /ORPHAN_FILE_SWEEP_SECONDS/],
   ])('names the bad variable %s=%s', (name, value, message) => {
     expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
     expect(() => parseEnv({ [name]: value })).toThrow(message);

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, PostgresAdapter, type Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { StoredBlob } from './file-store.ts';
 
@@ -25,4 +25,55 @@ export async function touchStoredFile(db: Db, sha256: string, now: number): Prom
     .where('sha256', '=', sha256)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** Files no version names, last used before `cutoff`, oldest first. */
+export function listOrphanFiles(db: Db, cutoff: number, limit: number) {
+  return db
+    .selectFrom('stored_file as f')
+    .select(['f.sha256', 'f.size'])
+    .where('f.last_used_at', '<', cutoff)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('submission_version as v').select('v.id').whereRef('v.file_sha256', '=', 'f.sha256'),
+        ),
+      ),
+    )
+    .orderBy('f.last_used_at')
+    .orderBy('f.sha256')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Deletes a file's row if it is still an orphan last used before `cutoff`; true when it did. Checked and
+ * deleted under the row's lock, held until `trx` ends: on PostgreSQL `for update` first, which waits for
+ * a transaction naming the file (its foreign key check holds a lock on the row) or claiming it, so that
+ * the delete's own look (a new snapshot, read committed) sees what they wrote; on SQLite the delete takes
+ * the database's write lock.
+ */
+export async function deleteOrphanFileRow(
+  trx: Transaction<Database>,
+  sha256: string,
+  cutoff: number,
+): Promise<boolean> {
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    await trx.selectFrom('stored_file').select('sha256').where('sha256', '=', sha256).forUpdate().execute();
+  }
+  const result = await trx
+    .deleteFrom('stored_file')
+    .where('sha256', '=', sha256)
+    .where('last_used_at', '<', cutoff)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('submission_version as v')
+            .select('v.id')
+            .whereRef('v.file_sha256', '=', 'stored_file.sha256'),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
 }
