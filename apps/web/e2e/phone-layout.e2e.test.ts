@@ -267,8 +267,8 @@ describe('on a 375 px phone', () => {
     await page.getByRole('button', { name: 'Start the draft' }).waitFor();
     await expectNoSidewaysScroll(page, 'contributor-new');
 
-    // The wizard's steps, on a draft with its file uploaded: it opens on the preview.
-    await page.goto(`${app.url}/submissions/${draftId}/edit`);
+    // The wizard's steps, from the preview of a draft with its file uploaded (complete, it opens on Submit).
+    await page.goto(`${app.url}/submissions/${draftId}/edit?step=preview`);
     await page.getByTestId('preview').waitFor();
     await expectNoSidewaysScroll(page, 'wizard-preview');
     await page.getByRole('button', { name: 'Back' }).click();

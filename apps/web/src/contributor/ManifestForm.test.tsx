@@ -5,7 +5,6 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { fieldLabel } from '../lib/field-labels.ts';
 import { loadLicenses } from './LicensePicker.tsx';
 import { ManifestForm } from './ManifestForm.tsx';
-import { stepOfField } from './WizardPage.tsx';
 
 const manifest = {
   title: 'Tickets',
@@ -123,18 +122,5 @@ describe('ManifestForm', () => {
   it('shows a server or schema error beside its field', () => {
     renderForm({ 'context.population': 'Say who is in the data' });
     expect(screen.getByText('Say who is in the data')).toBeTruthy();
-  });
-});
-
-describe('stepOfField', () => {
-  it.each([
-    ['provenance.license', 3],
-    ['label.classes[0].definition', 3],
-    ['columns.1.description', 3],
-    ['columns.1.type', 2],
-    ['label.column', 2],
-    ['task', 2],
-  ])('%s is on step %i', (path, step) => {
-    expect(stepOfField(path)).toBe(step);
   });
 });

@@ -6,6 +6,7 @@ import { QueryError } from '../components/QueryError.tsx';
 import { useSingleFlight } from '../hooks/use-single-flight.ts';
 import { formatMoney } from '../lib/money.ts';
 import { useTRPC } from '../lib/trpc.ts';
+import { COPIED_DRAFT_STATE } from '../lib/wizard-progress.ts';
 
 /**
  * Offers a version's data to another open data request: a new draft for it with the same file and
@@ -32,7 +33,7 @@ export function OfferToRequest({
     trpc.submission.offer.mutationOptions({
       onSuccess: async ({ submissionId }) => {
         await queryClient.invalidateQueries({ queryKey: trpc.submission.pathKey() });
-        void navigate(`/submissions/${submissionId}/edit`);
+        void navigate(`/submissions/${submissionId}/edit`, { state: COPIED_DRAFT_STATE });
       },
     }),
   );

@@ -28,6 +28,7 @@ import { versionDataUrl } from '../lib/file-urls.ts';
 import { requestIntake } from '../lib/intake.ts';
 import { formatMoney } from '../lib/money.ts';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
+import { COPIED_DRAFT_STATE } from '../lib/wizard-progress.ts';
 import { OfferToRequest } from './OfferToRequest.tsx';
 import { ScoringFailedNotice } from './ScoringFailedNotice.tsx';
 import { VersionHistory } from './VersionHistory.tsx';
@@ -193,7 +194,7 @@ function LatestVersion({
     trpc.submission.version.create.mutationOptions({
       onSuccess: async () => {
         await queryClient.invalidateQueries({ queryKey: trpc.submission.pathKey() });
-        void navigate(`/submissions/${submissionId}/edit`);
+        void navigate(`/submissions/${submissionId}/edit`, { state: COPIED_DRAFT_STATE });
       },
     }),
   );

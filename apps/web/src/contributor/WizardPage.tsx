@@ -65,6 +65,7 @@ import { useTelemetry } from '../lib/telemetry-context.tsx';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
 import { uploadVersionFile } from '../lib/upload.ts';
 import { verdictText } from '../lib/verdict.ts';
+import { isCopiedDraft, openingStepOf, stepOfField } from '../lib/wizard-progress.ts';
 import { STEPS } from '../lib/wizard-steps.ts';
 import type { PrescoreSource, SamplePreview } from '../workers/prescore-protocol.ts';
 import { ManifestForm } from './ManifestForm.tsx';
@@ -151,14 +152,6 @@ export function stepWarnings({
   return steps.length > 0 ? new Set(steps) : undefined;
 }
 
-/** Which step shows the input for a manifest path. */
-export function stepOfField(path: string): number {
-  const [head, , last] = splitPath(path);
-  if (head === 'task' || path === 'label.column' || path === 'label') return 2;
-  if (head === 'columns' && (last === 'type' || last === 'name')) return 2;
-  return 3;
-}
-
 /**
  * The element for a path: its own input; else its first field when the path names a group of them
  * (`context.timeframe` → its start); else the nearest enclosing one (`provenance.attestation.signedBy` →
@@ -226,12 +219,18 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
   const [file, setFile] = useState<File | null>(null);
   // The step is in the URL (`?step=datasheet`), so the browser's Back and Forward move between steps and a
   // reload stays on one. Without it (a new draft, the draft page's link) the wizard opens where this device
-  // last had the draft, else on the file, or on its preview once it has one; never past what it can show.
+  // last had the draft, else (another device) on the first step with something left to do, or on Submit
+  // when nothing is; never past what it can show. It had opened a complete draft on its Preview. A draft just
+  // copied from another (a new version, an offer) still opens on its Preview (COPIED_DRAFT_STATE).
   const [searchParams, setSearchParams] = useSearchParams();
+  const location = useLocation();
   const maxStep = version.file || file ? 5 : 1;
-  const [openingStep] = useState(() =>
-    Math.min(Math.max(1, local?.step ?? (version.file ? 2 : 1)), version.file ? 5 : 1),
-  );
+  const [openingStep] = useState(() => {
+    const hasFile = Boolean(version.file);
+    const firstToDo =
+      isCopiedDraft(location.state) && hasFile ? 2 : openingStepOf({ hasFile, manifest: initial.manifest });
+    return Math.min(Math.max(1, local?.step ?? firstToDo), hasFile ? 5 : 1);
+  });
   const requestedStep = searchParams.get('step');
   const step = stepOfUrl(requestedStep, openingStep, maxStep);
   // A step the draft cannot show yet (before its file) or that does not exist is replaced, not added to history.
@@ -263,7 +262,6 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
   // The browser's Back and Forward focus the step they show, as the wizard's Back and Next do: the focus had
   // stayed on the step left (its field gone, on the page's body), and nothing said where the person was. Not
   // on opening the wizard (also a POP), which keeps its location.
-  const location = useLocation();
   const navigationType = useNavigationType();
   const shown = useRef({ key: location.key, step });
   useEffect(() => {
