@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
  * Two projects: `unit` (components, hooks and utilities in happy-dom) and `e2e` (journeys in Debian
@@ -13,7 +13,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.{ts,tsx}'],
+          // The e2e harness's own units (e2e/*.test.ts) too; its journeys are the e2e project's.
+          include: ['src/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'e2e/**/*.e2e.test.ts'],
           environment: 'happy-dom',
           setupFiles: ['./src/test-setup.ts'],
         },
@@ -25,6 +27,8 @@ export default defineConfig({
           include: ['e2e/**/*.e2e.test.ts'],
           environment: 'node',
           globalSetup: ['./e2e/global-setup.ts'],
+          // A failed test prints its pages' URL, text, errors and requests (e2e/failure-report.ts).
+          setupFiles: ['./e2e/setup.ts'],
           testTimeout: 90_000,
           hookTimeout: 120_000,
           // Each file starts its own server and browser; two at a time on two cores.

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
+import { recordForFailureReport } from './failure-report.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -193,8 +194,10 @@ export function launchBrowser(): Promise<Browser> {
  * here) and a console error (React's warnings, a resource that failed to load), with where it came from.
  * A test that cuts the network or fails the server on purpose passes `isExpectingFailedLoads`: the
  * browser's own "Failed to load resource" lines are then expected, every other console error is not.
+ * A watched page is described in the output of a test that fails while it is open (failure-report.ts).
  */
 export function watchPage(page: Page, { isExpectingFailedLoads = false } = {}): string[] {
+  recordForFailureReport(page);
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
