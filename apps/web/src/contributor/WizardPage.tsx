@@ -748,9 +748,19 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     trpc.submission.withdraw.mutationOptions({
       onSuccess: async () => {
         removeLocalDraft(version.id);
-        // Away first: read again here, the withdrawn version would send the wizard to its submission's page.
+        // Away first, and this draft only marked stale, not read again: the way home is a transition React
+        // makes later, and the wizard, still shown meanwhile, read its version withdrawn and sent the page to
+        // the submission's page instead of the list (an e2e run on a loaded machine). The rest is read again.
         await navigate('/');
-        await queryClient.invalidateQueries({ queryKey: trpc.submission.pathKey() });
+        const ownKey = trpc.submission.byId.queryKey({ id: submission.id });
+        const own = queryClient.getQueryCache().find({ queryKey: ownKey, exact: true });
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: ownKey, exact: true, refetchType: 'none' }),
+          queryClient.invalidateQueries({
+            queryKey: trpc.submission.pathKey(),
+            predicate: (query) => query !== own,
+          }),
+        ]);
       },
     }),
   );
