@@ -9,10 +9,11 @@ export function headerNames(fields: readonly string[]): string[] {
 
 /**
  * Whether a record before the header is Excel's separator line (`sep=;` or `sep=,`, read with that
- * separator as two fields): it tells Excel the separator, and is no header. See `sniffCsvDelimiter`.
+ * separator as two fields): it tells Excel the separator, and is no header. Spaces around it count as
+ * `sniffCsvDelimiter` counts them, which reads the file with the separator such a line names.
  */
 export function isSeparatorLine(fields: readonly string[]): boolean {
-  return fields.length === 2 && fields[0] === 'sep=' && fields[1] === '';
+  return fields.length === 2 && fields[0]?.trim() === 'sep=' && fields[1]?.trim() === '';
 }
 
 /** The header's names that had spaces at their ends, as written, for the finding that says so. */

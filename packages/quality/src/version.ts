@@ -30,9 +30,11 @@
  * `structure.semicolon-separated` (info) to say so; and skips Excel's first line `sep=;` (or `sep=,`), reading
  * the file with the separator it names, with `structure.separator-line` (a warning: other tools read that
  * line as the header). The keys of rows of other files are unchanged; those of
- * a semicolon file change with its columns, which no earlier version read.
+ * a semicolon file change with its columns, which no earlier version read. 2.6.1 skips that line with spaces
+ * around it too (`sep=; `, which it read with the separator named but as the header), and its hint says to
+ * delete it in a text editor, since Excel does not show it.
  */
-export const SCORER_VERSION = '2.6.0';
+export const SCORER_VERSION = '2.6.1';
 
 /** The major part of {@link SCORER_VERSION}: reports whose version starts with it have comparable fingerprints. */
 export const FINGERPRINT_MAJOR_VERSION = SCORER_VERSION.slice(0, SCORER_VERSION.indexOf('.'));

@@ -103,6 +103,12 @@ describe('readSampleRows of a semicolon-separated CSV', () => {
       limit: 5,
     });
     expect(withLine).toEqual(sample);
+    // With spaces around it too, as sniffCsvDelimiter reads it (it was the header, "sep=" and " ").
+    const withSpaces = await readSampleRows({
+      source: chunksOf(encode(` sep=; \r\n${csv.slice(1)}`), 3),
+      limit: 5,
+    });
+    expect(withSpaces).toEqual(sample);
     const withCommas = await readSampleRows({ source: chunksOf(encode('a,b;c\n1,2;3\n'), 3), limit: 5 });
     expect(withCommas).toEqual({ format: 'csv', columns: ['a', 'b;c'], rows: [['1', '2;3']], numbers: [1] });
   });

@@ -17,7 +17,8 @@ export const separatorLine = defineRule({
     return fail([
       {
         message: `The file starts with the line "${line}", which tells Excel the separator. Assay skipped it, but other tools read it as the column names, and the real column names as data.`,
-        hint: `Delete the first line ("${line}"), so that the column names are the file's first row.`,
+        // Excel reads the line and does not show it: it can be deleted only where the file is seen as text.
+        hint: `Open the file in a text editor such as Notepad (Excel does not show this line), delete its first line ("${line}") so that the column names are the first row, and save it.`,
         location: { row: 0 },
         count: 1,
       },
