@@ -120,6 +120,11 @@ describe('encodingNotice', () => {
     expect(encodingNotice(latin, 'f.csv')).toMatch(
       /^Some characters of “f.csv” are not UTF-8 .*Windows-1252/,
     );
+    expect(encodingNotice(latin, 'f.csv')).toContain('save it as “CSV UTF-8 (comma delimited)”, and choose');
+    // Semicolons are read: the advice does not ask for commas.
+    expect(encodingNotice({ ...latin, delimiter: ';' }, 'f.csv')).toContain(
+      'In Excel, save it as “CSV UTF-8”; its semicolons can stay, and choose it again.',
+    );
     expect(encodingNotice({ ...latin, rows: [{ text: 'Qualität' }] }, 'f.csv')).toBeNull();
   });
 });

@@ -57,7 +57,13 @@ const SEPARATOR_NAMES: Record<string, string> = {
 export function encodingNotice(preview: SamplePreview, fileName: string): string | null {
   const cells = [...preview.header, ...preview.rows.flatMap((row) => Object.values(row))];
   if (!cells.some((cell) => cell.includes('\uFFFD'))) return null;
-  return `Some characters of “${fileName}” are not UTF-8 (shown as �): it was likely saved as Windows-1252 (“ANSI”) or Latin-1, and its accented letters are lost. In Excel, save it as “CSV UTF-8 (comma delimited)” and choose it again.`;
+  // Excel's "CSV UTF-8" writes semicolons where the comma is the decimal separator, and they are read:
+  // "comma delimited" alone read as if the semicolons had to go.
+  const save =
+    preview.delimiter === ';'
+      ? 'In Excel, save it as “CSV UTF-8”; its semicolons can stay'
+      : 'In Excel, save it as “CSV UTF-8 (comma delimited)”';
+  return `Some characters of “${fileName}” are not UTF-8 (shown as �): it was likely saved as Windows-1252 (“ANSI”) or Latin-1, and its accented letters are lost. ${save}, and choose it again.`;
 }
 
 export function unusableFileMessage(preview: SamplePreview, fileName: string): string | null {
