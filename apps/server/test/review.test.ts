@@ -180,6 +180,13 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
     const cited = await org.reviewer.client.review.findingRows.query({ versionId, finding: notDates });
     expect(cited.numbers).toEqual([7]);
     expect(cited.rows[0]?.[2]).toBe('bald');
+    // Accepted, its Croissant metadata says how to read it (Croissant 1.0 has no property for a separator).
+    await org.reviewer.client.review.decide.mutate(accept(versionId));
+    const meta = await fetch(`${app.url}/api/files/versions/${versionId}/croissant.json`, {
+      headers: { cookie: org.reviewer.cookie },
+    });
+    const croissant = (await meta.json()) as { distribution: { description?: string }[] };
+    expect(croissant.distribution[0]?.description).toMatch(/^Values are separated by semicolons \(;\)/);
   });
 
   it('reads the rows a finding cites, and no others; a reviewer reads them, and the sample, with personal data masked', async () => {

@@ -128,6 +128,23 @@ describe('Croissant JSON-LD', () => {
     });
   });
 
+  it("says in words when the CSV is separated by semicolons or starts with Excel's sep= line", () => {
+    expect(build().distribution[0].description).toBeUndefined();
+    const file = { sha256, size: 1, name: 'x.csv', format: 'csv' };
+    const semicolons = build({
+      file: { ...file, layout: { isSemicolonSeparated: true, hasSeparatorLine: true } },
+    });
+    expect(semicolons.distribution[0].description).toBe(
+      "Values are separated by semicolons (;), and numbers may have a decimal comma (3,5), as Excel writes CSV where the comma is the decimal separator: read it with sep=';' and decimal=','. Its first line is Excel's \"sep=\" line, not the header: skip it (skiprows=1).",
+    );
+    const lineOnly = build({
+      file: { ...file, layout: { isSemicolonSeparated: false, hasSeparatorLine: true } },
+    });
+    expect(lineOnly.distribution[0].description).toBe(
+      'Its first line is Excel\'s "sep=" line, not the header: skip it (skiprows=1).',
+    );
+  });
+
   it('extracts JSONL columns by JSON path', () => {
     const doc = build({ file: { sha256, size: 1, name: 'x.jsonl', format: 'jsonl' } });
     expect(doc.recordSet[0].field[0].source.extract).toEqual({ jsonPath: '$.text' });

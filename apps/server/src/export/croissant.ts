@@ -46,12 +46,36 @@ export const CROISSANT_CONTEXT = {
   subField: 'cr:subField',
 };
 
+/**
+ * How a CSV departs from commas, as its report of record found it: separated by semicolons (as Excel writes
+ * CSV where the comma is the decimal separator, so its numbers may have decimal commas), and whether it
+ * starts with Excel's `sep=;` line. Croissant 1.0 has no property for a separator, so the file says it in
+ * words: a loader reading commas would see one column.
+ */
+export interface CsvLayout {
+  isSemicolonSeparated: boolean;
+  hasSeparatorLine: boolean;
+}
+
+/** The FileObject's description of a CSV that does not use commas, or null. */
+function layoutDescription(layout: CsvLayout | undefined): string | null {
+  if (!layout?.isSemicolonSeparated && !layout?.hasSeparatorLine) return null;
+  const parts = layout.isSemicolonSeparated
+    ? [
+        "Values are separated by semicolons (;), and numbers may have a decimal comma (3,5), as Excel writes CSV where the comma is the decimal separator: read it with sep=';' and decimal=','",
+      ]
+    : [];
+  if (layout.hasSeparatorLine)
+    parts.push('Its first line is Excel\'s "sep=" line, not the header: skip it (skiprows=1)');
+  return `${parts.join('. ')}.`;
+}
+
 export interface CroissantInput {
   versionId: string;
   /** The submission's version number: the dataset's version (2 for a contributor's second version). */
   versionNumber: number;
   manifest: Manifest;
-  file: { sha256: string; size: number; name: string; format: string };
+  file: { sha256: string; size: number; name: string; format: string; layout?: CsvLayout };
   /** The contributor as reviewers know them. */
   creatorPseudonym: string;
   publishedAt: Date;
@@ -150,6 +174,7 @@ export function buildCroissant(input: CroissantInput): Record<string, unknown> {
         name: file.name,
         contentUrl: input.contentUrl,
         encodingFormat: ENCODING[file.format] ?? 'application/octet-stream',
+        ...(layoutDescription(file.layout) ? { description: layoutDescription(file.layout) } : {}),
         sha256: file.sha256,
         contentSize: `${file.size} B`,
       },

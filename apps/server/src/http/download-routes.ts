@@ -1,8 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { ManifestSchema } from '@assay/schema';
+import { ManifestSchema, type QualityReport } from '@assay/schema';
 import { AppError } from '../errors.ts';
-import { buildCroissant } from '../export/croissant.ts';
+import { buildCroissant, type CsvLayout } from '../export/croissant.ts';
 import { downloadBaseName } from '../export/file-name.ts';
 import { listOrganisationIdsOfReviewer } from '../review/repository.ts';
 import type { Services } from '../services.ts';
@@ -38,6 +38,7 @@ export async function handleDownload(
       'v.file_name',
       'v.file_format',
       'v.decided_at',
+      'v.report',
       'f.size',
       'r.organisation_id',
       's.contributor_id',
@@ -72,7 +73,13 @@ export async function handleDownload(
     versionId,
     versionNumber: row.number,
     manifest: ManifestSchema.parse(JSON.parse(row.manifest)),
-    file: { sha256: row.file_sha256!, size: row.size, name: `${baseName}.${format}`, format },
+    file: {
+      sha256: row.file_sha256!,
+      size: row.size,
+      name: `${baseName}.${format}`,
+      format,
+      layout: csvLayoutOf(row.report),
+    },
     creatorPseudonym: row.pseudonym,
     publishedAt: new Date(row.decided_at ?? Date.now()),
     contentUrl: `${origin}/api/files/versions/${versionId}/data`,
@@ -84,4 +91,15 @@ export async function handleDownload(
     'x-content-type-options': 'nosniff',
   });
   res.end(body);
+}
+
+/** What the report of record found of the CSV's separator (scorer 2.6.0 on), for the Croissant file's description. */
+function csvLayoutOf(report: string | null): CsvLayout {
+  const codes = new Set(
+    report === null ? [] : (JSON.parse(report) as QualityReport).findings.map((finding) => finding.code),
+  );
+  return {
+    isSemicolonSeparated: codes.has('structure.semicolon-separated'),
+    hasSeparatorLine: codes.has('structure.separator-line'),
+  };
 }
