@@ -37,7 +37,7 @@ import { DiscardDraftAction } from '../components/ConfirmAction.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
 import { useAutosave } from '../hooks/use-autosave.ts';
-import { type PrescoreState, usePrescore, usePrescoreWorker } from '../hooks/use-prescore.ts';
+import { type PrescoreDone, usePrescore, usePrescoreWorker } from '../hooks/use-prescore.ts';
 import {
   DATA_FILE_ACCEPT,
   encodingNotice,
@@ -100,23 +100,36 @@ function focusFirst(ids: readonly string[]) {
 }
 
 /**
- * {@link focusFirst}, but waits up to `waitMs` for the first of `ids` to appear: the Preview's control for a
- * class finding shows once the Preview has the whole file's labels, which may come a moment after the step
- * (CI once focused the fallback heading under load). Gives up waiting as soon as the person moves the focus.
+ * {@link focusFirst}, then the first of `ids` once it is there, however long that takes, as long as the focus
+ * stays where this put it (or fell to the page's body as that element went): the Preview's control for a
+ * class finding shows once the Preview has the whole file's labels, which may come after the step (it had
+ * waited 3 s, then focused the classes' heading). Stops once the first of `ids` has the focus, when the
+ * person moves the focus, or when what this focused went with nothing of `ids` left.
  */
-function focusFirstWhenShown(ids: readonly string[], waitMs: number) {
+function focusFirstWhenShown(ids: readonly string[]) {
   const [preferred] = ids;
-  const focusedBefore = document.activeElement;
-  const deadline = performance.now() + waitMs;
-  const attempt = () => {
-    if (document.activeElement !== focusedBefore) return;
-    if (preferred && !document.getElementById(preferred) && performance.now() < deadline) {
-      requestAnimationFrame(attempt);
-      return;
+  let placed: Element | null = document.activeElement;
+  /** Focuses the first of `ids` there; whether it is the preferred one (null: none is there). */
+  const place = () => {
+    const target = ids.map((id) => document.getElementById(id)).find((element) => element !== null);
+    if (!target) return null;
+    if (target !== placed) {
+      focusFirst(ids);
+      placed = document.activeElement;
     }
-    focusFirst(ids);
+    return target.id === preferred;
   };
-  attempt();
+  if (place()) return;
+  const observer = new MutationObserver(() => {
+    const focused = document.activeElement;
+    const isPlacedGone = placed !== null && !placed.isConnected;
+    const isFocusStill = focused === placed || (focused === document.body && isPlacedGone);
+    if (!isFocusStill) return observer.disconnect();
+    const isPlaced = place();
+    // Done once the preferred control has the focus, or when the Preview went with what this focused.
+    if (isPlaced || (isPlaced === null && isPlacedGone)) observer.disconnect();
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
 }
 
 /**
@@ -645,8 +658,8 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
       : version.file?.rows === null ||
         version.file?.rows === undefined ||
         report.stats.rows === version.file.rows;
-  const labelCountsOf = (state: PrescoreState) =>
-    state.status === 'done' &&
+  const labelCountsOf = (state: PrescoreDone | null) =>
+    state !== null &&
     state.source === source &&
     isOfCurrentFile(state.report) &&
     state.manifest?.task === manifest.task &&
@@ -658,8 +671,10 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
   // The Preview step scores the file too, for its labels: the classes it shows and proposes are the whole
   // file's, not those of its first rows. A run of its own, so the Pre-score step keeps its fresh run and progress.
   const labelScan = usePrescore(worker, source, manifest, grading, file?.size ?? null, step === 2);
-  // The whole file's labels, once counted for this file, label column and task (by either run).
-  const fullLabelCounts = labelCountsOf(labelScan.state) ?? labelCountsOf(prescore.state);
+  // The whole file's labels, once counted for this file, label column and task (by either run), kept while
+  // a run for other classes is on its way: the Preview's Remove of an absent class had gone (and its focus
+  // with it) when the Pre-score step's run started as a finding's link was taking the page to the Preview.
+  const fullLabelCounts = labelCountsOf(labelScan.lastDone) ?? labelCountsOf(prescore.lastDone);
   // Classes proposed from the first rows (a file dropped, a label column or task picked on the Preview) are
   // completed from the whole file once its labels are counted: a label first seen past row 50 was never
   // proposed. Once per proposal, and not after classes were removed on the Datasheet: those stay removed.
@@ -714,7 +729,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
       const field = location.field;
       const labelCounts = prescore.state.status === 'done' ? prescore.state.report.stats.labelCounts : {};
       const classControls = field ? classControlsOf(field, manifest, labelCounts) : null;
-      if (classControls) return goToStep(2, () => focusFirstWhenShown(classControls, 3000));
+      if (classControls) return goToStep(2, () => focusFirstWhenShown(classControls));
       if (field) return fixField(field);
       setHighlight({ row: location.row, column: location.column });
       goToStep(2, () => {

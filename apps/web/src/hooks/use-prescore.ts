@@ -111,9 +111,14 @@ export function usePrescoreWorker() {
 
 export type PrescoreWorker = ReturnType<typeof usePrescoreWorker>;
 
+/** A finished pre-score, with the source and manifest it scored. */
+export type PrescoreDone = Extract<PrescoreState, { status: 'done' }>;
+
 /**
  * Runs the pre-score whenever the source or manifest changes (debounced), cancelling the previous run.
  * It shares the page's worker (already started for the preview), so pre-scoring works offline too.
+ * `lastDone` is the last run that finished, kept while the next one runs (or after it fails): what it
+ * counted of a file (its labels) stays true when only the classes changed.
  */
 export function usePrescore(
   { score }: PrescoreWorker,
@@ -124,6 +129,7 @@ export function usePrescore(
   enabled: boolean,
 ) {
   const [state, setState] = useState<PrescoreState>({ status: 'idle' });
+  const [lastDone, setLastDone] = useState<PrescoreDone | null>(null);
   const [runs, setRuns] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `runs` is the "score again" trigger
   useEffect(() => {
@@ -131,9 +137,12 @@ export function usePrescore(
     let cancel: (() => void) | null = null;
     const timer = setTimeout(() => {
       const grading = { requirements, threshold, contributorRecord, isOverlapCheckedLater };
-      cancel = score(source, manifest, grading, totalBytes, (next) =>
-        setState(next.status === 'done' ? { ...next, source, manifest } : next),
-      );
+      cancel = score(source, manifest, grading, totalBytes, (next) => {
+        if (next.status !== 'done') return setState(next);
+        const done = { ...next, source, manifest };
+        setState(done);
+        setLastDone(done);
+      });
     }, 400);
     return () => {
       clearTimeout(timer);
@@ -152,5 +161,5 @@ export function usePrescore(
     score,
     runs,
   ]);
-  return { state, rerun: () => setRuns((n) => n + 1) };
+  return { state, lastDone, rerun: () => setRuns((n) => n + 1) };
 }

@@ -1,0 +1,56 @@
+import type { DraftManifest, QualityReport } from '@assay/schema';
+import { act, renderHook } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PrescoreSource } from '../workers/prescore-protocol.ts';
+import { type PrescoreState, type PrescoreWorker, usePrescore } from './use-prescore.ts';
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+const SOURCE: PrescoreSource = { kind: 'url', url: '/data' };
+const GRADING = { requirements: null, threshold: null, contributorRecord: null, isOverlapCheckedLater: null };
+const manifestWith = (classes: string[]): DraftManifest => ({
+  task: 'classification',
+  label: { column: 'label', classes: classes.map((name) => ({ name })) },
+});
+const reportOf = (labelCounts: Record<string, number>) =>
+  ({ stats: { labelCounts } }) as unknown as QualityReport;
+
+/** A worker whose runs answer when the test says: `runs[i](state)` reports for the i-th run. */
+function fakeWorker() {
+  const runs: ((state: PrescoreState) => void)[] = [];
+  const worker: PrescoreWorker = {
+    preview: () => new Promise(() => {}),
+    score: (_source, _manifest, _grading, totalBytes, onUpdate) => {
+      onUpdate({ status: 'running', bytes: 0, rows: 0, totalBytes });
+      runs.push(onUpdate);
+      return () => {};
+    },
+  };
+  return { worker, runs };
+}
+
+describe('usePrescore', () => {
+  it('keeps the last finished run while the next runs: the Preview took its labels from it, and its Remove went', async () => {
+    const { worker, runs } = fakeWorker();
+    const { result, rerender } = renderHook(
+      ({ manifest }) => usePrescore(worker, SOURCE, manifest, GRADING, null, true),
+      { initialProps: { manifest: manifestWith(['low', 'medium']) } },
+    );
+    await act(() => vi.advanceTimersByTimeAsync(400));
+    const report = reportOf({ low: 60, high: 60 });
+    act(() => runs[0]?.({ status: 'done', report }));
+    expect(result.current.state.status).toBe('done');
+
+    const next = manifestWith(['low', 'medium', 'high']);
+    rerender({ manifest: next });
+    await act(() => vi.advanceTimersByTimeAsync(400));
+    expect(result.current.state.status).toBe('running');
+    expect(result.current.lastDone?.report).toBe(report);
+    expect(result.current.lastDone?.source).toBe(SOURCE);
+
+    const after = reportOf({ low: 60, high: 60 });
+    act(() => runs[1]?.({ status: 'done', report: after }));
+    expect(result.current.lastDone).toMatchObject({ report: after, manifest: next });
+  });
+});
