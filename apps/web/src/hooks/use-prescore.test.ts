@@ -31,7 +31,7 @@ function fakeWorker() {
 }
 
 describe('usePrescore', () => {
-  it('keeps the last finished run while the next runs: the Preview took its labels from it, and its Remove went', async () => {
+  it('keeps the last finished run while the next runs: the Preview took its labels from the state, and its Remove went', async () => {
     const { worker, runs } = fakeWorker();
     const { result, rerender } = renderHook(
       ({ manifest }) => usePrescore(worker, SOURCE, manifest, GRADING, null, true),
@@ -52,5 +52,26 @@ describe('usePrescore', () => {
     const after = reportOf({ low: 60, high: 60 });
     act(() => runs[1]?.({ status: 'done', report: after }));
     expect(result.current.lastDone).toMatchObject({ report: after, manifest: next });
+  });
+
+  it('says the next run at once, not the result before, which stayed through the debounce (its links vanished under the pointer)', async () => {
+    const { worker, runs } = fakeWorker();
+    const { result, rerender } = renderHook(
+      ({ manifest, enabled }) => usePrescore(worker, SOURCE, manifest, GRADING, null, enabled),
+      { initialProps: { manifest: manifestWith(['low', 'medium']), enabled: true } },
+    );
+    await act(() => vi.advanceTimersByTimeAsync(400));
+    act(() => runs[0]?.({ status: 'done', report: reportOf({ low: 60, high: 60 }) }));
+
+    // Another step: the result stays; the classes change there.
+    const next = manifestWith(['low', 'medium', 'high']);
+    rerender({ manifest: next, enabled: false });
+    expect(result.current.state.status).toBe('done');
+    // Back on the step, before the debounce is over.
+    rerender({ manifest: next, enabled: true });
+    expect(result.current.state.status).toBe('running');
+    expect(runs).toHaveLength(1);
+    await act(() => vi.advanceTimersByTimeAsync(400));
+    expect(runs).toHaveLength(2);
   });
 });

@@ -131,6 +131,25 @@ export function usePrescore(
   const [state, setState] = useState<PrescoreState>({ status: 'idle' });
   const [lastDone, setLastDone] = useState<PrescoreDone | null>(null);
   const [runs, setRuns] = useState(0);
+  // A run about to start is said at once, in the render that asks for it: the result before (another
+  // manifest's, or a visit before) had stayed on screen for the debounce, and a finding's link clicked
+  // then vanished under the pointer as the run began (an e2e run under load).
+  const inputs = [
+    enabled,
+    source,
+    manifest,
+    requirements,
+    threshold,
+    contributorRecord,
+    isOverlapCheckedLater,
+    totalBytes,
+    runs,
+  ];
+  const [runInputs, setRunInputs] = useState(inputs);
+  if (inputs.some((input, index) => input !== runInputs[index])) {
+    setRunInputs(inputs);
+    if (enabled && source) setState({ status: 'running', bytes: 0, rows: 0, totalBytes });
+  }
   // biome-ignore lint/correctness/useExhaustiveDependencies: `runs` is the "score again" trigger
   useEffect(() => {
     if (!enabled || !source) return;
