@@ -1,5 +1,7 @@
+import { EventEmitter } from 'node:events';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { formatFailureReport, type PageSnapshot } from './failure-report.ts';
+import { formatFailureReport, type PageSnapshot, recordForFailureReport } from './failure-report.ts';
 
 const NOW = 1_000_000;
 
@@ -68,5 +70,31 @@ describe('formatFailureReport', () => {
     expect(long).toContain('Visible text (50 characters, the first 10):\n  | xxxxxxxxxx…\n');
     const unread = formatFailureReport(snapshot({ text: { error: 'Target page has been closed' } }), NOW);
     expect(unread).toContain('Visible text: not read (Target page has been closed)\n');
+  });
+});
+
+describe('recordForFailureReport', () => {
+  it('lets a request go whose answer can no longer be read, the page closed: no unhandled rejection', async () => {
+    const page = new EventEmitter() as EventEmitter & { url: () => string };
+    page.url = () => 'http://localhost:4000/';
+    recordForFailureReport(page as unknown as Page);
+    const request = {
+      method: () => 'GET',
+      url: () => 'http://localhost:4000/api/trpc/submission.list',
+      response: () =>
+        Promise.reject(new Error('request.response: Target page, context or browser has been closed')),
+    };
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      page.emit('request', request);
+      page.emit('requestfinished', request);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      process.off('unhandledRejection', onRejection);
+      page.emit('close');
+    }
+    expect(rejections).toEqual([]);
   });
 });
