@@ -143,6 +143,30 @@ export class EnvError extends Error {
   override name = 'EnvError';
 }
 
+/**
+ * What is wrong with a number or a choice, said as an operator reads it ("must be a whole number, not
+ * 1.5") rather than as zod does ("Invalid input: expected int, received number"); undefined for the rest,
+ * which zod or the schema's own messages say. `parseEnv` quotes the value given after these (a number or a
+choice, never a secret).
+ */
+function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.expected === 'int') return `must be a whole number`;
+      if (issue.expected === 'number') return `must be a number`;
+      return undefined;
+    case 'too_small':
+      return issue.origin === 'number' ? `must be at least ${issue.minimum}` : undefined;
+    case 'too_big':
+      return issue.origin === 'number' ? `must be at most ${issue.maximum}` : undefined;
+    case 'invalid_value':
+      if (issue.expected === 'stringbool') return `must be true or false`;
+      return `must be one of ${issue.values.map(String).join(', ')}`;
+    default:
+      return undefined;
+  }
+}
+
 /** Validates an environment; empty strings count as unset. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const present = Object.fromEntries(
@@ -150,9 +174,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       ([key, value]) => key in EnvSchema.shape && value !== undefined && value !== '',
     ),
   );
-  const result = EnvSchema.safeParse(present);
+  const result = EnvSchema.safeParse(present, { error: plainMessage });
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    const lines = result.error.issues.map((issue) => {
+      const name = issue.path.join('.');
+      // The value as written: zod's input is after coercion (NaN for "abc").
+      const given = issue.message.startsWith('must be ') ? `, not ${JSON.stringify(present[name])}` : '';
+      return `  ${name}: ${issue.message}${given}`;
+    });
     throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
   }
   // npm runs workspace scripts inside the workspace; a relative DATA_DIR means relative to where the user

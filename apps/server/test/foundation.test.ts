@@ -50,6 +50,23 @@ describe('configuration', () => {
     ['ORPHAN_FILE_GRACE_HOURS', '0', /ORPHAN_FILE_GRACE_HOURS/],
     ['ORPHAN_FILE_GRACE_HOURS', 'a day', /ORPHAN_FILE_GRACE_HOURS/],
     ['ORPHAN_FILE_SWEEP_SECONDS', '0', /ORPHAN_FILE_SWEEP_SECONDS/],
+    // Said as an operator reads it, not as zod does ("expected int, received number").
+    ['ORPHAN_FILE_GRACE_HOURS', '1.5', /^ {2}ORPHAN_FILE_GRACE_HOURS: must be a whole number, not "1.5"$/m],
+    ['ORPHAN_FILE_GRACE_HOURS', 'abc', /^ {2}ORPHAN_FILE_GRACE_HOURS: must be a number, not "abc"$/m],
+    ['ORPHAN_FILE_GRACE_HOURS', '0', /^ {2}ORPHAN_FILE_GRACE_HOURS: must be at least 1, not "0"$/m],
+    ['ORPHAN_FILE_GRACE_HOURS', '9000', /^ {2}ORPHAN_FILE_GRACE_HOURS: must be at most 8760, not "9000"$/m],
+    [
+      'LOG_LEVEL',
+      'loud',
+      /^ {2}LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent, not "loud"$/m,
+    ],
+    ['TRUST_PROXY', 'maybe', /^ {2}TRUST_PROXY: must be true or false, not "maybe"$/m],
+    // A schema's own message stays, and a secret is not quoted back.
+    [
+      'BETTER_AUTH_SECRET',
+      'short',
+      /^ {2}BETTER_AUTH_SECRET: BETTER_AUTH_SECRET must be at least 32 characters$/m,
+    ],
   ])('names the bad variable %s=%s', (name, value, message) => {
     expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
     expect(() => parseEnv({ [name]: value })).toThrow(message);
