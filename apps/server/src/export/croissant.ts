@@ -99,6 +99,7 @@ export function buildCroissant(input: CroissantInput): Record<string, unknown> {
   const labelColumn = manifest.label?.column;
   const hasClasses =
     manifest.label !== null && manifest.label !== undefined && manifest.task !== 'regression';
+  const layout = layoutDescription(file.layout);
   const extract = (column: string) => (file.format === 'jsonl' ? { jsonPath: `$.${column}` } : { column });
 
   const fields = manifest.columns.map((column) => ({
@@ -174,7 +175,7 @@ export function buildCroissant(input: CroissantInput): Record<string, unknown> {
         name: file.name,
         contentUrl: input.contentUrl,
         encodingFormat: ENCODING[file.format] ?? 'application/octet-stream',
-        ...(layoutDescription(file.layout) ? { description: layoutDescription(file.layout) } : {}),
+        ...(layout === null ? {} : { description: layout }),
         sha256: file.sha256,
         contentSize: `${file.size} B`,
       },

@@ -14,10 +14,13 @@ export const semicolonSeparated = defineRule({
   evaluate: ({ evidence }) => {
     if (evidence.delimiter !== ';' || !hasData(evidence)) return null;
     if (evidence.columns.length === 1) return PASS; // one column: the separator never came into it
+    const count = evidence.decimalCommaNumbers;
     const numbers =
-      evidence.decimalCommaNumbers > 0
-        ? ` ${plural(evidence.decimalCommaNumbers, 'number')} written with a decimal comma (such as 3,5) ${evidence.decimalCommaNumbers === 1 ? 'was' : 'were'} read as ${evidence.decimalCommaNumbers === 1 ? 'a number' : 'numbers'} too.`
-        : '';
+      count === 0
+        ? ''
+        : count === 1
+          ? ' 1 number written with a decimal comma (such as 3,5) was read as a number too.'
+          : ` ${plural(count, 'number')} written with a decimal comma (such as 3,5) were read as numbers too.`;
     return fail(
       [
         {
