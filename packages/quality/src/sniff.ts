@@ -26,9 +26,10 @@ const SEPARATOR_LINE = /^[\s\uFEFF]*sep=([,;])[ \t]*(?:\r\n|\n|\r|$)/;
 
 /**
  * The separator of a CSV file, from its first line that is not blank: the one it names when it is Excel's
- * `sep=;` or `sep=,`; else semicolons when it has more of them than commas outside quotes, commas otherwise. Excel writes "CSV" with semicolons wherever the decimal
- * separator is a comma (most of Europe, Latin America), whatever the format's name says; read with
- * commas, every row of such a file was one column.
+ * `sep=;` or `sep=,`; else semicolons when it has more of them than commas outside quotes, commas
+ * otherwise. Excel writes "CSV" with semicolons wherever the decimal separator is a comma (most of Europe,
+ * Latin America), whatever the format's name says; read with commas, every row of such a file was one
+ * column.
  */
 export function sniffCsvDelimiter(firstBytes: Uint8Array): ',' | ';' {
   const text = decodeHead(firstBytes);

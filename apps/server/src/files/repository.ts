@@ -1,4 +1,4 @@
-import { type Kysely, PostgresAdapter, type Transaction } from 'kysely';
+import { type ExpressionBuilder, type Kysely, PostgresAdapter, type Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { StoredBlob } from './file-store.ts';
 
@@ -27,19 +27,24 @@ export async function touchStoredFile(db: Db, sha256: string, now: number): Prom
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** A stored file `f` that no version names: what makes it an orphan, listed and deleted alike. */
+function isNamedByNoVersion({
+  not,
+  exists,
+  selectFrom,
+}: ExpressionBuilder<Database & { f: Database['stored_file'] }, 'f'>) {
+  return not(
+    exists(selectFrom('submission_version as v').select('v.id').whereRef('v.file_sha256', '=', 'f.sha256')),
+  );
+}
+
 /** Files no version names, last used before `cutoff`, oldest first. */
 export function listOrphanFiles(db: Db, cutoff: number, limit: number) {
   return db
     .selectFrom('stored_file as f')
     .select(['f.sha256', 'f.size'])
     .where('f.last_used_at', '<', cutoff)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('submission_version as v').select('v.id').whereRef('v.file_sha256', '=', 'f.sha256'),
-        ),
-      ),
-    )
+    .where(isNamedByNoVersion)
     .orderBy('f.last_used_at')
     .orderBy('f.sha256')
     .limit(limit)
@@ -62,18 +67,10 @@ export async function deleteOrphanFileRow(
     await trx.selectFrom('stored_file').select('sha256').where('sha256', '=', sha256).forUpdate().execute();
   }
   const result = await trx
-    .deleteFrom('stored_file')
-    .where('sha256', '=', sha256)
-    .where('last_used_at', '<', cutoff)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('submission_version as v')
-            .select('v.id')
-            .whereRef('v.file_sha256', '=', 'stored_file.sha256'),
-        ),
-      ),
-    )
+    .deleteFrom('stored_file as f')
+    .where('f.sha256', '=', sha256)
+    .where('f.last_used_at', '<', cutoff)
+    .where(isNamedByNoVersion)
     .executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
 }
