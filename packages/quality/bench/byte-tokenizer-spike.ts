@@ -12,6 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CsvTokenizer } from '../src/csv-tokenizer.ts';
+import { RowKey } from '../src/row-key.ts';
 import { BENCH_DIR } from './harness.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -22,9 +23,13 @@ const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
 
-/** One record's fields as byte offsets into `bytes`; escaped fields hold doubled quotes. */
+/**
+ * One record's fields as byte offsets into `bytes`; escaped fields hold doubled quotes. `view` is over the
+ * same buffer, with 4 bytes to spare after `bytes` (RowKey reads whole words).
+ */
 interface ByteRecord {
   bytes: Uint8Array;
+  view: DataView;
   count: number;
   starts: Int32Array;
   ends: Int32Array;
@@ -32,17 +37,19 @@ interface ByteRecord {
 }
 
 /**
- * RFC 4180 records from UTF-8 chunks, fields as offsets. A record split across chunks is carried (its
- * bytes copied once) and tokenized again with the next chunk, so every record it hands over lies in one
+ * RFC 4180 records from UTF-8 chunks, fields as offsets. Each chunk is copied after the bytes carried from
+ * the last one (a record split across chunks, tokenized again), so every record it hands over lies in one
  * buffer.
  */
 class ByteCsvTokenizer {
   crlfCount = 0;
   lfCount = 0;
   textAfterQuote = 0;
-  private carry: Uint8Array | null = null;
+  private work = new Uint8Array(1 << 17);
+  private carried = 0;
   private readonly record: ByteRecord = {
     bytes: new Uint8Array(0),
+    view: new DataView(this.work.buffer),
     count: 0,
     starts: new Int32Array(256),
     ends: new Int32Array(256),
@@ -55,20 +62,22 @@ class ByteCsvTokenizer {
   ) {}
 
   push(chunk: Uint8Array): void {
-    let bytes = chunk;
-    if (this.carry !== null) {
-      bytes = new Uint8Array(this.carry.length + chunk.length);
-      bytes.set(this.carry);
-      bytes.set(chunk, this.carry.length);
-      this.carry = null;
+    const length = this.carried + chunk.length;
+    if (this.work.length < length + 4) {
+      const work = new Uint8Array(Math.max(length + 4, this.work.length * 2));
+      work.set(this.work.subarray(0, this.carried));
+      this.work = work;
+      this.record.view = new DataView(work.buffer);
     }
-    const consumed = this.tokenize(bytes, false);
-    if (consumed < bytes.length) this.carry = bytes.slice(consumed);
+    this.work.set(chunk, this.carried);
+    const consumed = this.tokenize(this.work.subarray(0, length), false);
+    this.work.copyWithin(0, consumed, length);
+    this.carried = length - consumed;
   }
 
   finish(): void {
-    if (this.carry !== null && this.carry.length > 0) this.tokenize(this.carry, true);
-    this.carry = null;
+    if (this.carried > 0) this.tokenize(this.work.subarray(0, this.carried), true);
+    this.carried = 0;
   }
 
   /** Hands over every record that ends in `bytes` (all of them at the end of input); returns where the rest starts. */
@@ -243,6 +252,36 @@ function byteRecords(each?: (fields: string[]) => void, isValidating = false): n
   return rows;
 }
 
+/** The bench CSV's free-text columns (`text`, `note`): their keys are normalized, the others' exact. */
+const TEXT_COLUMNS = new Set([1, 6]);
+
+/**
+ * The byte tokenizer with the scorer's own row keys (RowKey, as `RowScanner.row` builds them from the
+ * chunk's bytes): the least a one-pass byte-level scorer does per row besides tokenizing.
+ */
+function byteRecordsWithKeys(): number {
+  let rows = 0;
+  let sum = 0;
+  const key = new RowKey();
+  const tokenizer = new ByteCsvTokenizer(0x2c, ({ bytes, view, count, starts, ends, isEscaped }) => {
+    rows++;
+    key.begin();
+    for (let f = 0; f < count; f++) {
+      const start = starts[f]!;
+      const end = ends[f]!;
+      if (start === end) key.addMissing();
+      else if (!TEXT_COLUMNS.has(f)) key.addValueBytes(view, start, end);
+      else if (isEscaped[f] === 0) key.addTextBytes(bytes, view, start, end);
+      else key.addEscapedTextBytes(bytes, view, start, end);
+    }
+    key.end();
+    sum = (sum + key.hi) | 0;
+  });
+  for (const chunk of chunks) tokenizer.push(chunk);
+  tokenizer.finish();
+  return rows + (sum & 0);
+}
+
 // The same records, or the timing says nothing.
 const expected: string[] = [];
 stringRecords((fields) => expected.push(JSON.stringify(fields)));
@@ -257,12 +296,13 @@ if (index !== expected.length) throw new Error(`${index} records against ${expec
 expected.length = 0;
 process.stderr.write(`${index.toLocaleString('en-US')} records, the same from both tokenizers\n`);
 
-const best = { string: Infinity, bytes: Infinity, 'bytes+utf8': Infinity };
+const best = { string: Infinity, bytes: Infinity, 'bytes+utf8': Infinity, 'bytes+keys': Infinity };
 for (let round = 0; round < ROUNDS; round++) {
   for (const [name, pass] of [
     ['string', () => stringRecords()],
     ['bytes', () => byteRecords()],
     ['bytes+utf8', () => byteRecords(undefined, true)],
+    ['bytes+keys', () => byteRecordsWithKeys()],
   ] as const) {
     const before = process.cpuUsage();
     pass();
@@ -277,4 +317,8 @@ for (let round = 0; round < ROUNDS; round++) {
 const rate = (seconds: number) => `${(file.length / 1e6 / seconds).toFixed(1)} MB/s`;
 console.log(
   `csv tokenizing, best of ${ROUNDS} by CPU time: string ${rate(best.string)}, bytes ${rate(best.bytes)} (${(best.string / best.bytes).toFixed(2)}x), bytes checked as UTF-8 ${rate(best['bytes+utf8'])} (${(best.string / best['bytes+utf8']).toFixed(2)}x)`,
+);
+// At 0.5 a scorer spends as long on everything else as its parse-only spends tokenizing.
+console.log(
+  `row keys on the bytes: ${(best['bytes+keys'] - best.bytes).toFixed(3)} s CPU, ${((best['bytes+keys'] - best.bytes) / best.bytes).toFixed(2)}x the byte tokenizer's own ${best.bytes.toFixed(3)} s (at a ratio of 0.5 all checks, keys and the table together get 1.00x)`,
 );
