@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { GOOD_CSV, GOOD_MANIFEST } from '../../server/test/support/datasets.ts';
+import { authenticate, draftCsv } from './api.ts';
 import { ticketsCsv } from './fixtures.ts';
 import {
   attachFile,
@@ -12,6 +14,7 @@ import {
   pixelStats,
   type RunningApp,
   screenshot,
+  sessionPage,
   signUp,
   startApp,
   startDraft,
@@ -82,4 +85,37 @@ it('shows a pre-score progress bar that advances for a file of several megabytes
   expect(stats.stdDev).toBeGreaterThan(8);
   expect(stats.distinctColours).toBeGreaterThan(20);
   expect(problems).toEqual([]);
+});
+
+// Opened on its Pre-score step (a link, a reload, the Back button), the step was blank for the pre-score's
+// 400 ms debounce before it said a check was coming. The step's content is recorded as React first puts it
+// in the page, before any timer of the page has run.
+it('opened on its Pre-score step, says at once that the file is being checked', async () => {
+  const contributor = await authenticate(app.url, 'sign-up/email', {
+    name: 'Olga Opening',
+    email: 'olga@example.test',
+    password: 'opening-password-1',
+  });
+  const { submissionId } = await draftCsv(app.url, contributor, {
+    manifest: { ...GOOD_MANIFEST, title: 'Opened on its pre-score' },
+    csv: GOOD_CSV,
+  });
+  const page = await sessionPage(browser, app.url, contributor.cookie);
+  page.setDefaultTimeout(30_000);
+  const problems = watchPage(page);
+  await page.addInitScript(`(() => {
+    new MutationObserver((_, observer) => {
+      const step = document.getElementById('wizard-step');
+      if (!step) return;
+      window.__firstPrescoreStep = { label: step.getAttribute('aria-label'), text: step.textContent };
+      observer.disconnect();
+    }).observe(document, { subtree: true, childList: true });
+  })()`);
+  await page.goto(`${app.url}/submissions/${submissionId}/edit?step=pre-score`);
+  await page.getByTestId('report').waitFor();
+  const first = (await page.evaluate('window.__firstPrescoreStep')) as { label: string; text: string };
+  expect(first.label).toBe('Step 5: Pre-score');
+  expect(first.text).toContain('Checking your file in the browser…');
+  expect(problems).toEqual([]);
+  await page.close();
 });

@@ -74,4 +74,23 @@ describe('usePrescore', () => {
     await act(() => vi.advanceTimersByTimeAsync(400));
     expect(runs).toHaveLength(2);
   });
+
+  it('says a run is on its way in its first render when it opens enabled: the Pre-score step opened on was blank for the debounce', async () => {
+    const { worker, runs } = fakeWorker();
+    const manifest = manifestWith(['low']);
+    const { result } = renderHook(() => usePrescore(worker, SOURCE, manifest, GRADING, 2048, true));
+    expect(result.current.state).toEqual({ status: 'running', bytes: 0, rows: 0, totalBytes: 2048 });
+    expect(runs).toHaveLength(0);
+    await act(() => vi.advanceTimersByTimeAsync(400));
+    expect(runs).toHaveLength(1);
+  });
+
+  it('opens idle when it has nothing to run: another step, or no file yet', () => {
+    const { worker } = fakeWorker();
+    const manifest = manifestWith([]);
+    const disabled = renderHook(() => usePrescore(worker, SOURCE, manifest, GRADING, null, false));
+    expect(disabled.result.current.state.status).toBe('idle');
+    const withoutFile = renderHook(() => usePrescore(worker, null, manifest, GRADING, null, true));
+    expect(withoutFile.result.current.state.status).toBe('idle');
+  });
 });

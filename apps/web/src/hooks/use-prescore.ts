@@ -128,12 +128,15 @@ export function usePrescore(
   totalBytes: number | null,
   enabled: boolean,
 ) {
-  const [state, setState] = useState<PrescoreState>({ status: 'idle' });
-  const [lastDone, setLastDone] = useState<PrescoreDone | null>(null);
-  const [runs, setRuns] = useState(0);
   // A run about to start is said at once, in the render that asks for it: the result before (another
   // manifest's, or a visit before) had stayed on screen for the debounce, and a finding's link clicked
-  // then vanished under the pointer as the run began (an e2e run under load).
+  // then vanished under the pointer as the run began (an e2e run under load). The first render too: the
+  // wizard opened on its Pre-score step showed a blank step for the debounce.
+  const [state, setState] = useState<PrescoreState>(() =>
+    enabled && source ? { status: 'running', bytes: 0, rows: 0, totalBytes } : { status: 'idle' },
+  );
+  const [lastDone, setLastDone] = useState<PrescoreDone | null>(null);
+  const [runs, setRuns] = useState(0);
   const inputs = [
     enabled,
     source,
