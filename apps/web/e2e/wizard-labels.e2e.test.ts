@@ -105,6 +105,66 @@ it('proposes the classes of the whole file, not of its first 50 rows', async () 
   await page.close();
 });
 
+// The upload's end refreshes the draft, and the wizard made the file's source (what the Preview's count of
+// the whole file's labels reads) again from the refreshed draft: the count started over for the same file,
+// "counting the whole file…" again after "(whole file)". The upload is held here until the count is done.
+it("keeps the whole file's label count when the file's upload ends and the draft is read again", async () => {
+  const { page, problems } = await newPage();
+  await startDraft(page, app.url, 'Counted once');
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/api/files/versions/**', async (route) => {
+    if (route.request().method() !== 'PUT') return route.continue();
+    await released;
+    await route.continue();
+  });
+  // Each text the classes' heading shows, in order, from before the file is dropped.
+  await page.evaluate(`(() => {
+    const seen = [];
+    window.__headings = seen;
+    new MutationObserver(() => {
+      const text = document.getElementById('label-classes')?.textContent;
+      if (text && seen[seen.length - 1] !== text) seen.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  })()`);
+  await page
+    .locator('input[type=file]')
+    .first()
+    .setInputFiles({
+      name: 'counted-once.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(LOW_THEN_HIGH),
+    });
+  await page.getByTestId('upload-status').filter({ hasText: 'Uploading' }).waitFor();
+  await page.getByRole('button', { name: 'Next: Preview' }).click();
+  const classes = page.getByTestId('label-classes');
+  await classes.getByText('(whole file)').waitFor();
+
+  // The draft read again once the upload is in, holding the file.
+  const refreshed = page.waitForResponse(
+    async (response) =>
+      response.url().includes('/api/trpc/submission.byId') &&
+      (await response.text()).includes('counted-once.csv'),
+  );
+  release();
+  await (await refreshed).finished();
+  // To the Datasheet and back: the page has shown the draft as read again by the time the Preview is back.
+  await page.getByRole('button', { name: 'Next: Datasheet' }).click();
+  await page.getByText('Geography').first().waitFor();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await classes.waitFor();
+
+  const headings = (await page.evaluate('window.__headings')) as string[];
+  const counted = headings.findIndex((text) => text.includes('(whole file)'));
+  expect(counted, headings.join(' | ')).toBeGreaterThanOrEqual(0);
+  expect(headings.slice(counted), headings.join(' | ')).toEqual(['Classes of “label” (whole file)']);
+  expect(await classes.textContent()).toContain('high: 60');
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
 it("a finding's link about the classes lands on the Preview's control that fixes it, focused", async () => {
   const { submissionId } = await draftCsv(app.url, contributorApi, {
     manifest: {

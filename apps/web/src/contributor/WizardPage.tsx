@@ -37,7 +37,12 @@ import { DiscardDraftAction } from '../components/ConfirmAction.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { ReportView } from '../components/ReportView.tsx';
 import { useAutosave } from '../hooks/use-autosave.ts';
-import { type PrescoreDone, usePrescore, usePrescoreWorker } from '../hooks/use-prescore.ts';
+import {
+  type PrescoreDone,
+  usePrescore,
+  usePrescoreSource,
+  usePrescoreWorker,
+} from '../hooks/use-prescore.ts';
 import {
   DATA_FILE_ACCEPT,
   encodingNotice,
@@ -55,7 +60,6 @@ import {
   notSubmittedMessage,
 } from '../lib/errors.ts';
 import { formatFileSize } from '../lib/file-size.ts';
-import { versionDataUrl } from '../lib/file-urls.ts';
 import { requestIntake } from '../lib/intake.ts';
 import { classControlsOf, labelsByCount, withClassesAdded } from '../lib/label-classes.ts';
 import { formatMoney } from '../lib/money.ts';
@@ -67,7 +71,7 @@ import { uploadVersionFile } from '../lib/upload.ts';
 import { verdictText } from '../lib/verdict.ts';
 import { isCopiedDraft, openingStepOf, stepOfField } from '../lib/wizard-progress.ts';
 import { STEPS } from '../lib/wizard-steps.ts';
-import type { PrescoreSource, SamplePreview } from '../workers/prescore-protocol.ts';
+import type { SamplePreview } from '../workers/prescore-protocol.ts';
 import { ManifestForm } from './ManifestForm.tsx';
 import { ManifestImport } from './ManifestImport.tsx';
 import { OfferToRequest } from './OfferToRequest.tsx';
@@ -454,11 +458,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     return () => window.removeEventListener('pagehide', abandon);
   }, [telemetry, step, submission.id]);
 
-  const source = useMemo<PrescoreSource | null>(
-    () =>
-      file ? { kind: 'file', file } : version.file ? { kind: 'url', url: versionDataUrl(version.id) } : null,
-    [file, version.file, version.id],
-  );
+  const source = usePrescoreSource(file, version);
 
   // After a reload (or on a new version) the dropped file is gone: the server serves the contributor's
   // uploaded copy back, which previews and pre-scores instead.

@@ -2,7 +2,7 @@ import type { DraftManifest, QualityReport } from '@assay/schema';
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PrescoreSource } from '../workers/prescore-protocol.ts';
-import { type PrescoreState, type PrescoreWorker, usePrescore } from './use-prescore.ts';
+import { type PrescoreState, type PrescoreWorker, usePrescore, usePrescoreSource } from './use-prescore.ts';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -92,5 +92,63 @@ describe('usePrescore', () => {
     expect(disabled.result.current.state.status).toBe('idle');
     const withoutFile = renderHook(() => usePrescore(worker, null, manifest, GRADING, null, true));
     expect(withoutFile.result.current.state.status).toBe('idle');
+  });
+});
+
+describe('usePrescoreSource', () => {
+  const DROPPED = new File(['text,label\nhello,low\n'], 'dropped.csv');
+  const storedFile = (sha256: string) => ({ sha256, size: 21, format: 'csv', name: 'dropped.csv' });
+  const SHA_A = 'a'.repeat(64);
+  const SHA_B = 'b'.repeat(64);
+  type Version = Parameters<typeof usePrescoreSource>[1];
+  const draftWith = (file: Version['file']): Version => ({ id: 'v1', file });
+
+  it("keeps a dropped file's source, its run and its label counts when the draft is read again after its upload: the count started over", async () => {
+    const { worker, runs } = fakeWorker();
+    const manifest = manifestWith(['low']);
+    const { result, rerender } = renderHook(
+      ({ dropped, version }: { dropped: File | null; version: Version }) => {
+        const source = usePrescoreSource(dropped, version);
+        return { source, ...usePrescore(worker, source, manifest, GRADING, dropped?.size ?? null, true) };
+      },
+      { initialProps: { dropped: DROPPED as File | null, version: draftWith(null) } },
+    );
+    const source = result.current.source;
+    expect(source).toEqual({ kind: 'file', file: DROPPED });
+    await act(() => vi.advanceTimersByTimeAsync(400));
+    const report = reportOf({ low: 1 });
+    act(() => runs[0]?.({ status: 'done', report }));
+
+    // The upload is in: the draft, read again, names the file (a new object each time it changes).
+    rerender({ dropped: DROPPED, version: draftWith(storedFile(SHA_A)) });
+    expect(result.current.source).toBe(source);
+    expect(result.current.state).toMatchObject({ status: 'done', report, source });
+    await act(() => vi.advanceTimersByTimeAsync(400));
+    expect(runs).toHaveLength(1);
+    expect(result.current.lastDone?.source).toBe(source);
+
+    // Another file dropped is read and counted again.
+    const other = new File(['text,label\nbye,high\n'], 'other.csv');
+    rerender({ dropped: other, version: draftWith(storedFile(SHA_A)) });
+    expect(result.current.source).toEqual({ kind: 'file', file: other });
+    expect(result.current.state.status).toBe('running');
+    await act(() => vi.advanceTimersByTimeAsync(400));
+    expect(runs).toHaveLength(2);
+  });
+
+  it("reads the draft's uploaded copy again only when the draft names another file", () => {
+    const { result, rerender } = renderHook(
+      ({ version }: { version: Version }) => usePrescoreSource(null, version),
+      { initialProps: { version: draftWith(storedFile(SHA_A)) } },
+    );
+    const source = result.current;
+    expect(source).toEqual({ kind: 'url', url: '/api/files/versions/v1/data' });
+    rerender({ version: draftWith(storedFile(SHA_A)) });
+    expect(result.current).toBe(source);
+    rerender({ version: draftWith(storedFile(SHA_B)) });
+    expect(result.current).not.toBe(source);
+    expect(result.current).toEqual(source);
+    rerender({ version: draftWith(null) });
+    expect(result.current).toBeNull();
   });
 });

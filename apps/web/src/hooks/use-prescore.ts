@@ -1,5 +1,6 @@
 import type { DraftManifest, QualityReport } from '@assay/schema';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { versionDataUrl } from '../lib/file-urls.ts';
 import type {
   Grading,
   PrescoreSource,
@@ -110,6 +111,29 @@ export function usePrescoreWorker() {
 }
 
 export type PrescoreWorker = ReturnType<typeof usePrescoreWorker>;
+
+/**
+ * What the pre-score reads: the file dropped on this page, else the draft's uploaded copy (served at
+ * `version.id`'s data URL), else nothing. The same object for as long as it is the same file, so that its
+ * runs and their counts go on: it was made again whenever the draft was read again with another `file`
+ * object, as when the upload of the very file dropped here ended, and the Preview's count of the whole
+ * file's labels started over. A dropped file is its `File`; the uploaded copy, its SHA-256.
+ */
+export function usePrescoreSource(
+  dropped: File | null,
+  version: { id: string; file: { sha256: string } | null },
+): PrescoreSource | null {
+  const droppedSource = useMemo<PrescoreSource | null>(
+    () => (dropped ? { kind: 'file', file: dropped } : null),
+    [dropped],
+  );
+  const storedSha256 = version.file?.sha256 ?? null;
+  const storedSource = useMemo<PrescoreSource | null>(
+    () => (storedSha256 ? { kind: 'url', url: versionDataUrl(version.id) } : null),
+    [storedSha256, version.id],
+  );
+  return droppedSource ?? storedSource;
+}
 
 /** A finished pre-score, with the source and manifest it scored. */
 export type PrescoreDone = Extract<PrescoreState, { status: 'done' }>;
