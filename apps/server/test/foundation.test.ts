@@ -617,7 +617,13 @@ describe.each(dialects)('API on %s', (dialect) => {
         expect(response.headers.get('x-frame-options'), route).toBe('DENY');
         expect(response.headers.get('referrer-policy'), route).toBe('no-referrer');
         expect(response.headers.get('x-content-type-options'), route).toBe('nosniff');
+        // The API's answers are private and may change at one address, as the health does; the app's
+        // pages are revalidated.
+        expect(response.headers.get('cache-control'), route).toBe(
+          route.startsWith('/api/') || route === '/health' ? 'no-store' : 'no-cache',
+        );
       }
+      expect((await fetch(`${base}/api/auth/get-session`)).headers.get('cache-control')).toBe('no-store');
       // Scripts from this origin only, and no framing.
       expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self';");
       expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");

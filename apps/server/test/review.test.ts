@@ -849,6 +849,7 @@ describe.each(dialects)('review and payouts on %s', (dialect) => {
       `attachment; filename="customer-support-tickets-labeled-by-urgency-v1.csv"`,
     );
     expect(data.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(data.headers.get('cache-control')).toBe('no-store');
     expect(await data.text()).toBe(GOOD_CSV);
 
     const meta = await fetch(`${base}/croissant.json`, { headers: { cookie: org.reviewer.cookie } });

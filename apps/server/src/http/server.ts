@@ -56,11 +56,17 @@ export function createRequestListener(services: Services, webDir?: string): http
     const url = req.url ?? '/';
     if (url === '/health' || url.startsWith('/health?')) {
       void checkHealth(services).then((health) => {
-        res.writeHead(health.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' });
+        res.writeHead(health.status === 'ok' ? 200 : 503, {
+          'content-type': 'application/json',
+          'cache-control': 'no-store',
+        });
         res.end(JSON.stringify(health));
       });
       return;
     }
+    // What the API sends is a person's own (drafts, reports, sessions) or licensed data, and one address
+    // may name a new file tomorrow (a draft's file replaced): no browser or proxy keeps a copy.
+    if (url.startsWith('/api/')) res.setHeader('Cache-Control', 'no-store');
     if (url.startsWith('/api/auth/')) {
       // better-auth rate-limits by client address, read from X-Forwarded-For.
       if (!services.env.TRUST_PROXY) req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
