@@ -248,6 +248,41 @@ describe.each(dialects)('request on %s', (dialect) => {
       expect(stored.acceptedLicenses).toEqual(['MIT']);
     });
 
+    it('keeps labels and column names without the spaces typed around them; a blank one is refused', async () => {
+      const request = await createRequest(org.reviewer, org.organisationId, {
+        labelSet: ['high', 'low '],
+        requiredColumns: [{ name: ' text ', type: 'string' }],
+      });
+      expect(request).toMatchObject({ labelSet: ['high', 'low'], requiredColumns: [{ name: 'text' }] });
+      const before = await countRequests();
+      expect(
+        await fieldErrorsOf(createRequest(org.reviewer, org.organisationId, { labelSet: ['high', ' '] })),
+      ).toEqual({ labelSet: ['A label cannot be empty'] });
+      expect(
+        await fieldErrorsOf(createRequest(org.reviewer, org.organisationId, { labelSet: ['low', 'low '] })),
+      ).toEqual({ labelSet: ['Label “low” is listed twice'] });
+      expect(
+        await fieldErrorsOf(
+          createRequest(org.reviewer, org.organisationId, {
+            requiredColumns: [{ name: ' ', type: 'string' }],
+          }),
+        ),
+      ).toEqual({ requiredColumns: ['Give each required column a name, as name:type'] });
+      expect(await countRequests()).toBe(before);
+      const edited = await org.reviewer.client.request.update.mutate({
+        id: request.id,
+        labelSet: [' urgent'],
+      });
+      expect(edited.labelSet).toEqual(['urgent']);
+      // One stored with the space before it was trimmed still reads.
+      await app.services.db
+        .updateTable('data_request')
+        .set({ label_set: JSON.stringify(['low ']) })
+        .where('id', '=', request.id)
+        .execute();
+      expect((await org.reviewer.client.request.byId.query({ id: request.id })).labelSet).toEqual(['low ']);
+    });
+
     it('refuses a non-zero reward larger than the whole budget, and writes nothing', async () => {
       const before = await countRequests();
       const overBudget =

@@ -109,7 +109,9 @@ const dataRequestFields = {
   requiredColumns: z
     .array(
       z.object({
-        name: z.string().min(1, 'Give each required column a name, as name:type'),
+        // Trimmed, as a file's header is read: a space typed after a name (kept when the field is
+        // left) asked for a column no file has.
+        name: z.string().trim().min(1, 'Give each required column a name, as name:type'),
         type: z.enum(ColumnTypeSchema.options, {
           error: `Give each required column a type, as name:type, one of ${ColumnTypeSchema.options.join(', ')}`,
         }),
@@ -123,7 +125,9 @@ const dataRequestFields = {
     )
     .default([]),
   labelSet: z
-    .array(z.string().min(1, 'A label cannot be empty'))
+    // Trimmed: "low " (the tag input keeps what was typed when the field is left) failed every file
+    // labeled "low" as a class the request did not ask for.
+    .array(z.string().trim().min(1, 'A label cannot be empty'))
     .superRefine(
       noRepeats(
         (label) => label,
@@ -182,11 +186,13 @@ export type DataRequestInput = z.infer<typeof DataRequestInputSchema>;
 
 /**
  * A data request as the API returns it. Read back, it is not held to today's input limits (a request
- * posted before them still reads), so money and minimum rows are any non-negative amount and the reward
- * is not checked against the budget.
+ * posted before them still reads), so money and minimum rows are any non-negative amount, the reward
+ * is not checked against the budget, and columns and labels read as stored (from before they were trimmed, say).
  */
 export const DataRequestSchema = z.object({
   ...dataRequestFields,
+  requiredColumns: z.array(z.object({ name: z.string(), type: ColumnTypeSchema })),
+  labelSet: z.array(z.string()),
   minRows: z.number().int().nonnegative(),
   rewardCents: z.number().int().nonnegative(),
   budgetCents: z.number().int().nonnegative(),
