@@ -80,6 +80,13 @@ it('an admin invites and removes members; operators see the same list', async ()
   const ops = await newPage();
   await signIn(ops, app.url, operator);
   await ops.goto(`${app.url}/operator/organisations`);
+  // A name too short is said at the field once it is left, not only by a greyed-out Create.
+  await field(ops, 'New organisation').fill('B');
+  await field(ops, 'New organisation').press('Tab');
+  await ops.getByText('Give the organisation a name of at least 2 characters').waitFor();
+  expect(await ops.getByRole('button', { name: 'Create' }).isDisabled()).toBe(true);
+  await field(ops, 'New organisation').fill('B'.repeat(201));
+  await ops.getByText('Keep the organisation name to at most 200 characters').waitFor();
   await field(ops, 'New organisation').fill('Beta Labs');
   await ops.getByRole('button', { name: 'Create' }).click();
   await ops.getByTestId('organisations').getByText('Beta Labs').waitFor();
@@ -91,7 +98,13 @@ it('an admin invites and removes members; operators see the same list', async ()
   await field(ops, 'New organisation').fill('Beta Labs East');
   await nameError.waitFor({ state: 'detached' });
   await field(ops, 'New organisation').fill('');
+  // An address with no organisation chosen: the missing choice is named, not only by a greyed-out Invite.
+  await field(ops, "Reviewer's email").fill('someone@beta.test');
+  await field(ops, "Reviewer's email").press('Tab');
+  await ops.getByText('Choose the organisation to invite them to').waitFor();
+  expect(await ops.getByRole('button', { name: 'Invite' }).isDisabled()).toBe(true);
   await choose(ops, 'Organisation', 'Beta Labs');
+  await ops.getByText('Choose the organisation to invite them to').waitFor({ state: 'detached' });
   // An address that is not one is named once the field is left, not only by a greyed-out button.
   await field(ops, "Reviewer's email").fill('not-an-email');
   await field(ops, "Reviewer's email").press('Tab');

@@ -8,7 +8,11 @@ export type MemberRole = z.infer<typeof MemberRoleSchema>;
 
 /** Creating an organisation (operators). */
 export const OrganisationInputSchema = z.strictObject({
-  name: z.string().trim().min(2, 'Give the organisation a name of at least 2 characters').max(200),
+  name: z
+    .string()
+    .trim()
+    .min(2, 'Give the organisation a name of at least 2 characters')
+    .max(200, 'Keep the organisation name to at most 200 characters'),
 });
 export type OrganisationInput = z.infer<typeof OrganisationInputSchema>;
 

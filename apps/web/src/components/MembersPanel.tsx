@@ -62,6 +62,11 @@ export function MembersPanel({
       ? inviteCheck.error.issues.find((issue) => issue.path[0] === 'email')?.message
       : undefined;
   const organisation = organisations.find((o) => o.id === organisationId) ?? null;
+  // An address typed with no organisation chosen: Invite stayed greyed out without a word.
+  const organisationIssue =
+    isEmailLeft && email.trim() !== '' && organisation === null
+      ? 'Choose the organisation to invite them to'
+      : undefined;
 
   return (
     <Stack>
@@ -78,8 +83,10 @@ export function MembersPanel({
             <Select
               label="Organisation"
               data={organisations.map((o) => ({ value: o.id, label: o.name }))}
+              placeholder="Choose one"
               value={organisationId}
               onChange={onOrganisationChange}
+              error={organisationIssue}
               w={240}
             />
             <TextInput

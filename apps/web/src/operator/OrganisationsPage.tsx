@@ -25,6 +25,11 @@ export function OrganisationsPage() {
   );
   const createOrganisation = useSingleFlight(create);
   const nameCheck = OrganisationInputSchema.safeParse({ name });
+  // Said once the field is left or the form sent, as the invitation's address is: a greyed-out Create
+  // alone did not say that a name was too short or too long.
+  const [isNameLeft, setIsNameLeft] = useState(false);
+  const nameIssue =
+    isNameLeft && name.trim() !== '' && !nameCheck.success ? nameCheck.error.issues[0]?.message : undefined;
 
   return (
     <Stack>
@@ -37,6 +42,7 @@ export function OrganisationsPage() {
         component="form"
         onSubmit={(e: React.FormEvent) => {
           e.preventDefault();
+          setIsNameLeft(true);
           if (nameCheck.success) createOrganisation(nameCheck.data);
         }}
       >
@@ -49,7 +55,8 @@ export function OrganisationsPage() {
               // The refusal was of the name sent; another name is not refused yet.
               if (create.error) create.reset();
             }}
-            error={fieldErrorsOf(create.error).name?.[0]}
+            onBlur={() => setIsNameLeft(true)}
+            error={fieldErrorsOf(create.error).name?.[0] ?? nameIssue}
             style={{ flex: 1 }}
           />
           <Button type="submit" loading={create.isPending} disabled={!nameCheck.success}>
