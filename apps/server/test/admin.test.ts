@@ -754,6 +754,18 @@ describe.each(dialects)('admin on %s', (dialect) => {
       });
     });
 
+    it('lists the newest accounts first by default, as the Users page says ("Newest first")', async () => {
+      const older = await app.signUp();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const newer = await app.signUp();
+      const users = await operator.client.admin.user.list.query({ role: 'contributor', limit: 200 });
+      const joined = users.map((u) => u.createdAt);
+      expect(joined).toEqual([...joined].sort().reverse());
+      const ids = users.map((u) => u.id);
+      expect(ids.indexOf(newer.userId)).toBeLessThan(ids.indexOf(older.userId));
+      expect(ids[0]).toBe(newer.userId);
+    });
+
     it('reviewers, contributors and anonymous callers cannot list users', async () => {
       expect(await codeOf(org.admin!.client.admin.user.list.query())).toBe('FORBIDDEN');
       expect(await codeOf(contributor.client.admin.user.list.query())).toBe('FORBIDDEN');

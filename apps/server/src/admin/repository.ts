@@ -233,17 +233,23 @@ export function deleteSessionsOfUser(db: Db, userId: string) {
   return db.deleteFrom('session').where('userId', '=', userId).execute();
 }
 
-const USER_SORT_COLUMNS = { createdAt: 'createdAt', email: 'email', name: 'name' } as const;
+/** Each allow-listed sort: the newest accounts first (the page's "Newest first"), names and addresses A to Z. */
+const USER_SORTS = {
+  createdAt: ['createdAt', 'desc'],
+  email: ['email', 'asc'],
+  name: ['name', 'asc'],
+} as const;
 
 /** Users for operators, optionally of one role; sorted by an allow-listed column. */
 export function listUsers(
   db: Db,
-  options: { role?: string | undefined; sort: keyof typeof USER_SORT_COLUMNS; limit: number; offset: number },
+  options: { role?: string | undefined; sort: keyof typeof USER_SORTS; limit: number; offset: number },
 ) {
+  const [column, direction] = USER_SORTS[options.sort];
   let query = db
     .selectFrom('user')
     .select(['id', 'name', 'email', 'role', 'pseudonym', 'createdAt', 'suspendedAt', 'suspensionReason'])
-    .orderBy(USER_SORT_COLUMNS[options.sort])
+    .orderBy(column, direction)
     .orderBy('id')
     .limit(options.limit)
     .offset(options.offset);
