@@ -144,6 +144,10 @@ it('the request form keeps the numbers typed and names what is wrong at each fie
   expect(await errorAt(page, 'Reward per accepted submission (€)')).toBe('The reward cannot be negative');
   expect(await errorAt(page, 'Minimum rows')).toBe('The minimum number of rows cannot be negative');
   expect(await errorAt(page, 'Deadline (YYYY-MM-DD)')).toBe('There is no day 2027-13-45: check the date');
+  // A date written out stays as typed, whole (it was cut to 10 characters), beside what to write instead.
+  await field(page, 'Deadline (YYYY-MM-DD)').fill('31 December 2027');
+  expect(await field(page, 'Deadline (YYYY-MM-DD)').inputValue()).toBe('31 December 2027');
+  expect(await errorAt(page, 'Deadline (YYYY-MM-DD)')).toBe('Enter the deadline as a date: YYYY-MM-DD');
 
   // A reward no budget can pay is refused at the reward; a past deadline at the deadline, until changed.
   await field(page, 'Title').fill('Reward over budget');

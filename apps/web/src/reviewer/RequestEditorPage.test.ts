@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../lib/money.ts';
-import { budgetDescription } from './RequestEditorPage.tsx';
+import { budgetDescription, deadlineFieldText } from './RequestEditorPage.tsx';
 
 describe('budgetDescription', () => {
   it('says what is paid and what the typed budget leaves for rewards', () => {
@@ -19,5 +19,19 @@ describe('budgetDescription', () => {
     expect(budgetDescription(300, Number.NaN)).toBe(
       `${formatMoney(300)} paid so far; the budget is the total, that included.`,
     );
+  });
+});
+
+describe('deadlineFieldText', () => {
+  it('shows the day of a deadline held as a date and time', () => {
+    expect(deadlineFieldText('2027-12-31T23:59:59Z')).toBe('2027-12-31');
+    expect(deadlineFieldText('2027-12-31T23:59:59.000Z')).toBe('2027-12-31');
+    expect(deadlineFieldText(null)).toBe('');
+  });
+
+  it('keeps text that is not a date as typed, however long, for its message to be about', () => {
+    expect(deadlineFieldText('31 December 2027')).toBe('31 December 2027');
+    expect(deadlineFieldText('next friday')).toBe('next friday');
+    expect(deadlineFieldText('2027-12-31T10')).toBe('2027-12-31T10');
   });
 });

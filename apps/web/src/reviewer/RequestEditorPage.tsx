@@ -110,6 +110,17 @@ export function budgetDescription(paidCents: number, budgetCents: number): strin
   return `${paid}: this budget leaves ${formatMoney(budgetCents - paidCents)} for rewards.`;
 }
 
+/**
+ * What the deadline field shows: the day of a deadline held as a date and time (as stored, or a day typed
+ * and given its end), else the text as typed. It showed the first 10 characters of anything, so typing
+ * "31 December 2027" left "31 Decembe" in the field, beside a message asking for YYYY-MM-DD.
+ */
+export function deadlineFieldText(deadline: string | null | undefined): string {
+  if (!deadline) return '';
+  const isDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(deadline);
+  return isDateTime ? deadline.slice(0, 10) : deadline;
+}
+
 /** "name:type" tags for required columns, the way a reviewer types them. */
 function columnsToTags(columns: FormState['requiredColumns']): string[] {
   return columns.map((column) => `${column.name}:${column.type}`);
@@ -308,7 +319,7 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
             />
             <TextInput
               label="Deadline (YYYY-MM-DD)"
-              value={form.deadline ? form.deadline.slice(0, 10) : ''}
+              value={deadlineFieldText(form.deadline)}
               onChange={(e) => {
                 const value = e.currentTarget.value;
                 set('deadline', /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59Z` : value || null);
