@@ -165,7 +165,12 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
   const [columnTags, setColumnTags] = useState(() => columnsToTags(form.requiredColumns));
   const [showErrors, setShowErrors] = useState(false);
   const done = async () => {
-    await queryClient.invalidateQueries({ queryKey: trpc.request.pathKey() });
+    // A version's review page carries its request's budget (the "budget is spent" warning): a raise made
+    // from its link must not leave the page, opened again, saying so from the cache.
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.request.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() }),
+    ]);
     void navigate('/review/requests');
   };
   const create = useMutation(trpc.request.create.mutationOptions({ onSuccess: done }));
