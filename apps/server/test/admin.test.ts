@@ -269,13 +269,15 @@ describe.each(dialects)('admin on %s', (dialect) => {
       });
     });
 
-    it('an unknown token is NOT_FOUND, a malformed one a field error', async () => {
-      expect(await codeOf(app.anonymous.account.invitation.query({ token: 'x'.repeat(43) }))).toBe(
-        'NOT_FOUND',
-      );
-      expect(await fieldErrorsOf(app.anonymous.account.invitation.query({ token: 'no' }))).toHaveProperty(
-        'token',
-      );
+    it('an unknown token is NOT_FOUND, a malformed one a field error; each says to check the link', async () => {
+      expect(await errorOf(app.anonymous.account.invitation.query({ token: 'x'.repeat(43) }))).toEqual({
+        code: 'NOT_FOUND',
+        message: 'No invitation matches this link; check it was copied whole',
+      });
+      // A link cut short when copied: the same words, not "This is not an invitation token".
+      expect(await fieldErrorsOf(app.anonymous.account.invitation.query({ token: 'abc123-cut' }))).toEqual({
+        token: ['No invitation matches this link; check it was copied whole'],
+      });
     });
   });
 

@@ -38,7 +38,11 @@ export const PasswordSchema = z
   .min(8, 'Use a password of at least 8 characters')
   .max(128, 'Use a password of at most 128 characters');
 
-const InvitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'This is not an invitation token');
+// Said as an unknown token is (accept-invitation.ts), with what to do: a link cut short when it was
+// copied is the usual way to get here.
+const InvitationTokenSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{20,100}$/, 'No invitation matches this link; check it was copied whole');
 
 /** The name of the account an invitation creates. */
 export const AccountNameSchema = z
