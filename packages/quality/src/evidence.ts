@@ -85,8 +85,8 @@ export interface Evidence {
   lfLines: number;
   /** Index of the label column in `columns`, or -1. */
   labelIndex: number;
-  /** Rows per label value as written (multilabel cells are split). */
-  labelCounts: Map<string, { count: number; firstRow: number }>;
+  /** Rows per label value as written (multilabel cells are split), with a sample of them. */
+  labelCounts: Map<string, Occurrences>;
   /** Label values not counted because there were too many distinct ones. */
   labelOverflow: number;
   /** Rows whose label (or regression target) is missing: empty or a placeholder such as `NA`. */

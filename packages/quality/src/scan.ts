@@ -81,7 +81,7 @@ class RowScanner {
   /** Up to {@link RECENT_LABELS} label texts with their 16-bit hashes and their entries in `labelCounts`. */
   private readonly recentLabels: string[] = [];
   private readonly recentLabelHashes: number[] = [];
-  private readonly recentLabelCounts: ({ count: number; firstRow: number } | undefined)[] = [];
+  private readonly recentLabelCounts: (Occurrences | undefined)[] = [];
   private columnCount = 0;
   private isText: boolean[] = [];
   /** Per column, what its values are checked for: {@link CHECK_NONE}, {@link CHECK_DATE}, {@link CHECK_TYPE}. */
@@ -411,7 +411,7 @@ class RowScanner {
     } else {
       // The counts of the few labels most files have are found without hashing the text.
       const entry = recent === -1 ? undefined : this.recentLabelCounts[recent];
-      if (entry !== undefined) entry.count++;
+      if (entry !== undefined) entry.add(rowNumber);
       else this.addLabel(counts, value, rowNumber);
       if (recent !== -1 && entry === undefined) this.recentLabelCounts[recent] = counts.get(value);
     }
@@ -428,14 +428,13 @@ class RowScanner {
     return labels.length - 1;
   }
 
-  private addLabel(
-    counts: Map<string, { count: number; firstRow: number }>,
-    label: string,
-    rowNumber: number,
-  ): void {
-    const entry = counts.get(label);
-    if (entry !== undefined) entry.count++;
-    else if (counts.size < MAX_DISTINCT_LABELS) counts.set(label, { count: 1, firstRow: rowNumber });
+  private addLabel(counts: Map<string, Occurrences>, label: string, rowNumber: number): void {
+    let entry = counts.get(label);
+    if (entry === undefined && counts.size < MAX_DISTINCT_LABELS) {
+      entry = new Occurrences();
+      counts.set(label, entry);
+    }
+    if (entry !== undefined) entry.add(rowNumber);
     else this.evidence.labelOverflow++;
   }
 

@@ -32,9 +32,10 @@
  * line as the header). The keys of rows of other files are unchanged; those of
  * a semicolon file change with its columns, which no earlier version read. 2.6.1 skips that line with spaces
  * around it too (`sep=; `, which it read with the separator named but as the header), and its hint says to
- * delete it in a text editor, since Excel does not show it.
+ * delete it in a text editor, since Excel does not show it. 2.7.0 gives a label outside the classes a sample of
+ * its rows (up to 10, as other grouped findings do), not its first row alone, so all of them can be opened.
  */
-export const SCORER_VERSION = '2.6.1';
+export const SCORER_VERSION = '2.7.0';
 
 /** The major part of {@link SCORER_VERSION}: reports whose version starts with it have comparable fingerprints. */
 export const FINGERPRINT_MAJOR_VERSION = SCORER_VERSION.slice(0, SCORER_VERSION.indexOf('.'));

@@ -40,7 +40,7 @@ export const labelClassVariants = defineRule({
       const rows = variants.reduce((sum, name) => sum + rowsOf(name), 0);
       variantRows += rows;
       const firstRow = variants
-        .map((name) => evidence.labelCounts.get(name)?.firstRow)
+        .map((name) => evidence.labelCounts.get(name)?.rows[0])
         .filter((row): row is number => row !== undefined)
         .sort((a, b) => a - b)[0];
       const quoted = ranked.map((name) => `"${maskSample(name)}"`);

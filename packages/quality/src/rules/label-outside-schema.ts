@@ -1,7 +1,7 @@
 import { isClassificationTask } from '@assay/schema';
 import { labelReadAs } from '../label-text.ts';
 import { maskSample } from '../pii.ts';
-import { defineRule, fail, hasData, PASS, plural, shareOutcome } from './rule.ts';
+import { defineRule, type FindingDraft, fail, hasData, PASS, plural, shareOutcome } from './rule.ts';
 
 const MAX_FINDINGS = 20;
 
@@ -23,12 +23,12 @@ export const labelOutsideSchema = defineRule({
     const byNormalized = new Map(label.classes.map((c) => [labelReadAs(c.name), c.name]));
     let labeled = 0;
     let outside = 0;
-    const invalid: { value: string; count: number; firstRow: number }[] = [];
+    const invalid: { value: string; count: number; rows: readonly number[] }[] = [];
     for (const [value, entry] of evidence.labelCounts) {
       labeled += entry.count;
       if (classes.has(value)) continue;
       outside += entry.count;
-      invalid.push({ value, ...entry });
+      invalid.push({ value, count: entry.count, rows: entry.rows });
     }
     if (evidence.labelOverflow > 0) {
       labeled += evidence.labelOverflow;
@@ -36,7 +36,7 @@ export const labelOutsideSchema = defineRule({
     }
     if (outside === 0) return PASS;
     invalid.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
-    const findings = invalid.slice(0, MAX_FINDINGS).map(({ value, count, firstRow }) => {
+    const findings: FindingDraft[] = invalid.slice(0, MAX_FINDINGS).map(({ value, count, rows }) => {
       const variantOf = byNormalized.get(labelReadAs(value));
       return {
         message:
@@ -47,7 +47,9 @@ export const labelOutsideSchema = defineRule({
           variantOf === undefined
             ? `Use one of the declared classes (${[...classes].slice(0, 8).join(', ')}), or add "${maskSample(value)}" to label.classes with a definition.`
             : `Write it exactly as "${variantOf}".`,
-        location: { row: firstRow, column: label.column, field: 'label.classes' },
+        // The first row and a sample of the rest, so a reviewer can open them all, not only the first.
+        location: { row: rows[0]!, column: label.column, field: 'label.classes' },
+        locations: rows.slice(1).map((row) => ({ row, column: label.column })),
         count,
       };
     });
@@ -56,7 +58,7 @@ export const labelOutsideSchema = defineRule({
       findings.push({
         message: `${plural(rest, 'more row has', 'more rows have')} other labels outside the declared classes.`,
         hint: 'Map every label onto a declared class before uploading.',
-        location: { row: invalid[MAX_FINDINGS]?.firstRow ?? 0, column: label.column, field: 'label.classes' },
+        location: { row: invalid[MAX_FINDINGS]?.rows[0] ?? 0, column: label.column, field: 'label.classes' },
         count: rest,
       });
     }
