@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodRealError, z } from 'zod';
 import type { Role } from './auth.ts';
-import { AppError, toTRPCError } from './errors.ts';
+import { AppError, notFound, toTRPCError } from './errors.ts';
 import type { Services } from './services.ts';
 
 /** The signed-in person, as procedures see them. */
@@ -54,6 +54,53 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   }
   return result;
 });
+
+/**
+ * A read that names a malformed id (a URL cut short or mistyped: `/review/versions/not-a-uuid`) asks for
+ * something that does not exist, as a well-formed unknown id does, and is answered alike: NOT_FOUND
+ * naming the thing, not zod's "Invalid UUID" as bad input. Only reads: a mutation sent a malformed id is
+ * still told its input is wrong, field by field.
+ */
+const answerMalformedIdsAsNotFound = t.middleware(async ({ type, path, getRawInput, next }) => {
+  const result = await next();
+  if (result.ok || type === 'mutation') return result;
+  const { error } = result;
+  if (error.code !== 'BAD_REQUEST' || !(error.cause instanceof z.ZodError)) return result;
+  const issues = error.cause.issues;
+  const idKeys = issues.map((issue) => {
+    const key = issue.path.at(-1);
+    const isMalformedId =
+      issue.code === 'invalid_format' &&
+      issue.format === 'uuid' &&
+      typeof key === 'string' &&
+      /(^id|Id)$/.test(key);
+    return isMalformedId ? key : null;
+  });
+  const [first] = issues;
+  if (!first || idKeys.some((key) => key === null)) return result;
+  const input = await getRawInput().catch(() => undefined);
+  const value = first.path.reduce<unknown>(
+    (at, key) =>
+      at !== null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined,
+    input,
+  );
+  throw toTRPCError(notFound(nounOfId(idKeys[0]!, path), String(value)));
+});
+
+/** What an id names, for the not-found message: `versionId` a version; `id` what its router is about. */
+const ID_NOUNS: Record<string, string> = {
+  versionId: 'version',
+  submissionId: 'submission',
+  requestId: 'data request',
+  organisationId: 'organisation',
+  userId: 'user',
+  invitationId: 'invitation',
+};
+
+function nounOfId(key: string, path: string): string {
+  const named = key === 'id' ? `${path.split('.').at(-2) ?? ''}Id` : key;
+  return ID_NOUNS[named] ?? named.replace(/Id$/, '');
+}
 
 /**
  * Characters refused in any text a client sends, each said at the field that holds it:
@@ -110,7 +157,10 @@ function findRefusedCharacter(
 }
 
 /** Anyone, signed in or not. */
-export const publicProcedure = t.procedure.use(refuseControlCharacters).use(mapDomainErrors);
+export const publicProcedure = t.procedure
+  .use(refuseControlCharacters)
+  .use(answerMalformedIdsAsNotFound)
+  .use(mapDomainErrors);
 
 /** Any signed-in user. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {

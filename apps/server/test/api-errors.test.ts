@@ -58,6 +58,46 @@ describe.each(dialects)('API input on %s', (dialect) => {
     const stored = await app.services.db.selectFrom('data_request').select('title').execute();
     expect(stored.map((row) => row.title)).not.toContain(title);
   });
+
+  // A mistyped id in a URL (/review/versions/not-a-uuid) showed "Check what you entered / Invalid UUID",
+  // while a well-formed unknown id showed "Not found": both are pages that do not exist.
+  it('answers a read naming a malformed id as it answers an unknown id: not found, naming the thing', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const reviewer = org.reviewer.client;
+    expect(await errorOf(reviewer.review.byId.query({ versionId: unknown }))).toEqual({
+      code: 'NOT_FOUND',
+      message: `No submission version with id '${unknown}'`,
+    });
+    expect(await errorOf(reviewer.review.byId.query({ versionId: 'not-a-uuid' }))).toEqual({
+      code: 'NOT_FOUND',
+      message: "No version with id 'not-a-uuid'",
+    });
+    expect(await errorOf(reviewer.request.byId.query({ id: 'abc' }))).toEqual({
+      code: 'NOT_FOUND',
+      message: "No data request with id 'abc'",
+    });
+    expect(await errorOf(reviewer.admin.member.list.query({ organisationId: 'org-1' }))).toEqual({
+      code: 'NOT_FOUND',
+      message: "No organisation with id 'org-1'",
+    });
+    const contributor = await app.signUp();
+    expect(await errorOf(contributor.client.submission.byId.query({ id: '12345' }))).toEqual({
+      code: 'NOT_FOUND',
+      message: "No submission with id '12345'",
+    });
+  });
+
+  it('still refuses a malformed id sent to a change as bad input, at its field', async () => {
+    expect(await fieldErrorsOf(org.reviewer.client.request.close.mutate({ id: 'not-a-uuid' }))).toEqual({
+      id: ['Invalid UUID'],
+    });
+    // A read whose other input is wrong too is bad input, as before.
+    expect(
+      await fieldErrorsOf(
+        org.reviewer.client.review.findingRows.query({ versionId: 'not-a-uuid', finding: -1 }),
+      ),
+    ).toMatchObject({ versionId: ['Invalid UUID'] });
+  });
 });
 
 // A fault's own message (a driver's, a TypeError's) named the server's insides to the browser.

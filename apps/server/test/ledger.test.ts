@@ -290,7 +290,7 @@ describe.each(dialects)('ledger on %s', (dialect) => {
         'UNAUTHORIZED',
       );
       expect(await codeOf(org.reviewer.client.ledger.requestBudget.query({ requestId: 'nope' }))).toBe(
-        'BAD_REQUEST',
+        'NOT_FOUND',
       );
     });
   });
