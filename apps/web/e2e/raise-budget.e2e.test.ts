@@ -15,7 +15,8 @@ import {
 
 // A reviewer told that a request's budget is spent follows "Raise the budget" from the decision panel,
 // raises it, and comes straight back to the version: the warning is gone and the acceptance goes through.
-// Before, the version's page was read from the cache (fresh for 5 s), still saying the budget was spent.
+// Before, the version's page was read from the cache (fresh for 5 s), still saying the budget was spent;
+// and saving (or leaving) the editor went to the Data requests list, not back to the version.
 
 const operator = { email: 'ops@raise.test', password: 'operator-password-1' };
 const reviewer = { name: 'Rhea Raiser', email: 'rhea@raise.test', password: 'reviewer-password-1' };
@@ -78,17 +79,29 @@ afterAll(async () => {
   await app?.stop();
 });
 
-it('after raising the budget from the decision panel, the version no longer says it is spent', async () => {
-  await page.goto(`${app.url}/review/versions/${waiting}`);
+it('cancelling the editor opened from "Raise the budget" goes back to the version, nothing changed', async () => {
+  await page.goto(`${app.url}/review`);
+  await page.getByTestId('queue').getByRole('link', { name: 'Tickets 2 (v1)' }).click();
+  const spent = page.getByTestId('budget-spent');
+  await spent.getByRole('link', { name: 'Raise the budget' }).click();
+  await field(page, 'Budget (€)').fill('30');
+  await page.getByRole('link', { name: 'Cancel' }).click();
+  await page.waitForURL(`${app.url}/review/versions/${waiting}`);
+  await spent.waitFor();
+  expect(problems).toEqual([]);
+});
+
+// Saving sent the reviewer to the Data requests list, to find the version again through the queue.
+it('after raising the budget from the decision panel, the reviewer is back on the version, no longer told it is spent', async () => {
+  await page.goto(`${app.url}/review`);
+  await page.getByTestId('queue').getByRole('link', { name: 'Tickets 2 (v1)' }).click();
   const spent = page.getByTestId('budget-spent');
   await spent.waitFor();
   await spent.getByRole('link', { name: 'Raise the budget' }).click();
   await field(page, 'Budget (€)').fill('30');
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await page.waitForURL(`${app.url}/review/requests`);
+  await page.waitForURL(`${app.url}/review/versions/${waiting}`);
 
-  await page.getByRole('link', { name: 'Review queue' }).click();
-  await page.getByTestId('queue').getByRole('link', { name: 'Tickets 2 (v1)' }).click();
   const panel = page.getByTestId('decision-panel');
   await panel.waitFor();
   await expect.poll(() => spent.count(), { timeout: 3_000 }).toBe(0);
@@ -98,5 +111,13 @@ it('after raising the budget from the decision panel, the version no longer says
   await panel.getByRole('button', { name: 'Accept', exact: true }).click();
   await page.waitForURL(`${app.url}/review`);
   await page.getByTestId('decided-notice').filter({ hasText: 'Accepted “Tickets 2” v1' }).waitFor();
+  expect(problems).toEqual([]);
+});
+
+it('the editor opened from the Data requests list goes back there', async () => {
+  await page.getByRole('link', { name: 'Data requests' }).click();
+  await page.getByTestId('requests').getByRole('link', { name: 'One reward only' }).click();
+  await page.getByRole('link', { name: 'Cancel' }).click();
+  await page.waitForURL(`${app.url}/review/requests`);
   expect(problems).toEqual([]);
 });

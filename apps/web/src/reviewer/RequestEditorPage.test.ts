@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../lib/money.ts';
-import { budgetDescription, deadlineFieldText } from './RequestEditorPage.tsx';
+import { budgetDescription, deadlineFieldText, editorReturnPath } from './RequestEditorPage.tsx';
 
 describe('budgetDescription', () => {
   it('says what is paid and what the typed budget leaves for rewards', () => {
@@ -33,5 +33,23 @@ describe('deadlineFieldText', () => {
     expect(deadlineFieldText('31 December 2027')).toBe('31 December 2027');
     expect(deadlineFieldText('next friday')).toBe('next friday');
     expect(deadlineFieldText('2027-12-31T10')).toBe('2027-12-31T10');
+  });
+});
+
+describe('editorReturnPath', () => {
+  it('goes back to the version whose review page opened the editor, or else to the requests', () => {
+    const version = '7b0e8f0c-53f4-4a49-9d8e-2f7d3c9e1a10';
+    expect(editorReturnPath(new URLSearchParams(`version=${version}`))).toBe(`/review/versions/${version}`);
+    expect(editorReturnPath(new URLSearchParams(''))).toBe('/review/requests');
+    expect(editorReturnPath(new URLSearchParams('version='))).toBe('/review/requests');
+  });
+
+  it('stays on a version page whatever the parameter holds', () => {
+    expect(editorReturnPath(new URLSearchParams('version=../../operator'))).toBe(
+      '/review/versions/..%2F..%2Foperator',
+    );
+    expect(editorReturnPath(new URLSearchParams('version=//evil.example'))).toBe(
+      '/review/versions/%2F%2Fevil.example',
+    );
   });
 });

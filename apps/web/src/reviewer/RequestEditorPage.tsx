@@ -26,7 +26,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ConfirmAction } from '../components/ConfirmAction.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { filterLicenses, loadSpdx } from '../contributor/LicensePicker.tsx';
@@ -36,6 +36,7 @@ import { formatMoney } from '../lib/money.ts';
 import { TASK_LABELS } from '../lib/option-labels.ts';
 import { pendingText } from '../lib/pending-text.ts';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
+import type { ReviewLocationState } from './DecidedNotice.tsx';
 
 type DataRequest = RouterOutputs['request']['byId'];
 type FormState = DataRequestInput;
@@ -132,6 +133,16 @@ function tagsToColumns(tags: string[]): unknown[] {
   });
 }
 
+/**
+ * Where the editor goes back to once saved or cancelled: the version whose review page opened it ("Raise
+ * the budget" adds `?version=<id>`), or the list of requests. Only a version's review page: the parameter
+ * is an id, never a path, so a link cannot send the reviewer elsewhere.
+ */
+export function editorReturnPath(search: URLSearchParams): string {
+  const versionId = search.get('version');
+  return versionId ? `/review/versions/${encodeURIComponent(versionId)}` : '/review/requests';
+}
+
 /** Creates or edits a data request; validates with the server's own schema. */
 export function RequestEditorPage() {
   const { requestId } = useParams();
@@ -154,6 +165,11 @@ export function RequestEditorPage() {
 function RequestForm({ existing }: { existing: DataRequest | null }) {
   const trpc = useTRPC();
   const navigate = useNavigate();
+  const [search] = useSearchParams();
+  const returnPath = editorReturnPath(search);
+  // The review page's queue (whose next version follows a decision) goes there and back with the link.
+  const { queue } = (useLocation().state ?? {}) as ReviewLocationState;
+  const returnState = queue ? ({ queue } satisfies ReviewLocationState) : undefined;
   const queryClient = useQueryClient();
   const [form, setForm] = useState<FormState>(() => (existing ? toFormState(existing) : EMPTY));
   const [numbers, setNumbers] = useState<TypedNumbers>(() => ({
@@ -171,7 +187,7 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
       queryClient.invalidateQueries({ queryKey: trpc.request.pathKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() }),
     ]);
-    void navigate('/review/requests');
+    void navigate(returnPath, { state: returnState });
   };
   const create = useMutation(trpc.request.create.mutationOptions({ onSuccess: done }));
   const update = useMutation(trpc.request.update.mutationOptions({ onSuccess: done }));
@@ -368,9 +384,14 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
             <QueryError error={close.error} onRetry={() => close.mutate({ id: existing.id })} />
           )}
           <Group justify="space-between">
-            <Button type="submit" loading={mutation.isPending}>
-              {existing ? 'Save changes' : 'Post the request'}
-            </Button>
+            <Group>
+              <Button type="submit" loading={mutation.isPending}>
+                {existing ? 'Save changes' : 'Post the request'}
+              </Button>
+              <Button component={Link} to={returnPath} state={returnState} variant="default">
+                Cancel
+              </Button>
+            </Group>
             {isOpen && (
               <ConfirmAction
                 label="Close the request"

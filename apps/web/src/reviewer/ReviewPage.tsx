@@ -395,7 +395,15 @@ function DecisionPanel({ item }: { item: Item }) {
             {item.request.budgetLeftCents > 0
               ? `This request has ${formatEuros(item.request.budgetLeftCents)} left, less than its reward of ${formatEuros(item.request.rewardCents)}: an acceptance would be refused.`
               : "This request's budget is spent: an acceptance would be refused."}{' '}
-            <Anchor component={Link} to={`/review/requests/${item.request.id}`} size="sm" underline="always">
+            <Anchor
+              component={Link}
+              to={`/review/requests/${item.request.id}?version=${item.versionId}`}
+              state={
+                { queue: (location.state as ReviewLocationState | null)?.queue } satisfies ReviewLocationState
+              }
+              size="sm"
+              underline="always"
+            >
               Raise the budget
             </Anchor>{' '}
             first, or reject or ask for changes.
