@@ -175,6 +175,7 @@ describe.each(dialects)('data layer on %s', (dialect) => {
         '0011-account-suspension',
         '0012-organisation-name-key',
         '0013-stored-file-last-used',
+        '0014-member-notifications-start',
       ]);
       expect((await migrateToLatest(handle.db)).applied).toEqual([]);
       const tables = (await handle.db.introspection.getTables()).map((t) => t.name);
@@ -261,7 +262,8 @@ describe.each(dialects)('data layer on %s', (dialect) => {
         .values({ sha256: 'a'.repeat(64), size: 10, created_at: Date.now() - 7 * 86_400_000 } as never)
         .execute();
       const migratedFrom = Date.now();
-      expect((await migrateToLatest(handle.db)).applied).toEqual(['0013-stored-file-last-used']);
+      // The first of those after it: later migrations come along.
+      expect((await migrateToLatest(handle.db)).applied[0]).toBe('0013-stored-file-last-used');
       const row = await handle.db
         .selectFrom('stored_file')
         .select(['size', 'last_used_at'])
@@ -269,6 +271,66 @@ describe.each(dialects)('data layer on %s', (dialect) => {
       expect(row.size).toBe(10);
       expect(row.last_used_at).toBeGreaterThanOrEqual(migratedFrom);
       expect(row.last_used_at).toBeLessThanOrEqual(Date.now());
+    } finally {
+      await handle.db.destroy();
+      await database.drop();
+    }
+  });
+
+  it('0014 starts the notifications of members from before it where they joined', async () => {
+    const database = await createTestDatabase(dialect);
+    const handle = openDatabase({ databaseUrl: database.databaseUrl, dataDir: database.dataDir });
+    try {
+      const before = Object.fromEntries(
+        Object.entries(MIGRATIONS).filter(([name]) => name < '0014-member-notifications-start'),
+      );
+      const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => before } });
+      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      const db = handle.db;
+      await sql`insert into organisation (id, name, name_key, created_at) values ('o', 'Org', 'org', 1)`.execute(
+        db,
+      );
+      // Joined before anything reached the queue, between two arrivals, and after the last one.
+      const joined = { first: 10, between: 150, last: 350 } as const;
+      for (const [id, createdAt] of Object.entries(joined)) {
+        await sql`insert into "user" (id, name, email, "emailVerified", "createdAt", "updatedAt", role, pseudonym)
+          values (${id}, ${id}, ${`${id}@example.com`}, false, ${'2025-01-01T00:00:00Z'}, ${'2025-01-01T00:00:00Z'}, 'reviewer', ${id})`.execute(
+          db,
+        );
+        await sql`insert into member (organisation_id, user_id, role, created_at) values ('o', ${id}, 'reviewer', ${createdAt})`.execute(
+          db,
+        );
+      }
+      const ids: number[] = [];
+      for (const [type, at] of [
+        ['version.in_review', 100],
+        ['version.in_review', 200],
+        ['member.joined', 300],
+        ['version.in_review', 400],
+      ] as const) {
+        await sql`insert into event (type, props, at) values (${type}, '{}', ${at})`.execute(db);
+        ids.push(
+          Number(
+            (
+              await db
+                .selectFrom('event')
+                .select((eb) => eb.fn.max('id').as('id'))
+                .executeTakeFirstOrThrow()
+            ).id,
+          ),
+        );
+      }
+      expect((await migrateToLatest(db)).applied).toEqual(['0014-member-notifications-start']);
+      const rows = await db
+        .selectFrom('member')
+        .select(['user_id', 'notify_after_event_id'])
+        .orderBy('created_at')
+        .execute();
+      expect(rows.map((row) => [row.user_id, Number(row.notify_after_event_id)])).toEqual([
+        ['first', 0],
+        ['between', ids[0]],
+        ['last', ids[1]],
+      ]);
     } finally {
       await handle.db.destroy();
       await database.drop();

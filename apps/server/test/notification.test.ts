@@ -124,9 +124,28 @@ describe.each(dialects)('notifications on %s', (dialect) => {
     expect(await list(newcomer)).toEqual({ items: [], unread: 0, nextCursor: null });
   });
 
+  // A reviewer invited to an organisation with a history was told all of it as new: "43 New" on their
+  // first sign-in, every submission that had ever reached its queue.
+  it('a newly invited reviewer is told of submissions from when they joined, not of the organisation’s history', async () => {
+    const newcomer = await inviteAndSignIn(app, org.operator, org.organisationId);
+    expect(await list(newcomer)).toEqual({ items: [], unread: 0, nextCursor: null });
+
+    const arriving = await submitted(app, await app.signUp(), requestId);
+    const { items, unread } = await list(newcomer);
+    expect(summary(items)).toEqual([`arrived:${arriving.versionId}`]);
+    expect(unread).toBe(1);
+    // A reviewer there before is told of it too, above what they were told already.
+    expect(summary((await list(org.reviewer)).items)).toEqual([
+      `arrived:${arriving.versionId}`,
+      `arrived:${rejected.versionId}`,
+      `arrived:${accepted.versionId}`,
+    ]);
+  });
+
   it('a reviewer who leaves the organisation stops hearing of its queue', async () => {
     const leaving = await inviteAndSignIn(app, org.operator, org.organisationId);
-    expect((await list(leaving)).items).toHaveLength(2);
+    const arriving = await submitted(app, await app.signUp(), requestId);
+    expect(summary((await list(leaving)).items)).toEqual([`arrived:${arriving.versionId}`]);
     await org.operator.client.admin.member.remove.mutate({
       organisationId: org.organisationId,
       userId: leaving.userId,

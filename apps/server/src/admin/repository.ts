@@ -74,7 +74,15 @@ export function insertMember(
   db: Db,
   row: { organisation_id: string; user_id: string; role: string; created_at: number },
 ) {
-  return db.insertInto('member').values(row).execute();
+  return db
+    .insertInto('member')
+    .values({
+      ...row,
+      // Where the member's notifications start: after everything in the log now (notification-events.ts).
+      notify_after_event_id: (eb) =>
+        eb.selectFrom('event').select((e) => e.fn.coalesce(e.fn.max('id'), e.lit(0)).as('last_id')),
+    })
+    .execute();
 }
 
 export function updateMemberRole(db: Db, organisationId: string, userId: string, role: string) {

@@ -98,6 +98,11 @@ export interface MemberTable {
   /** reviewer | admin (an admin may also invite reviewers) */
   role: string;
   created_at: number;
+  /**
+   * The id of the last event in the log when the membership began: only later events of the
+   * organisation's requests are the member's notifications (nothing from before they joined is news).
+   */
+  notify_after_event_id: number;
 }
 
 /** An invitation to join an organisation as reviewer or admin; accepted by signing up with its token. */

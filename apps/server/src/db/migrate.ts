@@ -11,6 +11,7 @@ import * as notifications from './migrations/0010-notifications.ts';
 import * as accountSuspension from './migrations/0011-account-suspension.ts';
 import * as organisationNameKey from './migrations/0012-organisation-name-key.ts';
 import * as storedFileLastUsed from './migrations/0013-stored-file-last-used.ts';
+import * as memberNotificationsStart from './migrations/0014-member-notifications-start.ts';
 
 /** Every migration, in order. Imported statically so a bundle or a worker sees the same list. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -26,6 +27,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0011-account-suspension': accountSuspension,
   '0012-organisation-name-key': organisationNameKey,
   '0013-stored-file-last-used': storedFileLastUsed,
+  '0014-member-notifications-start': memberNotificationsStart,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -20,8 +20,9 @@ const TYPES_FOR_ROLE = {
 
 /**
  * The events that are a person's notifications: a contributor's come from their own submissions, a
- * reviewer's from the requests of the organisations they belong to now (leaving one ends them), an
- * operator's from the whole platform. Filtered by subqueries, so each role reads the log through an index
+ * reviewer's from the requests of the organisations they belong to now, from when they joined each
+ * (leaving one ends them; what happened before they joined is not news to them), an operator's from the
+ * whole platform. Filtered by subqueries, so each role reads the log through an index
  * (by submission, by request, by type).
  */
 export function notificationEvents(db: Db, user: Pick<SessionUser, 'id' | 'role'>) {
@@ -32,12 +33,25 @@ export function notificationEvents(db: Db, user: Pick<SessionUser, 'id' | 'role'
         eb.selectFrom('submission').select('submission.id').where('submission.contributor_id', '=', user.id),
       );
     case 'reviewer':
-      return query.where('e.request_id', 'in', (eb) =>
-        eb
-          .selectFrom('data_request as r')
-          .innerJoin('member as m', 'm.organisation_id', 'r.organisation_id')
-          .select('r.id')
-          .where('m.user_id', '=', user.id),
+      return (
+        query
+          .where('e.request_id', 'in', (eb) =>
+            eb
+              .selectFrom('data_request as r')
+              .innerJoin('member as m', 'm.organisation_id', 'r.organisation_id')
+              .select('r.id')
+              .where('m.user_id', '=', user.id),
+          )
+          // Only what happened since they joined that organisation: a newcomer is not told its history.
+          // (The list above keeps the read by request through its index; this checks the rows it finds.)
+          .where('e.id', '>', (eb) =>
+            eb
+              .selectFrom('data_request as r')
+              .innerJoin('member as m', 'm.organisation_id', 'r.organisation_id')
+              .select('m.notify_after_event_id')
+              .whereRef('r.id', '=', 'e.request_id')
+              .where('m.user_id', '=', user.id),
+          )
       );
     case 'operator':
       return query;

@@ -97,6 +97,9 @@ export function NotificationsPage({ role }: { role: Role }) {
 
 const EMPTY: Record<Role, string> = {
   contributor: 'Nothing yet. You are told here when a submission is scored and when a reviewer decides it.',
-  reviewer: "Nothing yet. You are told here when a submission arrives in your organisation's review queue.",
+  // A newcomer is told of arrivals from when they joined (what came before is not news to them): the
+  // queue holds what already waits.
+  reviewer:
+    "Nothing yet. You are told here when a submission arrives in your organisation's review queue from the day you joined; what waits already is in the Review queue.",
   operator: 'Nothing yet. You are told here when scoring a submission fails on every attempt.',
 };
