@@ -84,12 +84,16 @@ const answerMalformedIdsAsNotFound = t.middleware(async ({ type, path, getRawInp
       at !== null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined,
     input,
   );
-  throw toTRPCError(notFound(nounOfId(idKeys[0]!, path), String(value)));
+  // Quoted back cut short: the id came from an address bar, and may be anything up to the body's limit.
+  const shown = String(value);
+  throw toTRPCError(
+    notFound(nounOfId(idKeys[0]!, path), shown.length > 80 ? `${shown.slice(0, 80)}…` : shown),
+  );
 });
 
 /** What an id names, for the not-found message: `versionId` a version; `id` what its router is about. */
 const ID_NOUNS: Record<string, string> = {
-  versionId: 'version',
+  versionId: 'submission version',
   submissionId: 'submission',
   requestId: 'data request',
   organisationId: 'organisation',

@@ -70,7 +70,13 @@ describe.each(dialects)('API input on %s', (dialect) => {
     });
     expect(await errorOf(reviewer.review.byId.query({ versionId: 'not-a-uuid' }))).toEqual({
       code: 'NOT_FOUND',
-      message: "No version with id 'not-a-uuid'",
+      message: "No submission version with id 'not-a-uuid'",
+    });
+    // Quoted back cut short, whatever was typed.
+    const long = 'x'.repeat(500);
+    expect(await errorOf(reviewer.review.byId.query({ versionId: long }))).toEqual({
+      code: 'NOT_FOUND',
+      message: `No submission version with id '${'x'.repeat(80)}…'`,
     });
     expect(await errorOf(reviewer.request.byId.query({ id: 'abc' }))).toEqual({
       code: 'NOT_FOUND',
