@@ -1,7 +1,13 @@
 import type { EventType } from '@assay/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildAnalytics } from '../src/analytics/refresh-rollups.ts';
-import { auc, fitLogistic, predictLogistic, scoreAtProbability } from '../src/analytics/stats.ts';
+import {
+  auc,
+  fitLogistic,
+  predictLogistic,
+  scoreAtProbability,
+  wilsonInterval,
+} from '../src/analytics/stats.ts';
 import { withAnalyticsTables } from '../src/analytics/tables.ts';
 import { appendEvents, type NewEvent } from '../src/events/append-event.ts';
 import { dialectsToRun } from './support/dialects.ts';
@@ -425,6 +431,16 @@ describe.each(dialects)('analytics on %s', (dialect) => {
       ['2025-03-03', 3, 2, 70],
       ['2025-03-10', 2, 1, 52.5],
     ]);
+    // The weekly chart draws each week's interval, and its weeks hold the same decided versions as the bins
+    // and the summary above the charts: one unit (a decided version) throughout.
+    for (const w of curve.weekly) {
+      const { rate, low, high } = wilsonInterval(w.accepted, w.decisions);
+      expect([w.rate, w.low, w.high]).toEqual([rate, low, high]);
+    }
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    expect(sum(curve.weekly.map((w) => w.decisions))).toBe(curve.decisions);
+    expect(sum(curve.weekly.map((w) => w.accepted))).toBe(curve.accepted);
+    expect(sum(curve.bins.map((bin) => bin.n))).toBe(curve.decisions);
     // A: S1 (n1 ✓), S2 (n2 ✓ in the end), S6 (n3 ✓); B: S5 (n1 ✗).
     expect(curve.byNthSubmission.map((r) => [r.n, r.decisions, r.accepted])).toEqual([
       [1, 2, 1],

@@ -463,6 +463,31 @@ describe('the journeys of the three roles', () => {
       ['#0ca678', '4'],
       ['#1c7ed6', '4'],
     ]);
+    // And it says what those points rest on (a week of two rejections drew a bare 0%, read as a collapse): the
+    // caption says thin weeks are uncertain, a bar counts the week's decided versions, the acceptance has its
+    // Wilson interval, and the tooltip says the count beside the rate, in the summary's unit.
+    const weekly = page.getByTestId('chart-weekly');
+    await weekly.getByText(/A week of few decisions is uncertain/).waitFor();
+    const weekBars = await weekly
+      .locator('.recharts-bar-rectangle path')
+      .evaluateAll((bars) => bars.map((bar) => (bar as SVGGraphicsElement).getBBox().height));
+    expect(weekBars).toHaveLength(1);
+    expect(weekBars[0]).toBeGreaterThan(1);
+    expect(await weekly.locator('.recharts-errorBar').count()).toBeGreaterThan(0);
+    const acceptanceDot = await weekly.locator('.recharts-line-dot').first().boundingBox();
+    await page.mouse.move(
+      acceptanceDot!.x + acceptanceDot!.width / 2,
+      acceptanceDot!.y + acceptanceDot!.height / 2,
+    );
+    const weekTip = weekly.getByTestId('weekly-tooltip');
+    await weekTip.waitFor();
+    expect(await weekTip.locator('p').allTextContents()).toEqual([
+      expect.stringMatching(/^Week from \d{4}-\d{2}-\d{2}$/),
+      '1 decided version, 1 accepted',
+      'Acceptance 100% (95% interval 20.7–100%)',
+      expect.stringMatching(/^Median score \d+(\.\d+)?$/),
+    ]);
+    await page.mouse.move(0, 0);
     // The friction measures that are one number each. No draft is 72 hours old yet, so none can have been
     // abandoned, and nothing is said about abandonment.
     const facts = await page.getByTestId('friction-facts').locator('p').allTextContents();

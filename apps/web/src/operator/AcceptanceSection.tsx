@@ -1,4 +1,4 @@
-import { SimpleGrid, Stack, Title } from '@mantine/core';
+import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import {
   Bar,
   BarChart,
@@ -7,7 +7,6 @@ import {
   ErrorBar,
   Legend,
   Line,
-  LineChart,
   ReferenceLine,
   ResponsiveContainer,
   Scatter,
@@ -17,7 +16,7 @@ import {
 } from 'recharts';
 import type { RouterOutputs } from '../lib/trpc.ts';
 import { ChartCard } from './ChartCard.tsx';
-import { binRows, learningRows, weeklyRows } from './dashboard-rows.ts';
+import { binRows, learningRows, weeklyRows, weeklyTooltipLines } from './dashboard-rows.ts';
 import { legendText } from './legend-text.tsx';
 
 /**
@@ -112,18 +111,28 @@ export function AcceptanceSection({
         <ChartCard
           title="Acceptance and score over time"
           file="acceptance-weekly"
-          rows={weekly}
+          rows={weekly.map(({ error: _e, ...row }) => row)}
           testId="chart-weekly"
+          caption="Per week of decisions (from Monday, UTC): decided versions (grey bars, right axis; each version counts), the share accepted with its 95% Wilson interval, and the median overall score. A week of few decisions is uncertain: its interval is wide, and one decision moves its rate by tens of points."
         >
           <ResponsiveContainer>
-            <LineChart data={weekly}>
+            <ComposedChart data={weekly}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="week" tick={{ fontSize: 11 }} />
               {/* Padded, so a point at 100 is drawn whole rather than cut by the plot's edge. */}
               <YAxis yAxisId="left" domain={[0, 100]} padding={{ top: 6 }} />
-              <YAxis yAxisId="right" orientation="right" domain={[0, 100]} padding={{ top: 6 }} />
-              <Tooltip />
+              <YAxis yAxisId="right" orientation="right" allowDecimals={false} padding={{ top: 6 }} />
+              <Tooltip content={<WeeklyTooltip />} />
               <Legend itemSorter={null} formatter={legendText} />
+              {/* Behind the lines: how much each week's points rest on. */}
+              <Bar
+                yAxisId="right"
+                dataKey="decisions"
+                name="Decided versions"
+                fill="#dee2e6"
+                maxBarSize={40}
+                isAnimationActive={false}
+              />
               {/* Filled points: a first week is a point, not a line, and two hollow ones read as an "8". */}
               <Line
                 yAxisId="left"
@@ -132,16 +141,18 @@ export function AcceptanceSection({
                 stroke="#0ca678"
                 dot={{ r: 4, fill: '#0ca678' }}
                 isAnimationActive={false}
-              />
+              >
+                <ErrorBar dataKey="error" width={4} stroke="#555" direction="y" />
+              </Line>
               <Line
-                yAxisId="right"
+                yAxisId="left"
                 dataKey="median_score"
                 name="Median score"
                 stroke="#1c7ed6"
                 dot={{ r: 4, fill: '#1c7ed6' }}
                 isAnimationActive={false}
               />
-            </LineChart>
+            </ComposedChart>
           </ResponsiveContainer>
         </ChartCard>
 
@@ -166,5 +177,29 @@ export function AcceptanceSection({
         </ChartCard>
       </SimpleGrid>
     </Stack>
+  );
+}
+
+/**
+ * The weekly chart's tooltip: the week's decided versions and accepted ones beside its rate and interval,
+ * so a 0% drawn from two decisions reads as two decisions, not as a collapse.
+ */
+function WeeklyTooltip({
+  active,
+  payload,
+}: {
+  active?: boolean;
+  payload?: readonly { payload?: ReturnType<typeof weeklyRows>[number] }[];
+}) {
+  const row = payload?.[0]?.payload;
+  if (!active || !row) return null;
+  return (
+    <Paper withBorder shadow="xs" p="xs" data-testid="weekly-tooltip">
+      {weeklyTooltipLines(row).map((line) => (
+        <Text key={line} size="sm">
+          {line}
+        </Text>
+      ))}
+    </Paper>
   );
 }

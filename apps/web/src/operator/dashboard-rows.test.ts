@@ -14,6 +14,8 @@ import {
   requirementRows,
   rowDemandRows,
   versionRows,
+  weeklyRows,
+  weeklyTooltipLines,
 } from './dashboard-rows.ts';
 
 type Friction = RouterOutputs['analytics']['friction'];
@@ -98,6 +100,62 @@ describe('cohortRows', () => {
       { week: '2026-11-09', drafts: 2, submitted_pct: 50, accepted_pct: 0 },
     ]);
     expect(cohortRows(undefined)).toEqual([]);
+  });
+});
+
+describe('weeklyRows', () => {
+  // A week of two decisions, both rejected, drew a bare 0% beside a week of forty: it read as a collapse.
+  it("keeps each week's decided versions and its Wilson interval, as distances for the error bars", () => {
+    const curve = {
+      weekly: [
+        {
+          week: '2026-11-16',
+          decisions: 40,
+          accepted: 30,
+          rate: 0.75,
+          low: 0.598,
+          high: 0.858,
+          medianScore: 71,
+        },
+        { week: '2026-11-23', decisions: 2, accepted: 0, rate: 0, low: 0, high: 0.658, medianScore: 52.5 },
+      ],
+    } as Pick<Curve, 'weekly'> as Curve;
+    const rows = weeklyRows(curve);
+    expect(rows[0]).toMatchObject({
+      week: '2026-11-16',
+      decisions: 40,
+      accepted: 30,
+      acceptance_pct: 75,
+      ci_low_pct: 59.8,
+      ci_high_pct: 85.8,
+      median_score: 71,
+    });
+    expect(rows[0]!.error[0]).toBeCloseTo(15.2, 6);
+    expect(rows[0]!.error[1]).toBeCloseTo(10.8, 6);
+    expect(rows[1]).toMatchObject({ decisions: 2, accepted: 0, acceptance_pct: 0, ci_high_pct: 65.8 });
+    expect(rows[1]!.error).toEqual([0, 65.8]);
+    expect(weeklyRows(undefined)).toEqual([]);
+  });
+
+  it('says in the tooltip how many decided versions a week holds, beside its rate and interval', () => {
+    const curve = {
+      weekly: [
+        { week: '2026-11-23', decisions: 2, accepted: 0, rate: 0, low: 0, high: 0.658, medianScore: 52.5 },
+        { week: '2026-11-30', decisions: 1, accepted: 1, rate: 1, low: 0.207, high: 1, medianScore: null },
+      ],
+    } as Pick<Curve, 'weekly'> as Curve;
+    const [thin, one] = weeklyRows(curve);
+    expect(weeklyTooltipLines(thin!)).toEqual([
+      'Week from 2026-11-23',
+      '2 decided versions, 0 accepted',
+      'Acceptance 0% (95% interval 0–65.8%)',
+      'Median score 52.5',
+    ]);
+    expect(weeklyTooltipLines(one!).slice(1)).toEqual([
+      '1 decided version, 1 accepted',
+      'Acceptance 100% (95% interval 20.7–100%)',
+      'Median score —',
+    ]);
   });
 });
 

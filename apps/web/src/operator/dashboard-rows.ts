@@ -1,4 +1,5 @@
 import { FUNNEL_STEP_LABELS, FUNNEL_STEPS, NTH_SUBMISSION_CAP } from '@assay/schema';
+import { countText } from '../lib/count-text.ts';
 import { durationUnit, inUnit } from '../lib/duration-unit.ts';
 import { fieldLabel } from '../lib/field-labels.ts';
 import type { RouterOutputs } from '../lib/trpc.ts';
@@ -221,14 +222,39 @@ export function binRows(curve: Curve | undefined) {
     }));
 }
 
-/** Per week of decisions: how many, the acceptance in percent, and the median overall score. */
+/**
+ * Per week of decisions (from Monday, UTC): the decided versions (each version counts, as in the acceptance
+ * curve), how many were accepted, the acceptance in percent with its Wilson 95% interval, and the median
+ * overall score; `error` is the interval as distances below and above the rate, for the chart's error bars.
+ * A week of two decisions, both rejected, is 0% with an interval up to 66%: the interval, not the point,
+ * says how little such a week tells.
+ */
 export function weeklyRows(curve: Curve | undefined) {
-  return (curve?.weekly ?? []).map((w) => ({
-    week: w.week,
-    decisions: w.decisions,
-    acceptance_pct: pct(w.rate),
-    median_score: w.medianScore,
-  }));
+  return (curve?.weekly ?? []).map((w) => {
+    const rate = pct(w.rate) ?? 0;
+    const low = pct(w.low) ?? 0;
+    const high = pct(w.high) ?? 0;
+    return {
+      week: w.week,
+      decisions: w.decisions,
+      accepted: w.accepted,
+      acceptance_pct: rate,
+      ci_low_pct: low,
+      ci_high_pct: high,
+      median_score: w.medianScore,
+      error: [rate - low, high - rate] as [number, number],
+    };
+  });
+}
+
+/** What the weekly chart's tooltip says of one week, a line each; the unit is a decided version. */
+export function weeklyTooltipLines(row: ReturnType<typeof weeklyRows>[number]): string[] {
+  return [
+    `Week from ${row.week}`,
+    `${countText(row.decisions, 'decided version')}, ${row.accepted} accepted`,
+    `Acceptance ${row.acceptance_pct}% (95% interval ${row.ci_low_pct}–${row.ci_high_pct}%)`,
+    `Median score ${row.median_score ?? '—'}`,
+  ];
 }
 
 /** Per request: submissions wanted, submitted and accepted; rows and money in the CSV. */
