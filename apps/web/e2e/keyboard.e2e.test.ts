@@ -52,6 +52,7 @@ const AUDITED = [
   'contributor submissions',
   'reviewer queue',
   'reviewer review',
+  'reviewer review, no findings',
   'reviewer accepted data',
   'reviewer members',
   'reviewer request editor',
@@ -456,6 +457,39 @@ describe('keyboard and labels', () => {
       .getByTestId('decision-comment')
       .filter({ hasText: 'Please add a week of tickets from April as well.' })
       .waitFor();
+  });
+
+  it('a review page with no findings reads its notes in place: it announces none of them as an alert', async () => {
+    // A file with no findings, offered to the request whose budget is spent: the page opens with three
+    // "Nothing to fix here." and the budget note, all of them there from the start. Mantine made each an
+    // alert, and a screen reader broke in with them one after another as the page opened.
+    const { api: kim } = await authenticate(app.url, 'sign-in/email', reviewer);
+    const own = await kim.request.list.query({ isOwnOnly: true, status: 'open', limit: 200, offset: 0 });
+    const request = own.find((r) => r.title === REQUEST_TITLE)!;
+    const nia = await authenticate(app.url, 'sign-up/email', {
+      name: 'Nia Nofindings',
+      email: 'nia@example.test',
+      password: 'nofindings-password-1',
+    });
+    const { versionId } = await submitCsv(app.url, nia, {
+      requestId: request.id,
+      manifest: GOOD_MANIFEST,
+      csv: ticketsCsv(40),
+      states: ['in_review'],
+    });
+    const page = pages.reviewer;
+    await page.goto(`${app.url}/review/versions/${versionId}`);
+    await page.getByTestId('decision-panel').getByTestId('budget-spent').waitFor();
+    const nothing = page.getByText('Nothing to fix here.', { exact: true });
+    await expect.poll(() => nothing.count()).toBe(3);
+    await expect(page.getByRole('note').filter({ hasText: 'Nothing to fix here.' }).count()).resolves.toBe(3);
+    await expect(page.getByRole('alert').count()).resolves.toBe(0);
+    // Nor a live region of any kind holds them (a status would be read out too, if more politely).
+    const live = await page
+      .locator('[role=alert], [role=status], [role=log], [aria-live]:not([aria-live=off])')
+      .allTextContents();
+    expect(live.filter((text) => /Nothing to fix|budget/.test(text))).toEqual([]);
+    await audit(page, 'reviewer review, no findings');
   });
 
   it('the operator pages are audited too', async () => {

@@ -274,8 +274,9 @@ it('a file dropped while another uploads replaces it, and an upload can be cance
   await fileInput.setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: big });
   await status.filter({ hasText: /Uploading… \d+%/ }).waitFor();
   await page.getByRole('button', { name: 'Cancel the upload' }).click();
-  // Said as a choice made, not a failure; no file was attached before, so none is kept.
-  const failed = page.getByRole('alert').filter({ hasText: 'Upload cancelled' });
+  // Said as a choice made, not a failure (a polite status, not an alert that interrupts); no file was
+  // attached before, so none is kept.
+  const failed = page.getByRole('status').filter({ hasText: 'Upload cancelled' });
   await failed.getByText('The file was not sent.').waitFor();
   await failed.getByRole('button', { name: 'Retry upload' }).waitFor();
   // The File step is marked, not ticked, and the Submit step says what happened and where to go again.

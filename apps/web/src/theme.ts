@@ -92,6 +92,12 @@ export const theme = createTheme({
     // A Loader is a bare <span>, on which aria-label is not allowed (axe's aria-prohibited-attr); as a
     // status its label ("Loading the draft") is what a screen reader says while it spins.
     Loader: Loader.extend({ defaultProps: { role: 'status' } }),
+    // Mantine gives every Alert role="alert", which a screen reader announces at once, interrupting: a
+    // review page read "Nothing to fix here." three times as it opened. An Alert is a note by default (read
+    // in its place, not announced); one shown because of what the person just did says so itself:
+    // role="status" for news (saved, imported, a link made), role="alert" for an error or a refusal.
+    // A plain object, as Select's: `Alert.extend` would import Alert into the first load.
+    Alert: { defaultProps: { role: 'note' } },
     // Picking the option already chosen keeps it: by default it emptied the field, and a second pass over
     // a filled datasheet silently cleared its licence, source and consent basis. Optional fields clear
     // with their own ✕ (`clearable`).

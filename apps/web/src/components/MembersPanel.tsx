@@ -113,7 +113,7 @@ export function MembersPanel({
             </Button>
           </Group>
           {invite.data && (
-            <Alert color="green" title="Invitation link (send it to the reviewer)">
+            <Alert color="green" title="Invitation link (send it to the reviewer)" role="status">
               <Code data-testid="invite-link">{`${window.location.origin}${invite.data.invitePath}`}</Code>
             </Alert>
           )}

@@ -1,9 +1,10 @@
-import type { Finding } from '@assay/schema';
+import type { Finding, QualityReport } from '@assay/schema';
 import { MantineProvider } from '@mantine/core';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { theme } from '../theme.ts';
 import { DatasetProfile } from './DatasetProfile.tsx';
-import { citedRowsText, countSuffix, FindingItem, requestMinimumText } from './ReportView.tsx';
+import { citedRowsText, countSuffix, FindingItem, ReportView, requestMinimumText } from './ReportView.tsx';
 
 const manifest = { columns: [{ name: 'text' }] };
 
@@ -181,5 +182,43 @@ describe('countSuffix', () => {
     ['The label "tech|health" is not one of the declared classes.', 12, ' (12×)'],
   ])('%s ×%d', (message, count, suffix) => {
     expect(countSuffix({ message, count })).toBe(suffix);
+  });
+});
+
+describe('ReportView', () => {
+  // Mantine's Alert is role="alert": a screen reader broke in with "Nothing to fix here." three times as a
+  // review page with no findings opened. Under the app's theme those lines are notes, read in their place.
+  it('shows "Nothing to fix here" as a note, not an alert, under the app theme', () => {
+    const report: QualityReport = {
+      scorerVersion: '1.0.0',
+      scores: { structure: 95, context: 90, provenance: 92, overall: 93 },
+      enterpriseGrade: true,
+      threshold: 70,
+      stats: {
+        format: 'csv',
+        bytes: 1000,
+        rows: 60,
+        columns: 3,
+        labelCounts: { high: 30, low: 30 },
+        missingPerColumn: {},
+        duplicateRows: 0,
+      },
+      findings: [],
+      fingerprints: [],
+    };
+    render(
+      <MantineProvider theme={theme}>
+        <ReportView report={report} minScore={50} />
+      </MantineProvider>,
+    );
+    expect(screen.queryAllByRole('alert')).toEqual([]);
+    expect(
+      screen.queryAllByRole('status').filter((el) => el.textContent?.includes('Nothing to fix')),
+    ).toEqual([]);
+    expect(screen.getAllByRole('note').map((note) => note.textContent)).toEqual([
+      'Nothing to fix here.',
+      'Nothing to fix here.',
+      'Nothing to fix here.',
+    ]);
   });
 });

@@ -103,6 +103,7 @@ export function ManifestImport({
         <Alert
           color={outcome.isError ? 'red' : 'blue'}
           title={outcome.title}
+          role={outcome.isError ? 'alert' : 'status'}
           withCloseButton
           onClose={() => setOutcome(null)}
           data-testid="manifest-import-result"

@@ -15,7 +15,13 @@ export function ScoringFailedNotice({
   children?: ReactNode;
 }) {
   return (
-    <Alert color="red" title="The server could not score this version" data-testid="scoring-failed">
+    <Alert
+      color="red"
+      title="The server could not score this version"
+      // Polite: the page may be open, polling, as the last try fails; on a page opened later it is read in place.
+      role="status"
+      data-testid="scoring-failed"
+    >
       Version {number} was submitted, but scoring it failed on every try (the last at{' '}
       {new Date(failedAt).toLocaleString()}). It is a draft again, with your file and datasheet kept: submit
       it again. {children}

@@ -993,7 +993,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
                   </Group>
                 )}
                 {cancelledName && (
-                  <Alert color="gray" title="Upload cancelled" data-testid="upload-cancelled">
+                  <Alert color="gray" title="Upload cancelled" role="status" data-testid="upload-cancelled">
                     “{cancelledName}” was not sent: the draft keeps “{uploadedName}”.
                   </Alert>
                 )}
@@ -1008,7 +1008,8 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
               <Alert
                 color={upload.isCancelled ? 'gray' : 'red'}
                 title={upload.isCancelled ? 'Upload cancelled' : 'Upload failed'}
-                role="alert"
+                // A cancel is the person's own choice, said politely; a failure interrupts.
+                role={upload.isCancelled ? 'status' : 'alert'}
               >
                 <Group justify="space-between">
                   <Text size="sm">
@@ -1028,15 +1029,23 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
                 </Group>
               </Alert>
             )}
-            {previewError && <Alert color="orange">{previewError}</Alert>}
+            {previewError && (
+              <Alert color="orange" role="alert">
+                {previewError}
+              </Alert>
+            )}
             {encodingText && (
-              <Alert color="orange" data-testid="encoding-notice">
+              <Alert color="orange" role="status" data-testid="encoding-notice">
                 {encodingText}
               </Alert>
             )}
           </Stack>
         )}
-        {step === 2 && previewError && !preview && <Alert color="orange">{previewError}</Alert>}
+        {step === 2 && previewError && !preview && (
+          <Alert color="orange" role="alert">
+            {previewError}
+          </Alert>
+        )}
         {step === 2 && (
           <PreviewStep
             preview={preview}
@@ -1074,7 +1083,11 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
                 title="Could not load the request's requirements"
               />
             )}
-            {previewError && !file && <Alert color="orange">{previewError}</Alert>}
+            {previewError && !file && (
+              <Alert color="orange" role="alert">
+                {previewError}
+              </Alert>
+            )}
             {prescore.state.status === 'running' && (
               <Stack gap={4} data-testid="prescore-progress">
                 <Text size="sm">

@@ -34,7 +34,8 @@ export function BooksStatusView({ books }: { books: RouterOutputs['ledger']['aud
     );
   }
   return (
-    <Alert color="red" title="The books do not balance" data-testid="books-status">
+    // An alert though it is there on load: books that do not balance are a fault to hear of at once.
+    <Alert color="red" title="The books do not balance" role="alert" data-testid="books-status">
       {size} sum to {formatMoney(books.sumCents)}.
       {books.unbalancedTransactions.length > 0 &&
         ` Transactions that do not sum to zero: ${books.unbalancedTransactions

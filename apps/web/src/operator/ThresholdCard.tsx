@@ -103,7 +103,7 @@ export function ThresholdCard({
           </Text>
         )}
         {save.isSuccess && draft === null && (
-          <Alert color="green" data-testid="threshold-saved">
+          <Alert color="green" role="status" data-testid="threshold-saved">
             Versions scored from now on are graded at {current.threshold}, in contributors' pre-scores too.
             Reports already scored keep their verdict.
           </Alert>

@@ -96,7 +96,11 @@ export function InvitationForm({
         <Text size="sm">
           You already have a reviewer account: joining adds {view.organisationName} to it.
         </Text>
-        {error && <Alert color="red">{error}</Alert>}
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
         <Button type="submit" loading={isPending} style={{ alignSelf: 'start' }}>
           Join {view.organisationName}
         </Button>
@@ -143,7 +147,11 @@ export function InvitationForm({
         autoComplete={isNewAccount ? 'new-password' : 'current-password'}
         required
       />
-      {error && <Alert color="red">{error}</Alert>}
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
       <Button type="submit" loading={isPending} disabled={!isValid}>
         {isNewAccount ? 'Accept and sign in' : 'Sign in and join'}
       </Button>

@@ -347,7 +347,13 @@ function DecisionPanel({ item }: { item: Item }) {
 
   if (item.review) {
     return (
-      <Alert color="blue" title={DECIDED_TITLES[item.review.decision as Decision]} data-testid="decided">
+      <Alert
+        color="blue"
+        title={DECIDED_TITLES[item.review.decision as Decision]}
+        // Overtaken, it answers the reviewer's own click: their decision was not sent. Else it is the page.
+        role={isOvertaken ? 'alert' : undefined}
+        data-testid="decided"
+      >
         {isOvertaken && (
           <Text size="sm" fw={600} mb={4} data-testid="overtaken">
             {item.review.isByYou
@@ -372,7 +378,7 @@ function DecisionPanel({ item }: { item: Item }) {
   }
   if (item.state !== 'in_review' && item.state !== 'scored') {
     return isOvertaken ? (
-      <Alert color="blue" title="This version is no longer in review" data-testid="overtaken">
+      <Alert color="blue" title="This version is no longer in review" role="alert" data-testid="overtaken">
         It left review while you had it open (the contributor may have withdrawn it); your decision was not
         sent.
       </Alert>
