@@ -84,6 +84,13 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
+/**
+ * How long the focus may take to reach a page's heading: the heading comes with the page's data, which on a
+ * busy two-core machine running two browser files at once took longer than expect.poll's 1 s (a run failed
+ * with "not a heading: BODY" after "Start the draft", and passed alone).
+ */
+const FOCUS_WAIT = { timeout: 15_000 };
+
 /** The text of the heading that has the focus, or what has it instead (the body, after a navigation). */
 const focusedHeading = (page: Page) => () =>
   page.evaluate(() => {
@@ -209,11 +216,11 @@ describe('keyboard and labels', () => {
     await page.waitForTimeout(500);
     expect(await focusedHeading(page)()).toBe('not a heading: BODY');
     await page.getByRole('link', { name: 'Sign in' }).click();
-    await expect.poll(focusedHeading(page)).toBe('Sign in');
+    await expect.poll(focusedHeading(page), FOCUS_WAIT).toBe('Sign in');
     await page.goBack();
-    await expect.poll(focusedHeading(page)).toBe('Join Keys Ltd');
+    await expect.poll(focusedHeading(page), FOCUS_WAIT).toBe('Join Keys Ltd');
     await page.goForward();
-    await expect.poll(focusedHeading(page)).toBe('Sign in');
+    await expect.poll(focusedHeading(page), FOCUS_WAIT).toBe('Sign in');
     await page.context().close();
   });
 
@@ -252,7 +259,7 @@ describe('keyboard and labels', () => {
     await page.waitForURL(/\/submissions\/[\w-]+\/edit$/);
     submissionUrl = page.url().replace(/\/edit$/, '');
     // The button went with its page: the focus is on the wizard's heading, not on the page's body.
-    await expect.poll(focusedHeading(page)).toBe('Keyboard tickets');
+    await expect.poll(focusedHeading(page), FOCUS_WAIT).toBe('Keyboard tickets');
 
     // Step 2: the dropzone is reachable and named by its text; Enter opens the file picker (through the
     // hidden file input), which takes the file.
@@ -360,7 +367,7 @@ describe('keyboard and labels', () => {
     await tabTo(page, submit);
     await page.keyboard.press('Enter');
     await page.waitForURL(submissionUrl);
-    await expect.poll(focusedHeading(page)).toBe('Keyboard tickets');
+    await expect.poll(focusedHeading(page), FOCUS_WAIT).toBe('Keyboard tickets');
     await page.getByRole('heading', { name: 'Score of record' }).waitFor({ timeout: 60_000 });
     // Its acceptance would wait for the budget, and the page says so.
     await expect(page.getByTestId('budget-on-hold').textContent()).resolves.toContain(
@@ -434,7 +441,7 @@ describe('keyboard and labels', () => {
     );
     await page.keyboard.press('ControlOrMeta+Enter');
     await page.waitForURL(`${app.url}/review`);
-    await expect.poll(focusedHeading(page)).toMatch(/^Review queue/);
+    await expect.poll(focusedHeading(page), FOCUS_WAIT).toMatch(/^Review queue/);
     // Only the other contributor's data was accepted (it spent the budget): the accepted data page lists
     // it alone, and its request filter has a name.
     await page.goto(`${app.url}/review/accepted`);
