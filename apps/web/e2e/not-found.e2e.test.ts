@@ -63,7 +63,12 @@ async function alertAt(page: Page, path: string): Promise<string> {
 }
 
 const PAGES = [
-  { what: 'a version under review', as: 'reviewer', path: '/review/versions/:id', names: 'version' },
+  {
+    what: 'a version under review',
+    as: 'reviewer',
+    path: '/review/versions/:id',
+    names: 'submission version',
+  },
   {
     what: 'a data request in the editor',
     as: 'reviewer',
@@ -76,10 +81,8 @@ const PAGES = [
 
 it.each(PAGES)('a malformed id for $what shows the not-found page an unknown id shows', async (page) => {
   const browserPage = page.as === 'reviewer' ? reviewerPage : contributorPage;
-  // The review page's own word for an unknown version is "submission version".
-  const unknownNames = page.names === 'version' ? 'submission version' : page.names;
   expect(await alertAt(browserPage, page.path.replace(':id', UNKNOWN))).toBe(
-    `Not foundNo ${unknownNames} with id '${UNKNOWN}'`,
+    `Not foundNo ${page.names} with id '${UNKNOWN}'`,
   );
   expect(await alertAt(browserPage, page.path.replace(':id', 'not-a-uuid'))).toBe(
     `Not foundNo ${page.names} with id 'not-a-uuid'`,
