@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { SessionUser } from '../trpc.ts';
 
@@ -32,27 +32,23 @@ export function notificationEvents(db: Db, user: Pick<SessionUser, 'id' | 'role'
       return query.where('e.submission_id', 'in', (eb) =>
         eb.selectFrom('submission').select('submission.id').where('submission.contributor_id', '=', user.id),
       );
-    case 'reviewer':
+    case 'reviewer': {
+      // The requests of the person's organisations, each with their membership.
+      const theirRequests = (eb: ExpressionBuilder<Database & { e: Database['event'] }, 'e'>) =>
+        eb
+          .selectFrom('data_request as r')
+          .innerJoin('member as m', 'm.organisation_id', 'r.organisation_id')
+          .where('m.user_id', '=', user.id);
       return (
         query
-          .where('e.request_id', 'in', (eb) =>
-            eb
-              .selectFrom('data_request as r')
-              .innerJoin('member as m', 'm.organisation_id', 'r.organisation_id')
-              .select('r.id')
-              .where('m.user_id', '=', user.id),
-          )
+          .where('e.request_id', 'in', (eb) => theirRequests(eb).select('r.id'))
           // Only what happened since they joined that organisation: a newcomer is not told its history.
           // (The list above keeps the read by request through its index; this checks the rows it finds.)
           .where('e.id', '>', (eb) =>
-            eb
-              .selectFrom('data_request as r')
-              .innerJoin('member as m', 'm.organisation_id', 'r.organisation_id')
-              .select('m.notify_after_event_id')
-              .whereRef('r.id', '=', 'e.request_id')
-              .where('m.user_id', '=', user.id),
+            theirRequests(eb).select('m.notify_after_event_id').whereRef('r.id', '=', 'e.request_id'),
           )
       );
+    }
     case 'operator':
       return query;
   }

@@ -70,19 +70,32 @@ export function learningRows(curve: Curve | undefined) {
         error: [0, 0] as [number, number],
       };
     }
-    const rate = pct(row.rate) ?? 0;
-    const low = pct(row.low) ?? 0;
-    const high = pct(row.high) ?? 0;
-    return {
-      nth,
-      decisions: row.decisions,
-      accepted: row.accepted,
-      acceptance_pct: rate,
-      ci_low_pct: low,
-      ci_high_pct: high,
-      error: [rate - low, high - rate] as [number, number],
-    };
+    return { nth, ...acceptanceInPercent(row) };
   });
+}
+
+/**
+ * Decided versions, accepted ones and the acceptance in percent with its Wilson 95% interval; `error` is
+ * the interval as distances below and above the rate, for a chart's error bars.
+ */
+function acceptanceInPercent(row: {
+  decisions: number;
+  accepted: number;
+  rate: number;
+  low: number;
+  high: number;
+}) {
+  const rate = pct(row.rate) ?? 0;
+  const low = pct(row.low) ?? 0;
+  const high = pct(row.high) ?? 0;
+  return {
+    decisions: row.decisions,
+    accepted: row.accepted,
+    acceptance_pct: rate,
+    ci_low_pct: low,
+    ci_high_pct: high,
+    error: [rate - low, high - rate] as [number, number],
+  };
 }
 
 /** Accepted submissions by the version that was accepted (1 = accepted first time). */
@@ -225,26 +238,15 @@ export function binRows(curve: Curve | undefined) {
 /**
  * Per week of decisions (from Monday, UTC): the decided versions (each version counts, as in the acceptance
  * curve), how many were accepted, the acceptance in percent with its Wilson 95% interval, and the median
- * overall score; `error` is the interval as distances below and above the rate, for the chart's error bars.
- * A week of two decisions, both rejected, is 0% with an interval up to 66%: the interval, not the point,
- * says how little such a week tells.
+ * overall score ({@link acceptanceInPercent}). A week of two decisions, both rejected, is 0% with an
+ * interval up to 66%: the interval, not the point, says how little such a week tells.
  */
 export function weeklyRows(curve: Curve | undefined) {
-  return (curve?.weekly ?? []).map((w) => {
-    const rate = pct(w.rate) ?? 0;
-    const low = pct(w.low) ?? 0;
-    const high = pct(w.high) ?? 0;
-    return {
-      week: w.week,
-      decisions: w.decisions,
-      accepted: w.accepted,
-      acceptance_pct: rate,
-      ci_low_pct: low,
-      ci_high_pct: high,
-      median_score: w.medianScore,
-      error: [rate - low, high - rate] as [number, number],
-    };
-  });
+  return (curve?.weekly ?? []).map((w) => ({
+    week: w.week,
+    ...acceptanceInPercent(w),
+    median_score: w.medianScore,
+  }));
 }
 
 /** What the weekly chart's tooltip says of one week, a line each; the unit is a decided version. */
