@@ -288,6 +288,13 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
       focusStep({ scroll: false });
   }, [location.key, step, navigationType]);
   const [preview, setPreview] = useState<SamplePreview | null>(null);
+  // How often this page put a preview up of its own (a file dropped, a cancelled upload's file put back):
+  // the server copy's first rows, read meanwhile, then stay down (see the effect reading them).
+  const previewsPutUp = useRef(0);
+  const putUpPreview = useCallback((sample: SamplePreview | null) => {
+    previewsPutUp.current++;
+    setPreview(sample);
+  }, []);
   const [previewError, setPreviewError] = useState<string | null>(null);
   // Why the last file dropped was refused (its type or size, or, read in the browser, binary, empty or
   // without data rows), until one is taken; and the name of one being read before it is taken.
@@ -462,19 +469,25 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
 
   // After a reload (or on a new version) the dropped file is gone: the server serves the contributor's
   // uploaded copy back, which previews and pre-scores instead.
-  // A file dropped meanwhile wins: the server's copy, read late, does not replace its preview.
+  // A file dropped meanwhile wins: the server's copy, read late, does not replace its preview. Its answer
+  // can come after the dropped file's and before this effect is cleaned up (CI, under load), so
+  // `isCurrent` alone did not keep the predecessor's rows from replacing the new file's.
   useEffect(() => {
     if (file || preview || !source) return;
     let isCurrent = true;
+    const putUpBefore = previewsPutUp.current;
+    const isStillWanted = () => isCurrent && previewsPutUp.current === putUpBefore;
     worker
       .preview(source, PREVIEW_ROWS)
       .then((sample) => {
-        if (!isCurrent) return;
+        if (!isStillWanted()) return;
         setPreview(sample);
         // A draft prefilled before the scorer read header names trimmed declares "review " for "review".
         setManifest((current) => withNamesOfHeader(current, sample.header));
       })
-      .catch(() => isCurrent && setPreviewError('Drop the file again to see its preview and pre-score it.'));
+      .catch(
+        () => isStillWanted() && setPreviewError('Drop the file again to see its preview and pre-score it.'),
+      );
     return () => {
       isCurrent = false;
     };
@@ -511,7 +524,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
             // Cancelled too late: every byte had gone and the server stored it, so it is the draft's file
             // now, and the page says so rather than show the file before.
             setFile(dropped);
-            setPreview(current.before.droppedSample);
+            putUpPreview(current.before.droppedSample);
             if (current.before.droppedSample) {
               const taken = current.before.droppedSample;
               setManifest((manifest) => prefill(manifest, taken, dropped.name, knownClasses()));
@@ -543,7 +556,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
         });
       ownUpload.current = upload;
     },
-    [version.id, submission.id, queryClient, trpc, knownClasses],
+    [version.id, submission.id, queryClient, trpc, knownClasses, putUpPreview],
   );
 
   // "Cancel the upload": the dropped file is not sent. A draft with a file of its own keeps it, and the
@@ -560,7 +573,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
     // The file uploaded from this page comes back as it was, its size shown beside its name; the server's
     // copy (a draft opened with its file) is read again.
     setFile(current.before.attached?.file ?? null);
-    setPreview(current.before.attached?.preview ?? null);
+    putUpPreview(current.before.attached?.preview ?? null);
     setPreviewError(null);
     setManifest(current.before.manifest);
     setIsAttestationWithdrawn(current.before.isAttestationWithdrawn);
@@ -623,7 +636,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
       setManifest((current) => setIn(current, 'provenance.attestation', null));
       setIsAttestationWithdrawn(true);
     }
-    setPreview(sample);
+    putUpPreview(sample);
     setPreviewError(readError);
     telemetry.record(
       'file.attached',
