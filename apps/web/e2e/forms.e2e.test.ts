@@ -153,6 +153,11 @@ it('the request form keeps the numbers typed and names what is wrong at each fie
   await field(page, 'Title').fill('Reward over budget');
   await field(page, 'Budget (€)').fill('10');
   await field(page, 'Reward per accepted submission (€)').fill('15');
+  // Said beside another field's message, not only once every other field is right.
+  expect(await errorAt(page, 'Minimum rows')).toBe('The minimum number of rows cannot be negative');
+  expect(await errorAt(page, 'Reward per accepted submission (€)')).toBe(
+    'The reward (€15.00) is more than the whole budget (€10.00): lower the reward or raise the budget',
+  );
   await field(page, 'Minimum rows').fill('0');
   await field(page, 'Deadline (YYYY-MM-DD)').fill('2020-01-01');
   expect(await errorAt(page, 'Reward per accepted submission (€)')).toBe(

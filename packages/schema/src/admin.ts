@@ -112,8 +112,6 @@ export type UserSort = z.infer<typeof UserSortSchema>;
 /**
  * A partial change to a data request: the fields of {@link DataRequestInputSchema} without their
  * defaults, so a field left out stays as it is. Lives here because it is edited from admin screens.
- * A reward larger than the budget is refused here when the patch gives both; the server checks a patch
- * that gives one against the other as stored.
  */
 export const DataRequestPatchSchema = z.strictObject(
   Object.fromEntries(

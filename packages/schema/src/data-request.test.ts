@@ -6,6 +6,7 @@ import {
   DataRequestSchema,
   intakeOf,
   pastDeadlineMessage,
+  rewardWithinBudgetMessage,
   takesSubmissions,
 } from './data-request.ts';
 
@@ -120,6 +121,17 @@ describe('DataRequestInputSchema messages', () => {
     expect(issueOf({ rewardCents: 1000, budgetCents: 1000 })).toBeNull();
     // No reward: acceptances cost nothing, with or without a budget.
     expect(issueOf({ rewardCents: 0, budgetCents: 0 })).toBeNull();
+  });
+
+  it('names a reward over the budget on its own, for a form whose other fields are refused', () => {
+    expect(rewardWithinBudgetMessage({ rewardCents: 1500, budgetCents: 1000 })).toBe(
+      'The reward (€15.00) is more than the whole budget (€10.00): lower the reward or raise the budget',
+    );
+    expect(rewardWithinBudgetMessage({ rewardCents: 1000, budgetCents: 1000 })).toBeNull();
+    // An amount refused in itself, or not given, has its own message (or none) instead.
+    expect(rewardWithinBudgetMessage({ rewardCents: 1500, budgetCents: -1 })).toBeNull();
+    expect(rewardWithinBudgetMessage({ rewardCents: 1500.5, budgetCents: 1000 })).toBeNull();
+    expect(rewardWithinBudgetMessage({ rewardCents: 1500 })).toBeNull();
   });
 
   // The server checks the pair when either changes, against what is stored: a patch holding both as they

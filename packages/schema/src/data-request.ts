@@ -40,17 +40,29 @@ export function rewardOverBudgetMessage(rewardCents: number, budgetCents: number
   return `The reward (${formatEuros(rewardCents)}) is more than the whole budget (${formatEuros(budgetCents)}): lower the reward or raise the budget`;
 }
 
-/** The refinement that puts {@link rewardOverBudgetMessage} on `rewardCents`, when both amounts are given. */
+/**
+ * {@link rewardOverBudgetMessage} for a request's amounts, or null when either is not given or is itself
+ * refused (it has its own message then). A form shows it beside other fields' messages: the schema's
+ * refinement runs only once every field has passed its own checks (zod skips an object's refinements
+ * after a field's aborting check), so a reviewer learned of it only after fixing everything else.
+ */
+export function rewardWithinBudgetMessage(request: {
+  rewardCents?: number | undefined;
+  budgetCents?: number | undefined;
+}): string | null {
+  const { rewardCents, budgetCents } = request;
+  const isAmount = (cents: number | undefined): cents is number =>
+    cents !== undefined && Number.isInteger(cents) && cents >= 0 && cents <= MAX_MONEY_CENTS;
+  if (!isAmount(rewardCents) || !isAmount(budgetCents)) return null;
+  return rewardOverBudgetMessage(rewardCents, budgetCents);
+}
+
+/** The refinement that puts {@link rewardWithinBudgetMessage} on `rewardCents`. */
 export function checkRewardWithinBudget(
   request: { rewardCents?: number | undefined; budgetCents?: number | undefined },
   ctx: z.RefinementCtx,
 ): void {
-  const { rewardCents, budgetCents } = request;
-  // An amount that is itself refused has its own message already.
-  const isAmount = (cents: number | undefined): cents is number =>
-    cents !== undefined && Number.isInteger(cents) && cents >= 0 && cents <= MAX_MONEY_CENTS;
-  if (!isAmount(rewardCents) || !isAmount(budgetCents)) return;
-  const message = rewardOverBudgetMessage(rewardCents, budgetCents);
+  const message = rewardWithinBudgetMessage(request);
   if (message) ctx.addIssue({ code: 'custom', path: ['rewardCents'], message });
 }
 

@@ -3,6 +3,7 @@ import {
   type DataRequestInput,
   DataRequestInputSchema,
   pastDeadlineMessage,
+  rewardWithinBudgetMessage,
   TaskSchema,
 } from '@assay/schema';
 import {
@@ -240,6 +241,9 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
       ? parsed.error.issues.find((issue) => issue.path[0] === field)?.message
       : undefined) ??
     (showErrors && field === 'deadline' ? (pastDeadline ?? undefined) : undefined) ??
+    (showErrors && field === 'rewardCents'
+      ? (rewardWithinBudgetMessage(candidate) ?? undefined)
+      : undefined) ??
     (showErrors && field === 'acceptedLicenses' ? (unknownLicense ?? undefined) : undefined) ??
     serverErrors[field]?.[0];
 
@@ -283,6 +287,7 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
             />
             <NumberInput
               label="Minimum rows"
+              description="Empty: no minimum"
               min={0}
               clampBehavior="none"
               value={numbers.minRows}
@@ -331,6 +336,7 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
             />
             <NumberInput
               label="Minimum quality score"
+              description="Empty: no minimum"
               min={0}
               max={100}
               clampBehavior="none"
