@@ -280,7 +280,7 @@ describe.each(dialects)('account suspension on %s', (dialect) => {
 
     const unknown = crypto.randomUUID();
     const missing = await errorOf(
-      operator.client.admin.user.suspend.mutate({ userId: unknown, reason: 'x' }),
+      operator.client.admin.user.suspend.mutate({ userId: unknown, reason: 'Spam' }),
     );
     expect(missing).toEqual({ code: 'NOT_FOUND', message: `No user with id '${unknown}'` });
     expect(await codeOf(operator.client.admin.user.reinstate.mutate({ userId: unknown }))).toBe('NOT_FOUND');
@@ -294,6 +294,11 @@ describe.each(dialects)('account suspension on %s', (dialect) => {
         operator.client.admin.user.suspend.mutate({ userId: contributor.userId, reason: '   ' }),
       ),
     ).toEqual({ reason: [expect.stringMatching(/reason/i)] });
+    expect(
+      await fieldErrorsOf(
+        operator.client.admin.user.suspend.mutate({ userId: contributor.userId, reason: ' x ' }),
+      ),
+    ).toEqual({ reason: [expect.stringMatching(/at least 3 characters/)] });
     expect(
       await fieldErrorsOf(
         operator.client.admin.user.suspend.mutate({ userId: contributor.userId, reason: 'x'.repeat(501) }),

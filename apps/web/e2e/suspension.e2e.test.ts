@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   createOperator,
+  errorAt,
   field,
   freshDataDir,
   launchBrowser,
@@ -72,6 +73,16 @@ it('an operator suspends a contributor with a reason, and reinstates them', asyn
   await row.getByRole('button', { name: `Suspend ${contributor.name}` }).click();
   const confirm = row.getByRole('button', { name: `Suspend ${contributor.name}` });
   expect(await confirm.isDisabled()).toBe(true);
+  // "x" tells the next operator nothing; Escape takes the question back, and the focus to its button.
+  await field(ops, 'Reason').fill('x');
+  expect(await errorAt(ops, 'Reason')).toContain('at least 3 characters');
+  expect(await confirm.isDisabled()).toBe(true);
+  await ops.keyboard.press('Escape');
+  await expect.poll(() => field(ops, 'Reason').count()).toBe(0);
+  await expect
+    .poll(() => ops.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+    .toBe(`Suspend ${contributor.name}`);
+  await row.getByRole('button', { name: `Suspend ${contributor.name}` }).click();
   await field(ops, 'Reason').fill(reason);
   await screenshot(ops, 'operator-users-suspend-reason');
   await confirm.click();

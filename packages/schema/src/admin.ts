@@ -84,7 +84,8 @@ export const InvitationViewSchema = z.object({
 });
 export type InvitationView = z.infer<typeof InvitationViewSchema>;
 
-/** The longest reason an operator may give for suspending an account. */
+/** The shortest and longest reason an operator may give for suspending an account. */
+export const SUSPENSION_REASON_MIN = 3;
 export const SUSPENSION_REASON_MAX = 500;
 
 /**
@@ -96,7 +97,12 @@ export const SuspendUserInputSchema = z.strictObject({
   reason: z
     .string({ error: 'Give a reason for the suspension' })
     .trim()
-    .min(1, 'Give a reason for the suspension')
+    .min(1, { error: 'Give a reason for the suspension', abort: true })
+    // Other operators read it later to know why: "x" told them nothing ("Spam" does).
+    .min(
+      SUSPENSION_REASON_MIN,
+      `Give a reason other operators will understand: at least ${SUSPENSION_REASON_MIN} characters`,
+    )
     .max(SUSPENSION_REASON_MAX, `Keep the reason to ${SUSPENSION_REASON_MAX} characters`),
 });
 export type SuspendUserInput = z.infer<typeof SuspendUserInputSchema>;

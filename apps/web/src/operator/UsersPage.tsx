@@ -197,9 +197,14 @@ function SuspendAction({ user }: { user: User }) {
   const [isAsking, setIsAsking] = useState(false);
   const [reason, setReason] = useState('');
   const reasonRef = useRef<HTMLInputElement>(null);
-  // The reason's field replaces the button that had the focus: it takes the focus over.
+  const suspendRef = useRef<HTMLButtonElement>(null);
+  const wasAsking = useRef(false);
+  // The reason's field replaces the button that had the focus: it takes the focus over, and gives it
+  // back to the button when the question is cancelled (it had fallen to the page's body).
   useEffect(() => {
     if (isAsking) reasonRef.current?.focus();
+    else if (wasAsking.current) suspendRef.current?.focus();
+    wasAsking.current = isAsking;
   }, [isAsking]);
   const suspend = useMutation(
     trpc.admin.user.suspend.mutationOptions({
@@ -217,9 +222,15 @@ function SuspendAction({ user }: { user: User }) {
     fieldErrorsOf(suspend.error).reason?.[0] ??
     (reason.length > 0 && !check.success ? check.error.issues[0]?.message : undefined);
 
+  const cancel = () => {
+    setIsAsking(false);
+    suspend.reset();
+  };
+
   if (!isAsking) {
     return (
       <Button
+        ref={suspendRef}
         size="xs"
         variant="default"
         color="red"
@@ -238,6 +249,12 @@ function SuspendAction({ user }: { user: User }) {
       onSubmit={(event: React.FormEvent) => {
         event.preventDefault();
         if (check.success) suspend.mutate({ userId: user.id, reason: check.data });
+      }}
+      // Escape cancels, as it closes a dialog.
+      onKeyDown={(event: React.KeyboardEvent) => {
+        if (event.key !== 'Escape' || suspend.isPending) return;
+        event.preventDefault();
+        cancel();
       }}
     >
       {/* As wide as the column allows, up to 280 px, and never wider than its button: a fixed 280 px made a
@@ -266,14 +283,7 @@ function SuspendAction({ user }: { user: User }) {
           >
             <ClippedLabel>{`Suspend ${who}`}</ClippedLabel>
           </Button>
-          <Button
-            size="xs"
-            variant="subtle"
-            onClick={() => {
-              setIsAsking(false);
-              suspend.reset();
-            }}
-          >
+          <Button size="xs" variant="subtle" onClick={cancel}>
             Cancel
           </Button>
         </Group>
