@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOOD_CSV, GOOD_MANIFEST } from './support/datasets.ts';
 import { dialectsToRun } from './support/dialects.ts';
 import {
+  createOperator,
   createOrganisationWithReviewer,
   createRequest,
   inviteAndSignIn,
@@ -220,6 +221,12 @@ describe.each(dialects)('notifications on %s', (dialect) => {
     // Each operator reads for themselves.
     await org.operator.client.notification.markRead.mutate({ upToId: operator.items[0]!.id });
     expect((await list(org.operator)).unread).toBe(0);
+    // An operator who joins later sees the failure, but not as news.
+    const later = await createOperator(app);
+    const theirs = await list(later);
+    expect(summary(theirs.items)).toEqual([`scoring_failed:${versionId}`]);
+    expect(theirs.items.map((n) => n.isUnread)).toEqual([false]);
+    expect(theirs.unread).toBe(0);
   });
 
   it('tells contributors when a request closes on their draft or on changes asked of them, and no one else', async () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isAPIError } from 'better-auth/api';
 import { AppError } from '../errors.ts';
+import { startNotificationsNow } from '../notifications/mark-read.ts';
 import type { Services } from '../services.ts';
 import { findUserByEmail, setUserRole } from './repository.ts';
 
@@ -32,6 +33,7 @@ export async function createOperator(
   }
   await services.db.transaction().execute(async (trx) => {
     await setUserRole(trx, userId, 'operator', true);
+    await startNotificationsNow(trx, userId);
     // better-auth signs a new account in; the CLI needs no session.
     await trx.deleteFrom('session').where('userId', '=', userId).execute();
   });

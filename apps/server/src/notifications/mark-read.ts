@@ -1,9 +1,26 @@
 import type { NotificationReadInput } from '@assay/schema';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import type { SessionUser } from '../trpc.ts';
 import { notificationEvents } from './notification-events.ts';
+
+/**
+ * Marks everything in the log now as read for a new account: what happened before it existed is not
+ * news to it. The list still shows it (an operator looking into a failure wants the ones before), but
+ * not as unread: a new operator was greeted by every "scoring failed" since the platform began.
+ */
+export async function startNotificationsNow(db: Kysely<Database> | Transaction<Database>, userId: string) {
+  await db
+    .insertInto('notification_read')
+    .values({
+      user_id: userId,
+      seen_event_id: (eb) =>
+        eb.selectFrom('event').select((e) => e.fn.coalesce(e.fn.max('id'), e.lit(0)).as('last_id')),
+      updated_at: Date.now(),
+    })
+    .execute();
+}
 
 /**
  * Marks a person's notifications read up to one of them (the newest they were shown). The mark only moves
