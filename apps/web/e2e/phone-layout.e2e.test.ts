@@ -392,6 +392,12 @@ describe('on a 375 px phone', () => {
     expect(await isOnScreen()).toBe(false);
     await page.getByRole('button', { name: 'Toggle navigation' }).click();
     await expect.poll(isOnScreen).toBe(true);
+    // The header has no room for who is signed in; the drawer says it.
+    expect(await page.getByTestId('whoami').isVisible()).toBe(false);
+    expect(await page.getByTestId('whoami-drawer').textContent()).toBe(
+      `Signed in as ${operator.email} · operator`,
+    );
+    expect(await page.getByTestId('whoami-drawer').isVisible()).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(isOnScreen).toBe(false);
     expect(problems.flat()).toEqual([]);

@@ -183,6 +183,10 @@ export function App() {
       </AppShell.Header>
       {me.data && (
         <AppShell.Navbar p="xs" aria-label="Main">
+          {/* On a phone the header has no room for who is signed in: the drawer says it. */}
+          <Text size="sm" c="dimmed" hiddenFrom="xs" px="sm" pb="xs" data-testid="whoami-drawer">
+            Signed in as {me.data.email} · {me.data.role}
+          </Text>
           {links.map((link) => (
             <NavLink
               key={link.to}
