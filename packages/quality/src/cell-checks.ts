@@ -86,8 +86,8 @@ export function isNumberText(value: string): boolean {
 
 /**
  * A number with a decimal comma, as Excel writes one where the comma is the decimal separator: `3,5`,
- * `-0,25`, `1.234,5` (points grouping thousands). Only semicolon-separated files hold such values
- * unquoted, and only there are they read as numbers; `1.234` alone is a number with a decimal point.
+ * `-0,25`, `1.234,5` (points grouping thousands). Only semicolon-separated CSV and TSV files hold such
+ * values unquoted, and only there are they read as numbers; `1.234` alone is a number with a decimal point.
  */
 export function isDecimalCommaText(value: string): boolean {
   return DECIMAL_COMMA.test(value);

@@ -283,7 +283,12 @@ class RowScanner {
       } else if (check === CHECK_TYPE) {
         const type = column.type!;
         if (!isOfType(value, type)) {
-          if (type === 'number' && ev.delimiter === ';' && isDecimalCommaText(value))
+          // Only where no comma separates values: a semicolon-separated CSV or a TSV, as Excel writes them.
+          if (
+            type === 'number' &&
+            (ev.delimiter === ';' || ev.delimiter === '\t') &&
+            isDecimalCommaText(value)
+          )
             ev.decimalCommaNumbers++;
           else column.typeErrors.add(rowNumber);
         } else if (type === 'integer' && value.length > 15 && isUnsafeIntegerText(value)) {

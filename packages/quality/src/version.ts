@@ -34,8 +34,11 @@
  * around it too (`sep=; `, which it read with the separator named but as the header), and its hint says to
  * delete it in a text editor, since Excel does not show it. 2.7.0 gives a label outside the classes a sample of
  * its rows (up to 10, as other grouped findings do), not its first row alone, so all of them can be opened.
+ * 2.8.0 reads `3,5` in a TSV file's number columns as a number too, as Excel's "Text (Tab delimited)" writes
+ * it where the comma is the decimal separator (each was a type error), and adds
+ * `structure.decimal-comma-numbers` (info) to say so; row keys are unchanged.
  */
-export const SCORER_VERSION = '2.7.0';
+export const SCORER_VERSION = '2.8.0';
 
 /** The major part of {@link SCORER_VERSION}: reports whose version starts with it have comparable fingerprints. */
 export const FINGERPRINT_MAJOR_VERSION = SCORER_VERSION.slice(0, SCORER_VERSION.indexOf('.'));

@@ -21,6 +21,12 @@ const FIXTURES = [
   // As Excel writes CSV where the comma is the decimal separator: semicolons, CRLF, a byte order mark,
   // prices with decimal commas (and one with a point, one with a euro sign); scorer 2.6.0 reads it.
   { data: 'excel-semicolons.csv', manifest: 'excel-semicolons.assay.json', options: {} },
+  // The same reviews saved as tab-separated text, prices still with decimal commas; scorer 2.8.0 reads them.
+  {
+    data: 'tab-separated-decimal-commas.tsv',
+    manifest: 'tab-separated-decimal-commas.assay.json',
+    options: {},
+  },
   {
     data: 'reviews.jsonl',
     manifest: 'reviews.assay.json',

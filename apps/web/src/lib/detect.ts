@@ -43,7 +43,7 @@ export function detectLabelColumn(
 }
 
 /**
- * The narrowest declared type every non-empty sample value fits. In a semicolon-separated CSV
+ * The narrowest declared type every non-empty sample value fits. In a semicolon-separated CSV or a TSV
  * (`hasDecimalCommas`), `3,5` is a number, as the scorer reads it there.
  */
 export function inferColumnType(values: readonly string[], hasDecimalCommas = false): ColumnType {

@@ -31,6 +31,21 @@ const VERSION_1: DraftManifest = {
 };
 
 describe('prefill', () => {
+  // As the scorer reads them: where no comma separates values, `3,50` is a number.
+  it('declares a column of decimal commas a number in a TSV or a semicolon CSV, text in a comma CSV', () => {
+    const prices = (format: string, delimiter?: ';') => ({
+      format,
+      isBinary: false,
+      header: ['price'],
+      rows: ['3,50', '12', '1.249,00'].map((price) => ({ price })),
+      ...(delimiter ? { delimiter } : {}),
+    });
+    const typeOf = (preview: ReturnType<typeof prices>) => prefill({}, preview, 'p.tsv').columns?.[0]?.type;
+    expect(typeOf(prices('tsv'))).toBe('number');
+    expect(typeOf(prices('csv', ';'))).toBe('number');
+    expect(typeOf(prices('csv'))).toBe('string');
+  });
+
   it('fills an empty draft from the file: title, columns, label column and classes', () => {
     const next = prefill({}, sample(['text', 'label'], ['a', 'b', 'a', 'b']), 'support_tickets.csv');
     expect(next.title).toBe('support tickets');

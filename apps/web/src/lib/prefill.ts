@@ -34,7 +34,8 @@ export function prefill(
         name,
         type: inferColumnType(
           sample.rows.map((row) => row[name] ?? ''),
-          sample.delimiter === ';',
+          // Where no comma separates values, `3,5` is a number (Excel's semicolon CSV and TSV).
+          sample.delimiter === ';' || sample.format === 'tsv',
         ),
         description: null,
       },

@@ -13,6 +13,7 @@ import { constantColumn } from './constant-column.ts';
 import { contributorRecord } from './contributor-record.ts';
 import { copiedData } from './copied-data.ts';
 import { datesOutsideTimeframe } from './dates-outside-timeframe.ts';
+import { decimalCommaNumbers } from './decimal-comma-numbers.ts';
 import { duplicateRows } from './duplicate-rows.ts';
 import { emptyColumn } from './empty-column.ts';
 import { emptyFile } from './empty-file.ts';
@@ -84,6 +85,7 @@ export const ALL_RULES: readonly Rule[] = [
   mixedLineEndings,
   wrongDelimiter,
   semicolonSeparated,
+  decimalCommaNumbers,
   separatorLine,
   rowTooLarge,
   invalidJson,

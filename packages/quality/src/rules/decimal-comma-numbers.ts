@@ -1,0 +1,32 @@
+import { defineRule, fail, hasData, PASS, plural } from './rule.ts';
+
+/**
+ * A tab-separated file whose number columns write the decimal separator as a comma (`3,5`), as Excel's
+ * "Text (Tab delimited)" does wherever the comma is the decimal separator. Read as numbers (they were type
+ * errors), and said, since a reviewer's tools read `3,5` in a TSV as text unless told otherwise. A
+ * semicolon-separated CSV says the same in `structure.semicolon-separated`.
+ */
+export const decimalCommaNumbers = defineRule({
+  code: 'structure.decimal-comma-numbers',
+  dimension: 'structure',
+  severity: 'info',
+  weight: 1,
+  title: 'Numbers with a decimal comma (read so)',
+  evaluate: ({ evidence }) => {
+    if (evidence.delimiter !== '\t' || !hasData(evidence)) return null;
+    const count = evidence.decimalCommaNumbers;
+    if (count === 0) return PASS;
+    const numbers = count === 1 ? '1 number is' : `${plural(count, 'number')} are`;
+    return fail(
+      [
+        {
+          message: `${numbers} written with a decimal comma (such as 3,5), as Excel writes them where the comma is the decimal separator. They were read as numbers.`,
+          hint: "Nothing blocks this file. Reviewers' tools read 3,5 as text unless told, so if your spreadsheet can, save numbers with a decimal point (3.5).",
+          location: { row: 0 },
+          count: 1,
+        },
+      ],
+      0.5,
+    );
+  },
+});
