@@ -1,5 +1,6 @@
 import { type Kysely, PostgresAdapter, type Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { lastEventId } from '../notifications/notification-events.ts';
 import { organisationNameKey } from './organisation-name.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -79,8 +80,7 @@ export function insertMember(
     .values({
       ...row,
       // Where the member's notifications start: after everything in the log now (notification-events.ts).
-      notify_after_event_id: (eb) =>
-        eb.selectFrom('event').select((e) => e.fn.coalesce(e.fn.max('id'), e.lit(0)).as('last_id')),
+      notify_after_event_id: lastEventId(db),
     })
     .execute();
 }

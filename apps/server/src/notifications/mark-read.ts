@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import type { SessionUser } from '../trpc.ts';
-import { notificationEvents } from './notification-events.ts';
+import { lastEventId, notificationEvents } from './notification-events.ts';
 
 /**
  * Marks everything in the log now as read for a new account: what happened before it existed is not
@@ -15,8 +15,7 @@ export async function startNotificationsNow(db: Kysely<Database> | Transaction<D
     .insertInto('notification_read')
     .values({
       user_id: userId,
-      seen_event_id: (eb) =>
-        eb.selectFrom('event').select((e) => e.fn.coalesce(e.fn.max('id'), e.lit(0)).as('last_id')),
+      seen_event_id: lastEventId(db),
       updated_at: Date.now(),
     })
     .execute();

@@ -54,6 +54,14 @@ export function notificationEvents(db: Db, user: Pick<SessionUser, 'id' | 'role'
   }
 }
 
+/**
+ * The id of the last event in the log now (0 while it is empty), as a subquery: where a newcomer's
+ * notifications start, a member's (`member.notify_after_event_id`) or a new operator's read mark.
+ */
+export function lastEventId(db: Db) {
+  return db.selectFrom('event').select((e) => e.fn.coalesce(e.fn.max('id'), e.lit(0)).as('last_id'));
+}
+
 /** The id of the last event the person has read up to (0 before they read any). */
 export async function seenEventId(db: Db, userId: string): Promise<number> {
   const row = await db
