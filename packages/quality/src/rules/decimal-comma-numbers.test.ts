@@ -47,6 +47,9 @@ describe('a tab-separated file with decimal commas', () => {
       ['id', 1],
       ['y', 2],
     ]);
+    expect(mismatches[1]?.hint).toBe(
+      'Column "y" should hold numbers such as 3,5 or 3.5 (digits only: no currency or unit); fix those values, leave them empty, or change the declared type.',
+    );
   });
 
   it('a JSON line\'s "3,5" in a number column stays a type error', async () => {

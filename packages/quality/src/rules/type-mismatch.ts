@@ -7,8 +7,11 @@ const EXAMPLES: Record<string, string> = {
   date: 'dates written YYYY-MM-DD, such as 2025-03-01',
   datetime: 'date-times such as 2025-03-01T10:00:00Z',
 };
-/** A semicolon-separated file's numbers may have a decimal comma (`structure.semicolon-separated`). */
-const SEMICOLON_FILE_NUMBERS = 'numbers such as 3,5 or 3.5 (digits only: no currency or unit)';
+/**
+ * Where no comma separates values (a semicolon-separated CSV, a TSV), numbers may have a decimal comma
+ * (`structure.semicolon-separated`, `structure.decimal-comma-numbers`).
+ */
+const DECIMAL_COMMA_NUMBERS = 'numbers such as 3,5 or 3.5 (digits only: no currency or unit)';
 
 /** Values that are not of the column's declared type (integer, number, boolean, date, datetime). */
 export const typeMismatch = defineRule({
@@ -27,7 +30,7 @@ export const typeMismatch = defineRule({
       worst = Math.min(worst, shareOutcome(errors.count, column.seen, 0.1));
       findings.push({
         message: `${plural(errors.count, 'value', 'values')} in column "${column.name}" ${errors.count === 1 ? 'is' : 'are'} not of the declared type ${column.type}.`,
-        hint: `Column "${column.name}" should hold ${column.type === 'number' && evidence.delimiter === ';' ? SEMICOLON_FILE_NUMBERS : EXAMPLES[column.type]}; fix those values, leave them empty, or change the declared type.`,
+        hint: `Column "${column.name}" should hold ${column.type === 'number' && (evidence.delimiter === ';' || evidence.delimiter === '\t') ? DECIMAL_COMMA_NUMBERS : EXAMPLES[column.type]}; fix those values, leave them empty, or change the declared type.`,
         ...rowLocations(errors, column.name),
       });
     }
