@@ -138,6 +138,50 @@ const focused = (page: Page) => () =>
     return active?.getAttribute('aria-label') ?? `${active?.tagName}: ${active?.textContent?.slice(0, 40)}`;
   });
 
+// A save still on its way when the contributor left the wizard for another page: back in the wizard (the
+// browser's Back), the page read the draft's time from the cached draft, older than that save's, and its
+// next save was refused as "This draft changed in another tab", Retry too (QA pass). It takes the newer of
+// the two times it knows now: the cached draft's and the one this device kept from its last save.
+it('a save that ends after the contributor left the wizard does not make the next one a conflict', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(15_000);
+  const problems = watchPage(page);
+  await signUp(page, app.url, { ...contributor, email: 'hal.back@example.test' });
+  await startDraft(page, app.url, 'Tickets saved on the way out');
+  await attachFile(page, { name: 'tickets.csv', mimeType: 'text/csv', buffer: Buffer.from(ticketsCsv(20)) });
+  await page.getByRole('button', { name: 'Next: Preview' }).click();
+  await page.getByRole('button', { name: 'Next: Datasheet' }).click();
+  await expectStep(page, 'datasheet');
+  await waitSaved(page);
+
+  // The save's answer comes a second after the server stored it; the contributor leaves meanwhile.
+  let release = () => {};
+  const answered = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/api/trpc/submission.saveManifest**', async (route) => {
+    const response = await route.fetch();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await route.fulfill({ response });
+    release();
+  });
+  await field(page, 'Geography').fill('Ireland');
+  await page.waitForRequest((request) => request.url().includes('submission.saveManifest'));
+  await page.getByRole('link', { name: 'Earnings' }).click();
+  await page.waitForURL(/\/earnings$/);
+  await answered;
+  await page.unroute('**/api/trpc/submission.saveManifest**');
+
+  await page.goBack();
+  await expectStep(page, 'datasheet');
+  expect(await field(page, 'Geography').inputValue()).toBe('Ireland');
+  await field(page, 'Geography').fill('Ireland and Wales');
+  await waitSaved(page);
+  expect(await page.getByText('Could not save').count()).toBe(0);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
 it('Back and Forward put the focus on the step they show, and opening the wizard leaves it alone', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.setDefaultTimeout(15_000);

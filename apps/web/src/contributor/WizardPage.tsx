@@ -418,6 +418,21 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
         result = await send();
       }
       serverUpdatedAt.current = result.updatedAt;
+      // The cached draft follows: the wizard opened again from it (the browser's Back after leaving while
+      // this save was on its way) showed the manifest before it and sent the next save with the time before
+      // it, which the server refused as "changed in another tab" (QA pass).
+      queryClient.setQueryData(trpc.submission.byId.queryKey({ id: submission.id }), (cached) =>
+        cached
+          ? {
+              ...cached,
+              versions: cached.versions.map((cachedVersion) =>
+                cachedVersion.id === version.id
+                  ? { ...cachedVersion, manifest: value, updatedAt: result.updatedAt }
+                  : cachedVersion,
+              ),
+            }
+          : cached,
+      );
       savedAtRef.current = Math.max(savedAtRef.current ?? 0, changedAt);
       // Only the bookkeeping changes: what was typed while this save was on its way stays kept (and newer).
       const kept = loadLocalDraft(version.id);
