@@ -65,6 +65,14 @@ describe('filterLicenses', () => {
     expect(ids(filterLicenses({ options, search: '', limit: 3 }))).toEqual(['AML', 'FSFUL', 'MIT-0']);
   });
 
+  it('reads spaces typed between the words of an id as its hyphens', () => {
+    const options = licenseOptions(LICENSES, []);
+    expect(ids(filterLicenses({ options, search: 'CC BY 4.0', limit: 50 }))).toEqual(['CC-BY-4.0']);
+    expect(ids(filterLicenses({ options, search: 'cc by', limit: 50 }))).toEqual(['CC-BY-4.0']);
+    // A name is still found by its words.
+    expect(ids(filterLicenses({ options, search: 'creative commons zero', limit: 50 }))).toEqual(['CC0-1.0']);
+  });
+
   it("keeps the request's accepted licences first, each group ranked", () => {
     const options = licenseOptions(ALL, ['AML', 'MIT-0']);
     const filtered = filterLicenses({ options, search: 'mit', limit: 50 });

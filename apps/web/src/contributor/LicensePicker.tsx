@@ -37,9 +37,11 @@ export function licenseOptions(licenses: readonly License[], acceptedFirst: read
  */
 function licenseRank(option: ComboboxItem, search: string): number {
   const id = option.value.toLowerCase();
-  if (id === search) return 0;
-  if (id.startsWith(search)) return 1;
-  if (id.includes(search)) return 2;
+  // Ids join their words with hyphens; people type "cc by 4.0", which found nothing (QA pass).
+  const searchAsId = search.replace(/\s+/g, '-');
+  if (id === searchAsId) return 0;
+  if (id.startsWith(searchAsId)) return 1;
+  if (id.includes(searchAsId)) return 2;
   return option.label.toLowerCase().includes(search) ? 3 : -1;
 }
 
