@@ -252,3 +252,31 @@ it('shows a JSON line that is not an object as what is wrong with it and the lin
   expect(problems).toEqual([]);
   await page.close();
 });
+
+// A TSV whose prices have decimal commas (scorer 2.8.0): the finding names the column, and its link shows
+// it on the Preview, highlighted and focused (it went to "the header row" and left the focus on the body).
+it("a finding about a column's values goes to that column on the Preview, focused", async () => {
+  const { page, problems } = await newPage();
+  await startDraft(page, app.url, 'Prices with decimal commas');
+  const lines = ['id\titem\tprice'];
+  for (let i = 1; i <= 20; i++) lines.push(`${i}\tItem number ${i}\t${i},50`);
+  await attachFile(page, {
+    name: 'prices.tsv',
+    mimeType: 'text/tab-separated-values',
+    buffer: Buffer.from(`${lines.join('\n')}\n`),
+  });
+  await page.getByRole('button', { name: 'Next: Preview' }).click();
+  await page.getByRole('button', { name: 'Next: Datasheet' }).click();
+  await page.getByRole('button', { name: 'Next: Pre-score' }).click();
+  const finding = page.locator('[data-testid=finding][data-code="structure.decimal-comma-numbers"]');
+  await finding.waitFor();
+  expect(await finding.textContent()).toContain(
+    '20 numbers in column "price" are written with a decimal comma',
+  );
+  expect(await page.locator('[data-testid=finding][data-code="structure.type-mismatch"]').count()).toBe(0);
+  await finding.getByRole('button', { name: 'Go to column price' }).click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('preview-column-price');
+  expect(new URL(page.url()).searchParams.get('step')).toBe('preview');
+  expect(problems).toEqual([]);
+  await page.close();
+});

@@ -33,6 +33,8 @@ export interface ColumnEvidence {
   firstValue: string | null;
   isConstant: boolean;
   typeErrors: Occurrences;
+  /** Values of a number column read with a decimal comma (`3,5`): semicolon-separated CSV and TSV only. */
+  decimalCommas: number;
   unsafeIntegers: Occurrences;
   nestedValues: Occurrences;
   datesOutside: Occurrences;

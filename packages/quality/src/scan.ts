@@ -176,6 +176,7 @@ class RowScanner {
         firstValue: null,
         isConstant: true,
         typeErrors: new Occurrences(),
+        decimalCommas: 0,
         unsafeIntegers: new Occurrences(),
         nestedValues: new Occurrences(),
         datesOutside: new Occurrences(),
@@ -288,9 +289,10 @@ class RowScanner {
             type === 'number' &&
             (ev.delimiter === ';' || ev.delimiter === '\t') &&
             isDecimalCommaText(value)
-          )
+          ) {
             ev.decimalCommaNumbers++;
-          else column.typeErrors.add(rowNumber);
+            column.decimalCommas++;
+          } else column.typeErrors.add(rowNumber);
         } else if (type === 'integer' && value.length > 15 && isUnsafeIntegerText(value)) {
           column.unsafeIntegers.add(rowNumber);
         } else if (type === 'datetime') {

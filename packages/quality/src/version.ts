@@ -36,7 +36,8 @@
  * its rows (up to 10, as other grouped findings do), not its first row alone, so all of them can be opened.
  * 2.8.0 reads `3,5` in a TSV file's number columns as a number too, as Excel's "Text (Tab delimited)" writes
  * it where the comma is the decimal separator (each was a type error), and adds
- * `structure.decimal-comma-numbers` (info) to say so; row keys are unchanged.
+ * `structure.decimal-comma-numbers` (info, one finding per column, located at it) to say so; row keys are
+ * unchanged.
  */
 export const SCORER_VERSION = '2.8.0';
 

@@ -289,7 +289,13 @@ export function PreviewStep({
             <Table.Tr>
               <Table.Th>#</Table.Th>
               {preview.header.map((name) => (
-                <Table.Th key={name} bg={highlight?.column === name ? 'yellow.1' : undefined}>
+                <Table.Th
+                  key={name}
+                  // Focused (by script only) by a finding's link to the column.
+                  id={`preview-column-${name}`}
+                  tabIndex={-1}
+                  bg={highlight?.column === name ? 'yellow.1' : undefined}
+                >
                   {name}
                 </Table.Th>
               ))}

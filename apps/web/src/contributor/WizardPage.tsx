@@ -761,7 +761,15 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
       if (field) return fixField(field);
       setHighlight({ row: location.row, column: location.column });
       goToStep(2, () => {
-        if (!location.row) return;
+        if (!location.row) {
+          // A column (a finding about its values as a whole): its header, highlighted, takes the focus; it
+          // had stayed on the page's body.
+          const header = location.column
+            ? document.getElementById(`preview-column-${location.column}`)
+            : null;
+          header?.scrollIntoView({ block: 'nearest', inline: 'center' });
+          return header?.focus({ preventScroll: true });
+        }
         const row = document.getElementById(`preview-row-${location.row}`);
         if (row) {
           // Focused (by script only), so that the next Tab goes on from the row, not from the page's top.

@@ -31,10 +31,12 @@ describe('a tab-separated file with decimal commas', () => {
     expect(codes).not.toContain('structure.type-mismatch');
     expect(codes).not.toContain('structure.semicolon-separated');
     const found = report.findings.filter((f) => f.code === 'structure.decimal-comma-numbers');
-    expect(found.map((f) => [f.message, f.count])).toEqual([
+    // Named and located by its column, so the wizard's link shows it.
+    expect(found.map((f) => [f.message, f.count, f.location])).toEqual([
       [
-        '3 numbers are written with a decimal comma (such as 3,5), as Excel writes them where the comma is the decimal separator. They were read as numbers.',
-        1,
+        '3 numbers in column "y" are written with a decimal comma (such as 3,5), as Excel writes them where the comma is the decimal separator. They were read as numbers.',
+        3,
+        { column: 'y' },
       ],
     ]);
   });

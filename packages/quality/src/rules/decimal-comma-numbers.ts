@@ -14,19 +14,15 @@ export const decimalCommaNumbers = defineRule({
   title: 'Numbers with a decimal comma (read so)',
   evaluate: ({ evidence }) => {
     if (evidence.delimiter !== '\t' || !hasData(evidence)) return null;
-    const count = evidence.decimalCommaNumbers;
-    if (count === 0) return PASS;
-    const numbers = count === 1 ? '1 number is' : `${plural(count, 'number')} are`;
-    return fail(
-      [
-        {
-          message: `${numbers} written with a decimal comma (such as 3,5), as Excel writes them where the comma is the decimal separator. They were read as numbers.`,
-          hint: "Nothing blocks this file. Reviewers' tools read 3,5 as text unless told, so if your spreadsheet can, save numbers with a decimal point (3.5).",
-          location: { row: 0 },
-          count: 1,
-        },
-      ],
-      0.5,
-    );
+    // One finding per column, located at it: the wizard's link then shows that column.
+    const findings = evidence.columns
+      .filter((column) => column.decimalCommas > 0)
+      .map((column) => ({
+        message: `${plural(column.decimalCommas, 'number')} in column "${column.name}" ${column.decimalCommas === 1 ? 'is' : 'are'} written with a decimal comma (such as 3,5), as Excel writes them where the comma is the decimal separator. They were read as numbers.`,
+        hint: "Nothing blocks this file. Reviewers' tools read 3,5 as text unless told, so if your spreadsheet can, save numbers with a decimal point (3.5).",
+        location: { column: column.name },
+        count: column.decimalCommas,
+      }));
+    return findings.length === 0 ? PASS : fail(findings, 0.5);
   },
 });
