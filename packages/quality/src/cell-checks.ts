@@ -93,6 +93,14 @@ export function isDecimalCommaText(value: string): boolean {
   return DECIMAL_COMMA.test(value);
 }
 
+/**
+ * Whether a file read with this separator can hold numbers with decimal commas: only where no comma separates
+ * values (a semicolon-separated CSV or a TSV, as Excel writes them). JSON Lines (no separator) have JSON numbers.
+ */
+export function allowsDecimalCommas(delimiter: string | null | undefined): boolean {
+  return delimiter === ';' || delimiter === '\t';
+}
+
 const DECIMAL_COMMA = /^[+-]?(?:\d+|\d{1,3}(?:\.\d{3})+),\d+$/;
 
 const BOOLEANS = new Set(['true', 'false', 'TRUE', 'FALSE', 'True', 'False', '0', '1', 'yes', 'no']);

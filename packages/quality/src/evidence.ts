@@ -66,8 +66,6 @@ export interface Evidence {
   rows: number;
   /** The separator the file was read with (CSV: commas, or semicolons when its first line says so); null for JSONL. */
   delimiter: ',' | ';' | '\t' | null;
-  /** Values of number columns read with a decimal comma (`3,5`): semicolon-separated CSV and TSV only. */
-  decimalCommaNumbers: number;
   /** The file starts with Excel's separator line (`sep=;`), which was skipped: other tools read it as the header. */
   hasSeparatorLine: boolean;
   /** A different delimiter the single-column header seems to use. */

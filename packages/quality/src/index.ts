@@ -3,7 +3,7 @@
  * dimensions (structure, context, provenance). Pure TypeScript with no Node or DOM imports: the same
  * code scores a file in a browser Web Worker and on the server.
  */
-export { isDecimalCommaText } from './cell-checks.ts';
+export { allowsDecimalCommas, isDecimalCommaText } from './cell-checks.ts';
 export { findEarlierRows, REPEAT_FINDING_CODES } from './earlier-rows.ts';
 export { isLabelText, labelReadAs, labelToKeep } from './label-text.ts';
 export { isLuhnValid, maskPersonalData, maskSample } from './pii.ts';

@@ -1,5 +1,6 @@
 import { type FileFormat, isClassificationTask, type Manifest } from '@assay/schema';
 import {
+  allowsDecimalCommas,
   datePrefixKey,
   isDateText,
   isDecimalCommaText,
@@ -110,7 +111,6 @@ class RowScanner {
       columns: [],
       rows: 0,
       delimiter: null,
-      decimalCommaNumbers: 0,
       hasSeparatorLine: false,
       suspectedDelimiter: null,
       headerLooksLikeData: false,
@@ -284,13 +284,7 @@ class RowScanner {
       } else if (check === CHECK_TYPE) {
         const type = column.type!;
         if (!isOfType(value, type)) {
-          // Only where no comma separates values: a semicolon-separated CSV or a TSV, as Excel writes them.
-          if (
-            type === 'number' &&
-            (ev.delimiter === ';' || ev.delimiter === '\t') &&
-            isDecimalCommaText(value)
-          ) {
-            ev.decimalCommaNumbers++;
+          if (type === 'number' && allowsDecimalCommas(ev.delimiter) && isDecimalCommaText(value)) {
             column.decimalCommas++;
           } else column.typeErrors.add(rowNumber);
         } else if (type === 'integer' && value.length > 15 && isUnsafeIntegerText(value)) {

@@ -1,3 +1,4 @@
+import { allowsDecimalCommas } from '@assay/quality';
 import type { DraftManifest, LabelClass } from '@assay/schema';
 import type { SamplePreview } from '../workers/prescore-protocol.ts';
 import { detectLabelColumn, inferColumnType } from './detect.ts';
@@ -35,7 +36,7 @@ export function prefill(
         type: inferColumnType(
           sample.rows.map((row) => row[name] ?? ''),
           // Where no comma separates values, `3,5` is a number (Excel's semicolon CSV and TSV).
-          sample.delimiter === ';' || sample.format === 'tsv',
+          allowsDecimalCommas(sample.format === 'tsv' ? '\t' : sample.delimiter),
         ),
         description: null,
       },

@@ -14,7 +14,7 @@ export const semicolonSeparated = defineRule({
   evaluate: ({ evidence }) => {
     if (evidence.delimiter !== ';' || !hasData(evidence)) return null;
     if (evidence.columns.length === 1) return PASS; // one column: the separator never came into it
-    const count = evidence.decimalCommaNumbers;
+    const count = evidence.columns.reduce((sum, column) => sum + column.decimalCommas, 0);
     const numbers =
       count === 0
         ? ''

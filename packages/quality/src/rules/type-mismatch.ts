@@ -1,3 +1,4 @@
+import { allowsDecimalCommas } from '../cell-checks.ts';
 import { defineRule, fail, hasData, PASS, plural, rowLocations, shareOutcome } from './rule.ts';
 
 const EXAMPLES: Record<string, string> = {
@@ -30,7 +31,7 @@ export const typeMismatch = defineRule({
       worst = Math.min(worst, shareOutcome(errors.count, column.seen, 0.1));
       findings.push({
         message: `${plural(errors.count, 'value', 'values')} in column "${column.name}" ${errors.count === 1 ? 'is' : 'are'} not of the declared type ${column.type}.`,
-        hint: `Column "${column.name}" should hold ${column.type === 'number' && (evidence.delimiter === ';' || evidence.delimiter === '\t') ? DECIMAL_COMMA_NUMBERS : EXAMPLES[column.type]}; fix those values, leave them empty, or change the declared type.`,
+        hint: `Column "${column.name}" should hold ${column.type === 'number' && allowsDecimalCommas(evidence.delimiter) ? DECIMAL_COMMA_NUMBERS : EXAMPLES[column.type]}; fix those values, leave them empty, or change the declared type.`,
         ...rowLocations(errors, column.name),
       });
     }
