@@ -1,4 +1,5 @@
 import { isClassificationTask } from '@assay/schema';
+import { labelReadAs, labelToKeep } from '../label-text.ts';
 import { defineRule, fail, hasData, PASS, percent, plural } from './rule.ts';
 
 /** Largest-to-smallest class ratio above which the balance is reported. */
@@ -6,7 +7,9 @@ const MAX_RATIO = 10;
 
 /**
  * Declared classes that never occur, or a smallest class much rarer than the largest: a model learns
- * little about a class it rarely sees.
+ * little about a class it rarely sees. Classes that differ only in case or spaces count as one, under the
+ * name `structure.label-class-variants` tells the contributor to keep: "Pos" on 2 rows beside "pos" on 500
+ * is a typo, not a rare class, and advising more rows of it sent contributors the wrong way.
  */
 export const classImbalance = defineRule({
   code: 'structure.class-imbalance',
@@ -19,11 +22,7 @@ export const classImbalance = defineRule({
     if (!label || !isClassificationTask(manifest.task) || !hasData(evidence) || label.classes.length < 2)
       return null;
     if (evidence.labelIndex === -1) return null;
-    const counts = label.classes.map((c, index) => ({
-      name: c.name,
-      index,
-      count: evidence.labelCounts.get(c.name)?.count ?? 0,
-    }));
+    const counts = classesReadAsOne(label.classes, evidence.labelCounts);
     const total = counts.reduce((sum, c) => sum + c.count, 0);
     if (total === 0) return null;
     const findings = counts
@@ -55,3 +54,33 @@ export const classImbalance = defineRule({
     return fail(findings, outcome);
   },
 });
+
+interface ClassCount {
+  /** The name the class is reported by: the declared one, or of a class written several ways, the one to keep. */
+  name: string;
+  /** Where in `label.classes` it is declared (of several spellings, the most frequent). */
+  index: number;
+  count: number;
+}
+
+function classesReadAsOne(
+  classes: readonly { name: string }[],
+  labelCounts: ReadonlyMap<string, { count: number }>,
+): ClassCount[] {
+  const groups = new Map<string, { name: string; index: number; count: number }[]>();
+  classes.forEach(({ name }, index) => {
+    const key = labelReadAs(name);
+    const spelling = { name, index, count: labelCounts.get(name)?.count ?? 0 };
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [spelling]);
+    else if (!group.some((other) => other.name === name)) group.push(spelling);
+  });
+  return [...groups.values()].map((spellings) => {
+    const ranked = [...spellings].sort((a, b) => b.count - a.count);
+    return {
+      name: labelToKeep(ranked.map((spelling) => spelling.name)),
+      index: ranked[0]!.index,
+      count: ranked.reduce((sum, spelling) => sum + spelling.count, 0),
+    };
+  });
+}
