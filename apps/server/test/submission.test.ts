@@ -348,6 +348,23 @@ describe.each(dialects)('submission lifecycle on %s', (dialect) => {
     ).toBe('CONFLICT');
   });
 
+  it('refuses a title over 200 characters, saying so, and keeps the draft as it was', async () => {
+    const { submissionId, versionId } = await alice.client.submission.create.mutate({
+      manifest: { title: 'one' },
+    });
+    const save = alice.client.submission.saveManifest.mutate({
+      versionId,
+      manifest: { title: 'x'.repeat(201) },
+    });
+    expect(await codeOf(save)).toBe('BAD_REQUEST');
+    await expect(save).rejects.toThrow('Keep the title to at most 200 characters');
+    const detail = await alice.client.submission.byId.query({ id: submissionId });
+    expect(detail.versions[0]!.manifest.title).toBe('one');
+    await alice.client.submission.saveManifest.mutate({ versionId, manifest: { title: 'x'.repeat(200) } });
+    const saved = await alice.client.submission.byId.query({ id: submissionId });
+    expect(saved.versions[0]!.manifest.title).toHaveLength(200);
+  });
+
   it('drops __proto__ keys from a manifest', async () => {
     const manifest = JSON.parse('{"title":"x","__proto__":{"polluted":true}}');
     const { submissionId } = await alice.client.submission.create.mutate({ manifest });

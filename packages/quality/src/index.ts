@@ -27,4 +27,5 @@ export {
   spdxLicense,
   unknownLicenseMessage,
 } from './spdx.ts';
+export { type TimeframeProblem, timeframeProblems } from './timeframe.ts';
 export { FINGERPRINT_MAJOR_VERSION, SCORER_VERSION } from './version.ts';

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { isClassificationTask, isLabeledTask, ManifestSchema, TaskSchema } from './manifest.ts';
+import {
+  DraftManifestSchema,
+  isClassificationTask,
+  isLabeledTask,
+  MAX_TITLE_LENGTH,
+  ManifestSchema,
+  TaskSchema,
+} from './manifest.ts';
 
 /** The example of DESIGN.md, verbatim: the public contract. */
 export const designExample = {
@@ -125,6 +132,16 @@ describe('ManifestSchema', () => {
     expect(result.success).toBe(false);
     const flat = z.flattenError(result.error!);
     expect(Object.keys(flat.fieldErrors).sort()).toEqual(['columns', 'label', 'title']);
+  });
+});
+
+describe('DraftManifestSchema', () => {
+  it('takes a title of up to 200 characters, and says so of a longer one', () => {
+    expect(DraftManifestSchema.safeParse({ title: 'T'.repeat(MAX_TITLE_LENGTH) }).success).toBe(true);
+    const result = DraftManifestSchema.safeParse({ title: 'T'.repeat(MAX_TITLE_LENGTH + 1) });
+    expect(z.flattenError(result.error!).fieldErrors).toEqual({
+      title: ['Keep the title to at most 200 characters'],
+    });
   });
 });
 

@@ -143,12 +143,19 @@ export const ManifestSchema = z
   });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
+/** The longest title a draft may be given: a title names the dataset in lists, on one or two lines. */
+export const MAX_TITLE_LENGTH = 200;
+
 /**
  * A draft's manifest while it is being written: any subset of the fields, each of the right type when
  * present. Autosave accepts this; submitting requires a full {@link ManifestSchema}.
  */
 export const DraftManifestSchema = z.object({
-  title: z.string().nullish(),
+  // Limited where drafts are written, not in ManifestSchema, which also reads manifests stored before the limit.
+  title: z
+    .string()
+    .max(MAX_TITLE_LENGTH, `Keep the title to at most ${MAX_TITLE_LENGTH} characters`)
+    .nullish(),
   description: z.string().nullish(),
   task: TaskSchema.nullish(),
   columns: z.array(ColumnSchema.partial()).nullish(),

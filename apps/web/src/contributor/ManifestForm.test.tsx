@@ -1,4 +1,4 @@
-import type { DraftManifest } from '@assay/schema';
+import { type DraftManifest, MAX_TITLE_LENGTH } from '@assay/schema';
 import { MantineProvider } from '@mantine/core';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -117,6 +117,37 @@ describe('ManifestForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Remove the class “spam”' }));
     expect(onChange).toHaveBeenLastCalledWith('label.classes', [{ name: 'high', definition: 'Down' }]);
     expect(document.getElementById('field-label.classes.1')?.textContent).toBe('Remove');
+  });
+
+  // The Pre-score said these; a contributor typing 03/01/2025 learned it two steps later.
+  it('says what is wrong with a timeframe end once the contributor leaves it', () => {
+    renderForm({}, { ...manifest, context: { timeframe: { start: '03/01/2025', end: null } } });
+    const start = screen.getByLabelText(fieldLabel('context.timeframe.start'));
+    expect(start.getAttribute('aria-invalid')).not.toBe('true');
+    fireEvent.blur(start);
+    expect(start.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      screen.getByText('The timeframe start "03/01/2025" is not a date written YYYY-MM-DD.'),
+    ).toBeTruthy();
+    // The end, still empty and not yet left, is not called missing.
+    expect(screen.queryByText('The timeframe has no end date.')).toBeNull();
+  });
+
+  it('says a timeframe starts after it ends, at its start, once either end is left', () => {
+    renderForm({}, { ...manifest, context: { timeframe: { start: '2025-06-01', end: '2025-03-01' } } });
+    expect(screen.queryByText('The timeframe starts after it ends.')).toBeNull();
+    fireEvent.blur(screen.getByLabelText(fieldLabel('context.timeframe.end')));
+    const message = screen.getByText('The timeframe starts after it ends.');
+    expect(
+      screen.getByLabelText(fieldLabel('context.timeframe.start')).getAttribute('aria-describedby'),
+    ).toContain(message.id);
+  });
+
+  it('stops the title at the length the server takes', () => {
+    renderForm();
+    expect(screen.getByLabelText(fieldLabel('title')).getAttribute('maxlength')).toBe(
+      String(MAX_TITLE_LENGTH),
+    );
   });
 
   it('shows a server or schema error beside its field', () => {

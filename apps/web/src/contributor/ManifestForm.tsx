@@ -1,4 +1,5 @@
-import type { DraftManifest } from '@assay/schema';
+import { timeframeProblems } from '@assay/quality';
+import { type DraftManifest, MAX_TITLE_LENGTH } from '@assay/schema';
 import {
   Box,
   Button,
@@ -13,6 +14,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { useState } from 'react';
 import { FIELD_LABELS, fieldLabel } from '../lib/field-labels.ts';
 import { CONSENT_BASIS_LABELS, optionsOf, SOURCE_TYPE_LABELS } from '../lib/option-labels.ts';
 import { fieldId, getIn } from '../lib/paths.ts';
@@ -21,6 +23,26 @@ import { LicensePicker } from './LicensePicker.tsx';
 export const ATTESTATION_STATEMENT = 'I have the right to contribute this data under this licence.';
 
 type Errors = Record<string, string | undefined>;
+
+/** Inputs the browser stops at a length, as the server would refuse a longer value (`DraftManifestSchema`). */
+const MAX_LENGTHS: Record<string, number | undefined> = { title: MAX_TITLE_LENGTH };
+
+/**
+ * What is wrong with the fields the contributor has left, by path: for now the timeframe, whose ends are
+ * typed as text (a date written 03/01/2025, a start after the end). Worded as the Pre-score's finding.
+ */
+function fieldChecksOf(manifest: DraftManifest, left: ReadonlySet<string>): Errors {
+  const timeframe = manifest.context?.timeframe;
+  if (!timeframe?.start && !timeframe?.end) return {}; // missing altogether: the Pre-score says so
+  const isTimeframeLeft = left.has('context.timeframe.start') || left.has('context.timeframe.end');
+  const checks: Errors = {};
+  for (const problem of timeframeProblems(timeframe)) {
+    // A reversed period is said once either end is left: the start may never have been touched (imported).
+    if (left.has(problem.field) || (problem.kind === 'reversed' && isTimeframeLeft))
+      checks[problem.field] ??= problem.message;
+  }
+  return checks;
+}
 
 /** The datasheet (context) and provenance of a draft. Every input has a label and a stable id (`field-<path>`). */
 export function ManifestForm({
@@ -37,6 +59,9 @@ export function ManifestForm({
   /** The data request's accepted licences (SPDX ids), listed first in the licence picker. */
   acceptedLicenses?: readonly string[];
 }) {
+  // Fields the contributor has left: what is wrong with them is said at once, not only at the Pre-score.
+  const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
+  const fieldChecks = fieldChecksOf(manifest, left);
   /** A text input for `path`, labelled as findings name it ({@link fieldLabel}). */
   const text = (path: string, description?: string, multiline = false) => {
     const props = {
@@ -44,9 +69,11 @@ export function ManifestForm({
       label: fieldLabel(path, manifest),
       description,
       value: (getIn(manifest, path) as string | null | undefined) ?? '',
-      error: errors[path],
+      error: errors[path] ?? fieldChecks[path],
+      maxLength: MAX_LENGTHS[path],
       onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
         onChange(path, event.currentTarget.value === '' ? null : event.currentTarget.value),
+      onBlur: () => setLeft((fields) => (fields.has(path) ? fields : new Set(fields).add(path))),
     };
     return multiline ? <Textarea {...props} autosize minRows={2} /> : <TextInput {...props} />;
   };
@@ -59,7 +86,7 @@ export function ManifestForm({
     <Stack>
       <Fieldset legend="About the dataset">
         <Stack>
-          {text('title', 'A short name a buyer will recognise')}
+          {text('title', `A short name a buyer will recognise (up to ${MAX_TITLE_LENGTH} characters)`)}
           {text('description', 'What the data is, why it was made, what one row is', true)}
         </Stack>
       </Fieldset>
