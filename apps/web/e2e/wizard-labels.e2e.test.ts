@@ -18,6 +18,7 @@ import {
   freshDataDir,
   launchBrowser,
   type RunningApp,
+  sessionPage,
   signIn,
   startApp,
   startDraft,
@@ -299,4 +300,43 @@ it('a regression names its target column, which the reviewer sees as its target'
   expect(await review.page.getByText('Labels (minutes)').count()).toBe(0);
   expect(review.problems).toEqual([]);
   await review.page.close();
+});
+
+// The request's label set showed first at the Pre-score, as an error, after every class was defined.
+it("the Preview says which classes the request asks for, and how the file's differ", async () => {
+  const { requestId } = await organisationWithRequest(
+    app.url,
+    operator,
+    { name: 'Ravi Requests', email: 'ravi@labels.test', password: 'reviewer-password-2' },
+    ticketsRequest({ title: 'Tickets, high or low', labelSet: ['high', 'low'] }),
+  );
+  const { submissionId } = await draftCsv(app.url, contributorApi, {
+    requestId,
+    manifest: {
+      title: 'Urgent or low',
+      task: 'classification',
+      columns: [
+        { name: 'text', type: 'string' },
+        { name: 'urgency', type: 'category' },
+      ],
+      label: { column: 'urgency', classes: [{ name: 'urgent' }, { name: 'low' }] },
+    },
+    csv: [
+      'text,urgency',
+      ...Array.from({ length: 8 }, (_, i) => `ticket ${i},${i % 2 ? 'low' : 'urgent'}`),
+    ].join('\n'),
+  });
+  // Signed in by the API's session: the sign-in form allows 10 a minute, and this file signs in often.
+  const page = await sessionPage(browser, app.url, contributorApi.cookie);
+  page.setDefaultTimeout(30_000);
+  const problems = watchPage(page);
+  await page.goto(`${app.url}/submissions/${submissionId}/edit?step=preview`);
+  const requested = page.getByTestId('requested-classes');
+  await expect
+    .poll(() => requested.textContent(), { timeout: 30_000 })
+    .toContain(
+      'The request asks for the classes “high”, “low”. Not declared: “high”. Not asked for: “urgent”.',
+    );
+  expect(problems).toEqual([]);
+  await page.context().close();
 });

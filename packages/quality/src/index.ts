@@ -7,6 +7,7 @@ export { allowsDecimalCommas, isDecimalCommaText } from './cell-checks.ts';
 export { findEarlierRows, REPEAT_FINDING_CODES } from './earlier-rows.ts';
 export { isLabelText, labelReadAs, labelToKeep } from './label-text.ts';
 export { isLuhnValid, maskPersonalData, maskSample } from './pii.ts';
+export { labelSetDifference } from './rules/label-set-mismatch.ts';
 export type { ContributorRecord, Requirements } from './rules/rule.ts';
 export { readSampleRows, type SampleRows, spreadRowNumbers, type UnreadableRow } from './sample.ts';
 export { FINGERPRINT_COUNT, guessDelimiter } from './scan.ts';

@@ -261,4 +261,63 @@ describe('PreviewStep', () => {
     );
     expect(screen.queryByTestId('absent-classes')).toBeNull();
   });
+
+  // The request's label set showed first at the Pre-score, as an error, after every definition was written.
+  it.each([
+    [
+      ['question', 'praise'],
+      'The request asks for the classes “question”, “praise”. Not declared: “praise”. Not asked for: “spam”.',
+    ],
+    [
+      ['question', 'spam'],
+      'The request asks for the classes “question”, “spam”. The declared classes match them.',
+    ],
+  ])('says which classes the request asks for (%j) and how the declared ones differ', (labelSet, said) => {
+    render(
+      <MantineProvider>
+        <PreviewStep
+          preview={preview}
+          isLoading={false}
+          unusable={null}
+          manifest={{
+            task: 'classification',
+            label: {
+              column: 'label',
+              classes: [
+                { name: 'question', definition: 'Asks' },
+                { name: 'spam', definition: 'Not a customer' },
+              ],
+            },
+          }}
+          onChange={vi.fn()}
+          knownClasses={() => []}
+          highlight={null}
+          fullLabelCounts={null}
+          errors={{}}
+          requestedClasses={labelSet}
+        />
+      </MantineProvider>,
+    );
+    expect(screen.getByTestId('requested-classes').textContent).toContain(said);
+  });
+
+  it('says nothing of requested classes when the request names none', () => {
+    render(
+      <MantineProvider>
+        <PreviewStep
+          preview={preview}
+          isLoading={false}
+          unusable={null}
+          manifest={{ task: 'classification', label: { column: 'label', classes: [{ name: 'question' }] } }}
+          onChange={vi.fn()}
+          knownClasses={() => []}
+          highlight={null}
+          fullLabelCounts={null}
+          errors={{}}
+        />
+      </MantineProvider>,
+    );
+    expect(screen.getByTestId('label-classes')).toBeTruthy();
+    expect(screen.queryByTestId('requested-classes')).toBeNull();
+  });
 });

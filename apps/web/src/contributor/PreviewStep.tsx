@@ -30,6 +30,7 @@ import {
 import { COLUMN_TYPE_LABELS, optionsOf, TASK_LABELS } from '../lib/option-labels.ts';
 import { fieldId } from '../lib/paths.ts';
 import type { SamplePreview } from '../workers/prescore-protocol.ts';
+import { RequestedClasses } from './RequestedClasses.tsx';
 
 /**
  * The first rows of the file, the declared type of each column, the task, and the label column with
@@ -40,6 +41,7 @@ import type { SamplePreview } from '../workers/prescore-protocol.ts';
  * `fullLabelCounts`: the labels of the whole file (the pre-score's), once counted for this label column
  * and task; `isCounting`: they are being counted. Only the whole file proves a declared class absent.
  * A regression names its target column in `label.column`, without classes.
+ * `requestedClasses`: the data request's label set (none when it names none or there is no request).
  */
 export function PreviewStep({
   preview,
@@ -52,6 +54,7 @@ export function PreviewStep({
   fullLabelCounts,
   isCounting = false,
   errors,
+  requestedClasses = [],
 }: {
   preview: SamplePreview | null;
   isLoading: boolean;
@@ -63,6 +66,7 @@ export function PreviewStep({
   fullLabelCounts: Record<string, number> | null;
   isCounting?: boolean;
   errors: Record<string, string | undefined>;
+  requestedClasses?: readonly string[];
 }) {
   if (!preview)
     return isLoading ? (
@@ -196,6 +200,12 @@ export function PreviewStep({
               ? '(whole file)'
               : `(first ${preview.rows.length} rows${isCounting ? '; counting the whole file…' : ''})`}
           </Text>
+          {requestedClasses.length > 0 && (
+            <RequestedClasses
+              labelSet={requestedClasses}
+              declared={declared.map((labelClass) => labelClass.name)}
+            />
+          )}
           <Group gap="xs">
             {counts.map(({ value, count }) => (
               <Badge key={value} variant="light" size="lg" tt="none">

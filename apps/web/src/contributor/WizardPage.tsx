@@ -1094,6 +1094,7 @@ function Wizard({ submission, version, me }: { submission: Submission; version: 
             errors={errors}
             fullLabelCounts={fullLabelCounts}
             isCounting={labelScan.state.status === 'running'}
+            requestedClasses={requirements?.labelSet ?? []}
           />
         )}
         {step === 3 && (

@@ -10,10 +10,7 @@ export const labelSetMismatch = defineRule({
   evaluate: ({ manifest, requirements }) => {
     const wanted = requirements?.labelSet ?? [];
     if (wanted.length === 0) return null;
-    const declared = new Set(manifest.label?.classes.map((c) => c.name) ?? []);
-    const wantedSet = new Set(wanted);
-    const missing = wanted.filter((name) => !declared.has(name));
-    const extra = [...declared].filter((name) => !wantedSet.has(name));
+    const { missing, extra } = labelSetDifference(wanted, manifest.label?.classes.map((c) => c.name) ?? []);
     if (missing.length === 0 && extra.length === 0) return PASS;
     const parts = [];
     if (missing.length > 0) parts.push(`missing ${missing.map((n) => `"${n}"`).join(', ')}`);
@@ -31,3 +28,19 @@ export const labelSetMismatch = defineRule({
     );
   },
 });
+
+/**
+ * How declared classes differ from a request's label set: the requested ones not declared, and the declared
+ * ones not requested, each in its list's order. The wizard's Preview says the same before the Pre-score.
+ */
+export function labelSetDifference(
+  wanted: readonly string[],
+  declared: readonly string[],
+): { missing: string[]; extra: string[] } {
+  const declaredSet = new Set(declared);
+  const wantedSet = new Set(wanted);
+  return {
+    missing: wanted.filter((name) => !declaredSet.has(name)),
+    extra: [...declaredSet].filter((name) => !wantedSet.has(name)),
+  };
+}
