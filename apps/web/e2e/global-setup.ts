@@ -1,10 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { bundleServer } from './server-bundle.ts';
 import { CHROMIUM_PATH } from './support.ts';
 
-/** Builds the web app once for every journey; fails (never skips) when Chromium is missing. */
-export default function setup() {
+/**
+ * Builds the web app and bundles the server once for every journey; fails (never skips) when Chromium is
+ * missing.
+ */
+export default async function setup() {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium is not installed at ${CHROMIUM_PATH}: install Debian's package (apt-get install chromium); the end-to-end tests cannot run without it`,
@@ -24,4 +28,5 @@ export default function setup() {
       stdio: 'inherit',
     },
   );
+  await bundleServer();
 }

@@ -8,10 +8,10 @@ import pg from 'pg';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { recordForFailureReport } from './failure-report.ts';
+import { SERVER_BUNDLE } from './server-bundle.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 export const SCREENSHOT_DIR = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 export interface RunningApp {
@@ -22,9 +22,9 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Creates an operator with the server's own CLI, against the same (not yet served) data folder. */
+/** Creates an operator with the server's own CLI (bundled), against the same (not yet served) data folder. */
 export function createOperator(dataDir: string, email: string, password: string): void {
-  const result = spawnSync(TSX, ['apps/server/src/admin-cli.ts', 'create-operator', email], {
+  const result = spawnSync(process.execPath, [SERVER_BUNDLE.adminCli, 'create-operator', email], {
     cwd: ROOT,
     env: { ...process.env, DATA_DIR: dataDir, ASSAY_OPERATOR_PASSWORD: password, LOG_LEVEL: 'warn' },
     encoding: 'utf8',
@@ -38,11 +38,11 @@ export function freshDataDir(): string {
 }
 
 /**
- * Starts the real server (API + built web app) on a free port and resolves once it logs its URL. `env`
+ * Starts the real server (API + built web app; bundled, see `SERVER_BUNDLE`) on a free port and resolves once it logs its URL. `env`
  * adds to its environment (e.g. `DATABASE_URL` and `SCORING_IN_PROCESS` for PostgreSQL).
  */
 export function startApp(dataDir: string, env: Record<string, string> = {}): Promise<RunningApp> {
-  const child: ChildProcess = spawn(TSX, ['apps/server/src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [SERVER_BUNDLE.main], {
     cwd: ROOT,
     env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -95,7 +95,7 @@ export function startScoringWorker(
   databaseUrl: string,
   env: Record<string, string> = {},
 ): Promise<{ stop(): Promise<void>; log(): string }> {
-  const child: ChildProcess = spawn(TSX, ['apps/server/src/worker-main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [SERVER_BUNDLE.worker], {
     cwd: ROOT,
     env: {
       ...process.env,
