@@ -34,17 +34,20 @@ let page: Page;
 let problems: string[];
 let submissionId: string;
 let cleo: { api: Api; cookie: string };
+let requestId: string;
 
 beforeAll(async () => {
   const dataDir = freshDataDir();
   createOperator(dataDir, operator.email, operator.password);
   app = await startApp(dataDir);
-  const { reviewer: rhea, requestId } = await organisationWithRequest(
+  const made = await organisationWithRequest(
     app.url,
     operator,
     reviewer,
     ticketsRequest({ title: 'Tickets to answer', minRows: 5 }),
   );
+  const rhea = made.reviewer;
+  requestId = made.requestId;
   cleo = await authenticate(app.url, 'sign-up/email', contributor);
   const submitted = await submitCsv(app.url, cleo, {
     requestId,
@@ -150,4 +153,32 @@ it('shows no feedback on a first version', async () => {
   await page.getByTestId('dropzone').waitFor();
   expect(await page.getByTestId('reviewer-feedback').count()).toBe(0);
   expect(problems).toEqual([]);
+});
+
+// The time spent was sent as measured: over a day, the schema refused it, and the form, which shows only the
+// reasons' and the comment's errors, sent nothing and said nothing (QA pass).
+it('decides from a review page left open for more than a day', async () => {
+  const { submissionId: nextDay, versionId } = await submitCsv(app.url, cleo, {
+    requestId,
+    manifest: { ...GOOD_MANIFEST, title: 'Tickets reviewed the next day' },
+    csv: GOOD_CSV,
+    states: ['in_review'],
+  });
+  const rhea = await authenticate(app.url, 'sign-in/email', reviewer);
+  const review = await sessionPage(browser, app.url, rhea.cookie);
+  review.setDefaultTimeout(20_000);
+  const reviewProblems = watchPage(review);
+  await review.clock.install();
+  await review.goto(`${app.url}/review/versions/${versionId}`);
+  await review.getByRole('checkbox', { name: 'Meets our requirements' }).waitFor();
+  // The next day, the reviewer picks up where they left off.
+  await review.clock.fastForward('25:00:00');
+  await review.getByRole('checkbox', { name: 'Meets our requirements' }).check();
+  await review.getByRole('textbox', { name: 'Comment to the contributor' }).fill('Fits the request.');
+  await review.getByRole('button', { name: 'Accept', exact: true }).click();
+  const state = async () => (await cleo.api.submission.byId.query({ id: nextDay })).versions.at(-1)?.state;
+  await expect.poll(state, { timeout: 15_000, interval: 250 }).toBe('accepted');
+  expect(await review.getByTestId('decision-issues').count()).toBe(0);
+  expect(reviewProblems).toEqual([]);
+  await review.context().close();
 });

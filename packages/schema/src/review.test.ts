@@ -3,8 +3,10 @@ import {
   decodeQueueCursor,
   encodeQueueCursor,
   type QueueCursor,
+  REVIEW_TIME_SPENT_MAX_MS,
   ReviewInputSchema,
   ReviewQueueInputSchema,
+  reviewTimeSpentMs,
 } from './review.ts';
 
 const cursor: QueueCursor = {
@@ -75,5 +77,25 @@ describe('ReviewInputSchema messages', () => {
 
   it('takes a comment of exactly 5,000 characters', () => {
     expect(ReviewInputSchema.safeParse({ ...valid, comment: 'c'.repeat(5000) }).success).toBe(true);
+  });
+});
+
+describe('reviewTimeSpentMs', () => {
+  it('is the time since the page opened, at most a day and never negative, as the schema takes it', () => {
+    const opened = Date.parse('2026-12-01T09:00:00Z');
+    expect(reviewTimeSpentMs(opened, opened + 90_000.4)).toBe(90_000);
+    expect(reviewTimeSpentMs(opened, opened + 25 * 3_600_000)).toBe(REVIEW_TIME_SPENT_MAX_MS);
+    expect(reviewTimeSpentMs(opened, opened - 5_000)).toBe(0);
+    const input = {
+      versionId: crypto.randomUUID(),
+      decision: 'accept',
+      reasonCodes: ['accept.high-quality'],
+    };
+    for (const timeSpentMs of [REVIEW_TIME_SPENT_MAX_MS, 0])
+      expect(ReviewInputSchema.safeParse({ ...input, comment: 'Fits', timeSpentMs }).success).toBe(true);
+    expect(
+      ReviewInputSchema.safeParse({ ...input, comment: 'Fits', timeSpentMs: REVIEW_TIME_SPENT_MAX_MS + 1 })
+        .success,
+    ).toBe(false);
   });
 });

@@ -40,6 +40,18 @@ export const REVIEW_COMMENT_MAX = 5000;
 /** The most reason codes one decision may give. */
 export const REVIEW_REASONS_MAX = 10;
 
+/** The longest time spent on one review that is recorded: a page left open overnight counts a day. */
+export const REVIEW_TIME_SPENT_MAX_MS = 86_400_000;
+
+/**
+ * The time a reviewer spent on a version, from when its page opened to `now`, as the schema takes it: whole
+ * milliseconds between 0 and a day. A page left open for more than a day (or a clock set back) could not
+ * send its decision at all: the schema refused the time, and the form showed no error for it.
+ */
+export function reviewTimeSpentMs(openedAt: number, now: number): number {
+  return Math.min(REVIEW_TIME_SPENT_MAX_MS, Math.max(0, Math.round(now - openedAt)));
+}
+
 /** A reviewer's decision on one version, always with reasons and a comment. */
 export const ReviewInputSchema = z
   .object({
@@ -59,11 +71,11 @@ export const ReviewInputSchema = z
         REVIEW_COMMENT_MAX,
         `Keep the comment to at most ${REVIEW_COMMENT_MAX.toLocaleString('en-US')} characters`,
       ),
-    /** Milliseconds the reviewer spent on this version, measured by the client. */
+    /** Milliseconds the reviewer spent on this version, measured by the client ({@link reviewTimeSpentMs}). */
     timeSpentMs: z
       .number()
       .min(0, { error: 'The time spent cannot be negative', abort: true })
-      .max(86_400_000, { error: 'The time spent is at most a day', abort: true })
+      .max(REVIEW_TIME_SPENT_MAX_MS, { error: 'The time spent is at most a day', abort: true })
       .int('The time spent is whole milliseconds')
       .default(0),
   })

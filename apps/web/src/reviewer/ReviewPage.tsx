@@ -5,6 +5,7 @@ import {
   REASON_CODES,
   type ReasonCode,
   ReviewInputSchema,
+  reviewTimeSpentMs,
 } from '@assay/schema';
 import {
   Alert,
@@ -306,10 +307,14 @@ function DecisionPanel({ item }: { item: Item }) {
     decision,
     reasonCodes: reasons,
     comment,
-    timeSpentMs: Date.now() - openedAt.current,
+    timeSpentMs: reviewTimeSpentMs(openedAt.current, Date.now()),
   };
   const validation = ReviewInputSchema.safeParse(input);
   const serverErrors = fieldErrorsOf(decide.error);
+  const unshownIssues =
+    showErrors && !validation.success
+      ? validation.error.issues.filter((i) => i.path[0] !== 'reasonCodes' && i.path[0] !== 'comment')
+      : [];
   const issue = (field: string) =>
     (showErrors && !validation.success
       ? validation.error.issues.find((i) => i.path[0] === field)?.message
@@ -463,6 +468,12 @@ function DecisionPanel({ item }: { item: Item }) {
             event.stopPropagation();
           }}
         />
+        {unshownIssues.length > 0 && (
+          // Issues of what the form does not show as a field (none are expected): said, not swallowed.
+          <Alert color="red" role="alert" data-testid="decision-issues">
+            {unshownIssues.map((i) => i.message).join('; ')}
+          </Alert>
+        )}
         {decide.error && !serverErrors.reasonCodes && !serverErrors.comment && (
           <QueryError error={decide.error} onRetry={send} />
         )}
