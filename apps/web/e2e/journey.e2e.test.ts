@@ -688,6 +688,21 @@ describe('the journeys of the three roles', () => {
       .filter({ hasText: REQUEST_TITLE })
       .getByText('closed', { exact: true })
       .waitFor();
+    // Opened again, the closed request reads as it was and cannot be changed; its books say what it paid
+    // and what went back (the budget's note counted the refund as paid, and "Save changes" was refused).
+    await reviewerPage.getByRole('link', { name: REQUEST_TITLE }).click();
+    const closed = reviewerPage.getByTestId('request-closed');
+    await closed.getByText(/It paid/).waitFor();
+    const [, paid, returned] =
+      /It paid €([\d,.]+) in rewards; €([\d,.]+) of its budget went back/.exec(
+        (await closed.textContent()) ?? '',
+      ) ?? [];
+    const euros = (text: string | undefined) => Number(text?.replaceAll(',', ''));
+    expect(euros(paid) + euros(returned)).toBe(euros(await field(reviewerPage, 'Budget (€)').inputValue()));
+    expect(await field(reviewerPage, 'Title').isDisabled()).toBe(true);
+    expect(await reviewerPage.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
+    await reviewerPage.getByRole('link', { name: 'Back' }).click();
+    await reviewerPage.getByTestId('requests').waitFor();
     await contributorPage.goto(draftUrl);
     await contributorPage
       .getByTestId('intake-over')

@@ -73,6 +73,7 @@ describe('DataRequestInputSchema messages', () => {
       [{ minRows: -3 }, 'minRows', 'The minimum number of rows cannot be negative'],
       [{ minRows: 1e20 }, 'minRows', 'Ask for at most 1,000,000,000 rows'],
       [{ minRows: 2.5 }, 'minRows', 'Enter a whole number of rows'],
+      [{ minQualityScore: 99.5 }, 'minQualityScore', 'Use a whole score from 0 to 100'],
       [{ minQualityScore: 101 }, 'minQualityScore', 'Enter a minimum quality score from 0 to 100'],
       [{ deadline: '2027-13-45T23:59:59Z' }, 'deadline', 'There is no day 2027-13-45: check the date'],
       [{ deadline: 'next Friday' }, 'deadline', 'Enter the deadline as a date: YYYY-MM-DD'],

@@ -179,6 +179,8 @@ const dataRequestFields = {
     .number({ error: 'Enter a minimum quality score from 0 to 100' })
     .min(0, 'Enter a minimum quality score from 0 to 100')
     .max(100, 'Enter a minimum quality score from 0 to 100')
+    // Scores are whole numbers (the threshold asks the same): 99.5 read as a minimum no score shows.
+    .int('Use a whole score from 0 to 100')
     .default(0),
   rewardCents: moneySchema('reward'),
   budgetCents: moneySchema('budget'),
@@ -206,6 +208,7 @@ export const DataRequestSchema = z.object({
   requiredColumns: z.array(z.object({ name: z.string(), type: ColumnTypeSchema })),
   labelSet: z.array(z.string()),
   minRows: z.number().int().nonnegative(),
+  minQualityScore: z.number().min(0).max(100),
   rewardCents: z.number().int().nonnegative(),
   budgetCents: z.number().int().nonnegative(),
   id: z.string(),

@@ -47,7 +47,10 @@ export async function updateRequest(
     const locked = await lockRequest(trx, id);
     const request = await requireRequestMember(trx, reviewer, await findRequestById(trx, id), id);
     if (!locked || request.status !== 'open') {
-      throw new AppError('invalid_state', `Data request '${id}' is closed and can no longer be changed`);
+      throw new AppError(
+        'invalid_state',
+        `The request “${request.title}” is closed and can no longer be changed`,
+      );
     }
     // Only what differs from the stored request is written and named: the editor sends the whole form.
     const changed = changedFields(request, patch);

@@ -1,5 +1,4 @@
 import {
-  ConsentBasisSchema,
   type DataRequestInput,
   DataRequestInputSchema,
   pastDeadlineMessage,
@@ -7,10 +6,12 @@ import {
   TaskSchema,
 } from '@assay/schema';
 import {
+  Alert,
   Anchor,
   Button,
   Card,
   Center,
+  Fieldset,
   Group,
   Loader,
   MultiSelect,
@@ -34,7 +35,7 @@ import { filterLicenses, loadSpdx } from '../contributor/LicensePicker.tsx';
 import { useSingleFlight } from '../hooks/use-single-flight.ts';
 import { fieldErrorsOf } from '../lib/errors.ts';
 import { formatMoney } from '../lib/money.ts';
-import { TASK_LABELS } from '../lib/option-labels.ts';
+import { CONSENT_BASIS_LABELS, optionsOf, TASK_LABELS } from '../lib/option-labels.ts';
 import { pendingText } from '../lib/pending-text.ts';
 import { type RouterOutputs, useTRPC } from '../lib/trpc.ts';
 import type { ReviewLocationState } from './DecidedNotice.tsx';
@@ -195,6 +196,13 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
   const close = useMutation(trpc.request.close.mutationOptions({ onSuccess: done }));
   // Closing waits for every submission's decision (the server refuses otherwise): say so before the click.
   const isOpen = existing?.status === 'open';
+  // A closed request is shown as it was, unchangeable (saving was refused only after the click), with what
+  // it paid and what went back from the ledger: its budget left is 0 once closed, so "paid" counted the refund.
+  const isClosed = existing?.status === 'closed';
+  const books = useQuery({
+    ...trpc.ledger.requestBudget.queryOptions({ requestId: existing?.id ?? '' }),
+    enabled: isClosed,
+  });
   const pending = useQuery({
     ...trpc.request.pending.queryOptions({ id: existing?.id ?? '' }),
     enabled: isOpen,
@@ -259,143 +267,154 @@ function RequestForm({ existing }: { existing: DataRequest | null }) {
   return (
     <Stack>
       <Title order={2}>{existing ? `Edit “${existing.title}”` : 'New data request'}</Title>
+      {isClosed && (
+        <Alert color="gray" title="This request is closed" data-testid="request-closed">
+          It takes no more submissions and can no longer be changed.{' '}
+          {books.data &&
+            `It paid ${formatMoney(books.data.paidCents)} in rewards; ${formatMoney(books.data.returnedCents)} of its budget went back to the organisation.`}
+        </Alert>
+      )}
       <Card withBorder component="form" onSubmit={save}>
         <Stack>
-          <TextInput
-            label="Title"
-            placeholder="e.g. Support tickets labeled by urgency"
-            value={form.title}
-            onChange={(e) => set('title', e.currentTarget.value)}
-            error={error('title')}
-          />
-          <Textarea
-            label="Description"
-            description="What the data is for and what one row should be"
-            value={form.description}
-            onChange={(e) => set('description', e.currentTarget.value)}
-            error={error('description')}
-            autosize
-            minRows={3}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label="Task"
-              data={TaskSchema.options.map((value) => ({ value, label: TASK_LABELS[value] }))}
-              value={form.task}
-              onChange={(v) => v && set('task', v as FormState['task'])}
-              error={error('task')}
-            />
-            <NumberInput
-              label="Minimum rows"
-              description="Empty: no minimum"
-              min={0}
-              clampBehavior="none"
-              value={numbers.minRows}
-              onChange={(v) => setNumber('minRows', v)}
-              error={error('minRows')}
-            />
-            <TagsInput
-              label="Required columns"
-              // A repeat is kept, so that the form can say so at the field (it was dropped without a word).
-              allowDuplicates
-              description="Type name:type and press Enter, e.g. text:string"
-              value={columnTags}
-              onChange={(tags) => {
-                edited();
-                setColumnTags(tags);
-              }}
-              error={error('requiredColumns')}
-            />
-            <TagsInput
-              label="Label set"
-              allowDuplicates
-              description="The classes you expect"
-              value={form.labelSet}
-              onChange={(v) => set('labelSet', v)}
-              error={error('labelSet')}
-            />
-            <TagsInput
-              label="Accepted licences (SPDX ids)"
-              allowDuplicates
-              description="Empty: any licence that permits your use"
-              data={spdx?.SPDX_LICENSES.map((license) => license.id) ?? []}
-              // Ranked as the wizard's picker ranks them: "mit" lists MIT first, not FSL-1.1-MIT.
-              filter={filterLicenses}
-              limit={20}
-              value={form.acceptedLicenses}
-              onChange={(v) => set('acceptedLicenses', v)}
-              error={error('acceptedLicenses')}
-            />
-            <MultiSelect
-              label="Accepted consent bases"
-              description="Empty: any"
-              data={ConsentBasisSchema.options}
-              value={form.requiredConsentBasis}
-              onChange={(v) => set('requiredConsentBasis', v as FormState['requiredConsentBasis'])}
-              error={error('requiredConsentBasis')}
-            />
-            <NumberInput
-              label="Minimum quality score"
-              description="Empty: no minimum"
-              min={0}
-              max={100}
-              clampBehavior="none"
-              value={numbers.minQualityScore}
-              onChange={(v) => setNumber('minQualityScore', v)}
-              error={error('minQualityScore')}
-            />
+          <Fieldset variant="unstyled" disabled={isClosed}>
             <TextInput
-              label="Deadline (YYYY-MM-DD)"
-              value={deadlineFieldText(form.deadline)}
-              onChange={(e) => {
-                const value = e.currentTarget.value;
-                set('deadline', /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59Z` : value || null);
-              }}
-              error={error('deadline')}
+              label="Title"
+              placeholder="e.g. Support tickets labeled by urgency"
+              value={form.title}
+              onChange={(e) => set('title', e.currentTarget.value)}
+              error={error('title')}
             />
-            <NumberInput
-              label="Reward per accepted submission (€)"
-              min={0}
-              decimalScale={2}
-              clampBehavior="none"
-              value={numbers.reward}
-              onChange={(v) => setNumber('reward', v)}
-              error={error('rewardCents')}
+            <Textarea
+              label="Description"
+              description="What the data is for and what one row should be"
+              value={form.description}
+              onChange={(e) => set('description', e.currentTarget.value)}
+              error={error('description')}
+              autosize
+              minRows={3}
             />
-            <NumberInput
-              label="Budget (€)"
-              min={0}
-              decimalScale={2}
-              clampBehavior="none"
-              description={
-                existing
-                  ? budgetDescription(
-                      existing.budgetCents - existing.budgetLeftCents,
-                      centsOf(numbers.budget),
-                    )
-                  : undefined
-              }
-              value={numbers.budget}
-              onChange={(v) => setNumber('budget', v)}
-              error={error('budgetCents')}
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Select
+                label="Task"
+                data={TaskSchema.options.map((value) => ({ value, label: TASK_LABELS[value] }))}
+                value={form.task}
+                onChange={(v) => v && set('task', v as FormState['task'])}
+                error={error('task')}
+              />
+              <NumberInput
+                label="Minimum rows"
+                description="Empty: no minimum"
+                min={0}
+                clampBehavior="none"
+                value={numbers.minRows}
+                onChange={(v) => setNumber('minRows', v)}
+                error={error('minRows')}
+              />
+              <TagsInput
+                label="Required columns"
+                // A repeat is kept, so that the form can say so at the field (it was dropped without a word).
+                allowDuplicates
+                description="Type name:type and press Enter, e.g. text:string"
+                value={columnTags}
+                onChange={(tags) => {
+                  edited();
+                  setColumnTags(tags);
+                }}
+                error={error('requiredColumns')}
+              />
+              <TagsInput
+                label="Label set"
+                allowDuplicates
+                description="The classes you expect"
+                value={form.labelSet}
+                onChange={(v) => set('labelSet', v)}
+                error={error('labelSet')}
+              />
+              <TagsInput
+                label="Accepted licences (SPDX ids)"
+                allowDuplicates
+                description="Empty: any licence that permits your use"
+                data={spdx?.SPDX_LICENSES.map((license) => license.id) ?? []}
+                // Ranked as the wizard's picker ranks them: "mit" lists MIT first, not FSL-1.1-MIT.
+                filter={filterLicenses}
+                limit={20}
+                value={form.acceptedLicenses}
+                onChange={(v) => set('acceptedLicenses', v)}
+                error={error('acceptedLicenses')}
+              />
+              <MultiSelect
+                label="Accepted consent bases"
+                description="Empty: any"
+                data={optionsOf(CONSENT_BASIS_LABELS)}
+                value={form.requiredConsentBasis}
+                onChange={(v) => set('requiredConsentBasis', v as FormState['requiredConsentBasis'])}
+                error={error('requiredConsentBasis')}
+              />
+              <NumberInput
+                label="Minimum quality score"
+                description="Empty: no minimum"
+                min={0}
+                max={100}
+                clampBehavior="none"
+                value={numbers.minQualityScore}
+                onChange={(v) => setNumber('minQualityScore', v)}
+                error={error('minQualityScore')}
+              />
+              <TextInput
+                label="Deadline (YYYY-MM-DD)"
+                value={deadlineFieldText(form.deadline)}
+                onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  set('deadline', /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59Z` : value || null);
+                }}
+                error={error('deadline')}
+              />
+              <NumberInput
+                label="Reward per accepted submission (€)"
+                min={0}
+                decimalScale={2}
+                clampBehavior="none"
+                value={numbers.reward}
+                onChange={(v) => setNumber('reward', v)}
+                error={error('rewardCents')}
+              />
+              <NumberInput
+                label="Budget (€)"
+                min={0}
+                decimalScale={2}
+                clampBehavior="none"
+                description={
+                  existing && !isClosed
+                    ? budgetDescription(
+                        existing.budgetCents - existing.budgetLeftCents,
+                        centsOf(numbers.budget),
+                      )
+                    : undefined
+                }
+                value={numbers.budget}
+                onChange={(v) => setNumber('budget', v)}
+                error={error('budgetCents')}
+              />
+            </SimpleGrid>
+            <Switch
+              label="The licence must permit commercial use"
+              checked={form.requiresCommercialUse}
+              onChange={(e) => set('requiresCommercialUse', e.currentTarget.checked)}
             />
-          </SimpleGrid>
-          <Switch
-            label="The licence must permit commercial use"
-            checked={form.requiresCommercialUse}
-            onChange={(e) => set('requiresCommercialUse', e.currentTarget.checked)}
-          />
+          </Fieldset>
           {mutation.error && Object.keys(serverErrors).length === 0 && <QueryError error={mutation.error} />}
           {close.error && existing && (
             <QueryError error={close.error} onRetry={() => close.mutate({ id: existing.id })} />
           )}
           <Group justify="space-between">
             <Group>
-              <Button type="submit" loading={mutation.isPending}>
-                {existing ? 'Save changes' : 'Post the request'}
-              </Button>
+              {!isClosed && (
+                <Button type="submit" loading={mutation.isPending}>
+                  {existing ? 'Save changes' : 'Post the request'}
+                </Button>
+              )}
               <Button component={Link} to={returnPath} state={returnState} variant="default">
-                Cancel
+                {isClosed ? 'Back' : 'Cancel'}
               </Button>
             </Group>
             {isOpen && (
