@@ -174,6 +174,8 @@ it('decides from a review page left open for more than a day', async () => {
   // The next day, the reviewer picks up where they left off.
   await review.clock.fastForward('25:00:00');
   await review.getByRole('checkbox', { name: 'Meets our requirements' }).check();
+  // The comment says it is needed for every decision, Accept too, before its error does.
+  await review.getByText('Required for every decision: say what to fix or why it fits').waitFor();
   await review.getByRole('textbox', { name: 'Comment to the contributor' }).fill('Fits the request.');
   await review.getByRole('button', { name: 'Accept', exact: true }).click();
   const state = async () => (await cleo.api.submission.byId.query({ id: nextDay })).versions.at(-1)?.state;

@@ -57,16 +57,17 @@ export function MembersPanel({
   );
   const sendInvite = useSingleFlight(invite);
   const inviteCheck = InvitationInputSchema.safeParse({ organisationId, email, role });
+  // Invite is never greyed out: it said nothing of why (an address mistyped, the field not yet left). A
+  // click on it says what is missing, as leaving a typed address does.
+  const [isTried, setIsTried] = useState(false);
+  const isChecked = isTried || (isEmailLeft && email.trim() !== '');
   const emailIssue =
-    isEmailLeft && email.trim() !== '' && !inviteCheck.success
+    isChecked && !inviteCheck.success
       ? inviteCheck.error.issues.find((issue) => issue.path[0] === 'email')?.message
       : undefined;
   const organisation = organisations.find((o) => o.id === organisationId) ?? null;
-  // An address typed with no organisation chosen: Invite stayed greyed out without a word.
   const organisationIssue =
-    isEmailLeft && email.trim() !== '' && organisation === null
-      ? 'Choose the organisation to invite them to'
-      : undefined;
+    isChecked && organisation === null ? 'Choose the organisation to invite them to' : undefined;
 
   return (
     <Stack>
@@ -75,6 +76,7 @@ export function MembersPanel({
         component="form"
         onSubmit={(e: React.FormEvent) => {
           e.preventDefault();
+          setIsTried(true);
           if (inviteCheck.success) sendInvite(inviteCheck.data);
         }}
       >
@@ -108,7 +110,7 @@ export function MembersPanel({
               onChange={(value) => setRole((value as MemberRole | null) ?? 'reviewer')}
               w={300}
             />
-            <Button type="submit" loading={invite.isPending} disabled={!inviteCheck.success}>
+            <Button type="submit" loading={invite.isPending}>
               Invite
             </Button>
           </Group>

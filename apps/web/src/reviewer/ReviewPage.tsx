@@ -457,7 +457,8 @@ function DecisionPanel({ item }: { item: Item }) {
         <Textarea
           ref={commentRef}
           label="Comment to the contributor"
-          description="Say what to fix or why it fits"
+          // Every decision needs one (ReviewInputSchema): said before the click, not only by its error.
+          description="Required for every decision: say what to fix or why it fits"
           value={comment}
           onChange={(event) => setComment(event.currentTarget.value)}
           error={issue('comment')}
