@@ -550,6 +550,18 @@ describe('the journeys of the three roles', () => {
     expect(await ticks('chart-versions').allTextContents()).toEqual(['1']);
     const cohortDots = page.getByTestId('chart-cohorts').locator('.recharts-line-dot');
     expect(await cohortDots.count()).toBe(2);
+    // Its tooltip writes percentages with their sign, in the legend's order (it sorted by name, Accepted first).
+    await cohortDots.first().scrollIntoViewIfNeeded();
+    const dot = await cohortDots.first().boundingBox();
+    if (!dot) throw new Error('The cohort chart drew no dot to point at');
+    await page.mouse.move(dot.x + dot.width / 2, dot.y + dot.height / 2);
+    const cohortTooltip = page.getByTestId('chart-cohorts').locator('.recharts-tooltip-item');
+    await expect
+      .poll(() => cohortTooltip.allTextContents(), { timeout: 15_000 })
+      .toEqual([
+        expect.stringMatching(/^Submitted % : [\d.]+%$/),
+        expect.stringMatching(/^Accepted % : [\d.]+%$/),
+      ]);
     // Requests are the per-request charts' vertical axis; recharts wraps a long title into lines.
     const requestTicks = (testId: string) =>
       page

@@ -16,6 +16,7 @@ import {
 } from 'recharts';
 import type { RouterOutputs } from '../lib/trpc.ts';
 import { ChartCard } from './ChartCard.tsx';
+import { percentText, shareText } from './chart-format.ts';
 import { binRows, learningRows, weeklyRows, weeklyTooltipLines } from './dashboard-rows.ts';
 import { legendText } from './legend-text.tsx';
 
@@ -57,14 +58,15 @@ export function AcceptanceSection({
           <ResponsiveContainer>
             <ComposedChart margin={{ right: 10 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis type="number" dataKey="score" domain={[0, 100]} name="Score" />
+              {/* Padded on the right: a target at 100 drew its line on the plot's edge, where it could not be seen. */}
+              <XAxis type="number" dataKey="score" domain={[0, 100]} name="Score" padding={{ right: 8 }} />
               <YAxis
                 type="number"
                 domain={[0, 1]}
                 padding={{ top: 6 }}
                 tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
               />
-              <Tooltip />
+              <Tooltip formatter={(value, name) => (name === 'Score' ? String(value) : shareText(value))} />
               <Legend itemSorter={null} formatter={legendText} />
               <Line
                 data={fitRows}
@@ -168,7 +170,7 @@ export function AcceptanceSection({
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="nth" />
               <YAxis domain={[0, 100]} padding={{ top: 6 }} tickFormatter={(v: number) => `${v}%`} />
-              <Tooltip />
+              <Tooltip formatter={percentText} />
               <Bar dataKey="acceptance_pct" name="Acceptance %" fill="#0ca678" isAnimationActive={false}>
                 <ErrorBar dataKey="error" width={4} stroke="#555" direction="y" />
               </Bar>

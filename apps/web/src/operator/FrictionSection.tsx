@@ -14,6 +14,7 @@ import {
 } from 'recharts';
 import type { RouterOutputs } from '../lib/trpc.ts';
 import { ChartCard } from './ChartCard.tsx';
+import { inSeriesOrder, percentText } from './chart-format.ts';
 import {
   cohortRows,
   frictionFacts,
@@ -71,6 +72,7 @@ export function FrictionSection({
             data={steps.map((row) => ({ ...row, bar_label: funnelBarLabel(row) }))}
             category="label"
             value="count"
+            valueName="Submissions"
             label="bar_label"
             fill="#0ca678"
             categoryWidth={120}
@@ -89,7 +91,10 @@ export function FrictionSection({
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="week" tick={{ fontSize: 11 }} />
               <YAxis domain={[0, 100]} padding={{ top: 6 }} tickFormatter={(v: number) => `${v}%`} />
-              <Tooltip />
+              <Tooltip
+                formatter={percentText}
+                itemSorter={inSeriesOrder(['submitted_pct', 'accepted_pct'])}
+              />
               <Legend itemSorter={null} formatter={legendText} />
               <Line
                 dataKey="submitted_pct"
@@ -154,7 +159,14 @@ export function FrictionSection({
           testId="chart-abandonment"
           caption="The last finding abandoned drafts saw"
         >
-          <CountBars data={lastFindings} category="title" value="drafts" fill="#e8590c" categoryWidth={190} />
+          <CountBars
+            data={lastFindings}
+            category="title"
+            value="drafts"
+            valueName="Abandoned drafts"
+            fill="#e8590c"
+            categoryWidth={190}
+          />
         </ChartCard>
 
         <ChartCard
@@ -164,7 +176,14 @@ export function FrictionSection({
           testId="chart-abandonment-fields"
           caption="The datasheet field abandoned drafts changed last"
         >
-          <CountBars data={lastFields} category="label" value="drafts" fill="#f08c00" categoryWidth={190} />
+          <CountBars
+            data={lastFields}
+            category="label"
+            value="drafts"
+            valueName="Abandoned drafts"
+            fill="#f08c00"
+            categoryWidth={190}
+          />
         </ChartCard>
 
         <ChartCard
@@ -197,6 +216,7 @@ function CountBars({
   data,
   category,
   value,
+  valueName,
   label,
   fill,
   categoryWidth,
@@ -204,6 +224,8 @@ function CountBars({
   data: readonly object[];
   category: string;
   value: string;
+  /** What the tooltip calls the value (its key, "count", read as code). */
+  valueName: string;
   /** A field written at the end of each bar (counts and conversions, so they need no hovering). */
   label?: string;
   fill: string;
@@ -216,7 +238,7 @@ function CountBars({
         <XAxis type="number" allowDecimals={false} />
         <YAxis type="category" dataKey={category} width={categoryWidth} tick={{ fontSize: 10 }} />
         <Tooltip />
-        <Bar dataKey={value} fill={fill} isAnimationActive={false}>
+        <Bar dataKey={value} name={valueName} fill={fill} isAnimationActive={false}>
           {label && <LabelList dataKey={label} position="right" fontSize={11} fill="currentColor" />}
         </Bar>
       </BarChart>

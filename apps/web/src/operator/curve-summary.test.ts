@@ -32,8 +32,9 @@ describe('suggestionBasisText', () => {
   });
 
   it('says where the range was cut to the scores there are', () => {
+    // Open above, it is too uncertain however narrow it reads (QA pass: 92 to 100 offered "Use 100" as sure).
     expect(suggestionBasisText(52, { low: 93.2, high: 100 })).toBe(
-      'From 52 decided versions: at 93 or above, perhaps not even at 100, with 95% confidence.',
+      'From 52 decided versions: at 93 or above, perhaps not even at 100, with 95% confidence. Too uncertain to rely on yet; more decisions will narrow it.',
     );
     expect(suggestionBasisText(52, { low: 0, high: 8.4 })).toBe(
       'From 52 decided versions: at 8 or below, with 95% confidence.',

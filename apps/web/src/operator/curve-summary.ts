@@ -32,7 +32,7 @@ const RELIABLE_RANGE_POINTS = 20;
 
 /**
  * What a suggested threshold rests on, shown under it: the decided versions, and the range where the score
- * at the target lies with 95% confidence. A wide range is said to be too uncertain to rely on: with a few
+ * at the target lies with 95% confidence. A wide range (or one open above, cut at 100) is said to be too uncertain to rely on: with a few
  * dozen decisions a suggestion moves by tens of points from one week to the next.
  */
 export function suggestionBasisText(decisions: number, range: { low: number; high: number } | null): string {
@@ -50,7 +50,9 @@ export function suggestionBasisText(decisions: number, range: { low: number; hig
           ? `at ${high} or below`
           : `somewhere between ${low} and ${high}`;
   const basis = `From ${versions}: ${where}, with 95% confidence.`;
-  return high - low > RELIABLE_RANGE_POINTS
+  // A range cut at 100 is open above: its width says nothing (92 to "100" read as 8 points wide, and as
+  // reliable), and the score at the target may be one no report reaches.
+  return high - low > RELIABLE_RANGE_POINTS || high >= 100
     ? `${basis} Too uncertain to rely on yet; more decisions will narrow it.`
     : basis;
 }
