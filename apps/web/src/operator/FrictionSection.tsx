@@ -23,6 +23,7 @@ import {
   lastFieldRows,
   lastFindingRows,
   requestFunnelRows,
+  timeCaption,
   timeRows,
   versionRows,
 } from './dashboard-rows.ts';
@@ -132,7 +133,7 @@ export function FrictionSection({
           file="time-to-submit"
           rows={time.rows}
           testId="chart-time"
-          caption={`Median and 90th percentile, ${time.unit.name}`}
+          caption={timeCaption(time)}
         >
           <ResponsiveContainer>
             <BarChart data={time.chart}>

@@ -13,6 +13,8 @@ import {
   requestFunnelRows,
   requirementRows,
   rowDemandRows,
+  timeCaption,
+  timeRows,
   versionRows,
   weeklyRows,
   weeklyTooltipLines,
@@ -378,5 +380,13 @@ describe('dimensionRows', () => {
       ['structure', 'Structure', 2],
       ['other', 'other', 1],
     ]);
+  });
+});
+
+describe('timeCaption', () => {
+  it('names a unit only once something was measured', () => {
+    expect(timeCaption(timeRows(friction()))).toBe('Median and 90th percentile');
+    const hours = friction({ draftToSubmit: { n: 3, medianMs: 2 * 3_600_000, p90Ms: 5 * 3_600_000 } });
+    expect(timeCaption(timeRows(hours))).toBe('Median and 90th percentile, hours');
   });
 });

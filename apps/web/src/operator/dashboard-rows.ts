@@ -209,6 +209,16 @@ export function timeRows(friction: Friction | undefined) {
   return { rows, unit, chart };
 }
 
+/**
+ * The time chart's caption: its unit only when something was measured ("in seconds" on an empty range,
+ * "in hours" once there was data).
+ */
+export function timeCaption(time: ReturnType<typeof timeRows>): string {
+  return time.rows.length > 0
+    ? `Median and 90th percentile, ${time.unit.name}`
+    : 'Median and 90th percentile';
+}
+
 /** The finding each abandoned draft saw last, by its rule's title. */
 export function lastFindingRows(friction: Friction | undefined) {
   return (friction?.abandonment.lastFindings ?? []).map((f) => ({
