@@ -273,50 +273,26 @@ describe('PreviewStep', () => {
       'The request asks for the classes “question”, “spam”. The declared classes match them.',
     ],
   ])('says which classes the request asks for (%j) and how the declared ones differ', (labelSet, said) => {
-    render(
-      <MantineProvider>
-        <PreviewStep
-          preview={preview}
-          isLoading={false}
-          unusable={null}
-          manifest={{
-            task: 'classification',
-            label: {
-              column: 'label',
-              classes: [
-                { name: 'question', definition: 'Asks' },
-                { name: 'spam', definition: 'Not a customer' },
-              ],
-            },
-          }}
-          onChange={vi.fn()}
-          knownClasses={() => []}
-          highlight={null}
-          fullLabelCounts={null}
-          errors={{}}
-          requestedClasses={labelSet}
-        />
-      </MantineProvider>,
-    );
+    renderStep({
+      manifest: {
+        task: 'classification',
+        label: {
+          column: 'label',
+          classes: [
+            { name: 'question', definition: 'Asks' },
+            { name: 'spam', definition: 'Not a customer' },
+          ],
+        },
+      },
+      requestedClasses: labelSet,
+    });
     expect(screen.getByTestId('requested-classes').textContent).toContain(said);
   });
 
   it('says nothing of requested classes when the request names none', () => {
-    render(
-      <MantineProvider>
-        <PreviewStep
-          preview={preview}
-          isLoading={false}
-          unusable={null}
-          manifest={{ task: 'classification', label: { column: 'label', classes: [{ name: 'question' }] } }}
-          onChange={vi.fn()}
-          knownClasses={() => []}
-          highlight={null}
-          fullLabelCounts={null}
-          errors={{}}
-        />
-      </MantineProvider>,
-    );
+    renderStep({
+      manifest: { task: 'classification', label: { column: 'label', classes: [{ name: 'question' }] } },
+    });
     expect(screen.getByTestId('label-classes')).toBeTruthy();
     expect(screen.queryByTestId('requested-classes')).toBeNull();
   });
