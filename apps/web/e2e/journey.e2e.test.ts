@@ -685,6 +685,14 @@ describe('the journeys of the three roles', () => {
       .filter({ hasText: REQUEST_TITLE })
       .getByTestId('past-deadline')
       .waitFor();
+    // The list gives the deadline, with its time (it had no deadline column: QA pass).
+    const deadlineCell = reviewerPage
+      .getByTestId('requests')
+      .getByRole('row')
+      .filter({ hasText: REQUEST_TITLE })
+      .getByRole('cell')
+      .last();
+    expect(await deadlineCell.textContent()).toMatch(/\d{4}.*\d{1,2}:\d{2}/);
     // Its reviewer closes it; the draft then says it was closed, and nothing else.
     await reviewerPage.getByRole('link', { name: REQUEST_TITLE }).click();
     await reviewerPage.getByRole('button', { name: 'Close the request' }).click();

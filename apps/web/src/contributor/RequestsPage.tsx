@@ -3,14 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { QueryError } from '../components/QueryError.tsx';
 import { budgetText } from '../lib/budget-text.ts';
+import { deadlineText } from '../lib/deadline-text.ts';
 import { formatMoney } from '../lib/money.ts';
 import { needsText } from '../lib/needs-text.ts';
 import { useTRPC } from '../lib/trpc.ts';
-
-/** A deadline with its time, in the reader's zone: on the last day, "12/3/2026" did not say until when. */
-export function deadlineText(deadline: string): string {
-  return new Date(deadline).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 /** Open data requests and what each requires. */
 export function RequestsPage() {

@@ -1,6 +1,7 @@
 import type { Notification } from '@assay/schema';
 import { describe, expect, it } from 'vitest';
-import { deadlineText, notificationText } from './notification-text.ts';
+import { deadlineText } from '../lib/deadline-text.ts';
+import { notificationText } from './notification-text.ts';
 
 const base: Notification = {
   id: 7,

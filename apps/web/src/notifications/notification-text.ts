@@ -1,4 +1,5 @@
 import type { Notification } from '@assay/schema';
+import { deadlineText } from '../lib/deadline-text.ts';
 import { formatMoney } from '../lib/money.ts';
 import { scoreText } from '../lib/score-text.ts';
 
@@ -87,10 +88,6 @@ export function notificationText(notification: Notification, role: Role): { text
 
 /** What a contributor whose draft a request no longer takes can do: its page offers it to another. */
 const OFFER = 'Open it to offer its data to another request.';
-
-/** A deadline in the reader's own time zone and words: "3 Dec 2026, 14:00". */
-export const deadlineText = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** What became of an arrival that no longer waits. */
 const SINCE: Record<string, string> = {

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { QueryError } from '../components/QueryError.tsx';
 import { budgetText } from '../lib/budget-text.ts';
+import { deadlineText } from '../lib/deadline-text.ts';
 import { formatMoney } from '../lib/money.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
@@ -26,8 +27,8 @@ export function RequestsAdminPage() {
         <Text c="dimmed">No requests yet: post one so contributors know what you need.</Text>
       )}
       {requests.data && requests.data.length > 0 && (
-        // On a phone a row is the title, the status and the budget left; the reward, the budget and the
-        // minimum score wait for a wider screen (and the editor).
+        // On a phone a row is the title, the status and the budget left; the reward, the budget, the
+        // minimum score and the deadline wait for a wider screen (and the editor).
         <Table.ScrollContainer minWidth={0}>
           <Table striped data-testid="requests" miw={{ sm: 560 }}>
             <Table.Thead>
@@ -38,6 +39,7 @@ export function RequestsAdminPage() {
                 <Table.Th visibleFrom="sm">Budget</Table.Th>
                 <Table.Th>Left</Table.Th>
                 <Table.Th visibleFrom="sm">Minimum score</Table.Th>
+                <Table.Th visibleFrom="sm">Deadline</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -79,7 +81,11 @@ export function RequestsAdminPage() {
                       </Badge>
                     )}
                   </Table.Td>
-                  <Table.Td visibleFrom="sm">{request.minQualityScore}</Table.Td>
+                  {/* No minimum, no deadline: a dash, as the editor's "Empty: no minimum" says (0 read as a score). */}
+                  <Table.Td visibleFrom="sm">{request.minQualityScore || '—'}</Table.Td>
+                  <Table.Td visibleFrom="sm" miw="max-content">
+                    {request.deadline ? deadlineText(request.deadline) : '—'}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineText } from './RequestsPage.tsx';
+import { deadlineText } from './deadline-text.ts';
 
 describe('deadlineText', () => {
   // "until 12/3/2026" left the last day's cut-off unsaid.
