@@ -335,6 +335,15 @@ it('a file dropped while another uploads replaces it, and an upload can be cance
   const small = feedbackCsv(['question'], 20);
   const fileInput = page.locator('input[type=file]').first();
   const status = page.getByTestId('upload-status');
+  // The File step's mark alone: the Pre-score step is marked too when its run ends before the click on to
+  // Submit (this draft's datasheet is empty, so it is short of enterprise grade), which is a matter of timing
+  // (CI, under load: "expected 1 to be +0" with the Pre-score step marked and the File step not).
+  const fileStepWarnings = () =>
+    page
+      .locator('[aria-label="Submission steps"] .mantine-Stepper-step')
+      .nth(1)
+      .getByTestId('step-warning')
+      .count();
 
   // Cancelled: the upload stops, says so, and offers to go again.
   await fileInput.setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: big });
@@ -349,7 +358,7 @@ it('a file dropped while another uploads replaces it, and an upload can be cance
   for (const next of ['Preview', 'Datasheet', 'Pre-score', 'Submit'])
     await page.getByRole('button', { name: `Next: ${next}` }).click();
   await page.getByTestId('submit-upload').getByText('The upload was cancelled.').waitFor();
-  expect(await page.getByTestId('step-warning').count()).toBe(1);
+  expect(await fileStepWarnings()).toBe(1);
   await page.getByTestId('submit-upload').getByRole('button', { name: 'Back to the file' }).click();
 
   // Replaced: big.csv goes again, and small.csv is dropped while it is on its way.
@@ -399,7 +408,7 @@ it('a file dropped while another uploads replaces it, and an upload can be cance
     await page.getByRole('button', { name: `Next: ${next}` }).click();
   await page.getByRole('button', { name: 'Submit for scoring' }).waitFor();
   expect(await page.getByTestId('submit-upload').count()).toBe(0);
-  expect(await page.getByTestId('step-warning').count()).toBe(0);
+  expect(await fileStepWarnings()).toBe(0);
   await page.waitForTimeout(6_000);
   expect(await storedFile()).toMatchObject(smallFile);
   expect(problems).toEqual([]);
